@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "heed-record.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HEED_ACTION_CASE,
+  HEED_ACTION_DESCRIPTION,
+  HEED_ACTION_OWNER,
+  HEED_ACTION_START_DATE,
+  HEED_ACTION_DUE_DATE,
+  HEED_ACTION_STANDARD,
+  HEED_ACTION_COMPLAINANT_INVOLVEMENT,
+  HEED_ACTION_REVIEW_DATE,
+  HEED_ACTION_COMPLETED_ON,
+  HEED_ACTION_MONITORING,
+  HEED_ACTION_IMPACT,
+  HEED_ACTION_N_FIELDS
+} HeedActionField;
+
+#define HEED_TYPE_ACTION (heed_action_get_type ())
+G_DECLARE_FINAL_TYPE (HeedAction, heed_action, HEED, ACTION, HeedRecord)
+
+HeedAction *heed_action_new (void);
+
+G_END_DECLS

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include "heed-case-query.h"
+
+G_DEFINE_BOXED_TYPE (HeedCaseQuery, heed_case_query, heed_case_query_ref, heed_case_query_unref)
+
+HeedCaseQuery *
+heed_case_query_new (void)
+{
+  HeedCaseQuery *query = g_new0 (HeedCaseQuery, 1);
+
+  g_atomic_ref_count_init (&query->ref_count);
+  query->view = HEED_CASE_VIEW_ALL;
+  g_date_clear (&query->from, 1);
+  g_date_clear (&query->to, 1);
+  return query;
+}
+
+HeedCaseQuery *
+heed_case_query_ref (HeedCaseQuery *query)
+{
+  g_return_val_if_fail (query != NULL, NULL);
+  g_atomic_ref_count_inc (&query->ref_count);
+  return query;
+}
+
+void
+heed_case_query_unref (HeedCaseQuery *query)
+{
+  g_return_if_fail (query != NULL);
+  if (!g_atomic_ref_count_dec (&query->ref_count))
+    return;
+  g_free (query->search);
+  g_free (query->kind);
+  g_free (query->status);
+  g_free (query->subject);
+  g_free (query);
+}
+
+/* Turns what a person typed into an FTS5 query: every word must appear, as a prefix, so
+ * "smi appoint" finds "Smith" and "appointment". Quotes keep FTS5 operators from meaning
+ * anything. Returns NULL when there is nothing to search for. */
+char *
+heed_case_query_dup_fts (const char *search)
+{
+  g_autoptr(GString) fts = NULL;
+  const char *p;
+
+  if (search == NULL || !g_utf8_validate (search, -1, NULL))
+    return NULL;
+
+  fts = g_string_new (NULL);
+  p = search;
+  while (*p != '\0')
+    {
+      GString *word = g_string_new (NULL);
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (word, p, next - p);
+          p = next;
+        }
+      if (word->len > 0)
+        {
+          if (fts->len > 0)
+            g_string_append_c (fts, ' ');
+          g_string_append_printf (fts, "\"%s\"*", word->str);
+        }
+      g_string_free (word, TRUE);
+    }
+
+  if (fts->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&fts), FALSE);
+}

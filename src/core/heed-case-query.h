@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Which cases a list shows. */
+typedef enum {
+  HEED_CASE_VIEW_ALL,
+  HEED_CASE_VIEW_OPEN,
+  HEED_CASE_VIEW_CLOSED,
+  HEED_CASE_VIEW_COMPLIMENTS,
+  HEED_CASE_VIEW_ATTENTION,  /* open cases with a deadline due soon or passed */
+} HeedCaseView;
+
+typedef struct _HeedCaseQuery HeedCaseQuery;
+
+struct _HeedCaseQuery
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public >*/
+  HeedCaseView view;
+  char        *search;    /* words typed by a person, not FTS syntax */
+  char        *kind;
+  char        *status;
+  char        *subject;
+  GDate        from;      /* received on or after; invalid = no limit */
+  GDate        to;        /* received on or before; invalid = no limit */
+  gboolean     newest_first;
+};
+
+#define HEED_TYPE_CASE_QUERY (heed_case_query_get_type ())
+GType          heed_case_query_get_type (void) G_GNUC_CONST;
+HeedCaseQuery *heed_case_query_new      (void);
+HeedCaseQuery *heed_case_query_ref      (HeedCaseQuery *query);
+void           heed_case_query_unref    (HeedCaseQuery *query);
+char          *heed_case_query_dup_fts  (const char *search);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedCaseQuery, heed_case_query_unref)
+
+G_END_DECLS

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "heed-record.h"
+
+G_BEGIN_DECLS
+
+/* The fields of a case, in the order of its field table. */
+typedef enum {
+  HEED_CASE_REFERENCE,
+  HEED_CASE_KIND,
+  HEED_CASE_CHANNEL,
+  HEED_CASE_STATUS,
+  HEED_CASE_TRACK,
+  HEED_CASE_RECEIVED_AT,
+  HEED_CASE_RECEIVED_BY,
+  HEED_CASE_HANDLER,
+  HEED_CASE_COMPLAINANT,
+  HEED_CASE_AFFECTED,
+  HEED_CASE_ON_BEHALF,
+  HEED_CASE_RELATIONSHIP,
+  HEED_CASE_RELATIONSHIP_OTHER,
+  HEED_CASE_BEHALF_REASON,
+  HEED_CASE_BEHALF_REASON_OTHER,
+  HEED_CASE_ANONYMOUS,
+  HEED_CASE_CONFIDENTIAL,
+  HEED_CASE_SUMMARY,
+  HEED_CASE_INCIDENT_DATE,
+  HEED_CASE_AWARE_DATE,
+  HEED_CASE_DESCRIPTION,
+  HEED_CASE_PEOPLE_INVOLVED,
+  HEED_CASE_HOW_AFFECTED,
+  HEED_CASE_OUTCOME_WANTED,
+  HEED_CASE_OUTCOME_NOTES,
+  HEED_CASE_LATE_REASON,
+  HEED_CASE_LATE_DECISION,
+  HEED_CASE_SUBJECT,
+  HEED_CASE_SERVICE_AREA,
+  HEED_CASE_CALLBACK_OFFERED,
+  HEED_CASE_MEETING_OFFERED,
+  HEED_CASE_ADVOCACY_OFFERED,
+  HEED_CASE_COPY_OFFERED,
+  HEED_CASE_NEEDS,
+  HEED_CASE_CONSENT_STATUS,
+  HEED_CASE_CONSENT_REQUESTED,
+  HEED_CASE_CONSENT_RECEIVED,
+  HEED_CASE_AUTHORISED_ON,
+  HEED_CASE_SERIOUSNESS,
+  HEED_CASE_LIKELIHOOD,
+  HEED_CASE_SERIOUSNESS_AFTER,
+  HEED_CASE_LIKELIHOOD_AFTER,
+  HEED_CASE_SAFEGUARDING,
+  HEED_CASE_SAFEGUARDING_NOTE,
+  HEED_CASE_SAFEGUARDING_REFERRED,
+  HEED_CASE_OUT_OF_SCOPE_REASON,
+  HEED_CASE_OTHER_ORGANISATIONS,
+  HEED_CASE_LEAD_ORGANISATION,
+  HEED_CASE_CONSENT_TO_SHARE,
+  HEED_CASE_PLAN,
+  HEED_CASE_UPDATE_ARRANGEMENTS,
+  HEED_CASE_AGREED_RESPONSE_DATE,
+  HEED_CASE_ACKNOWLEDGED_ON,
+  HEED_CASE_STAGE2_ON,
+  HEED_CASE_EXTENDED,
+  HEED_CASE_RESPONDED_ON,
+  HEED_CASE_CLOSED_ON,
+  HEED_CASE_ORAL_RESOLVED,
+  HEED_CASE_OUTCOME,
+  HEED_CASE_REMEDY_APOLOGY,
+  HEED_CASE_REMEDY_EXPLANATION,
+  HEED_CASE_REMEDY_ACTION,
+  HEED_CASE_REMEDY_FINANCIAL,
+  HEED_CASE_OMBUDSMAN_REFERRED,
+  HEED_CASE_OMBUDSMAN_REFERENCE,
+  HEED_CASE_OMBUDSMAN_STATUS,
+  HEED_CASE_OMBUDSMAN_DECISION,
+  HEED_CASE_OMBUDSMAN_DECIDED,
+  HEED_CASE_OMBUDSMAN_RECOMMENDATIONS,
+  HEED_CASE_OMBUDSMAN_COMPLIED,
+  HEED_CASE_GENERAL_IMPORTANCE,
+  HEED_CASE_LESSONS,
+  HEED_CASE_IN_REPORT,
+  HEED_CASE_YOU_SAID,
+  HEED_CASE_WE_DID,
+  HEED_CASE_PUBLICATION_APPROVED,
+  HEED_CASE_CREATED_AT,
+  HEED_CASE_UPDATED_AT,
+  HEED_CASE_N_FIELDS
+} HeedCaseField;
+
+extern const char *const heed_case_kinds[];
+extern const char *const heed_case_channels[];
+extern const char *const heed_case_statuses[];
+extern const char *const heed_case_outcomes[];
+extern const char *const heed_seriousness_levels[];
+extern const char *const heed_likelihood_levels[];
+
+#define HEED_TYPE_CASE (heed_case_get_type ())
+G_DECLARE_FINAL_TYPE (HeedCase, heed_case, HEED, CASE, HeedRecord)
+
+HeedCase   *heed_case_new              (const char *kind);
+const char *heed_case_get_reference    (HeedCase *self);
+const char *heed_case_get_kind         (HeedCase *self);
+const char *heed_case_get_status       (HeedCase *self);
+const char *heed_case_get_summary      (HeedCase *self);
+gboolean    heed_case_get_received     (HeedCase *self,
+                                        GDate    *date);
+gboolean    heed_case_is_open          (HeedCase *self);
+gboolean    heed_case_is_late          (HeedCase *self);
+
+const char *heed_case_kind_get_label    (const char *kind);
+const char *heed_case_channel_get_label (const char *channel);
+const char *heed_case_status_get_label  (const char *status);
+const char *heed_case_outcome_get_label (const char *outcome);
+const char *heed_case_kind_get_prefix   (const char *kind);
+gboolean    heed_case_status_is_open    (const char *status);
+
+G_END_DECLS

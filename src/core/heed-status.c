@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "heed-case.h"
+#include "heed-status.h"
+#include "heed-store.h"
+
+/* The ways a case may go (DOMAIN.md, "Statuses"). Complaints and concerns run the complaint
+ * process; comments and compliments are logged and closed. Closed cases can be reopened. */
+
+typedef struct {
+  const char *from;
+  const char *const to[6];
+} Transition;
+
+static const Transition complaint_transitions[] = {
+  { "draft", { "logged", NULL } },
+  /* An oral complaint resolved by the next working day may close straight from logged. */
+  { "logged", { "acknowledged", "in-progress", "closed", "withdrawn", "out-of-scope", NULL } },
+  { "acknowledged", { "in-progress", "responded", "withdrawn", "out-of-scope", NULL } },
+  { "in-progress", { "responded", "withdrawn", "out-of-scope", NULL } },
+  { "responded", { "closed", "in-progress", "withdrawn", NULL } },
+  { "closed", { "in-progress", NULL } },
+  { "withdrawn", { "in-progress", NULL } },
+  { "out-of-scope", { "in-progress", NULL } },
+};
+
+static const Transition simple_transitions[] = {
+  { "draft", { "logged", NULL } },
+  { "logged", { "closed", "withdrawn", NULL } },
+  { "closed", { "logged", NULL } },
+  { "withdrawn", { "logged", NULL } },
+};
+
+static gboolean
+is_simple_kind (const char *kind)
+{
+  return g_strcmp0 (kind, "comment") == 0 || g_strcmp0 (kind, "compliment") == 0;
+}
+
+const char *const *
+heed_status_next (const char *kind,
+                  const char *from)
+{
+  static const char *const none[] = { NULL };
+  const Transition *table = is_simple_kind (kind) ? simple_transitions : complaint_transitions;
+  guint n = is_simple_kind (kind) ? G_N_ELEMENTS (simple_transitions)
+                                  : G_N_ELEMENTS (complaint_transitions);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (table[i].from, from) == 0)
+      return table[i].to;
+  return none;
+}
+
+gboolean
+heed_status_can_change (const char  *kind,
+                        const char  *from,
+                        const char  *to,
+                        GError     **error)
+{
+  if (to == NULL || !g_strv_contains (heed_case_statuses, to))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("“%s” is not a status Heed knows."), to != NULL ? to : "");
+      return FALSE;
+    }
+  if (g_strcmp0 (from, to) == 0)
+    return TRUE;
+  if (g_strv_contains (heed_status_next (kind, from), to))
+    return TRUE;
+
+  {
+    g_autofree char *what = g_utf8_strdown (heed_case_kind_get_label (kind), -1);
+
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                 _("A %s that is “%s” cannot become “%s”."), what,
+                 heed_case_status_get_label (from), heed_case_status_get_label (to));
+  }
+  return FALSE;
+}
+
+gboolean
+heed_status_needs_reason (const char *from,
+                          const char *to)
+{
+  if (g_strcmp0 (to, "withdrawn") == 0 || g_strcmp0 (to, "out-of-scope") == 0)
+    return TRUE;
+  return !heed_case_status_is_open (from) && heed_case_status_is_open (to);
+}

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "heed-action.h"
+#include "heed-case-element.h"
+#include "heed-event.h"
+#include "heed-letter.h"
+#include "heed-person.h"
+#include "heed-restriction.h"
+#include "heed-staff.h"
+#include "heed-store-private.h"
+#include "heed-survey-response.h"
+#include "heed-template.h"
+
+/* The audit trail: one row per change, each row's hash covering the row before it, so that
+ * a row altered or taken out of the middle breaks the chain. Each row also carries a digest of
+ * the record as saved, so a record changed behind Heed's back no longer matches. */
+
+static char *
+compute_hash (const char *prev_hash,
+              const char *at,
+              const char *os_user,
+              const char *staff,
+              const char *action,
+              const char *table,
+              gint64      row_id,
+              const char *detail)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
+  const char *parts[] = { prev_hash, at, os_user, staff, action, table, row, detail };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *part = parts[i] != NULL ? parts[i] : "";
+
+      g_checksum_update (checksum, (const guchar *) part, -1);
+      g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+gboolean
+_heed_store_load_last_hash (HeedStore  *self,
+                            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _heed_store_prepare (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  g_free (self->last_hash);
+  self->last_hash = rc == SQLITE_ROW ? _heed_store_column_dup (stmt, 0) : g_strdup ("");
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_heed_store_audit (HeedStore   *self,
+                   const char  *action,
+                   const char  *table,
+                   gint64       row_id,
+                   const char  *detail,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *hash = NULL;
+  const char *os_user = g_get_user_name ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  hash = compute_hash (self->last_hash, at, os_user, self->staff_name, action, table, row_id,
+                       detail);
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO audit (at, os_user, staff, action, tbl, row_id, detail,"
+                              " prev_hash, hash) VALUES (:at, :user, :staff, :action, :tbl, :row,"
+                              " :detail, :prev, :hash)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":at", at);
+  _heed_store_bind_text (stmt, ":user", os_user);
+  _heed_store_bind_text (stmt, ":staff", self->staff_name);
+  _heed_store_bind_text (stmt, ":action", action);
+  _heed_store_bind_text (stmt, ":tbl", table);
+  _heed_store_bind_int (stmt, ":row", row_id);
+  _heed_store_bind_text (stmt, ":detail", detail);
+  _heed_store_bind_text (stmt, ":prev", self->last_hash);
+  _heed_store_bind_text (stmt, ":hash", hash);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  g_free (self->last_hash);
+  self->last_hash = g_steal_pointer (&hash);
+  return TRUE;
+}
+
+typedef struct {
+  GHashTable *expected;  /* row id -> content digest the trail last recorded */
+  GString    *report;
+  const char *table;
+  guint       problems;
+} ContentCheck;
+
+static void
+check_record (HeedRecord *record,
+              gpointer    user_data)
+{
+  ContentCheck *check = user_data;
+  gint64 id = heed_record_get_id (record);
+  const char *expected;
+  g_autofree char *actual = NULL;
+
+  expected = g_hash_table_lookup (check->expected, &id);
+  if (expected == NULL)
+    {
+      if (check->problems++ < 20)
+        g_string_append_printf (check->report,
+                                _("Row %" G_GINT64_FORMAT " of %s was added outside Heed "
+                                  "(it is not in the audit trail).\n"),
+                                id, check->table);
+      return;
+    }
+  actual = heed_record_dup_content_hash (record);
+  if (strcmp (actual, expected) != 0 && check->problems++ < 20)
+    g_string_append_printf (check->report,
+                            _("Row %" G_GINT64_FORMAT " of %s was changed outside Heed "
+                              "(it differs from what the audit trail recorded).\n"),
+                            id, check->table);
+  g_hash_table_remove (check->expected, &id);
+}
+
+static gboolean
+check_table_contents (HeedStore  *self,
+                      GType       type,
+                      GString    *report,
+                      guint      *problems,
+                      GError    **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  ContentCheck check = { 0 };
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key;
+  int rc;
+
+  check.table = HEED_RECORD_CLASS (klass)->table;
+  check.report = report;
+  check.expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT row_id, action, detail FROM audit WHERE tbl = :tbl "
+                              "ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    {
+      g_hash_table_unref (check.expected);
+      return FALSE;
+    }
+  _heed_store_bind_text (stmt, ":tbl", check.table);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+      const char *action = (const char *) sqlite3_column_text (stmt, 1);
+      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
+      const char *bar = detail != NULL ? strchr (detail, '|') : NULL;
+
+      if (g_strcmp0 (action, "delete") == 0 || g_strcmp0 (action, "destroy") == 0)
+        g_hash_table_remove (check.expected, &row);
+      else if (bar != NULL)
+        g_hash_table_insert (check.expected, g_memdup2 (&row, sizeof row),
+                             g_strndup (detail, bar - detail));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (check.expected);
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!_heed_store_foreach_record (self, type, check_record, &check, error))
+    {
+      g_hash_table_unref (check.expected);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, check.expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      /* Cases deleted with their children leave the children's rows in the trail. */
+      if (check.problems++ < 20)
+        g_string_append_printf (report,
+                                _("Row %" G_GINT64_FORMAT " of %s was removed outside Heed.\n"),
+                                *(gint64 *) key, check.table);
+    }
+  g_hash_table_unref (check.expected);
+  *problems += check.problems;
+  return TRUE;
+}
+
+gboolean
+_heed_store_check_audit (HeedStore  *self,
+                         GString    *report,
+                         GError    **error)
+{
+  const GType types[] = {
+    HEED_TYPE_CASE, HEED_TYPE_PERSON, HEED_TYPE_STAFF, HEED_TYPE_EVENT, HEED_TYPE_CASE_ELEMENT,
+    HEED_TYPE_ACTION, HEED_TYPE_LETTER, HEED_TYPE_TEMPLATE, HEED_TYPE_SURVEY_RESPONSE,
+    HEED_TYPE_RESTRICTION,
+  };
+  g_autofree char *expected_prev = g_strdup ("");
+  sqlite3_stmt *stmt;
+  guint problems = 0;
+  gint64 rows = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, at, os_user, staff, action, tbl, row_id, detail, "
+                           "prev_hash, hash FROM audit ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *prev = (const char *) sqlite3_column_text (stmt, 8);
+      const char *hash = (const char *) sqlite3_column_text (stmt, 9);
+      g_autofree char *computed = NULL;
+
+      rows++;
+      computed = compute_hash (prev,
+                               (const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               (const char *) sqlite3_column_text (stmt, 4),
+                               (const char *) sqlite3_column_text (stmt, 5),
+                               sqlite3_column_int64 (stmt, 6),
+                               (const char *) sqlite3_column_text (stmt, 7));
+      if (g_strcmp0 (prev, expected_prev) != 0)
+        {
+          if (problems++ < 20)
+            g_string_append_printf (report,
+                                    _("The audit trail is broken before entry %" G_GINT64_FORMAT
+                                      ": an entry was removed or replaced.\n"),
+                                    id);
+        }
+      if (g_strcmp0 (computed, hash) != 0)
+        {
+          if (problems++ < 20)
+            g_string_append_printf (report,
+                                    _("Audit entry %" G_GINT64_FORMAT " was altered.\n"), id);
+        }
+      g_free (expected_prev);
+      expected_prev = g_strdup (hash);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (!check_table_contents (self, types[i], report, &problems, error))
+      return FALSE;
+
+  if (problems == 0)
+    g_string_append_printf (report,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "Audit trail: %" G_GINT64_FORMAT " entry, unbroken, "
+                                         "and every record matches it.\n",
+                                         "Audit trail: %" G_GINT64_FORMAT " entries, unbroken, "
+                                         "and every record matches them.\n",
+                                         rows),
+                            rows);
+  return problems == 0;
+}
+
+gboolean
+heed_store_check (HeedStore   *self,
+                  GString     *report,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean integrity_ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(20)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") == 0)
+        g_string_append (report, _("Database integrity: ok.\n"));
+      else
+        {
+          integrity_ok = FALSE;
+          g_string_append_printf (report, _("Database integrity: %s\n"), line);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      integrity_ok = FALSE;
+      g_string_append_printf (report, _("A record in %s points to one that does not exist.\n"),
+                              sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  if (!_heed_store_check_audit (self, report, error))
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      integrity_ok = FALSE;
+    }
+  return integrity_ok;
+}

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "heed-deadlines.h"
+#include "heed-store-private.h"
+#include "heed-validate.h"
+
+/* Lists of cases: what the case list, heed-cli list and the reports read. Rows stream from
+ * SQLite one at a time, so 100,000 cases cost no more memory than ten. */
+
+#define CASE_ROW_COLUMNS \
+  "c.id, c.reference, c.kind, c.channel, c.status, c.received_at, " \
+  "CASE WHEN c.anonymous THEN NULL ELSE nullif (trim (ifnull (p.title, '') || ' ' || " \
+  "ifnull (p.first_name, '') || ' ' || ifnull (p.last_name, '')), '') END, " \
+  "c.summary, coalesce (c.seriousness_after, c.seriousness), " \
+  "coalesce (c.likelihood_after, c.likelihood), r.risk, c.subject, c.acknowledged_on, " \
+  "c.agreed_response_date, c.responded_on, c.closed_on, c.stage2_on, c.track, c.extended, " \
+  "c.consent_status = 'requested' "
+
+#define CASE_ROW_FROM \
+  "FROM cases c LEFT JOIN people p ON p.id = c.complainant " \
+  "LEFT JOIN risk_matrix r ON r.seriousness = coalesce (c.seriousness_after, c.seriousness) " \
+  "AND r.likelihood = coalesce (c.likelihood_after, c.likelihood) "
+
+#define CASE_FILTER \
+  "WHERE (:kind IS NULL OR c.kind = :kind) " \
+  "AND (:status IS NULL OR c.status = :status) " \
+  "AND (:subject IS NULL OR c.subject = :subject) " \
+  "AND (:from IS NULL OR c.received_at >= :from) " \
+  "AND (:before IS NULL OR c.received_at < :before) " \
+  "AND (:view = 0 " \
+  "     OR (:view IN (1, 4) AND c.status NOT IN ('closed', 'withdrawn', 'out-of-scope')) " \
+  "     OR (:view = 2 AND c.status IN ('closed', 'withdrawn', 'out-of-scope')) " \
+  "     OR (:view = 3 AND c.kind = 'compliment')) " \
+  "AND (:fts IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :fts)) "
+
+static const char rows_newest_sql[] =
+  "SELECT " CASE_ROW_COLUMNS CASE_ROW_FROM CASE_FILTER "ORDER BY c.received_at DESC, c.id DESC";
+static const char rows_oldest_sql[] =
+  "SELECT " CASE_ROW_COLUMNS CASE_ROW_FROM CASE_FILTER "ORDER BY c.received_at, c.id";
+static const char one_row_sql[] =
+  "SELECT " CASE_ROW_COLUMNS CASE_ROW_FROM "WHERE c.id = :id";
+static const char count_sql[] =
+  "SELECT count(*) FROM cases c " CASE_FILTER;
+
+G_STATIC_ASSERT (HEED_CASE_VIEW_ALL == 0 && HEED_CASE_VIEW_OPEN == 1
+                 && HEED_CASE_VIEW_CLOSED == 2 && HEED_CASE_VIEW_COMPLIMENTS == 3
+                 && HEED_CASE_VIEW_ATTENTION == 4);
+
+static HeedCaseRow *
+row_from_statement (sqlite3_stmt *stmt)
+{
+  HeedCaseRow *row = g_new0 (HeedCaseRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->reference = _heed_store_column_dup (stmt, 1);
+  row->kind = _heed_store_column_dup (stmt, 2);
+  row->channel = _heed_store_column_dup (stmt, 3);
+  row->status = _heed_store_column_dup (stmt, 4);
+  row->received = _heed_store_column_dup (stmt, 5);
+  row->name = _heed_store_column_dup (stmt, 6);
+  row->summary = _heed_store_column_dup (stmt, 7);
+  row->seriousness = _heed_store_column_dup (stmt, 8);
+  row->likelihood = _heed_store_column_dup (stmt, 9);
+  row->risk = _heed_store_column_dup (stmt, 10);
+  row->subject = _heed_store_column_dup (stmt, 11);
+  row->acknowledged_on = _heed_store_column_dup (stmt, 12);
+  row->agreed_response_date = _heed_store_column_dup (stmt, 13);
+  row->responded_on = _heed_store_column_dup (stmt, 14);
+  row->closed_on = _heed_store_column_dup (stmt, 15);
+  row->stage2_on = _heed_store_column_dup (stmt, 16);
+  row->track = _heed_store_column_dup (stmt, 17);
+  row->extended = sqlite3_column_int (stmt, 18) != 0;
+  row->awaiting_consent = sqlite3_column_int (stmt, 19) != 0;
+  return row;
+}
+
+void
+heed_case_row_get_facts (const HeedCaseRow *row,
+                         HeedDeadlineFacts *facts)
+{
+  memset (facts, 0, sizeof *facts);
+  facts->kind = row->kind;
+  facts->status = row->status;
+  facts->track = row->track;
+  facts->received = row->received;
+  facts->acknowledged_on = row->acknowledged_on;
+  facts->agreed_response_date = row->agreed_response_date;
+  facts->responded_on = row->responded_on;
+  facts->closed_on = row->closed_on;
+  facts->stage2_on = row->stage2_on;
+  facts->extended = row->extended;
+}
+
+/* Open feedback needs attention when it is still a draft (a phone log to complete) or a
+ * deadline falls within the next five working days or has passed. */
+gboolean
+heed_case_row_needs_attention (const HeedCaseRow *row,
+                               HeedCalendar      *calendar,
+                               const GDate       *today)
+{
+  g_autoptr(GArray) deadlines = NULL;
+  const HeedDeadline *next;
+  HeedDeadlineFacts facts;
+
+  if (!heed_case_status_is_open (row->status))
+    return FALSE;
+  if (g_strcmp0 (row->status, "draft") == 0)
+    return TRUE;
+  heed_case_row_get_facts (row, &facts);
+  deadlines = heed_deadlines_compute (calendar, &facts, today);
+  next = heed_deadlines_next (deadlines);
+  return next != NULL && next->working_days <= 5;
+}
+
+static sqlite3_stmt *
+prepare_query (HeedStore      *self,
+               const char     *sql,
+               HeedCaseQuery  *query,
+               GError        **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *fts = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *before = NULL;
+
+  stmt = _heed_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  fts = heed_case_query_dup_fts (query->search);
+  if (g_date_valid (&query->from))
+    from = heed_format_date_iso (&query->from);
+  if (g_date_valid (&query->to))
+    {
+      GDate next = query->to;
+
+      g_date_add_days (&next, 1);
+      before = heed_format_date_iso (&next);
+    }
+  _heed_store_bind_text (stmt, ":kind", query->kind);
+  _heed_store_bind_text (stmt, ":status", query->status);
+  _heed_store_bind_text (stmt, ":subject", query->subject);
+  _heed_store_bind_text (stmt, ":from", from);
+  _heed_store_bind_text (stmt, ":before", before);
+  _heed_store_bind_int (stmt, ":view", query->view);
+  _heed_store_bind_text (stmt, ":fts", fts);
+  return stmt;
+}
+
+gboolean
+heed_store_foreach_case_row (HeedStore        *self,
+                             HeedCaseQuery    *query,
+                             HeedCaseRowFunc   func,
+                             gpointer          user_data,
+                             GError          **error)
+{
+  g_autoptr(HeedCaseQuery) all = NULL;
+  sqlite3_stmt *stmt;
+  GDate today;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (query == NULL)
+    query = all = heed_case_query_new ();
+  _heed_store_today (&today);
+
+  stmt = prepare_query (self, query->newest_first ? rows_newest_sql : rows_oldest_sql, query,
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(HeedCaseRow) row = row_from_statement (stmt);
+
+      if (query->view == HEED_CASE_VIEW_ATTENTION
+          && !heed_case_row_needs_attention (row, self->calendar, &today))
+        continue;
+      if (!func (row, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+collect_id (const HeedCaseRow *row,
+            gpointer           user_data)
+{
+  g_array_append_val ((GArray *) user_data, row->id);
+  return TRUE;
+}
+
+GArray *
+heed_store_query_case_ids (HeedStore      *self,
+                           HeedCaseQuery  *query,
+                           GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  if (!heed_store_foreach_case_row (self, query, collect_id, ids, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+HeedCaseRow *
+heed_store_load_case_row (HeedStore  *self,
+                          gint64      id,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt;
+  HeedCaseRow *row = NULL;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  stmt = _heed_store_prepare (self, one_row_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":id", id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    row = row_from_statement (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
+                 _("There is no such case."));
+  else if (rc != SQLITE_ROW)
+    _heed_store_set_sqlite_error (self, rc, error);
+  return row;
+}
+
+static gboolean
+count_row (const HeedCaseRow *row,
+           gpointer           user_data)
+{
+  (*(gint64 *) user_data)++;
+  return TRUE;
+}
+
+gint64
+heed_store_count_cases (HeedStore      *self,
+                        HeedCaseQuery  *query,
+                        GError        **error)
+{
+  g_autoptr(HeedCaseQuery) all = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), -1);
+
+  if (query == NULL)
+    query = all = heed_case_query_new ();
+  if (query->view == HEED_CASE_VIEW_ATTENTION)
+    return heed_store_foreach_case_row (self, query, count_row, &count, error) ? count : -1;
+
+  stmt = prepare_query (self, count_sql, query, error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return -1;
+    }
+  return count;
+}

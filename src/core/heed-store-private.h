@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "heed-store.h"
+
+G_BEGIN_DECLS
+
+struct _HeedStore
+{
+  GObject         parent_instance;
+
+  char           *path;
+  sqlite3        *db;
+  HeedLock       *lock;
+  HeedLockHolder *holder;       /* who holds the file, when we opened it read-only for that */
+  gboolean        read_only;
+  int             schema_version;
+  char           *last_backup;  /* the copy made before a migration, if any */
+
+  GHashTable     *statements;   /* SQL text -> sqlite3_stmt* */
+  GHashTable     *class_sql;    /* GType -> ClassSql* */
+  guint           depth;        /* nesting of heed_store_begin() */
+  gboolean        failed;       /* an inner step failed: the outer commit must roll back */
+
+  char           *staff_name;
+  char           *last_hash;    /* the newest audit row's hash */
+  HeedCalendar   *calendar;
+  GHashTable     *risk;         /* "seriousness/likelihood" -> risk */
+};
+
+enum {
+  SIGNAL_RECORD_SAVED,
+  SIGNAL_CASE_ADDED,
+  SIGNAL_CASE_CHANGED,
+  SIGNAL_CASE_REMOVED,
+  N_SIGNALS
+};
+
+extern guint _heed_store_signals[N_SIGNALS];
+
+sqlite3_stmt *_heed_store_prepare          (HeedStore   *self,
+                                            const char  *sql,
+                                            GError     **error);
+gboolean      _heed_store_exec             (HeedStore   *self,
+                                            const char  *sql,
+                                            GError     **error);
+void          _heed_store_set_sqlite_error (HeedStore   *self,
+                                            int          rc,
+                                            GError     **error);
+gboolean      _heed_store_check_writable   (HeedStore   *self,
+                                            GError     **error);
+void          _heed_store_bind_text        (sqlite3_stmt *stmt,
+                                            const char   *name,
+                                            const char   *value);
+void          _heed_store_bind_int         (sqlite3_stmt *stmt,
+                                            const char   *name,
+                                            gint64        value);
+char         *_heed_store_column_dup       (sqlite3_stmt *stmt,
+                                            int           column);
+char         *_heed_store_now_text         (void);
+void          _heed_store_today            (GDate *today);
+
+gboolean      _heed_store_audit            (HeedStore   *self,
+                                            const char  *action,
+                                            const char  *table,
+                                            gint64       row_id,
+                                            const char  *detail,
+                                            GError     **error);
+gboolean      _heed_store_load_last_hash   (HeedStore   *self,
+                                            GError     **error);
+gboolean      _heed_store_check_audit      (HeedStore   *self,
+                                            GString     *report,
+                                            GError     **error);
+
+typedef void (*HeedStoreRecordFunc) (HeedRecord *record,
+                                     gpointer    user_data);
+
+gboolean      _heed_store_foreach_record   (HeedStore            *self,
+                                            GType                 type,
+                                            HeedStoreRecordFunc   func,
+                                            gpointer              user_data,
+                                            GError              **error);
+void          _heed_store_class_sql_free   (gpointer data);
+gboolean      _heed_store_seed             (HeedStore   *self,
+                                            const char  *practice_name,
+                                            HeedNation   nation,
+                                            GError     **error);
+gboolean      _heed_store_load_risk        (HeedStore   *self,
+                                            GError     **error);
+
+G_END_DECLS

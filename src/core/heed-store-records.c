@@ -1,0 +1,760 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "heed-case.h"
+#include "heed-event.h"
+#include "heed-status.h"
+#include "heed-store-private.h"
+#include "heed-validate.h"
+
+/* Saving and loading records. Each record class lists its fields once; the statements for a
+ * class are put together from that list the first time the class is used. Only column names
+ * from those compile-time tables go into the SQL text: every value is a bound parameter. */
+
+typedef struct {
+  char *insert_sql;
+  char *update_sql;
+  char *select_sql;
+  char *list_by_case_sql;
+  char *list_all_sql;
+} ClassSql;
+
+void
+_heed_store_class_sql_free (gpointer data)
+{
+  ClassSql *sql = data;
+
+  g_free (sql->insert_sql);
+  g_free (sql->update_sql);
+  g_free (sql->select_sql);
+  g_free (sql->list_by_case_sql);
+  g_free (sql->list_all_sql);
+  g_free (sql);
+}
+
+static ClassSql *
+get_class_sql (HeedStore *self,
+               GType      type)
+{
+  ClassSql *sql = g_hash_table_lookup (self->class_sql, GSIZE_TO_POINTER (type));
+  g_autoptr(GTypeClass) type_class = NULL;
+  HeedRecordClass *klass;
+  GString *columns, *values, *sets;
+  gboolean has_case = FALSE;
+
+  if (sql != NULL)
+    return sql;
+
+  type_class = g_type_class_ref (type);
+  klass = HEED_RECORD_CLASS (type_class);
+  columns = g_string_new (NULL);
+  values = g_string_new (NULL);
+  sets = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const char *column = klass->fields[i].column;
+
+      g_string_append_printf (columns, "%s\"%s\"", i > 0 ? ", " : "", column);
+      g_string_append_printf (values, "%s:%s", i > 0 ? ", " : "", column);
+      g_string_append_printf (sets, "%s\"%s\" = :%s", i > 0 ? ", " : "", column, column);
+      if (strcmp (column, "case") == 0)
+        has_case = TRUE;
+    }
+
+  sql = g_new0 (ClassSql, 1);
+  sql->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", klass->table,
+                                     columns->str, values->str);
+  sql->update_sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = :id", klass->table, sets->str);
+  sql->select_sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE id = :id", columns->str,
+                                     klass->table);
+  if (has_case)
+    sql->list_by_case_sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE \"case\" = :case "
+                                             "ORDER BY id", columns->str, klass->table);
+  sql->list_all_sql = g_strdup_printf ("SELECT id, %s FROM %s ORDER BY id", columns->str,
+                                       klass->table);
+  g_string_free (columns, TRUE);
+  g_string_free (values, TRUE);
+  g_string_free (sets, TRUE);
+
+  g_hash_table_insert (self->class_sql, GSIZE_TO_POINTER (type), sql);
+  return sql;
+}
+
+static void
+bind_record (sqlite3_stmt *stmt,
+             HeedRecord   *record)
+{
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = g_strconcat (":", fields[i].column, NULL);
+      int index = sqlite3_bind_parameter_index (stmt, name);
+
+      g_assert (index > 0);
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+          sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
+          break;
+        case HEED_VALUE_ID:
+          if (heed_record_is_set (record, i))
+            sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          if (heed_record_get_text (record, i) != NULL)
+            sqlite3_bind_text (stmt, index, heed_record_get_text (record, i), -1,
+                               SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+        }
+    }
+}
+
+/* Reads a row of "SELECT id, <every field>" into a new record of @type. */
+static HeedRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  HeedRecord *record = g_object_new (type, NULL);
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  g_object_freeze_notify (G_OBJECT (record));
+  heed_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      int column = (int) i + 1;
+
+      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        continue;
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+        case HEED_VALUE_ID:
+          heed_record_set_int (record, i, sqlite3_column_int64 (stmt, column));
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          heed_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, column));
+          break;
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (record));
+  return record;
+}
+
+/* Gives a new case the next reference of its kind and year: C-2025-041. */
+static gboolean
+assign_reference (HeedStore   *self,
+                  HeedCase    *kase,
+                  GError     **error)
+{
+  HeedRecord *record = HEED_RECORD (kase);
+  const char *received = heed_record_get_text (record, HEED_CASE_RECEIVED_AT);
+  g_autofree char *prefix = NULL;
+  g_autofree char *reference = NULL;
+  sqlite3_stmt *stmt;
+  gint64 number = 1;
+  int rc;
+
+  prefix = g_strdup_printf ("%s-%.4s-", heed_case_kind_get_prefix (heed_case_get_kind (kase)),
+                            received);
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO reference_counters (prefix, last) VALUES (:prefix, 1) "
+                              "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 "
+                              "RETURNING last",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":prefix", prefix);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = sqlite3_column_int64 (stmt, 0);
+  /* Step to the end, so RETURNING's statement is finished before anything else runs. */
+  while (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  reference = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);
+  heed_record_set_text (record, HEED_CASE_REFERENCE, reference);
+  return TRUE;
+}
+
+static char *
+describe_changes (HeedRecord *before,
+                  HeedRecord *after)
+{
+  GString *detail = g_string_new (NULL);
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (after, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (fields[i].flags & HEED_FIELD_SYSTEM)
+        continue;
+      a = before != NULL ? heed_record_dup_string (before, i) : g_strdup ("");
+      b = heed_record_dup_string (after, i);
+      if (strcmp (a, b) == 0)
+        continue;
+      if (detail->len > 0)
+        g_string_append (detail, ", ");
+      /* Field names only: the trail must not keep personal details after a record is
+       * destroyed at the end of its retention period. */
+      g_string_append (detail, fields[i].name);
+    }
+  return g_string_free (detail, FALSE);
+}
+
+static gboolean
+step_done (HeedStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+heed_store_save (HeedStore   *self,
+                 HeedRecord  *record,
+                 GError     **error)
+{
+  g_autoptr(HeedRecord) before = NULL;
+  g_autoptr(GError) invalid = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *content_hash = NULL;
+  g_autofree char *audit_detail = NULL;
+  ClassSql *sql;
+  sqlite3_stmt *stmt;
+  gboolean is_new, is_case;
+  GDate today;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_RECORD (record), FALSE);
+
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+
+  is_new = heed_record_get_id (record) == 0;
+  is_case = HEED_IS_CASE (record);
+  now = _heed_store_now_text ();
+
+  if (is_case)
+    {
+      if (!heed_record_is_set (record, HEED_CASE_STATUS))
+        heed_record_set_text (record, HEED_CASE_STATUS, "draft");
+      if (!heed_record_is_set (record, HEED_CASE_RECEIVED_AT))
+        heed_record_set_text (record, HEED_CASE_RECEIVED_AT, now);
+    }
+
+  _heed_store_today (&today);
+  if (!heed_record_check (record, &today, &invalid))
+    {
+      g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID, invalid->message);
+      return FALSE;
+    }
+
+  sql = get_class_sql (self, G_OBJECT_TYPE (record));
+  if (!heed_store_begin (self, error))
+    return FALSE;
+
+  if (!is_new)
+    {
+      before = heed_store_load (self, G_OBJECT_TYPE (record), heed_record_get_id (record), error);
+      if (before == NULL)
+        goto failed;
+      if (is_case && g_strcmp0 (heed_record_get_text (before, HEED_CASE_STATUS),
+                                heed_record_get_text (record, HEED_CASE_STATUS)) != 0
+          && !heed_status_can_change (heed_record_get_text (record, HEED_CASE_KIND),
+                                      heed_record_get_text (before, HEED_CASE_STATUS),
+                                      heed_record_get_text (record, HEED_CASE_STATUS), error))
+        goto failed;
+    }
+
+  if (is_case)
+    {
+      if (is_new)
+        {
+          heed_record_set_text (record, HEED_CASE_CREATED_AT, now);
+          if (!assign_reference (self, HEED_CASE (record), error))
+            goto failed;
+        }
+      heed_record_set_text (record, HEED_CASE_UPDATED_AT, now);
+    }
+
+  stmt = _heed_store_prepare (self, is_new ? sql->insert_sql : sql->update_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  bind_record (stmt, record);
+  if (!is_new)
+    _heed_store_bind_int (stmt, ":id", heed_record_get_id (record));
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (is_new)
+    heed_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+
+  detail = describe_changes (before, record);
+  content_hash = heed_record_dup_content_hash (record);
+  audit_detail = g_strdup_printf ("%s|%s", content_hash, detail);
+  if (!_heed_store_audit (self, is_new ? "add" : "change", heed_record_get_table (record),
+                          heed_record_get_id (record), audit_detail, error))
+    goto failed;
+
+  if (!heed_store_commit (self, error))
+    {
+      if (is_new)
+        heed_record_set_id (record, 0);
+      return FALSE;
+    }
+
+  g_signal_emit (self, _heed_store_signals[SIGNAL_RECORD_SAVED], 0, record);
+  if (is_case)
+    g_signal_emit (self, _heed_store_signals[is_new ? SIGNAL_CASE_ADDED : SIGNAL_CASE_CHANGED], 0,
+                   heed_record_get_id (record));
+  else
+    {
+      int case_field = heed_record_find_field (record, "case");
+
+      if (case_field >= 0 && heed_record_is_set (record, (guint) case_field))
+        g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0,
+                       heed_record_get_int (record, (guint) case_field));
+    }
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  if (is_new)
+    {
+      heed_record_set_id (record, 0);
+      if (is_case)
+        heed_record_clear (record, HEED_CASE_REFERENCE);
+    }
+  return FALSE;
+}
+
+gpointer
+heed_store_load (HeedStore   *self,
+                 GType        type,
+                 gint64       id,
+                 GError     **error)
+{
+  ClassSql *sql;
+  sqlite3_stmt *stmt;
+  HeedRecord *record = NULL;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, HEED_TYPE_RECORD), NULL);
+
+  sql = get_class_sql (self, type);
+  stmt = _heed_store_prepare (self, sql->select_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":id", id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = record_from_row (type, stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
+                 _("There is no such record (number %" G_GINT64_FORMAT ") in this practice "
+                   "file."),
+                 id);
+  else if (rc != SQLITE_ROW)
+    _heed_store_set_sqlite_error (self, rc, error);
+  return record;
+}
+
+/* Records of @type belonging to case @case_id (events, elements…), or all of them when the
+ * type has no case (staff) or @case_id is 0. */
+GPtrArray *
+heed_store_list (HeedStore   *self,
+                 GType        type,
+                 gint64       case_id,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  ClassSql *sql;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, HEED_TYPE_RECORD), NULL);
+
+  sql = get_class_sql (self, type);
+  if (case_id > 0 && sql->list_by_case_sql != NULL)
+    {
+      stmt = _heed_store_prepare (self, sql->list_by_case_sql, error);
+      if (stmt == NULL)
+        return NULL;
+      _heed_store_bind_int (stmt, ":case", case_id);
+    }
+  else
+    {
+      stmt = _heed_store_prepare (self, sql->list_all_sql, error);
+      if (stmt == NULL)
+        return NULL;
+    }
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (type, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+HeedCase *
+heed_store_find_case (HeedStore   *self,
+                      const char  *reference,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  if (reference == NULL || reference[0] == '\0')
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Give a case reference, such as C-2025-041."));
+      return NULL;
+    }
+  stmt = _heed_store_prepare (self, "SELECT id FROM cases WHERE reference = upper (:reference)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_text (stmt, ":reference", reference);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
+                   _("There is no case with the reference “%s”."), reference);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return heed_store_load (self, HEED_TYPE_CASE, id, error);
+}
+
+/* Moves a case along its way and writes the step on its timeline; dates that belong to the
+ * step (acknowledged, responded, closed) are filled in if they are not yet. */
+gboolean
+heed_store_change_status (HeedStore   *self,
+                          HeedCase    *kase,
+                          const char  *status,
+                          const char  *reason,
+                          GError     **error)
+{
+  HeedRecord *record = HEED_RECORD (kase);
+  g_autoptr(HeedEvent) event = NULL;
+  g_autoptr(HeedRecord) saved = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *summary = NULL;
+  const char *old_status;
+  GDate today;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (heed_record_get_id (record) > 0, FALSE);
+
+  old_status = heed_case_get_status (kase);
+  if (!heed_status_can_change (heed_case_get_kind (kase), old_status, status, error))
+    return FALSE;
+  if (heed_status_needs_reason (old_status, status) && (reason == NULL || reason[0] == '\0'))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Give the reason for this change; it is kept with the case."));
+      return FALSE;
+    }
+
+  saved = heed_record_copy (record);
+  _heed_store_today (&today);
+  now = _heed_store_now_text ();
+  summary = g_strdup_printf (_("%s → %s"), heed_case_status_get_label (old_status),
+                             heed_case_status_get_label (status));
+
+  heed_record_set_text (record, HEED_CASE_STATUS, status);
+  if (g_strcmp0 (status, "acknowledged") == 0
+      && !heed_record_is_set (record, HEED_CASE_ACKNOWLEDGED_ON))
+    heed_record_set_date (record, HEED_CASE_ACKNOWLEDGED_ON, &today);
+  else if (g_strcmp0 (status, "responded") == 0
+           && !heed_record_is_set (record, HEED_CASE_RESPONDED_ON))
+    heed_record_set_date (record, HEED_CASE_RESPONDED_ON, &today);
+  else if ((g_strcmp0 (status, "closed") == 0 || g_strcmp0 (status, "withdrawn") == 0
+            || g_strcmp0 (status, "out-of-scope") == 0)
+           && !heed_record_is_set (record, HEED_CASE_CLOSED_ON))
+    heed_record_set_date (record, HEED_CASE_CLOSED_ON, &today);
+  else if (heed_case_status_is_open (status) && !heed_case_status_is_open (old_status))
+    heed_record_clear (record, HEED_CASE_CLOSED_ON);
+  if (g_strcmp0 (status, "out-of-scope") == 0 && reason != NULL)
+    heed_record_set_text (record, HEED_CASE_OUT_OF_SCOPE_REASON, reason);
+
+  event = g_object_new (HEED_TYPE_EVENT, NULL);
+  heed_record_set_int (HEED_RECORD (event), HEED_EVENT_CASE, heed_record_get_id (record));
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_KIND, "status");
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_OCCURRED_AT, now);
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_SUMMARY, summary);
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_DETAIL, reason);
+
+  if (!heed_store_begin (self, error))
+    goto restore;
+  if (!heed_store_save (self, record, error) || !heed_store_save (self, HEED_RECORD (event), error))
+    {
+      heed_store_rollback (self);
+      goto restore;
+    }
+  if (!heed_store_commit (self, error))
+    goto restore;
+  return TRUE;
+
+restore:
+  /* Leave the caller's copy as it was, matching the file. */
+  {
+    guint n_fields;
+
+    heed_record_get_fields (record, &n_fields);
+    for (guint i = 0; i < n_fields; i++)
+      {
+        g_autofree char *value = heed_record_dup_string (saved, i);
+
+        heed_record_set_from_string (record, i, value, NULL);
+      }
+  }
+  return FALSE;
+}
+
+gboolean
+heed_store_delete_draft (HeedStore   *self,
+                         HeedCase    *kase,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(HeedCase) current = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
+
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+  id = heed_record_get_id (HEED_RECORD (kase));
+  current = heed_store_load (self, HEED_TYPE_CASE, id, error);
+  if (current == NULL)
+    return FALSE;
+  /* Records of feedback are kept (retention rules); only an unsent draft may go. */
+  if (g_strcmp0 (heed_case_get_status (current), "draft") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("Only a draft can be deleted. Logged feedback is kept; withdraw or close "
+                     "it instead."));
+      return FALSE;
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self, "DELETE FROM cases WHERE id = :id", error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_int (stmt, ":id", id);
+  if (!step_done (self, stmt, error)
+      || !_heed_store_audit (self, "delete", "cases", id, "draft", error))
+    goto failed;
+  if (!heed_store_commit (self, error))
+    return FALSE;
+  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_REMOVED], 0, id);
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+heed_store_add_attachment (HeedStore   *self,
+                           gint64       case_id,
+                           gint64       event_id,
+                           const char  *filename,
+                           const char  *mime,
+                           GBytes      *data,
+                           gint64      *attachment_id,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *now = _heed_store_now_text ();
+  g_autofree char *digest = NULL;
+  gsize size;
+  gconstpointer bytes;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (filename == NULL || filename[0] == '\0' || !g_utf8_validate (filename, -1, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("An attachment needs a file name."));
+      return FALSE;
+    }
+  bytes = g_bytes_get_data (data, &size);
+  /* Scans and letters, not videos: keep the practice file a size that backs up easily. */
+  if (size > 50 * 1024 * 1024)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("“%s” is larger than 50 MB, too large to keep in the practice file."),
+                   filename);
+      return FALSE;
+    }
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO attachments (\"case\", event, filename, mime, added_at,"
+                              " data) VALUES (:case, :event, :filename, :mime, :added, :data)",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_int (stmt, ":case", case_id);
+  if (event_id > 0)
+    _heed_store_bind_int (stmt, ":event", event_id);
+  _heed_store_bind_text (stmt, ":filename", filename);
+  _heed_store_bind_text (stmt, ":mime", mime != NULL ? mime : "application/octet-stream");
+  _heed_store_bind_text (stmt, ":added", now);
+  sqlite3_bind_blob64 (stmt, sqlite3_bind_parameter_index (stmt, ":data"),
+                       size > 0 ? bytes : "", size, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (attachment_id != NULL)
+    *attachment_id = sqlite3_last_insert_rowid (self->db);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, size > 0 ? bytes : (gconstpointer) "",
+                                        size);
+  if (!_heed_store_audit (self, "add", "attachments", sqlite3_last_insert_rowid (self->db),
+                          digest, error))
+    goto failed;
+  if (!heed_store_commit (self, error))
+    return FALSE;
+  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0, case_id);
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+GBytes *
+heed_store_dup_attachment (HeedStore   *self,
+                           gint64       attachment_id,
+                           char       **filename,
+                           char       **mime,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT filename, mime, data FROM attachments WHERE id = :id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":id", attachment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (filename != NULL)
+        *filename = _heed_store_column_dup (stmt, 0);
+      if (mime != NULL)
+        *mime = _heed_store_column_dup (stmt, 1);
+      bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
+                 _("There is no such attachment."));
+  else if (rc != SQLITE_ROW)
+    _heed_store_set_sqlite_error (self, rc, error);
+  return bytes;
+}
+
+/* Calls @func on every record of @type, one at a time, without holding them all. */
+gboolean
+_heed_store_foreach_record (HeedStore            *self,
+                            GType                 type,
+                            HeedStoreRecordFunc   func,
+                            gpointer              user_data,
+                            GError              **error)
+{
+  ClassSql *sql = get_class_sql (self, type);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Not cached: the callback may use the store's other statements. */
+  rc = sqlite3_prepare_v2 (self->db, sql->list_all_sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(HeedRecord) record = record_from_row (type, stmt);
+
+      func (record, user_data);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}

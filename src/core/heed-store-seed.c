@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "heed-case.h"
+#include "heed-store-private.h"
+
+/* What a new practice file starts with: its settings, the categories it reports under and the
+ * risk matrix, all copied in so each practice can change its own. */
+
+#define CATEGORIES_RESOURCE RESOURCE_BASE "/data/categories.xml"
+
+/* DOMAIN.md's default matrix: rows are seriousness, columns likelihood. */
+static const char *const default_matrix[4][5] = {
+  /* rare        unlikely    possible    likely      almost-certain */
+  { "low",      "low",      "low",      "moderate", "moderate" }, /* low */
+  { "low",      "moderate", "moderate", "high",     "high" },     /* medium */
+  { "moderate", "high",     "high",     "extreme",  "extreme" },  /* high */
+  { "high",     "extreme",  "extreme",  "extreme",  "extreme" },  /* extreme */
+};
+
+static gboolean
+seed_risk (HeedStore  *self,
+           GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO risk_matrix (seriousness, likelihood, risk) "
+                              "VALUES (:s, :l, :r)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint s = 0; s < 4; s++)
+    for (guint l = 0; l < 5; l++)
+      {
+        int rc;
+
+        sqlite3_reset (stmt);
+        _heed_store_bind_text (stmt, ":s", heed_seriousness_levels[s]);
+        _heed_store_bind_text (stmt, ":l", heed_likelihood_levels[l]);
+        _heed_store_bind_text (stmt, ":r", default_matrix[s][l]);
+        rc = sqlite3_step (stmt);
+        if (rc != SQLITE_DONE)
+          {
+            sqlite3_reset (stmt);
+            _heed_store_set_sqlite_error (self, rc, error);
+            return FALSE;
+          }
+      }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+dup_prop (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+seed_categories (HeedStore  *self,
+                 GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  sqlite3_stmt *stmt;
+  xmlDoc *doc;
+  xmlNode *root;
+  gsize size;
+  const char *data;
+  gboolean ok = TRUE;
+
+  bytes = g_resources_lookup_data (CATEGORIES_RESOURCE, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  doc = xmlReadMemory (data, (int) size, "categories.xml", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  if (root == NULL)
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("Heed’s own list of categories could not be read."));
+      return FALSE;
+    }
+
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO categories (scheme, code, label, year_from, year_to,"
+                              " position, min_age, max_age) VALUES (:scheme, :code, :label,"
+                              " :from, :to, :position, :min, :max)",
+                              error);
+  if (stmt == NULL)
+    {
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+
+  for (xmlNode *scheme = root->children; scheme != NULL && ok; scheme = scheme->next)
+    {
+      g_autofree char *scheme_id = NULL;
+      int position = 0;
+
+      if (scheme->type != XML_ELEMENT_NODE || strcmp ((const char *) scheme->name, "scheme") != 0)
+        continue;
+      scheme_id = dup_prop (scheme, "id");
+      for (xmlNode *cat = scheme->children; cat != NULL && ok; cat = cat->next)
+        {
+          g_autofree char *code = NULL, *label = NULL, *from = NULL, *to = NULL;
+          g_autofree char *min = NULL, *max = NULL;
+          int rc;
+
+          if (cat->type != XML_ELEMENT_NODE || strcmp ((const char *) cat->name, "category") != 0)
+            continue;
+          code = dup_prop (cat, "code");
+          label = dup_prop (cat, "label");
+          from = dup_prop (cat, "year-from");
+          to = dup_prop (cat, "year-to");
+          min = dup_prop (cat, "min-age");
+          max = dup_prop (cat, "max-age");
+
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+          _heed_store_bind_text (stmt, ":scheme", scheme_id);
+          _heed_store_bind_text (stmt, ":code", code);
+          _heed_store_bind_text (stmt, ":label", label);
+          _heed_store_bind_int (stmt, ":from", from != NULL ? g_ascii_strtoll (from, NULL, 10) : 0);
+          _heed_store_bind_int (stmt, ":to", to != NULL ? g_ascii_strtoll (to, NULL, 10) : 9999);
+          _heed_store_bind_int (stmt, ":position", position++);
+          if (min != NULL)
+            _heed_store_bind_int (stmt, ":min", g_ascii_strtoll (min, NULL, 10));
+          if (max != NULL)
+            _heed_store_bind_int (stmt, ":max", g_ascii_strtoll (max, NULL, 10));
+          rc = sqlite3_step (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _heed_store_set_sqlite_error (self, rc, error);
+              ok = FALSE;
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+  xmlFreeDoc (doc);
+  return ok;
+}
+
+gboolean
+_heed_store_seed (HeedStore   *self,
+                  const char  *practice_name,
+                  HeedNation   nation,
+                  GError     **error)
+{
+  g_autofree char *now = _heed_store_now_text ();
+  const struct { const char *key; const char *value; } settings[] = {
+    { "name", practice_name },
+    { "nation", heed_nation_to_id (nation) },
+    { "created", now },
+    { "retention-years", "10" },
+    { "small-counts", "suppress" },
+    { "practice-type", "gp" },
+  };
+
+  if (!_heed_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->depth = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (!heed_store_set_setting (self, settings[i].key, settings[i].value, error))
+      goto failed;
+  if (!seed_risk (self, error) || !seed_categories (self, error)
+      || !_heed_store_audit (self, "create", "settings", 0, practice_name, error))
+    goto failed;
+
+  self->depth = 0;
+  return _heed_store_exec (self, "COMMIT", error) && _heed_store_load_risk (self, error);
+
+failed:
+  self->depth = 0;
+  _heed_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+gboolean
+_heed_store_load_risk (HeedStore  *self,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _heed_store_prepare (self, "SELECT seriousness, likelihood, risk FROM risk_matrix",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_remove_all (self->risk);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (self->risk,
+                         g_strdup_printf ("%s/%s", sqlite3_column_text (stmt, 0),
+                                          sqlite3_column_text (stmt, 1)),
+                         _heed_store_column_dup (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+heed_store_dup_risk (HeedStore  *self,
+                     const char *seriousness,
+                     const char *likelihood)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  if (seriousness == NULL || likelihood == NULL)
+    return NULL;
+  key = g_strdup_printf ("%s/%s", seriousness, likelihood);
+  return g_strdup (g_hash_table_lookup (self->risk, key));
+}
+
+GPtrArray *
+heed_store_list_categories (HeedStore  *self,
+                            const char *scheme,
+                            int         year)
+{
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), codes);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT code FROM categories WHERE scheme = :scheme AND "
+                              ":year BETWEEN year_from AND year_to ORDER BY position, id",
+                              NULL);
+  if (stmt == NULL)
+    return codes;
+  _heed_store_bind_text (stmt, ":scheme", scheme);
+  _heed_store_bind_int (stmt, ":year", year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (codes, _heed_store_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  return codes;
+}
+
+char *
+heed_store_dup_category_label (HeedStore  *self,
+                               const char *scheme,
+                               const char *code)
+{
+  sqlite3_stmt *stmt;
+  char *label = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT label FROM categories WHERE scheme = :scheme AND "
+                              "code = :code ORDER BY year_from DESC LIMIT 1",
+                              NULL);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_text (stmt, ":scheme", scheme);
+  _heed_store_bind_text (stmt, ":code", code);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = _heed_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return label;
+}

@@ -1,0 +1,1138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "heed-store-private.h"
+#include "heed-validate.h"
+
+/* The practice file: one SQLite database per practice. This file opens, creates, migrates,
+ * backs up and restores it; records, cases and the audit trail have files of their own. */
+
+G_DEFINE_QUARK (heed-store-error-quark, heed_store_error)
+G_DEFINE_FINAL_TYPE (HeedStore, heed_store, G_TYPE_OBJECT)
+
+guint _heed_store_signals[N_SIGNALS];
+
+/* Each migration's resource, and the statement that records its version (PRAGMA takes no
+ * bound parameters, so the statement is written out rather than formatted). */
+static const struct {
+  const char *resource;
+  const char *set_version;
+} migrations[] = {
+  { RESOURCE_BASE "/core/migrations/0001-initial.sql", "PRAGMA user_version = 1" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+void
+heed_case_row_free (HeedCaseRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->reference);
+  g_free (row->kind);
+  g_free (row->channel);
+  g_free (row->status);
+  g_free (row->received);
+  g_free (row->name);
+  g_free (row->summary);
+  g_free (row->seriousness);
+  g_free (row->likelihood);
+  g_free (row->risk);
+  g_free (row->subject);
+  g_free (row->acknowledged_on);
+  g_free (row->agreed_response_date);
+  g_free (row->responded_on);
+  g_free (row->closed_on);
+  g_free (row->stage2_on);
+  g_free (row->track);
+  g_free (row);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+heed_store_dispose (GObject *object)
+{
+  heed_store_close (HEED_STORE (object));
+
+  G_OBJECT_CLASS (heed_store_parent_class)->dispose (object);
+}
+
+static void
+heed_store_finalize (GObject *object)
+{
+  HeedStore *self = HEED_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->class_sql, g_hash_table_unref);
+  g_clear_pointer (&self->risk, g_hash_table_unref);
+  g_clear_pointer (&self->holder, heed_lock_holder_free);
+  g_free (self->path);
+  g_free (self->last_backup);
+  g_free (self->staff_name);
+  g_free (self->last_hash);
+
+  G_OBJECT_CLASS (heed_store_parent_class)->finalize (object);
+}
+
+static void
+heed_store_class_init (HeedStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = heed_store_dispose;
+  object_class->finalize = heed_store_finalize;
+
+  /**
+   * HeedStore::record-saved:
+   * A record (case, person, event…) was added or changed.
+   */
+  _heed_store_signals[SIGNAL_RECORD_SAVED] =
+    g_signal_new ("record-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, HEED_TYPE_RECORD);
+  _heed_store_signals[SIGNAL_CASE_ADDED] =
+    g_signal_new ("case-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  _heed_store_signals[SIGNAL_CASE_CHANGED] =
+    g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  _heed_store_signals[SIGNAL_CASE_REMOVED] =
+    g_signal_new ("case-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+heed_store_init (HeedStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->class_sql = g_hash_table_new_full (NULL, NULL, NULL, _heed_store_class_sql_free);
+  self->risk = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->last_hash = g_strdup ("");
+}
+
+/* Helpers shared by the store's files. */
+
+void
+_heed_store_set_sqlite_error (HeedStore  *self,
+                              int         rc,
+                              GError    **error)
+{
+  int primary = rc & 0xff;
+  const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db)
+                                                       : sqlite3_errstr (rc);
+
+  switch (primary)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
+                   _("The practice file is damaged (%s). Restore it from a backup."), detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("The disk is full, so nothing was saved. Make some room and try again."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("Heed may not write to the practice file (%s), so nothing was saved."),
+                   detail);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("The practice file could not be read or written (%s). Nothing was saved."),
+                   detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_LOCKED,
+                   _("The practice file is busy. Try again in a moment."));
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("This change is not allowed: %s."), detail);
+      break;
+    default:
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice file gave an error: %s."), detail);
+      break;
+    }
+}
+
+sqlite3_stmt *
+_heed_store_prepare (HeedStore   *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice file is closed."));
+      return NULL;
+    }
+
+  /* Statements are cached by the address of their text, which is a constant or a string the
+   * store keeps, so each is prepared once per store. */
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_heed_store_exec (HeedStore   *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_heed_store_bind_text (sqlite3_stmt *stmt,
+                       const char   *name,
+                       const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  g_return_if_fail (index > 0);
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+_heed_store_bind_int (sqlite3_stmt *stmt,
+                      const char   *name,
+                      gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  g_return_if_fail (index > 0);
+  sqlite3_bind_int64 (stmt, index, value);
+}
+
+char *
+_heed_store_column_dup (sqlite3_stmt *stmt,
+                        int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+char *
+_heed_store_now_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+void
+_heed_store_today (GDate *today)
+{
+  g_date_clear (today, 1);
+  g_date_set_time_t (today, time (NULL));
+}
+
+gboolean
+_heed_store_check_writable (HeedStore  *self,
+                            GError    **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice file is closed."));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      if (self->holder != NULL)
+        {
+          g_autofree char *who = heed_lock_holder_describe (self->holder);
+
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                       _("The practice file is open read-only because it is in use by %s. "
+                         "Nothing can be changed until they close it."),
+                       who);
+        }
+      else
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                     _("The practice file is open read-only. Nothing can be changed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Transactions nest: only the outermost begin and commit reach SQLite, and any failure inside
+ * makes the outer commit roll everything back, so a change is saved whole or not at all. */
+
+gboolean
+heed_store_begin (HeedStore  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+  if (self->depth == 0)
+    {
+      if (!_heed_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->failed = FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+heed_store_commit (HeedStore  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+
+  if (self->failed)
+    {
+      _heed_store_exec (self, "ROLLBACK", NULL);
+      _heed_store_load_last_hash (self, NULL);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("A step of this change failed, so none of it was saved."));
+      return FALSE;
+    }
+  if (!_heed_store_exec (self, "COMMIT", error))
+    {
+      _heed_store_exec (self, "ROLLBACK", NULL);
+      _heed_store_load_last_hash (self, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+heed_store_rollback (HeedStore *self)
+{
+  g_return_if_fail (HEED_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (--self->depth > 0)
+    {
+      self->failed = TRUE;
+      return;
+    }
+  _heed_store_exec (self, "ROLLBACK", NULL);
+  _heed_store_load_last_hash (self, NULL);
+}
+
+/* Opening */
+
+typedef struct {
+  gboolean is_sqlite;
+  guint32  application_id;
+  guint32  user_version;
+} FileHeader;
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8)
+         | (guint32) bytes[3];
+}
+
+/* Reads the SQLite header without SQLite, so a file we refuse is not touched at all. */
+static gboolean
+read_header (const char  *path,
+             FileHeader  *header,
+             GError     **error)
+{
+  guint8 bytes[100];
+  ssize_t n;
+  int fd;
+
+  memset (header, 0, sizeof *header);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_FOUND,
+                     _("There is no practice file at “%s”."), path);
+      else
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                     _("The practice file could not be read: %s."), g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, bytes, sizeof bytes);
+  close (fd);
+
+  if (n == (ssize_t) sizeof bytes && memcmp (bytes, sqlite_magic, sizeof sqlite_magic) == 0)
+    {
+      header->is_sqlite = TRUE;
+      header->user_version = read_be32 (bytes + 60);
+      header->application_id = read_be32 (bytes + 68);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_header (const char        *path,
+              const FileHeader  *header,
+              GError           **error)
+{
+  if (!header->is_sqlite)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_HEED,
+                   _("“%s” is not a Heed practice file."), path);
+      return FALSE;
+    }
+  if (header->application_id != HEED_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_HEED,
+                   _("“%s” is a database, but not a Heed practice file."), path);
+      return FALSE;
+    }
+  if (header->user_version > HEED_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_TOO_NEW,
+                   _("This practice file was saved by a newer version of Heed (file version "
+                     "%u; this Heed reads up to %d). Update Heed to open it; the file has not "
+                     "been changed."),
+                   header->user_version, HEED_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_connection (HeedStore   *self,
+                 const char  *path,
+                 gboolean     read_only,
+                 gboolean     create,
+                 GError     **error)
+{
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return _heed_store_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+static gboolean
+apply_migrations (HeedStore  *self,
+                  int         from_version,
+                  GError    **error)
+{
+  for (int version = from_version; version < HEED_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GBytes) sql = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      sql = g_resources_lookup_data (migrations[version].resource, 0, &local_error);
+      if (sql == NULL)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                       _("Heed is missing its own migration %d: %s"), version + 1,
+                       local_error->message);
+          return FALSE;
+        }
+      if (!_heed_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!_heed_store_exec (self, g_bytes_get_data (sql, NULL), error)
+          || !_heed_store_exec (self, migrations[version].set_version, error))
+        {
+          _heed_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!_heed_store_exec (self, "COMMIT", error))
+        {
+          _heed_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      self->schema_version = version + 1;
+    }
+  return TRUE;
+}
+
+static gboolean
+copy_database (sqlite3     *source,
+               const char  *destination,
+               GError     **error);
+
+static gboolean
+migrate (HeedStore  *self,
+         GError    **error)
+{
+  g_autofree char *backup = NULL;
+
+  if (self->schema_version >= HEED_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* A copy first, so a migration that goes wrong can never cost the practice its records. */
+  backup = g_strdup_printf ("%s.before-v%d.heed", self->path, HEED_STORE_SCHEMA_VERSION);
+  if (!copy_database (self->db, backup, error))
+    return FALSE;
+  g_free (self->last_backup);
+  self->last_backup = g_steal_pointer (&backup);
+
+  return apply_migrations (self, self->schema_version, error);
+}
+
+static gboolean
+quick_check (HeedStore  *self,
+             GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  g_autofree char *result = NULL;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    result = _heed_store_column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
+                   _("The practice file is damaged (%s). Restore it from a backup."), result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_pragma_int (HeedStore   *self,
+                 const char  *sql,
+                 int         *value,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *value = sqlite3_column_int (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+finish_open (HeedStore  *self,
+             GError    **error)
+{
+  int application_id = 0;
+
+  if (!quick_check (self, error)
+      || !read_pragma_int (self, "PRAGMA application_id", &application_id, error)
+      || !read_pragma_int (self, "PRAGMA user_version", &self->schema_version, error))
+    return FALSE;
+
+  /* The header said so too, but a file can change between the two reads. */
+  if ((guint32) application_id != HEED_STORE_APPLICATION_ID
+      || self->schema_version > HEED_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_HEED,
+                   _("“%s” is not a Heed practice file this Heed can open."), self->path);
+      return FALSE;
+    }
+
+  if (!self->read_only)
+    {
+      if (!_heed_store_exec (self, "PRAGMA journal_mode = WAL", error)
+          || !_heed_store_exec (self, "PRAGMA synchronous = FULL", error)
+          || !migrate (self, error))
+        return FALSE;
+    }
+  else if (self->schema_version < HEED_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                   _("This practice file needs updating to this version of Heed, which cannot "
+                     "be done while it is open read-only."));
+      return FALSE;
+    }
+
+  if (!_heed_store_load_last_hash (self, error) || !_heed_store_load_risk (self, error))
+    return FALSE;
+
+  {
+    g_autofree char *nation_id = heed_store_dup_setting (self, "nation");
+    HeedNation nation = HEED_NATION_ENGLAND;
+
+    heed_nation_from_id (nation_id, &nation);
+    self->calendar = heed_calendar_new (nation);
+  }
+  return TRUE;
+}
+
+HeedStore *
+heed_store_open (const char         *path,
+                 HeedStoreOpenFlags  flags,
+                 GError            **error)
+{
+  g_autoptr(HeedStore) self = NULL;
+  FileHeader header;
+  gboolean read_only = (flags & HEED_STORE_OPEN_READ_ONLY) != 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!read_header (path, &header, error) || !check_header (path, &header, error))
+    return NULL;
+
+  self = g_object_new (HEED_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!read_only)
+    {
+      g_autoptr(GError) lock_error = NULL;
+      HeedLockHolder *holder = NULL;
+
+      self->lock = heed_lock_acquire (path, &holder, &lock_error);
+      if (self->lock == NULL)
+        {
+          if (holder == NULL || !(flags & HEED_STORE_OPEN_READ_ONLY_IF_LOCKED))
+            {
+              heed_lock_holder_free (holder);
+              g_propagate_error (error, g_steal_pointer (&lock_error));
+              return NULL;
+            }
+          self->holder = holder;
+          read_only = TRUE;
+        }
+    }
+  else
+    self->holder = heed_lock_query (path);
+
+  self->read_only = read_only;
+  if (!open_connection (self, path, read_only, FALSE, error) || !finish_open (self, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+HeedStore *
+heed_store_create (const char  *path,
+                   const char  *practice_name,
+                   HeedNation   nation,
+                   GError     **error)
+{
+  g_autoptr(HeedStore) self = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *stripped = NULL;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (practice_name != NULL ? practice_name : ""));
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The practice needs a name."));
+      return NULL;
+    }
+  if (!g_utf8_validate (practice_name, -1, NULL) || strlen (practice_name) > 200)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The practice name must be plain text of at most 200 characters."));
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
+                   _("There is already a file at “%s”; Heed will not overwrite it."), path);
+      return NULL;
+    }
+
+  /* Build the file under a temporary name and move it into place only when complete, so a
+   * crash never leaves a half-made practice file behind. */
+  temp_path = g_strdup_printf ("%s.creating-%d", path, (int) getpid ());
+  fd = g_open (temp_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("Heed could not make a file there: %s."), g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  self = g_object_new (HEED_TYPE_STORE, NULL);
+  self->path = g_strdup (temp_path);
+
+  if (!open_connection (self, temp_path, FALSE, TRUE, error)
+      || !_heed_store_exec (self, "PRAGMA journal_mode = DELETE", error)
+      || !_heed_store_exec (self, "PRAGMA synchronous = FULL", error)
+      || !_heed_store_exec (self, "PRAGMA application_id = 1212499268", error)
+      || !apply_migrations (self, 0, error)
+      || !_heed_store_load_risk (self, error)
+      || !_heed_store_seed (self, stripped, nation, error))
+    {
+      heed_store_close (self);
+      g_unlink (temp_path);
+      return NULL;
+    }
+  heed_store_close (self);
+  g_clear_object (&self);
+
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp_path);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("Heed could not put the new practice file in place: %s."),
+                   g_strerror (saved));
+      return NULL;
+    }
+
+  return heed_store_open (path, HEED_STORE_OPEN_DEFAULT, error);
+}
+
+G_STATIC_ASSERT (HEED_STORE_APPLICATION_ID == 1212499268);
+
+void
+heed_store_close (HeedStore *self)
+{
+  g_return_if_fail (HEED_IS_STORE (self));
+
+  if (self->depth > 0)
+    {
+      g_warning ("Practice file closed with a change half made; it was not saved");
+      self->depth = 1;
+      heed_store_rollback (self);
+    }
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      if (!self->read_only)
+        {
+          /* Fold the WAL back in so the file stands alone when copied to another PC. */
+          sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        }
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  if (self->lock != NULL)
+    {
+      heed_lock_release (self->lock);
+      g_clear_object (&self->lock);
+    }
+  g_clear_object (&self->calendar);
+}
+
+const char *
+heed_store_get_path (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+heed_store_is_read_only (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+const HeedLockHolder *
+heed_store_get_lock_holder (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  return self->holder;
+}
+
+int
+heed_store_get_schema_version (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+const char *
+heed_store_get_last_backup (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  return self->last_backup;
+}
+
+void
+heed_store_set_staff_name (HeedStore  *self,
+                           const char *name)
+{
+  g_return_if_fail (HEED_IS_STORE (self));
+  g_free (self->staff_name);
+  self->staff_name = g_strdup (name);
+}
+
+HeedCalendar *
+heed_store_get_calendar (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  return self->calendar;
+}
+
+HeedNation
+heed_store_get_nation (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), HEED_NATION_ENGLAND);
+  if (self->calendar == NULL)
+    return HEED_NATION_ENGLAND;
+  return heed_calendar_get_nation (self->calendar);
+}
+
+/* Settings */
+
+char *
+heed_store_dup_setting (HeedStore  *self,
+                        const char *key)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = _heed_store_prepare (self, "SELECT value FROM settings WHERE key = :key", NULL);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_text (stmt, ":key", key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *value = _heed_store_column_dup (stmt, 0);
+
+      sqlite3_reset (stmt);
+      return value;
+    }
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+gboolean
+heed_store_set_setting (HeedStore   *self,
+                        const char  *key,
+                        const char  *value,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("This setting must be plain text."));
+      return FALSE;
+    }
+  if (g_strcmp0 (key, "nation") == 0)
+    {
+      HeedNation nation;
+
+      if (!heed_nation_from_id (value, &nation))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("The nation must be england, wales, scotland or northern-ireland."));
+          return FALSE;
+        }
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO settings (key, value) VALUES (:key, :value) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    {
+      heed_store_rollback (self);
+      return FALSE;
+    }
+  _heed_store_bind_text (stmt, ":key", key);
+  _heed_store_bind_text (stmt, ":value", value);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      heed_store_rollback (self);
+      return FALSE;
+    }
+  if (!_heed_store_audit (self, "setting", "settings", 0, key, error))
+    {
+      heed_store_rollback (self);
+      return FALSE;
+    }
+  if (!heed_store_commit (self, error))
+    return FALSE;
+
+  if (g_strcmp0 (key, "nation") == 0 && self->calendar != NULL)
+    {
+      HeedNation nation = HEED_NATION_ENGLAND;
+
+      heed_nation_from_id (value, &nation);
+      g_clear_object (&self->calendar);
+      self->calendar = heed_calendar_new (nation);
+    }
+  return TRUE;
+}
+
+/* Backup and restore */
+
+static gboolean
+copy_database (sqlite3     *source,
+               const char  *destination,
+               GError     **error)
+{
+  g_autofree char *temp_path = g_strdup_printf ("%s.partial-%d", destination, (int) getpid ());
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc, fd;
+
+  fd = g_open (temp_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("Heed could not write the copy to “%s”: %s."), destination,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (temp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", source, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  /* The copy stands alone: no WAL beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (temp_path);
+      if ((rc & 0xff) == SQLITE_FULL)
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                     _("The disk is full, so the copy to “%s” was not made."), destination);
+      else
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                     _("The copy to “%s” could not be made: %s."), destination,
+                     sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  fd = g_open (temp_path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  if (g_rename (temp_path, destination) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp_path);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("The copy could not be put in place at “%s”: %s."), destination,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+verify_copy (const char  *path,
+             GError     **error)
+{
+  g_autoptr(HeedStore) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &local_error);
+  if (copy == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
+                   _("The copy at “%s” could not be read back: %s"), path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+heed_store_backup (HeedStore   *self,
+                   const char  *destination,
+                   GError     **error)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice file is closed."));
+      return FALSE;
+    }
+  if (g_strcmp0 (destination, self->path) == 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A backup cannot be written over the practice file itself."));
+      return FALSE;
+    }
+  if (g_file_test (destination, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("“%s” is a folder; give the name of the backup file to write."),
+                   destination);
+      return FALSE;
+    }
+  return copy_database (self->db, destination, error) && verify_copy (destination, error);
+}
+
+static void
+remove_sidecars (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (sidecar);
+    }
+}
+
+gboolean
+heed_store_restore (const char  *backup,
+                    const char  *destination,
+                    gboolean     force,
+                    GError     **error)
+{
+  g_autoptr(HeedStore) source = NULL;
+  g_autoptr(HeedLock) lock = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, &local_error);
+  if (source == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, g_error_matches (local_error, HEED_STORE_ERROR,
+                                                             HEED_STORE_ERROR_NOT_FOUND)
+                                            ? HEED_STORE_ERROR_NOT_FOUND
+                                            : HEED_STORE_ERROR_INVALID,
+                   _("The backup cannot be restored: %s"), local_error->message);
+      return FALSE;
+    }
+  if (g_file_test (destination, G_FILE_TEST_EXISTS) && !force)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
+                   _("There is already a practice file at “%s”. Restoring would replace it; "
+                     "use --force if that is what you want."),
+                   destination);
+      return FALSE;
+    }
+
+  /* Nobody may have the practice open while it is replaced under them. */
+  lock = heed_lock_acquire (destination, NULL, error);
+  if (lock == NULL)
+    return FALSE;
+
+  if (!copy_database (source->db, destination, error))
+    return FALSE;
+  /* An old WAL beside the restored file would be replayed into it: remove it. */
+  remove_sidecars (destination);
+  return TRUE;
+}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "heed-calendar.h"
+#include "heed-deadlines.h"
+#include "heed-case.h"
+#include "heed-case-query.h"
+#include "heed-lock.h"
+#include "heed-record.h"
+
+G_BEGIN_DECLS
+
+#define HEED_STORE_ERROR (heed_store_error_quark ())
+GQuark heed_store_error_quark (void);
+
+typedef enum {
+  HEED_STORE_ERROR_NOT_FOUND,   /* no file there */
+  HEED_STORE_ERROR_NOT_HEED,    /* a file, but not a Heed practice */
+  HEED_STORE_ERROR_TOO_NEW,     /* made by a newer Heed */
+  HEED_STORE_ERROR_DAMAGED,     /* a Heed practice, but damaged */
+  HEED_STORE_ERROR_LOCKED,      /* someone else has it open */
+  HEED_STORE_ERROR_READ_ONLY,   /* opened read-only; nothing can be changed */
+  HEED_STORE_ERROR_EXISTS,      /* will not create over an existing file */
+  HEED_STORE_ERROR_INVALID,     /* a value is wrong; the message says which and why */
+  HEED_STORE_ERROR_NO_RECORD,   /* no such case or record */
+  HEED_STORE_ERROR_NOT_ALLOWED, /* not allowed in the case's present state */
+  HEED_STORE_ERROR_IO,          /* disk full, permission, and the like */
+  HEED_STORE_ERROR_FAILED,
+} HeedStoreError;
+
+typedef enum {
+  HEED_STORE_OPEN_DEFAULT = 0,
+  HEED_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* When someone else holds the file, open it read-only instead of failing. */
+  HEED_STORE_OPEN_READ_ONLY_IF_LOCKED = 1 << 1,
+} HeedStoreOpenFlags;
+
+/* The schema version this Heed writes. */
+#define HEED_STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id of every practice file: "HEED" in ASCII. */
+#define HEED_STORE_APPLICATION_ID 0x48454544
+
+/* One line of the case list: what the list shows, without loading the whole case. */
+typedef struct {
+  gint64  id;
+  char   *reference;
+  char   *kind;
+  char   *channel;
+  char   *status;
+  char   *received;      /* "YYYY-MM-DDTHH:MM:SS" */
+  char   *name;          /* complainant's name, or NULL when anonymous or none */
+  char   *summary;
+  char   *seriousness;
+  char   *likelihood;
+  char   *risk;          /* low, moderate, high, extreme or NULL */
+  char   *subject;
+  char   *acknowledged_on;
+  char   *agreed_response_date;
+  char   *responded_on;
+  char   *closed_on;
+  char   *stage2_on;
+  char   *track;
+  gboolean extended;
+  gboolean awaiting_consent;
+} HeedCaseRow;
+
+void     heed_case_row_free            (HeedCaseRow       *row);
+void     heed_case_row_get_facts       (const HeedCaseRow *row,
+                                        HeedDeadlineFacts *facts);
+gboolean heed_case_row_needs_attention (const HeedCaseRow *row,
+                                        HeedCalendar      *calendar,
+                                        const GDate       *today);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedCaseRow, heed_case_row_free)
+
+typedef gboolean (*HeedCaseRowFunc) (const HeedCaseRow *row,
+                                     gpointer           user_data);
+
+#define HEED_TYPE_STORE (heed_store_get_type ())
+G_DECLARE_FINAL_TYPE (HeedStore, heed_store, HEED, STORE, GObject)
+
+HeedStore      *heed_store_create             (const char         *path,
+                                               const char         *practice_name,
+                                               HeedNation          nation,
+                                               GError            **error);
+HeedStore      *heed_store_open               (const char         *path,
+                                               HeedStoreOpenFlags  flags,
+                                               GError            **error);
+void            heed_store_close              (HeedStore *self);
+const char     *heed_store_get_path           (HeedStore *self);
+gboolean        heed_store_is_read_only       (HeedStore *self);
+const HeedLockHolder *heed_store_get_lock_holder (HeedStore *self);
+int             heed_store_get_schema_version (HeedStore *self);
+const char     *heed_store_get_last_backup    (HeedStore *self);
+
+void            heed_store_set_staff_name     (HeedStore  *self,
+                                               const char *name);
+
+gboolean        heed_store_begin              (HeedStore  *self,
+                                               GError    **error);
+gboolean        heed_store_commit             (HeedStore  *self,
+                                               GError    **error);
+void            heed_store_rollback           (HeedStore  *self);
+
+char           *heed_store_dup_setting        (HeedStore  *self,
+                                               const char *key);
+gboolean        heed_store_set_setting        (HeedStore  *self,
+                                               const char *key,
+                                               const char *value,
+                                               GError    **error);
+HeedNation      heed_store_get_nation         (HeedStore  *self);
+HeedCalendar   *heed_store_get_calendar       (HeedStore  *self);
+
+gboolean        heed_store_save               (HeedStore   *self,
+                                               HeedRecord  *record,
+                                               GError     **error);
+gpointer        heed_store_load               (HeedStore   *self,
+                                               GType        type,
+                                               gint64       id,
+                                               GError     **error);
+GPtrArray      *heed_store_list               (HeedStore   *self,
+                                               GType        type,
+                                               gint64       case_id,
+                                               GError     **error);
+HeedCase       *heed_store_find_case          (HeedStore   *self,
+                                               const char  *reference,
+                                               GError     **error);
+gboolean        heed_store_change_status      (HeedStore   *self,
+                                               HeedCase    *kase,
+                                               const char  *status,
+                                               const char  *reason,
+                                               GError     **error);
+gboolean        heed_store_delete_draft       (HeedStore   *self,
+                                               HeedCase    *kase,
+                                               GError     **error);
+gboolean        heed_store_add_attachment     (HeedStore   *self,
+                                               gint64       case_id,
+                                               gint64       event_id,
+                                               const char  *filename,
+                                               const char  *mime,
+                                               GBytes      *data,
+                                               gint64      *attachment_id,
+                                               GError     **error);
+GBytes         *heed_store_dup_attachment     (HeedStore   *self,
+                                               gint64       attachment_id,
+                                               char       **filename,
+                                               char       **mime,
+                                               GError     **error);
+
+char           *heed_store_dup_risk           (HeedStore   *self,
+                                               const char  *seriousness,
+                                               const char  *likelihood);
+GPtrArray      *heed_store_list_categories    (HeedStore   *self,
+                                               const char  *scheme,
+                                               int          year);
+char           *heed_store_dup_category_label (HeedStore   *self,
+                                               const char  *scheme,
+                                               const char  *code);
+
+gboolean        heed_store_foreach_case_row   (HeedStore        *self,
+                                               HeedCaseQuery    *query,
+                                               HeedCaseRowFunc   func,
+                                               gpointer          user_data,
+                                               GError          **error);
+GArray         *heed_store_query_case_ids     (HeedStore        *self,
+                                               HeedCaseQuery    *query,
+                                               GError          **error);
+HeedCaseRow    *heed_store_load_case_row      (HeedStore        *self,
+                                               gint64            id,
+                                               GError          **error);
+gint64          heed_store_count_cases        (HeedStore        *self,
+                                               HeedCaseQuery    *query,
+                                               GError          **error);
+
+gboolean        heed_store_backup             (HeedStore   *self,
+                                               const char  *destination,
+                                               GError     **error);
+gboolean        heed_store_restore            (const char  *backup,
+                                               const char  *destination,
+                                               gboolean     force,
+                                               GError     **error);
+gboolean        heed_store_check              (HeedStore   *self,
+                                               GString     *report,
+                                               GError     **error);
+
+G_END_DECLS
