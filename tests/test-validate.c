@@ -473,6 +473,9 @@ test_phone_bad (void)
 #define DATE_FORMAT "This is not a date Heed understands. Write it like 3/6/2025 or 3 June 2025."
 #define DATE_YEAR "Write the year with all four digits, like 2025."
 #define DATE_RANGE "The year must be between 1900 and 2200."
+#define E_ACUTE_5 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+#define E_ACUTE_20 E_ACUTE_5 E_ACUTE_5 E_ACUTE_5 E_ACUTE_5
+#define E_ACUTE_25 E_ACUTE_20 E_ACUTE_5
 
 static const GoodText date_good[] = {
   { "2025-06-03", "2025-06-03" },
@@ -520,6 +523,11 @@ static const Bad date_bad[] = {
   { "3 Juni 2025", HEED_VALUE_ERROR_INVALID,
     "“Juni” is not the name of a month. Write the date like 3 June 2025." },
   { "3 Ju 2025", HEED_VALUE_ERROR_INVALID, "*“Ju” is not the name of a month." },
+  { "3 F\xc3\xa9vrier 2025", HEED_VALUE_ERROR_INVALID,
+    "“F\xc3\xa9vrier” is not the name of a month. Write the date like 3 June 2025." },
+  { "3 Juneteenth 2025", HEED_VALUE_ERROR_INVALID, "*“Juneteenth” is not" },
+  /* Only the first twenty characters are shown */
+  { "3 " E_ACUTE_25 " 2025", HEED_VALUE_ERROR_INVALID, "*“" E_ACUTE_20 "” is not" },
   { "3/6-2025", HEED_VALUE_ERROR_INVALID, DATE_FORMAT },
   { "3 6 2025", HEED_VALUE_ERROR_INVALID, DATE_FORMAT },
   { "3//6/2025", HEED_VALUE_ERROR_INVALID, DATE_FORMAT },

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "heed-calendar.h"
+#include "heed-core-resources.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -818,6 +819,9 @@ heed_calendar_class_init (HeedCalendarClass *klass)
 
   object_class->constructed = heed_calendar_constructed;
   object_class->finalize = heed_calendar_finalize;
+
+  /* Referencing the resource links it in from the static library, which registers it. */
+  g_assert (heed_core_get_resource () != NULL);
   object_class->get_property = heed_calendar_get_property;
   object_class->set_property = heed_calendar_set_property;
 

@@ -183,9 +183,6 @@ heed_case_validate (HeedRecord *record,
   has_incident = heed_record_get_date (record, HEED_CASE_INCIDENT_DATE, &incident);
   has_aware = heed_record_get_date (record, HEED_CASE_AWARE_DATE, &aware);
 
-  if (heed_record_is_set (record, HEED_CASE_RECEIVED_AT) && !has_received)
-    add_problem (problems, "received-at", _("This is not a date Heed can read."));
-
   if (has_received && today != NULL && g_date_valid (today) && g_date_compare (&received, today) > 0)
     add_problem (problems, "received-at", _("The received date cannot be in the future."));
 

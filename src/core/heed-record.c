@@ -219,6 +219,10 @@ heed_record_class_set_fields (HeedRecordClass     *klass,
   klass->fields = fields;
   klass->n_fields = n_fields;
 
+  /* GObject does not inherit these: each class that installs properties must set them. */
+  object_class->get_property = heed_record_get_property;
+  object_class->set_property = heed_record_set_property;
+
   for (guint i = 0; i < n_fields; i++)
     {
       const HeedFieldSpec *spec = &fields[i];
@@ -346,7 +350,24 @@ heed_record_is_set (HeedRecord *self,
 
   g_return_val_if_fail (HEED_IS_RECORD (self), FALSE);
   slot = get_slot (self, field);
-  return slot != NULL && slot->set;
+  if (slot == NULL)
+    return FALSE;
+  switch (HEED_RECORD_GET_CLASS (self)->fields[field].type)
+    {
+    case HEED_VALUE_INT:
+      return slot->set;
+    case HEED_VALUE_BOOL:
+    case HEED_VALUE_ID:
+    case HEED_VALUE_MONEY:
+      /* No, nobody and nothing are what a form starts with. */
+      return slot->num != 0;
+    case HEED_VALUE_TEXT:
+    case HEED_VALUE_DATE:
+    case HEED_VALUE_DATETIME:
+    case HEED_VALUE_CHOICE:
+    default:
+      return slot->text != NULL;
+    }
 }
 
 const char *
@@ -656,6 +677,18 @@ heed_record_validate (HeedRecord *self,
         g_ptr_array_add (problems,
                          heed_problem_new (spec->name,
                                            _("This needs to be filled in.")));
+      if (spec->type == HEED_VALUE_DATE && heed_record_is_set (self, i))
+        {
+          GDate date;
+
+          if (!heed_date_from_iso (heed_record_get_text (self, i), &date))
+            g_ptr_array_add (problems,
+                             heed_problem_new (spec->name, _("This is not a date Heed can read.")));
+        }
+      if (spec->type == HEED_VALUE_DATETIME && heed_record_is_set (self, i)
+          && !is_valid_datetime (heed_record_get_text (self, i)))
+        g_ptr_array_add (problems,
+                         heed_problem_new (spec->name, _("This is not a date Heed can read.")));
       if (spec->type == HEED_VALUE_CHOICE && heed_record_is_set (self, i)
           && !g_strv_contains ((const char *const *) spec->choices,
                                heed_record_get_text (self, i)))
@@ -732,7 +765,7 @@ heed_record_equal (HeedRecord *a,
   ensure_slots (b);
   for (guint i = 0; i < klass->n_fields; i++)
     {
-      if (pa->slots[i].set != pb->slots[i].set || pa->slots[i].num != pb->slots[i].num
+      if (pa->slots[i].num != pb->slots[i].num
           || g_strcmp0 (pa->slots[i].text, pb->slots[i].text) != 0)
         return FALSE;
     }

@@ -500,14 +500,15 @@ heed_store_change_status (HeedStore   *self,
   g_autoptr(HeedRecord) saved = NULL;
   g_autofree char *now = NULL;
   g_autofree char *summary = NULL;
-  const char *old_status;
+  g_autofree char *old_status = NULL;
   GDate today;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
   g_return_val_if_fail (heed_record_get_id (record) > 0, FALSE);
 
-  old_status = heed_case_get_status (kase);
+  /* A copy: setting the new status frees the old text. */
+  old_status = g_strdup (heed_case_get_status (kase));
   if (!heed_status_can_change (heed_case_get_kind (kase), old_status, status, error))
     return FALSE;
   if (heed_status_needs_reason (old_status, status) && (reason == NULL || reason[0] == '\0'))

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "heed-core-resources.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -98,6 +99,9 @@ heed_store_class_init (HeedStoreClass *klass)
 
   object_class->dispose = heed_store_dispose;
   object_class->finalize = heed_store_finalize;
+
+  /* Referencing the resource links it in from the static library, which registers it. */
+  g_assert (heed_core_get_resource () != NULL);
 
   /**
    * HeedStore::record-saved:

@@ -564,7 +564,8 @@ month_name (GDateMonth month)
 }
 
 /* Month names as typed: English, in full or shortened to at least three letters ("Sep",
- * "Sept", "Septem"). Returns 0 if @word is not one. */
+ * "Sept", "Septem"), or the full name in the language Heed is shown in. @word is valid UTF-8.
+ * Returns 0 if @word is not one. */
 static guint
 month_from_word (const char *word,
                  gsize       len)
@@ -573,12 +574,23 @@ month_from_word (const char *word,
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
   };
+  g_autofree char *folded = NULL;
 
-  if (len < 3)
-    return 0;
+  if (len >= 3)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          if (len <= strlen (names[i]) && g_ascii_strncasecmp (word, names[i], len) == 0)
+            return i + 1;
+        }
+    }
+
+  folded = g_utf8_casefold (word, len);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      if (len <= strlen (names[i]) && g_ascii_strncasecmp (word, names[i], len) == 0)
+      g_autofree char *name = g_utf8_casefold (month_name (i + 1), -1);
+
+      if (strcmp (folded, name) == 0)
         return i + 1;
     }
   return 0;
@@ -595,8 +607,10 @@ typedef struct {
 
 #define MAX_DATE_TOKENS 6
 
-/* Splits @text into runs of digits and of letters. Returns the number of tokens, or 0 if the
- * text has anything else, starts or ends with a separator, or has too many parts. */
+/* Splits @text into runs of digits and of letters; anything outside ASCII counts as a letter,
+ * for month names in other languages (as @text is valid UTF-8, runs end between characters).
+ * Returns the number of tokens, or 0 if the text has anything else, starts or ends with a
+ * separator, or has too many parts. */
 static guint
 tokenise_date (const char *text,
                DateToken  *tokens)
@@ -618,10 +632,10 @@ tokenise_date (const char *text,
           while (g_ascii_isdigit (*p))
             p++;
         }
-      else if (g_ascii_isalpha (*p))
+      else if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
         {
           token->is_number = FALSE;
-          while (g_ascii_isalpha (*p))
+          while (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
             p++;
         }
       else
@@ -738,9 +752,14 @@ month_token (const DateToken  *token,
   *month = month_from_word (token->text, token->len);
   if (*month == 0)
     {
+      const char *end = token->text;
+
+      /* Show no more than twenty characters of it */
+      for (guint i = 0; i < 20 && end < token->text + token->len; i++)
+        end = g_utf8_next_char (end);
       g_set_error (error, HEED_VALUE_ERROR, HEED_VALUE_ERROR_INVALID,
                    _("“%.*s” is not the name of a month. Write the date like 3 June 2025."),
-                   (int) MIN (token->len, 20), token->text);
+                   (int) (end - token->text), token->text);
       return FALSE;
     }
   return TRUE;

@@ -1,0 +1,1065 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-cli"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "heed-action.h"
+#include "heed-case-element.h"
+#include "heed-demo.h"
+#include "heed-event.h"
+#include "heed-exchange.h"
+#include "heed-person.h"
+#include "heed-staff.h"
+#include "heed-store.h"
+#include "heed-validate.h"
+
+/* heed-cli: Heed without a window, for scripts, scheduled backups and tests. Its commands and
+ * their output formats are a public contract (DESIGN.md): add to them, never change them.
+ * Every failure is one line on stderr and a non-zero exit. */
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int G_GNUC_PRINTF (1, 2)
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* One line, whatever the message holds. */
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "heed-cli: %s\n", message);
+  return EXIT_FAILED;
+}
+
+static int
+fail_error (const GError *error)
+{
+  return fail ("%s", error->message);
+}
+
+static int G_GNUC_PRINTF (2, 3)
+usage_error (GOptionContext *context,
+             const char     *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "heed-cli: %s (see --help)\n", message);
+  return EXIT_USAGE;
+}
+
+/* Parses @argv for one command. Returns FALSE with the exit code in @status on --help or bad
+ * options; the positional arguments are left in @argv. */
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_date_option (const char *name,
+                   const char *text,
+                   GDate      *date,
+                   int        *status)
+{
+  g_date_clear (date, 1);
+  if (text == NULL)
+    return TRUE;
+  if (!heed_date_from_iso (text, date))
+    {
+      *status = fail (_("%s must be a date written YYYY-MM-DD, such as 2025-06-03, not “%s”."),
+                      name, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_nation_option (const char *text,
+                     HeedNation *nation,
+                     int        *status)
+{
+  if (text == NULL)
+    {
+      *nation = HEED_NATION_ENGLAND;
+      return TRUE;
+    }
+  if (!heed_nation_from_id (text, nation))
+    {
+      *status = fail (_("--nation must be england, wales, scotland or northern-ireland, not "
+                        "“%s”."),
+                      text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static HeedStore *
+open_store (const char         *path,
+            HeedStoreOpenFlags  flags,
+            int                *status)
+{
+  g_autoptr(GError) error = NULL;
+  HeedStore *store;
+
+  store = heed_store_open (path, flags, &error);
+  if (store == NULL)
+    *status = fail_error (error);
+  else
+    heed_store_set_staff_name (store, "heed-cli");
+  return store;
+}
+
+/* The financial year YYYY runs from 1 April YYYY to 31 March YYYY+1. */
+static gboolean
+financial_year (int    year,
+                GDate *from,
+                GDate *to,
+                int   *status)
+{
+  if (year < 1900 || year > 2200)
+    {
+      *status = fail (_("--year must be a year such as 2025, not %d."), year);
+      return FALSE;
+    }
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  g_date_set_dmy (from, 1, G_DATE_APRIL, year);
+  g_date_set_dmy (to, 31, G_DATE_MARCH, year + 1);
+  return TRUE;
+}
+
+static void
+set_today (GDate *today)
+{
+  g_date_clear (today, 1);
+  g_date_set_time_t (today, time (NULL));
+}
+
+/* create */
+
+static int
+command_create (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *nation_id = NULL;
+  HeedNation nation;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The practice’s name"), N_("NAME") },
+    { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
+      N_("england, wales, scotland or northern-ireland"), N_("NATION") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — make a new, empty practice file"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("create needs exactly one FILE"));
+  if (name == NULL)
+    return usage_error (context, _("create needs --name"));
+  if (nation_id == NULL)
+    return usage_error (context, _("create needs --nation"));
+  if (!parse_nation_option (nation_id, &nation, &status))
+    return status;
+
+  store = heed_store_create (argv[1], name, nation, &error);
+  if (store == NULL)
+    return fail_error (error);
+  g_print (_("Created %s for %s (%s).\n"), argv[1], name, heed_nation_get_name (nation));
+  return EXIT_OK;
+}
+
+/* demo */
+
+static int
+command_demo (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nation_id = NULL;
+  HeedDemoOptions options;
+  HeedNation nation;
+  int cases = 300, years = 3;
+  gint64 seed = 1;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "cases", 0, 0, G_OPTION_ARG_INT, &cases, N_("How many cases (default 300)"), N_("N") },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Spread over this many years (default 3)"),
+      N_("Y") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("The same seed gives the same practice"),
+      N_("S") },
+    { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
+      N_("england (default), wales, scotland or northern-ireland"), N_("NATION") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — a practice full of realistic, fictional cases"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("demo needs exactly one FILE"));
+  if (cases < 0 || cases > 1000000)
+    return fail (_("--cases must be between 0 and 1,000,000, not %d."), cases);
+  if (years < 1 || years > 50)
+    return fail (_("--years must be between 1 and 50, not %d."), years);
+  if (seed < 0 || seed > G_MAXUINT32)
+    return fail (_("--seed must be a whole number from 0 to %u."), G_MAXUINT32);
+  if (!parse_nation_option (nation_id, &nation, &status))
+    return status;
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      store = open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
+      if (store == NULL)
+        return status;
+    }
+  else
+    {
+      store = heed_store_create (argv[1], "Example Lane Surgery", nation, &error);
+      if (store == NULL)
+        return fail_error (error);
+    }
+  heed_store_set_staff_name (store, "heed-cli demo");
+
+  heed_demo_options_init (&options);
+  options.n_cases = (guint) cases;
+  options.years = (guint) years;
+  options.seed = (guint32) seed;
+  if (!heed_demo_fill (store, &options, &error))
+    return fail_error (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s now holds %" G_GINT64_FORMAT " case.\n",
+                        "%s now holds %" G_GINT64_FORMAT " cases.\n",
+                        heed_store_count_cases (store, NULL, NULL)),
+           argv[1], heed_store_count_cases (store, NULL, NULL));
+  return EXIT_OK;
+}
+
+/* list */
+
+typedef struct {
+  GString  *line;
+  gboolean  csv;
+  FILE     *out;
+} ListOutput;
+
+static void
+csv_field (GString    *line,
+           const char *value,
+           gboolean    last)
+{
+  if (value != NULL)
+    {
+      if (strpbrk (value, ",\"\r\n") != NULL)
+        {
+          g_string_append_c (line, '"');
+          for (const char *p = value; *p != '\0'; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (line, '"');
+              g_string_append_c (line, *p);
+            }
+          g_string_append_c (line, '"');
+        }
+      else
+        g_string_append (line, value);
+    }
+  g_string_append (line, last ? "\r\n" : ",");
+}
+
+static gboolean
+print_row (const HeedCaseRow *row,
+           gpointer           user_data)
+{
+  ListOutput *output = user_data;
+  GString *line = output->line;
+
+  g_string_truncate (line, 0);
+  if (output->csv)
+    {
+      csv_field (line, row->reference, FALSE);
+      csv_field (line, row->kind, FALSE);
+      csv_field (line, row->channel, FALSE);
+      csv_field (line, row->status, FALSE);
+      csv_field (line, row->received, FALSE);
+      csv_field (line, row->name, FALSE);
+      csv_field (line, row->risk, FALSE);
+      csv_field (line, row->subject, FALSE);
+      csv_field (line, row->summary, TRUE);
+    }
+  else
+    {
+      g_autofree char *summary = NULL;
+      const char *name = row->name != NULL ? row->name : "—";
+
+      summary = g_utf8_substring (row->summary != NULL ? row->summary : "", 0, 60);
+      g_string_printf (line, "%-13s %.10s  %-10s %-12s %-24s %s\n", row->reference,
+                       row->received, row->kind, row->status, name, summary);
+    }
+  return fwrite (line->str, 1, line->len, output->out) == line->len;
+}
+
+static int
+command_list (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *search = NULL, *kind = NULL, *status_id = NULL, *from = NULL, *to = NULL;
+  g_autofree char *format = NULL;
+  ListOutput output = { 0 };
+  int year = 0;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Words to find (names, text, reference)"),
+      N_("TEXT") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("complaint, concern, comment or compliment"), N_("KIND") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_id,
+      N_("draft, logged, acknowledged, in-progress, responded, closed, withdrawn or "
+         "out-of-scope"), N_("STATUS") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Received on or after"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Received on or before"), N_("DATE") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year,
+      N_("Received in the financial year from 1 April YYYY"), N_("YYYY") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or csv"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — list cases, oldest first"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("list needs exactly one FILE"));
+  if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "csv") != 0)
+    return fail (_("--format must be text or csv, not “%s”."), format);
+  if (kind != NULL && !g_strv_contains (heed_case_kinds, kind))
+    return fail (_("--kind must be complaint, concern, comment or compliment, not “%s”."), kind);
+  if (status_id != NULL && !g_strv_contains (heed_case_statuses, status_id))
+    return fail (_("--status “%s” is not a status; see --help."), status_id);
+  if (search != NULL && !g_utf8_validate (search, -1, NULL))
+    return fail (_("--search must be text."));
+  if (!parse_date_option ("--from", from, &query->from, &status)
+      || !parse_date_option ("--to", to, &query->to, &status))
+    return status;
+  if (year != 0)
+    {
+      if (from != NULL || to != NULL)
+        return fail (_("Give either --year or --from/--to, not both."));
+      if (!financial_year (year, &query->from, &query->to, &status))
+        return status;
+    }
+  if (g_date_valid (&query->from) && g_date_valid (&query->to)
+      && g_date_compare (&query->from, &query->to) > 0)
+    return fail (_("--from is after --to, so no case could match."));
+
+  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  if (store == NULL)
+    return status;
+
+  query->search = g_steal_pointer (&search);
+  query->kind = g_steal_pointer (&kind);
+  query->status = g_steal_pointer (&status_id);
+
+  output.csv = g_strcmp0 (format, "csv") == 0;
+  output.out = stdout;
+  output.line = g_string_sized_new (256);
+  if (output.csv)
+    fputs ("reference,kind,channel,status,received,name,risk,subject,summary\r\n", stdout);
+  if (!heed_store_foreach_case_row (store, query, print_row, &output, &error))
+    {
+      g_string_free (output.line, TRUE);
+      return fail_error (error);
+    }
+  g_string_free (output.line, TRUE);
+  if (fflush (stdout) != 0)
+    return fail (_("The list could not be written out."));
+  return EXIT_OK;
+}
+
+/* show */
+
+static void
+print_record_fields (HeedStore  *store,
+                     HeedRecord *record,
+                     const char *indent)
+{
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!heed_record_is_set (record, i) || fields[i].type == HEED_VALUE_ID)
+        continue;
+      if (fields[i].type == HEED_VALUE_BOOL && !heed_record_get_bool (record, i))
+        continue;
+      if (fields[i].type == HEED_VALUE_MONEY)
+        value = heed_format_money (heed_record_get_int (record, i));
+      else if (fields[i].type == HEED_VALUE_BOOL)
+        value = g_strdup (_("yes"));
+      else
+        value = heed_record_dup_string (record, i);
+      g_print ("%s%s: %s\n", indent, _(fields[i].label), value);
+    }
+}
+
+static void
+print_person (HeedStore  *store,
+              const char *role,
+              gint64      id)
+{
+  g_autoptr(HeedPerson) person = NULL;
+
+  if (id <= 0)
+    return;
+  person = heed_store_load (store, HEED_TYPE_PERSON, id, NULL);
+  if (person == NULL)
+    return;
+  g_print ("\n%s\n", role);
+  print_record_fields (store, HEED_RECORD (person), "  ");
+}
+
+static void
+print_staff (HeedStore  *store,
+             const char *label,
+             gint64      id)
+{
+  g_autoptr(HeedStaff) staff = NULL;
+
+  if (id <= 0)
+    return;
+  staff = heed_store_load (store, HEED_TYPE_STAFF, id, NULL);
+  if (staff != NULL)
+    g_print ("%s: %s\n", label, heed_record_get_text (HEED_RECORD (staff), HEED_STAFF_NAME));
+}
+
+static int
+command_show (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  g_autoptr(HeedCaseRow) row = NULL;
+  HeedRecord *record;
+  HeedDeadlineFacts facts;
+  GDate today;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE REF — one case, everything about it"));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (context, _("show needs a FILE and a case reference"));
+
+  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  if (store == NULL)
+    return status;
+  kase = heed_store_find_case (store, argv[2], &error);
+  if (kase == NULL)
+    return fail_error (error);
+  record = HEED_RECORD (kase);
+
+  g_print ("%s — %s\n", heed_case_get_reference (kase),
+           heed_case_kind_get_label (heed_case_get_kind (kase)));
+  print_record_fields (store, record, "");
+  print_staff (store, _("Taken by"), heed_record_get_int (record, HEED_CASE_RECEIVED_BY));
+  print_staff (store, _("Handled by"), heed_record_get_int (record, HEED_CASE_HANDLER));
+  {
+    g_autofree char *risk = heed_store_dup_risk (
+      store, heed_record_get_text (record, HEED_CASE_SERIOUSNESS),
+      heed_record_get_text (record, HEED_CASE_LIKELIHOOD));
+
+    if (risk != NULL)
+      g_print (_("Risk at receipt: %s\n"), risk);
+  }
+  {
+    g_autofree char *risk = heed_store_dup_risk (
+      store, heed_record_get_text (record, HEED_CASE_SERIOUSNESS_AFTER),
+      heed_record_get_text (record, HEED_CASE_LIKELIHOOD_AFTER));
+
+    if (risk != NULL)
+      g_print (_("Risk after investigation: %s\n"), risk);
+  }
+  if (!heed_record_get_bool (record, HEED_CASE_ANONYMOUS))
+    {
+      print_person (store, _("From"), heed_record_get_int (record, HEED_CASE_COMPLAINANT));
+      print_person (store, _("Person affected"), heed_record_get_int (record, HEED_CASE_AFFECTED));
+    }
+  else
+    g_print ("\n%s\n", _("From: anonymous"));
+
+  row = heed_store_load_case_row (store, heed_record_get_id (record), NULL);
+  if (row != NULL)
+    {
+      set_today (&today);
+      heed_case_row_get_facts (row, &facts);
+      deadlines = heed_deadlines_compute (heed_store_get_calendar (store), &facts, &today);
+      if (deadlines->len > 0)
+        g_print ("\n%s\n", _("Deadlines"));
+      for (guint i = 0; i < deadlines->len; i++)
+        {
+          const HeedDeadline *deadline = &g_array_index (deadlines, HeedDeadline, i);
+          g_autofree char *due = heed_format_date_iso (&deadline->due);
+          g_autofree char *state = heed_deadline_describe (deadline);
+
+          g_print ("  %-20s %s  %s\n", heed_deadline_kind_get_label (deadline->kind), due, state);
+        }
+      if (row->awaiting_consent)
+        g_print ("  %s\n", _("Awaiting consent from the person affected"));
+    }
+
+  elements = heed_store_list (store, HEED_TYPE_CASE_ELEMENT, heed_record_get_id (record), NULL);
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    {
+      g_print ("\n%s %u\n", _("Element"), i + 1);
+      print_record_fields (store, g_ptr_array_index (elements, i), "  ");
+    }
+
+  events = heed_store_list (store, HEED_TYPE_EVENT, heed_record_get_id (record), NULL);
+  if (events != NULL && events->len > 0)
+    g_print ("\n%s\n", _("Timeline"));
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      HeedRecord *event = g_ptr_array_index (events, i);
+
+      g_print ("  %.16s  %-18s %s\n", heed_record_get_text (event, HEED_EVENT_OCCURRED_AT),
+               heed_event_kind_get_label (heed_record_get_text (event, HEED_EVENT_KIND)),
+               heed_record_get_text (event, HEED_EVENT_SUMMARY));
+    }
+
+  actions = heed_store_list (store, HEED_TYPE_ACTION, heed_record_get_id (record), NULL);
+  for (guint i = 0; actions != NULL && i < actions->len; i++)
+    {
+      g_print ("\n%s %u\n", _("Action"), i + 1);
+      print_record_fields (store, g_ptr_array_index (actions, i), "  ");
+    }
+  return EXIT_OK;
+}
+
+/* deadlines */
+
+typedef struct {
+  HeedCalendar *calendar;
+  GDate         today;
+  GArray       *due;      /* PendingDeadline */
+} DeadlineScan;
+
+typedef struct {
+  char         *reference;
+  HeedDeadline  deadline;
+} PendingDeadline;
+
+static void
+pending_deadline_clear (gpointer data)
+{
+  g_free (((PendingDeadline *) data)->reference);
+}
+
+static gboolean
+scan_deadlines (const HeedCaseRow *row,
+                gpointer           user_data)
+{
+  DeadlineScan *scan = user_data;
+  g_autoptr(GArray) deadlines = NULL;
+  HeedDeadlineFacts facts;
+
+  heed_case_row_get_facts (row, &facts);
+  deadlines = heed_deadlines_compute (scan->calendar, &facts, &scan->today);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const HeedDeadline *deadline = &g_array_index (deadlines, HeedDeadline, i);
+      PendingDeadline pending;
+
+      if (g_date_valid (&deadline->done))
+        continue;
+      pending.reference = g_strdup (row->reference);
+      pending.deadline = *deadline;
+      g_array_append_val (scan->due, pending);
+      /* The next one only: later deadlines of the same case are not due yet in any sense
+       * that needs action today, except the six-month review which stands on its own. */
+      if (deadline->kind != HEED_DEADLINE_SIX_MONTHS)
+        break;
+    }
+  return TRUE;
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingDeadline *pa = a, *pb = b;
+  int cmp = g_date_compare (&pa->deadline.due, &pb->deadline.due);
+
+  return cmp != 0 ? cmp : strcmp (pa->reference, pb->reference);
+}
+
+static int
+command_deadlines (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today_text = NULL;
+  DeadlineScan scan = { 0 };
+  guint overdue = 0;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Count from this date, not today"),
+      N_("DATE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — what is due and overdue, soonest first"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("deadlines needs exactly one FILE"));
+  if (today_text != NULL)
+    {
+      if (!parse_date_option ("--today", today_text, &scan.today, &status))
+        return status;
+    }
+  else
+    set_today (&scan.today);
+
+  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  if (store == NULL)
+    return status;
+
+  scan.calendar = heed_store_get_calendar (store);
+  scan.due = g_array_new (FALSE, FALSE, sizeof (PendingDeadline));
+  g_array_set_clear_func (scan.due, pending_deadline_clear);
+  query->view = HEED_CASE_VIEW_OPEN;
+  query->kind = g_strdup ("complaint");
+  if (!heed_store_foreach_case_row (store, query, scan_deadlines, &scan, &error))
+    {
+      g_array_unref (scan.due);
+      return fail_error (error);
+    }
+  g_array_sort (scan.due, compare_pending);
+
+  for (guint i = 0; i < scan.due->len; i++)
+    {
+      const PendingDeadline *pending = &g_array_index (scan.due, PendingDeadline, i);
+      g_autofree char *due = heed_format_date_iso (&pending->deadline.due);
+      g_autofree char *state = heed_deadline_describe (&pending->deadline);
+
+      if (pending->deadline.state == HEED_DEADLINE_OVERDUE)
+        overdue++;
+      g_print ("%-13s %-20s %s  %s\n", pending->reference,
+               heed_deadline_kind_get_label (pending->deadline.kind), due, state);
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u deadline open, %u overdue.\n",
+                        "%u deadlines open, %u overdue.\n", scan.due->len),
+           scan.due->len, overdue);
+  g_array_unref (scan.due);
+  return EXIT_OK;
+}
+
+/* workdays */
+
+static int
+command_workdays (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedCalendar) calendar = NULL;
+  g_autofree char *nation_id = NULL, *from_text = NULL, *add_text = NULL, *result_text = NULL;
+  HeedNation nation;
+  GDate from, result;
+  gint64 add = 0;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
+      N_("england, wales, scotland or northern-ireland"), N_("NATION") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("The day to count from"), N_("DATE") },
+    { "add", 0, 0, G_OPTION_ARG_STRING, &add_text,
+      N_("How many working days to add (may be negative)"), N_("N") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— the date N working days after DATE"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("workdays takes no FILE"));
+  if (nation_id == NULL || from_text == NULL || add_text == NULL)
+    return usage_error (context, _("workdays needs --nation, --from and --add"));
+  if (!parse_nation_option (nation_id, &nation, &status)
+      || !parse_date_option ("--from", from_text, &from, &status))
+    return status;
+  if (!g_ascii_string_to_signed (add_text, 10, -3650, 3650, &add, NULL))
+    return fail (_("--add must be a whole number of working days between -3650 and 3650, "
+                   "not “%s”."),
+                 add_text);
+
+  calendar = heed_calendar_new (nation);
+  heed_calendar_add_working_days (calendar, &from, (int) add, &result);
+  result_text = heed_format_date_iso (&result);
+  g_print ("%s\n", result_text);
+  return EXIT_OK;
+}
+
+/* check */
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  int status = EXIT_OK;
+  gboolean ok;
+
+  context = g_option_context_new (_("FILE — check the file’s integrity and its audit trail"));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("check needs exactly one FILE"));
+
+  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  if (store == NULL)
+    return status;
+  ok = heed_store_check (store, report, &error);
+  if (error != NULL)
+    return fail_error (error);
+  fputs (report->str, ok ? stdout : stderr);
+  if (!ok)
+    return fail (_("%s failed its check; restore it from a backup taken before the problem."),
+                 argv[1]);
+  return EXIT_OK;
+}
+
+/* backup and restore */
+
+static int
+command_backup (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE DEST — copy the practice file while it may be in use"));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (context, _("backup needs a FILE and a DEST"));
+  if (g_file_test (argv[2], G_FILE_TEST_EXISTS) && !g_file_test (argv[2], G_FILE_TEST_IS_DIR))
+    return fail (_("There is already a file at “%s”; choose a new name for the backup."),
+                 argv[2]);
+
+  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  if (store == NULL)
+    return status;
+  if (!heed_store_backup (store, argv[2], &error))
+    return fail_error (error);
+  g_print (_("Backed up %s to %s and checked the copy.\n"), argv[1], argv[2]);
+  return EXIT_OK;
+}
+
+static int
+command_restore (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing practice file"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("BACKUP FILE — put a backup back as the practice file"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (context, _("restore needs a BACKUP and a FILE"));
+  if (!heed_store_restore (argv[1], argv[2], force, &error))
+    return fail_error (error);
+  g_print (_("Restored %s from %s.\n"), argv[2], argv[1]);
+  return EXIT_OK;
+}
+
+/* export and import */
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree char *output = NULL;
+  gboolean xml = FALSE, csv = FALSE, ok;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "xml", 0, 0, G_OPTION_ARG_NONE, &xml, N_("Everything, as XML (for moving or archiving)"),
+      NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("One row per case, for a spreadsheet"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file"), N_("OUT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — export the practice as XML or CSV"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("export needs exactly one FILE"));
+  if (xml == csv)
+    return usage_error (context, _("export needs one of --xml or --csv"));
+  if (output == NULL)
+    return usage_error (context, _("export needs -o OUT"));
+
+  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  if (store == NULL)
+    return status;
+
+  /* Written under a temporary name and moved into place whole. */
+  file = g_file_new_for_commandline_arg (output);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error);
+  if (out == NULL)
+    return fail (_("Could not write %s: %s"), output, error->message);
+  ok = xml ? heed_exchange_export_xml (store, G_OUTPUT_STREAM (out), &error)
+           : heed_exchange_export_csv (store, G_OUTPUT_STREAM (out), &error);
+  if (!ok)
+    {
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      /* Closing a replace stream with a cancelled cancellable leaves the old file alone. */
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+      return fail_error (error);
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
+    return fail (_("Could not write %s: %s"), output, error->message);
+  return EXIT_OK;
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE IN.xml — import everything in IN.xml, or nothing"));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (context, _("import needs a FILE and an IN.xml"));
+
+  store = open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
+  if (store == NULL)
+    return status;
+  if (!heed_exchange_import_xml (store, argv[2], &error))
+    return fail (_("Nothing was imported: %s"), error->message);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported; %s now holds %" G_GINT64_FORMAT " case.\n",
+                        "Imported; %s now holds %" G_GINT64_FORMAT " cases.\n",
+                        heed_store_count_cases (store, NULL, NULL)),
+           argv[1], heed_store_count_cases (store, NULL, NULL));
+  return EXIT_OK;
+}
+
+/* Commands of the contract that a later version provides. */
+
+static int
+command_not_yet (const char  *name,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  int status = EXIT_OK;
+
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  return fail (_("“%s” is not available in this version of Heed yet."), name);
+}
+
+static int
+command_letter (int argc, char **argv)
+{
+  return command_not_yet ("letter", argc, argv);
+}
+
+static int
+command_timeline (int argc, char **argv)
+{
+  return command_not_yet ("timeline", argc, argv);
+}
+
+static int
+command_publicity (int argc, char **argv)
+{
+  return command_not_yet ("publicity", argc, argv);
+}
+
+static int
+command_report (int argc, char **argv)
+{
+  return command_not_yet ("report", argc, argv);
+}
+
+static int
+command_ko41b (int argc, char **argv)
+{
+  return command_not_yet ("ko41b", argc, argv);
+}
+
+static const Command commands[] = {
+  { "create", "FILE --name NAME --nation NATION", N_("Make a new, empty practice file"),
+    command_create },
+  { "demo", "FILE [--cases N] [--years Y] [--seed S] [--nation NATION]",
+    N_("A practice full of realistic, fictional cases"), command_demo },
+  { "list", "FILE [--search TEXT] [--kind K] [--status S] [--from DATE] [--to DATE] [--year YYYY] "
+    "[--format text|csv]", N_("List cases"), command_list },
+  { "show", "FILE REF", N_("Everything about one case"), command_show },
+  { "deadlines", "FILE [--today DATE]", N_("What is due and overdue"), command_deadlines },
+  { "workdays", "--nation NATION --from DATE --add N",
+    N_("The date N working days after DATE"), command_workdays },
+  { "letter", "FILE REF TEMPLATE -o OUT.pdf [--large-print]", N_("A letter (not yet available)"),
+    command_letter },
+  { "timeline", "FILE [REF] -o OUT.pdf|OUT.png", N_("A timeline (not yet available)"),
+    command_timeline },
+  { "publicity", "FILE --kind form|poster|leaflet -o OUT.pdf",
+    N_("Poster, leaflet and form (not yet available)"), command_publicity },
+  { "report", "FILE (--year YYYY | --from DATE --to DATE) --format pdf|html|csv -o OUT",
+    N_("The annual report (not yet available)"), command_report },
+  { "ko41b", "FILE (--year YYYY | --quarter YYYY-Qn) [--format csv]",
+    N_("The KO41(b) figures (not yet available)"), command_ko41b },
+  { "export", "FILE --xml|--csv -o OUT", N_("Export everything"), command_export },
+  { "import", "FILE IN.xml", N_("Import an export, all or nothing"), command_import },
+  { "backup", "FILE DEST", N_("Copy the practice file safely, even while in use"),
+    command_backup },
+  { "restore", "BACKUP FILE [--force]", N_("Put a backup back"), command_restore },
+  { "check", "FILE", N_("Check integrity and the audit trail"), command_check },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: heed-cli COMMAND [PRACTICE-FILE] [OPTIONS]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n             %s %s\n", commands[i].name, _(commands[i].summary),
+             commands[i].name, commands[i].args);
+  fprintf (out, "\n%s\n", _("Dates are written YYYY-MM-DD. Every command has --help."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0
+      || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("heed-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        {
+          g_autofree char *program = g_strdup_printf ("heed-cli %s", commands[i].name);
+
+          g_set_prgname (program);
+          /* The command sees itself as argv[0]. */
+          return commands[i].run (argc - 1, argv + 1);
+        }
+    }
+
+  fprintf (stderr, "heed-cli: %s\n", _("unknown command; heed-cli --help lists them"));
+  return EXIT_USAGE;
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heed-application.h"
+#include "heed-window.h"
+
+struct _HeedApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HeedApplication, heed_application, ADW_TYPE_APPLICATION)
+
+static HeedWindow *
+get_or_make_window (HeedApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (heed_window_new (ADW_APPLICATION (self)));
+  return HEED_WINDOW (window);
+}
+
+static void
+heed_application_activate (GApplication *application)
+{
+  HeedWindow *window = get_or_make_window (HEED_APPLICATION (application));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+heed_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  HeedWindow *window = get_or_make_window (HEED_APPLICATION (application));
+
+  if (n_files > 0 && g_file_peek_path (files[0]) != NULL)
+    heed_window_open_path (window, g_file_peek_path (files[0]));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Heed developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Heed"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Heed developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/heedapp/heed",
+                         "issue-url", "https://github.com/heedapp/heed/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "comments", _("Log, handle and learn from patient feedback"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+heed_application_startup (GApplication *application)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (heed_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+heed_application_class_init (HeedApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = heed_application_activate;
+  app_class->open = heed_application_open;
+  app_class->startup = heed_application_startup;
+}
+
+static void
+heed_application_init (HeedApplication *self)
+{
+}
+
+HeedApplication *
+heed_application_new (void)
+{
+  return g_object_new (HEED_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

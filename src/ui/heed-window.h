@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define HEED_TYPE_WINDOW (heed_window_get_type ())
+G_DECLARE_FINAL_TYPE (HeedWindow, heed_window, HEED, WINDOW, AdwApplicationWindow)
+
+HeedWindow *heed_window_new          (AdwApplication *application);
+/* Opens the practice at @path, or shows why it cannot be opened. */
+gboolean    heed_window_open_path    (HeedWindow *self,
+                                      const char *path);
+gint64      heed_window_get_n_cases  (HeedWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,801 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "heed-action.h"
+#include "heed-event.h"
+#include "heed-person.h"
+#include "heed-staff.h"
+#include "heed-status.h"
+#include "heed-store.h"
+#include "heed-test-util.h"
+
+/* The practice file: creating, opening, refusing, locking, migrating, backing up, and the
+ * audit trail that proves nothing changed behind Heed's back. */
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  HeedStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = heed_test_make_dir ();
+  fixture->path = g_build_filename (fixture->dir, "practice.heed", NULL);
+  fixture->store = heed_store_create (fixture->path, "Test Surgery", HEED_NATION_ENGLAND, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  heed_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static HeedCase *
+make_complaint (const char *received,
+                const char *summary)
+{
+  HeedCase *kase = heed_case_new ("complaint");
+
+  g_object_set (kase, "channel", "phone", "received-at", received, "summary", summary, NULL);
+  return kase;
+}
+
+static HeedCase *
+save_complaint (HeedStore  *store,
+                const char *received,
+                const char *summary)
+{
+  g_autoptr(GError) error = NULL;
+  HeedCase *kase = make_complaint (received, summary);
+
+  heed_store_save (store, HEED_RECORD (kase), &error);
+  g_assert_no_error (error);
+  return kase;
+}
+
+static int
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStore) again = NULL;
+  g_autofree char *name = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  name = heed_store_dup_setting (fixture->store, "name");
+  g_assert_cmpstr (name, ==, "Test Surgery");
+  g_assert_cmpint (heed_store_get_schema_version (fixture->store), ==, HEED_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (heed_store_get_nation (fixture->store), ==, HEED_NATION_ENGLAND);
+  g_assert_false (heed_store_is_read_only (fixture->store));
+
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA application_id"), ==,
+                   HEED_STORE_APPLICATION_ID);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==,
+                   HEED_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM risk_matrix"), ==, 20);
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM categories WHERE scheme = 'subject'"), >=, 18);
+
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *mode = sql_text (fixture->path, "PRAGMA journal_mode");
+
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+
+  /* Never over an existing file. */
+  again = heed_store_create (fixture->path, "Other", HEED_NATION_WALES, &error);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS);
+  g_assert_null (again);
+}
+
+static void
+test_wal_and_foreign_keys (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Rude");
+  g_autoptr(GError) error = NULL;
+
+  /* A WAL file exists while the store is open and writing. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* A case pointing at a person who does not exist is refused by a foreign key. */
+  heed_record_set_int (HEED_RECORD (kase), HEED_CASE_COMPLAINANT, 4242);
+  g_assert_false (heed_store_save (fixture->store, HEED_RECORD (kase), &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+}
+
+typedef void (*MakeBadFile) (const char *path);
+
+static void
+bad_empty (const char *path)
+{
+  g_file_set_contents (path, "", 0, NULL);
+}
+
+static void
+bad_text (const char *path)
+{
+  g_file_set_contents (path, "Dear Sir, I wish to complain.\n", -1, NULL);
+}
+
+static void
+bad_other_sqlite (const char *path)
+{
+  sql_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+}
+
+static void
+bad_too_new (const char *path)
+{
+  g_autoptr(HeedStore) store = heed_store_create (path, "Future", HEED_NATION_ENGLAND, NULL);
+
+  heed_store_close (store);
+  sql_exec (path, "PRAGMA user_version = 99");
+}
+
+static void
+bad_damaged (const char *path)
+{
+  g_autoptr(HeedStore) store = heed_store_create (path, "Broken", HEED_NATION_ENGLAND, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  heed_store_close (store);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* Scribble over the pages after the first: the header still says Heed. */
+  for (gsize i = 4096; i < length; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+test_refusals (void)
+{
+  const struct {
+    const char *name;
+    MakeBadFile make;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "empty", bad_empty, HEED_STORE_ERROR_NOT_HEED, "is not a Heed practice file" },
+    { "text", bad_text, HEED_STORE_ERROR_NOT_HEED, "is not a Heed practice file" },
+    { "other-sqlite", bad_other_sqlite, HEED_STORE_ERROR_NOT_HEED,
+      "a database, but not a Heed practice file" },
+    { "too-new", bad_too_new, HEED_STORE_ERROR_TOO_NEW, "newer version of Heed" },
+    { "damaged", bad_damaged, HEED_STORE_ERROR_DAMAGED, "damaged" },
+  };
+  g_autofree char *dir = heed_test_make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autofree char *lock = g_strconcat (path, ".lock", NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(HeedStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      cases[i].make (path);
+      before = heed_test_file_digest (path);
+      store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+      g_assert_null (store);
+      g_assert_error (error, HEED_STORE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      after = heed_test_file_digest (path);
+      /* Untouched, and nothing left beside it. */
+      g_assert_cmpstr (before, ==, after);
+      g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.heed", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (heed_store_open (missing, HEED_STORE_OPEN_DEFAULT, &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_FOUND);
+  }
+  heed_test_remove_dir (dir);
+}
+
+static void
+test_lock (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStore) second = NULL;
+  g_autoptr(HeedStore) third = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  const HeedLockHolder *holder;
+
+  /* The file is held: a second writer is told who has it. */
+  second = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (second);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, g_get_user_name ()));
+  g_assert_nonnull (strstr (error->message, g_get_host_name ()));
+  g_clear_error (&error);
+
+  /* …and may open it read-only, knowing who holds it, but not write. */
+  second = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY_IF_LOCKED, &error);
+  g_assert_no_error (error);
+  g_assert_true (heed_store_is_read_only (second));
+  holder = heed_store_get_lock_holder (second);
+  g_assert_nonnull (holder);
+  g_assert_cmpstr (holder->user, ==, g_get_user_name ());
+  g_assert_cmpstr (holder->host, ==, g_get_host_name ());
+  g_assert_nonnull (holder->since);
+
+  kase = make_complaint ("2025-06-03T10:00:00", "Written by the second");
+  g_assert_false (heed_store_save (second, HEED_RECORD (kase), &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "in use by"));
+  g_clear_error (&error);
+
+  /* What the holder writes, the reader sees. */
+  g_clear_object (&kase);
+  kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Written by the holder");
+  g_assert_cmpint (heed_store_count_cases (second, NULL, NULL), ==, 1);
+
+  /* Once the holder closes, the file is free again. */
+  g_clear_object (&fixture->store);
+  third = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (heed_store_is_read_only (third));
+}
+
+static void
+test_migration_backup (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.heed", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A Heed file from before the first schema: only the application id. */
+  sql_exec (path, "PRAGMA application_id = 1212499268; CREATE TABLE settings (key TEXT PRIMARY "
+                  "KEY, value TEXT); DROP TABLE settings;");
+  store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_get_schema_version (store), ==, HEED_STORE_SCHEMA_VERSION);
+  g_assert_nonnull (heed_store_get_last_backup (store));
+  backup = g_strdup (heed_store_get_last_backup (store));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 0);
+  g_clear_object (&store);
+
+  /* Opening again runs nothing: the version is current. */
+  g_unlink (backup);
+  store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_null (heed_store_get_last_backup (store));
+  g_clear_object (&store);
+  heed_test_remove_dir (dir);
+}
+
+static void
+test_backup_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.heed", NULL);
+  g_autofree char *restored = g_build_filename (fixture->dir, "restored.heed", NULL);
+  g_autoptr(HeedCase) first = save_complaint (fixture->store, "2025-06-03T10:00:00", "First");
+  g_autoptr(HeedCase) second = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_assert_true (heed_store_backup (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Later work is not in the backup. */
+  second = save_complaint (fixture->store, "2025-06-04T10:00:00", "Second");
+  store = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_count_cases (store, NULL, NULL), ==, 1);
+  g_clear_object (&store);
+
+  g_assert_false (heed_store_backup (fixture->store, fixture->path, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (heed_store_restore (backup, restored, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (heed_store_restore (backup, restored, FALSE, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Restoring over the open practice is refused while it is open… */
+  g_assert_false (heed_store_restore (backup, fixture->path, TRUE, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  /* …and with --force once it is closed. */
+  g_clear_object (&fixture->store);
+  g_assert_true (heed_store_restore (backup, fixture->path, TRUE, &error));
+  g_assert_no_error (error);
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, 1);
+}
+
+static void
+test_references (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeedCase) a = save_complaint (fixture->store, "2025-06-03T10:00:00", "One");
+  g_autoptr(HeedCase) b = save_complaint (fixture->store, "2025-07-03T10:00:00", "Two");
+  g_autoptr(HeedCase) c = save_complaint (fixture->store, "2024-02-01T10:00:00", "Old");
+  g_autoptr(HeedCase) found = NULL;
+  g_autoptr(HeedCase) compliment = heed_case_new ("compliment");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (heed_case_get_reference (a), ==, "C-2025-001");
+  g_assert_cmpstr (heed_case_get_reference (b), ==, "C-2025-002");
+  g_assert_cmpstr (heed_case_get_reference (c), ==, "C-2024-001");
+  g_object_set (compliment, "channel", "letter", "received-at", "2025-08-01T09:00:00",
+                "summary", "Thank you", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (compliment), &error));
+  g_assert_cmpstr (heed_case_get_reference (compliment), ==, "CP-2025-001");
+
+  found = heed_store_find_case (fixture->store, "c-2025-002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_case_get_summary (found), ==, "Two");
+  g_assert_true (heed_record_equal (HEED_RECORD (found), HEED_RECORD (b)));
+}
+
+static void
+test_status_machine (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Walk");
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path[] = { "logged", "acknowledged", "in-progress", "responded", "closed" };
+
+  g_assert_cmpstr (heed_case_get_status (kase), ==, "draft");
+  g_assert_false (heed_store_change_status (fixture->store, kase, "closed", NULL, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (heed_case_get_status (kase), ==, "draft");
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      g_assert_true (heed_store_change_status (fixture->store, kase, path[i], NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_ACKNOWLEDGED_ON));
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_CLOSED_ON));
+
+  /* Reopening needs a reason. */
+  g_assert_false (heed_store_change_status (fixture->store, kase, "in-progress", NULL, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (heed_store_change_status (fixture->store, kase, "in-progress",
+                                           "New information from the family", &error));
+  g_assert_false (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_CLOSED_ON));
+
+  /* Every step is on the timeline. */
+  events = heed_store_list (fixture->store, HEED_TYPE_EVENT, heed_record_get_id (HEED_RECORD (kase)),
+                            &error);
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (path) + 1);
+
+  /* Only drafts may be deleted. */
+  g_assert_false (heed_store_delete_draft (fixture->store, kase, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+}
+
+static void
+test_delete_draft (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Draft");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (heed_store_delete_draft (fixture->store, kase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, 0);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  g_autoptr(HeedCase) kase = make_complaint ("2025-06-03T10:00:00", "Receptionist was abrupt");
+  g_autoptr(HeedCase) other = save_complaint (fixture->store, "2025-06-04T10:00:00",
+                                              "Prescription not ready");
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (person, "first-name", "Ada", "last-name", "Quennell", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (person), &error));
+  heed_record_set_int (HEED_RECORD (kase), HEED_CASE_COMPLAINANT,
+                       heed_record_get_id (HEED_RECORD (person)));
+  heed_record_set_text (HEED_RECORD (kase), HEED_CASE_DESCRIPTION,
+                        "Asked for an urgent appointment for my daughter");
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (kase), &error));
+
+  query->search = g_strdup ("quenn");
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+  g_free (query->search);
+  query->search = g_strdup ("urgent daughter");
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+  g_free (query->search);
+  /* FTS operators typed by a person are just words. */
+  query->search = g_strdup ("\"prescrip*( -:");
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+  g_free (query->search);
+  query->search = g_strdup ("nothing-like-this");
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 0);
+
+  /* A name changed later is found under the new name. */
+  heed_record_set_text (HEED_RECORD (person), HEED_PERSON_LAST_NAME, "Marchbank");
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (person), &error));
+  g_free (query->search);
+  query->search = g_strdup ("marchbank");
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+}
+
+static void
+test_audit_tamper (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Audited");
+  g_autoptr(HeedCase) other = save_complaint (fixture->store, "2025-06-04T10:00:00", "Also");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "unbroken"));
+  g_clear_object (&fixture->store);
+
+  /* A case edited behind Heed's back. */
+  sql_exec (fixture->path, "UPDATE cases SET summary = 'Nothing to see' WHERE reference = "
+                           "'C-2025-001'");
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_string_truncate (report, 0);
+  g_assert_false (heed_store_check (fixture->store, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "changed outside Heed"));
+  g_clear_object (&fixture->store);
+
+  /* An audit entry removed from the middle. */
+  sql_exec (fixture->path, "UPDATE cases SET summary = 'Audited' WHERE reference = 'C-2025-001';"
+                           "DELETE FROM audit WHERE id = 3");
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_string_truncate (report, 0);
+  g_assert_false (heed_store_check (fixture->store, report, &error));
+  g_assert_nonnull (strstr (report->str, "broken before entry"));
+  g_clear_object (&fixture->store);
+
+  /* An audit entry rewritten (its trigger dropped first). */
+  sql_exec (fixture->path, "DROP TRIGGER audit_no_update; UPDATE audit SET os_user = 'nobody' "
+                           "WHERE id = 2");
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_string_truncate (report, 0);
+  g_assert_false (heed_store_check (fixture->store, report, &error));
+  g_assert_nonnull (strstr (report->str, "was altered"));
+}
+
+/* Bad input, each with its message, and the file unchanged afterwards. */
+
+typedef gboolean (*BadStep) (HeedStore *store, GError **error);
+
+static gboolean
+save_case_with (HeedStore   *store,
+                GError     **error,
+                const char  *first_property,
+                ...)
+{
+  g_autoptr(HeedCase) kase = make_complaint ("2025-06-03T10:00:00", "A complaint");
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (kase), first_property, args);
+  va_end (args);
+  return heed_store_save (store, HEED_RECORD (kase), error);
+}
+
+static gboolean
+save_person_with (HeedStore   *store,
+                  GError     **error,
+                  const char  *first_property,
+                  ...)
+{
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (person), first_property, args);
+  va_end (args);
+  return heed_store_save (store, HEED_RECORD (person), error);
+}
+
+#define CASE_WITH(name, ...) \
+  static gboolean name (HeedStore *s, GError **e) { return save_case_with (s, e, __VA_ARGS__, NULL); }
+#define PERSON_WITH(name, ...) \
+  static gboolean name (HeedStore *s, GError **e) { return save_person_with (s, e, __VA_ARGS__, NULL); }
+
+CASE_WITH (bad_kind, "kind", "complaynt")
+CASE_WITH (bad_channel, "channel", "pigeon")
+CASE_WITH (no_summary, "summary", "")
+CASE_WITH (future, "received-at", "2999-01-01T10:00:00")
+CASE_WITH (bad_received, "received-at", "yesterday")
+CASE_WITH (incident_after, "incident-date", "2025-07-01")
+CASE_WITH (aware_before_incident, "incident-date", "2025-05-01", "aware-date", "2025-04-01")
+CASE_WITH (late_no_reason, "incident-date", "2023-01-10")
+CASE_WITH (behalf_no_relationship, "on-behalf", TRUE, "behalf-reason", "died")
+CASE_WITH (behalf_other_no_text, "on-behalf", TRUE, "relationship", "other", "behalf-reason",
+           "died")
+CASE_WITH (behalf_no_reason, "on-behalf", TRUE, "relationship", "carer")
+CASE_WITH (consent_order, "consent-requested", "2025-06-10", "consent-received", "2025-06-05")
+CASE_WITH (ack_before, "acknowledged-on", "2025-05-01")
+CASE_WITH (out_of_scope_no_reason, "status", "out-of-scope")
+CASE_WITH (bad_seriousness, "seriousness", "catastrophic")
+CASE_WITH (bad_date_text, "agreed-response-date", "31/02/2025")
+PERSON_WITH (bad_nhs, "nhs-number", "943 476 5918")
+PERSON_WITH (short_nhs, "nhs-number", "943 476 591")
+PERSON_WITH (bad_postcode, "postcode", "SW1A 1A")
+PERSON_WITH (bad_email, "email", "ada at example.com")
+PERSON_WITH (bad_phone, "phone", "0161 496")
+PERSON_WITH (birth_future, "date-of-birth", "2999-01-01")
+PERSON_WITH (email_wanted, "contact-method", "email")
+PERSON_WITH (phone_wanted, "contact-method", "phone")
+
+static gboolean
+staff_no_name (HeedStore *store, GError **error)
+{
+  g_autoptr(HeedStaff) staff = heed_staff_new ();
+
+  return heed_store_save (store, HEED_RECORD (staff), error);
+}
+
+static gboolean
+action_due_before_start (HeedStore *store, GError **error)
+{
+  g_autoptr(HeedAction) action = heed_action_new ();
+
+  g_object_set (action, "description", "Train reception", "start-date", "2025-06-10",
+                "due-date", "2025-06-01", NULL);
+  return heed_store_save (store, HEED_RECORD (action), error);
+}
+
+static gboolean
+bad_nation (HeedStore *store, GError **error)
+{
+  return heed_store_set_setting (store, "nation", "cornwall", error);
+}
+
+static gboolean
+bad_setting_text (HeedStore *store, GError **error)
+{
+  return heed_store_set_setting (store, "name", "Bad \xff\xfe name", error);
+}
+
+static gboolean
+draft_to_closed (HeedStore *store, GError **error)
+{
+  g_autoptr(HeedCase) kase = heed_store_find_case (store, "C-2025-001", NULL);
+
+  return heed_store_change_status (store, kase, "closed", NULL, error);
+}
+
+static gboolean
+unknown_status (HeedStore *store, GError **error)
+{
+  g_autoptr(HeedCase) kase = heed_store_find_case (store, "C-2025-001", NULL);
+
+  return heed_store_change_status (store, kase, "finished", NULL, error);
+}
+
+static gboolean
+unknown_reference (HeedStore *store, GError **error)
+{
+  g_autoptr(HeedCase) kase = heed_store_find_case (store, "C-1999-999", error);
+
+  return kase != NULL;
+}
+
+static gboolean
+attachment_no_name (HeedStore *store, GError **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
+
+  return heed_store_add_attachment (store, 1, 0, "", "text/plain", bytes, NULL, error);
+}
+
+static gboolean
+withdraw_no_reason (HeedStore *store, GError **error)
+{
+  g_autoptr(HeedCase) kase = heed_store_find_case (store, "C-2025-001", NULL);
+
+  if (!heed_store_change_status (store, kase, "logged", NULL, error))
+    return TRUE; /* not the step under test; make the test fail on the message */
+  return heed_store_change_status (store, kase, "withdrawn", "", error);
+}
+
+static gboolean
+create_no_name (HeedStore *store, GError **error)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "x.heed", NULL);
+  g_autoptr(HeedStore) other = heed_store_create (path, "   ", HEED_NATION_ENGLAND, error);
+
+  heed_test_remove_dir (dir);
+  return other != NULL;
+}
+
+static void
+test_bad_inputs (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const struct {
+    const char *name;
+    BadStep     step;
+    const char *message;
+  } cases[] = {
+    { "kind", bad_kind, "Kind: This is not one of the choices" },
+    { "channel", bad_channel, "This is not one of the choices" },
+    { "summary", no_summary, "Summary: This needs to be filled in" },
+    { "future", future, "cannot be in the future" },
+    { "received-text", bad_received, "not a date Heed can read" },
+    { "incident-after", incident_after, "cannot have happened after the day it was received" },
+    { "aware-before", aware_before_incident, "before it happened" },
+    { "late", late_no_reason, "more than 12 months after the event" },
+    { "behalf-relationship", behalf_no_relationship, "how the complainant is related" },
+    { "behalf-other", behalf_other_no_text, "Describe the relationship" },
+    { "behalf-reason", behalf_no_reason, "why the person affected is not complaining" },
+    { "consent-order", consent_order, "before it was asked for" },
+    { "ack-before", ack_before, "before the day it was received" },
+    { "out-of-scope", out_of_scope_no_reason, "why it is out of scope" },
+    { "seriousness", bad_seriousness, "not one of the choices" },
+    { "agreed-date", bad_date_text, "Response date agreed: This is not a date Heed can read" },
+    { "nhs-check", bad_nhs, "last digit does not match" },
+    { "nhs-short", short_nhs, "has 10 digits; this has 9" },
+    { "postcode", bad_postcode, "Postcode" },
+    { "email", bad_email, "Email" },
+    { "phone", bad_phone, "Daytime phone" },
+    { "birth", birth_future, "date of birth cannot be in the future" },
+    { "email-wanted", email_wanted, "an email address is needed" },
+    { "phone-wanted", phone_wanted, "a phone number is needed" },
+    { "staff", staff_no_name, "Name: This needs to be filled in" },
+    { "action", action_due_before_start, "cannot be due before it starts" },
+    { "nation", bad_nation, "england, wales, scotland or northern-ireland" },
+    { "setting-text", bad_setting_text, "plain text" },
+    { "draft-closed", draft_to_closed, "cannot become “Closed”" },
+    { "unknown-status", unknown_status, "not a status Heed knows" },
+    { "unknown-reference", unknown_reference, "no case with the reference “C-1999-999”" },
+    { "attachment", attachment_no_name, "needs a file name" },
+    { "withdraw", withdraw_no_reason, "Give the reason" },
+    { "practice-name", create_no_name, "needs a name" },
+  };
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Base");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) check_error = NULL;
+  int audit_rows;
+
+  g_assert_cmpuint (G_N_ELEMENTS (cases), >=, 30);
+  g_clear_object (&fixture->store);
+  audit_rows = sql_int (fixture->path, "SELECT count(*) FROM audit");
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("bad input: %s", cases[i].name);
+      g_assert_false (cases[i].step (fixture->store, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("%s: expected “%s” in “%s”", cases[i].name, cases[i].message, error->message);
+    }
+
+  /* Nothing was written by any of them, except the status step of "withdraw". */
+  g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, 1);
+  g_assert_true (heed_store_check (fixture->store, report, &check_error));
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM audit"), ==, audit_rows + 2);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM staff"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM actions"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM attachments"), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/core/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("create", test_create);
+  ADD ("wal-and-foreign-keys", test_wal_and_foreign_keys);
+  g_test_add_func ("/core/store/refusals", test_refusals);
+  ADD ("lock", test_lock);
+  g_test_add_func ("/core/store/migration-backup", test_migration_backup);
+  ADD ("backup-restore", test_backup_restore);
+  ADD ("references", test_references);
+  ADD ("status-machine", test_status_machine);
+  ADD ("delete-draft", test_delete_draft);
+  ADD ("search", test_search);
+  ADD ("audit-tamper", test_audit_tamper);
+  ADD ("bad-inputs", test_bad_inputs);
+
+  return g_test_run ();
+}
