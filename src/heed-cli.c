@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>

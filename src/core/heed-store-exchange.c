@@ -1,0 +1,1448 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "heed-case.h"
+#include "heed-letter.h"
+#include "heed-store-exchange.h"
+#include "heed-store-private.h"
+#include "heed-validate.h"
+
+/* The practice file as the exchange sees it: every table read one row at a time, and rows
+ * written back exactly as they were exported. As in heed-store-records.c, only column names
+ * from the record classes' compile-time field tables go into SQL text; every value is bound. */
+
+/* The same limit heed_store_add_attachment() keeps. */
+#define MAX_ATTACHMENT_SIZE (50 * 1024 * 1024)
+
+#define READ_TRANSACTION_KEY "heed-store-exchange-read"
+
+/* Statements made from a class's field table. The texts are interned: the store caches
+ * prepared statements by the address of their text, so the text must outlive the store. */
+typedef struct {
+  const char *select_all;
+  const char *select_without_case;  /* NULL when the class has no case */
+  const char *insert;
+  const char *insert_with_pdf;      /* letters only */
+} ExchangeSql;
+
+G_LOCK_DEFINE_STATIC (exchange_sql);
+static GHashTable *exchange_sql_by_type;
+
+static const ExchangeSql *
+get_exchange_sql (GType type)
+{
+  g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+  HeedRecordClass *klass = HEED_RECORD_CLASS (type_class);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  ExchangeSql *sql;
+  gboolean has_case = FALSE;
+
+  G_LOCK (exchange_sql);
+  if (exchange_sql_by_type == NULL)
+    exchange_sql_by_type = g_hash_table_new (NULL, NULL);
+  sql = g_hash_table_lookup (exchange_sql_by_type, GSIZE_TO_POINTER (type));
+  if (sql != NULL)
+    {
+      G_UNLOCK (exchange_sql);
+      return sql;
+    }
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const char *column = klass->fields[i].column;
+
+      g_string_append_printf (columns, "%s\"%s\"", i > 0 ? ", " : "", column);
+      g_string_append_printf (values, "%s:%s", i > 0 ? ", " : "", column);
+      if (strcmp (column, "case") == 0)
+        has_case = TRUE;
+    }
+
+  /* Kept for the life of the program, like the interned strings it points to. */
+  sql = g_new0 (ExchangeSql, 1);
+  text = g_strdup_printf ("SELECT id, %s FROM %s ORDER BY id", columns->str, klass->table);
+  sql->select_all = g_intern_string (text);
+  g_clear_pointer (&text, g_free);
+  if (has_case)
+    {
+      text = g_strdup_printf ("SELECT id, %s FROM %s WHERE \"case\" IS NULL ORDER BY id",
+                              columns->str, klass->table);
+      sql->select_without_case = g_intern_string (text);
+      g_clear_pointer (&text, g_free);
+    }
+  text = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", klass->table, columns->str,
+                          values->str);
+  sql->insert = g_intern_string (text);
+  g_clear_pointer (&text, g_free);
+  if (g_type_is_a (type, HEED_TYPE_LETTER))
+    {
+      /* The PDF goes in with the rest: the letters_frozen trigger forbids adding it to a sent
+       * letter afterwards. */
+      text = g_strdup_printf ("INSERT INTO %s (%s, pdf) VALUES (%s, :pdf)", klass->table,
+                              columns->str, values->str);
+      sql->insert_with_pdf = g_intern_string (text);
+    }
+  g_hash_table_insert (exchange_sql_by_type, GSIZE_TO_POINTER (type), sql);
+  G_UNLOCK (exchange_sql);
+  return sql;
+}
+
+void
+heed_category_clear (HeedCategory *category)
+{
+  g_clear_pointer (&category->scheme, g_free);
+  g_clear_pointer (&category->code, g_free);
+  g_clear_pointer (&category->label, g_free);
+}
+
+void
+heed_tombstone_clear (HeedTombstone *tombstone)
+{
+  g_clear_pointer (&tombstone->reference, g_free);
+  g_clear_pointer (&tombstone->kind, g_free);
+  g_clear_pointer (&tombstone->closed_on, g_free);
+  g_clear_pointer (&tombstone->destroyed_at, g_free);
+  g_clear_pointer (&tombstone->destroyed_by, g_free);
+  g_clear_pointer (&tombstone->reason, g_free);
+}
+
+void
+heed_attachment_info_free (HeedAttachmentInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->filename);
+  g_free (info->mime);
+  g_free (info->added_at);
+  g_free (info);
+}
+
+/* Helpers */
+
+/* A statement of its own for a walk, so that visitors may use the store's cached ones. */
+static sqlite3_stmt *
+prepare_walk (HeedStore   *self,
+              const char  *sql,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice file is closed."));
+      return NULL;
+    }
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Finalises a walk's statement; @rc is the last step's result. */
+static gboolean
+finish_walk (HeedStore     *self,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GError       **error)
+{
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+step_done (HeedStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_bool (HeedStore     *self,
+            sqlite3_stmt  *stmt,
+            gboolean      *result,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *result = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_blob (sqlite3_stmt *stmt,
+           const char   *name,
+           GBytes       *data)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+  gsize size = 0;
+  gconstpointer bytes = g_bytes_get_data (data, &size);
+
+  g_return_if_fail (index > 0);
+  /* An empty BLOB, not NULL: the column may be NOT NULL. */
+  sqlite3_bind_blob64 (stmt, index, size > 0 ? bytes : "", size, SQLITE_TRANSIENT);
+}
+
+static GBytes *
+column_bytes (sqlite3_stmt *stmt,
+              int           column)
+{
+  const void *data = sqlite3_column_blob (stmt, column);
+  int size = sqlite3_column_bytes (stmt, column);
+
+  return g_bytes_new (size > 0 ? data : NULL, size);
+}
+
+/* An audit entry for a row written by an import: a digest of what was written, then
+ * "imported", in the "<digest>|<what>" form heed_store_check() reads for records. */
+static gboolean
+audit_imported (HeedStore   *self,
+                const char  *action,
+                const char  *table,
+                gint64       row_id,
+                const char  *digest,
+                GError     **error)
+{
+  g_autofree char *detail = g_strconcat (digest, "|imported", NULL);
+
+  return _heed_store_audit (self, action, table, row_id, detail, error);
+}
+
+static char *
+digest_of_strings (const char *first,
+                   ...) G_GNUC_NULL_TERMINATED;
+
+static char *
+digest_of_strings (const char *first,
+                   ...)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    {
+      g_checksum_update (checksum, (const guchar *) part, -1);
+      g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+    }
+  va_end (args);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* "C-2025-041" raises the counter of "C-2025-" to at least 41, so Heed never gives that
+ * reference again. References of another shape leave the counters alone. */
+static gboolean
+raise_counter_for (HeedStore   *self,
+                   const char  *reference,
+                   GError     **error)
+{
+  const char *dash = strrchr (reference, '-');
+  g_autofree char *prefix = NULL;
+  guint64 number;
+
+  if (dash == NULL || dash[1] == '\0' || strlen (dash + 1) > 12)
+    return TRUE;
+  for (const char *p = dash + 1; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return TRUE;
+  number = g_ascii_strtoull (dash + 1, NULL, 10);
+  prefix = g_strndup (reference, dash - reference + 1);
+  return heed_store_raise_reference_counter (self, prefix, (gint64) number, error);
+}
+
+/* Reading */
+
+gboolean
+heed_store_begin_read (HeedStore  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice file is closed."));
+      return FALSE;
+    }
+  /* Inside a change already: that transaction gives the same view. */
+  if (self->depth > 0 || sqlite3_get_autocommit (self->db) == 0)
+    return TRUE;
+  if (!_heed_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  g_object_set_data (G_OBJECT (self), READ_TRANSACTION_KEY, GINT_TO_POINTER (1));
+  return TRUE;
+}
+
+void
+heed_store_end_read (HeedStore *self)
+{
+  g_return_if_fail (HEED_IS_STORE (self));
+
+  if (g_object_get_data (G_OBJECT (self), READ_TRANSACTION_KEY) == NULL)
+    return;
+  g_object_set_data (G_OBJECT (self), READ_TRANSACTION_KEY, NULL);
+  if (self->db != NULL)
+    _heed_store_exec (self, "COMMIT", NULL);
+}
+
+/* Reads a row of "SELECT id, <every field>" into a new record of @type. */
+static HeedRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  HeedRecord *record = g_object_new (type, NULL);
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  heed_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      int column = (int) i + 1;
+
+      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        continue;
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+        case HEED_VALUE_ID:
+          heed_record_set_int (record, i, sqlite3_column_int64 (stmt, column));
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          heed_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, column));
+          break;
+        }
+    }
+  return record;
+}
+
+gboolean
+heed_store_foreach_record (HeedStore               *self,
+                           GType                    type,
+                           HeedStoreRecordFilter    filter,
+                           HeedStoreRecordVisitor   visitor,
+                           gpointer                 user_data,
+                           GError                 **error)
+{
+  const ExchangeSql *sql;
+  const char *text;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_type_is_a (type, HEED_TYPE_RECORD), FALSE);
+  g_return_val_if_fail (visitor != NULL, FALSE);
+
+  sql = get_exchange_sql (type);
+  text = filter == HEED_STORE_RECORDS_WITHOUT_CASE ? sql->select_without_case : sql->select_all;
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  stmt = prepare_walk (self, text, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(HeedRecord) record = record_from_row (type, stmt);
+
+      if (!visitor (record, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+gboolean
+heed_store_foreach_setting (HeedStore                *self,
+                            HeedStoreSettingVisitor   visitor,
+                            gpointer                  user_data,
+                            GError                  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  stmt = prepare_walk (self, "SELECT key, value FROM settings ORDER BY key", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
+                    (const char *) sqlite3_column_text (stmt, 1), user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+gboolean
+heed_store_foreach_setting_blob (HeedStore             *self,
+                                 HeedStoreBlobVisitor   visitor,
+                                 gpointer               user_data,
+                                 GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  stmt = prepare_walk (self, "SELECT key, mime, data FROM setting_blobs ORDER BY key", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) data = column_bytes (stmt, 2);
+
+      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
+                    (const char *) sqlite3_column_text (stmt, 1), data, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+gboolean
+heed_store_foreach_category (HeedStore                 *self,
+                             HeedStoreCategoryVisitor   visitor,
+                             gpointer                   user_data,
+                             GError                   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  stmt = prepare_walk (self,
+                       "SELECT scheme, code, label, year_from, year_to, position, min_age, "
+                       "max_age FROM categories ORDER BY id",
+                       error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HeedCategory category = {
+        .scheme = (char *) sqlite3_column_text (stmt, 0),
+        .code = (char *) sqlite3_column_text (stmt, 1),
+        .label = (char *) sqlite3_column_text (stmt, 2),
+        .year_from = sqlite3_column_int64 (stmt, 3),
+        .year_to = sqlite3_column_int64 (stmt, 4),
+        .position = sqlite3_column_int64 (stmt, 5),
+        .has_min_age = sqlite3_column_type (stmt, 6) != SQLITE_NULL,
+        .min_age = sqlite3_column_int64 (stmt, 6),
+        .has_max_age = sqlite3_column_type (stmt, 7) != SQLITE_NULL,
+        .max_age = sqlite3_column_int64 (stmt, 7),
+      };
+
+      if (!visitor (&category, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+gboolean
+heed_store_foreach_risk (HeedStore             *self,
+                         HeedStoreRiskVisitor   visitor,
+                         gpointer               user_data,
+                         GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  /* In the order the rows were written: the seed's, or the imported file's. */
+  stmt = prepare_walk (self,
+                       "SELECT seriousness, likelihood, risk FROM risk_matrix ORDER BY rowid",
+                       error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
+                    (const char *) sqlite3_column_text (stmt, 1),
+                    (const char *) sqlite3_column_text (stmt, 2), user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+gboolean
+heed_store_foreach_reference_counter (HeedStore                *self,
+                                      HeedStoreCounterVisitor   visitor,
+                                      gpointer                  user_data,
+                                      GError                  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  stmt = prepare_walk (self, "SELECT prefix, last FROM reference_counters ORDER BY prefix",
+                       error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!visitor ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                    user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+gboolean
+heed_store_foreach_tombstone (HeedStore                  *self,
+                              HeedStoreTombstoneVisitor   visitor,
+                              gpointer                    user_data,
+                              GError                    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  stmt = prepare_walk (self,
+                       "SELECT reference, kind, closed_on, destroyed_at, destroyed_by, reason "
+                       "FROM destroyed ORDER BY reference",
+                       error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HeedTombstone tombstone = {
+        .reference = (char *) sqlite3_column_text (stmt, 0),
+        .kind = (char *) sqlite3_column_text (stmt, 1),
+        .closed_on = (char *) sqlite3_column_text (stmt, 2),
+        .destroyed_at = (char *) sqlite3_column_text (stmt, 3),
+        .destroyed_by = (char *) sqlite3_column_text (stmt, 4),
+        .reason = (char *) sqlite3_column_text (stmt, 5),
+      };
+
+      if (!visitor (&tombstone, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+/* The staff named in a case, as gint64 ids in order. */
+GArray *
+heed_store_list_case_staff (HeedStore  *self,
+                            gint64      case_id,
+                            GError    **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT staff_id FROM case_staff WHERE case_id = :case "
+                              "ORDER BY staff_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":case", case_id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* A case's attachments without their data (heed_store_dup_attachment() reads that), as
+ * HeedAttachmentInfo in id order. */
+GPtrArray *
+heed_store_list_attachments (HeedStore  *self,
+                             gint64      case_id,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT id, \"case\", event, filename, mime, added_at "
+                              "FROM attachments WHERE \"case\" = :case ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":case", case_id);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_attachment_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HeedAttachmentInfo *info = g_new0 (HeedAttachmentInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->case_id = sqlite3_column_int64 (stmt, 1);
+      info->event_id = sqlite3_column_int64 (stmt, 2);
+      info->filename = _heed_store_column_dup (stmt, 3);
+      info->mime = _heed_store_column_dup (stmt, 4);
+      info->added_at = _heed_store_column_dup (stmt, 5);
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* The PDF kept with a letter; NULL without an error when it has none. */
+GBytes *
+heed_store_dup_letter_pdf (HeedStore  *self,
+                           gint64      letter_id,
+                           GError    **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *pdf = NULL;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  stmt = _heed_store_prepare (self, "SELECT pdf FROM letters WHERE id = :id", error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":id", letter_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    pdf = column_bytes (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
+                 _("There is no such letter."));
+  else if (rc != SQLITE_ROW)
+    _heed_store_set_sqlite_error (self, rc, error);
+  return pdf;
+}
+
+/* A binary setting such as the logo; NULL without an error when there is none. */
+GBytes *
+heed_store_dup_setting_blob (HeedStore   *self,
+                             const char  *key,
+                             char       **mime,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *data = NULL;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = _heed_store_prepare (self, "SELECT mime, data FROM setting_blobs WHERE key = :key",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_text (stmt, ":key", key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (mime != NULL)
+        *mime = _heed_store_column_dup (stmt, 0);
+      data = column_bytes (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _heed_store_set_sqlite_error (self, rc, error);
+  return data;
+}
+
+/* Questions */
+
+/* Empty: nothing but what heed_store_create() put there (settings, categories, the risk
+ * matrix and built-in templates). */
+gboolean
+heed_store_is_empty_practice (HeedStore  *self,
+                              gboolean   *empty,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_content;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (empty != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM people)"
+                              " OR EXISTS (SELECT 1 FROM staff) OR EXISTS (SELECT 1 FROM actions)"
+                              " OR EXISTS (SELECT 1 FROM survey_responses)"
+                              " OR EXISTS (SELECT 1 FROM destroyed)"
+                              " OR EXISTS (SELECT 1 FROM templates WHERE builtin = 0)",
+                              error);
+  if (stmt == NULL || !query_bool (self, stmt, &has_content, error))
+    return FALSE;
+  *empty = !has_content;
+  return TRUE;
+}
+
+/* Taken by a case in the file, or by a case that was destroyed: references are never reused. */
+gboolean
+heed_store_reference_is_taken (HeedStore   *self,
+                               const char  *reference,
+                               gboolean    *taken,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
+  g_return_val_if_fail (taken != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT EXISTS (SELECT 1 FROM cases WHERE reference = :reference)"
+                              " OR EXISTS (SELECT 1 FROM destroyed WHERE reference = :reference)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":reference", reference);
+  return query_bool (self, stmt, taken, error);
+}
+
+gboolean
+heed_store_has_template (HeedStore   *self,
+                         const char  *code,
+                         const char  *language,
+                         gboolean    *has,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+  g_return_val_if_fail (has != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT EXISTS (SELECT 1 FROM templates WHERE code = :code"
+                              " AND language IS :language)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":code", code);
+  _heed_store_bind_text (stmt, ":language", language);
+  return query_bool (self, stmt, has, error);
+}
+
+/* Writing */
+
+/* Takes out what a new practice file starts with (settings and the logo, categories, the risk
+ * matrix, built-in templates), the @parts asked for, so that an import can put the exported
+ * practice's own in. Only for an empty practice (heed_store_is_empty_practice()). */
+gboolean
+heed_store_clear_practice_setup (HeedStore            *self,
+                                 HeedStoreSetupParts   parts,
+                                 GError              **error)
+{
+  static const struct {
+    HeedStoreSetupParts part;
+    const char *sql;
+    const char *table;
+  } clears[] = {
+    { HEED_STORE_SETUP_SETTINGS, "DELETE FROM settings", "settings" },
+    { HEED_STORE_SETUP_SETTINGS, "DELETE FROM setting_blobs", "setting_blobs" },
+    { HEED_STORE_SETUP_CATEGORIES, "DELETE FROM categories", "categories" },
+    { HEED_STORE_SETUP_RISK, "DELETE FROM risk_matrix", "risk_matrix" },
+  };
+  g_autoptr(GArray) template_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean empty = FALSE;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (!_heed_store_check_writable (self, error)
+      || !heed_store_is_empty_practice (self, &empty, error))
+    return FALSE;
+  if (!empty)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("The practice’s settings can only be replaced in a practice file that "
+                     "holds nothing else yet."));
+      return FALSE;
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (clears); i++)
+    {
+      if (!(parts & clears[i].part))
+        continue;
+      stmt = _heed_store_prepare (self, clears[i].sql, error);
+      if (stmt == NULL || !step_done (self, stmt, error)
+          || !_heed_store_audit (self, "delete", clears[i].table, 0, "replaced by an import",
+                                 error))
+        goto failed;
+    }
+
+  if (parts & HEED_STORE_SETUP_TEMPLATES)
+    {
+      stmt = _heed_store_prepare (self, "SELECT id FROM templates ORDER BY id", error);
+      if (stmt == NULL)
+        goto failed;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (template_ids, id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _heed_store_set_sqlite_error (self, rc, error);
+          goto failed;
+        }
+    }
+  for (guint i = 0; i < template_ids->len; i++)
+    {
+      gint64 id = g_array_index (template_ids, gint64, i);
+
+      stmt = _heed_store_prepare (self, "DELETE FROM templates WHERE id = :id", error);
+      if (stmt == NULL)
+        goto failed;
+      _heed_store_bind_int (stmt, ":id", id);
+      if (!step_done (self, stmt, error)
+          || !_heed_store_audit (self, "delete", "templates", id, "replaced by an import", error))
+        goto failed;
+    }
+  return heed_store_commit (self, error);
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+heed_store_insert_setting (HeedStore   *self,
+                           const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  g_autofree char *digest = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (key[0] == '\0' || !g_utf8_validate (key, -1, NULL)
+      || (value != NULL && !g_utf8_validate (value, -1, NULL)))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A setting must have a name, and both must be plain text."));
+      return FALSE;
+    }
+  if (g_strcmp0 (key, "nation") == 0)
+    {
+      HeedNation nation;
+
+      if (!heed_nation_from_id (value, &nation))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("The nation must be england, wales, scotland or northern-ireland."));
+          return FALSE;
+        }
+    }
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO settings (key, value) VALUES (:key, :value) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_text (stmt, ":key", key);
+  _heed_store_bind_text (stmt, ":value", value);
+  digest = digest_of_strings (key, value != NULL ? value : "", NULL);
+  if (!step_done (self, stmt, error)
+      || !audit_imported (self, "setting", "settings", 0, digest, error))
+    goto failed;
+  return heed_store_commit (self, error);
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+heed_store_insert_setting_blob (HeedStore   *self,
+                                const char  *key,
+                                const char  *mime,
+                                GBytes      *data,
+                                GError     **error)
+{
+  g_autofree char *digest = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (key[0] == '\0' || mime == NULL || mime[0] == '\0' || !g_utf8_validate (key, -1, NULL)
+      || !g_utf8_validate (mime, -1, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A picture or file kept with the settings needs a name and a type."));
+      return FALSE;
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO setting_blobs (key, mime, data) VALUES (:key, :mime,"
+                              " :data) ON CONFLICT (key) DO UPDATE SET mime = excluded.mime,"
+                              " data = excluded.data",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_text (stmt, ":key", key);
+  _heed_store_bind_text (stmt, ":mime", mime);
+  bind_blob (stmt, ":data", data);
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  if (!step_done (self, stmt, error)
+      || !audit_imported (self, "setting", "setting_blobs", 0, digest, error))
+    goto failed;
+  return heed_store_commit (self, error);
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+heed_store_insert_category (HeedStore           *self,
+                            const HeedCategory  *category,
+                            GError             **error)
+{
+  g_autofree char *digest = NULL;
+  g_autofree char *numbers = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (category != NULL, FALSE);
+
+  if (category->code == NULL || category->code[0] == '\0' || category->label == NULL
+      || category->label[0] == '\0' || !g_utf8_validate (category->code, -1, NULL)
+      || !g_utf8_validate (category->label, -1, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A category needs a code and a label."));
+      return FALSE;
+    }
+  if (category->year_from > category->year_to)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The category “%s” ends before it starts."), category->code);
+      return FALSE;
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO categories (scheme, code, label, year_from, year_to,"
+                              " position, min_age, max_age) VALUES (:scheme, :code, :label,"
+                              " :from, :to, :position, :min, :max)",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_text (stmt, ":scheme", category->scheme);
+  _heed_store_bind_text (stmt, ":code", category->code);
+  _heed_store_bind_text (stmt, ":label", category->label);
+  _heed_store_bind_int (stmt, ":from", category->year_from);
+  _heed_store_bind_int (stmt, ":to", category->year_to);
+  _heed_store_bind_int (stmt, ":position", category->position);
+  if (category->has_min_age)
+    _heed_store_bind_int (stmt, ":min", category->min_age);
+  if (category->has_max_age)
+    _heed_store_bind_int (stmt, ":max", category->max_age);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  numbers = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                             category->year_from, category->year_to, category->position);
+  digest = digest_of_strings (category->scheme, category->code, category->label, numbers, NULL);
+  if (!audit_imported (self, "add", "categories", sqlite3_last_insert_rowid (self->db), digest,
+                       error))
+    goto failed;
+  return heed_store_commit (self, error);
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+heed_store_insert_risk (HeedStore   *self,
+                        const char  *seriousness,
+                        const char  *likelihood,
+                        const char  *risk,
+                        GError     **error)
+{
+  static const char *const risks[] = { "low", "moderate", "high", "extreme", NULL };
+  g_autofree char *digest = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (seriousness == NULL || likelihood == NULL || risk == NULL
+      || !g_strv_contains (heed_seriousness_levels, seriousness)
+      || !g_strv_contains (heed_likelihood_levels, likelihood)
+      || !g_strv_contains (risks, risk))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A risk grade must pair a seriousness (low, medium, high, extreme) and a "
+                     "likelihood (rare, unlikely, possible, likely, almost-certain) with a risk "
+                     "(low, moderate, high, extreme)."));
+      return FALSE;
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO risk_matrix (seriousness, likelihood, risk) VALUES"
+                              " (:s, :l, :r) ON CONFLICT (seriousness, likelihood) DO UPDATE"
+                              " SET risk = excluded.risk",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_text (stmt, ":s", seriousness);
+  _heed_store_bind_text (stmt, ":l", likelihood);
+  _heed_store_bind_text (stmt, ":r", risk);
+  digest = digest_of_strings (seriousness, likelihood, risk, NULL);
+  if (!step_done (self, stmt, error)
+      || !audit_imported (self, "setting", "risk_matrix", 0, digest, error))
+    goto failed;
+  return heed_store_commit (self, error);
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+/* The counter of a reference series never goes down. */
+gboolean
+heed_store_raise_reference_counter (HeedStore   *self,
+                                    const char  *prefix,
+                                    gint64       last,
+                                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (prefix != NULL, FALSE);
+
+  if (prefix[0] == '\0' || !g_utf8_validate (prefix, -1, NULL) || last < 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A reference counter needs a prefix and a number that is not negative."));
+      return FALSE;
+    }
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO reference_counters (prefix, last) VALUES (:prefix,"
+                              " :last) ON CONFLICT (prefix) DO UPDATE SET"
+                              " last = max (last, excluded.last)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":prefix", prefix);
+  _heed_store_bind_int (stmt, ":last", last);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+heed_store_insert_tombstone (HeedStore            *self,
+                             const HeedTombstone  *tombstone,
+                             GError              **error)
+{
+  g_autofree char *digest = NULL;
+  sqlite3_stmt *stmt;
+  gboolean taken = FALSE;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (tombstone != NULL, FALSE);
+
+  if (tombstone->reference == NULL || tombstone->reference[0] == '\0'
+      || tombstone->kind == NULL || !g_strv_contains (heed_case_kinds, tombstone->kind)
+      || tombstone->destroyed_at == NULL || tombstone->destroyed_by == NULL
+      || tombstone->reason == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The record of a destroyed case needs its reference, kind, when and by "
+                     "whom it was destroyed, and why."));
+      return FALSE;
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  if (!heed_store_reference_is_taken (self, tombstone->reference, &taken, error))
+    goto failed;
+  if (taken)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("The reference %s is already used in this practice file."),
+                   tombstone->reference);
+      goto failed;
+    }
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO destroyed (reference, kind, closed_on, destroyed_at,"
+                              " destroyed_by, reason) VALUES (:reference, :kind, :closed,"
+                              " :at, :by, :reason)",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_text (stmt, ":reference", tombstone->reference);
+  _heed_store_bind_text (stmt, ":kind", tombstone->kind);
+  _heed_store_bind_text (stmt, ":closed", tombstone->closed_on);
+  _heed_store_bind_text (stmt, ":at", tombstone->destroyed_at);
+  _heed_store_bind_text (stmt, ":by", tombstone->destroyed_by);
+  _heed_store_bind_text (stmt, ":reason", tombstone->reason);
+  digest = digest_of_strings (tombstone->reference, tombstone->kind,
+                              tombstone->closed_on != NULL ? tombstone->closed_on : "",
+                              tombstone->destroyed_at, tombstone->destroyed_by, tombstone->reason,
+                              NULL);
+  if (!step_done (self, stmt, error)
+      || !audit_imported (self, "add", "destroyed", 0, digest, error)
+      || !raise_counter_for (self, tombstone->reference, error))
+    goto failed;
+  return heed_store_commit (self, error);
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+static void
+bind_record (sqlite3_stmt *stmt,
+             HeedRecord   *record)
+{
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = g_strconcat (":", fields[i].column, NULL);
+      int index = sqlite3_bind_parameter_index (stmt, name);
+
+      g_assert (index > 0);
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+          sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
+          break;
+        case HEED_VALUE_ID:
+          if (heed_record_is_set (record, i))
+            sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          if (heed_record_get_text (record, i) != NULL)
+            sqlite3_bind_text (stmt, index, heed_record_get_text (record, i), -1,
+                               SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+        }
+    }
+}
+
+/* Fills a NOT NULL time Heed itself keeps, when a hand-made file leaves it out. */
+static void
+ensure_time (HeedRecord  *record,
+             const char  *field,
+             const char  *now)
+{
+  int index = heed_record_find_field (record, field);
+
+  if (index >= 0 && !heed_record_is_set (record, (guint) index))
+    heed_record_set_text (record, (guint) index, now);
+}
+
+/* Adds @record as it is: its reference, created and updated times and a letter's sent state
+ * are kept, not stamped afresh as heed_store_save() would. @letter_pdf, for a letter only, is
+ * the PDF kept with it. The record must be new (id 0); it gets its id in the file. */
+gboolean
+heed_store_insert_record (HeedStore   *self,
+                          HeedRecord  *record,
+                          GBytes      *letter_pdf,
+                          GError     **error)
+{
+  g_autoptr(GError) invalid = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *digest = NULL;
+  const ExchangeSql *sql;
+  sqlite3_stmt *stmt;
+  gboolean is_case;
+  GDate today;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (heed_record_get_id (record) == 0, FALSE);
+  g_return_val_if_fail (letter_pdf == NULL || HEED_IS_LETTER (record), FALSE);
+
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+
+  is_case = HEED_IS_CASE (record);
+  now = _heed_store_now_text ();
+  if (is_case)
+    {
+      const char *reference = heed_record_get_text (record, HEED_CASE_REFERENCE);
+
+      if (reference == NULL)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("A case needs its reference."));
+          return FALSE;
+        }
+      ensure_time (record, "created-at", now);
+      ensure_time (record, "updated-at", now);
+    }
+  else if (HEED_IS_LETTER (record))
+    ensure_time (record, "created-at", now);
+
+  _heed_store_today (&today);
+  if (!heed_record_check (record, &today, &invalid))
+    {
+      g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID, invalid->message);
+      return FALSE;
+    }
+
+  sql = get_exchange_sql (G_OBJECT_TYPE (record));
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self, letter_pdf != NULL ? sql->insert_with_pdf : sql->insert,
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  bind_record (stmt, record);
+  if (letter_pdf != NULL)
+    bind_blob (stmt, ":pdf", letter_pdf);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  heed_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+
+  if (is_case
+      && !raise_counter_for (self, heed_record_get_text (record, HEED_CASE_REFERENCE), error))
+    goto failed;
+  digest = heed_record_dup_content_hash (record);
+  if (!audit_imported (self, "add", heed_record_get_table (record), heed_record_get_id (record),
+                       digest, error))
+    goto failed;
+  if (!heed_store_commit (self, error))
+    {
+      heed_record_set_id (record, 0);
+      return FALSE;
+    }
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  heed_record_set_id (record, 0);
+  return FALSE;
+}
+
+gboolean
+heed_store_insert_attachment (HeedStore                 *self,
+                              const HeedAttachmentInfo  *info,
+                              GBytes                    *data,
+                              gint64                    *attachment_id,
+                              GError                   **error)
+{
+  g_autofree char *digest = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (info->filename == NULL || info->filename[0] == '\0'
+      || !g_utf8_validate (info->filename, -1, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("An attachment needs a file name."));
+      return FALSE;
+    }
+  if (g_bytes_get_size (data) > MAX_ATTACHMENT_SIZE)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("“%s” is larger than 50 MB, too large to keep in the practice file."),
+                   info->filename);
+      return FALSE;
+    }
+  if (info->mime != NULL && !g_utf8_validate (info->mime, -1, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The type of “%s” is not plain text."), info->filename);
+      return FALSE;
+    }
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+  now = _heed_store_now_text ();
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO attachments (\"case\", event, filename, mime, added_at,"
+                              " data) VALUES (:case, :event, :filename, :mime, :added, :data)",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_int (stmt, ":case", info->case_id);
+  if (info->event_id > 0)
+    _heed_store_bind_int (stmt, ":event", info->event_id);
+  _heed_store_bind_text (stmt, ":filename", info->filename);
+  _heed_store_bind_text (stmt, ":mime",
+                         info->mime != NULL && info->mime[0] != '\0'
+                         ? info->mime : "application/octet-stream");
+  _heed_store_bind_text (stmt, ":added", info->added_at != NULL ? info->added_at : now);
+  bind_blob (stmt, ":data", data);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  if (!audit_imported (self, "add", "attachments", id, digest, error))
+    goto failed;
+  if (!heed_store_commit (self, error))
+    return FALSE;
+  if (attachment_id != NULL)
+    *attachment_id = id;
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+heed_store_add_case_staff (HeedStore   *self,
+                           gint64       case_id,
+                           gint64       staff_id,
+                           GError     **error)
+{
+  g_autofree char *pair = NULL;
+  g_autofree char *digest = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO case_staff (case_id, staff_id) VALUES (:case, :staff)",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_int (stmt, ":case", case_id);
+  _heed_store_bind_int (stmt, ":staff", staff_id);
+  pair = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, case_id, staff_id);
+  digest = digest_of_strings (pair, NULL);
+  if (!step_done (self, stmt, error)
+      || !audit_imported (self, "add", "case_staff", case_id, digest, error))
+    goto failed;
+  return heed_store_commit (self, error);
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+/* After settings or the risk matrix were replaced: what the store keeps in memory from them. */
+gboolean
+heed_store_reload_setup (HeedStore  *self,
+                         GError    **error)
+{
+  g_autofree char *nation_id = NULL;
+  HeedNation nation = HEED_NATION_ENGLAND;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (!_heed_store_load_risk (self, error))
+    return FALSE;
+  nation_id = heed_store_dup_setting (self, "nation");
+  heed_nation_from_id (nation_id, &nation);
+  if (self->calendar == NULL || heed_calendar_get_nation (self->calendar) != nation)
+    {
+      g_clear_object (&self->calendar);
+      self->calendar = heed_calendar_new (nation);
+    }
+  return TRUE;
+}

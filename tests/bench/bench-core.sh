@@ -1,0 +1,73 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Figures for the foundation (issue 2), never a pass or fail: how long heed-cli takes on demo
+# practices of 1,000, 10,000 and 100,000 cases, its peak memory, and the same search run by the
+# sqlite3 shell on the same file as the floor to compare with.
+#
+# Usage: tests/bench/bench-core.sh [BUILD-DIR] [SIZES...]
+set -eu
+
+build=${1:-build}
+shift || true
+sizes=${*:-1000 10000 100000}
+cli="$build/src/heed-cli"
+work=$(mktemp -d /tmp/heed-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# Seconds (wall) and peak resident memory (MB) of a command, best of $repeat runs.
+measure() {
+  repeat=$1
+  shift
+  best_s=""
+  best_mb=""
+  i=0
+  while [ "$i" -lt "$repeat" ]; do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
+      cat "$work/err" >&2
+      return 1
+    }
+    read -r s kb < "$work/time"
+    mb=$(awk "BEGIN { printf \"%.1f\", $kb / 1024 }")
+    if [ -z "$best_s" ] || awk "BEGIN { exit !($s < $best_s) }"; then
+      best_s=$s
+      best_mb=$mb
+    fi
+    i=$((i + 1))
+  done
+  printf '%s s  %s MB' "$best_s" "$best_mb"
+}
+
+# Milliseconds of a command, best of 20, timed by the shell's clock in nanoseconds.
+measure_ms() {
+  best=""
+  i=0
+  while [ "$i" -lt 20 ]; do
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then
+      best=$ms
+    fi
+    i=$((i + 1))
+  done
+  printf '%s ms' "$best"
+}
+
+printf 'Machine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" \
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+printf '%-8s | %-22s | %-12s | %-14s | %-14s | %-22s | %-16s\n' cases "demo (create)" "file size" \
+  "search (cli)" "search (sqlite3)" "list all (cli)" "check"
+for n in $sizes; do
+  file="$work/demo-$n.heed"
+  create=$(measure 1 "$cli" demo "$file" --cases "$n" --seed 1)
+  size=$(du -m "$file" | cut -f1)
+  search=$(measure_ms "$cli" list "$file" --search surgery)
+  floor=$(measure_ms sqlite3 "$file" \
+    "SELECT c.reference, c.received_at, c.kind, c.status, c.summary FROM cases c WHERE c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH '\"surgery\"*') ORDER BY c.received_at;")
+  list=$(measure 3 "$cli" list "$file")
+  check=$(measure 1 "$cli" check "$file")
+  printf '%-8s | %-22s | %-12s | %-14s | %-16s | %-22s | %-16s\n' "$n" "$create" "$size MB" \
+    "$search" "$floor" "$list" "$check"
+done
