@@ -95,10 +95,12 @@ bind_record (sqlite3_stmt *stmt,
 
   for (guint i = 0; i < n_fields; i++)
     {
-      g_autofree char *name = g_strconcat (":", fields[i].column, NULL);
-      int index = sqlite3_bind_parameter_index (stmt, name);
+      /* The statements name their parameters in field order, so the index is the position;
+       * the check costs a string compare, where looking the name up would cost a search. */
+      int index = (int) i + 1;
+      const char *name = sqlite3_bind_parameter_name (stmt, index);
 
-      g_assert (index > 0);
+      g_assert (name != NULL && strcmp (name + 1, fields[i].column) == 0);
       switch (fields[i].type)
         {
         case HEED_VALUE_BOOL:
@@ -221,6 +223,8 @@ describe_changes (HeedRecord *before,
 
       if (fields[i].flags & HEED_FIELD_SYSTEM)
         continue;
+      if (before == NULL && !heed_record_is_set (after, i))
+        continue;
       a = before != NULL ? heed_record_dup_string (before, i) : g_strdup ("");
       b = heed_record_dup_string (after, i);
       if (strcmp (a, b) == 0)
@@ -306,6 +310,15 @@ heed_store_save (HeedStore   *self,
                                       heed_record_get_text (before, HEED_CASE_STATUS),
                                       heed_record_get_text (record, HEED_CASE_STATUS), error))
         goto failed;
+    }
+
+  if (is_new && !is_case)
+    {
+      /* Letters and the like carry when they were made. */
+      int created = heed_record_find_field (record, "created-at");
+
+      if (created >= 0 && !heed_record_is_set (record, (guint) created))
+        heed_record_set_text (record, (guint) created, now);
     }
 
   if (is_case)
