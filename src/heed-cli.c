@@ -341,7 +341,10 @@ print_row (const HeedCaseRow *row,
       g_autofree char *summary = NULL;
       const char *name = row->name != NULL ? row->name : "—";
 
-      summary = g_utf8_substring (row->summary != NULL ? row->summary : "", 0, 60);
+      const char *text = row->summary != NULL ? row->summary : "";
+
+      /* g_utf8_substring reads past the end when asked for more than there is. */
+      summary = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 60));
       g_string_printf (line, "%-13s %.10s  %-10s %-12s %-24s %s\n", row->reference,
                        row->received, row->kind, row->status, name, summary);
     }
