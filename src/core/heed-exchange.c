@@ -210,11 +210,7 @@ static gint64
 id_map_lookup (const IdMap *map,
                gint64       row_id)
 {
-  guint lo = 0, hi;
-
-  if (map->ids == NULL)
-    return 0;
-  hi = map->ids->len;
+  guint lo = 0, hi = map->ids->len;
 
   while (lo < hi)
     {
@@ -459,8 +455,12 @@ export_record (Export     *ex,
           gint64 target_number = 0;
 
           if (find_reference_target (heed_record_get_table (record), fields[i].name, &target))
-            target_number = id_map_lookup (export_map_for (ex, target),
-                                           heed_record_get_int (record, i));
+            {
+              IdMap *target_map = export_map_for (ex, target);
+
+              if (target_map != NULL)
+                target_number = id_map_lookup (target_map, heed_record_get_int (record, i));
+            }
           if (target_number == 0)
             {
               g_set_error (&ex->error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
