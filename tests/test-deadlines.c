@@ -27,15 +27,26 @@ find (GArray           *deadlines,
   return NULL;
 }
 
+/* Like find (), but the deadline must be there. */
+static const HeedDeadline *
+get (GArray           *deadlines,
+     HeedDeadlineKind  kind)
+{
+  const HeedDeadline *deadline = find (deadlines, kind);
+
+  if (deadline == NULL)
+    g_error ("deadline %d missing", kind);
+  return deadline;
+}
+
 static void
 assert_due (GArray           *deadlines,
             HeedDeadlineKind  kind,
             const char       *expected)
 {
-  const HeedDeadline *deadline = find (deadlines, kind);
+  const HeedDeadline *deadline = get (deadlines, kind);
   g_autofree char *due = NULL;
 
-  g_assert_nonnull (deadline);
   due = heed_format_date_iso (&deadline->due);
   g_assert_cmpstr (due, ==, expected);
 }
@@ -66,7 +77,7 @@ test_england (void)
   assert_due (deadlines, HEED_DEADLINE_SIX_MONTHS, "2026-06-22");
   /* No response deadline until one is agreed. */
   g_assert_null (find (deadlines, HEED_DEADLINE_RESPOND));
-  ack = find (deadlines, HEED_DEADLINE_ACKNOWLEDGE);
+  ack = get (deadlines, HEED_DEADLINE_ACKNOWLEDGE);
   g_assert_cmpint (ack->state, ==, HEED_DEADLINE_PENDING);
   text = heed_deadline_describe (ack);
   g_assert_cmpstr (text, ==, "due in 3 working days");
@@ -74,7 +85,7 @@ test_england (void)
 
   /* Overdue, counted in working days. */
   deadlines = compute (HEED_NATION_ENGLAND, &facts, "2026-01-02");
-  ack = find (deadlines, HEED_DEADLINE_ACKNOWLEDGE);
+  ack = get (deadlines, HEED_DEADLINE_ACKNOWLEDGE);
   g_assert_cmpint (ack->state, ==, HEED_DEADLINE_OVERDUE);
   g_clear_pointer (&text, g_free);
   text = heed_deadline_describe (ack);
@@ -85,9 +96,16 @@ test_england (void)
   facts.acknowledged_on = "2025-12-30";
   facts.agreed_response_date = "2026-02-20";
   deadlines = compute (HEED_NATION_ENGLAND, &facts, "2026-01-05");
-  g_assert_cmpint (find (deadlines, HEED_DEADLINE_ACKNOWLEDGE)->state, ==, HEED_DEADLINE_MISSED);
+  ack = get (deadlines, HEED_DEADLINE_ACKNOWLEDGE);
+  g_assert_cmpint (ack->state, ==, HEED_DEADLINE_MISSED);
   assert_due (deadlines, HEED_DEADLINE_RESPOND, "2026-02-20");
-  g_assert_cmpint (heed_deadlines_next (deadlines)->kind, ==, HEED_DEADLINE_RESPOND);
+  {
+    const HeedDeadline *next = heed_deadlines_next (deadlines);
+
+    if (next == NULL)
+      g_error ("no next deadline");
+    g_assert_cmpint (next->kind, ==, HEED_DEADLINE_RESPOND);
+  }
 }
 
 static void
@@ -123,7 +141,11 @@ test_scotland (void)
   facts.extended = FALSE;
   facts.stage2_on = "2025-12-01";
   deadlines = compute (HEED_NATION_SCOTLAND, &facts, "2025-12-01");
-  g_assert_cmpint (find (deadlines, HEED_DEADLINE_RESOLVE)->state, ==, HEED_DEADLINE_MET);
+  {
+    const HeedDeadline *stage1 = get (deadlines, HEED_DEADLINE_RESOLVE);
+
+    g_assert_cmpint (stage1->state, ==, HEED_DEADLINE_MET);
+  }
   assert_due (deadlines, HEED_DEADLINE_ACKNOWLEDGE, "2025-12-04");
   /* 20 working days from 1 Dec (itself the St Andrew’s substitute): Christmas and Boxing Day
    * skipped. */

@@ -37,7 +37,15 @@
   "     OR (:view IN (1, 4) AND c.status NOT IN ('closed', 'withdrawn', 'out-of-scope')) " \
   "     OR (:view = 2 AND c.status IN ('closed', 'withdrawn', 'out-of-scope')) " \
   "     OR (:view = 3 AND c.kind = 'compliment')) " \
-  "AND (:fts IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :fts)) "
+  "AND (:fts IS NULL OR :fts IS NOT NULL) "
+
+/* With words to find, the search index leads: it names the few matching cases, rather than
+ * every case being read and tested against it. */
+#define CASE_SEARCH_FROM \
+  "FROM case_search s JOIN cases c ON c.id = s.rowid " \
+  "LEFT JOIN people p ON p.id = c.complainant " \
+  "LEFT JOIN risk_matrix r ON r.seriousness = coalesce (c.seriousness_after, c.seriousness) " \
+  "AND r.likelihood = coalesce (c.likelihood_after, c.likelihood) "
 
 static const char rows_newest_sql[] =
   "SELECT " CASE_ROW_COLUMNS CASE_ROW_FROM CASE_FILTER "ORDER BY c.received_at DESC, c.id DESC";
@@ -47,6 +55,15 @@ static const char one_row_sql[] =
   "SELECT " CASE_ROW_COLUMNS CASE_ROW_FROM "WHERE c.id = :id";
 static const char count_sql[] =
   "SELECT count(*) FROM cases c " CASE_FILTER;
+static const char search_newest_sql[] =
+  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM CASE_FILTER "AND case_search MATCH :fts "
+  "ORDER BY c.received_at DESC, c.id DESC";
+static const char search_oldest_sql[] =
+  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM CASE_FILTER "AND case_search MATCH :fts "
+  "ORDER BY c.received_at, c.id";
+static const char search_count_sql[] =
+  "SELECT count(*) FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
+  "AND case_search MATCH :fts";
 
 G_STATIC_ASSERT (HEED_CASE_VIEW_ALL == 0 && HEED_CASE_VIEW_OPEN == 1
                  && HEED_CASE_VIEW_CLOSED == 2 && HEED_CASE_VIEW_COMPLIMENTS == 3
@@ -118,6 +135,14 @@ heed_case_row_needs_attention (const HeedCaseRow *row,
   return next != NULL && next->working_days <= 5;
 }
 
+static gboolean
+has_search (HeedCaseQuery *query)
+{
+  g_autofree char *fts = heed_case_query_dup_fts (query->search);
+
+  return fts != NULL;
+}
+
 static sqlite3_stmt *
 prepare_query (HeedStore      *self,
                const char     *sql,
@@ -172,8 +197,12 @@ heed_store_foreach_case_row (HeedStore        *self,
     query = all = heed_case_query_new ();
   _heed_store_today (&today);
 
-  stmt = prepare_query (self, query->newest_first ? rows_newest_sql : rows_oldest_sql, query,
-                        error);
+  if (has_search (query))
+    stmt = prepare_query (self, query->newest_first ? search_newest_sql : search_oldest_sql,
+                          query, error);
+  else
+    stmt = prepare_query (self, query->newest_first ? rows_newest_sql : rows_oldest_sql, query,
+                          error);
   if (stmt == NULL)
     return FALSE;
 
@@ -273,7 +302,7 @@ heed_store_count_cases (HeedStore      *self,
   if (query->view == HEED_CASE_VIEW_ATTENTION)
     return heed_store_foreach_case_row (self, query, count_row, &count, error) ? count : -1;
 
-  stmt = prepare_query (self, count_sql, query, error);
+  stmt = prepare_query (self, has_search (query) ? search_count_sql : count_sql, query, error);
   if (stmt == NULL)
     return -1;
   rc = sqlite3_step (stmt);
