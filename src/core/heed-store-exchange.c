@@ -318,41 +318,6 @@ heed_store_end_read (HeedStore *self)
 }
 
 /* Reads a row of "SELECT id, <every field>" into a new record of @type. */
-static HeedRecord *
-record_from_row (GType         type,
-                 sqlite3_stmt *stmt)
-{
-  HeedRecord *record = g_object_new (type, NULL);
-  guint n_fields;
-  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
-
-  heed_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-  for (guint i = 0; i < n_fields; i++)
-    {
-      int column = (int) i + 1;
-
-      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-        continue;
-      switch (fields[i].type)
-        {
-        case HEED_VALUE_BOOL:
-        case HEED_VALUE_INT:
-        case HEED_VALUE_MONEY:
-        case HEED_VALUE_ID:
-          heed_record_set_int (record, i, sqlite3_column_int64 (stmt, column));
-          break;
-        case HEED_VALUE_TEXT:
-        case HEED_VALUE_DATE:
-        case HEED_VALUE_DATETIME:
-        case HEED_VALUE_CHOICE:
-        default:
-          heed_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, column));
-          break;
-        }
-    }
-  return record;
-}
-
 gboolean
 heed_store_foreach_record (HeedStore               *self,
                            GType                    type,
@@ -379,7 +344,7 @@ heed_store_foreach_record (HeedStore               *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(HeedRecord) record = record_from_row (type, stmt);
+      g_autoptr(HeedRecord) record = _heed_store_record_from_row (type, stmt);
 
       if (!visitor (record, user_data, error))
         {
@@ -1181,47 +1146,6 @@ failed:
   return FALSE;
 }
 
-static void
-bind_record (sqlite3_stmt *stmt,
-             HeedRecord   *record)
-{
-  guint n_fields;
-  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autofree char *name = g_strconcat (":", fields[i].column, NULL);
-      int index = sqlite3_bind_parameter_index (stmt, name);
-
-      g_assert (index > 0);
-      switch (fields[i].type)
-        {
-        case HEED_VALUE_BOOL:
-        case HEED_VALUE_INT:
-        case HEED_VALUE_MONEY:
-          sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
-          break;
-        case HEED_VALUE_ID:
-          if (heed_record_is_set (record, i))
-            sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
-          else
-            sqlite3_bind_null (stmt, index);
-          break;
-        case HEED_VALUE_TEXT:
-        case HEED_VALUE_DATE:
-        case HEED_VALUE_DATETIME:
-        case HEED_VALUE_CHOICE:
-        default:
-          if (heed_record_get_text (record, i) != NULL)
-            sqlite3_bind_text (stmt, index, heed_record_get_text (record, i), -1,
-                               SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (stmt, index);
-          break;
-        }
-    }
-}
-
 /* Fills a NOT NULL time Heed itself keeps, when a hand-made file leaves it out. */
 static void
 ensure_time (HeedRecord  *record,
@@ -1291,7 +1215,7 @@ heed_store_insert_record (HeedStore   *self,
                               error);
   if (stmt == NULL)
     goto failed;
-  bind_record (stmt, record);
+  _heed_store_bind_record (stmt, record);
   if (letter_pdf != NULL)
     bind_blob (stmt, ":pdf", letter_pdf);
   if (!step_done (self, stmt, error))

@@ -83,6 +83,12 @@ gboolean      _heed_store_foreach_record   (HeedStore            *self,
                                             gpointer              user_data,
                                             GError              **error);
 void          _heed_store_class_sql_free   (gpointer data);
+/* Binds every field of @record to a statement whose parameters follow the field table. */
+void          _heed_store_bind_record      (sqlite3_stmt *stmt,
+                                            HeedRecord   *record);
+/* Reads a row of "SELECT id, <every field>" into a new record of @type. */
+HeedRecord   *_heed_store_record_from_row  (GType         type,
+                                            sqlite3_stmt *stmt);
 gboolean      _heed_store_seed             (HeedStore   *self,
                                             const char  *practice_name,
                                             HeedNation   nation,

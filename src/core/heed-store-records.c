@@ -86,9 +86,9 @@ get_class_sql (HeedStore *self,
   return sql;
 }
 
-static void
-bind_record (sqlite3_stmt *stmt,
-             HeedRecord   *record)
+void
+_heed_store_bind_record (sqlite3_stmt *stmt,
+                         HeedRecord   *record)
 {
   guint n_fields;
   const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
@@ -130,9 +130,9 @@ bind_record (sqlite3_stmt *stmt,
 }
 
 /* Reads a row of "SELECT id, <every field>" into a new record of @type. */
-static HeedRecord *
-record_from_row (GType         type,
-                 sqlite3_stmt *stmt)
+HeedRecord *
+_heed_store_record_from_row (GType         type,
+                             sqlite3_stmt *stmt)
 {
   HeedRecord *record = g_object_new (type, NULL);
   guint n_fields;
@@ -335,7 +335,7 @@ heed_store_save (HeedStore   *self,
   stmt = _heed_store_prepare (self, is_new ? sql->insert_sql : sql->update_sql, error);
   if (stmt == NULL)
     goto failed;
-  bind_record (stmt, record);
+  _heed_store_bind_record (stmt, record);
   if (!is_new)
     _heed_store_bind_int (stmt, ":id", heed_record_get_id (record));
   if (!step_done (self, stmt, error))
@@ -403,7 +403,7 @@ heed_store_load (HeedStore   *self,
   _heed_store_bind_int (stmt, ":id", id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    record = record_from_row (type, stmt);
+    record = _heed_store_record_from_row (type, stmt);
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
@@ -449,7 +449,7 @@ heed_store_list (HeedStore   *self,
 
   records = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, record_from_row (type, stmt));
+    g_ptr_array_add (records, _heed_store_record_from_row (type, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -760,7 +760,7 @@ _heed_store_foreach_record (HeedStore            *self,
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(HeedRecord) record = record_from_row (type, stmt);
+      g_autoptr(HeedRecord) record = _heed_store_record_from_row (type, stmt);
 
       func (record, user_data);
     }
