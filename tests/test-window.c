@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "heed-case-item.h"
 #include "heed-store.h"
 #include "heed-test-util.h"
 #include "heed-window.h"
@@ -78,6 +79,75 @@ test_open_counts (void)
   heed_test_remove_dir (dir);
 }
 
+static gboolean
+wait_for_count (HeedWindow *window,
+                guint       expected)
+{
+  /* Search waits for typing to pause before it runs; give it a generous bound. */
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (heed_window_get_case_model (window)) != expected
+         && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  return g_list_model_get_n_items (heed_window_get_case_model (window)) == expected;
+}
+
+static void
+test_views_and_search (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir, 3);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) complaint = heed_case_new ("complaint");
+  HeedWindow *window = heed_window_new (application);
+  GtkListBox *views;
+  GtkEditable *search;
+  HeedCaseItem *item;
+
+  /* One logged complaint, received long ago: its acknowledgement is overdue. */
+  g_object_set (complaint, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "Receptionist was abrupt on the phone", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (complaint), NULL));
+  g_assert_true (heed_store_change_status (store, complaint, "logged", NULL, NULL));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  views = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                       "view_list"));
+  search = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                        "search_entry"));
+
+  /* Needs attention first: the three compliment drafts to complete and the overdue one. */
+  g_assert_cmpuint (g_list_model_get_n_items (heed_window_get_case_model (window)), ==, 4);
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 2));
+  g_assert_cmpuint (g_list_model_get_n_items (heed_window_get_case_model (window)), ==, 3);
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 3));
+  g_assert_cmpuint (g_list_model_get_n_items (heed_window_get_case_model (window)), ==, 0);
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 4));
+  g_assert_cmpuint (g_list_model_get_n_items (heed_window_get_case_model (window)), ==, 4);
+
+  /* The overdue complaint says so in its row. */
+  item = g_list_model_get_item (heed_window_get_case_model (window), 0);
+  g_assert_cmpstr (heed_case_item_get_reference (item), ==, "C-2025-001");
+  g_assert_true (heed_case_item_get_overdue (item));
+  g_assert_nonnull (strstr (heed_case_item_get_next_deadline (item), "overdue by"));
+  g_object_unref (item);
+
+  /* Search as you type, over the view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (search, "abrupt");
+  g_assert_true (wait_for_count (window, 1));
+  gtk_editable_set_text (search, "nurses");
+  g_assert_true (wait_for_count (window, 3));
+  gtk_editable_set_text (search, "nothing like this");
+  g_assert_true (wait_for_count (window, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 static void
 test_open_refused (void)
 {
@@ -130,6 +200,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/window/open-counts", test_open_counts);
   g_test_add_func ("/ui/window/open-refused", test_open_refused);
+  g_test_add_func ("/ui/window/views-and-search", test_views_and_search);
   g_test_add_func ("/ui/window/open-locked", test_open_locked);
 
   return g_test_run ();

@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-case-list-model.h"
 #include "heed-store.h"
 #include "heed-ui-resources.h"
 #include "heed-window.h"
 
-/* The main window. For now it opens a practice and says what it holds; the case list, case
- * page and timeline come next (issue 3). */
+/* The main window: the views of the practice's feedback down the side, the cases of the chosen
+ * view in a list that reads rows only as they are shown, and search over them. The case page
+ * and the forms come next (issue 3). */
 
 struct _HeedWindow
 {
@@ -20,12 +22,159 @@ struct _HeedWindow
   AdwStatusPage       *status_page;
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *open_button;
+  GtkStack            *main_stack;
+  GtkListBox          *view_list;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  GtkColumnView       *case_view;
 
   HeedStore           *store;
+  HeedCaseListModel   *model;
+  HeedCaseView         view;
   gint64               n_cases;
 };
 
+static const struct {
+  HeedCaseView view;
+  const char  *label;
+  const char  *icon;
+} views[] = {
+  { HEED_CASE_VIEW_ATTENTION, N_("Needs Attention"), "alarm-symbolic" },
+  { HEED_CASE_VIEW_OPEN, N_("Open"), "folder-open-symbolic" },
+  { HEED_CASE_VIEW_COMPLIMENTS, N_("Compliments"), "emblem-favorite-symbolic" },
+  { HEED_CASE_VIEW_CLOSED, N_("Closed"), "emblem-ok-symbolic" },
+  { HEED_CASE_VIEW_ALL, N_("All Feedback"), "view-list-symbolic" },
+};
+
 G_DEFINE_FINAL_TYPE (HeedWindow, heed_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_count (HeedWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases",
+                                                        n),
+                                           n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+run_query (HeedWindow *self)
+{
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->model == NULL)
+    return;
+  query->view = self->view;
+  query->newest_first = TRUE;
+  query->search = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+  if (!heed_case_list_model_set_query (self->model, query, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  update_count (self);
+}
+
+static void
+on_view_list_row_selected_cb (HeedWindow    *self,
+                              GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  self->view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"));
+  run_query (self);
+}
+
+static void
+on_search_entry_search_changed_cb (HeedWindow *self)
+{
+  run_query (self);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  const char *property = user_data;
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  HeedCaseItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  g_object_get (item, property, &text, NULL);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+  if (g_strcmp0 (property, "next-deadline") == 0 && heed_case_item_get_overdue (item))
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+add_column (HeedWindow *self,
+            const char *title,
+            const char *property,
+            int         fixed_width,
+            gboolean    expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), (gpointer) property);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->case_view, column);
+  g_object_unref (column);
+}
+
+static void
+build_views (HeedWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (_(views[i].label));
+
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (views[i].icon));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "heed-view", GINT_TO_POINTER (views[i].view));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(views[i].label), -1);
+      gtk_list_box_append (self->view_list, row);
+    }
+
+  add_column (self, _("Reference"), "reference", 110, FALSE);
+  add_column (self, _("Received"), "received", 120, FALSE);
+  add_column (self, _("Name"), "name", 150, FALSE);
+  add_column (self, _("Summary"), "summary", -1, TRUE);
+  add_column (self, _("Kind"), "kind", 90, FALSE);
+  add_column (self, _("Risk"), "risk", 75, FALSE);
+  add_column (self, _("Status"), "status", 105, FALSE);
+  add_column (self, _("Next Deadline"), "next-deadline", 190, FALSE);
+}
 
 static void
 show_store (HeedWindow *self)
@@ -58,6 +207,18 @@ show_store (HeedWindow *self)
   adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_widget_set_visible (self->open_button, FALSE);
+
+  g_clear_object (&self->model);
+  self->model = heed_case_list_model_new (self->store);
+  {
+    g_autoptr(GtkSingleSelection) selection =
+      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+
+    gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (selection));
+  }
+  gtk_list_box_select_row (self->view_list, gtk_list_box_get_row_at_index (self->view_list, 0));
+  run_query (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "cases");
 }
 
 gboolean
@@ -78,6 +239,7 @@ heed_window_open_path (HeedWindow *self,
       adw_status_page_set_title (self->status_page, _("This Practice Cannot Be Opened"));
       adw_status_page_set_description (self->status_page, error->message);
       gtk_widget_set_visible (self->open_button, TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
       return FALSE;
     }
 
@@ -85,6 +247,13 @@ heed_window_open_path (HeedWindow *self,
   self->store = store;
   show_store (self);
   return TRUE;
+}
+
+GListModel *
+heed_window_get_case_model (HeedWindow *self)
+{
+  g_return_val_if_fail (HEED_IS_WINDOW (self), NULL);
+  return self->model != NULL ? G_LIST_MODEL (self->model) : NULL;
 }
 
 gint64
@@ -131,11 +300,22 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 heed_window_dispose (GObject *object)
 {
   HeedWindow *self = HEED_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_WINDOW);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (heed_window_parent_class)->dispose (object);
@@ -156,9 +336,19 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, view_list);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, case_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
+                                       NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
 }
 
@@ -167,6 +357,8 @@ heed_window_init (HeedWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->n_cases = -1;
+  self->view = HEED_CASE_VIEW_ATTENTION;
+  build_views (self);
 }
 
 HeedWindow *

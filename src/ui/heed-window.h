@@ -13,5 +13,7 @@ HeedWindow *heed_window_new          (AdwApplication *application);
 gboolean    heed_window_open_path    (HeedWindow *self,
                                       const char *path);
 gint64      heed_window_get_n_cases  (HeedWindow *self);
+/* The cases the window lists now, for tests and accessibility tools. */
+GListModel *heed_window_get_case_model (HeedWindow *self);
 
 G_END_DECLS
