@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "heed-event.h"
+#include "heed-person.h"
+#include "heed-phone-log.h"
+#include "heed-test-util.h"
+
+/* The quick phone log: what reception types during the call becomes a logged case. */
+
+static HeedPhoneLog *
+good_log (void)
+{
+  HeedPhoneLog *log = heed_phone_log_new ();
+
+  log->title = g_strdup ("Mrs");
+  log->first_name = g_strdup ("Ada");
+  log->last_name = g_strdup ("Quennell");
+  log->known_as = g_strdup ("Mrs Quennell");
+  log->phone = g_strdup ("01632960123");
+  log->contact_times = g_strdup ("Mornings");
+  log->answerphone_ok = TRUE;
+  log->what_happened = g_strdup ("Could not get through on the phone for three mornings\n"
+                                 "Then told there were no appointments left.");
+  log->outcome_wanted = g_strdup ("An appointment this week and an explanation");
+  log->callback_offered = TRUE;
+  log->advocacy_offered = TRUE;
+  return log;
+}
+
+static void
+test_save (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
+                                                  NULL);
+  g_autoptr(HeedPhoneLog) log = good_log ();
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(HeedPerson) caller = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedRecord *c;
+
+  kase = heed_phone_log_save (log, store, &error);
+  g_assert_no_error (error);
+  c = HEED_RECORD (kase);
+  g_assert_cmpstr (heed_case_get_status (kase), ==, "logged");
+  g_assert_cmpstr (heed_record_get_text (c, HEED_CASE_CHANNEL), ==, "phone");
+  g_assert_cmpstr (heed_case_get_summary (kase), ==,
+                   "Could not get through on the phone for three mornings");
+  g_assert_true (heed_record_get_bool (c, HEED_CASE_CALLBACK_OFFERED));
+  g_assert_true (heed_record_get_bool (c, HEED_CASE_ADVOCACY_OFFERED));
+  g_assert_false (heed_record_get_bool (c, HEED_CASE_MEETING_OFFERED));
+
+  caller = heed_store_load (store, HEED_TYPE_PERSON,
+                            heed_record_get_int (c, HEED_CASE_COMPLAINANT), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (caller), HEED_PERSON_PHONE), ==,
+                   "01632 960123");
+  g_assert_true (heed_record_get_bool (HEED_RECORD (caller), HEED_PERSON_ANSWERPHONE_OK));
+
+  events = heed_store_list (store, HEED_TYPE_EVENT, heed_record_get_id (c), &error);
+  g_assert_cmpuint (events->len, ==, 2);  /* the status step and the call */
+
+  heed_test_remove_dir (dir);
+}
+
+static void
+test_on_behalf (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
+                                                  NULL);
+  g_autoptr(HeedPhoneLog) log = good_log ();
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(HeedPerson) affected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  log->on_behalf = TRUE;
+  log->affected_name = g_strdup ("Albert Quennell");
+  log->relationship = g_strdup ("spouse-partner");
+  kase = heed_phone_log_save (log, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_CONSENT_STATUS), ==,
+                   "requested");
+  affected = heed_store_load (store, HEED_TYPE_PERSON,
+                              heed_record_get_int (HEED_RECORD (kase), HEED_CASE_AFFECTED),
+                              &error);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (affected), HEED_PERSON_FIRST_NAME), ==,
+                   "Albert");
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (affected), HEED_PERSON_LAST_NAME), ==,
+                   "Quennell");
+  heed_test_remove_dir (dir);
+}
+
+static void
+test_problems (void)
+{
+  const struct {
+    const char *field;
+    const char *message;
+  } expected[] = {
+    { "last-name", "Write down their name" },
+    { "phone", "a phone number is needed" },
+    { "what-happened", "what happened" },
+    { "affected-name", "who they are calling about" },
+    { "relationship", "how they are related" },
+  };
+  g_autoptr(HeedPhoneLog) log = heed_phone_log_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+
+  log->on_behalf = TRUE;
+  problems = heed_phone_log_validate (log);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      HeedProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpstr (problem->field, ==, expected[i].field);
+      g_assert_nonnull (strstr (problem->message, expected[i].message));
+    }
+
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_free (log->phone);
+  log->phone = g_strdup ("0161 49");
+  problems = heed_phone_log_validate (log);
+  g_assert_cmpstr (((HeedProblem *) g_ptr_array_index (problems, 1))->field, ==, "phone");
+  g_assert_nonnull (strstr (((HeedProblem *) g_ptr_array_index (problems, 1))->message,
+                            "digits"));
+}
+
+static void
+test_nothing_half_saved (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
+                                                  NULL);
+  g_autoptr(HeedStore) reader = NULL;
+  g_autoptr(HeedPhoneLog) log = good_log ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  /* Someone else holds the file: the log is refused whole, with the reason, and nothing of
+   * it (not even the caller) is written. */
+  g_clear_object (&store);
+  reader = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (heed_phone_log_save (log, reader, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY);
+  people = heed_store_list (reader, HEED_TYPE_PERSON, 0, NULL);
+  g_assert_cmpuint (people->len, ==, 0);
+  g_assert_cmpint (heed_store_count_cases (reader, NULL, NULL), ==, 0);
+  heed_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/phone-log/save", test_save);
+  g_test_add_func ("/core/phone-log/on-behalf", test_on_behalf);
+  g_test_add_func ("/core/phone-log/problems", test_problems);
+  g_test_add_func ("/core/phone-log/nothing-half-saved", test_nothing_half_saved);
+
+  return g_test_run ();
+}
