@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "heed-case-item.h"
+#include "heed-phone-log-dialog.h"
 #include "heed-store.h"
 #include "heed-test-util.h"
 #include "heed-window.h"
@@ -148,6 +149,83 @@ test_views_and_search (void)
   heed_test_remove_dir (dir);
 }
 
+static HeedPhoneLogDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HEED_IS_PHONE_LOG_DIALOG (window))
+        return HEED_PHONE_LOG_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+dialog_child (HeedPhoneLogDialog *dialog,
+              const char         *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                    HEED_TYPE_PHONE_LOG_DIALOG, name));
+}
+
+static void
+test_phone_log (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir, 0);
+  HeedWindow *window = heed_window_new (application);
+  HeedPhoneLogDialog *dialog;
+  GtkLabel *problems;
+  GtkTextBuffer *buffer;
+  HeedCaseItem *item;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.phone-log", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* Saving an empty log says what is missing, beside the fields, and keeps the dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "phone-log.save", NULL);
+  problems = GTK_LABEL (dialog_child (dialog, "problem_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
+  g_assert_nonnull (strstr (gtk_label_get_text (problems), "Write down their name"));
+  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "last_name_row"), "error"));
+  g_assert_true (find_dialog () == dialog);
+
+  /* A bad number is explained; fixed, the call is logged and listed. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "first_name_row")), "Ada");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "last_name_row")), "Quennell");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "phone_row")), "0161 49");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (dialog_child (dialog, "happened_view")));
+  gtk_text_buffer_set_text (buffer, "No appointments left by 8.05 every morning this week", -1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "phone-log.save", NULL);
+  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "phone_row"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (problems), "digits"));
+  g_assert_false (gtk_widget_has_css_class (dialog_child (dialog, "last_name_row"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "phone_row")), "0161 496 0000");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "phone-log.save", NULL);
+  iterate ();
+  g_assert_null (find_dialog ());
+
+  g_assert_cmpuint (g_list_model_get_n_items (heed_window_get_case_model (window)), ==, 1);
+  item = g_list_model_get_item (heed_window_get_case_model (window), 0);
+  g_assert_cmpstr (heed_case_item_get_summary (item), ==,
+                   "No appointments left by 8.05 every morning this week");
+  g_assert_cmpstr (heed_case_item_get_name (item), ==, "Ada Quennell");
+  g_assert_nonnull (strstr (heed_case_item_get_next_deadline (item), "Acknowledge"));
+  g_object_unref (item);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 static void
 test_open_refused (void)
 {
@@ -201,6 +279,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/open-counts", test_open_counts);
   g_test_add_func ("/ui/window/open-refused", test_open_refused);
   g_test_add_func ("/ui/window/views-and-search", test_views_and_search);
+  g_test_add_func ("/ui/window/phone-log", test_phone_log);
   g_test_add_func ("/ui/window/open-locked", test_open_locked);
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-case-list-model.h"
+#include "heed-phone-log-dialog.h"
 #include "heed-store.h"
 #include "heed-ui-resources.h"
 #include "heed-window.h"
@@ -300,6 +301,38 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+on_phone_log_logged_cb (HeedWindow *self,
+                        HeedCase   *kase)
+{
+  g_autofree char *text = g_strdup_printf (_("Logged %s"), heed_case_get_reference (kase));
+
+  run_query (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+phone_log_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  HeedPhoneLogDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  if (heed_store_is_read_only (self->store))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This practice is open read-only.")));
+      return;
+    }
+  dialog = heed_phone_log_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "logged", G_CALLBACK (on_phone_log_logged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -347,6 +380,9 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.phone-log", NULL, phone_log_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.phone-log", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heed-phone-log.h"
+#include "heed-phone-log-dialog.h"
+
+/* Reception's quick log of a phone call, in the order the call goes (seed 000). The checks
+ * and the saving are HeedPhoneLog's; this only fills it and shows what it says. */
+
+struct _HeedPhoneLogDialog
+{
+  AdwWindow     parent_instance;
+
+  AdwComboRow  *kind_row;
+  AdwEntryRow  *title_row;
+  AdwEntryRow  *first_name_row;
+  AdwEntryRow  *last_name_row;
+  AdwEntryRow  *known_as_row;
+  AdwEntryRow  *phone_row;
+  AdwEntryRow  *times_row;
+  GtkSwitch    *answerphone_switch;
+  AdwExpanderRow *behalf_row;
+  AdwEntryRow  *affected_row;
+  AdwComboRow  *relationship_row;
+  GtkTextView  *happened_view;
+  GtkTextView  *wanted_view;
+  GtkSwitch    *callback_switch;
+  GtkSwitch    *meeting_switch;
+  GtkSwitch    *advocacy_switch;
+  AdwEntryRow  *needs_row;
+  GtkLabel     *problem_label;
+
+  HeedStore    *store;
+};
+
+G_DEFINE_FINAL_TYPE (HeedPhoneLogDialog, heed_phone_log_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_LOGGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+dup_entry (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static char *
+dup_view (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static HeedPhoneLog *
+read_form (HeedPhoneLogDialog *self)
+{
+  static const char *const relationships[] = {
+    "spouse-partner", "parent-guardian", "child", "carer", "other"
+  };
+  HeedPhoneLog *log = heed_phone_log_new ();
+  guint relationship = adw_combo_row_get_selected (self->relationship_row);
+
+  g_free (log->kind);
+  log->kind = g_strdup (adw_combo_row_get_selected (self->kind_row) == 1 ? "concern"
+                                                                          : "complaint");
+  log->title = dup_entry (self->title_row);
+  log->first_name = dup_entry (self->first_name_row);
+  log->last_name = dup_entry (self->last_name_row);
+  log->known_as = dup_entry (self->known_as_row);
+  log->phone = dup_entry (self->phone_row);
+  log->contact_times = dup_entry (self->times_row);
+  log->answerphone_ok = gtk_switch_get_active (self->answerphone_switch);
+  log->on_behalf = adw_expander_row_get_enable_expansion (self->behalf_row);
+  if (log->on_behalf)
+    {
+      log->affected_name = dup_entry (self->affected_row);
+      if (relationship < G_N_ELEMENTS (relationships))
+        log->relationship = g_strdup (relationships[relationship]);
+    }
+  log->what_happened = dup_view (self->happened_view);
+  log->outcome_wanted = dup_view (self->wanted_view);
+  log->callback_offered = gtk_switch_get_active (self->callback_switch);
+  log->meeting_offered = gtk_switch_get_active (self->meeting_switch);
+  log->advocacy_offered = gtk_switch_get_active (self->advocacy_switch);
+  log->needs = dup_entry (self->needs_row);
+  return log;
+}
+
+static GtkWidget *
+widget_for_field (HeedPhoneLogDialog *self,
+                  const char         *field)
+{
+  if (g_strcmp0 (field, "last-name") == 0)
+    return GTK_WIDGET (self->last_name_row);
+  if (g_strcmp0 (field, "phone") == 0)
+    return GTK_WIDGET (self->phone_row);
+  if (g_strcmp0 (field, "what-happened") == 0)
+    return GTK_WIDGET (self->happened_view);
+  if (g_strcmp0 (field, "affected-name") == 0)
+    return GTK_WIDGET (self->affected_row);
+  if (g_strcmp0 (field, "relationship") == 0)
+    return GTK_WIDGET (self->relationship_row);
+  return NULL;
+}
+
+static void
+show_problems (HeedPhoneLogDialog *self,
+               GPtrArray          *problems)
+{
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->last_name_row), GTK_WIDGET (self->phone_row),
+    GTK_WIDGET (self->happened_view), GTK_WIDGET (self->affected_row),
+    GTK_WIDGET (self->relationship_row),
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_widget_remove_css_class (fields[i], "error");
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      HeedProblem *problem = g_ptr_array_index (problems, i);
+      GtkWidget *widget = widget_for_field (self, problem->field);
+
+      if (widget != NULL)
+        {
+          gtk_widget_add_css_class (widget, "error");
+          if (first == NULL)
+            first = widget;
+        }
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, problem->message);
+    }
+
+  gtk_label_set_text (self->problem_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeedPhoneLogDialog *self = HEED_PHONE_LOG_DIALOG (widget);
+  g_autoptr(HeedPhoneLog) log = read_form (self);
+  g_autoptr(GPtrArray) problems = heed_phone_log_validate (log);
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show_problems (self, problems);
+  if (problems->len > 0)
+    return;
+
+  kase = heed_phone_log_save (log, self->store, &error);
+  if (kase == NULL)
+    {
+      /* Nothing typed is lost: the dialog stays open with everything in it. */
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_LOGGED], 0, kase);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+heed_phone_log_dialog_dispose (GObject *object)
+{
+  HeedPhoneLogDialog *self = HEED_PHONE_LOG_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_PHONE_LOG_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (heed_phone_log_dialog_parent_class)->dispose (object);
+}
+
+static void
+heed_phone_log_dialog_class_init (HeedPhoneLogDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heed_phone_log_dialog_dispose;
+
+  signals[SIGNAL_LOGGED] =
+    g_signal_new ("logged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, HEED_TYPE_CASE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-phone-log-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, HeedPhoneLogDialog, name)
+  BIND (kind_row);
+  BIND (title_row);
+  BIND (first_name_row);
+  BIND (last_name_row);
+  BIND (known_as_row);
+  BIND (phone_row);
+  BIND (times_row);
+  BIND (answerphone_switch);
+  BIND (behalf_row);
+  BIND (affected_row);
+  BIND (relationship_row);
+  BIND (happened_view);
+  BIND (wanted_view);
+  BIND (callback_switch);
+  BIND (meeting_switch);
+  BIND (advocacy_switch);
+  BIND (needs_row);
+  BIND (problem_label);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "phone-log.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "phone-log.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+heed_phone_log_dialog_init (HeedPhoneLogDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HeedPhoneLogDialog *
+heed_phone_log_dialog_new (GtkWindow *parent,
+                           HeedStore *store)
+{
+  HeedPhoneLogDialog *self;
+
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+
+  self = g_object_new (HEED_TYPE_PHONE_LOG_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
