@@ -240,6 +240,8 @@ static void
 heed_phone_log_dialog_init (HeedPhoneLogDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The caller's name is the first thing asked, so typing starts there. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->first_name_row));
 }
 
 HeedPhoneLogDialog *
