@@ -168,22 +168,6 @@ finish_walk (HeedStore     *self,
 }
 
 static gboolean
-step_done (HeedStore     *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 query_bool (HeedStore     *self,
             sqlite3_stmt  *stmt,
             gboolean      *result,
@@ -801,7 +785,7 @@ heed_store_clear_practice_setup (HeedStore            *self,
       if (!(parts & clears[i].part))
         continue;
       stmt = _heed_store_prepare (self, clears[i].sql, error);
-      if (stmt == NULL || !step_done (self, stmt, error)
+      if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
           || !_heed_store_audit (self, "delete", clears[i].table, 0, "replaced by an import",
                                  error))
         goto failed;
@@ -833,7 +817,7 @@ heed_store_clear_practice_setup (HeedStore            *self,
       if (stmt == NULL)
         goto failed;
       _heed_store_bind_int (stmt, ":id", id);
-      if (!step_done (self, stmt, error)
+      if (!_heed_store_step_done (self, stmt, error)
           || !_heed_store_audit (self, "delete", "templates", id, "replaced by an import", error))
         goto failed;
     }
@@ -856,24 +840,8 @@ heed_store_insert_setting (HeedStore   *self,
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (key[0] == '\0' || !g_utf8_validate (key, -1, NULL)
-      || (value != NULL && !g_utf8_validate (value, -1, NULL)))
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
-                   _("A setting must have a name, and both must be plain text."));
-      return FALSE;
-    }
-  if (g_strcmp0 (key, "nation") == 0)
-    {
-      HeedNation nation;
-
-      if (!heed_nation_from_id (value, &nation))
-        {
-          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
-                       _("The nation must be england, wales, scotland or northern-ireland."));
-          return FALSE;
-        }
-    }
+  if (!_heed_store_check_setting (key, value, error))
+    return FALSE;
   if (value != NULL && value[0] == '\0')
     value = NULL;
 
@@ -888,7 +856,7 @@ heed_store_insert_setting (HeedStore   *self,
   _heed_store_bind_text (stmt, ":key", key);
   _heed_store_bind_text (stmt, ":value", value);
   digest = digest_of_strings (key, value != NULL ? value : "", NULL);
-  if (!step_done (self, stmt, error)
+  if (!_heed_store_step_done (self, stmt, error)
       || !audit_imported (self, "setting", "settings", 0, digest, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -933,7 +901,7 @@ heed_store_insert_setting_blob (HeedStore   *self,
   _heed_store_bind_text (stmt, ":mime", mime);
   bind_blob (stmt, ":data", data);
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-  if (!step_done (self, stmt, error)
+  if (!_heed_store_step_done (self, stmt, error)
       || !audit_imported (self, "setting", "setting_blobs", 0, digest, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -989,7 +957,7 @@ heed_store_insert_category (HeedStore           *self,
     _heed_store_bind_int (stmt, ":min", category->min_age);
   if (category->has_max_age)
     _heed_store_bind_int (stmt, ":max", category->max_age);
-  if (!step_done (self, stmt, error))
+  if (!_heed_store_step_done (self, stmt, error))
     goto failed;
   numbers = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                              category->year_from, category->year_to, category->position);
@@ -1042,7 +1010,7 @@ heed_store_insert_risk (HeedStore   *self,
   _heed_store_bind_text (stmt, ":l", likelihood);
   _heed_store_bind_text (stmt, ":r", risk);
   digest = digest_of_strings (seriousness, likelihood, risk, NULL);
-  if (!step_done (self, stmt, error)
+  if (!_heed_store_step_done (self, stmt, error)
       || !audit_imported (self, "setting", "risk_matrix", 0, digest, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -1081,7 +1049,7 @@ heed_store_raise_reference_counter (HeedStore   *self,
     return FALSE;
   _heed_store_bind_text (stmt, ":prefix", prefix);
   _heed_store_bind_int (stmt, ":last", last);
-  return step_done (self, stmt, error);
+  return _heed_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -1135,7 +1103,7 @@ heed_store_insert_tombstone (HeedStore            *self,
                               tombstone->closed_on != NULL ? tombstone->closed_on : "",
                               tombstone->destroyed_at, tombstone->destroyed_by, tombstone->reason,
                               NULL);
-  if (!step_done (self, stmt, error)
+  if (!_heed_store_step_done (self, stmt, error)
       || !audit_imported (self, "add", "destroyed", 0, digest, error)
       || !raise_counter_for (self, tombstone->reference, error))
     goto failed;
@@ -1218,7 +1186,7 @@ heed_store_insert_record (HeedStore   *self,
   _heed_store_bind_record (stmt, record);
   if (letter_pdf != NULL)
     bind_blob (stmt, ":pdf", letter_pdf);
-  if (!step_done (self, stmt, error))
+  if (!_heed_store_step_done (self, stmt, error))
     goto failed;
   heed_record_set_id (record, sqlite3_last_insert_rowid (self->db));
 
@@ -1299,7 +1267,7 @@ heed_store_insert_attachment (HeedStore                 *self,
                          ? info->mime : "application/octet-stream");
   _heed_store_bind_text (stmt, ":added", info->added_at != NULL ? info->added_at : now);
   bind_blob (stmt, ":data", data);
-  if (!step_done (self, stmt, error))
+  if (!_heed_store_step_done (self, stmt, error))
     goto failed;
   id = sqlite3_last_insert_rowid (self->db);
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
@@ -1339,7 +1307,7 @@ heed_store_add_case_staff (HeedStore   *self,
   _heed_store_bind_int (stmt, ":staff", staff_id);
   pair = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, case_id, staff_id);
   digest = digest_of_strings (pair, NULL);
-  if (!step_done (self, stmt, error)
+  if (!_heed_store_step_done (self, stmt, error)
       || !audit_imported (self, "add", "case_staff", case_id, digest, error))
     goto failed;
   return heed_store_commit (self, error);

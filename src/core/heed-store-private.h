@@ -49,6 +49,12 @@ gboolean      _heed_store_exec             (HeedStore   *self,
 void          _heed_store_set_sqlite_error (HeedStore   *self,
                                             int          rc,
                                             GError     **error);
+gboolean      _heed_store_step_done        (HeedStore     *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
+gboolean      _heed_store_check_setting    (const char  *key,
+                                            const char  *value,
+                                            GError     **error);
 gboolean      _heed_store_check_writable   (HeedStore   *self,
                                             GError     **error);
 void          _heed_store_bind_text        (sqlite3_stmt *stmt,

@@ -238,22 +238,6 @@ describe_changes (HeedRecord *before,
   return g_string_free (detail, FALSE);
 }
 
-static gboolean
-step_done (HeedStore     *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 heed_store_save (HeedStore   *self,
                  HeedRecord  *record,
@@ -338,7 +322,7 @@ heed_store_save (HeedStore   *self,
   _heed_store_bind_record (stmt, record);
   if (!is_new)
     _heed_store_bind_int (stmt, ":id", heed_record_get_id (record));
-  if (!step_done (self, stmt, error))
+  if (!_heed_store_step_done (self, stmt, error))
     goto failed;
   if (is_new)
     heed_record_set_id (record, sqlite3_last_insert_rowid (self->db));
@@ -620,7 +604,7 @@ heed_store_delete_draft (HeedStore   *self,
   if (stmt == NULL)
     goto failed;
   _heed_store_bind_int (stmt, ":id", id);
-  if (!step_done (self, stmt, error)
+  if (!_heed_store_step_done (self, stmt, error)
       || !_heed_store_audit (self, "delete", "cases", id, "draft", error))
     goto failed;
   if (!heed_store_commit (self, error))
@@ -683,7 +667,7 @@ heed_store_add_attachment (HeedStore   *self,
   _heed_store_bind_text (stmt, ":added", now);
   sqlite3_bind_blob64 (stmt, sqlite3_bind_parameter_index (stmt, ":data"),
                        size > 0 ? bytes : "", size, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_heed_store_step_done (self, stmt, error))
     goto failed;
   if (attachment_id != NULL)
     *attachment_id = sqlite3_last_insert_rowid (self->db);

@@ -878,6 +878,49 @@ heed_store_get_nation (HeedStore *self)
 
 /* Settings */
 
+/* What every setting must be, however it arrives (typed in, or imported). */
+gboolean
+_heed_store_check_setting (const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  if (key[0] == '\0' || !g_utf8_validate (key, -1, NULL)
+      || (value != NULL && !g_utf8_validate (value, -1, NULL)))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A setting needs a name, and its value must be plain text."));
+      return FALSE;
+    }
+  if (g_strcmp0 (key, "nation") == 0)
+    {
+      HeedNation nation;
+
+      if (!heed_nation_from_id (value, &nation))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("The nation must be england, wales, scotland or northern-ireland."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_heed_store_step_done (HeedStore     *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 heed_store_dup_setting (HeedStore  *self,
                         const char *key)
@@ -914,23 +957,8 @@ heed_store_set_setting (HeedStore   *self,
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (value != NULL && !g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
-                   _("This setting must be plain text."));
-      return FALSE;
-    }
-  if (g_strcmp0 (key, "nation") == 0)
-    {
-      HeedNation nation;
-
-      if (!heed_nation_from_id (value, &nation))
-        {
-          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
-                       _("The nation must be england, wales, scotland or northern-ireland."));
-          return FALSE;
-        }
-    }
+  if (!_heed_store_check_setting (key, value, error))
+    return FALSE;
 
   if (!heed_store_begin (self, error))
     return FALSE;
