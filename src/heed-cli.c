@@ -23,157 +23,7 @@
  * their output formats are a public contract (DESIGN.md): add to them, never change them.
  * Every failure is one line on stderr and a non-zero exit. */
 
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef int (*CommandFunc) (int argc, char **argv);
-
-typedef struct {
-  const char  *name;
-  const char  *args;
-  const char  *summary;
-  CommandFunc  run;
-} Command;
-
-static int G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* One line, whatever the message holds. */
-  g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "heed-cli: %s\n", message);
-  return EXIT_FAILED;
-}
-
-static int
-fail_error (const GError *error)
-{
-  return fail ("%s", error->message);
-}
-
-static int G_GNUC_PRINTF (2, 3)
-usage_error (GOptionContext *context,
-             const char     *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "heed-cli: %s (see --help)\n", message);
-  return EXIT_USAGE;
-}
-
-/* Parses @argv for one command. Returns FALSE with the exit code in @status on --help or bad
- * options; the positional arguments are left in @argv. */
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_help_enabled (context, TRUE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = usage_error (context, "%s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_date_option (const char *name,
-                   const char *text,
-                   GDate      *date,
-                   int        *status)
-{
-  g_date_clear (date, 1);
-  if (text == NULL)
-    return TRUE;
-  if (!heed_date_from_iso (text, date))
-    {
-      *status = fail (_("%s must be a date written YYYY-MM-DD, such as 2025-06-03, not “%s”."),
-                      name, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_nation_option (const char *text,
-                     HeedNation *nation,
-                     int        *status)
-{
-  if (text == NULL)
-    {
-      *nation = HEED_NATION_ENGLAND;
-      return TRUE;
-    }
-  if (!heed_nation_from_id (text, nation))
-    {
-      *status = fail (_("--nation must be england, wales, scotland or northern-ireland, not "
-                        "“%s”."),
-                      text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static HeedStore *
-open_store (const char         *path,
-            HeedStoreOpenFlags  flags,
-            int                *status)
-{
-  g_autoptr(GError) error = NULL;
-  HeedStore *store;
-
-  store = heed_store_open (path, flags, &error);
-  if (store == NULL)
-    *status = fail_error (error);
-  else
-    heed_store_set_staff_name (store, "heed-cli");
-  return store;
-}
-
-/* The financial year YYYY runs from 1 April YYYY to 31 March YYYY+1. */
-static gboolean
-financial_year (int    year,
-                GDate *from,
-                GDate *to,
-                int   *status)
-{
-  if (year < 1900 || year > 2200)
-    {
-      *status = fail (_("--year must be a year such as 2025, not %d."), year);
-      return FALSE;
-    }
-  g_date_clear (from, 1);
-  g_date_clear (to, 1);
-  g_date_set_dmy (from, 1, G_DATE_APRIL, year);
-  g_date_set_dmy (to, 31, G_DATE_MARCH, year + 1);
-  return TRUE;
-}
-
-static void
-set_today (GDate *today)
-{
-  g_date_clear (today, 1);
-  g_date_set_time_t (today, time (NULL));
-}
+#include "heed-cli-common.h"
 
 /* create */
 
@@ -197,20 +47,20 @@ command_create (int    argc,
 
   context = g_option_context_new (_("FILE — make a new, empty practice file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("create needs exactly one FILE"));
+    return cli_usage_error (context, _("create needs exactly one FILE"));
   if (name == NULL)
-    return usage_error (context, _("create needs --name"));
+    return cli_usage_error (context, _("create needs --name"));
   if (nation_id == NULL)
-    return usage_error (context, _("create needs --nation"));
-  if (!parse_nation_option (nation_id, &nation, &status))
+    return cli_usage_error (context, _("create needs --nation"));
+  if (!cli_parse_nation_option (nation_id, &nation, &status))
     return status;
 
   store = heed_store_create (argv[1], name, nation, &error);
   if (store == NULL)
-    return fail_error (error);
+    return cli_fail_error (error);
   g_print (_("Created %s for %s (%s).\n"), argv[1], name, heed_nation_get_name (nation));
   return EXIT_OK;
 }
@@ -243,22 +93,22 @@ command_demo (int    argc,
 
   context = g_option_context_new (_("FILE — a practice full of realistic, fictional cases"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("demo needs exactly one FILE"));
+    return cli_usage_error (context, _("demo needs exactly one FILE"));
   if (cases < 0 || cases > 1000000)
-    return fail (_("--cases must be between 0 and 1,000,000, not %d."), cases);
+    return cli_fail (_("--cases must be between 0 and 1,000,000, not %d."), cases);
   if (years < 1 || years > 50)
-    return fail (_("--years must be between 1 and 50, not %d."), years);
+    return cli_fail (_("--years must be between 1 and 50, not %d."), years);
   if (seed < 0 || seed > G_MAXUINT32)
-    return fail (_("--seed must be a whole number from 0 to %u."), G_MAXUINT32);
-  if (!parse_nation_option (nation_id, &nation, &status))
+    return cli_fail (_("--seed must be a whole number from 0 to %u."), G_MAXUINT32);
+  if (!cli_parse_nation_option (nation_id, &nation, &status))
     return status;
 
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
-      store = open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
+      store = cli_open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
       if (store == NULL)
         return status;
     }
@@ -266,7 +116,7 @@ command_demo (int    argc,
     {
       store = heed_store_create (argv[1], "Example Lane Surgery", nation, &error);
       if (store == NULL)
-        return fail_error (error);
+        return cli_fail_error (error);
     }
   heed_store_set_staff_name (store, "heed-cli demo");
 
@@ -275,7 +125,7 @@ command_demo (int    argc,
   options.years = (guint) years;
   options.seed = (guint32) seed;
   if (!heed_demo_fill (store, &options, &error))
-    return fail_error (error);
+    return cli_fail_error (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s now holds %" G_GINT64_FORMAT " case.\n",
                         "%s now holds %" G_GINT64_FORMAT " cases.\n",
@@ -382,33 +232,33 @@ command_list (int    argc,
 
   context = g_option_context_new (_("FILE — list cases, oldest first"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("list needs exactly one FILE"));
+    return cli_usage_error (context, _("list needs exactly one FILE"));
   if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "csv") != 0)
-    return fail (_("--format must be text or csv, not “%s”."), format);
+    return cli_fail (_("--format must be text or csv, not “%s”."), format);
   if (kind != NULL && !g_strv_contains (heed_case_kinds, kind))
-    return fail (_("--kind must be complaint, concern, comment or compliment, not “%s”."), kind);
+    return cli_fail (_("--kind must be complaint, concern, comment or compliment, not “%s”."), kind);
   if (status_id != NULL && !g_strv_contains (heed_case_statuses, status_id))
-    return fail (_("--status “%s” is not a status; see --help."), status_id);
+    return cli_fail (_("--status “%s” is not a status; see --help."), status_id);
   if (search != NULL && !g_utf8_validate (search, -1, NULL))
-    return fail (_("--search must be text."));
-  if (!parse_date_option ("--from", from, &query->from, &status)
-      || !parse_date_option ("--to", to, &query->to, &status))
+    return cli_fail (_("--search must be text."));
+  if (!cli_parse_date_option ("--from", from, &query->from, &status)
+      || !cli_parse_date_option ("--to", to, &query->to, &status))
     return status;
   if (year != 0)
     {
       if (from != NULL || to != NULL)
-        return fail (_("Give either --year or --from/--to, not both."));
-      if (!financial_year (year, &query->from, &query->to, &status))
+        return cli_fail (_("Give either --year or --from/--to, not both."));
+      if (!cli_financial_year (year, &query->from, &query->to, &status))
         return status;
     }
   if (g_date_valid (&query->from) && g_date_valid (&query->to)
       && g_date_compare (&query->from, &query->to) > 0)
-    return fail (_("--from is after --to, so no case could match."));
+    return cli_fail (_("--from is after --to, so no case could match."));
 
-  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
@@ -424,11 +274,11 @@ command_list (int    argc,
   if (!heed_store_foreach_case_row (store, query, print_row, &output, &error))
     {
       g_string_free (output.line, TRUE);
-      return fail_error (error);
+      return cli_fail_error (error);
     }
   g_string_free (output.line, TRUE);
   if (fflush (stdout) != 0)
-    return fail (_("The list could not be written out."));
+    return cli_fail (_("The list could not be written out."));
   return EXIT_OK;
 }
 
@@ -509,17 +359,17 @@ command_show (int    argc,
   int status = EXIT_OK;
 
   context = g_option_context_new (_("FILE REF — one case, everything about it"));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (context, _("show needs a FILE and a case reference"));
+    return cli_usage_error (context, _("show needs a FILE and a case reference"));
 
-  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
   kase = heed_store_find_case (store, argv[2], &error);
   if (kase == NULL)
-    return fail_error (error);
+    return cli_fail_error (error);
   record = HEED_RECORD (kase);
 
   g_print ("%s — %s\n", heed_case_get_reference (kase),
@@ -554,7 +404,7 @@ command_show (int    argc,
   row = heed_store_load_case_row (store, heed_record_get_id (record), NULL);
   if (row != NULL)
     {
-      set_today (&today);
+      cli_set_today (&today);
       heed_case_row_get_facts (row, &facts);
       deadlines = heed_deadlines_compute (heed_store_get_calendar (store), &facts, &today);
       if (deadlines->len > 0)
@@ -676,19 +526,19 @@ command_deadlines (int    argc,
 
   context = g_option_context_new (_("FILE — what is due and overdue, soonest first"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("deadlines needs exactly one FILE"));
+    return cli_usage_error (context, _("deadlines needs exactly one FILE"));
   if (today_text != NULL)
     {
-      if (!parse_date_option ("--today", today_text, &scan.today, &status))
+      if (!cli_parse_date_option ("--today", today_text, &scan.today, &status))
         return status;
     }
   else
-    set_today (&scan.today);
+    cli_set_today (&scan.today);
 
-  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
@@ -700,7 +550,7 @@ command_deadlines (int    argc,
   if (!heed_store_foreach_case_row (store, query, scan_deadlines, &scan, &error))
     {
       g_array_unref (scan.due);
-      return fail_error (error);
+      return cli_fail_error (error);
     }
   g_array_sort (scan.due, compare_pending);
 
@@ -746,17 +596,17 @@ command_workdays (int    argc,
 
   context = g_option_context_new (_("— the date N working days after DATE"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (context, _("workdays takes no FILE"));
+    return cli_usage_error (context, _("workdays takes no FILE"));
   if (nation_id == NULL || from_text == NULL || add_text == NULL)
-    return usage_error (context, _("workdays needs --nation, --from and --add"));
-  if (!parse_nation_option (nation_id, &nation, &status)
-      || !parse_date_option ("--from", from_text, &from, &status))
+    return cli_usage_error (context, _("workdays needs --nation, --from and --add"));
+  if (!cli_parse_nation_option (nation_id, &nation, &status)
+      || !cli_parse_date_option ("--from", from_text, &from, &status))
     return status;
   if (!g_ascii_string_to_signed (add_text, 10, -3650, 3650, &add, NULL))
-    return fail (_("--add must be a whole number of working days between -3650 and 3650, "
+    return cli_fail (_("--add must be a whole number of working days between -3650 and 3650, "
                    "not “%s”."),
                  add_text);
 
@@ -781,20 +631,20 @@ command_check (int    argc,
   gboolean ok;
 
   context = g_option_context_new (_("FILE — check the file’s integrity and its audit trail"));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("check needs exactly one FILE"));
+    return cli_usage_error (context, _("check needs exactly one FILE"));
 
-  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
   ok = heed_store_check (store, report, &error);
   if (error != NULL)
-    return fail_error (error);
+    return cli_fail_error (error);
   fputs (report->str, ok ? stdout : stderr);
   if (!ok)
-    return fail (_("%s failed its check; restore it from a backup taken before the problem."),
+    return cli_fail (_("%s failed its check; restore it from a backup taken before the problem."),
                  argv[1]);
   return EXIT_OK;
 }
@@ -811,19 +661,19 @@ command_backup (int    argc,
   int status = EXIT_OK;
 
   context = g_option_context_new (_("FILE DEST — copy the practice file while it may be in use"));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (context, _("backup needs a FILE and a DEST"));
+    return cli_usage_error (context, _("backup needs a FILE and a DEST"));
   if (g_file_test (argv[2], G_FILE_TEST_EXISTS) && !g_file_test (argv[2], G_FILE_TEST_IS_DIR))
-    return fail (_("There is already a file at “%s”; choose a new name for the backup."),
+    return cli_fail (_("There is already a file at “%s”; choose a new name for the backup."),
                  argv[2]);
 
-  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
   if (!heed_store_backup (store, argv[2], &error))
-    return fail_error (error);
+    return cli_fail_error (error);
   g_print (_("Backed up %s to %s and checked the copy.\n"), argv[1], argv[2]);
   return EXIT_OK;
 }
@@ -843,12 +693,12 @@ command_restore (int    argc,
 
   context = g_option_context_new (_("BACKUP FILE — put a backup back as the practice file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (context, _("restore needs a BACKUP and a FILE"));
+    return cli_usage_error (context, _("restore needs a BACKUP and a FILE"));
   if (!heed_store_restore (argv[1], argv[2], force, &error))
-    return fail_error (error);
+    return cli_fail_error (error);
   g_print (_("Restored %s from %s.\n"), argv[2], argv[1]);
   return EXIT_OK;
 }
@@ -877,16 +727,16 @@ command_export (int    argc,
 
   context = g_option_context_new (_("FILE — export the practice as XML or CSV"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("export needs exactly one FILE"));
+    return cli_usage_error (context, _("export needs exactly one FILE"));
   if (xml == csv)
-    return usage_error (context, _("export needs one of --xml or --csv"));
+    return cli_usage_error (context, _("export needs one of --xml or --csv"));
   if (output == NULL)
-    return usage_error (context, _("export needs -o OUT"));
+    return cli_usage_error (context, _("export needs -o OUT"));
 
-  store = open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
@@ -894,7 +744,7 @@ command_export (int    argc,
   file = g_file_new_for_commandline_arg (output);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error);
   if (out == NULL)
-    return fail (_("Could not write %s: %s"), output, error->message);
+    return cli_fail (_("Could not write %s: %s"), output, error->message);
   ok = xml ? heed_exchange_export_xml (store, G_OUTPUT_STREAM (out), &error)
            : heed_exchange_export_csv (store, G_OUTPUT_STREAM (out), &error);
   if (!ok)
@@ -904,10 +754,10 @@ command_export (int    argc,
       /* Closing a replace stream with a cancelled cancellable leaves the old file alone. */
       g_cancellable_cancel (cancel);
       g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
-      return fail_error (error);
+      return cli_fail_error (error);
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
-    return fail (_("Could not write %s: %s"), output, error->message);
+    return cli_fail (_("Could not write %s: %s"), output, error->message);
   return EXIT_OK;
 }
 
@@ -921,67 +771,21 @@ command_import (int    argc,
   int status = EXIT_OK;
 
   context = g_option_context_new (_("FILE IN.xml — import everything in IN.xml, or nothing"));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (context, _("import needs a FILE and an IN.xml"));
+    return cli_usage_error (context, _("import needs a FILE and an IN.xml"));
 
-  store = open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
   if (store == NULL)
     return status;
   if (!heed_exchange_import_xml (store, argv[2], &error))
-    return fail (_("Nothing was imported: %s"), error->message);
+    return cli_fail (_("Nothing was imported: %s"), error->message);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported; %s now holds %" G_GINT64_FORMAT " case.\n",
                         "Imported; %s now holds %" G_GINT64_FORMAT " cases.\n",
                         heed_store_count_cases (store, NULL, NULL)),
            argv[1], heed_store_count_cases (store, NULL, NULL));
   return EXIT_OK;
-}
-
-/* Commands of the contract that a later version provides. */
-
-static int
-command_not_yet (const char  *name,
-                 int          argc,
-                 char       **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  int status = EXIT_OK;
-
-  g_option_context_set_ignore_unknown_options (context, TRUE);
-  if (!parse_options (context, &argc, &argv, &status))
-    return status;
-  return fail (_("“%s” is not available in this version of Heed yet."), name);
-}
-
-static int
-command_letter (int argc, char **argv)
-{
-  return command_not_yet ("letter", argc, argv);
-}
-
-static int
-command_timeline (int argc, char **argv)
-{
-  return command_not_yet ("timeline", argc, argv);
-}
-
-static int
-command_publicity (int argc, char **argv)
-{
-  return command_not_yet ("publicity", argc, argv);
-}
-
-static int
-command_report (int argc, char **argv)
-{
-  return command_not_yet ("report", argc, argv);
-}
-
-static int
-command_ko41b (int argc, char **argv)
-{
-  return command_not_yet ("ko41b", argc, argv);
 }
 
 static const Command commands[] = {
@@ -996,15 +800,15 @@ static const Command commands[] = {
   { "workdays", "--nation NATION --from DATE --add N",
     N_("The date N working days after DATE"), command_workdays },
   { "letter", "FILE REF TEMPLATE -o OUT.pdf [--large-print]", N_("A letter (not yet available)"),
-    command_letter },
+    cli_command_letter },
   { "timeline", "FILE [REF] -o OUT.pdf|OUT.png", N_("A timeline (not yet available)"),
-    command_timeline },
+    cli_command_timeline },
   { "publicity", "FILE --kind form|poster|leaflet -o OUT.pdf",
-    N_("Poster, leaflet and form (not yet available)"), command_publicity },
+    N_("Poster, leaflet and form (not yet available)"), cli_command_publicity },
   { "report", "FILE (--year YYYY | --from DATE --to DATE) --format pdf|html|csv -o OUT",
-    N_("The annual report (not yet available)"), command_report },
+    N_("The annual report (not yet available)"), cli_command_report },
   { "ko41b", "FILE (--year YYYY | --quarter YYYY-Qn) [--format csv]",
-    N_("The KO41(b) figures (not yet available)"), command_ko41b },
+    N_("The KO41(b) figures (not yet available)"), cli_command_ko41b },
   { "export", "FILE --xml|--csv -o OUT", N_("Export everything"), command_export },
   { "import", "FILE IN.xml", N_("Import an export, all or nothing"), command_import },
   { "backup", "FILE DEST", N_("Copy the practice file safely, even while in use"),

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "heed-cli-common.h"
+#include "heed-validate.h"
+
+int G_GNUC_PRINTF (1, 2)
+cli_fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* One line, whatever the message holds. */
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "heed-cli: %s\n", message);
+  return EXIT_FAILED;
+}
+
+int
+cli_fail_error (const GError *error)
+{
+  return cli_fail ("%s", error->message);
+}
+
+int G_GNUC_PRINTF (2, 3)
+cli_usage_error (GOptionContext *context,
+             const char     *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "heed-cli: %s (see --help)\n", message);
+  return EXIT_USAGE;
+}
+
+/* Parses @argv for one command. Returns FALSE with the exit code in @status on --help or bad
+ * options; the positional arguments are left in @argv. */
+gboolean
+cli_parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = cli_usage_error (context, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cli_parse_date_option (const char *name,
+                   const char *text,
+                   GDate      *date,
+                   int        *status)
+{
+  g_date_clear (date, 1);
+  if (text == NULL)
+    return TRUE;
+  if (!heed_date_from_iso (text, date))
+    {
+      *status = cli_fail (_("%s must be a date written YYYY-MM-DD, such as 2025-06-03, not “%s”."),
+                      name, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cli_parse_nation_option (const char *text,
+                     HeedNation *nation,
+                     int        *status)
+{
+  if (text == NULL)
+    {
+      *nation = HEED_NATION_ENGLAND;
+      return TRUE;
+    }
+  if (!heed_nation_from_id (text, nation))
+    {
+      *status = cli_fail (_("--nation must be england, wales, scotland or northern-ireland, not "
+                        "“%s”."),
+                      text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+HeedStore *
+cli_open_store (const char         *path,
+            HeedStoreOpenFlags  flags,
+            int                *status)
+{
+  g_autoptr(GError) error = NULL;
+  HeedStore *store;
+
+  store = heed_store_open (path, flags, &error);
+  if (store == NULL)
+    *status = cli_fail_error (error);
+  else
+    heed_store_set_staff_name (store, "heed-cli");
+  return store;
+}
+
+/* The financial year YYYY runs from 1 April YYYY to 31 March YYYY+1. */
+gboolean
+cli_financial_year (int    year,
+                GDate *from,
+                GDate *to,
+                int   *status)
+{
+  if (year < 1900 || year > 2200)
+    {
+      *status = cli_fail (_("--year must be a year such as 2025, not %d."), year);
+      return FALSE;
+    }
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  g_date_set_dmy (from, 1, G_DATE_APRIL, year);
+  g_date_set_dmy (to, 31, G_DATE_MARCH, year + 1);
+  return TRUE;
+}
+
+void
+cli_set_today (GDate *today)
+{
+  g_date_clear (today, 1);
+  g_date_set_time_t (today, time (NULL));
+}
+
+
+/* Commands of the contract that a later version provides. */
+
+int
+cli_command_not_yet (const char  *name,
+                     int          argc,
+                     char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  int status = EXIT_OK;
+
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  if (!cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  return cli_fail (_("“%s” is not available in this version of Heed yet."), name);
+}
+

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-cli"
+
+#include "config.h"
+
+#include "heed-cli-common.h"
+
+int
+cli_command_report (int    argc,
+                    char **argv)
+{
+  return cli_command_not_yet ("report", argc, argv);
+}
+
+int
+cli_command_ko41b (int    argc,
+                   char **argv)
+{
+  return cli_command_not_yet ("ko41b", argc, argv);
+}
