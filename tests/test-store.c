@@ -775,6 +775,78 @@ test_bad_inputs (Fixture       *fixture,
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM attachments"), ==, 0);
 }
 
+static void
+test_form_drafts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(HeedStore) reader = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  HeedFormDraft *draft;
+  gint64 first = 0, second = 0;
+  gint64 audit_rows;
+
+  audit_rows = sql_int (fixture->path, "SELECT count(*) FROM audit");
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &first, "feedback", 0,
+                                             "Complaint from Ann", "[form]\nsummary=Rude\n",
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+
+  /* Typing on updates the same draft rather than adding one per keystroke. */
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &first, "feedback", 0,
+                                             "Complaint from Ann Lee",
+                                             "[form]\nsummary=Rude on the phone\n", &error));
+  g_assert_no_error (error);
+
+  kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Waiting time");
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &second, "case",
+                                             heed_record_get_id (HEED_RECORD (kase)), "C",
+                                             "[form]\nplan=Meet\n", &error));
+  g_assert_no_error (error);
+
+  /* A second process finds the typing after a crash of the first. */
+  reader = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  drafts = heed_store_list_form_drafts (reader, "feedback", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpint (draft->id, ==, first);
+  g_assert_cmpstr (draft->title, ==, "Complaint from Ann Lee");
+  g_assert_cmpstr (draft->content, ==, "[form]\nsummary=Rude on the phone\n");
+  g_assert_cmpstr (draft->os_user, ==, g_get_user_name ());
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = heed_store_list_form_drafts (reader, NULL, &error);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* A read-only window cannot keep drafts. */
+  {
+    gint64 none = 0;
+
+    g_assert_false (heed_store_keep_form_draft (reader, &none, "feedback", 0, "", "x", &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  /* Dropped once saved; a later keep with the stale id starts a new draft, losing nothing. */
+  g_assert_true (heed_store_drop_form_draft (fixture->store, first, &error));
+  g_assert_no_error (error);
+  drafts = heed_store_list_form_drafts (fixture->store, "feedback", &error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &first, "feedback", 0, "Again",
+                                             "[form]\n", &error));
+  g_assert_no_error (error);
+  drafts = heed_store_list_form_drafts (fixture->store, "feedback", &error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+
+  /* Drafts are typing, not records: the audit trail only grew by the one saved case. */
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM audit"), ==, audit_rows + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -796,6 +868,7 @@ main (int    argc,
   ADD ("search", test_search);
   ADD ("audit-tamper", test_audit_tamper);
   ADD ("bad-inputs", test_bad_inputs);
+  ADD ("form-drafts", test_form_drafts);
 
   return g_test_run ();
 }

@@ -38,7 +38,7 @@ typedef enum {
 } HeedStoreOpenFlags;
 
 /* The schema version this Heed writes. */
-#define HEED_STORE_SCHEMA_VERSION 1
+#define HEED_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of every practice file: "HEED" in ASCII. */
 #define HEED_STORE_APPLICATION_ID 0x48454544
 
@@ -76,6 +76,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedCaseRow, heed_case_row_free)
 
 typedef gboolean (*HeedCaseRowFunc) (const HeedCaseRow *row,
                                      gpointer           user_data);
+
+/* What was typed into a form and not yet saved (see heed_store_keep_form_draft). */
+typedef struct {
+  gint64  id;
+  char   *form;        /* which form: "feedback", "case" */
+  gint64  case_id;     /* the case being edited, or 0 for new feedback */
+  char   *title;       /* how to offer it back, e.g. "Complaint from Ann Lee" */
+  char   *content;     /* the fields, as GKeyFile text */
+  char   *os_user;
+  char   *updated_at;  /* "YYYY-MM-DDTHH:MM:SS" */
+} HeedFormDraft;
+
+void heed_form_draft_free (HeedFormDraft *draft);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedFormDraft, heed_form_draft_free)
 
 #define HEED_TYPE_STORE (heed_store_get_type ())
 G_DECLARE_FINAL_TYPE (HeedStore, heed_store, HEED, STORE, GObject)
@@ -182,6 +196,23 @@ gboolean        heed_store_restore            (const char  *backup,
                                                GError     **error);
 gboolean        heed_store_check              (HeedStore   *self,
                                                GString     *report,
+                                               GError     **error);
+
+/* Form drafts are kept as someone types, so a crash loses nothing; they are not audited.
+ * @draft_id is 0 for a new draft and is set to the draft's id. */
+gboolean        heed_store_keep_form_draft    (HeedStore   *self,
+                                               gint64      *draft_id,
+                                               const char  *form,
+                                               gint64       case_id,
+                                               const char  *title,
+                                               const char  *content,
+                                               GError     **error);
+/* Newest first; @form NULL for every form. */
+GPtrArray      *heed_store_list_form_drafts   (HeedStore   *self,
+                                               const char  *form,
+                                               GError     **error);
+gboolean        heed_store_drop_form_draft    (HeedStore   *self,
+                                               gint64       draft_id,
                                                GError     **error);
 
 G_END_DECLS
