@@ -28,8 +28,11 @@ get_or_make_window (HeedApplication *self)
 static void
 heed_application_activate (GApplication *application)
 {
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (application)) == NULL;
   HeedWindow *window = get_or_make_window (HEED_APPLICATION (application));
 
+  if (fresh)
+    heed_window_open_last (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
