@@ -628,7 +628,6 @@ heed_case_page_dispose (GObject *object)
   HeedCasePage *self = HEED_CASE_PAGE (object);
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_CASE_PAGE);
   G_OBJECT_CLASS (heed_case_page_parent_class)->dispose (object);
 }
 
