@@ -268,9 +268,8 @@ test_open_locked (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (practice_title (window)), ==,
                    "window.heed (read-only)");
   /* Nothing can be added to a file someone else holds. */
-  g_assert_false (gtk_widget_is_sensitive (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                          HEED_TYPE_WINDOW,
-                                                                          "phone_log_button")));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW, "phone_log_button"))));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_clear_object (&holder);

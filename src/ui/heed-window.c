@@ -35,6 +35,7 @@ struct _HeedWindow
   AdwWindowTitle      *content_title;
   GtkWidget           *back_button;
   GtkWidget           *save_button;
+  GtkWidget           *phone_log_button;
   GtkStack            *content_stack;
   GtkStack            *list_stack;
   AdwStatusPage       *none_page;
@@ -960,6 +961,7 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, phone_log_button);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, none_page);
