@@ -844,6 +844,7 @@ save_person (HeedCasePage  *self,
 {
   if (heed_record_get_id (HEED_RECORD (person)) == 0 && person_is_empty (person))
     return TRUE;
+  heed_person_tidy (person);
   if (!heed_store_save (self->store, HEED_RECORD (person), error))
     return FALSE;
   heed_record_set_int (HEED_RECORD (self->kase), field, heed_record_get_id (HEED_RECORD (person)));

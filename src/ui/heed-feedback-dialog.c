@@ -297,6 +297,9 @@ heed_feedback_dialog_save (HeedFeedbackDialog *self)
       return FALSE;
     }
 
+  heed_person_tidy (self->complainant);
+  if (self->affected != NULL)
+    heed_person_tidy (self->affected);
   heed_record_set_text (HEED_RECORD (self->kase), HEED_CASE_STATUS, "logged");
   /* The people and the case together, or nothing; the draft goes in the same transaction. */
   if (!heed_store_begin (self->store, &error))
