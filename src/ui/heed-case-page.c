@@ -23,6 +23,10 @@ struct _HeedCasePage
   AdwBin              parent_instance;
 
   AdwPreferencesPage *page;
+  AdwPreferencesPage *people_page;
+  AdwPreferencesPage *details_page;
+  AdwPreferencesPage *outcome_page;
+  AdwViewStack       *view_stack;
   GtkLabel           *summary_label;
   GtkLabel           *facts_label;
   GtkBox             *status_box;
@@ -214,10 +218,12 @@ add_editor (HeedCasePage *self,
 }
 
 static void
-add_group (HeedCasePage *self,
-           GtkWidget    *group)
+add_group (HeedCasePage       *self,
+           AdwPreferencesPage *page,
+           GtkWidget          *group)
 {
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  g_object_set_data (G_OBJECT (group), "heed-page", page);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
   g_ptr_array_add (self->groups, group);
 }
 
@@ -569,14 +575,19 @@ fill_log (HeedCasePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing recorded yet"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
-  add_group (self, group);
+  add_group (self, self->page, group);
 }
 
 static void
 clear_page (HeedCasePage *self)
 {
   for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+    {
+      GtkWidget *group = g_ptr_array_index (self->groups, i);
+
+      adw_preferences_page_remove (g_object_get_data (G_OBJECT (group), "heed-page"),
+                                   ADW_PREFERENCES_GROUP (group));
+    }
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->editors, 0);
   memset (self->matrix_buttons, 0, sizeof self->matrix_buttons);
@@ -701,6 +712,10 @@ heed_case_page_class_init (HeedCasePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/heedapp/Heed/ui/heed-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, people_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, details_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, outcome_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, status_box);
@@ -738,6 +753,8 @@ heed_case_page_set_case (HeedCasePage *self,
     }
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->kase == NULL || heed_record_get_id (HEED_RECORD (self->kase)) != case_id)
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   clear_page (self);
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
@@ -754,56 +771,71 @@ heed_case_page_set_case (HeedCasePage *self,
   fill_deadlines (self);
 
   editor = add_editor (self, HEED_RECORD (kase), "case", staff);
-  add_group (self, heed_record_editor_add_group (editor, _("How It Came In"), NULL,
-                                                 received_fields));
 
-  {
-    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->complainant),
-                                           "complainant", NULL);
-
-    add_group (self, heed_record_editor_add_group (person, _("About the Person Complaining"),
-                                                   _("How to reach them and how they would "
-                                                     "like to be contacted."),
-                                                   person_fields));
-  }
-  add_group (self, heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
-                                                 behalf_fields));
-  {
-    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected", NULL);
-
-    add_group (self, heed_record_editor_add_group (person, _("The Person Affected"),
-                                                   _("Leave empty when the person complaining "
-                                                     "is the person affected."),
-                                                   person_fields));
-  }
-  add_group (self, heed_record_editor_add_group (editor, _("What Happened"), NULL,
-                                                 happened_fields));
-  add_group (self, heed_record_editor_add_group (editor, _("First Contact"), NULL,
-                                                 first_contact_fields));
-  add_group (self, heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
-                                                 consent_fields));
-
+  /* Overview: what to do next. */
   group = heed_record_editor_add_group (editor, _("Risk"),
                                         _("Grade it when it comes in and again after the "
                                           "investigation. At receipt, choose the seriousness and "
                                           "likelihood, or a cell of the matrix."),
                                         risk_fields);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_matrix (self));
-  add_group (self, group);
-  add_group (self, heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
-                                                 plan_fields));
+  add_group (self, self->page, group);
+  add_group (self, self->page,
+             heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
+                                           plan_fields));
   fill_log (self);
-  add_group (self, heed_record_editor_add_group (editor, _("Safeguarding and Other Organisations"),
-                                                 NULL, others_fields));
-  add_group (self, heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
-                                                 outcome_fields));
-  add_group (self, heed_record_editor_add_group (editor, _("Ombudsman"), NULL,
-                                                 ombudsman_fields));
-  add_group (self, heed_record_editor_add_group (editor, _("Learning"),
-                                                 _("What the practice learned, and the wording "
-                                                   "for the annual report and “You said, we "
-                                                   "did”, with no names."),
-                                                 learning_fields));
+
+  /* People. */
+  {
+    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->complainant),
+                                           "complainant", NULL);
+
+    add_group (self, self->people_page,
+               heed_record_editor_add_group (person, _("The Person Complaining"),
+                                             _("How to reach them and how they would like to "
+                                               "be contacted."),
+                                             person_fields));
+  }
+  add_group (self, self->people_page,
+             heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
+                                           behalf_fields));
+  {
+    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected", NULL);
+
+    add_group (self, self->people_page,
+               heed_record_editor_add_group (person, _("The Person Affected"),
+                                             _("Leave empty when the person complaining is the "
+                                               "person affected."),
+                                             person_fields));
+  }
+  add_group (self, self->people_page,
+             heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
+                                           consent_fields));
+
+  /* What happened. */
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("How It Came In"), NULL, received_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("What Happened"), NULL, happened_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("First Contact"), NULL,
+                                           first_contact_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("Safeguarding and Other Organisations"),
+                                           NULL, others_fields));
+
+  /* Outcome. */
+  add_group (self, self->outcome_page,
+             heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
+                                           outcome_fields));
+  add_group (self, self->outcome_page,
+             heed_record_editor_add_group (editor, _("Ombudsman"), NULL, ombudsman_fields));
+  add_group (self, self->outcome_page,
+             heed_record_editor_add_group (editor, _("Learning"),
+                                           _("What the practice learned, and the wording for "
+                                             "the annual report and “You said, we did”, with no "
+                                             "names."),
+                                           learning_fields));
 
   set_changed (self, FALSE);
   restore_draft (self);
@@ -822,6 +854,35 @@ heed_case_page_get_changed (HeedCasePage *self)
 {
   g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
   return self->changed;
+}
+
+static gboolean
+has_error_row (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "error") && ADW_IS_PREFERENCES_ROW (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_error_row (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Brings the part of the case with the first problem into view, so it can be put right. */
+static void
+show_first_problem (HeedCasePage *self)
+{
+  AdwPreferencesPage *pages[] = { self->page, self->people_page, self->details_page,
+                                  self->outcome_page };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (has_error_row (GTK_WIDGET (pages[i])))
+      {
+        adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (pages[i]));
+        for (guint j = 0; j < self->editors->len; j++)
+          heed_record_editor_check (g_ptr_array_index (self->editors, j));
+        return;
+      }
 }
 
 static gboolean
@@ -866,6 +927,7 @@ heed_case_page_save (HeedCasePage  *self,
     problems += heed_record_editor_check (g_ptr_array_index (self->editors, i));
   if (problems > 0)
     {
+      show_first_problem (self);
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "Nothing was saved: %u thing needs putting right first.",
