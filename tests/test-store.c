@@ -847,6 +847,100 @@ test_form_drafts (Fixture       *fixture,
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM audit"), ==, audit_rows + 1);
 }
 
+static char *
+ordered_summaries (HeedStore     *store,
+                   HeedCaseQuery *query)
+{
+  g_autoptr(GArray) ids = heed_store_query_case_ids (store, query, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(HeedCaseRow) row = heed_store_load_case_row (store,
+                                                             g_array_index (ids, gint64, i),
+                                                             NULL);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", row->summary);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(HeedCase) bravo = save_complaint (fixture->store, "2025-06-02T10:00:00", "bravo");
+  g_autoptr(HeedCase) alpha = save_complaint (fixture->store, "2025-06-03T10:00:00", "Alpha");
+  g_autoptr(HeedCase) charlie = save_complaint (fixture->store, "2025-06-04T10:00:00",
+                                                "charlie");
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(HeedPerson) zoe = heed_person_new ();
+  g_autoptr(GError) error = NULL;
+  char *order;
+
+  /* Risks: charlie extreme, alpha low, bravo not graded. */
+  g_object_set (charlie, "seriousness", "extreme", "likelihood", "almost-certain", NULL);
+  g_object_set (alpha, "seriousness", "low", "likelihood", "rare", NULL);
+  g_object_set (zoe, "first-name", "Zoe", "last-name", "Abbot", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (zoe), &error));
+  g_object_set (bravo, "complainant", heed_record_get_id (HEED_RECORD (zoe)), NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (charlie), &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (alpha), &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (bravo), &error));
+  /* Alpha acknowledged: its next deadline is later than the others' acknowledgement. */
+  g_assert_true (heed_store_change_status (fixture->store, alpha, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, alpha, "acknowledged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, bravo, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, charlie, "logged", NULL, &error));
+  g_assert_no_error (error);
+
+  query->newest_first = TRUE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie|Alpha|bravo");
+  g_free (order);
+
+  /* Letters before case, the way people read. */
+  query->sort = HEED_CASE_SORT_SUMMARY;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "Alpha|bravo|charlie");
+  g_free (order);
+  query->descending = TRUE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie|bravo|Alpha");
+  g_free (order);
+
+  /* Ungraded after every grade; descending puts the worst first. */
+  query->sort = HEED_CASE_SORT_RISK;
+  query->descending = FALSE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "Alpha|charlie|bravo");
+  g_free (order);
+
+  /* Anonymous or unnamed after every name. */
+  query->sort = HEED_CASE_SORT_NAME;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "bravo|charlie|Alpha");
+  g_free (order);
+
+  query->sort = HEED_CASE_SORT_STATUS;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie|bravo|Alpha");
+  g_free (order);
+
+  /* The soonest deadline first: the two waiting for acknowledgement, oldest first. */
+  query->sort = HEED_CASE_SORT_NEXT_DEADLINE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "bravo|charlie|Alpha");
+  g_free (order);
+
+  /* Sorting keeps the filter. */
+  query->search = g_strdup ("charlie");
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie");
+  g_free (order);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -869,6 +963,7 @@ main (int    argc,
   ADD ("audit-tamper", test_audit_tamper);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("form-drafts", test_form_drafts);
+  ADD ("sort", test_sort);
 
   return g_test_run ();
 }

@@ -153,6 +153,33 @@ test_views_and_search (void)
   gtk_editable_set_text (search, "nothing like this");
   g_assert_true (wait_for_count (window, 0));
 
+  /* Clicking a column header sorts by it, both ways; the store does the sorting. */
+  gtk_editable_set_text (search, "");
+  g_assert_true (wait_for_count (window, 4));
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                          HEED_TYPE_WINDOW,
+                                                                          "case_view"));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GtkColumnViewColumn) summary = g_list_model_get_item (columns, 3);
+    g_autoptr(GtkColumnViewColumn) kind = g_list_model_get_item (columns, 4);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (summary), ==, "Summary");
+    gtk_column_view_sort_by_column (view, summary, GTK_SORT_ASCENDING);
+    item = g_list_model_get_item (heed_window_get_case_model (window), 0);
+    g_assert_cmpstr (heed_case_item_get_summary (item), ==,
+                     "Receptionist was abrupt on the phone");
+    g_object_unref (item);
+    gtk_column_view_sort_by_column (view, summary, GTK_SORT_DESCENDING);
+    item = g_list_model_get_item (heed_window_get_case_model (window), 0);
+    g_assert_cmpstr (heed_case_item_get_summary (item), ==, "Thank you to the nurses");
+    g_object_unref (item);
+    gtk_column_view_sort_by_column (view, kind, GTK_SORT_ASCENDING);
+    item = g_list_model_get_item (heed_window_get_case_model (window), 0);
+    g_assert_cmpstr (heed_case_item_get_kind (item), ==, "Complaint");
+    g_object_unref (item);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   heed_test_remove_dir (dir);

@@ -151,17 +151,21 @@ read_filters (HeedWindow    *self,
   return TRUE;
 }
 
+static void read_sort (HeedWindow    *self,
+                       HeedCaseQuery *query);
+
 static void
 run_query (HeedWindow *self)
 {
   g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
   g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *text;
 
   if (self->model == NULL)
     return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query->view = self->view;
-  query->newest_first = TRUE;
+  read_sort (self, query);
   query->search = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
   if (!read_filters (self, query))
     return;
@@ -251,15 +255,85 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "error");
 }
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
+/* GTK 4.8 cannot say which column the list is sorted by. Each column's sorter answers the
+ * question instead: asked to compare while probing, the first one asked is the primary
+ * column, and whether the view turned its answer round says the direction. */
+static gboolean probing;
+static int probed_sort = -1;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  if (probing && probed_sort < 0)
+    probed_sort = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
+}
+#endif
+
+/* The column the list is sorted by, as a HeedCaseSort, and which way. */
 static void
-add_column (HeedWindow *self,
-            const char *title,
-            const char *property,
-            int         fixed_width,
-            gboolean    expand)
+read_sort (HeedWindow    *self,
+           HeedCaseQuery *query)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->case_view);
+  int sort = -1;
+  gboolean descending = FALSE;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkColumnViewColumn *column =
+    gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
+
+  if (column != NULL)
+    {
+      sort = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "heed-sort"));
+      descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter))
+                   == GTK_SORT_DESCENDING;
+    }
+#else
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering ordering;
+
+  probing = TRUE;
+  probed_sort = -1;
+  ordering = gtk_sorter_compare (sorter, a, b);
+  probing = FALSE;
+  sort = probed_sort;
+  descending = ordering == GTK_ORDERING_LARGER;
+#endif
+
+  if (sort < 0)
+    {
+      /* Unsorted: newest first, as feedback comes in. */
+      query->sort = HEED_CASE_SORT_RECEIVED;
+      query->newest_first = TRUE;
+      return;
+    }
+  query->sort = (HeedCaseSort) sort;
+  query->descending = descending;
+  query->newest_first = sort == HEED_CASE_SORT_RECEIVED ? descending : TRUE;
+}
+
+static void
+on_sorter_changed_cb (HeedWindow *self)
+{
+  run_query (self);
+}
+
+static void
+add_column (HeedWindow   *self,
+            const char   *title,
+            const char   *property,
+            HeedCaseSort  sort,
+            int           fixed_width,
+            gboolean      expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  GtkSorter *sorter;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), (gpointer) property);
@@ -268,6 +342,15 @@ add_column (HeedWindow *self,
   gtk_column_view_column_set_expand (column, expand);
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
+  /* The store sorts (it can, at any size); the sorter only marks the column header. */
+#if GTK_CHECK_VERSION (4, 10, 0)
+  sorter = GTK_SORTER (gtk_custom_sorter_new (NULL, NULL, NULL));
+#else
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (sort), NULL));
+#endif
+  g_object_set_data (G_OBJECT (column), "heed-sort", GINT_TO_POINTER (sort));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
   gtk_column_view_append_column (self->case_view, column);
   g_object_unref (column);
 }
@@ -291,14 +374,17 @@ build_views (HeedWindow *self)
       gtk_list_box_append (self->view_list, row);
     }
 
-  add_column (self, _("Reference"), "reference", 110, FALSE);
-  add_column (self, _("Received"), "received", 120, FALSE);
-  add_column (self, _("Name"), "name", 150, FALSE);
-  add_column (self, _("Summary"), "summary", -1, TRUE);
-  add_column (self, _("Kind"), "kind", 90, FALSE);
-  add_column (self, _("Risk"), "risk", 75, FALSE);
-  add_column (self, _("Status"), "status", 105, FALSE);
-  add_column (self, _("Next Deadline"), "next-deadline", 190, FALSE);
+  add_column (self, _("Reference"), "reference", HEED_CASE_SORT_REFERENCE, 110, FALSE);
+  add_column (self, _("Received"), "received", HEED_CASE_SORT_RECEIVED, 140, FALSE);
+  add_column (self, _("Name"), "name", HEED_CASE_SORT_NAME, 160, FALSE);
+  add_column (self, _("Summary"), "summary", HEED_CASE_SORT_SUMMARY, -1, TRUE);
+  add_column (self, _("Kind"), "kind", HEED_CASE_SORT_KIND, 95, FALSE);
+  add_column (self, _("Risk"), "risk", HEED_CASE_SORT_RISK, 80, FALSE);
+  add_column (self, _("Status"), "status", HEED_CASE_SORT_STATUS, 110, FALSE);
+  add_column (self, _("Next Deadline"), "next-deadline", HEED_CASE_SORT_NEXT_DEADLINE, 230,
+              FALSE);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->case_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -931,8 +1017,9 @@ heed_window_dispose (GObject *object)
 {
   HeedWindow *self = HEED_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_WINDOW);
+  /* The list's model goes first: disposing the column view changes its sorter. */
   g_clear_object (&self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->subject_codes, g_ptr_array_unref);
