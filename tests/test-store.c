@@ -10,6 +10,7 @@
 #include "heed-staff.h"
 #include "heed-status.h"
 #include "heed-store.h"
+#include "heed-store-exchange.h"
 #include "heed-test-util.h"
 
 /* The practice file: creating, opening, refusing, locking, migrating, backing up, and the
@@ -941,6 +942,38 @@ test_sort (Fixture       *fixture,
   g_free (order);
 }
 
+static void
+test_logo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autoptr(GBytes) picture = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) letter = g_bytes_new_static ("Dear Sir", 8);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mime = NULL;
+
+  g_assert_false (heed_store_set_logo (fixture->store, letter, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "PNG or JPEG"));
+  g_clear_error (&error);
+
+  g_assert_true (heed_store_set_logo (fixture->store, picture, &error));
+  g_assert_no_error (error);
+  back = heed_store_dup_setting_blob (fixture->store, "logo", &mime, &error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (mime, ==, "image/png");
+  g_assert_true (g_bytes_equal (back, picture));
+  g_clear_pointer (&back, g_bytes_unref);
+
+  g_assert_true (heed_store_set_logo (fixture->store, NULL, &error));
+  back = heed_store_dup_setting_blob (fixture->store, "logo", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (back);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -964,6 +997,7 @@ main (int    argc,
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("form-drafts", test_form_drafts);
   ADD ("sort", test_sort);
+  ADD ("logo", test_logo);
 
   return g_test_run ();
 }

@@ -123,6 +123,11 @@ gboolean        heed_store_set_setting        (HeedStore  *self,
                                                const char *key,
                                                const char *value,
                                                GError    **error);
+/* The letterhead logo, PNG or JPEG up to 2 MB; NULL removes it. Read it back with
+ * heed_store_dup_setting_blob (store, "logo", ...). */
+gboolean        heed_store_set_logo           (HeedStore  *self,
+                                               GBytes     *picture,
+                                               GError    **error);
 HeedNation      heed_store_get_nation         (HeedStore  *self);
 HeedCalendar   *heed_store_get_calendar       (HeedStore  *self);
 
