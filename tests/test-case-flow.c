@@ -8,11 +8,11 @@
 #include "heed-case-item.h"
 #include "heed-case-page.h"
 #include "heed-create-practice-dialog.h"
-#include "heed-entry-dialog.h"
 #include "heed-event.h"
 #include "heed-feedback-dialog.h"
 #include "heed-person.h"
 #include "heed-phone-log-dialog.h"
+#include "heed-record-dialog.h"
 #include "heed-staff.h"
 #include "heed-store.h"
 #include "heed-test-util.h"
@@ -461,7 +461,7 @@ test_complaint_to_closure (void)
   HeedWindow *window = heed_window_new (application);
   HeedPhoneLogDialog *log;
   HeedCasePage *page;
-  HeedEntryDialog *entry;
+  HeedRecordDialog *entry;
   g_autoptr(HeedCaseItem) item = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(HeedCase) kase = NULL;
@@ -529,11 +529,11 @@ test_complaint_to_closure (void)
 
   /* An interview in the investigation log. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entry", NULL);
-  entry = find_toplevel (HEED_TYPE_ENTRY_DIALOG);
+  entry = find_toplevel (HEED_TYPE_RECORD_DIALOG);
   g_assert_nonnull (entry);
-  choose (heed_entry_dialog_get_row (entry, "kind"), heed_event_kinds, "interview", FALSE);
-  type_into (heed_entry_dialog_get_row (entry, "summary"), "Spoke to the receptionist on duty");
-  g_assert_true (heed_entry_dialog_save (entry));
+  choose (heed_record_dialog_get_row (entry, "kind"), heed_event_kinds, "interview", FALSE);
+  type_into (heed_record_dialog_get_row (entry, "summary"), "Spoke to the receptionist on duty");
+  g_assert_true (heed_record_dialog_save (entry));
   iterate ();
 
   /* The outcome, then responded and closed. */

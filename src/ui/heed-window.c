@@ -10,9 +10,10 @@
 #include "heed-case-page.h"
 #include "heed-create-practice-dialog.h"
 #include "heed-demo.h"
-#include "heed-entry-dialog.h"
+#include "heed-event.h"
 #include "heed-feedback-dialog.h"
 #include "heed-phone-log-dialog.h"
+#include "heed-record-dialog.h"
 #include "heed-validate.h"
 #include "heed-store.h"
 #include "heed-ui-resources.h"
@@ -554,15 +555,26 @@ add_entry_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+  static const char *const entry_fields[] = {
+    "kind", "occurred-at", "staff", "summary", "detail", NULL
+  };
   HeedWindow *self = HEED_WINDOW (widget);
   HeedCase *kase = heed_case_page_get_case (self->case_page);
-  HeedEntryDialog *dialog;
+  g_autoptr(HeedEvent) event = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:00");
+  HeedRecordDialog *dialog;
 
   if (kase == NULL || self->store == NULL)
     return;
-  dialog = heed_entry_dialog_new (GTK_WINDOW (self), self->store,
-                                  heed_record_get_id (HEED_RECORD (kase)));
-  g_signal_connect_object (dialog, "added", G_CALLBACK (on_entry_added_cb), self,
+  event = g_object_new (HEED_TYPE_EVENT, NULL);
+  heed_record_set_int (HEED_RECORD (event), HEED_EVENT_CASE,
+                       heed_record_get_id (HEED_RECORD (kase)));
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_KIND, "note");
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_OCCURRED_AT, at);
+  dialog = heed_record_dialog_new (GTK_WINDOW (self), self->store, HEED_RECORD (event),
+                                   _("Add an Entry"), _("_Add"), entry_fields);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_entry_added_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
