@@ -974,6 +974,68 @@ test_logo (Fixture       *fixture,
   g_assert_true (heed_store_check (fixture->store, report, &error));
 }
 
+static void
+test_backup_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "usb", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "not-plugged-in", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Kept");
+
+  g_assert_false (heed_store_backup_to_folder (fixture->store, missing, 3, NULL, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "plugged in"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  /* Older backups of this practice, and a file of something else that must be left alone. */
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("practice-backup-2020010%u-120000.heed", i);
+      g_autofree char *old = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_file_set_contents (old, "old", -1, NULL));
+    }
+  {
+    g_autofree char *other = g_build_filename (folder, "holiday-photos.heed", NULL);
+
+    g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
+  }
+
+  {
+    g_autofree char *written = NULL;
+    g_autoptr(HeedStore) copy = NULL;
+
+    g_assert_true (heed_store_backup_to_folder (fixture->store, folder, 2, &written, &error));
+    g_assert_no_error (error);
+    copy = heed_store_open (written, HEED_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (heed_store_count_cases (copy, NULL, NULL), ==, 1);
+  }
+
+  /* The two newest remain: the new backup and the newest old one. */
+  backups = heed_store_list_backups (fixture->store, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0),
+                                   "practice-backup-20200103-120000.heed"));
+  {
+    g_autofree char *other = g_build_filename (folder, "holiday-photos.heed", NULL);
+
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+  for (guint i = 0; i < backups->len; i++)
+    g_unlink (g_ptr_array_index (backups, i));
+  {
+    g_autofree char *other = g_build_filename (folder, "holiday-photos.heed", NULL);
+
+    g_unlink (other);
+  }
+  g_rmdir (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -998,6 +1060,7 @@ main (int    argc,
   ADD ("form-drafts", test_form_drafts);
   ADD ("sort", test_sort);
   ADD ("logo", test_logo);
+  ADD ("backup-folder", test_backup_folder);
 
   return g_test_run ();
 }

@@ -195,6 +195,17 @@ gint64          heed_store_count_cases        (HeedStore        *self,
 gboolean        heed_store_backup             (HeedStore   *self,
                                                const char  *destination,
                                                GError     **error);
+/* Writes a checked backup named after the practice and the time into @folder, then removes
+ * the oldest so that @keep remain (0 keeps all). @written is the new backup's path. */
+gboolean        heed_store_backup_to_folder   (HeedStore   *self,
+                                               const char  *folder,
+                                               guint        keep,
+                                               char       **written,
+                                               GError     **error);
+/* The backups of this practice in @folder, oldest first, as paths. */
+GPtrArray      *heed_store_list_backups       (HeedStore   *self,
+                                               const char  *folder,
+                                               GError     **error);
 gboolean        heed_store_restore            (const char  *backup,
                                                const char  *destination,
                                                gboolean     force,
