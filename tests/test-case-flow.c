@@ -12,6 +12,7 @@
 #include "heed-feedback-dialog.h"
 #include "heed-person.h"
 #include "heed-phone-log-dialog.h"
+#include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
 #include "heed-staff.h"
 #include "heed-store.h"
@@ -594,6 +595,89 @@ test_complaint_to_closure (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.heedapp.Heed");
+  HeedWindow *window = heed_window_new (application);
+  HeedPreferencesWindow *preferences;
+  HeedRecordDialog *dialog;
+  HeedStore *store;
+  AdwEntryRow *phone;
+  AdwEntryRow *address;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  store = heed_window_get_store (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  preferences = find_toplevel (HEED_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+
+  /* A wrong phone number is refused on its row; a right one is kept in the practice file. */
+  phone = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                        HEED_TYPE_PREFERENCES_WINDOW,
+                                                        "phone_row"));
+  gtk_editable_set_text (GTK_EDITABLE (phone), "12");
+  g_assert_false (heed_preferences_window_apply (preferences, phone));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (phone), "01632 960000");
+  g_assert_true (heed_preferences_window_apply (preferences, phone));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  {
+    g_autofree char *value = heed_store_dup_setting (store, "phone");
+
+    g_assert_cmpstr (value, ==, "01632 960000");
+  }
+  address = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                          HEED_TYPE_PREFERENCES_WINDOW,
+                                                          "address_row"));
+  gtk_editable_set_text (GTK_EDITABLE (address), "1 High Street,  Leeds , LS1 1AA");
+  g_assert_true (heed_preferences_window_apply (preferences, address));
+  {
+    g_autofree char *value = heed_store_dup_setting (store, "address");
+
+    g_assert_cmpstr (value, ==, "1 High Street\nLeeds\nLS1 1AA");
+  }
+
+  /* The nation moves the deadlines to Scotland's rules. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (
+    GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "nation_row")), 2);
+  g_assert_cmpint (heed_store_get_nation (store), ==, HEED_NATION_SCOTLAND);
+
+  /* A new member of staff. */
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-staff", NULL);
+  dialog = find_toplevel (HEED_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (heed_record_dialog_save (dialog));
+  type_into (heed_record_dialog_get_row (dialog, "name"), "Sam Okafor");
+  type_into (heed_record_dialog_get_row (dialog, "role"), "Receptionist");
+  g_assert_true (heed_record_dialog_save (dialog));
+  iterate ();
+  staff = heed_store_list (store, HEED_TYPE_STAFF, 0, NULL);
+  g_assert_cmpuint (staff->len, ==, 2);
+
+  /* Back up now: refused plainly without the folder, checked and kept with it. */
+  g_settings_set_string (settings, "backup-folder", usb);
+  g_assert_false (heed_preferences_window_back_up (preferences));
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  g_assert_true (heed_preferences_window_back_up (preferences));
+  backups = heed_store_list_backups (store, usb, NULL);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_unlink (g_ptr_array_index (backups, 0));
+  g_rmdir (usb);
+  g_settings_reset (settings, "backup-folder");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -610,6 +694,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/complaint-form", test_complaint_form);
   g_test_add_func ("/ui/flow/draft-after-kill", test_draft_after_kill);
   g_test_add_func ("/ui/flow/complaint-to-closure", test_complaint_to_closure);
+  g_test_add_func ("/ui/flow/preferences", test_preferences);
 
   return g_test_run ();
 }

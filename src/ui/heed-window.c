@@ -13,6 +13,7 @@
 #include "heed-event.h"
 #include "heed-feedback-dialog.h"
 #include "heed-phone-log-dialog.h"
+#include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
 #include "heed-validate.h"
 #include "heed-store.h"
@@ -989,6 +990,33 @@ phone_log_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The name and the nation may have changed: the title and the deadlines follow. */
+static void
+on_preferences_closed_cb (HeedWindow *self)
+{
+  g_autofree char *name = heed_store_dup_setting (self->store, "name");
+
+  adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
+  gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("Heed"));
+  run_query (self);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  HeedPreferencesWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+  preferences = heed_preferences_window_new (GTK_WINDOW (self), self->store, self->settings);
+  g_signal_connect_object (preferences, "destroy", G_CALLBACK (on_preferences_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1111,6 +1139,9 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-entry", NULL, add_entry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.add-entry", NULL);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);
 }
