@@ -678,6 +678,99 @@ test_preferences (void)
   heed_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_undo (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) logged = heed_case_new ("complaint");
+  g_autoptr(HeedCase) draft = heed_case_new ("compliment");
+  g_autoptr(HeedCase) reloaded = NULL;
+  HeedWindow *window = heed_window_new (application);
+  HeedCasePage *page;
+  GListModel *cases;
+  GtkWidget *undo;
+
+  g_object_set (logged, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "Logged complaint", NULL);
+  g_object_set (draft, "channel", "letter", "received-at", "2025-06-04T10:00:00",
+                "summary", "Half-written thank-you", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (logged), NULL));
+  g_assert_true (heed_store_change_status (store, logged, "logged", NULL, NULL));
+  g_assert_true (heed_store_save (store, HEED_RECORD (draft), NULL));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  cases = heed_window_get_case_model (window);
+  page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                        "case_page"));
+
+  /* A status changed by mistake goes back with Undo. */
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (logged))));
+  press_status (page, "acknowledged");
+  undo = find_button_labelled (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate ();
+  g_assert_cmpstr (heed_case_get_status (heed_case_page_get_case (page)), ==, "logged");
+  reloaded = heed_store_load (heed_window_get_store (window), HEED_TYPE_CASE,
+                              heed_record_get_id (HEED_RECORD (logged)), NULL);
+  g_assert_cmpstr (heed_case_get_status (reloaded), ==, "logged");
+  g_assert_false (heed_record_is_set (HEED_RECORD (reloaded), HEED_CASE_ACKNOWLEDGED_ON));
+
+  /* Only a draft can be deleted; it leaves the list at once, and Undo brings it back. */
+  g_assert_null (find_named (GTK_WIDGET (page), "delete-draft"));
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (draft))));
+  {
+    GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                    HEED_TYPE_WINDOW,
+                                                                    "view_list"));
+
+    gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 4));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "delete-draft"), "clicked");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  undo = find_button_labelled (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 2);
+
+  /* Deleted again and the window closed before the toast went: it is gone from the file. */
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (draft))));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "delete-draft"), "clicked");
+  iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, NULL);
+  g_assert_cmpint (heed_store_count_cases (store, NULL, NULL), ==, 1);
+  g_clear_object (&store);
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -695,6 +788,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/draft-after-kill", test_draft_after_kill);
   g_test_add_func ("/ui/flow/complaint-to-closure", test_complaint_to_closure);
   g_test_add_func ("/ui/flow/preferences", test_preferences);
+  g_test_add_func ("/ui/flow/undo", test_undo);
 
   return g_test_run ();
 }

@@ -1036,6 +1036,47 @@ test_backup_folder (Fixture       *fixture,
   g_rmdir (folder);
 }
 
+static void
+test_undo_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Undo me");
+  g_autoptr(HeedCase) before = NULL;
+  g_autoptr(HeedCase) reloaded = NULL;
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (heed_store_change_status (fixture->store, kase, "logged", NULL, &error));
+
+  /* Nothing to undo yet: the copy and the case agree. */
+  before = HEED_CASE (heed_record_copy (HEED_RECORD (kase)));
+  g_assert_false (heed_store_undo_status_change (fixture->store, kase, before, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  g_assert_true (heed_store_change_status (fixture->store, kase, "acknowledged", NULL, &error));
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_ACKNOWLEDGED_ON));
+  g_assert_true (heed_store_undo_status_change (fixture->store, kase, before, &error));
+  g_assert_no_error (error);
+
+  /* Back as it was, in the file too, with the date the mistaken step filled in cleared. */
+  reloaded = heed_store_load (fixture->store, HEED_TYPE_CASE,
+                              heed_record_get_id (HEED_RECORD (kase)), &error);
+  g_assert_cmpstr (heed_case_get_status (reloaded), ==, "logged");
+  g_assert_false (heed_record_is_set (HEED_RECORD (reloaded), HEED_CASE_ACKNOWLEDGED_ON));
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM events WHERE kind = 'status' AND "
+                            "summary LIKE '%undone%'"), ==, 1);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+
+  /* A hidden case (a draft about to go) is left out of lists and counts. */
+  query->hidden_id = heed_record_get_id (HEED_RECORD (kase));
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 0);
+  query->hidden_id = 0;
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1061,6 +1102,7 @@ main (int    argc,
   ADD ("sort", test_sort);
   ADD ("logo", test_logo);
   ADD ("backup-folder", test_backup_folder);
+  ADD ("undo-status", test_undo_status);
 
   return g_test_run ();
 }

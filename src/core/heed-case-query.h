@@ -45,6 +45,8 @@ struct _HeedCaseQuery
    * the received order. */
   HeedCaseSort sort;
   gboolean     descending;
+  /* A case left out, such as a draft about to be deleted (the deletion can still be undone). */
+  gint64       hidden_id;
 };
 
 #define HEED_TYPE_CASE_QUERY (heed_case_query_get_type ())

@@ -210,6 +210,8 @@ heed_store_foreach_case_row (HeedStore        *self,
     {
       g_autoptr(HeedCaseRow) row = row_from_statement (stmt);
 
+      if (row->id == query->hidden_id && row->id != 0)
+        continue;
       if (query->view == HEED_CASE_VIEW_ATTENTION
           && !heed_case_row_needs_attention (row, self->calendar, &today))
         continue;
@@ -427,7 +429,7 @@ heed_store_count_cases (HeedStore      *self,
 
   if (query == NULL)
     query = all = heed_case_query_new ();
-  if (query->view == HEED_CASE_VIEW_ATTENTION)
+  if (query->view == HEED_CASE_VIEW_ATTENTION || query->hidden_id > 0)
     return heed_store_foreach_case_row (self, query, count_row, &count, error) ? count : -1;
 
   stmt = prepare_query (self, has_search (query) ? search_count_sql : count_sql, query, error);

@@ -150,6 +150,11 @@ gboolean        heed_store_change_status      (HeedStore   *self,
                                                const char  *status,
                                                const char  *reason,
                                                GError     **error);
+/* Undoes the status change that turned @before into @kase (a copy taken just before it). */
+gboolean        heed_store_undo_status_change (HeedStore   *self,
+                                               HeedCase    *kase,
+                                               HeedCase    *before,
+                                               GError     **error);
 gboolean        heed_store_delete_draft       (HeedStore   *self,
                                                HeedCase    *kase,
                                                GError     **error);

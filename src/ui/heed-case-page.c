@@ -34,6 +34,7 @@ struct _HeedCasePage
 
   HeedStore          *store;
   HeedCase           *kase;
+  HeedCase           *before_status;  /* the case before its last status change, for Undo */
   HeedPerson         *complainant;
   HeedPerson         *affected;
   GPtrArray          *editors;      /* HeedRecordEditor* */
@@ -58,6 +59,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   SIGNAL_STATUS_CHANGED,
   SIGNAL_PROBLEM,
+  SIGNAL_DELETE_DRAFT,
   N_SIGNALS
 };
 
@@ -390,8 +392,11 @@ change_status (HeedCasePage *self,
       g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
       return;
     }
+  g_clear_object (&self->before_status);
+  self->before_status = HEED_CASE (heed_record_copy (HEED_RECORD (self->kase)));
   if (!heed_store_change_status (self->store, self->kase, status, reason, &error))
     {
+      g_clear_object (&self->before_status);
       g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
       heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
       return;
@@ -458,6 +463,14 @@ on_status_button_clicked_cb (GtkButton    *button,
 }
 
 static void
+on_delete_draft_clicked_cb (GtkButton    *button,
+                            HeedCasePage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_DELETE_DRAFT], 0,
+                 heed_record_get_id (HEED_RECORD (self->kase)));
+}
+
+static void
 fill_status_box (HeedCasePage *self)
 {
   const char *status = heed_case_get_status (self->kase);
@@ -481,6 +494,18 @@ fill_status_box (HeedCasePage *self)
         }
       gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
       g_signal_connect (button, "clicked", G_CALLBACK (on_status_button_clicked_cb), self);
+      gtk_box_append (self->status_box, button);
+    }
+
+  /* Records of feedback are kept; only a draft, never logged, may go. */
+  if (g_strcmp0 (status, "draft") == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Draft"));
+
+      gtk_widget_set_name (button, "delete-draft");
+      gtk_widget_add_css_class (button, "destructive-action");
+      gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_draft_clicked_cb), self);
       gtk_box_append (self->status_box, button);
     }
 }
@@ -651,6 +676,7 @@ heed_case_page_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->deadline_rows, g_ptr_array_unref);
   g_clear_object (&self->kase);
+  g_clear_object (&self->before_status);
   g_clear_object (&self->complainant);
   g_clear_object (&self->affected);
   g_clear_object (&self->store);
@@ -709,6 +735,16 @@ heed_case_page_class_init (HeedCasePageClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * HeedCasePage::delete-draft:
+   * @case_id: the draft the person asked to delete
+   *
+   * The window deletes it, with a moment to undo.
+   */
+  signals[SIGNAL_DELETE_DRAFT] = g_signal_new ("delete-draft", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/heedapp/Heed/ui/heed-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, page);
@@ -754,7 +790,10 @@ heed_case_page_set_case (HeedCasePage *self,
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (self->kase == NULL || heed_record_get_id (HEED_RECORD (self->kase)) != case_id)
-    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+      g_clear_object (&self->before_status);
+    }
   clear_page (self);
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
@@ -952,6 +991,27 @@ heed_case_page_save (HeedCasePage  *self,
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->draft_id = 0;
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  return TRUE;
+}
+
+gboolean
+heed_case_page_undo_status_change (HeedCasePage  *self,
+                                   GError       **error)
+{
+  g_autoptr(HeedCase) before = NULL;
+
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
+
+  if (self->kase == NULL || self->before_status == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("There is no change of status to undo."));
+      return FALSE;
+    }
+  before = g_steal_pointer (&self->before_status);
+  if (!heed_store_undo_status_change (self->store, self->kase, before, error))
+    return FALSE;
   heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
   return TRUE;
 }

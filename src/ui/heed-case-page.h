@@ -20,4 +20,8 @@ gboolean  heed_case_page_get_changed (HeedCasePage  *self);
 gboolean  heed_case_page_save        (HeedCasePage  *self,
                                       GError       **error);
 
+/* Undoes the last status change made on this page. */
+gboolean  heed_case_page_undo_status_change (HeedCasePage  *self,
+                                            GError       **error);
+
 G_END_DECLS

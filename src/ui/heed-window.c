@@ -60,6 +60,7 @@ struct _HeedWindow
   gint64               n_cases;
   GPtrArray           *subject_codes;
   GSettings           *settings;
+  gint64               deleting_id;  /* a draft deleted unless Undo is pressed in time */
 };
 
 static const struct {
@@ -167,6 +168,7 @@ run_query (HeedWindow *self)
     return;
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query->view = self->view;
+  query->hidden_id = self->deleting_id;
   read_sort (self, query);
   query->search = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
   if (!read_filters (self, query))
@@ -445,6 +447,21 @@ show_problem (HeedWindow *self,
 }
 
 static void
+on_undo_status_cb (AdwToast   *toast,
+                   HeedWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_case_page_undo_status_change (self->case_page, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  heed_case_list_model_refresh (self->model, NULL);
+  update_header (self);
+}
+
+static void
 on_case_page_status_changed_cb (HeedWindow *self,
                                 const char *from,
                                 const char *to)
@@ -452,10 +469,64 @@ on_case_page_status_changed_cb (HeedWindow *self,
   HeedCase *kase = heed_case_page_get_case (self->case_page);
   g_autofree char *text = g_strdup_printf (_("%s is now %s"), heed_case_get_reference (kase),
                                            heed_case_status_get_label (to));
+  AdwToast *toast = adw_toast_new (text);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_status_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   heed_case_list_model_refresh (self->model, NULL);
   update_header (self);
+}
+
+/* Deletes the draft put aside for deletion, once Undo can no longer be pressed. */
+static void
+finish_deleting (HeedWindow *self)
+{
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->deleting_id;
+
+  if (id == 0 || self->store == NULL)
+    return;
+  self->deleting_id = 0;
+  kase = heed_store_load (self->store, HEED_TYPE_CASE, id, &error);
+  if (kase == NULL || !heed_store_delete_draft (self->store, kase, &error))
+    show_problem (self, error->message);
+  run_query (self);
+}
+
+static void
+on_delete_toast_dismissed_cb (AdwToast   *toast,
+                              HeedWindow *self)
+{
+  finish_deleting (self);
+}
+
+static void
+on_undo_delete_cb (AdwToast   *toast,
+                   HeedWindow *self)
+{
+  self->deleting_id = 0;
+  run_query (self);
+}
+
+static void
+on_case_page_delete_draft_cb (HeedWindow *self,
+                              gint64      case_id)
+{
+  AdwToast *toast;
+
+  finish_deleting (self);
+  self->deleting_id = case_id;
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  update_header (self);
+  run_query (self);
+  toast = adw_toast_new (_("Draft deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self,
+                           0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -725,6 +796,7 @@ heed_window_open_path (HeedWindow *self,
 
   if (self->store != NULL && !leave_case (self))
     return FALSE;
+  finish_deleting (self);
   store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY_IF_LOCKED, &error);
   if (store == NULL)
     {
@@ -1049,6 +1121,7 @@ on_close_request_cb (GtkWindow *window,
   /* Unsaved typing is already kept as a draft; saving here only spares the question later. */
   if (self->store != NULL)
     leave_case (self);
+  finish_deleting (self);
   return FALSE;
 }
 
@@ -1164,6 +1237,8 @@ heed_window_init (HeedWindow *self)
     self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
+  g_signal_connect_swapped (self->case_page, "delete-draft",
+                            G_CALLBACK (on_case_page_delete_draft_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.phone-log", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
