@@ -506,7 +506,13 @@ test_complaint_to_closure (void)
                                                         "case_page"));
   g_assert_false (heed_case_page_get_changed (page));
 
+  /* Taken by phone today, it could still be closed as resolved by the next working day; a
+   * plain Close is not offered for a complaint not yet answered. */
+  g_assert_nonnull (find_named (GTK_WIDGET (page), "oral-resolved"));
+  g_assert_null (find_named (GTK_WIDGET (page), "closed"));
+
   press_status (page, "acknowledged");
+  g_assert_null (find_named (GTK_WIDGET (page), "oral-resolved"));
 
   /* Grading, the handler and the plan agreed with them, then saved. */
   choose (find_named (GTK_WIDGET (page), "seriousness"), heed_seriousness_levels, "high", TRUE);

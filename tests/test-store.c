@@ -1077,6 +1077,47 @@ test_undo_status (Fixture       *fixture,
   g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
 }
 
+static void
+test_oral_close (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -10);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%dT%H:%M:00");
+  g_autofree char *earlier = g_date_time_format (long_ago, "%Y-%m-%dT%H:%M:00");
+  g_autoptr(HeedCase) call = save_complaint (fixture->store, today, "Rude on the phone");
+  g_autoptr(HeedCase) old_call = save_complaint (fixture->store, earlier, "Old phone call");
+  g_autoptr(HeedCase) letter = save_complaint (fixture->store, today, "By letter");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (letter, "channel", "letter", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (letter), &error));
+  g_assert_true (heed_store_change_status (fixture->store, call, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, old_call, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, letter, "logged", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Not by a plain close: that is for answered complaints. */
+  g_assert_false (heed_store_change_status (fixture->store, call, "closed", NULL, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  g_assert_false (heed_store_close_as_oral (fixture->store, letter, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (heed_store_close_as_oral (fixture->store, old_call, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_cmpstr (heed_case_get_status (old_call), ==, "logged");
+
+  g_assert_true (heed_store_close_as_oral (fixture->store, call, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_case_get_status (call), ==, "closed");
+  g_assert_true (heed_record_get_bool (HEED_RECORD (call), HEED_CASE_ORAL_RESOLVED));
+  g_assert_cmpint (sql_int (fixture->path, "SELECT oral_resolved FROM cases WHERE summary = "
+                                           "'Rude on the phone'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1103,6 +1144,7 @@ main (int    argc,
   ADD ("logo", test_logo);
   ADD ("backup-folder", test_backup_folder);
   ADD ("undo-status", test_undo_status);
+  ADD ("oral-close", test_oral_close);
 
   return g_test_run ();
 }

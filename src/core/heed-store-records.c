@@ -509,6 +509,15 @@ heed_store_change_status (HeedStore   *self,
   old_status = g_strdup (heed_case_get_status (kase));
   if (!heed_status_can_change (heed_case_get_kind (kase), old_status, status, error))
     return FALSE;
+  if (g_strcmp0 (old_status, "logged") == 0 && g_strcmp0 (status, "closed") == 0
+      && heed_status_next (heed_case_get_kind (kase), "acknowledged")[0] != NULL
+      && !heed_record_get_bool (record, HEED_CASE_ORAL_RESOLVED))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("A complaint is closed once it has been answered. Only an oral complaint "
+                     "resolved by the next working day can be closed straight away."));
+      return FALSE;
+    }
   if (heed_status_needs_reason (old_status, status) && (reason == NULL || reason[0] == '\0'))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
@@ -572,6 +581,40 @@ restore:
   return FALSE;
 }
 
+/* Closes an oral complaint resolved by the next working day, marked as such. */
+gboolean
+heed_store_close_as_oral (HeedStore  *self,
+                          HeedCase   *kase,
+                          GError    **error)
+{
+  GDate today;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
+
+  _heed_store_today (&today);
+  if (!heed_status_can_close_as_oral (kase, self->calendar, &today))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("Only a complaint made by phone or in person, not yet acknowledged, can be "
+                     "closed as resolved by the next working day, and only until the end of "
+                     "that day."));
+      return FALSE;
+    }
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  heed_record_set_bool (HEED_RECORD (kase), HEED_CASE_ORAL_RESOLVED, TRUE);
+  if (!heed_store_change_status (self, kase, "closed",
+                                 _("Resolved by the next working day"), error)
+      || !heed_store_commit (self, error))
+    {
+      heed_store_rollback (self);
+      heed_record_set_bool (HEED_RECORD (kase), HEED_CASE_ORAL_RESOLVED, FALSE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Puts a case back to the status it had before a change made by mistake, with the dates
  * that change filled in; the undoing is itself on the case's timeline and in the audit. */
 gboolean
@@ -582,7 +625,7 @@ heed_store_undo_status_change (HeedStore  *self,
 {
   static const guint fields[] = {
     HEED_CASE_STATUS, HEED_CASE_ACKNOWLEDGED_ON, HEED_CASE_RESPONDED_ON, HEED_CASE_CLOSED_ON,
-    HEED_CASE_OUT_OF_SCOPE_REASON,
+    HEED_CASE_OUT_OF_SCOPE_REASON, HEED_CASE_ORAL_RESOLVED,
   };
   HeedRecord *record = HEED_RECORD (kase);
   g_autoptr(HeedRecord) saved = NULL;

@@ -150,6 +150,10 @@ gboolean        heed_store_change_status      (HeedStore   *self,
                                                const char  *status,
                                                const char  *reason,
                                                GError     **error);
+/* Closes an oral complaint resolved by the next working day (heed_status_can_close_as_oral). */
+gboolean        heed_store_close_as_oral      (HeedStore   *self,
+                                               HeedCase    *kase,
+                                               GError     **error);
 /* Undoes the status change that turned @before into @kase (a copy taken just before it). */
 gboolean        heed_store_undo_status_change (HeedStore   *self,
                                                HeedCase    *kase,

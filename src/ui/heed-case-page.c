@@ -463,6 +463,55 @@ on_status_button_clicked_cb (GtkButton    *button,
 }
 
 static void
+on_oral_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     HeedCasePage     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  if (self->changed && !heed_case_page_save (self, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return;
+    }
+  g_clear_object (&self->before_status);
+  self->before_status = HEED_CASE (heed_record_copy (HEED_RECORD (self->kase)));
+  if (!heed_store_close_as_oral (self->store, self->kase, &error))
+    {
+      g_clear_object (&self->before_status);
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    }
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  if (error == NULL)
+    g_signal_emit (self, signals[SIGNAL_STATUS_CHANGED], 0, "logged", "closed");
+}
+
+/* Asks first: closing this way takes the complaint out of the statutory counts. */
+static void
+on_oral_clicked_cb (GtkButton    *button,
+                    HeedCasePage *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Resolved by the Next Working Day?"),
+                                   _("Close this complaint as made by phone or in person and "
+                                     "resolved to the person’s satisfaction by the end of the "
+                                     "next working day. It is kept for learning, but is not "
+                                     "counted as a complaint in the annual figures."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "close", _("_Close as Resolved"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_oral_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_delete_draft_clicked_cb (GtkButton    *button,
                             HeedCasePage *self)
 {
@@ -483,7 +532,13 @@ fill_status_box (HeedCasePage *self)
 
   for (guint i = 0; next != NULL && next[i] != NULL; i++)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (status_action_label (status, next[i]));
+      GtkWidget *button;
+
+      /* A logged complaint closes only as an oral one resolved in time (below). */
+      if (g_strcmp0 (status, "logged") == 0 && g_strcmp0 (next[i], "closed") == 0
+          && heed_status_next (heed_case_get_kind (self->kase), "acknowledged")[0] != NULL)
+        continue;
+      button = gtk_button_new_with_mnemonic (status_action_label (status, next[i]));
 
       g_object_set_data_full (G_OBJECT (button), "heed-status", g_strdup (next[i]), g_free);
       gtk_widget_set_name (button, next[i]);
@@ -496,6 +551,24 @@ fill_status_box (HeedCasePage *self)
       g_signal_connect (button, "clicked", G_CALLBACK (on_status_button_clicked_cb), self);
       gtk_box_append (self->status_box, button);
     }
+
+  {
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_time_t (&today, time (NULL));
+    if (heed_status_can_close_as_oral (self->kase, heed_store_get_calendar (self->store), &today))
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("Resolved by _Next Working Day…"));
+
+        gtk_widget_set_name (button, "oral-resolved");
+        gtk_widget_set_tooltip_text (button, _("An oral complaint sorted out by the end of the "
+                                               "next working day"));
+        gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
+        g_signal_connect (button, "clicked", G_CALLBACK (on_oral_clicked_cb), self);
+        gtk_box_append (self->status_box, button);
+      }
+  }
 
   /* Records of feedback are kept; only a draft, never logged, may go. */
   if (g_strcmp0 (status, "draft") == 0)
