@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "heed-case-element.h"
 #include "heed-case-item.h"
 #include "heed-case-page.h"
 #include "heed-create-practice-dialog.h"
@@ -543,9 +544,22 @@ test_complaint_to_closure (void)
   g_assert_true (heed_record_dialog_save (entry));
   iterate ();
 
-  /* The outcome, then responded and closed. */
+  /* The part of the complaint about booking, with what was found. */
   page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
                                                         "case_page"));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "add-element"), "clicked");
+  entry = find_toplevel (HEED_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (entry);
+  g_assert_false (heed_record_dialog_save (entry));
+  type_into (heed_record_dialog_get_row (entry, "description"),
+             "No appointments bookable after 8.05 in the morning");
+  type_into (heed_record_dialog_get_row (entry, "finding"),
+             "All same-day slots were released at 8.00 and gone within minutes.");
+  choose (heed_record_dialog_get_row (entry, "outcome"), heed_case_outcomes, "upheld", TRUE);
+  g_assert_true (heed_record_dialog_save (entry));
+  iterate ();
+
+  /* The outcome, then responded and closed. */
   choose (find_named (GTK_WIDGET (page), "outcome"), heed_case_outcomes, "upheld", TRUE);
   gtk_switch_set_active (GTK_SWITCH (find_type (find_named (GTK_WIDGET (page), "remedy-apology"),
                                                 GTK_TYPE_SWITCH)), TRUE);
@@ -592,6 +606,13 @@ test_complaint_to_closure (void)
   /* Logged, acknowledged, in progress, responded, closed. */
   g_assert_cmpuint (n_status, ==, 5);
   g_assert_true (interview);
+  {
+    g_autoptr(GPtrArray) elements = heed_store_list (store, HEED_TYPE_CASE_ELEMENT, id, &error);
+
+    g_assert_cmpuint (elements->len, ==, 1);
+    g_assert_cmpstr (heed_record_get_text (g_ptr_array_index (elements, 0),
+                                           HEED_CASE_ELEMENT_OUTCOME), ==, "upheld");
+  }
 
   /* Every change went through the audit trail, unbroken. */
   g_assert_true (heed_store_check (store, report, &error));
