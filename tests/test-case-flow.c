@@ -310,6 +310,10 @@ test_complaint_form (void)
   type_into (heed_feedback_dialog_get_row (dialog, "complainant", "postcode"), "cf10 1ab");
   type_into (heed_feedback_dialog_get_row (dialog, "case", "late-reason"),
              "I was in hospital for a long time.");
+  /* The subject is chosen from the practice's own list, as the annual report counts them. */
+  g_assert_true (ADW_IS_COMBO_ROW (heed_feedback_dialog_get_row (dialog, "case", "subject")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (heed_feedback_dialog_get_row (dialog, "case",
+                                                                           "subject")), 1);
   g_assert_true (heed_feedback_dialog_save (dialog));
   iterate ();
   g_assert_null (find_toplevel (HEED_TYPE_FEEDBACK_DIALOG));
@@ -321,6 +325,15 @@ test_complaint_form (void)
   g_assert_cmpstr (heed_case_get_summary (kase), ==, "Rude at the desk");
   g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_LATE_REASON), ==,
                    "I was in hospital for a long time.");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GPtrArray) subjects = heed_store_list_categories (heed_window_get_store (window),
+                                                                "subject",
+                                                                g_date_time_get_year (now));
+
+    g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_SUBJECT), ==,
+                     g_ptr_array_index (subjects, 0));
+  }
   person = heed_store_load (heed_window_get_store (window), HEED_TYPE_PERSON,
                             heed_record_get_int (HEED_RECORD (kase), HEED_CASE_COMPLAINANT), NULL);
   g_assert_nonnull (person);

@@ -242,6 +242,7 @@ add_editor (HeedCasePage *self,
 
   g_object_set_data_full (G_OBJECT (editor), "heed-draft-group", g_strdup (draft_group), g_free);
   heed_record_editor_set_staff (editor, staff);
+  heed_record_editor_use_categories (editor, self->store);
   heed_record_editor_set_editable (editor, !heed_store_is_read_only (self->store));
   g_signal_connect (editor, "changed", G_CALLBACK (on_editor_changed_cb), self);
   g_ptr_array_add (self->editors, editor);

@@ -149,6 +149,7 @@ make_editor (HeedFeedbackDialog *self,
   HeedRecordEditor *editor = heed_record_editor_new (record);
 
   heed_record_editor_set_staff (editor, staff);
+  heed_record_editor_use_categories (editor, self->store);
   g_signal_connect (editor, "changed", G_CALLBACK (on_editor_changed_cb), self);
   return editor;
 }

@@ -141,6 +141,7 @@ heed_record_dialog_new (GtkWindow         *parent,
   staff = heed_store_list (store, HEED_TYPE_STAFF, 0, NULL);
   self->editor = heed_record_editor_new (record);
   heed_record_editor_set_staff (self->editor, staff);
+  heed_record_editor_use_categories (self->editor, store);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");

@@ -8,6 +8,7 @@
 #include "heed-choice.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
+#include "heed-store.h"
 #include "heed-validate.h"
 
 /* Rows that edit a record's fields, made from its field table so every form says the same
@@ -22,6 +23,8 @@ typedef struct {
   GtkWidget           *input;     /* the row itself, a GtkTextView or a GtkSwitch */
   GtkLabel            *problem;
   GArray              *staff_ids; /* staff-member fields: gint64 per combo position */
+  const char *const   *choices;   /* chosen from a list: the ids, in combo order */
+  gboolean             optional;  /* the list starts with "Not chosen" */
   char                *parse_error;
   gboolean             touched;
 } FieldRow;
@@ -33,6 +36,7 @@ struct _HeedRecordEditor
   HeedRecord *record;
   GPtrArray  *rows;      /* FieldRow* */
   GPtrArray  *staff;     /* HeedStaff* or NULL */
+  GHashTable *lists;     /* field name -> GStrv[2] of ids and labels, for text chosen from a list */
   guint       check_source;
   gboolean    loading;
   gboolean    changed;
@@ -67,20 +71,24 @@ field_row_free (FieldRow *row)
 static char *
 dup_row_text (FieldRow *row)
 {
+  if (row->choices != NULL)
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->row));
+      guint offset = row->optional ? 1 : 0;
+
+      if (selected == GTK_INVALID_LIST_POSITION || selected < offset
+          || selected - offset >= g_strv_length ((char **) row->choices))
+        return g_strdup ("");
+      return g_strdup (row->choices[selected - offset]);
+    }
+
   switch (row->spec->type)
     {
     case HEED_VALUE_BOOL:
       return g_strdup (gtk_switch_get_active (GTK_SWITCH (row->input)) ? "true" : "false");
 
     case HEED_VALUE_CHOICE:
-      {
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->row));
-        guint offset = (row->spec->flags & HEED_FIELD_REQUIRED) ? 0 : 1;
-
-        if (selected == GTK_INVALID_LIST_POSITION || selected < offset)
-          return g_strdup ("");
-        return g_strdup (row->spec->choices[selected - offset]);
-      }
+      return g_strdup ("");
 
     case HEED_VALUE_ID:
       {
@@ -284,6 +292,18 @@ static void
 set_row_text (FieldRow   *row,
               const char *text)
 {
+  if (row->choices != NULL)
+    {
+      guint offset = row->optional ? 1 : 0;
+      guint position = row->optional ? 0 : GTK_INVALID_LIST_POSITION;
+
+      for (guint i = 0; row->choices[i] != NULL; i++)
+        if (g_strcmp0 (row->choices[i], text) == 0)
+          position = i + offset;
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row->row), position);
+      return;
+    }
+
   switch (row->spec->type)
     {
     case HEED_VALUE_BOOL:
@@ -292,15 +312,6 @@ set_row_text (FieldRow   *row,
       break;
 
     case HEED_VALUE_CHOICE:
-      {
-        guint offset = (row->spec->flags & HEED_FIELD_REQUIRED) ? 0 : 1;
-        guint position = offset == 1 ? 0 : GTK_INVALID_LIST_POSITION;
-
-        for (guint i = 0; row->spec->choices[i] != NULL; i++)
-          if (g_strcmp0 (row->spec->choices[i], text) == 0)
-            position = i + offset;
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row->row), position);
-      }
       break;
 
     case HEED_VALUE_ID:
@@ -546,10 +557,33 @@ make_row (HeedRecordEditor *self,
 {
   FieldRow *row = g_new0 (FieldRow, 1);
   const char *title = _(spec->label);
+  char **const *list;
 
   row->editor = self;
   row->field = field;
   row->spec = spec;
+
+  list = self->lists != NULL ? g_hash_table_lookup (self->lists, spec->name) : NULL;
+  if (spec->type == HEED_VALUE_CHOICE || list != NULL)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+      row->choices = list != NULL ? (const char *const *) list[0] : spec->choices;
+      row->optional = !(spec->flags & HEED_FIELD_REQUIRED);
+      if (row->optional)
+        gtk_string_list_append (labels, _("Not chosen"));
+      for (guint i = 0; row->choices[i] != NULL; i++)
+        gtk_string_list_append (labels, list != NULL ? list[1][i]
+                                        : heed_choice_get_label (spec->name, row->choices[i]));
+      row->row = adw_combo_row_new ();
+      row->input = row->row;
+      adw_combo_row_set_model (ADW_COMBO_ROW (row->row), G_LIST_MODEL (labels));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), make_problem_label (row));
+      g_signal_connect (row->row, "notify::selected", G_CALLBACK (on_notify_cb), row);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
+      gtk_widget_set_name (row->row, spec->name);
+      return row;
+    }
 
   switch (spec->type)
     {
@@ -570,22 +604,6 @@ make_row (HeedRecordEditor *self,
       }
       break;
 
-    case HEED_VALUE_CHOICE:
-      {
-        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-        if (!(spec->flags & HEED_FIELD_REQUIRED))
-          gtk_string_list_append (labels, _("Not chosen"));
-        for (guint i = 0; spec->choices[i] != NULL; i++)
-          gtk_string_list_append (labels, heed_choice_get_label (spec->name, spec->choices[i]));
-        row->row = adw_combo_row_new ();
-        row->input = row->row;
-        adw_combo_row_set_model (ADW_COMBO_ROW (row->row), G_LIST_MODEL (labels));
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), make_problem_label (row));
-        g_signal_connect (row->row, "notify::selected", G_CALLBACK (on_notify_cb), row);
-      }
-      break;
-
     case HEED_VALUE_ID:
       row->row = adw_combo_row_new ();
       row->input = row->row;
@@ -594,6 +612,7 @@ make_row (HeedRecordEditor *self,
       g_signal_connect (row->row, "notify::selected", G_CALLBACK (on_notify_cb), row);
       break;
 
+    case HEED_VALUE_CHOICE:  /* made above */
     case HEED_VALUE_TEXT:
     case HEED_VALUE_INT:
     case HEED_VALUE_DATE:
@@ -649,6 +668,7 @@ heed_record_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_object (&self->record);
   G_OBJECT_CLASS (heed_record_editor_parent_class)->finalize (object);
 }
@@ -718,6 +738,71 @@ heed_record_editor_set_staff (HeedRecordEditor *self,
         }
     }
   self->loading = FALSE;
+}
+
+static void
+list_free (gpointer data)
+{
+  char ***list = data;
+
+  g_strfreev (list[0]);
+  g_strfreev (list[1]);
+  g_free (list);
+}
+
+void
+heed_record_editor_set_list (HeedRecordEditor  *self,
+                             const char        *field,
+                             const char *const *ids,
+                             const char *const *labels)
+{
+  char ***list;
+
+  g_return_if_fail (HEED_IS_RECORD_EDITOR (self));
+  g_return_if_fail (field != NULL && ids != NULL && labels != NULL);
+
+  if (self->lists == NULL)
+    self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, list_free);
+  list = g_new0 (char **, 2);
+  list[0] = g_strdupv ((char **) ids);
+  list[1] = g_strdupv ((char **) labels);
+  g_hash_table_replace (self->lists, g_strdup (field), list);
+}
+
+/* Subjects and staff groups come from the practice's categories, the ones reports count. */
+void
+heed_record_editor_use_categories (HeedRecordEditor *self,
+                                   HeedStore        *store)
+{
+  static const char *const schemes[] = { "subject", "staff-group" };
+  GDate today;
+
+  g_return_if_fail (HEED_IS_RECORD_EDITOR (self));
+  g_return_if_fail (HEED_IS_STORE (store));
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autoptr(GPtrArray) codes = heed_store_list_categories (store, schemes[i],
+                                                               g_date_get_year (&today));
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+      if (codes == NULL || codes->len == 0)
+        continue;
+      for (guint j = 0; j < codes->len; j++)
+        {
+          char *label = heed_store_dup_category_label (store, schemes[i],
+                                                       g_ptr_array_index (codes, j));
+
+          g_ptr_array_add (labels, label != NULL ? label
+                                                 : g_strdup (g_ptr_array_index (codes, j)));
+        }
+      g_ptr_array_add (codes, NULL);
+      g_ptr_array_add (labels, NULL);
+      heed_record_editor_set_list (self, schemes[i], (const char *const *) codes->pdata,
+                                   (const char *const *) labels->pdata);
+    }
 }
 
 GtkWidget *

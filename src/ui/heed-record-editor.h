@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "heed-record.h"
+#include "heed-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,15 @@ HeedRecord       *heed_record_editor_get_record      (HeedRecordEditor    *self)
 /* Rows for a staff-member field (who took it, who handles it) choose from @staff. */
 void              heed_record_editor_set_staff       (HeedRecordEditor    *self,
                                                       GPtrArray           *staff);
+/* A text field chosen from a list (subjects, staff groups): @ids are kept, @labels shown.
+ * Call before the group that holds the field is made. */
+void              heed_record_editor_set_list        (HeedRecordEditor    *self,
+                                                      const char          *field,
+                                                      const char *const   *ids,
+                                                      const char *const   *labels);
+/* Subject and staff-group fields choose from the practice's categories. */
+void              heed_record_editor_use_categories  (HeedRecordEditor    *self,
+                                                      HeedStore           *store);
 /* A group of rows, one per field named in @fields (NULL-terminated), in that order. */
 GtkWidget        *heed_record_editor_add_group       (HeedRecordEditor    *self,
                                                       const char          *title,
