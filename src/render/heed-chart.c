@@ -123,6 +123,17 @@ make_layout (cairo_t    *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+  PangoContext *context = pango_layout_get_context (layout);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: text measures the same at every scale and on every surface, so the
+   * height worked out beforehand is the height drawn. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (layout);
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
@@ -162,7 +173,8 @@ typedef enum {
   ALIGN_END,
 } Align;
 
-/* Draws @text with its top at @y and its start, centre or end at @x; returns its height. */
+/* Draws @text with its top at @y and its start, centre or end at @x (or, wrapped to @width,
+ * aligned inside the box from @x); returns its height. */
 static double
 draw_text (cairo_t    *cr,
            const char *text,
@@ -186,8 +198,13 @@ draw_text (cairo_t    *cr,
   h = (double) logical.height / PANGO_SCALE;
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_move_to (cr, align == ALIGN_START ? x : align == ALIGN_CENTRE ? x - w / 2 : x - w, y);
+  /* A wrapped layout aligns itself inside its box, whose left edge is @x. */
+  if (width > 0)
+    cairo_move_to (cr, x, y);
+  else
+    cairo_move_to (cr, align == ALIGN_START ? x : align == ALIGN_CENTRE ? x - w / 2 : x - w, y);
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
   cairo_restore (cr);
   return h;
 }
@@ -317,6 +334,7 @@ draw_marker (cairo_t *cr,
              double   y)
 {
   cairo_save (cr);
+  cairo_new_path (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   if (series % 2 == 0)
     cairo_arc (cr, x, y, 2.6, 0, 2 * G_PI);
@@ -512,8 +530,7 @@ layout_bars (cairo_t     *cr,
   text_size (cr, chart->table->row_heading != NULL ? chart->table->row_heading : "",
              TEXT_SIZE, TRUE, label_width, NULL, &heading_h);
   if (draw && chart->by_row && chart->table->row_heading != NULL)
-    draw_text (cr, chart->table->row_heading, label_width, head, TEXT_SIZE, TRUE, label_width,
-               ALIGN_END);
+    draw_text (cr, chart->table->row_heading, 0, head, TEXT_SIZE, TRUE, label_width, ALIGN_END);
   top = head + (chart->by_row ? heading_h + 2 : 0);
   y = top + ROW_GAP / 2;
 
