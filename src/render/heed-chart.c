@@ -231,66 +231,77 @@ draw_label_box (cairo_t    *cr,
 
 /* Fills: shade and pattern together, so series differ in colour, in grey and in texture. */
 
-static cairo_pattern_t *
-series_pattern (guint series)
-{
-  static const double shades[N_PATTERNS][3] = {
-    { 0.13, 0.33, 0.50 },  /* dark blue, plain */
-    { 0.99, 0.80, 0.55 },  /* light orange, diagonal lines */
-    { 0.60, 0.75, 0.62 },  /* sage, dots */
-    { 1.00, 1.00, 1.00 },  /* white, cross-hatched */
-    { 0.45, 0.22, 0.35 },  /* plum, horizontal lines */
-    { 0.82, 0.82, 0.82 },  /* light grey, plain */
-  };
-  cairo_rectangle_t extent = { 0, 0, 6, 6 };
-  cairo_surface_t *tile;
-  cairo_pattern_t *pattern;
-  cairo_t *cr;
-  guint kind = series % N_PATTERNS;
+static const double shades[N_PATTERNS][3] = {
+  { 0.13, 0.33, 0.50 },  /* dark blue, plain */
+  { 0.99, 0.80, 0.55 },  /* light orange, diagonal lines */
+  { 0.60, 0.75, 0.62 },  /* sage, dots */
+  { 1.00, 1.00, 1.00 },  /* white, cross-hatched */
+  { 0.45, 0.22, 0.35 },  /* plum, horizontal white lines */
+  { 0.82, 0.82, 0.82 },  /* light grey, plain */
+};
 
-  /* A recording surface keeps the pattern as vectors in PDF and SVG. */
-  tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extent);
-  cr = cairo_create (tile);
-  cairo_set_source_rgb (cr, shades[kind][0], shades[kind][1], shades[kind][2]);
-  cairo_paint (cr);
+#define TEXTURE_STEP 6.0
+
+/* The texture of a series over the box, drawn as vectors (crisp in print, and no surface
+ * patterns, which leak in cairo 1.16 when a recording surface is painted on an image). */
+static void
+draw_texture (cairo_t *cr,
+              guint    kind,
+              double   x,
+              double   y,
+              double   w,
+              double   h)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
   cairo_set_line_width (cr, 0.9);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   switch (kind)
     {
     case 1:
-      cairo_move_to (cr, 0, 6);
-      cairo_line_to (cr, 6, 0);
-      cairo_move_to (cr, -1, 1);
-      cairo_line_to (cr, 1, -1);
-      cairo_move_to (cr, 5, 7);
-      cairo_line_to (cr, 7, 5);
+      for (double d = -h; d < w + h; d += TEXTURE_STEP)
+        {
+          cairo_move_to (cr, x + d, y + h);
+          cairo_line_to (cr, x + d + h, y);
+        }
       cairo_stroke (cr);
       break;
     case 2:
-      cairo_arc (cr, 3, 3, 1.0, 0, 2 * G_PI);
+      for (double dy = TEXTURE_STEP / 2; dy < h; dy += TEXTURE_STEP)
+        for (double dx = TEXTURE_STEP / 2; dx < w; dx += TEXTURE_STEP)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x + dx, y + dy, 1.0, 0, 2 * G_PI);
+          }
       cairo_fill (cr);
       break;
     case 3:
-      cairo_move_to (cr, 0, 3);
-      cairo_line_to (cr, 6, 3);
-      cairo_move_to (cr, 3, 0);
-      cairo_line_to (cr, 3, 6);
+      for (double dx = TEXTURE_STEP / 2; dx < w; dx += TEXTURE_STEP)
+        {
+          cairo_move_to (cr, x + dx, y);
+          cairo_line_to (cr, x + dx, y + h);
+        }
+      for (double dy = TEXTURE_STEP / 2; dy < h; dy += TEXTURE_STEP)
+        {
+          cairo_move_to (cr, x, y + dy);
+          cairo_line_to (cr, x + w, y + dy);
+        }
       cairo_stroke (cr);
       break;
     case 4:
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, 0, 3);
-      cairo_line_to (cr, 6, 3);
+      for (double dy = TEXTURE_STEP / 2; dy < h; dy += TEXTURE_STEP)
+        {
+          cairo_move_to (cr, x, y + dy);
+          cairo_line_to (cr, x + w, y + dy);
+        }
       cairo_stroke (cr);
       break;
     default:
       break;
     }
-  cairo_destroy (cr);
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_surface_destroy (tile);
-  return pattern;
+  cairo_restore (cr);
 }
 
 static void
@@ -301,17 +312,19 @@ fill_box (cairo_t *cr,
           double   w,
           double   h)
 {
-  cairo_pattern_t *pattern = series_pattern (series);
+  guint kind = series % N_PATTERNS;
 
   cairo_save (cr);
+  cairo_new_path (cr);
   cairo_rectangle (cr, x, y, w, h);
-  cairo_set_source (cr, pattern);
-  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, shades[kind][0], shades[kind][1], shades[kind][2]);
+  cairo_fill (cr);
+  draw_texture (cr, kind, x, y, w, h);
+  cairo_rectangle (cr, x, y, w, h);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_width (cr, 0.6);
   cairo_stroke (cr);
   cairo_restore (cr);
-  cairo_pattern_destroy (pattern);
 }
 
 /* Lines: each series its own dash and marker. */
