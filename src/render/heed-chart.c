@@ -407,6 +407,21 @@ chart_max (const Chart *chart,
   return max;
 }
 
+static gboolean
+chart_has_hidden (const Chart *chart)
+{
+  for (guint c = 0; c < chart->n_categories; c++)
+    for (guint s = 0; s < chart->n_series; s++)
+      {
+        gboolean hidden;
+
+        chart_value (chart, c, s, &hidden);
+        if (hidden)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Title and legend; returns the height used. */
 static double
 draw_head (cairo_t     *cr,
@@ -582,7 +597,19 @@ layout_bars (cairo_t     *cr,
       y += band + ROW_GAP;
     }
   y -= ROW_GAP / 2;
-  return y + draw_value_axis (cr, chart, left, top, plot_width, y - top, max, step, draw);
+  y += draw_value_axis (cr, chart, left, top, plot_width, y - top, max, step, draw);
+  if (stacked && chart_has_hidden (chart))
+    {
+      const char *note = _("Parts of fewer than 5 are left out of the bars; the table beside "
+                           "the chart lists them.");
+      double note_h;
+
+      text_size (cr, note, TEXT_SIZE, FALSE, width, NULL, &note_h);
+      if (draw)
+        draw_text (cr, note, 0, y + 4, TEXT_SIZE, FALSE, width, ALIGN_START);
+      y += 4 + note_h;
+    }
+  return y;
 }
 
 /* A line per series across the categories (months). */
