@@ -104,10 +104,11 @@ test_chart_png (Fixture       *fixture,
       if (table->chart == HEED_REPORT_CHART_NONE)
         continue;
       charts++;
-      height = heed_chart_get_height (fixture->figures, table, 400);
+      height = heed_chart_get_height (fixture->figures, table, 400, HEED_CHART_DEFAULT);
       g_assert_cmpfloat (height, >, 80);
       g_assert_cmpfloat (height, <, 900);
-      g_assert_true (heed_chart_write_png (fixture->figures, table, 400, 2, path, &error));
+      g_assert_true (heed_chart_write_png (fixture->figures, table, 400, 2, HEED_CHART_DEFAULT,
+                                         path, &error));
       g_assert_no_error (error);
 
       png = cairo_image_surface_create_from_png (path);
@@ -132,7 +133,8 @@ test_chart_bad_path (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "chart.png", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (heed_chart_write_png (fixture->figures, table, 400, 1, path, &error));
+  g_assert_false (heed_chart_write_png (fixture->figures, table, 400, 1, HEED_CHART_DEFAULT,
+                                        path, &error));
   g_assert_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE);
 }
 

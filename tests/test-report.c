@@ -331,6 +331,7 @@ test_experience_and_learning (Fixture       *fixture,
   item = g_ptr_array_index (items, 0);
   g_assert_cmpstr (item->text, ==, "Add a call-back option to the phone system");
   g_assert_cmpstr (item->detail, ==, "Done 20 June 2025; owner: Practice manager");
+  g_assert_cmpstr (item->measure, ==, "Fewer calls abandoned in the morning queue");
   assert_shown (figures, "actions", "done", "count", "1");
   assert_shown (figures, "actions", "open", "count", "1");
   assert_shown (figures, "actions", "overdue", "count", "1");

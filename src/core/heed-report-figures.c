@@ -196,6 +196,7 @@ report_item_free (HeedReportItem *item)
   g_free (item->heading);
   g_free (item->text);
   g_free (item->detail);
+  g_free (item->measure);
   g_free (item);
 }
 
@@ -1151,7 +1152,7 @@ count_survey (HeedReportFigures  *self,
   table_add_column (t, "agree", _("Agree"), HEED_REPORT_VALUE_COUNT);
   table_add_column (t, "strongly-agree", _("Strongly agree"), HEED_REPORT_VALUE_COUNT);
   table_add_column (t, "average", _("Average"), HEED_REPORT_VALUE_SCORE);
-  table_add_column (t, "agree-percent", _("Agree"), HEED_REPORT_VALUE_PERCENT);
+  table_add_column (t, "agree-percent", _("Agreeing"), HEED_REPORT_VALUE_PERCENT);
   t->chart_columns = N_SCALE;
   for (guint s = 0; s < N_STATEMENTS; s++)
     {
@@ -1228,6 +1229,7 @@ count_actions (HeedReportFigures  *self,
       if (sqlite3_column_int (stmt, 3) != 0)
         {
           const char *role = column_text (stmt, 4);
+          const char *impact = column_text (stmt, 5);
 
           if (role != NULL && role[0] != '\0')
             {
@@ -1236,8 +1238,14 @@ count_actions (HeedReportFigures  *self,
               g_free (detail);
               detail = with_role;
             }
-          add_item (self, HEED_REPORT_ITEMS_ACTIONS, column_text (stmt, 5),
-                    column_text (stmt, 0), detail);
+          add_item (self, HEED_REPORT_ITEMS_ACTIONS, NULL, column_text (stmt, 0), detail);
+          if (impact != NULL && impact[0] != '\0')
+            {
+              GPtrArray *actions = self->items[HEED_REPORT_ITEMS_ACTIONS];
+              HeedReportItem *item = g_ptr_array_index (actions, actions->len - 1);
+
+              item->measure = g_strdup (impact);
+            }
         }
       else
         g_free (detail);

@@ -74,9 +74,10 @@ int                   heed_report_table_find_column (const HeedReportTable *tabl
 
 /* A piece of text the report may publish: "You said, we did", a lesson, an action. */
 typedef struct {
-  char *heading;  /* "You said" wording, the lesson's subject, or an action's */
-  char *text;
-  char *detail;   /* "Done 3 June 2025", "Due 1 July 2025", the owner's role; or NULL */
+  char *heading;  /* "You said" wording or the lesson's subject; or NULL */
+  char *text;     /* "We did" wording, the lesson, the action */
+  char *detail;   /* an action's "Done 3 June 2025; owner: Practice manager"; or NULL */
+  char *measure;  /* how an action's impact is measured; or NULL */
 } HeedReportItem;
 
 typedef enum {

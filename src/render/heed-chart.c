@@ -24,6 +24,7 @@ typedef struct {
   HeedReportFigures     *figures;
   const HeedReportTable *table;
   gboolean               by_row;      /* stacked rows: each row is a bar of its columns */
+  gboolean               titled;
   guint                  n_categories;
   guint                  n_series;
 } Chart;
@@ -31,7 +32,8 @@ typedef struct {
 static void
 chart_init (Chart                 *chart,
             HeedReportFigures     *figures,
-            const HeedReportTable *table)
+            const HeedReportTable *table,
+            HeedChartFlags         flags)
 {
   guint rows = table->chart_rows > 0 ? MIN ((guint) table->chart_rows, table->rows->len)
                                      : table->rows->len;
@@ -41,6 +43,7 @@ chart_init (Chart                 *chart,
 
   chart->figures = figures;
   chart->table = table;
+  chart->titled = !(flags & HEED_CHART_NO_TITLE);
   /* A plain stacked chart has a bar per column (period) stacked by row (outcome). */
   chart->by_row = table->chart != HEED_REPORT_CHART_STACKED;
   chart->n_categories = chart->by_row ? rows : columns;
@@ -432,16 +435,15 @@ draw_head (cairo_t     *cr,
 {
   double y = 0, x = 0, line_height = 0;
 
-  if (draw)
-    y += draw_text (cr, chart->table->title, 0, 0, TITLE_SIZE, TRUE, width, ALIGN_START);
-  else
+  if (chart->titled && draw)
+    y += draw_text (cr, chart->table->title, 0, 0, TITLE_SIZE, TRUE, width, ALIGN_START) + 3;
+  else if (chart->titled)
     {
       double h;
 
       text_size (cr, chart->table->title, TITLE_SIZE, TRUE, width, NULL, &h);
-      y += h;
+      y += h + 3;
     }
-  y += 3;
   if (chart->n_series < 2)
     return y;
 
@@ -728,15 +730,16 @@ layout_lines (cairo_t     *cr,
 }
 
 static double
-layout_chart (cairo_t           *cr,
-              HeedReportFigures *figures,
+layout_chart (cairo_t               *cr,
+              HeedReportFigures     *figures,
               const HeedReportTable *table,
-              double             width,
-              gboolean           draw)
+              double                 width,
+              HeedChartFlags         flags,
+              gboolean               draw)
 {
   Chart chart;
 
-  chart_init (&chart, figures, table);
+  chart_init (&chart, figures, table, flags);
   if (table->chart == HEED_REPORT_CHART_NONE || chart.n_categories == 0 || chart.n_series == 0)
     return 0;
   if (table->chart == HEED_REPORT_CHART_LINE)
@@ -747,7 +750,8 @@ layout_chart (cairo_t           *cr,
 double
 heed_chart_get_height (HeedReportFigures     *figures,
                        const HeedReportTable *table,
-                       double                 width)
+                       double                 width,
+                       HeedChartFlags         flags)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -758,7 +762,7 @@ heed_chart_get_height (HeedReportFigures     *figures,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
-  height = ceil (layout_chart (cr, figures, table, width, FALSE));
+  height = ceil (layout_chart (cr, figures, table, width, flags, FALSE));
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return height;
@@ -769,7 +773,8 @@ heed_chart_draw (cairo_t               *cr,
                  HeedReportFigures     *figures,
                  const HeedReportTable *table,
                  double                 width,
-                 double                 height)
+                 double                 height,
+                 HeedChartFlags         flags)
 {
   g_return_if_fail (cr != NULL);
   g_return_if_fail (HEED_IS_REPORT_FIGURES (figures));
@@ -778,7 +783,7 @@ heed_chart_draw (cairo_t               *cr,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  layout_chart (cr, figures, table, width, TRUE);
+  layout_chart (cr, figures, table, width, flags, TRUE);
   cairo_restore (cr);
 }
 
@@ -795,6 +800,7 @@ char *
 heed_chart_to_svg (HeedReportFigures     *figures,
                    const HeedReportTable *table,
                    double                 width,
+                   HeedChartFlags         flags,
                    gsize                 *length,
                    GError               **error)
 {
@@ -807,11 +813,11 @@ heed_chart_to_svg (HeedReportFigures     *figures,
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (figures), NULL);
   g_return_val_if_fail (table != NULL, NULL);
 
-  height = heed_chart_get_height (figures, table, width);
+  height = heed_chart_get_height (figures, table, width, flags);
   surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width, height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
   cr = cairo_create (surface);
-  heed_chart_draw (cr, figures, table, width, height);
+  heed_chart_draw (cr, figures, table, width, height, flags);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -835,6 +841,7 @@ heed_chart_write_png (HeedReportFigures     *figures,
                       const HeedReportTable *table,
                       double                 width,
                       double                 scale,
+                      HeedChartFlags         flags,
                       const char            *path,
                       GError               **error)
 {
@@ -846,14 +853,14 @@ heed_chart_write_png (HeedReportFigures     *figures,
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (figures), FALSE);
   g_return_val_if_fail (table != NULL && path != NULL && scale > 0, FALSE);
 
-  height = heed_chart_get_height (figures, table, width);
+  height = heed_chart_get_height (figures, table, width, flags);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * scale),
                                         (int) ceil (MAX (1, height) * scale));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  heed_chart_draw (cr, figures, table, width, height);
+  heed_chart_draw (cr, figures, table, width, height, flags);
   cairo_destroy (cr);
   status = cairo_surface_write_to_png (surface, path);
   cairo_surface_destroy (surface);

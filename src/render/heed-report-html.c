@@ -96,7 +96,7 @@ add_chart (xmlNode                *parent,
   xmlNode *root, *copy;
   gsize length = 0;
 
-  svg = heed_chart_to_svg (figures, table, CHART_WIDTH, &length, error);
+  svg = heed_chart_to_svg (figures, table, CHART_WIDTH, HEED_CHART_NO_TITLE, &length, error);
   if (svg == NULL)
     return FALSE;
   doc = xmlReadMemory (svg, (int) length, "chart.svg", "UTF-8",
@@ -153,26 +153,24 @@ add_table (xmlNode               *parent,
     }
 }
 
+/* A list of published wording under @parent; @empty when there is none. */
 static void
-add_items (xmlNode           *main,
-           HeedReportFigures *figures,
-           HeedReportItemList list,
-           const char        *title,
-           const char        *heading_label,
-           const char        *text_label,
-           const char        *empty)
+add_item_list (xmlNode            *parent,
+               HeedReportFigures  *figures,
+               HeedReportItemList  list,
+               const char         *heading_label,
+               const char         *text_label,
+               const char         *empty)
 {
   GPtrArray *items = heed_report_figures_get_items (figures, list);
-  xmlNode *section = add_element (main, "section", NULL);
   xmlNode *ul;
 
-  add_element (section, "h2", title);
   if (items->len == 0)
     {
-      add_element (section, "p", empty);
+      add_element (parent, "p", empty);
       return;
     }
-  ul = add_element (section, "ul", NULL);
+  ul = add_element (parent, "ul", NULL);
   for (guint i = 0; i < items->len; i++)
     {
       HeedReportItem *item = g_ptr_array_index (items, i);
@@ -194,8 +192,30 @@ add_items (xmlNode           *main,
         }
       xmlNodeAddContent (p, (const xmlChar *) item->text);
       if (item->detail != NULL)
-        add_element (li, "p", item->detail);
+        add_element (add_element (li, "p", NULL), "em", item->detail);
+      if (item->measure != NULL)
+        {
+          p = add_element (li, "p", NULL);
+          add_element (p, "strong", _("How we will know it worked:"));
+          xmlNodeAddContent (p, (const xmlChar *) " ");
+          xmlNodeAddContent (p, (const xmlChar *) item->measure);
+        }
     }
+}
+
+static void
+add_items (xmlNode            *main,
+           HeedReportFigures  *figures,
+           HeedReportItemList  list,
+           const char         *title,
+           const char         *heading_label,
+           const char         *text_label,
+           const char         *empty)
+{
+  xmlNode *section = add_element (main, "section", NULL);
+
+  add_element (section, "h2", title);
+  add_item_list (section, figures, list, heading_label, text_label, empty);
 }
 
 char *
@@ -263,11 +283,6 @@ heed_report_html_render (HeedReportFigures  *figures,
 
       section = add_element (main, "section", NULL);
       add_element (section, "h2", table->title);
-      if (table->note != NULL)
-        {
-          node = add_element (section, "p", table->note);
-          set_attribute (node, "class", "note");
-        }
       figure = add_element (section, "div", NULL);
       set_attribute (figure, "class", "figure");
       if (table->chart != HEED_REPORT_CHART_NONE && table->rows->len > 0
@@ -277,18 +292,23 @@ heed_report_html_render (HeedReportFigures  *figures,
           return NULL;
         }
       add_table (figure, figures, table);
+      if (table->note != NULL)
+        {
+          node = add_element (section, "p", table->note);
+          set_attribute (node, "class", "note");
+        }
+      /* The matters themselves, where the manager approved their wording. */
+      if (g_strcmp0 (table->id, "general-importance") == 0)
+        add_item_list (section, figures, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, _("Subject:"), NULL,
+                       _("Their wording has not been approved for publication."));
     }
 
   if (heed_report_figures_get_kind (figures) == HEED_REPORT_ANNUAL)
     {
-      add_items (main, figures, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE,
-                 _("Matters of general importance"), _("Subject:"), NULL,
-                 _("No matter of general importance was approved for publication."));
       add_items (main, figures, HEED_REPORT_ITEMS_LEARNING, _("What we learned"),
                  _("Subject:"), NULL, _("No learning was approved for publication."));
       add_items (main, figures, HEED_REPORT_ITEMS_ACTIONS, _("What we are doing about it"),
-                 _("How we will know it worked:"), NULL,
-                 _("No action was approved for publication."));
+                 NULL, NULL, _("No action was approved for publication."));
       add_items (main, figures, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, _("You said, we did"),
                  _("You said:"), _("We did:"), _("Nothing was approved for publication."));
     }
