@@ -10,6 +10,7 @@
 #include "heed-cli-common.h"
 #include "heed-report-figures.h"
 #include "heed-report-html.h"
+#include "heed-report-pdf.h"
 
 /* report */
 
@@ -19,6 +20,7 @@ write_report (HeedReportFigures *figures,
               const char        *output)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
 
@@ -34,8 +36,15 @@ write_report (HeedReportFigures *figures,
         return cli_fail_error (error);
     }
   else
-    return cli_fail (_("The PDF report is not available in this version of Heed yet; use "
-                       "--format html or csv."));
+    {
+      pdf = heed_report_pdf_render (figures, &error);
+      if (pdf == NULL)
+        return cli_fail_error (error);
+      if (!heed_report_write_file (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                   &error))
+        return cli_fail_error (error);
+      return EXIT_OK;
+    }
 
   if (!heed_report_write_file (output, data, length, &error))
     return cli_fail_error (error);
@@ -96,8 +105,6 @@ cli_command_report (int    argc,
     return cli_fail (_("--from is after --to: the period would have no days."));
   if (!cli_parse_date_option ("--today", today_text, &today, &status))
     return status;
-  if (strcmp (format, "pdf") == 0)
-    return write_report (NULL, format, output);
 
   store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)

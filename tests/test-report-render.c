@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "heed-chart.h"
+#include "heed-render-test-util.h"
 #include "heed-report-html.h"
+#include "heed-report-pdf.h"
 #include "heed-test-report.h"
 #include "heed-test-util.h"
 #include "heed-validate.h"
@@ -274,6 +276,57 @@ test_html (Fixture       *fixture,
   xmlFreeDoc (doc);
 }
 
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = output_path (fixture, "report.pdf");
+  g_autofree char *info = NULL, *all = NULL, *flat = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  guint n_pages;
+
+  pdf = heed_report_pdf_render (fixture->figures, &error);
+  g_assert_no_error (error);
+  g_assert_true (heed_report_write_file (path, g_bytes_get_data (pdf, NULL),
+                                         g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+
+  info = heed_test_pdf_info (path);
+  g_assert_nonnull (strstr (info, "Title:           Quayside Test Surgery — Complaints and "
+                                  "feedback: annual report"));
+  flow = heed_report_pdf_new_flow (fixture->figures);
+  n_pages = heed_page_flow_get_n_pages (flow);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  /* Whose report and for when, on every page: a loose page still says. */
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = heed_test_pdf_text (path, page);
+      g_autofree char *flat_page = heed_test_flatten (text);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", page, n_pages);
+
+      g_assert_nonnull (strstr (flat_page, "Quayside Test Surgery"));
+      g_assert_nonnull (strstr (flat_page, "1 April 2025 to 31 March 2026"));
+      g_assert_nonnull (strstr (flat_page, footer));
+    }
+
+  /* The headline figures, the same as the CSV's and the web page's. */
+  all = heed_test_pdf_text (path, 0);
+  flat = heed_test_flatten (all);
+  g_assert_nonnull (strstr (flat, "Complaints received: fewer than 5 (previous period: fewer "
+                                  "than 5)."));
+  g_assert_nonnull (strstr (flat, "Compliments: 6."));
+  g_assert_nonnull (strstr (flat, "Acknowledged within the deadline: 75%."));
+  g_assert_nonnull (strstr (flat, "Responded within the timescale agreed: 67%."));
+  g_assert_nonnull (strstr (flat, "We added a call-back option to the phone system"));
+  g_assert_nonnull (strstr (flat, "How we will know it worked: Fewer calls abandoned in the "
+                                  "morning queue"));
+  for (guint i = 0; report_test_personal[i] != NULL; i++)
+    g_assert_null (strstr (flat, report_test_personal[i]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +338,7 @@ main (int    argc,
   ADD ("/render/chart/png", test_chart_png);
   ADD ("/render/chart/bad-path", test_chart_bad_path);
   ADD ("/render/report/html", test_html);
+  ADD ("/render/report/pdf", test_pdf);
 #undef ADD
 
   return g_test_run ();

@@ -602,8 +602,8 @@ layout_bars (cairo_t     *cr,
   y += draw_value_axis (cr, chart, left, top, plot_width, y - top, max, step, draw);
   if (stacked && chart_has_hidden (chart))
     {
-      const char *note = _("Parts of fewer than 5 are left out of the bars; the table beside "
-                           "the chart lists them.");
+      const char *note = _("Parts of fewer than 5 are left out of the bars; the table gives "
+                           "them.");
       double note_h;
 
       text_size (cr, note, TEXT_SIZE, FALSE, width, NULL, &note_h);
