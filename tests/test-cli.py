@@ -326,6 +326,14 @@ try:
           int(year_values[("summary", "new")]) == quarter_new == fy_complaints,
           (year_values.get(("summary", "new")), quarter_new, fy_complaints))
 
+    proc = run("ko41b", demo, "--year", str(fy + 1), "--format", "csv")
+    next_values = {(r[0], r[1]): r[3] for r in list(csv.reader(io.StringIO(proc.stdout)))[1:]}
+    check("ko41b: one year's carried forward is the next year's brought forward",
+          year_values[("summary", "carried-forward")] ==
+          next_values.get(("summary", "brought-forward")),
+          (year_values[("summary", "carried-forward")],
+           next_values.get(("summary", "brought-forward"))))
+
     report_bad = [
         (["report", demo, "--format", "csv", "-o", out_csv], "Give the period"),
         (["report", demo, "--year", "2025", "--from", "2025-04-01", "--format", "csv",

@@ -429,7 +429,13 @@ static const char case_sql[] =
   " c.lessons, p.date_of_birth"
   " FROM cases c LEFT JOIN people p ON p.id = CASE WHEN c.affected > 0 THEN c.affected"
   " ELSE c.complainant END"
-  " WHERE c.status != 'draft' AND c.received_at < :end ORDER BY c.received_at, c.id";
+  " WHERE c.status != 'draft' AND c.received_at < :end"
+  /* A case that ended before the first day we look at cannot count, unless the Ombudsman
+   * took it up later. */
+  " AND (c.received_at >= :start OR ifnull (c.responded_on, c.closed_on) IS NULL"
+  "      OR ifnull (c.responded_on, c.closed_on) >= :start OR c.ombudsman_referred >= :start"
+  "      OR c.ombudsman_decided >= :start)"
+  " ORDER BY c.received_at, c.id";
 
 typedef struct {
   gint64      id;
@@ -888,12 +894,14 @@ count_case (Annual          *a,
 
 static gboolean
 scan_cases (HeedStore    *store,
+            const GDate  *start,
             const GDate  *to,
             void        (*func) (gpointer, sqlite3_stmt *, const CaseFacts *),
             gpointer      data,
             GError      **error)
 {
   g_autofree char *end = NULL;
+  g_autofree char *first = heed_format_date_iso (start);
   sqlite3_stmt *stmt;
   GDate after = *to;
   int rc;
@@ -903,6 +911,7 @@ scan_cases (HeedStore    *store,
   stmt = _heed_store_prepare (store, case_sql, error);
   if (stmt == NULL)
     return FALSE;
+  _heed_store_bind_text (stmt, ":start", first);
   _heed_store_bind_text (stmt, ":end", end);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1326,7 +1335,7 @@ heed_report_figures_compute (HeedStore    *store,
   ok = aspects != NULL;
   a.aspects = aspects;
   if (ok)
-    ok = scan_cases (store, to, annual_count_case, &a, error);
+    ok = scan_cases (store, &self->previous_from, to, annual_count_case, &a, error);
   if (ok)
     build_annual_tables (&a);
 
@@ -1489,6 +1498,7 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
   g_autoptr(GPtrArray) bands = NULL;
   HeedReportTable *t;
   Ko41b k = { 0 };
+  GDate day_before;
   int year;
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
@@ -1508,6 +1518,7 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
 
   k.self = self;
   k.store = store;
+  day_before = *from;
   k.from = *from;
   k.to = *to;
   k.aspects = aspects;
@@ -1517,7 +1528,9 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
   category_counts_init (&k.subjects, store, "subject", year);
   category_counts_init (&k.staff_groups, store, "staff-group", year);
 
-  if (!scan_cases (store, to, ko41b_count_case, &k, error))
+  /* From the day before, to know what was brought forward. */
+  g_date_subtract_days (&day_before, 1);
+  if (!scan_cases (store, &day_before, to, ko41b_count_case, &k, error))
     {
       category_counts_clear (&k.ages);
       category_counts_clear (&k.statuses);
