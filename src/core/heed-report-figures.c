@@ -1050,7 +1050,8 @@ build_annual_tables (Annual *a)
       g_date_set_day (&month, 1);
       g_date_add_months (&month, (guint) m);
       g_date_strftime (id, sizeof id, "%Y-%m", &month);
-      /* TRANSLATORS: a month and its year in a table, strftime format */
+      /* TRANSLATORS: a month and its year in a table, as strftime() writes it ("Apr 2025") */
+      /* xgettext:no-c-format */
       g_date_strftime (label, sizeof label, _("%b %Y"), &month);
       add_two_period_row (t, id, label, a->months[0][m], a->months[1][m]);
     }
