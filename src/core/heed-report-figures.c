@@ -73,6 +73,7 @@ report_table_free (HeedReportTable *table)
   g_ptr_array_unref (table->row_ids);
   g_ptr_array_unref (table->columns);
   g_ptr_array_unref (table->column_ids);
+  g_clear_pointer (&table->short_columns, g_ptr_array_unref);
   g_array_unref (table->kinds);
   g_array_unref (table->cells);
   g_free (table);
@@ -1164,6 +1165,14 @@ count_survey (HeedReportFigures  *self,
   table_add_column (t, "average", _("Average"), HEED_REPORT_VALUE_SCORE);
   table_add_column (t, "agree-percent", _("Agreeing"), HEED_REPORT_VALUE_PERCENT);
   t->chart_columns = N_SCALE;
+  /* On paper the scale's points are numbered; the note says what they mean. */
+  t->short_columns = g_ptr_array_new_with_free_func (g_free);
+  for (guint v = 1; v <= N_SCALE; v++)
+    g_ptr_array_add (t->short_columns, g_strdup_printf ("%u", v));
+  /* TRANSLATORS: short column heading: the average score */
+  g_ptr_array_add (t->short_columns, g_strdup (_("Mean")));
+  /* TRANSLATORS: short column heading: the share who agreed or strongly agreed */
+  g_ptr_array_add (t->short_columns, g_strdup (_("Agree %")));
   for (guint s = 0; s < N_STATEMENTS; s++)
     {
       char id[16];

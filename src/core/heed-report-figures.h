@@ -56,6 +56,7 @@ typedef struct {
   GPtrArray           *row_ids;   /* stable row ids: "complaint", "2025-04" */
   GPtrArray           *columns;   /* translated column labels */
   GPtrArray           *column_ids;
+  GPtrArray           *short_columns; /* shorter labels for a narrow page, or NULL */
   GArray              *kinds;     /* HeedReportValueKind per column */
   GArray              *cells;     /* HeedReportCell, rows × columns, row by row */
   HeedReportChart      chart;

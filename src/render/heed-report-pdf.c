@@ -80,7 +80,7 @@ add_table (HeedDocument          *document,
   GPtrArray *row;
 
   /* The labels get the room: figures are short. */
-  widths[0] = table->columns->len > 3 ? 2.2 : 3.0;
+  widths[0] = 3.0;
   for (guint c = 0; c < table->columns->len; c++)
     widths[c + 1] = 1.0;
   heed_document_table_set_widths (block, widths, table->columns->len + 1);
@@ -93,7 +93,8 @@ add_table (HeedDocument          *document,
   }
   for (guint c = 0; c < table->columns->len; c++)
     {
-      g_autofree char *cell = markup (g_ptr_array_index (table->columns, c), HEED_TEXT_BOLD);
+      GPtrArray *labels = table->short_columns != NULL ? table->short_columns : table->columns;
+      g_autofree char *cell = markup (g_ptr_array_index (labels, c), HEED_TEXT_BOLD);
 
       heed_document_table_row_add_cell (row, cell);
     }
