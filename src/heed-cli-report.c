@@ -9,47 +9,9 @@
 
 #include "heed-cli-common.h"
 #include "heed-report-figures.h"
-#include "heed-report-html.h"
-#include "heed-report-pdf.h"
+#include "heed-report-export.h"
 
 /* report */
-
-static int
-write_report (HeedReportFigures *figures,
-              const char        *format,
-              const char        *output)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  if (strcmp (format, "csv") == 0)
-    {
-      data = heed_report_figures_to_csv (figures);
-      length = strlen (data);
-    }
-  else if (strcmp (format, "html") == 0)
-    {
-      data = heed_report_html_render (figures, &length, &error);
-      if (data == NULL)
-        return cli_fail_error (error);
-    }
-  else
-    {
-      pdf = heed_report_pdf_render (figures, &error);
-      if (pdf == NULL)
-        return cli_fail_error (error);
-      if (!heed_report_write_file (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                   &error))
-        return cli_fail_error (error);
-      return EXIT_OK;
-    }
-
-  if (!heed_report_write_file (output, data, length, &error))
-    return cli_fail_error (error);
-  return EXIT_OK;
-}
 
 int
 cli_command_report (int    argc,
@@ -61,6 +23,7 @@ cli_command_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *from_text = NULL, *to_text = NULL, *format = NULL, *output = NULL;
   g_autofree char *today_text = NULL;
+  HeedReportFormat report_format;
   GDate from, to, today;
   int year = 0;
   int status = EXIT_OK;
@@ -85,7 +48,7 @@ cli_command_report (int    argc,
     return cli_usage_error (context, _("report needs exactly one FILE"));
   if (format == NULL)
     return cli_usage_error (context, _("report needs --format pdf, html or csv"));
-  if (strcmp (format, "pdf") != 0 && strcmp (format, "html") != 0 && strcmp (format, "csv") != 0)
+  if (!heed_report_format_from_id (format, &report_format))
     return cli_fail (_("--format must be pdf, html or csv, not “%s”."), format);
   if (output == NULL || output[0] == '\0')
     return cli_usage_error (context, _("report needs -o OUT"));
@@ -111,9 +74,9 @@ cli_command_report (int    argc,
     return status;
   figures = heed_report_figures_compute (store, &from, &to, g_date_valid (&today) ? &today : NULL,
                                          &error);
-  if (figures == NULL)
+  if (figures == NULL || !heed_report_save (figures, report_format, output, &error))
     return cli_fail_error (error);
-  return write_report (figures, format, output);
+  return EXIT_OK;
 }
 
 /* ko41b */

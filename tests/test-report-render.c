@@ -8,6 +8,7 @@
 
 #include "heed-chart.h"
 #include "heed-render-test-util.h"
+#include "heed-report-export.h"
 #include "heed-report-html.h"
 #include "heed-report-pdf.h"
 #include "heed-test-report.h"
@@ -327,6 +328,42 @@ test_pdf (Fixture       *fixture,
     g_assert_null (strstr (flat, report_test_personal[i]));
 }
 
+static void
+test_save (Fixture       *fixture,
+           gconstpointer  data)
+{
+  struct {
+    const char *id;
+    const char *starts;
+  } formats[] = {
+    { "pdf", "%PDF-" },
+    { "html", "<!DOCTYPE html>" },
+    { "csv", "section,row,column,value,label\r\n" },
+  };
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "r.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  HeedReportFormat format;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strconcat ("saved.", formats[i].id, NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (heed_report_format_from_id (formats[i].id, &format));
+      g_assert_true (heed_report_save (fixture->figures, format, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, formats[i].starts));
+    }
+  g_assert_false (heed_report_format_from_id ("docx", NULL));
+  g_assert_false (heed_report_format_from_id (NULL, NULL));
+
+  g_assert_false (heed_report_save (fixture->figures, HEED_REPORT_FORMAT_PDF, missing, &error));
+  g_assert_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +376,7 @@ main (int    argc,
   ADD ("/render/chart/bad-path", test_chart_bad_path);
   ADD ("/render/report/html", test_html);
   ADD ("/render/report/pdf", test_pdf);
+  ADD ("/render/report/save", test_save);
 #undef ADD
 
   return g_test_run ();
