@@ -237,6 +237,10 @@ try:
         "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status != 'draft' AND "
         "NOT oral_resolved AND received_at >= ? AND received_at < ?",
         (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
+    fy_written = db.execute(
+        "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status NOT IN ('draft', "
+        "'out-of-scope') AND NOT oral_resolved AND received_at >= ? AND received_at < ?",
+        (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
     fy_compliments = db.execute(
         "SELECT count(*) FROM cases WHERE kind = 'compliment' AND status != 'draft' AND "
         "received_at >= ? AND received_at < ?", (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
@@ -323,8 +327,8 @@ try:
     proc = run("ko41b", demo, "--year", str(fy), "--format", "csv")
     year_values = {(r[0], r[1]): r[3] for r in list(csv.reader(io.StringIO(proc.stdout)))[1:]}
     check("ko41b: the quarters' new complaints make the year's",
-          int(year_values[("summary", "new")]) == quarter_new == fy_complaints,
-          (year_values.get(("summary", "new")), quarter_new, fy_complaints))
+          int(year_values[("summary", "new")]) == quarter_new == fy_written,
+          (year_values.get(("summary", "new")), quarter_new, fy_written))
 
     proc = run("ko41b", demo, "--year", str(fy + 1), "--format", "csv")
     next_values = {(r[0], r[1]): r[3] for r in list(csv.reader(io.StringIO(proc.stdout)))[1:]}

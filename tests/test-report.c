@@ -426,6 +426,34 @@ test_ko41b (Fixture       *fixture,
 }
 
 static void
+test_ko41b_out_of_scope (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  g_autoptr(HeedStore) store = heed_store_create (path, "Scope", HEED_NATION_ENGLAND, NULL);
+  g_autoptr(HeedReportFigures) ko41b = NULL;
+  g_autoptr(HeedReportFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+
+  report_test_case (store, "complaint", "letter", "2025-05-01", "status", "out-of-scope",
+                    "out-of-scope-reason", "An employment matter", NULL);
+  report_test_case (store, "complaint", "letter", "2025-05-02", "status", "logged", NULL);
+  g_assert_true (heed_store_set_setting (store, "small-counts", "show", &error));
+  heed_date_from_iso ("2025-04-01", &from);
+  heed_date_from_iso ("2026-03-31", &to);
+  ko41b = heed_report_figures_compute_ko41b (store, &from, &to, &error);
+  g_assert_no_error (error);
+  /* Not an NHS complaint for the return, though the practice logged and reports it. */
+  assert_shown (ko41b, "summary", "new", "count", "1");
+  assert_shown (ko41b, "summary", "carried-forward", "count", "1");
+  figures = heed_report_figures_compute (store, &from, &to, NULL, &error);
+  g_assert_no_error (error);
+  assert_shown (figures, "received-by-kind", "complaint", "this-period", "2");
+  heed_test_remove_dir (dir);
+}
+
+static void
 test_bad_period (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -502,6 +530,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/core/report/previous-period-lengths", test_previous_period_lengths);
   g_test_add_func ("/core/report/csv/quoting", test_csv_quoting);
+  g_test_add_func ("/core/report/ko41b/out-of-scope", test_ko41b_out_of_scope);
 
   return g_test_run ();
 }

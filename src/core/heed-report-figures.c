@@ -1458,8 +1458,9 @@ ko41b_count_case (gpointer         data,
   Ko41b *k = data;
   GDate day_before = k->from;
 
-  /* Written complaints only: an oral complaint resolved by the next working day is not one. */
-  if (!c->statutory)
+  /* Written complaints under the regulations only: not an oral complaint resolved by the next
+   * working day, nor one found to be out of scope (an employment matter, say). */
+  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0)
     return;
   g_date_subtract_days (&day_before, 1);
   if (open_on (c, &day_before))
@@ -1563,7 +1564,8 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
                   (double) k.outcomes[3]);
   add_single_row (t, "carried-forward", _("Carried forward"), (double) k.carried_forward);
   t->note = g_strdup (_("Carried forward = brought forward + new − total resolved − withdrawn. "
-                        "Oral complaints resolved by the next working day are not counted."));
+                        "Oral complaints resolved by the next working day and complaints out "
+                        "of scope are not counted."));
 
   category_table (self, store, &k.ages, "age-band", "age", _("2. Age of patient"),
                   _("Age"), 1, TRUE);
