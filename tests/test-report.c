@@ -454,6 +454,34 @@ test_ko41b_out_of_scope (void)
 }
 
 static void
+test_scotland_stage1 (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  g_autoptr(HeedStore) store = heed_store_create (path, "North", HEED_NATION_SCOTLAND, NULL);
+  g_autoptr(HeedReportFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+
+  /* Stage 1 has 5 working days: 2 June 2025 is a Monday, so 9 June is the last. */
+  report_test_case (store, "complaint", "phone", "2025-06-02", "status", "closed",
+                    "track", "early-resolution", "responded-on", "2025-06-05",
+                    "closed-on", "2025-06-05", "outcome", "upheld", NULL);
+  report_test_case (store, "complaint", "phone", "2025-06-02", "status", "closed",
+                    "track", "early-resolution", "responded-on", "2025-06-20",
+                    "closed-on", "2025-06-20", "outcome", "not-upheld", NULL);
+  g_assert_true (heed_store_set_setting (store, "small-counts", "show", &error));
+  heed_date_from_iso ("2025-04-01", &from);
+  heed_date_from_iso ("2026-03-31", &to);
+  figures = heed_report_figures_compute (store, &from, &to, NULL, &error);
+  g_assert_no_error (error);
+  assert_shown (figures, "timeliness", "resolved-stage1", "within", "1");
+  assert_shown (figures, "timeliness", "resolved-stage1", "of", "2");
+  assert_shown (figures, "timeliness", "resolved-stage1", "percent", "50%");
+  heed_test_remove_dir (dir);
+}
+
+static void
 test_bad_period (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -531,6 +559,7 @@ main (int    argc,
   g_test_add_func ("/core/report/previous-period-lengths", test_previous_period_lengths);
   g_test_add_func ("/core/report/csv/quoting", test_csv_quoting);
   g_test_add_func ("/core/report/ko41b/out-of-scope", test_ko41b_out_of_scope);
+  g_test_add_func ("/core/report/annual/scotland-stage-1", test_scotland_stage1);
 
   return g_test_run ();
 }

@@ -681,6 +681,7 @@ typedef struct {
   gint64             ombudsman_complied[4];  /* complied, partly, not, pending */
   gint64             acknowledged[2];        /* within, of */
   gint64             responded[2];
+  gint64             resolved_stage1[2];
   gint64             track_count[2];
   gint64             track_days[2];
   gint64             open_at_end[2];         /* complaints, concerns */
@@ -746,6 +747,8 @@ count_deadlines (Annual          *a,
         tally = a->acknowledged;
       else if (d->kind == HEED_DEADLINE_RESPOND && responded_in_period)
         tally = a->responded;
+      else if (d->kind == HEED_DEADLINE_RESOLVE && in_range (&c->received, &a->from[0], &a->to[0]))
+        tally = a->resolved_stage1;
       if (tally == NULL)
         continue;
       /* Only deadlines already decided count: met, met late, or passed without it. */
@@ -1070,6 +1073,15 @@ build_annual_tables (Annual *a)
   table_set (t, row, 0, (double) a->responded[0]);
   table_set (t, row, 1, (double) a->responded[1]);
   table_set_ratio (t, row, 2, (double) a->responded[0], (double) a->responded[1], 100);
+  /* Scotland and Northern Ireland resolve simple complaints at stage 1 in 5 working days. */
+  if (a->resolved_stage1[1] > 0)
+    {
+      row = table_add_row (t, "resolved-stage1", _("Resolved at stage 1 within the deadline"));
+      table_set (t, row, 0, (double) a->resolved_stage1[0]);
+      table_set (t, row, 1, (double) a->resolved_stage1[1]);
+      table_set_ratio (t, row, 2, (double) a->resolved_stage1[0],
+                       (double) a->resolved_stage1[1], 100);
+    }
 
   t = table_new (self, "tracks", _("Early resolution and closer look"), _("Track"),
                  HEED_REPORT_CHART_NONE);
