@@ -61,6 +61,18 @@ static const char search_newest_sql[] =
 static const char search_oldest_sql[] =
   "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM CASE_FILTER "AND case_search MATCH :fts "
   "ORDER BY c.received_at, c.id";
+/* Only the ids, for lists that need no row to decide (every view but Needs Attention, in
+ * received order): a quarter of the time at 100,000 cases. */
+static const char ids_newest_sql[] =
+  "SELECT c.id FROM cases c " CASE_FILTER "ORDER BY c.received_at DESC, c.id DESC";
+static const char ids_oldest_sql[] =
+  "SELECT c.id FROM cases c " CASE_FILTER "ORDER BY c.received_at, c.id";
+static const char search_ids_newest_sql[] =
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
+  "AND case_search MATCH :fts ORDER BY c.received_at DESC, c.id DESC";
+static const char search_ids_oldest_sql[] =
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
+  "AND case_search MATCH :fts ORDER BY c.received_at, c.id";
 static const char search_count_sql[] =
   "SELECT count(*) FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
   "AND case_search MATCH :fts";
@@ -357,9 +369,38 @@ heed_store_query_case_ids (HeedStore      *self,
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
+  if (query != NULL && query->sort == HEED_CASE_SORT_RECEIVED
+      && query->view != HEED_CASE_VIEW_ATTENTION)
+    {
+      sqlite3_stmt *stmt;
+      const char *sql;
+      int rc;
+
+      if (has_search (query))
+        sql = query->newest_first ? search_ids_newest_sql : search_ids_oldest_sql;
+      else
+        sql = query->newest_first ? ids_newest_sql : ids_oldest_sql;
+      stmt = prepare_query (self, sql, query, error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (id != query->hidden_id)
+            g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _heed_store_set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+      return g_steal_pointer (&ids);
+    }
   if (query == NULL || query->sort == HEED_CASE_SORT_RECEIVED)
     {
-      /* The SQL's own order: newest_first says which way. */
+      /* Needs Attention decides from each row; the SQL's order, newest_first says which way. */
       if (!heed_store_foreach_case_row (self, query, collect_id, ids, error))
         return NULL;
       return g_steal_pointer (&ids);

@@ -61,6 +61,7 @@ struct _HeedWindow
   GPtrArray           *subject_codes;
   GSettings           *settings;
   gint64               deleting_id;  /* a draft deleted unless Undo is pressed in time */
+  gboolean             filling;      /* setting up the list's controls: query once, after */
 };
 
 static const struct {
@@ -162,9 +163,10 @@ run_query (HeedWindow *self)
 {
   g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
   g_autoptr(GError) error = NULL;
+  GtkSelectionModel *selection;
   const char *text;
 
-  if (self->model == NULL)
+  if (self->model == NULL || self->filling)
     return;
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query->view = self->view;
@@ -173,6 +175,10 @@ run_query (HeedWindow *self)
   query->search = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
   if (!read_filters (self, query))
     return;
+  selection = gtk_column_view_get_model (self->case_view);
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
+                                       GTK_INVALID_LIST_POSITION);
   if (!heed_case_list_model_set_query (self->model, query, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -747,10 +753,17 @@ show_store (HeedWindow *self)
     g_autoptr(GtkSingleSelection) selection =
       gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
 
+    /* A selection that follows its item through a change of list reads every new item to
+     * find it: 100,000 rows from the file. The list starts unselected instead. */
+    gtk_single_selection_set_autoselect (selection, FALSE);
+    gtk_single_selection_set_can_unselect (selection, TRUE);
     gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (selection));
   }
+  self->filling = TRUE;
   fill_filters (self);
   gtk_list_box_select_row (self->view_list, gtk_list_box_get_row_at_index (self->view_list, 0));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->filling = FALSE;
   gtk_stack_set_visible_child_name (self->content_stack, "list");
   run_query (self);
   gtk_stack_set_visible_child_name (self->main_stack, "practice");
