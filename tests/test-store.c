@@ -9,6 +9,8 @@
 #include "heed-person.h"
 #include "heed-staff.h"
 #include "heed-status.h"
+#include "heed-case-list-model.h"
+#include "heed-case-item.h"
 #include "heed-store.h"
 #include "heed-store-exchange.h"
 #include "heed-test-util.h"
@@ -1118,6 +1120,44 @@ test_oral_close (Fixture       *fixture,
                                            "'Rude on the phone'"), ==, 1);
 }
 
+static void
+test_list_model (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeedCase) older = save_complaint (fixture->store, "2025-06-02T10:00:00",
+                                              "Waiting room too cold");
+  g_autoptr(HeedCase) newer = save_complaint (fixture->store, "2025-06-03T10:00:00",
+                                              "Waiting time too long");
+  g_autoptr(HeedCaseListModel) model = heed_case_list_model_new (fixture->store);
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(HeedCaseQuery) narrower = heed_case_query_new ();
+  g_autoptr(HeedCaseItem) first = NULL;
+  g_autoptr(HeedCaseItem) again = NULL;
+  g_autoptr(HeedCaseItem) changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->newest_first = narrower->newest_first = TRUE;
+  query->search = g_strdup ("waiting");
+  narrower->search = g_strdup ("waiting time");
+  g_assert_true (heed_case_list_model_set_query (model, query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (heed_case_item_get_summary (first), ==, "Waiting time too long");
+
+  /* Typing on: the row both lists share is kept, not read again. */
+  g_assert_true (heed_case_list_model_set_query (model, narrower, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == first);
+
+  /* Once the case changes in the file, its row is read again, even for the same search. */
+  g_assert_true (heed_store_change_status (fixture->store, newer, "logged", NULL, &error));
+  g_assert_true (heed_case_list_model_set_query (model, narrower, &error));
+  changed = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (changed != first);
+  g_assert_cmpstr (heed_case_item_get_status (changed), ==, heed_case_status_get_label ("logged"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1145,6 +1185,7 @@ main (int    argc,
   ADD ("backup-folder", test_backup_folder);
   ADD ("undo-status", test_undo_status);
   ADD ("oral-close", test_oral_close);
+  ADD ("list-model", test_list_model);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@ struct _HeedCaseListModel
   GArray        *ids;
   GHashTable    *cache;   /* position -> HeedCaseItem */
   GDate          today;
+  gboolean       stale;   /* a case changed since the list was read: every row is read again */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -98,6 +99,12 @@ heed_case_list_model_init (HeedCaseListModel *self)
   g_date_clear (&self->today, 1);
 }
 
+static void
+on_case_changed_cb (HeedCaseListModel *self)
+{
+  self->stale = TRUE;
+}
+
 HeedCaseListModel *
 heed_case_list_model_new (HeedStore *store)
 {
@@ -107,6 +114,12 @@ heed_case_list_model_new (HeedStore *store)
 
   self = g_object_new (HEED_TYPE_CASE_LIST_MODEL, NULL);
   self->store = g_object_ref (store);
+  g_signal_connect_object (store, "case-added", G_CALLBACK (on_case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "case-changed", G_CALLBACK (on_case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "case-removed", G_CALLBACK (on_case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->query = heed_case_query_new ();
   self->query->newest_first = TRUE;
   return self;
@@ -139,6 +152,8 @@ reload (HeedCaseListModel  *self,
 
   /* Rows the old and the new list share at the top and at the bottom keep their items and
    * their widgets: typing one more letter of a search often changes only part of the list. */
+  keep_shared = keep_shared && !self->stale;
+  self->stale = FALSE;
   while (keep_shared && same < removed && same < self->ids->len
          && g_array_index (old_ids, gint64, same) == g_array_index (self->ids, gint64, same))
     same++;
