@@ -807,17 +807,42 @@ heed_timeline_draw (cairo_t                       *cr,
   pango_font_description_free (p.small_font);
 }
 
-static double
+typedef struct {
+  double left;
+  double right;
+  double x;
+  double y;
+  double height;
+} LegendPen;
+
+/* Moves to the next line when the symbol and its words would not fit. */
+static void
+legend_room (Painter    *p,
+             LegendPen  *pen,
+             double      symbol,
+             const char *words)
+{
+  double width = symbol + 6 + set_text (p, words, FALSE, FALSE, -1);
+
+  if (pen->x + width > pen->right && pen->x > pen->left)
+    {
+      pen->x = pen->left;
+      pen->y += pen->height + 4;
+    }
+}
+
+static void
 legend_label (Painter    *p,
-              double      x,
-              double      y,
-              double      height,
+              LegendPen  *pen,
+              double      symbol,
               const char *words)
 {
-  double width = set_text (p, words, FALSE, FALSE, -1);
+  double width;
 
-  show_text (p, x + 6, y + (height - text_height (p)) / 2, &p->palette->dim);
-  return x + 6 + width + 16;
+  pen->x += symbol;
+  width = set_text (p, words, FALSE, FALSE, -1);
+  show_text (p, pen->x + 6, pen->y + (pen->height - text_height (p)) / 2, &p->palette->dim);
+  pen->x += 6 + width + 16;
 }
 
 double
@@ -825,6 +850,7 @@ heed_timeline_draw_legend (cairo_t                   *cr,
                            const HeedTimelinePalette *palette,
                            double                     x,
                            double                     y,
+                           double                     width,
                            double                     font_size)
 {
   g_autoptr(PangoLayout) text = NULL;
@@ -832,8 +858,11 @@ heed_timeline_draw_legend (cairo_t                   *cr,
   HeedTimelineEntry entry = { 0 };
   HeedDeadline deadline = { 0 };
   Painter p = { 0 };
-  double centre, height;
+  LegendPen pen;
   const char *risk_names[] = { "low", "moderate", "high", "extreme" };
+  static const HeedDeadlineState states[] = { HEED_DEADLINE_PENDING, HEED_DEADLINE_MET,
+                                              HEED_DEADLINE_MISSED, HEED_DEADLINE_OVERDUE };
+  const char *state_names[] = { _("Deadline to come"), _("Met"), _("Met late"), _("Overdue") };
 
   g_return_val_if_fail (cr != NULL && palette != NULL, 0);
 
@@ -847,51 +876,48 @@ heed_timeline_draw_legend (cairo_t                   *cr,
   pango_font_description_set_size (p.font, (int) (font_size * PANGO_SCALE));
   p.small_font = pango_font_description_copy (p.font);
   set_text (&p, "Xy", FALSE, FALSE, -1);
-  height = MAX (text_height (&p), 14);
-  centre = y + height / 2;
+  pen.left = pen.x = x;
+  pen.right = x + width;
+  pen.y = y;
+  pen.height = MAX (text_height (&p), 14);
 
   g_date_clear (&entry.done, 1);
   entry.source = HEED_TIMELINE_SOURCE_EVENT;
-  draw_entry (&p, &entry, x + 5, centre);
-  x += 6;
-  x = legend_label (&p, x, y, height, _("Entry"));
+  legend_room (&p, &pen, 10, _("Entry"));
+  draw_entry (&p, &entry, pen.x + 5, pen.y + pen.height / 2);
+  legend_label (&p, &pen, 10, _("Entry"));
   entry.source = HEED_TIMELINE_SOURCE_ACTION;
-  draw_entry (&p, &entry, x + 5, centre);
-  x += 6;
-  x = legend_label (&p, x, y, height, _("Action"));
-  deadline.state = HEED_DEADLINE_PENDING;
-  draw_deadline (&p, &deadline, x + 6, centre);
-  x += 8;
-  x = legend_label (&p, x, y, height, _("Deadline to come"));
-  deadline.state = HEED_DEADLINE_MET;
-  draw_deadline (&p, &deadline, x + 6, centre);
-  x += 8;
-  x = legend_label (&p, x, y, height, _("Met"));
-  deadline.state = HEED_DEADLINE_MISSED;
-  draw_deadline (&p, &deadline, x + 6, centre);
-  x += 8;
-  x = legend_label (&p, x, y, height, _("Met late"));
-  deadline.state = HEED_DEADLINE_OVERDUE;
-  draw_deadline (&p, &deadline, x + 7, centre);
-  x += 10;
-  x = legend_label (&p, x, y, height, _("Overdue"));
-  hatch (&p, x, x + 22, centre - 5, 10, &palette->overdue);
-  x += 22;
-  x = legend_label (&p, x, y, height, _("Overdue stretch"));
+  legend_room (&p, &pen, 10, _("Action"));
+  draw_entry (&p, &entry, pen.x + 5, pen.y + pen.height / 2);
+  legend_label (&p, &pen, 10, _("Action"));
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      deadline.state = states[i];
+      legend_room (&p, &pen, 14, state_names[i]);
+      draw_deadline (&p, &deadline, pen.x + 7, pen.y + pen.height / 2);
+      legend_label (&p, &pen, 14, state_names[i]);
+    }
+  legend_room (&p, &pen, 22, _("Overdue stretch"));
+  hatch (&p, pen.x, pen.x + 22, pen.y + pen.height / 2 - 5, 10, &palette->overdue);
+  legend_label (&p, &pen, 22, _("Overdue stretch"));
   for (guint i = 0; i < G_N_ELEMENTS (risk_names); i++)
     {
       const HeedColour *risk = &palette->risk[i + 1];
+      const char *words = heed_timeline_risk_get_label (risk_names[i]);
+      double centre;
 
+      legend_room (&p, &pen, 18, words);
+      centre = pen.y + pen.height / 2;
       set_colour_alpha (cr, risk, 0.28);
-      cairo_rectangle (cr, x, centre - 5, 18, 10);
+      cairo_rectangle (cr, pen.x, centre - 5, 18, 10);
       cairo_fill (cr);
       set_colour (cr, risk);
-      cairo_rectangle (cr, x, centre - 5, 18, 2);
+      cairo_rectangle (cr, pen.x, centre - 5, 18, 2);
       cairo_fill (cr);
-      x += 18;
-      x = legend_label (&p, x, y, height, heed_timeline_risk_get_label (risk_names[i]));
+      legend_label (&p, &pen, 18, words);
     }
+
   pango_font_description_free (p.font);
   pango_font_description_free (p.small_font);
-  return height;
+  return pen.y + pen.height - y;
 }

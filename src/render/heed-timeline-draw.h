@@ -54,11 +54,13 @@ void heed_timeline_draw (cairo_t                       *cr,
                          const HeedTimelinePalette     *palette,
                          const HeedTimelineDrawOptions *options);
 
-/* A key to the shapes and colours, on one line from (@x, @y); returns its height. */
+/* A key to the shapes and colours from (@x, @y), in lines no wider than @width; returns its
+ * height. */
 double heed_timeline_draw_legend (cairo_t                   *cr,
                                   const HeedTimelinePalette *palette,
                                   double                     x,
                                   double                     y,
+                                  double                     width,
                                   double                     font_size);
 
 G_END_DECLS

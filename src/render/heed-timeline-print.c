@@ -27,7 +27,7 @@ G_DEFINE_QUARK (heed-timeline-print-error-quark, heed_timeline_print_error)
 #define PRACTICE_LABELS 178.0
 #define PRACTICE_ROW 26.0
 #define TITLE_HEIGHT 58.0
-#define FOOTER_HEIGHT 34.0
+#define FOOTER_HEIGHT 58.0
 /* Pictures: a cairo image may not be taller than this. */
 #define PNG_MAX_HEIGHT 16000.0
 
@@ -188,6 +188,17 @@ show (cairo_t          *cr,
   pango_cairo_show_layout (cr, text);
 }
 
+/* "8 Sep 2026": fits the date column on one line. */
+static char *
+short_date (const GDate *date)
+{
+  char text[64];
+
+  if (g_date_strftime (text, sizeof text, "%-d %b %Y", date) == 0)
+    return heed_format_date_long (date);
+  return g_strdup (text);
+}
+
 static int
 compare_lines (gconstpointer a,
                gconstpointer b)
@@ -229,11 +240,14 @@ line_words (HeedTimelinePrint *self,
           /* TRANSLATORS: "met on 5 June 2025", "met late on 9 July 2025" */
           *body = g_strdup_printf (_("%s on %s"), state, done);
         }
-      else if (deadline->state == HEED_DEADLINE_OVERDUE)
+      else if (deadline->state == HEED_DEADLINE_OVERDUE && **body != '\0')
         {
+          /* A sentence of its own on paper: "Overdue by 3 working days". */
           g_autofree char *state = g_steal_pointer (body);
+          g_autofree char *first = g_utf8_substring (state, 0, 1);
+          g_autofree char *upper = g_utf8_strup (first, -1);
 
-          *body = g_strdup_printf ("%s: %s", _("OVERDUE"), state);
+          *body = g_strconcat (upper, g_utf8_offset_to_pointer (state, 1), NULL);
         }
     }
   else
@@ -279,6 +293,57 @@ case_text_width (HeedTimelinePrint *self)
   return self->width - 2 * MARGIN - DATE_WIDTH - RAIL_GAP * 2;
 }
 
+static char *period_text (HeedTimelinePrint *self);
+
+/* The first page's heading: what the case is, where and when, and whether anything is overdue.
+ * Returns where the list starts under it; draws only when @draw. */
+static double
+case_heading (HeedTimelinePrint *self,
+              cairo_t           *cr,
+              gboolean           draw)
+{
+  const HeedTimelineLane *lane = heed_timeline_data_get_lane (self->data, 0);
+  const char *practice = heed_timeline_data_get_practice_name (self->data);
+  double width = self->width - 2 * MARGIN;
+  g_autoptr(PangoLayout) big = new_text (cr, 15, TRUE, width);
+  g_autoptr(PangoLayout) small = new_text (cr, 9, FALSE, width);
+  g_autoptr(PangoLayout) summary = new_text (cr, 10, FALSE, width);
+  g_autoptr(PangoLayout) warning = new_text (cr, 10, TRUE, width);
+  g_autofree char *what = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *period = period_text (self);
+  g_autofree char *subtitle = NULL;
+  double y = MARGIN;
+
+  /* TRANSLATORS: "Complaint C-2025-041" */
+  what = g_strdup_printf (_("%s %s"), heed_case_kind_get_label (lane->kind), lane->reference);
+  /* TRANSLATORS: the printed title, e.g. "Timeline: Complaint C-2025-041" */
+  heading = g_strdup_printf (_("Timeline: %s"), what);
+  subtitle = g_strdup_printf ("%s · %s · %s · %s", practice != NULL ? practice : "", period,
+                              heed_case_status_get_label (lane->status),
+                              heed_timeline_risk_get_label (lane->risk));
+  pango_layout_set_text (big, heading, -1);
+  pango_layout_set_text (small, subtitle, -1);
+  pango_layout_set_text (summary, lane->summary, -1);
+  if (draw)
+    show (cr, big, MARGIN, y, &self->palette.foreground);
+  y += layout_height (big) + 3;
+  if (draw)
+    show (cr, small, MARGIN, y, &self->palette.dim);
+  y += layout_height (small) + 8;
+  if (draw)
+    show (cr, summary, MARGIN, y, &self->palette.foreground);
+  y += layout_height (summary) + 6;
+  if (lane->overdue)
+    {
+      pango_layout_set_text (warning, _("OVERDUE: a deadline or action has passed"), -1);
+      if (draw)
+        show (cr, warning, MARGIN, y, &self->palette.overdue);
+      y += layout_height (warning) + 6;
+    }
+  return y + 14;
+}
+
 static void
 paginate_case (HeedTimelinePrint *self)
 {
@@ -288,7 +353,7 @@ paginate_case (HeedTimelinePrint *self)
   cairo_t *cr = cairo_create (surface);
   g_autoptr(PangoLayout) title = new_text (cr, 9.5, TRUE, case_text_width (self));
   g_autoptr(PangoLayout) body = new_text (cr, 9.5, FALSE, case_text_width (self));
-  double top = MARGIN + TITLE_HEIGHT + 28;
+  double top = case_heading (self, cr, FALSE);
   double bottom = self->height - MARGIN - FOOTER_HEIGHT;
   double y = top;
   guint page = 0;
@@ -319,7 +384,7 @@ paginate_case (HeedTimelinePrint *self)
 
       line_words (self, line, &title_text, &body_text);
       pango_layout_set_text (title, title_text, -1);
-      line->height = layout_height (title) + 10;
+      line->height = MAX (layout_height (title) + 10, 24);
       if (body_text != NULL)
         {
           pango_layout_set_text (body, body_text, -1);
@@ -540,31 +605,7 @@ draw_case_page (HeedTimelinePrint *self,
   /* TRANSLATORS: "Complaint C-2025-041" */
   what = g_strdup_printf (_("%s %s"), heed_case_kind_get_label (lane->kind), lane->reference);
   if (page == 0)
-    {
-      g_autofree char *heading = NULL;
-      g_autofree char *period = period_text (self);
-      g_autofree char *subtitle = NULL;
-      g_autoptr(PangoLayout) summary = new_text (cr, 10, FALSE, self->width - 2 * MARGIN);
-
-      /* TRANSLATORS: the printed title, e.g. "Timeline of complaint C-2025-041" */
-      heading = g_strdup_printf (_("Timeline: %s"), what);
-      subtitle = g_strdup_printf ("%s · %s · %s · %s",
-                                  heed_timeline_data_get_practice_name (self->data) != NULL
-                                  ? heed_timeline_data_get_practice_name (self->data) : "",
-                                  period, heed_case_status_get_label (lane->status),
-                                  heed_timeline_risk_get_label (lane->risk));
-      draw_title (self, cr, heading, subtitle);
-      pango_layout_set_text (summary, lane->summary, -1);
-      show (cr, summary, MARGIN, MARGIN + TITLE_HEIGHT - 10, &self->palette.foreground);
-      if (lane->overdue)
-        {
-          g_autoptr(PangoLayout) warning = new_text (cr, 10, TRUE, -1);
-
-          pango_layout_set_text (warning, _("OVERDUE: a deadline or action has passed"), -1);
-          show (cr, warning, MARGIN, MARGIN + TITLE_HEIGHT + 6, &self->palette.overdue);
-        }
-    }
-
+    case_heading (self, cr, TRUE);
   for (guint i = 0; i < self->lines->len; i++)
     {
       const Line *line = &g_array_index (self->lines, Line, i);
@@ -589,7 +630,7 @@ draw_case_page (HeedTimelinePrint *self,
 
           g_date_clear (&day, 1);
           g_date_set_julian (&day, line->julian);
-          day_text = heed_format_date_long (&day);
+          day_text = short_date (&day);
           pango_layout_set_text (date, day_text, -1);
           show (cr, date, MARGIN, line->y + 1, &self->palette.dim);
           last_julian = line->julian;
@@ -636,7 +677,7 @@ draw_case_page (HeedTimelinePrint *self,
       g_autoptr(PangoLayout) none = new_text (cr, 10, FALSE, -1);
 
       pango_layout_set_text (none, _("Nothing happened to this case in the period."), -1);
-      show (cr, none, MARGIN, MARGIN + TITLE_HEIGHT + 30, &self->palette.dim);
+      show (cr, none, MARGIN, case_heading (self, cr, FALSE), &self->palette.dim);
     }
   draw_footer (self, cr, page, what);
 }
@@ -695,8 +736,8 @@ draw_practice_page (HeedTimelinePrint *self,
       show (cr, none, MARGIN + PRACTICE_LABELS + 12, chart_top + PRACTICE_HEADER + 8,
             &self->palette.dim);
     }
-  heed_timeline_draw_legend (cr, &self->palette, MARGIN,
-                             chart_top + viewport.height + 10, 7);
+  heed_timeline_draw_legend (cr, &self->palette, MARGIN, chart_top + viewport.height + 10,
+                             self->width - 2 * MARGIN, 7);
   draw_footer (self, cr, page, _("Practice timeline"));
 }
 
@@ -856,7 +897,7 @@ heed_timeline_write_png (HeedTimelineData  *data,
                          palette.background.blue, 1);
   cairo_paint (cr);
   heed_timeline_draw (cr, layout, &viewport, &palette, NULL);
-  heed_timeline_draw_legend (cr, &palette, 12, viewport.height + 10, 8);
+  heed_timeline_draw_legend (cr, &palette, 12, viewport.height + 10, viewport.width - 24, 8);
   if (shown < n_rows)
     {
       g_autoptr(PangoLayout) more = new_text (cr, 8, TRUE, -1);
