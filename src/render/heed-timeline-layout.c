@@ -92,19 +92,22 @@ heed_timeline_layout_new (HeedTimelineData *data)
   if (heed_timeline_data_is_case (data) && n_lanes == 1)
     {
       const HeedTimelineLane *lane = heed_timeline_data_get_lane (data, 0);
-      HeedTimelineRow *rows[HEED_TIMELINE_N_GROUPS];
-      HeedTimelineRow *deadlines = add_row (self, 0, HEED_TIMELINE_ROW_DEADLINES);
+      HeedTimelineRow *deadlines;
 
+      /* Every row first: adding rows moves them in memory. */
+      add_row (self, 0, HEED_TIMELINE_ROW_DEADLINES);
+      for (int group = 0; group < HEED_TIMELINE_N_GROUPS; group++)
+        add_row (self, 0, group);
+      deadlines = &g_array_index (self->rows, HeedTimelineRow, 0);
       for (guint i = 0; i < lane->deadlines->len; i++)
         add_item (deadlines, HEED_TIMELINE_ITEM_DEADLINE, i,
                   &g_array_index (lane->deadlines, HeedDeadline, i).due);
-      for (int group = 0; group < HEED_TIMELINE_N_GROUPS; group++)
-        rows[group] = add_row (self, 0, group);
       for (guint i = 0; i < lane->entries->len; i++)
         {
           const HeedTimelineEntry *entry = &g_array_index (lane->entries, HeedTimelineEntry, i);
 
-          add_item (rows[entry->group], HEED_TIMELINE_ITEM_ENTRY, i, &entry->date);
+          add_item (&g_array_index (self->rows, HeedTimelineRow, 1 + entry->group),
+                    HEED_TIMELINE_ITEM_ENTRY, i, &entry->date);
         }
       return self;
     }
