@@ -115,6 +115,7 @@ typedef struct {
   double                         header_height;
   double                         row_height;
   double                         today_x;
+  double                         today_half_width;   /* of the "Today" mark on the axis */
   gboolean                       is_case;
 } Painter;
 
@@ -252,7 +253,10 @@ draw_axis (Painter *p,
           g_date_strftime (label, sizeof label, "%a %-d", &date);
         else
           g_date_strftime (label, sizeof label, "%-d", &date);
-        set_text (p, label, TRUE, FALSE, -1);
+        /* The "Today" mark wins over the day numbers under it. */
+        if (x + 4 + set_text (p, label, TRUE, FALSE, -1) > p->today_x - p->today_half_width - 4
+            && x + 4 < p->today_x + p->today_half_width + 4)
+          continue;
         show_text (p, x + 4, line_y + (line_y - text_height (p)) / 2, &p->palette->dim);
       }
 
@@ -290,9 +294,11 @@ draw_axis (Painter *p,
           /* A month's name stays in view while any of the month is. */
           label_x = MAX (x, p->label_width) + 6;
           width = set_text (p, label, FALSE, TRUE, -1);
+          /* Near the end of its month the name slides out to the left with it, but is never
+           * cut in half by the label column. */
           if (label_x + width > next_x - 4)
-            label_x = MIN (label_x, next_x - 4 - width);
-          if (label[0] != '\0' && label_x >= x + 2)
+            label_x = next_x - 4 - width;
+          if (label[0] != '\0' && label_x >= x + 2 && label_x >= p->label_width + 2)
             show_text (p, label_x, (line_y - text_height (p)) / 2 + 2, &p->palette->foreground);
           set_colour (cr, &p->palette->grid);
           cairo_rectangle (cr, round (x), 0, 1, p->header_height);
@@ -471,11 +477,19 @@ first_overdue (const HeedTimelineLane *lane)
 
 static const char *
 item_caption (const HeedTimelineLane *lane,
-              const HeedTimelineItem *item)
+              const HeedTimelineItem *item,
+              char                  **owned)
 {
   if (item->kind == HEED_TIMELINE_ITEM_DEADLINE)
-    return heed_deadline_kind_get_label (g_array_index (lane->deadlines, HeedDeadline,
-                                                       item->index).kind);
+    {
+      const HeedDeadline *deadline = &g_array_index (lane->deadlines, HeedDeadline, item->index);
+
+      if (deadline->state != HEED_DEADLINE_OVERDUE)
+        return heed_deadline_kind_get_label (deadline->kind);
+      /* TRANSLATORS: a deadline's caption on the timeline, e.g. "Respond: overdue" */
+      *owned = g_strdup_printf (_("%s: overdue"), heed_deadline_kind_get_label (deadline->kind));
+      return *owned;
+    }
   else
     {
       const HeedTimelineEntry *entry = &g_array_index (lane->entries, HeedTimelineEntry,
@@ -533,9 +547,14 @@ draw_row (Painter *p,
     }
   else if (end_x > start_x)
     {
+      const HeedDeadline *overdue = first_overdue (lane);
+
       set_colour (cr, &p->palette->grid);
       cairo_rectangle (cr, start_x, centre - 1, end_x - start_x, 2);
       cairo_fill (cr);
+      if (row->group == HEED_TIMELINE_ROW_DEADLINES && overdue != NULL)
+        hatch (p, MAX (start_x, x_for_day (p, g_date_get_julian (&overdue->due) + 1)),
+               MIN (end_x, p->today_x), centre - 5, 10, &p->palette->overdue);
     }
 
   from_day = heed_timeline_layout_day_for_x (p->layout, p->viewport, p->label_width - 10);
@@ -566,10 +585,19 @@ draw_row (Painter *p,
           else
             room = p->viewport->width - x - 12;
           room = MIN (room, 260);
-          if (room >= 36)
+          /* A word cut to two letters says nothing: show a caption whole-ish or not at all. */
+          if (room >= 64)
             {
-              set_text (p, item_caption (lane, item), TRUE, FALSE, room);
-              show_text (p, x + 10, centre - text_height (p) / 2, &p->palette->dim);
+              g_autofree char *owned = NULL;
+
+              double width = set_text (p, item_caption (lane, item, &owned), TRUE, FALSE, room);
+              double height = text_height (p);
+
+              /* A halo keeps the words readable over the bar and its hatching. */
+              set_colour_alpha (cr, &p->palette->background, 0.85);
+              cairo_rectangle (cr, x + 8, centre - height / 2, width + 4, height);
+              cairo_fill (cr);
+              show_text (p, x + 10, centre - height / 2, &p->palette->dim);
             }
         }
     }
@@ -583,8 +611,12 @@ draw_labels (Painter *p,
   cairo_t *cr = p->cr;
   double width = p->label_width;
 
+  double bottom = MIN (p->viewport->height,
+                       heed_timeline_layout_y_for_row (p->layout, p->viewport,
+                                                       heed_timeline_layout_get_n_rows (p->layout)));
+
   set_colour (cr, &p->palette->header);
-  cairo_rectangle (cr, 0, p->header_height, width, p->viewport->height - p->header_height);
+  cairo_rectangle (cr, 0, p->header_height, width, bottom - p->header_height);
   cairo_fill (cr);
   set_colour (cr, &p->palette->grid);
   cairo_rectangle (cr, width - 1, 0, 1, p->viewport->height);
@@ -715,6 +747,7 @@ draw_focus (Painter *p)
                                                      p->options->focus_item);
       double x = x_for_day (p, item->julian + 0.5);
 
+      cairo_new_path (cr);
       cairo_arc (cr, x, y + p->row_height / 2, 10, 0, 2 * G_PI);
       cairo_stroke (cr);
     }
@@ -766,6 +799,7 @@ heed_timeline_draw (cairo_t                       *cr,
   p.row_height = heed_timeline_layout_get_row_height (layout);
   p.today_x = x_for_day (&p, g_date_get_julian (heed_timeline_data_get_today (p.data)) + 0.5);
   p.is_case = heed_timeline_data_is_case (p.data);
+  p.today_half_width = set_text (&p, _("Today"), TRUE, TRUE, -1) / 2 + 6;
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);

@@ -450,7 +450,7 @@ heed_timeline_view_snapshot (GtkWidget   *widget,
   heed_timeline_draw_options_init (&options);
   options.focus_row = self->focus_row;
   options.focus_item = self->focus_item;
-  options.show_focus = gtk_widget_has_visible_focus (widget);
+  options.show_focus = gtk_widget_has_focus (widget);
   font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   if (font != NULL)
     {
