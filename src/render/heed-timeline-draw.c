@@ -116,6 +116,7 @@ typedef struct {
   double                         row_height;
   double                         today_x;
   double                         today_half_width;   /* of the "Today" mark on the axis */
+  cairo_pattern_t               *hatch;              /* made when first needed */
   gboolean                       is_case;
 } Painter;
 
@@ -190,24 +191,28 @@ shade_days (Painter *p)
   double to = ceil (heed_timeline_layout_day_for_x (p->layout, p->viewport, p->viewport->width));
   double ppd = p->viewport->pixels_per_day;
 
+  /* Two passes, each one path: filling every weekend on its own costs far more. */
   if (ppd < SHADE_MIN_PPD)
     return;
-  for (double day = MAX (1, from); day <= to; day++)
+  for (int pass = 0; pass < 2; pass++)
     {
-      GDate date;
-      GDateWeekday weekday;
-      double x = x_for_day (p, day);
+      for (double day = MAX (1, from); day <= to; day++)
+        {
+          GDate date;
+          GDateWeekday weekday;
+          gboolean holiday;
 
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, (guint32) day);
-      weekday = g_date_get_weekday (&date);
-      if (heed_calendar_is_bank_holiday (calendar, &date, NULL))
-        set_colour (cr, &p->palette->holiday);
-      else if (weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY)
-        set_colour (cr, &p->palette->weekend);
-      else
-        continue;
-      cairo_rectangle (cr, x, p->header_height, ppd, p->viewport->height - p->header_height);
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, (guint32) day);
+          weekday = g_date_get_weekday (&date);
+          holiday = heed_calendar_is_bank_holiday (calendar, &date, NULL);
+          if (pass == 0 ? (holiday || (weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY))
+                        : !holiday)
+            continue;
+          cairo_rectangle (cr, x_for_day (p, day), p->header_height, ppd,
+                           p->viewport->height - p->header_height);
+        }
+      set_colour (cr, pass == 0 ? &p->palette->weekend : &p->palette->holiday);
       cairo_fill (cr);
     }
 }
@@ -243,10 +248,10 @@ draw_axis (Painter *p,
           continue;
         if (grid_only)
           {
-            set_colour_alpha (cr, &p->palette->grid, monday ? 0.8 : 0.4);
-            cairo_rectangle (cr, round (x), p->header_height, 1,
-                             p->viewport->height - p->header_height);
-            cairo_fill (cr);
+            /* Mondays stronger; each kind of line is one path, filled once below. */
+            if (monday)
+              cairo_rectangle (cr, round (x), p->header_height, 1,
+                               p->viewport->height - p->header_height);
             continue;
           }
         if (ppd >= 44)
@@ -259,6 +264,20 @@ draw_axis (Painter *p,
           continue;
         show_text (p, x + 4, line_y + (line_y - text_height (p)) / 2, &p->palette->dim);
       }
+
+  if (grid_only && ppd >= WEEK_LABEL_PPD)
+    {
+      set_colour_alpha (cr, &p->palette->grid, 0.8);
+      cairo_fill (cr);
+      if (ppd >= DAY_LABEL_PPD)
+        {
+          for (double day = from; day <= to; day++)
+            cairo_rectangle (cr, round (x_for_day (p, day)), p->header_height, 1,
+                             p->viewport->height - p->header_height);
+          set_colour_alpha (cr, &p->palette->grid, 0.4);
+          cairo_fill (cr);
+        }
+    }
 
   /* Months. */
   g_date_set_julian (&date, (guint32) from);
@@ -275,12 +294,8 @@ draw_axis (Painter *p,
       next_x = x_for_day (p, g_date_get_julian (&next));
       month_width = next_x - x;
       if (grid_only)
-        {
-          set_colour (cr, &p->palette->grid);
-          cairo_rectangle (cr, round (x), p->header_height, 1,
-                           p->viewport->height - p->header_height);
-          cairo_fill (cr);
-        }
+        cairo_rectangle (cr, round (x), p->header_height, 1,
+                         p->viewport->height - p->header_height);
       else
         {
           if (month_width > 110)
@@ -305,6 +320,11 @@ draw_axis (Painter *p,
           cairo_fill (cr);
         }
       date = next;
+    }
+  if (grid_only)
+    {
+      set_colour (cr, &p->palette->grid);
+      cairo_fill (cr);
     }
 }
 
@@ -433,6 +453,46 @@ draw_entry (Painter                 *p,
   cairo_fill (cr);
 }
 
+#define HATCH_STEP 6.0
+
+/* The stripes as a tile in device pixels, for pictures: a repeating pattern costs one fill where
+ * stroking each stripe costs one line each. */
+static cairo_pattern_t *
+hatch_pattern (Painter          *p,
+               const HeedColour *colour)
+{
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  cairo_t *cr;
+  double dx = 1, dy = 0, scale;
+  int size;
+
+  cairo_user_to_device_distance (p->cr, &dx, &dy);
+  scale = MAX (1, hypot (dx, dy));
+  size = (int) ceil (HATCH_STEP * scale);
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (tile);
+  cairo_scale (cr, size / HATCH_STEP, size / HATCH_STEP);
+  set_colour_alpha (cr, colour, 0.18);
+  cairo_paint (cr);
+  set_colour_alpha (cr, colour, 0.75);
+  cairo_set_line_width (cr, 1.5);
+  for (double offset = -HATCH_STEP; offset <= HATCH_STEP; offset += HATCH_STEP)
+    {
+      cairo_move_to (cr, offset, HATCH_STEP);
+      cairo_line_to (cr, offset + HATCH_STEP, 0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_surface_destroy (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_scale (&matrix, size / HATCH_STEP, size / HATCH_STEP);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  return pattern;
+}
+
 /* Diagonal stripes over the stretch a case has been overdue: seen without colour too. */
 static void
 hatch (Painter          *p,
@@ -446,6 +506,17 @@ hatch (Painter          *p,
 
   if (x1 <= x0)
     return;
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      if (p->hatch == NULL)
+        p->hatch = hatch_pattern (p, colour);
+      cairo_rectangle (cr, x0, y, x1 - x0, height);
+      cairo_set_source (cr, p->hatch);
+      cairo_fill (cr);
+      return;
+    }
+
+  /* On paper, vector stripes stay sharp however close one looks. */
   cairo_save (cr);
   cairo_rectangle (cr, x0, y, x1 - x0, height);
   cairo_clip (cr);
@@ -453,7 +524,7 @@ hatch (Painter          *p,
   cairo_paint (cr);
   set_colour_alpha (cr, colour, 0.75);
   cairo_set_line_width (cr, 1.5);
-  for (double x = floor (x0 / 6) * 6 - height; x < x1 + height; x += 6)
+  for (double x = floor (x0 / HATCH_STEP) * HATCH_STEP - height; x < x1 + height; x += HATCH_STEP)
     {
       cairo_move_to (cr, x, y + height);
       cairo_line_to (cr, x + height, y);
@@ -563,6 +634,33 @@ draw_row (Painter *p,
   /* Captions only where there is room to read them. */
   captions = p->is_case || ppd >= 14;
 
+  /* The plain events, most of what there is, go as two paths for the whole row: one fill
+   * each rather than two per event. Several on one pixel are drawn once. */
+  {
+    double last_x = -G_MAXDOUBLE;
+
+    for (int pass = 0; pass < 2; pass++)
+      {
+        for (guint i = first; i < last; i++)
+          {
+            const HeedTimelineItem *item = &g_array_index (row->items, HeedTimelineItem, i);
+            double x = x_for_day (p, item->julian + 0.5);
+
+            if (item->kind != HEED_TIMELINE_ITEM_ENTRY
+                || g_array_index (lane->entries, HeedTimelineEntry, item->index).source
+                   != HEED_TIMELINE_SOURCE_EVENT
+                || (pass == 0 && x - last_x < 1))
+              continue;
+            last_x = x;
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x, centre, pass == 0 ? 5 : 3.5, 0, 2 * G_PI);
+          }
+        set_colour (cr, pass == 0 ? &p->palette->background : &p->palette->foreground);
+        cairo_fill (cr);
+        last_x = -G_MAXDOUBLE;
+      }
+  }
+
   for (guint i = first; i < last; i++)
     {
       const HeedTimelineItem *item = &g_array_index (row->items, HeedTimelineItem, i);
@@ -571,7 +669,8 @@ draw_row (Painter *p,
       if (item->kind == HEED_TIMELINE_ITEM_DEADLINE)
         draw_deadline (p, &g_array_index (lane->deadlines, HeedDeadline, item->index), x,
                        centre);
-      else
+      else if (g_array_index (lane->entries, HeedTimelineEntry, item->index).source
+               != HEED_TIMELINE_SOURCE_EVENT)
         draw_entry (p, &g_array_index (lane->entries, HeedTimelineEntry, item->index), x,
                     centre);
 
@@ -839,6 +938,7 @@ heed_timeline_draw (cairo_t                       *cr,
 
   pango_font_description_free (p.font);
   pango_font_description_free (p.small_font);
+  g_clear_pointer (&p.hatch, cairo_pattern_destroy);
 }
 
 typedef struct {
@@ -953,5 +1053,6 @@ heed_timeline_draw_legend (cairo_t                   *cr,
 
   pango_font_description_free (p.font);
   pango_font_description_free (p.small_font);
+  g_clear_pointer (&p.hatch, cairo_pattern_destroy);
   return pen.y + pen.height - y;
 }
