@@ -728,6 +728,98 @@ action_add_entry_cb (GtkWidget  *widget,
     g_signal_emit (self, signals[SIGNAL_ADD_ENTRY], 0, case_id);
 }
 
+/* Printing: the render layer's pages, on whatever paper the person chooses. */
+
+typedef struct {
+  HeedTimelineView  *view;
+  HeedTimelinePrint *print;
+  GDate              from;
+  GDate              to;
+} PrintJob;
+
+static void
+on_begin_print_cb (GtkPrintOperation *operation,
+                   GtkPrintContext   *context,
+                   PrintJob          *job)
+{
+  job->print = heed_timeline_print_new (job->view->data, &job->from, &job->to,
+                                        gtk_print_context_get_width (context),
+                                        gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, heed_timeline_print_get_n_pages (job->print));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 PrintJob          *job)
+{
+  heed_timeline_print_draw_page (job->print, gtk_print_context_get_cairo_context (context),
+                                 (guint) page);
+}
+
+gboolean
+heed_timeline_view_print (HeedTimelineView  *self,
+                          GtkWindow         *parent,
+                          const char        *export_path,
+                          GError           **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  PrintJob job = { self, NULL, { 0 }, { 0 } };
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (HEED_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->data == NULL)
+    {
+      g_set_error (error, HEED_TIMELINE_PRINT_ERROR, HEED_TIMELINE_PRINT_ERROR_PERIOD,
+                   _("There is no timeline to print: open a practice first."));
+      return FALSE;
+    }
+  g_date_clear (&job.from, 1);
+  g_date_clear (&job.to, 1);
+  if (!heed_timeline_data_is_case (self->data))
+    heed_timeline_view_get_visible_dates (self, &job.from, &job.to);
+
+  operation = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_page_setup_set_orientation (setup, heed_timeline_data_is_case (self->data)
+                                         ? GTK_PAGE_ORIENTATION_PORTRAIT
+                                         : GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The pages carry their own margins. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, heed_timeline_data_is_case (self->data)
+                                               ? _("Case timeline") : _("Practice timeline"));
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), &job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), &job);
+  result = gtk_print_operation_run (operation,
+                                    export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, error);
+  g_clear_pointer (&job.print, heed_timeline_print_free);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+action_print_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!heed_timeline_view_print (HEED_TIMELINE_VIEW (widget),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, &error))
+    g_warning ("Could not print the timeline: %s", error->message);
+}
+
 /* Pointer. */
 
 static gboolean
@@ -1015,6 +1107,7 @@ heed_timeline_view_class_init (HeedTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.add-entry", NULL,
                                    action_add_entry_cb);
   gtk_widget_class_install_action (widget_class, "timeline.move", "s", action_move_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.print", NULL, action_print_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
@@ -1038,6 +1131,8 @@ heed_timeline_view_class_init (HeedTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "timeline.add-entry",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "timeline.print", NULL);
 
   add_move_binding (widget_class, GDK_KEY_Up, 0, "up");
   add_move_binding (widget_class, GDK_KEY_KP_Up, 0, "up");

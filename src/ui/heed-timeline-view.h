@@ -75,4 +75,11 @@ gint64            heed_timeline_view_get_focus_case_id   (HeedTimelineView *self
 const char       *heed_timeline_view_get_focus_name      (HeedTimelineView *self);
 const char       *heed_timeline_view_get_focus_description (HeedTimelineView *self);
 
+/* Prints the timeline: a case's whole story, or the practice's lanes over the dates in view.
+ * With @export_path, writes that PDF without asking (as tests and "Save as PDF" do). */
+gboolean          heed_timeline_view_print               (HeedTimelineView  *self,
+                                                          GtkWindow         *parent,
+                                                          const char        *export_path,
+                                                          GError           **error);
+
 G_END_DECLS
