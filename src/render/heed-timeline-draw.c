@@ -298,22 +298,31 @@ draw_axis (Painter *p,
                          p->viewport->height - p->header_height);
       else
         {
+          gboolean small = FALSE;
+
+          /* With room, the month and its year; narrower, the month alone (the years are on
+           * the line below then); narrower still, smaller, then nothing. */
           if (month_width > 110)
             g_date_strftime (label, sizeof label, "%B %Y", &date);
-          else if (month_width > 60 || g_date_get_month (&date) == G_DATE_JANUARY)
+          else if (month_width > 70 && ppd >= WEEK_LABEL_PPD)
             g_date_strftime (label, sizeof label, "%b %Y", &date);
-          else if (month_width > 26)
-            g_date_strftime (label, sizeof label, "%b", &date);
           else
-            label[0] = '\0';
-          /* A month's name stays in view while any of the month is. */
-          label_x = MAX (x, p->label_width) + 6;
+            g_date_strftime (label, sizeof label, "%b", &date);
           width = set_text (p, label, FALSE, TRUE, -1);
+          if (width > month_width - 8)
+            {
+              small = TRUE;
+              width = set_text (p, label, TRUE, TRUE, -1);
+              if (width > month_width - 6)
+                label[0] = '\0';
+            }
+          /* A month's name stays in view while any of the month is. */
+          label_x = MAX (x, p->label_width) + 4 + (small ? 0 : 2);
           /* Near the end of its month the name slides out to the left with it, but is never
            * cut in half by the label column. */
-          if (label_x + width > next_x - 4)
-            label_x = next_x - 4 - width;
-          if (label[0] != '\0' && label_x >= x + 2 && label_x >= p->label_width + 2)
+          if (label_x + width > next_x - 3)
+            label_x = next_x - 3 - width;
+          if (label[0] != '\0' && label_x >= x + 1 && label_x >= p->label_width + 2)
             show_text (p, label_x, (line_y - text_height (p)) / 2 + 2, &p->palette->foreground);
           set_colour (cr, &p->palette->grid);
           cairo_rectangle (cr, round (x), 0, 1, p->header_height);
@@ -325,6 +334,38 @@ draw_axis (Painter *p,
     {
       set_colour (cr, &p->palette->grid);
       cairo_fill (cr);
+      return;
+    }
+
+  /* Zoomed out, the lower line has no days to show: it shows the years instead. */
+  if (ppd < WEEK_LABEL_PPD)
+    {
+      GDate first_day, last_day;
+
+      g_date_clear (&first_day, 1);
+      g_date_clear (&last_day, 1);
+      g_date_set_julian (&first_day, (guint32) from);
+      g_date_set_julian (&last_day, (guint32) to);
+      for (int year = g_date_get_year (&first_day); year <= g_date_get_year (&last_day); year++)
+        {
+          GDate start, end;
+          char label[16];
+          double x, end_x, label_x, width;
+
+          g_date_clear (&start, 1);
+          g_date_clear (&end, 1);
+          g_date_set_dmy (&start, 1, G_DATE_JANUARY, year);
+          g_date_set_dmy (&end, 1, G_DATE_JANUARY, year + 1);
+          x = x_for_day (p, g_date_get_julian (&start));
+          end_x = x_for_day (p, g_date_get_julian (&end));
+          g_snprintf (label, sizeof label, "%d", year);
+          width = set_text (p, label, TRUE, TRUE, -1);
+          label_x = MAX (x, p->label_width) + 6;
+          if (label_x + width > end_x - 4)
+            label_x = end_x - 4 - width;
+          if (label_x >= x + 1 && label_x >= p->label_width + 2)
+            show_text (p, label_x, line_y + (line_y - text_height (p)) / 2, &p->palette->dim);
+        }
     }
 }
 
