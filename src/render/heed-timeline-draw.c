@@ -298,32 +298,31 @@ draw_axis (Painter *p,
                          p->viewport->height - p->header_height);
       else
         {
-          gboolean small = FALSE;
+          const char *formats[] = { "%B %Y", "%b %Y", "%b", "%b" };
+          double left = MAX (x, p->label_width) + 6;
+          double room = MIN (next_x, p->viewport->width) - 3 - left;
+          gboolean shown = FALSE;
 
-          /* With room, the month and its year; narrower, the month alone (the years are on
-           * the line below then); narrower still, smaller, then nothing. */
-          if (month_width > 110)
-            g_date_strftime (label, sizeof label, "%B %Y", &date);
-          else if (month_width > 70 && ppd >= WEEK_LABEL_PPD)
-            g_date_strftime (label, sizeof label, "%b %Y", &date);
-          else
-            g_date_strftime (label, sizeof label, "%b", &date);
-          width = set_text (p, label, FALSE, TRUE, -1);
-          if (width > month_width - 8)
+          /* The longest name that fits in what is in view of the month: "September 2026",
+           * "Sep 2026", "Sep", then "Sep" smaller. The year goes when the line below has it. */
+          for (guint f = month_width > 110 ? 0 : ppd >= WEEK_LABEL_PPD ? 1 : 2;
+               f < G_N_ELEMENTS (formats) && !shown; f++)
             {
-              small = TRUE;
-              width = set_text (p, label, TRUE, TRUE, -1);
-              if (width > month_width - 6)
-                label[0] = '\0';
+              gboolean small = f == G_N_ELEMENTS (formats) - 1;
+
+              g_date_strftime (label, sizeof label, formats[f], &date);
+              width = set_text (p, label, small, TRUE, -1);
+              if (width > room && (x >= p->label_width || width > month_width - 9
+                                   || next_x > p->viewport->width))
+                continue;
+              /* A month's name stays in view while any of the month is, and slides out
+               * to the left with its end, never cut in half by the label column. */
+              label_x = MIN (left, next_x - 3 - width);
+              if (label_x < p->label_width + 2)
+                continue;
+              show_text (p, label_x, (line_y - text_height (p)) / 2 + 2, &p->palette->foreground);
+              shown = TRUE;
             }
-          /* A month's name stays in view while any of the month is. */
-          label_x = MAX (x, p->label_width) + 4 + (small ? 0 : 2);
-          /* Near the end of its month the name slides out to the left with it, but is never
-           * cut in half by the label column. */
-          if (label_x + width > next_x - 3)
-            label_x = next_x - 3 - width;
-          if (label[0] != '\0' && label_x >= x + 1 && label_x >= p->label_width + 2)
-            show_text (p, label_x, (line_y - text_height (p)) / 2 + 2, &p->palette->foreground);
           set_colour (cr, &p->palette->grid);
           cairo_rectangle (cr, round (x), 0, 1, p->header_height);
           cairo_fill (cr);
