@@ -749,10 +749,9 @@ draw_labels (Painter *p,
 {
   cairo_t *cr = p->cr;
   double width = p->label_width;
-
+  guint n_rows = heed_timeline_layout_get_n_rows (p->layout);
   double bottom = MIN (p->viewport->height,
-                       heed_timeline_layout_y_for_row (p->layout, p->viewport,
-                                                       heed_timeline_layout_get_n_rows (p->layout)));
+                       heed_timeline_layout_y_for_row (p->layout, p->viewport, n_rows));
 
   set_colour (cr, &p->palette->header);
   cairo_rectangle (cr, 0, p->header_height, width, bottom - p->header_height);
@@ -766,7 +765,7 @@ draw_labels (Painter *p,
       const HeedTimelineRow *row = heed_timeline_layout_get_row (p->layout, index);
       const HeedTimelineLane *lane = heed_timeline_data_get_lane (p->data, row->lane);
       double y = heed_timeline_layout_y_for_row (p->layout, p->viewport, index);
-      double line;
+      double line, ref_width, overdue_width, room;
 
       if (p->options->focus_row == (int) index)
         {
@@ -794,27 +793,28 @@ draw_labels (Painter *p,
       cairo_rectangle (cr, 0, y + 3, 4, p->row_height - 7);
       cairo_fill (cr);
 
+      /* First line: the reference, its risk in words, and "Overdue" with its sign at the
+       * end; second line: the summary. */
       line = (p->row_height - 2) / 2;
-      {
-        double ref_width = set_text (p, lane->reference, FALSE, TRUE, -1);
-        double overdue_width = 0;
-
-        show_text (p, 12, y + 2 + (line - text_height (p)) / 2 + 1, &p->palette->foreground);
-        if (lane->overdue)
-          {
-            overdue_width = set_text (p, _("Overdue"), TRUE, TRUE, -1);
-            show_text (p, width - 8 - overdue_width, y + 2 + (line - text_height (p)) / 2 + 1,
-                       &p->palette->overdue);
-            warning_sign (p, width - 8 - overdue_width - 10, y + 2 + line / 2 + 1, 5,
-                          &p->palette->overdue);
-            overdue_width += 22;
-          }
-        set_text (p, heed_timeline_risk_get_label (lane->risk), TRUE, FALSE,
-                  width - 12 - ref_width - 10 - overdue_width - 8);
-        if (width - 12 - ref_width - 10 - overdue_width - 8 > 20)
+      ref_width = set_text (p, lane->reference, FALSE, TRUE, -1);
+      show_text (p, 12, y + 2 + (line - text_height (p)) / 2 + 1, &p->palette->foreground);
+      overdue_width = 0;
+      if (lane->overdue)
+        {
+          overdue_width = set_text (p, _("Overdue"), TRUE, TRUE, -1);
+          show_text (p, width - 8 - overdue_width, y + 2 + (line - text_height (p)) / 2 + 1,
+                     &p->palette->overdue);
+          warning_sign (p, width - 8 - overdue_width - 10, y + 2 + line / 2 + 1, 5,
+                        &p->palette->overdue);
+          overdue_width += 22;
+        }
+      room = width - 12 - ref_width - 10 - overdue_width - 8;
+      if (room > 20)
+        {
+          set_text (p, heed_timeline_risk_get_label (lane->risk), TRUE, FALSE, room);
           show_text (p, 12 + ref_width + 8, y + 2 + (line - text_height (p)) / 2 + 1,
                      &p->palette->dim);
-      }
+        }
       set_text (p, lane->summary, TRUE, FALSE, width - 20);
       show_text (p, 12, y + line + (line - text_height (p)) / 2, &p->palette->dim);
     }

@@ -837,8 +837,10 @@ on_scroll_cb (GtkEventControllerScroll *controller,
     return FALSE;
   if (state & GDK_CONTROL_MASK)
     {
-      zoom_around (self, self->viewport.pixels_per_day * pow (ZOOM_STEP, -dy * (smooth ? 0.02 : 0.5)),
-                   self->pointer_x);
+      /* A wheel notch is half a zoom step; a touchpad zooms smoothly. */
+      double steps = -dy * (smooth ? 0.02 : 0.5);
+
+      zoom_around (self, self->viewport.pixels_per_day * pow (ZOOM_STEP, steps), self->pointer_x);
       return TRUE;
     }
   if (state & GDK_SHIFT_MASK)
