@@ -329,6 +329,91 @@ test_png (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Could not write"));
 }
 
+/* How many pixels show @colour laid over white at its alpha, as a shaded day is. */
+static guint
+count_blended (cairo_surface_t  *surface,
+               const HeedColour *colour)
+{
+  HeedColour over = { 1 - colour->alpha + colour->red * colour->alpha,
+                      1 - colour->alpha + colour->green * colour->alpha,
+                      1 - colour->alpha + colour->blue * colour->alpha, 1 };
+
+  return count_colour (surface, &over);
+}
+
+static guint
+holiday_pixels (const char *dir,
+                HeedNation  nation)
+{
+  g_autofree char *path = g_build_filename (dir, heed_nation_to_id (nation), NULL);
+  g_autofree char *png = g_strconcat (path, ".png", NULL);
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedTimelineData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedTimelinePalette palette;
+  cairo_surface_t *surface;
+  GDate today, from, to;
+  guint n;
+
+  store = heed_store_create (path, "Empty Surgery", nation, &error);
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&today, 20, G_DATE_NOVEMBER, 2026);
+  g_date_set_dmy (&from, 23, G_DATE_NOVEMBER, 2026);
+  g_date_set_dmy (&to, 4, G_DATE_DECEMBER, 2026);
+  data = heed_timeline_data_load_practice (store, NULL, NULL, NULL, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heed_timeline_data_get_n_lanes (data), ==, 0);
+  g_assert_true (heed_timeline_write_png (data, &from, &to, FALSE, png, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  heed_timeline_palette_init (&palette, FALSE);
+  n = count_blended (surface, &palette.holiday);
+  /* Weekends are shaded whatever the nation. */
+  g_assert_cmpuint (count_blended (surface, &palette.weekend), >, 1000);
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+static void
+test_nation_holidays (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+
+  /* St Andrew's Day, Monday 30 November 2026, is a bank holiday in Scotland only. */
+  g_assert_cmpuint (holiday_pixels (dir, HEED_NATION_SCOTLAND), >, 1000);
+  g_assert_cmpuint (holiday_pixels (dir, HEED_NATION_ENGLAND), ==, 0);
+  heed_test_remove_dir (dir);
+}
+
+static void
+test_empty_practice (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.heed", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "empty.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedTimelineData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  store = heed_store_create (path, "Empty Surgery", HEED_NATION_WALES, &error);
+  g_assert_no_error (error);
+  heed_test_timeline_today (&today);
+  data = heed_timeline_data_load_practice (store, NULL, NULL, NULL, &today, &error);
+  g_assert_true (heed_timeline_write_pdf (data, NULL, NULL, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (text, "No open cases"));
+  g_assert_nonnull (strstr (text, "0 cases"));
+  g_assert_cmpint (pdf_pages (pdf), ==, 1);
+  g_clear_object (&store);
+  heed_test_remove_dir (dir);
+}
+
 static void
 test_layout (Fixture       *fixture,
              gconstpointer  data)
@@ -441,5 +526,7 @@ main (int    argc,
   ADD ("/render/timeline/layout", test_layout);
   ADD ("/render/timeline/draw-visible-only", test_draw_visible_only);
 #undef ADD
+  g_test_add_func ("/render/timeline/nation-holidays", test_nation_holidays);
+  g_test_add_func ("/render/timeline/empty-practice", test_empty_practice);
   return g_test_run ();
 }

@@ -965,6 +965,16 @@ heed_timeline_draw (cairo_t                       *cr,
     }
   cairo_restore (cr);
 
+  if (heed_timeline_layout_get_n_rows (layout) == 0)
+    {
+      double width = set_text (&p, _("No open cases"), FALSE, TRUE, -1);
+
+      show_text (&p, p.label_width + (viewport->width - p.label_width - width) / 2,
+                 p.header_height + (MIN (viewport->height - p.header_height, 96)
+                                    - text_height (&p)) / 2,
+                 &palette->dim);
+    }
+
   cairo_save (cr);
   cairo_rectangle (cr, 0, p.header_height, viewport->width, viewport->height - p.header_height);
   cairo_clip (cr);

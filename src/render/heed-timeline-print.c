@@ -115,6 +115,12 @@ heed_timeline_default_period (HeedTimelineData *data,
     if (g_date_compare (to, &ahead) > 0)
       *to = ahead;
     g_date_add_days (to, 7);
+    /* A month at least, so that an empty or new practice still shows a readable axis. */
+    if (g_date_days_between (from, to) < 35)
+      {
+        *from = *to;
+        g_date_subtract_days (from, 35);
+      }
   }
 }
 
@@ -728,14 +734,6 @@ draw_practice_page (HeedTimelinePrint *self,
   cairo_translate (cr, MARGIN, chart_top);
   heed_timeline_draw (cr, self->layout, &viewport, &self->palette, &options);
   cairo_restore (cr);
-  if (n_rows == 0)
-    {
-      g_autoptr(PangoLayout) none = new_text (cr, 10, FALSE, -1);
-
-      pango_layout_set_text (none, _("No cases to show."), -1);
-      show (cr, none, MARGIN + PRACTICE_LABELS + 12, chart_top + PRACTICE_HEADER + 8,
-            &self->palette.dim);
-    }
   heed_timeline_draw_legend (cr, &self->palette, MARGIN, chart_top + viewport.height + 10,
                              self->width - 2 * MARGIN, 7);
   draw_footer (self, cr, page, _("Practice timeline"));
