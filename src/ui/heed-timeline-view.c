@@ -1151,7 +1151,10 @@ heed_timeline_view_class_init (HeedTimelineViewClass *klass)
   add_move_binding (widget_class, GDK_KEY_Escape, 0, "lane");
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+  /* The widget stands for what has focus in it: a lane or an entry, read as an item whose
+   * name and description change as the arrow keys move (GTK 4.8 has no accessible children
+   * for drawn content). "Widget" would be a filler, which screen readers pass over. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
 }
 
 static void
