@@ -202,6 +202,51 @@ test_zoom (Fixture       *fixture,
   g_assert_true (date_visible (fixture, 3, G_DATE_JUNE, 2025));
 }
 
+static gpointer
+find_controller (Fixture *fixture,
+                 GType    type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;  /* the widget keeps it alive */
+    }
+  return NULL;
+}
+
+static void
+test_pinch_and_wheel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkGesture *zoom = find_controller (fixture, GTK_TYPE_GESTURE_ZOOM);
+  GtkEventController *scroll = find_controller (fixture, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  double start = heed_timeline_view_get_pixels_per_day (fixture->view);
+  double first = heed_timeline_view_get_first_day (fixture->view);
+  gboolean handled = FALSE;
+
+  /* A pinch spreading the fingers to twice their distance doubles the scale. */
+  g_assert_nonnull (zoom);
+  g_signal_emit_by_name (zoom, "begin", NULL);
+  g_signal_emit_by_name (zoom, "scale-changed", 2.0);
+  g_assert_cmpfloat_with_epsilon (heed_timeline_view_get_pixels_per_day (fixture->view),
+                                  start * 2, 1e-9);
+  g_signal_emit_by_name (zoom, "scale-changed", 0.5);
+  g_assert_cmpfloat_with_epsilon (heed_timeline_view_get_pixels_per_day (fixture->view),
+                                  start * 0.5, 1e-9);
+
+  /* Every lane fits: the wheel moves through time, later for a turn down. */
+  g_assert_nonnull (scroll);
+  first = heed_timeline_view_get_first_day (fixture->view);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (heed_timeline_view_get_first_day (fixture->view), >, first);
+  g_assert_cmpfloat (heed_timeline_view_get_scroll_y (fixture->view), ==, 0);
+}
+
 static void
 test_scroll_and_today (Fixture       *fixture,
                        gconstpointer  data)
@@ -474,6 +519,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/timeline/zoom", test_zoom);
   ADD ("/ui/timeline/scroll-and-today", test_scroll_and_today);
+  ADD ("/ui/timeline/pinch-and-wheel", test_pinch_and_wheel);
   ADD ("/ui/timeline/keyboard", test_keyboard);
   ADD ("/ui/timeline/case-timeline", test_case_timeline);
   ADD ("/ui/timeline/many-lanes", test_many_lanes);

@@ -830,7 +830,10 @@ on_scroll_cb (GtkEventControllerScroll *controller,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (
     GTK_EVENT_CONTROLLER (controller));
-  gboolean smooth = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
+  /* Scrolled by something other than an event (a test, an accessibility tool): by notches. */
+  gboolean smooth = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller))
+                    != NULL
+                    && gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
   double step = smooth ? 1 : SCROLL_STEP;
 
   if (self->layout == NULL)
@@ -887,7 +890,9 @@ on_zoom_scale_changed_cb (GtkGestureZoom   *gesture,
 {
   double x, y;
 
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+  /* Between the fingers; or, with no fingers (an emulated pinch), as the keyboard zooms. */
+  if (!gtk_gesture_is_recognized (GTK_GESTURE (gesture))
+      || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     x = zoom_anchor_x (self);
   zoom_around (self, self->zoom_start_ppd * scale, x);
 }
