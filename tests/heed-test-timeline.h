@@ -12,8 +12,8 @@
  *   Acknowledge due Fri 6 June, acknowledged Thu 5 June: met.
  *   Respond due 1 July (agreed), not responded: overdue.
  *   Six-month review due 3 December: pending.
- *   Events: received 3 June 09:30, call 4 June, acknowledgement letter 5 June, meeting
- *   10 June, interview 12 June. Action "Retrain reception on urgent requests" due 20 June,
+ *   Events: received 3 June 09:30, call 4 June 14:10 (with detail and call-notes.txt
+ *   attached), acknowledgement letter 5 June, meeting 10 June, interview 12 June. Action "Retrain reception on urgent requests" due 20 June,
  *   not done: overdue. Seven entries: the five events, the action, and the acknowledged-on
  *   date as a milestone (no "acknowledged" event covers it; the received event covers the
  *   received date).
@@ -65,7 +65,7 @@ heed_test_timeline_add_case (HeedStore  *store,
   return heed_record_get_id (HEED_RECORD (kase));
 }
 
-static inline void
+static inline gint64
 heed_test_timeline_add_event (HeedStore  *store,
                               gint64      case_id,
                               const char *kind,
@@ -81,6 +81,7 @@ heed_test_timeline_add_event (HeedStore  *store,
   heed_record_set_text (HEED_RECORD (event), HEED_EVENT_SUMMARY, summary);
   heed_store_save (store, HEED_RECORD (event), &error);
   g_assert_no_error (error);
+  return heed_record_get_id (HEED_RECORD (event));
 }
 
 /* Makes the practice in @dir; returns its path. */
@@ -102,9 +103,27 @@ heed_test_timeline_make_practice (const char *dir)
                                        "agreed-response-date", "2025-07-01",
                                        "seriousness", "high", "likelihood", "likely", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (heed_test_timeline_events); i++)
-    heed_test_timeline_add_event (store, first, heed_test_timeline_events[i][0],
-                                  heed_test_timeline_events[i][1],
-                                  heed_test_timeline_events[i][2]);
+    {
+      gint64 id = heed_test_timeline_add_event (store, first, heed_test_timeline_events[i][0],
+                                                heed_test_timeline_events[i][1],
+                                                heed_test_timeline_events[i][2]);
+
+      /* The call has its notes written up and attached. */
+      if (g_str_equal (heed_test_timeline_events[i][0], "call"))
+        {
+          g_autoptr(HeedEvent) call = heed_store_load (store, HEED_TYPE_EVENT, id, &error);
+          g_autoptr(GBytes) notes = g_bytes_new_static ("Call-back by Friday.", 20);
+
+          g_assert_no_error (error);
+          heed_record_set_text (HEED_RECORD (call), HEED_EVENT_DETAIL,
+                                "She asked for a call-back by Friday at the latest.");
+          heed_store_save (store, HEED_RECORD (call), &error);
+          g_assert_no_error (error);
+          heed_store_add_attachment (store, first, id, "call-notes.txt", "text/plain", notes,
+                                     NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
   heed_record_set_int (HEED_RECORD (action), HEED_ACTION_CASE, first);
   g_object_set (action, "description", "Retrain reception on urgent requests",
                 "start-date", "2025-06-13", "due-date", "2025-06-20", NULL);

@@ -3,6 +3,7 @@
 
 #include "heed-test-timeline.h"
 #include "heed-test-util.h"
+#include "heed-store-exchange.h"
 #include "heed-timeline-data.h"
 
 /* The timelines' data, read from a practice whose story is known (heed-test-timeline.h). */
@@ -231,6 +232,52 @@ test_no_such_case (Fixture       *fixture,
 }
 
 static void
+test_entry_detail (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HeedTimelineData) timeline = NULL;
+  g_autoptr(HeedTimelineEntryDetail) call = NULL;
+  g_autoptr(HeedTimelineEntryDetail) action = NULL;
+  g_autoptr(HeedTimelineEntryDetail) milestone = NULL;
+  g_autoptr(GError) error = NULL;
+  const HeedTimelineLane *lane;
+  HeedAttachmentInfo *attachment;
+
+  timeline = heed_timeline_data_load_case (fixture->store, case_id (fixture, "C-2025-001"),
+                                           &fixture->today, &error);
+  lane = heed_timeline_data_get_lane (timeline, 0);
+
+  /* The call: its words in full and the notes attached to it. */
+  call = heed_timeline_entry_load_detail (fixture->store, lane,
+                                          &g_array_index (lane->entries, HeedTimelineEntry, 1),
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (call->title, ==, "Phone call");
+  g_assert_cmpstr (call->when, ==, "4 June 2025, 14:10");
+  g_assert_cmpstr (call->summary, ==, "Spoke to Mrs Patel about the missed call-back");
+  g_assert_cmpstr (call->detail, ==, "She asked for a call-back by Friday at the latest.");
+  g_assert_cmpuint (call->attachments->len, ==, 1);
+  attachment = g_ptr_array_index (call->attachments, 0);
+  g_assert_cmpstr (attachment->filename, ==, "call-notes.txt");
+
+  action = heed_timeline_entry_load_detail (fixture->store, lane,
+                                            &g_array_index (lane->entries, HeedTimelineEntry, 6),
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (action->title, ==, "Action");
+  g_assert_cmpstr (action->when, ==, "Due 20 June 2025; overdue");
+  g_assert_cmpuint (action->attachments->len, ==, 0);
+
+  milestone = heed_timeline_entry_load_detail (fixture->store, lane,
+                                               &g_array_index (lane->entries, HeedTimelineEntry,
+                                                               3),
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (milestone->title, ==, "Acknowledged");
+  g_assert_cmpstr (milestone->when, ==, "5 June 2025");
+}
+
+static void
 test_groups (void)
 {
   g_assert_cmpint (heed_timeline_group_for_kind ("email-in"), ==, HEED_TIMELINE_GROUP_CONTACT);
@@ -255,6 +302,7 @@ main (int    argc,
   ADD ("/core/timeline/practice", test_practice);
   ADD ("/core/timeline/practice-closed-and-filter", test_practice_closed_and_filter);
   ADD ("/core/timeline/no-such-case", test_no_such_case);
+  ADD ("/core/timeline/entry-detail", test_entry_detail);
 #undef ADD
   g_test_add_func ("/core/timeline/groups", test_groups);
   return g_test_run ();

@@ -6,7 +6,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "heed-action.h"
 #include "heed-event.h"
+#include "heed-staff.h"
+#include "heed-store-exchange.h"
 #include "heed-store-private.h"
 #include "heed-timeline-data.h"
 #include "heed-validate.h"
@@ -702,4 +705,109 @@ heed_timeline_data_count_entries (HeedTimelineData *self)
   for (guint i = 0; i < self->lanes->len; i++)
     n += ((const HeedTimelineLane *) g_ptr_array_index (self->lanes, i))->entries->len;
   return n;
+}
+
+static char *
+dup_staff_name (HeedStore *store,
+                gint64     id)
+{
+  g_autoptr(HeedStaff) staff = NULL;
+
+  if (id <= 0)
+    return NULL;
+  staff = heed_store_load (store, HEED_TYPE_STAFF, id, NULL);
+  return staff != NULL ? heed_record_dup_string (HEED_RECORD (staff), HEED_STAFF_NAME) : NULL;
+}
+
+static char *
+describe_when (const HeedTimelineEntry *entry)
+{
+  g_autofree char *day = heed_format_date_long (&entry->date);
+
+  if (entry->minute < 0)
+    return g_steal_pointer (&day);
+  /* TRANSLATORS: a date and a time of day, e.g. "4 June 2025, 14:10" */
+  return g_strdup_printf (_("%s, %02d:%02d"), day, entry->minute / 60, entry->minute % 60);
+}
+
+HeedTimelineEntryDetail *
+heed_timeline_entry_load_detail (HeedStore                *store,
+                                 const HeedTimelineLane   *lane,
+                                 const HeedTimelineEntry  *entry,
+                                 GError                  **error)
+{
+  g_autoptr(HeedTimelineEntryDetail) detail = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (lane != NULL && entry != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  detail = g_new0 (HeedTimelineEntryDetail, 1);
+  detail->title = g_strdup (heed_timeline_entry_get_label (entry));
+  detail->summary = g_strdup (entry->summary);
+  detail->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_attachment_info_free);
+
+  if (entry->source == HEED_TIMELINE_SOURCE_EVENT)
+    {
+      g_autoptr(HeedEvent) event = heed_store_load (store, HEED_TYPE_EVENT, entry->id, error);
+      g_autoptr(GPtrArray) all = NULL;
+
+      if (event == NULL)
+        return NULL;
+      detail->when = describe_when (entry);
+      detail->detail = heed_record_dup_string (HEED_RECORD (event), HEED_EVENT_DETAIL);
+      detail->staff = dup_staff_name (store, heed_record_get_int (HEED_RECORD (event),
+                                                                  HEED_EVENT_STAFF));
+      all = heed_store_list_attachments (store, lane->case_id, error);
+      if (all == NULL)
+        return NULL;
+      for (guint i = 0; i < all->len; i++)
+        {
+          HeedAttachmentInfo *info = g_ptr_array_index (all, i);
+
+          if (info->event_id == entry->id)
+            g_ptr_array_add (detail->attachments, g_ptr_array_steal_index (all, i--));
+        }
+    }
+  else if (entry->source == HEED_TIMELINE_SOURCE_ACTION)
+    {
+      g_autoptr(HeedAction) action = heed_store_load (store, HEED_TYPE_ACTION, entry->id, error);
+      g_autofree char *due = heed_format_date_long (&entry->date);
+
+      if (action == NULL)
+        return NULL;
+      if (g_date_valid (&entry->done))
+        {
+          g_autofree char *done = heed_format_date_long (&entry->done);
+
+          /* TRANSLATORS: when an action was due and when it was done */
+          detail->when = g_strdup_printf (_("Due %s; done %s"), due, done);
+        }
+      else
+        detail->when = g_strdup_printf (entry->overdue ? _("Due %s; overdue") : _("Due %s"), due);
+      detail->detail = heed_record_dup_string (HEED_RECORD (action), HEED_ACTION_STANDARD);
+      detail->staff = dup_staff_name (store, heed_record_get_int (HEED_RECORD (action),
+                                                                  HEED_ACTION_OWNER));
+    }
+  else
+    {
+      detail->when = describe_when (entry);
+      /* A date kept on the case itself: nothing more to it than the date. */
+      detail->detail = g_strdup (_("Recorded on the case itself; no entry was logged for it."));
+    }
+  return g_steal_pointer (&detail);
+}
+
+void
+heed_timeline_entry_detail_free (HeedTimelineEntryDetail *detail)
+{
+  if (detail == NULL)
+    return;
+  g_free (detail->title);
+  g_free (detail->when);
+  g_free (detail->summary);
+  g_free (detail->detail);
+  g_free (detail->staff);
+  g_clear_pointer (&detail->attachments, g_ptr_array_unref);
+  g_free (detail);
 }

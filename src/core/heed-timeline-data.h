@@ -99,6 +99,23 @@ const char       *heed_timeline_entry_get_label  (const HeedTimelineEntry *entry
 /* "Low risk", "Moderate risk", …, "Not graded"; translated. */
 const char       *heed_timeline_risk_get_label   (const char *risk);
 
+/* What selecting an entry shows: its words in full, who, and what is attached to it. */
+typedef struct {
+  char      *title;        /* "Phone call", "Action" */
+  char      *when;         /* "4 June 2025, 14:10" */
+  char      *summary;
+  char      *detail;       /* the long text, or NULL */
+  char      *staff;        /* by whom (an action's owner), or NULL */
+  GPtrArray *attachments;  /* HeedAttachmentInfo*, the event's own */
+} HeedTimelineEntryDetail;
+
+HeedTimelineEntryDetail *heed_timeline_entry_load_detail (HeedStore               *store,
+                                                          const HeedTimelineLane  *lane,
+                                                          const HeedTimelineEntry *entry,
+                                                          GError                 **error);
+void              heed_timeline_entry_detail_free (HeedTimelineEntryDetail *detail);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedTimelineData, heed_timeline_data_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedTimelineEntryDetail, heed_timeline_entry_detail_free)
 
 G_END_DECLS
