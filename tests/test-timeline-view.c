@@ -23,6 +23,7 @@ typedef struct {
   gint64            activated;
   gint64            add_entry;
   gint64            entry_id;
+  gint64            attachment_id;
 } Fixture;
 
 static void
@@ -69,6 +70,47 @@ on_entry_activated_cb (HeedTimelineView *view,
 }
 
 static void
+on_attachment_activated_cb (HeedTimelineView *view,
+                            gint64            id,
+                            Fixture          *fixture)
+{
+  fixture->attachment_id = id;
+}
+
+/* The first widget under @widget for which @match holds. */
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 gboolean  (*match) (GtkWidget *, const char *),
+                 const char *text)
+{
+  if (match (widget, text))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_label (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button_of (GtkWidget  *widget,
+              const char *text)
+{
+  return GTK_IS_BUTTON (widget) && find_descendant (widget, is_label, text) != NULL;
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -93,6 +135,8 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->view, "add-entry", G_CALLBACK (on_add_entry_cb), fixture);
   g_signal_connect (fixture->view, "entry-activated", G_CALLBACK (on_entry_activated_cb),
                     fixture);
+  g_signal_connect (fixture->view, "attachment-activated",
+                    G_CALLBACK (on_attachment_activated_cb), fixture);
   gtk_window_present (fixture->window);
 
   /* Wait for the window to be shown and the widget to have its size. */
@@ -358,10 +402,26 @@ test_case_timeline (Fixture       *fixture,
   g_assert_cmpstr (heed_timeline_view_get_focus_name (fixture->view), ==,
                    "Contact: Phone call, 4 June 2025: Spoke to Mrs Patel about the missed "
                    "call-back");
-  /* Enter on an entry shows it (the window opens its detail). */
+  /* Enter on an entry says so, and shows its detail and attachments by it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.activate", NULL);
   g_assert_cmpint (fixture->entry_id, >, 0);
   g_assert_cmpint (fixture->activated, ==, 0);
+  {
+    GtkWidget *popover = gtk_widget_get_first_child (GTK_WIDGET (fixture->view));
+    GtkWidget *button;
+
+    g_assert_true (GTK_IS_POPOVER (popover));
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_nonnull (find_descendant (popover, is_label, "Phone call"));
+    g_assert_nonnull (find_descendant (popover, is_label, "4 June 2025, 14:10"));
+    g_assert_nonnull (find_descendant (popover, is_label,
+                                       "She asked for a call-back by Friday at the latest."));
+    button = find_descendant (popover, is_button_of, "call-notes.txt");
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpint (fixture->attachment_id, >, 0);
+    g_assert_false (gtk_widget_get_visible (popover));
+  }
 
   move (fixture, "down");
   move (fixture, "down");
@@ -493,7 +553,9 @@ show (int    argc,
       g_auto(GStrv) moves = g_strsplit (argv[5], ",", -1);
 
       for (guint i = 0; moves[i] != NULL; i++)
-        if (*moves[i] != '\0' && strcmp (moves[i], "-") != 0)
+        if (strcmp (moves[i], "activate") == 0)
+          gtk_widget_activate_action (GTK_WIDGET (view), "timeline.activate", NULL);
+        else if (*moves[i] != '\0' && strcmp (moves[i], "-") != 0)
           gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move", "s", moves[i]);
     }
   while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)

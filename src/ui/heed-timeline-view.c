@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "heed-store-exchange.h"
 #include "heed-timeline-draw.h"
 #include "heed-timeline-print.h"
 #include "heed-timeline-view.h"
@@ -44,6 +45,8 @@ struct _HeedTimelineView
   char               *focus_name;
   char               *focus_description;
 
+  GtkWidget          *detail_popover;  /* what selecting an entry shows */
+
   double              pointer_x;
   double              pointer_y;
   double              zoom_start_ppd;
@@ -69,6 +72,7 @@ enum {
   SIGNAL_CASE_ACTIVATED,
   SIGNAL_ENTRY_ACTIVATED,
   SIGNAL_ADD_ENTRY,
+  SIGNAL_ATTACHMENT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -501,6 +505,8 @@ heed_timeline_view_size_allocate (GtkWidget *widget,
   if (!self->placed)
     place_viewport (self);
   update_viewport_size (self);
+  if (self->detail_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->detail_popover));
 }
 
 static gboolean
@@ -613,6 +619,109 @@ move_item (HeedTimelineView *self,
   heed_timeline_view_set_focus (self, self->focus_row, item);
 }
 
+static void
+on_attachment_clicked_cb (GtkButton        *button,
+                          HeedTimelineView *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "attachment-id");
+
+  gtk_popover_popdown (GTK_POPOVER (self->detail_popover));
+  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, id);
+}
+
+static GtkWidget *
+detail_label (const char *text,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Words to copy with the pointer, without the first of them grabbing focus (and so being
+   * selected whole) when the popover opens. */
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* An entry's detail in a popover by it: its words in full, who, and its attachments, each a
+ * button the window opens (::attachment-activated). */
+static void
+show_entry_detail (HeedTimelineView        *self,
+                   const HeedTimelineLane  *lane,
+                   const HeedTimelineEntry *entry,
+                   const GdkRectangle      *where)
+{
+  g_autoptr(HeedTimelineEntryDetail) detail = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *box;
+
+  if (self->store == NULL)
+    return;
+  detail = heed_timeline_entry_load_detail (self->store, lane, entry, &error);
+  if (detail == NULL)
+    {
+      g_warning ("Could not read the entry: %s", error->message);
+      return;
+    }
+  if (self->detail_popover == NULL)
+    {
+      self->detail_popover = gtk_popover_new ();
+      gtk_widget_set_parent (self->detail_popover, GTK_WIDGET (self));
+      gtk_popover_set_position (GTK_POPOVER (self->detail_popover), GTK_POS_BOTTOM);
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), detail_label (detail->title, "heading"));
+  gtk_box_append (GTK_BOX (box), detail_label (detail->when, "dim-label"));
+  if (detail->summary != NULL && *detail->summary != '\0')
+    gtk_box_append (GTK_BOX (box), detail_label (detail->summary, NULL));
+  if (detail->detail != NULL && *detail->detail != '\0')
+    gtk_box_append (GTK_BOX (box), detail_label (detail->detail, NULL));
+  if (detail->staff != NULL && *detail->staff != '\0')
+    {
+      /* TRANSLATORS: who made an entry or owns an action */
+      g_autofree char *by = g_strdup_printf (_("By %s"), detail->staff);
+
+      gtk_box_append (GTK_BOX (box), detail_label (by, "dim-label"));
+    }
+  if (detail->attachments->len > 0)
+    {
+      GtkWidget *heading = detail_label (_("Attachments"), "heading");
+
+      gtk_widget_set_margin_top (heading, 6);
+      gtk_box_append (GTK_BOX (box), heading);
+    }
+  for (guint i = 0; i < detail->attachments->len; i++)
+    {
+      const HeedAttachmentInfo *info = g_ptr_array_index (detail->attachments, i);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "mail-attachment-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), info->filename);
+      gtk_button_set_child (GTK_BUTTON (button), content);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "attachment-id",
+                              g_memdup2 (&info->id, sizeof info->id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_attachment_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (self->detail_popover), box);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->detail_popover), where);
+  gtk_popover_popup (GTK_POPOVER (self->detail_popover));
+}
+
 static gboolean
 activate_focus (HeedTimelineView *self)
 {
@@ -632,8 +741,16 @@ activate_focus (HeedTimelineView *self)
           const HeedTimelineEntry *entry = &g_array_index (lane->entries, HeedTimelineEntry,
                                                            item->index);
 
+          double x = heed_timeline_layout_x_for_day (self->layout, &self->viewport,
+                                                     item->julian + 0.5);
+          double y = heed_timeline_layout_y_for_row (self->layout, &self->viewport,
+                                                     self->focus_row);
+          GdkRectangle where = { (int) x - 6, (int) y,
+                                 12, (int) heed_timeline_layout_get_row_height (self->layout) };
+
           g_signal_emit (self, signals[SIGNAL_ENTRY_ACTIVATED], 0, lane->case_id, entry->id,
                          (int) entry->source);
+          show_entry_detail (self, lane, entry, &where);
           return TRUE;
         }
     }
@@ -982,6 +1099,7 @@ heed_timeline_view_dispose (GObject *object)
   HeedTimelineView *self = HEED_TIMELINE_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->detail_popover, gtk_widget_unparent);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1102,6 +1220,9 @@ heed_timeline_view_class_init (HeedTimelineViewClass *klass)
   signals[SIGNAL_ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
+  signals[SIGNAL_ATTACHMENT_ACTIVATED] =
+    g_signal_new ("attachment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_ADD_ENTRY] =
     g_signal_new ("add-entry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

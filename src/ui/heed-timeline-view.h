@@ -15,8 +15,10 @@ G_BEGIN_DECLS
  *
  * Signals: ::case-activated (gint64 case id) when a lane is clicked or Enter is pressed on it;
  * ::entry-activated (gint64 case id, gint64 row id, HeedTimelineSource) for an entry of a
- * case's timeline; ::add-entry (gint64 case id) when the person asks to add one (Insert, or
- * the timeline.add-entry action). */
+ * case's timeline, whose detail and attachments then show in a popover by it;
+ * ::attachment-activated (gint64 attachment id) when one of those is chosen, for the window to
+ * open; ::add-entry (gint64 case id) when the person asks to add one (Insert, or the
+ * timeline.add-entry action). Ctrl+P (timeline.print) prints. */
 
 #define HEED_TYPE_TIMELINE_VIEW (heed_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (HeedTimelineView, heed_timeline_view, HEED, TIMELINE_VIEW, GtkWidget)
