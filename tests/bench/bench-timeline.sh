@@ -19,7 +19,7 @@ echo "== 2,000 open cases, 50,000 events"
 "$bench"
 
 if [ -n "$cases" ]; then
-  work=$(mktemp -d /tmp/heed-bench-XXXXXX)
+  work=$(mktemp -d -t heed-bench-XXXXXX)
   trap 'rm -rf "$work"' EXIT
   echo "== demo practice of $cases cases"
   start=$(date +%s)
