@@ -124,6 +124,71 @@ try:
     check("deadlines", proc.returncode == 0 and "deadlines open" in proc.stdout,
           proc.stdout[-300:] + proc.stderr)
 
+    # timeline: a case's (every event of it in the PDF) and the practice's
+    db = sqlite3.connect(demo)
+    ref, case_id = db.execute(
+        "SELECT reference, id FROM cases WHERE kind = 'complaint' AND "
+        "(SELECT count(*) FROM events WHERE \"case\" = cases.id) >= 4 ORDER BY id LIMIT 1"
+    ).fetchone()
+    summaries = [r[0] for r in db.execute(
+        "SELECT summary FROM events WHERE \"case\" = ? ORDER BY occurred_at", (case_id,))]
+    open_refs = [r[0] for r in db.execute(
+        "SELECT reference FROM cases WHERE status NOT IN ('closed', 'withdrawn', "
+        "'out-of-scope') ORDER BY received_at")]
+    db.close()
+
+    def pdf_words(path):
+        out = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+        return " ".join(out.split())
+
+    case_pdf = os.path.join(tmp, "case-timeline.pdf")
+    proc = run("timeline", demo, ref, "-o", case_pdf)
+    words = pdf_words(case_pdf) if os.path.exists(case_pdf) else ""
+    check("timeline of a case to PDF", proc.returncode == 0 and f"Timeline: Complaint {ref}"
+          in words, proc.stderr + words[:200])
+    missing = [t for t in summaries if " ".join(t.split()) not in words]
+    check("the case's PDF has every event", summaries and not missing, missing)
+    check("timeline leaves no temporary file", sorted(
+        f for f in os.listdir(tmp) if f.startswith("case-timeline")) == ["case-timeline.pdf"],
+        os.listdir(tmp))
+
+    practice_pdf = os.path.join(tmp, "practice-timeline.pdf")
+    proc = run("timeline", demo, "-o", practice_pdf, "--from", "2020-01-01", "--to",
+               "2030-12-31")
+    words = pdf_words(practice_pdf) if os.path.exists(practice_pdf) else ""
+    check("practice timeline to PDF", proc.returncode == 0 and "Practice timeline" in words
+          and "1 January 2020 to 31 December 2030" in words, proc.stderr + words[:300])
+    check("practice timeline has every open case", open_refs and
+          all(r in words for r in open_refs), [r for r in open_refs if r not in words])
+
+    closed_pdf = os.path.join(tmp, "closed-timeline.pdf")
+    proc = run("timeline", demo, "-o", closed_pdf, "--closed", "--from", "2020-01-01", "--to",
+               "2030-12-31")
+    closed_words = pdf_words(closed_pdf) if os.path.exists(closed_pdf) else ""
+    check("--closed adds the cases closed in the period", proc.returncode == 0 and
+          closed_words.count("-20") > words.count("-20"), proc.stderr)
+
+    for name, extra in [("light", []), ("dark", ["--dark"])]:
+        png = os.path.join(tmp, f"timeline-{name}.png")
+        proc = run("timeline", demo, "-o", png, *extra)
+        with open(png, "rb") if os.path.exists(png) else io.BytesIO() as f:
+            magic = f.read(8)
+        check(f"practice timeline to PNG ({name})", proc.returncode == 0 and
+              magic == b"\x89PNG\r\n\x1a\n", proc.stderr)
+    png = os.path.join(tmp, "case-timeline.png")
+    proc = run("timeline", demo, ref, "-o", png, "--today", "2030-01-01")
+    check("case timeline to PNG", proc.returncode == 0 and os.path.getsize(png) > 1000,
+          proc.stderr)
+
+    # A failed timeline leaves an earlier file of that name as it was.
+    kept = os.path.join(tmp, "kept.pdf")
+    with open(kept, "w") as f:
+        f.write("earlier")
+    proc = run("timeline", demo, "C-1999-001", "-o", kept)
+    with open(kept) as f:
+        check("a failed timeline keeps the earlier file", one_line_error(proc) and
+              f.read() == "earlier", proc.stderr)
+
     proc = run("check", demo)
     check("check passes on a good file", proc.returncode == 0 and "unbroken" in proc.stdout,
           proc.stdout + proc.stderr)
@@ -210,6 +275,27 @@ try:
         (["import", practice, os.path.join(tmp, "missing.xml")], "Nothing was imported"),
         (["letter", practice, "C-2025-001", "acknowledgement", "-o", "x.pdf"],
          "not available in this version"),
+        (["timeline", practice], "needs -o"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.svg")], "must name a .pdf or .png"),
+        (["timeline", practice, "C-1999-001", "-o", os.path.join(tmp, "t.pdf")],
+         "no case with the reference"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--from", "2025-01-01"],
+         "--from and --to go together"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--from", "2025-06-01",
+          "--to", "2025-01-01"], "--from is after --to"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--from", "1/6/2025",
+          "--to", "2025-07-01"], "YYYY-MM-DD"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--dark"], "--dark is for"),
+        (["timeline", practice, "C-2025-001", "-o", os.path.join(tmp, "t.pdf"), "--closed",
+          "--from", "2025-01-01", "--to", "2025-02-01"], "--closed is for the practice"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--closed"],
+         "--closed needs the period"),
+        (["timeline", practice, "C-2025-001", "extra", "-o", os.path.join(tmp, "t.pdf")],
+         "timeline needs a FILE"),
+        (["timeline", os.path.join(tmp, "missing.heed"), "-o", os.path.join(tmp, "t.pdf")],
+         "missing.heed"),
+        (["timeline", practice, "-o", os.path.join(tmp, "no-such-folder", "t.pdf")],
+         "Could not write"),
         (["frobnicate"], "unknown command"),
     ]
     check("at least 30 bad inputs", len(bad) >= 30, len(bad))
