@@ -17,6 +17,7 @@
 #include "heed-record-dialog.h"
 #include "heed-staff.h"
 #include "heed-store.h"
+#include "heed-timeline-view.h"
 #include "heed-test-util.h"
 #include "heed-validate.h"
 #include "heed-window.h"
@@ -811,6 +812,64 @@ test_undo (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_timelines (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  HeedWindow *window = heed_window_new (application);
+  GtkListBox *views;
+  GtkStack *content;
+  HeedTimelineView *practice;
+  HeedTimelineView *own;
+  gint64 id;
+
+  g_object_set (kase, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "On the timeline", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), NULL));
+  g_assert_true (heed_store_change_status (store, kase, "logged", NULL, NULL));
+  id = heed_record_get_id (HEED_RECORD (kase));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  views = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                       "view_list"));
+  content = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                      "content_stack"));
+  practice = HEED_TIMELINE_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                HEED_TYPE_WINDOW,
+                                                                "practice_timeline"));
+
+  /* The Timeline view shows the practice's open cases, one lane each. */
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 5));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "timeline");
+  g_assert_nonnull (heed_timeline_view_get_data (practice));
+  g_assert_cmpint (heed_timeline_data_find_case (heed_timeline_view_get_data (practice), id), >=, 0);
+
+  /* A lane opens its case, whose own timeline is a switch away. */
+  g_signal_emit_by_name (practice, "case-activated", id);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "case");
+  own = HEED_TIMELINE_VIEW (find_type (GTK_WIDGET (gtk_widget_get_template_child (
+                                         GTK_WIDGET (window), HEED_TYPE_WINDOW, "case_page")),
+                                       HEED_TYPE_TIMELINE_VIEW));
+  g_assert_cmpint (heed_timeline_view_get_case_id (own), ==, id);
+
+  /* Adding an entry from the case's timeline opens the entry form. */
+  g_signal_emit_by_name (own, "add-entry", id);
+  iterate ();
+  g_assert_nonnull (find_toplevel (HEED_TYPE_RECORD_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (HEED_TYPE_RECORD_DIALOG)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -829,6 +888,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/complaint-to-closure", test_complaint_to_closure);
   g_test_add_func ("/ui/flow/preferences", test_preferences);
   g_test_add_func ("/ui/flow/undo", test_undo);
+  g_test_add_func ("/ui/flow/timelines", test_timelines);
 
   return g_test_run ();
 }

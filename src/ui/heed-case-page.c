@@ -15,6 +15,7 @@
 #include "heed-restriction.h"
 #include "heed-staff.h"
 #include "heed-status.h"
+#include "heed-timeline-view.h"
 #include "heed-validate.h"
 
 /* Everything about one case, editable: the people, what happened, the risk, the plan, the
@@ -30,6 +31,7 @@ struct _HeedCasePage
   AdwPreferencesPage *details_page;
   AdwPreferencesPage *outcome_page;
   AdwViewStack       *view_stack;
+  HeedTimelineView   *case_timeline;
   GtkLabel           *summary_label;
   GtkLabel           *facts_label;
   GtkBox             *status_box;
@@ -63,6 +65,7 @@ enum {
   SIGNAL_STATUS_CHANGED,
   SIGNAL_PROBLEM,
   SIGNAL_DELETE_DRAFT,
+  SIGNAL_ATTACHMENT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -983,6 +986,16 @@ heed_case_page_class_init (HeedCasePageClass *klass)
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /**
+   * HeedCasePage::attachment-activated:
+   * @attachment_id: the attachment to open
+   */
+  signals[SIGNAL_ATTACHMENT_ACTIVATED] = g_signal_new ("attachment-activated",
+                                                       G_TYPE_FROM_CLASS (klass),
+                                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                       G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (HEED_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/heedapp/Heed/ui/heed-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, page);
@@ -990,6 +1003,7 @@ heed_case_page_class_init (HeedCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, details_page);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, outcome_page);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, case_timeline);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, status_box);
@@ -997,9 +1011,26 @@ heed_case_page_class_init (HeedCasePageClass *klass)
 }
 
 static void
+on_timeline_add_entry_cb (HeedCasePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-entry", NULL);
+}
+
+static void
+on_timeline_attachment_cb (HeedCasePage *self,
+                           gint64        attachment_id)
+{
+  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, attachment_id);
+}
+
+static void
 heed_case_page_init (HeedCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->case_timeline, "add-entry",
+                            G_CALLBACK (on_timeline_add_entry_cb), self);
+  g_signal_connect_swapped (self->case_timeline, "attachment-activated",
+                            G_CALLBACK (on_timeline_attachment_cb), self);
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
   self->groups = g_ptr_array_new ();
   self->deadline_rows = g_ptr_array_new ();
@@ -1046,6 +1077,10 @@ heed_case_page_set_case (HeedCasePage *self,
   fill_header (self);
   fill_status_box (self);
   fill_deadlines (self);
+  if (heed_timeline_view_get_store (self->case_timeline) != store)
+    heed_timeline_view_set_store (self->case_timeline, store);
+  heed_timeline_view_set_case_id (self->case_timeline, case_id);
+  heed_timeline_view_reload (self->case_timeline);
 
   editor = add_editor (self, HEED_RECORD (kase), "case", staff);
 

@@ -15,6 +15,7 @@
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
+#include "heed-timeline-view.h"
 #include "heed-validate.h"
 #include "heed-store.h"
 #include "heed-ui-resources.h"
@@ -42,6 +43,7 @@ struct _HeedWindow
   GtkStack            *list_stack;
   AdwStatusPage       *none_page;
   HeedCasePage        *case_page;
+  HeedTimelineView    *practice_timeline;
   GtkListBox          *view_list;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
@@ -64,6 +66,8 @@ struct _HeedWindow
   gboolean             filling;      /* setting up the list's controls: query once, after */
 };
 
+#define TIMELINE_VIEW ((HeedCaseView) 100)
+
 static const struct {
   HeedCaseView view;
   const char  *label;
@@ -74,6 +78,8 @@ static const struct {
   { HEED_CASE_VIEW_COMPLIMENTS, N_("Compliments"), "emblem-favorite-symbolic" },
   { HEED_CASE_VIEW_CLOSED, N_("Closed"), "emblem-ok-symbolic" },
   { HEED_CASE_VIEW_ALL, N_("All Feedback"), "view-list-symbolic" },
+  /* Not a list: the practice's open cases along a date axis. */
+  { TIMELINE_VIEW, N_("Timeline"), "x-office-calendar-symbolic" },
 };
 
 G_DEFINE_FINAL_TYPE (HeedWindow, heed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -203,14 +209,28 @@ run_query (HeedWindow *self)
     }
 }
 
+static void show_practice_timeline (HeedWindow *self);
+static void update_header (HeedWindow *self);
+
 static void
 on_view_list_row_selected_cb (HeedWindow    *self,
                               GtkListBoxRow *row)
 {
+  HeedCaseView view;
+
   if (row == NULL)
     return;
-  self->view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"));
+  view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"));
+  if (view == TIMELINE_VIEW)
+    {
+      show_practice_timeline (self);
+      return;
+    }
+  self->view = view;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "timeline") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
   run_query (self);
+  update_header (self);
 }
 
 static void
@@ -230,8 +250,13 @@ on_view_list_row_activated_cb (HeedWindow    *self,
                                GtkListBoxRow *row)
 {
   /* On a narrow window the sidebar is a page of its own: choosing a view shows its list. */
-  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  if ((HeedCaseView) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"))
+      == TIMELINE_VIEW)
+    gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  update_header (self);
 }
 
 /* The whole text of a cell that may be cut short, asked for only when the pointer rests on
@@ -421,6 +446,8 @@ update_header (HeedWindow *self)
 {
   gboolean on_case = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
                                 "case") == 0;
+  gboolean on_timeline = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                    "timeline") == 0;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   HeedCase *kase = on_case ? heed_case_page_get_case (self->case_page) : NULL;
 
@@ -437,6 +464,11 @@ update_header (HeedWindow *self)
       adw_window_title_set_title (self->content_title, heed_case_get_reference (kase));
       adw_window_title_set_subtitle (self->content_title,
                                      heed_case_kind_get_label (heed_case_get_kind (kase)));
+    }
+  else if (on_timeline)
+    {
+      adw_window_title_set_title (self->content_title, _("Timeline"));
+      adw_window_title_set_subtitle (self->content_title, _("Open feedback"));
     }
   else
     {
@@ -559,6 +591,70 @@ on_case_page_problem_cb (HeedWindow *self,
                          const char *message)
 {
   show_problem (self, message);
+}
+
+/* The practice's open cases along a date axis, filtered like the list. */
+static void
+show_practice_timeline (HeedWindow *self)
+{
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+
+  if (self->store == NULL)
+    return;
+  query->view = HEED_CASE_VIEW_OPEN;
+  if (!read_filters (self, query))
+    return;
+  if (heed_timeline_view_get_store (self->practice_timeline) != self->store)
+    heed_timeline_view_set_store (self->practice_timeline, self->store);
+  heed_timeline_view_set_case_id (self->practice_timeline, 0);
+  heed_timeline_view_set_query (self->practice_timeline, query);
+  heed_timeline_view_reload (self->practice_timeline);
+  gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+  update_header (self);
+}
+
+static void
+on_timeline_case_activated_cb (HeedWindow *self,
+                               gint64      case_id)
+{
+  heed_window_show_case (self, case_id);
+}
+
+/* An attachment opens in the program the computer uses for its type, from a private copy
+ * that never leaves this computer. */
+static void
+on_attachment_activated_cb (HeedWindow *self,
+                            gint64      attachment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "heed", "attachments", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *safe = NULL;
+  g_autoptr(GBytes) data = heed_store_dup_attachment (self->store, attachment_id, &filename,
+                                                      NULL, &error);
+
+  if (data == NULL)
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  safe = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", attachment_id,
+                          filename != NULL ? filename : "attachment");
+  g_strdelimit (safe, "/\\", '-');
+  path = g_build_filename (dir, safe, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !g_file_set_contents_full (path, g_bytes_get_data (data, NULL),
+                                    (gssize) g_bytes_get_size (data),
+                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      show_problem (self, error != NULL ? error->message : g_strerror (errno));
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    show_problem (self, error->message);
 }
 
 gboolean
@@ -1182,6 +1278,7 @@ heed_window_class_init (HeedWindowClass *klass)
 
   g_assert (heed_ui_get_resource () != NULL);
   g_type_ensure (HEED_TYPE_CASE_PAGE);
+  g_type_ensure (HEED_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/heed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, window_title);
@@ -1198,6 +1295,7 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, none_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, practice_timeline);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, view_list);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, count_label);
@@ -1272,6 +1370,12 @@ heed_window_init (HeedWindow *self)
     self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
+  g_signal_connect_swapped (self->practice_timeline, "case-activated",
+                            G_CALLBACK (on_timeline_case_activated_cb), self);
+  g_signal_connect_swapped (self->practice_timeline, "attachment-activated",
+                            G_CALLBACK (on_attachment_activated_cb), self);
+  g_signal_connect_swapped (self->case_page, "attachment-activated",
+                            G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect_swapped (self->case_page, "delete-draft",
                             G_CALLBACK (on_case_page_delete_draft_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
