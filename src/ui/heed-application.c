@@ -70,6 +70,26 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The Mallard pages in help/, shown by the desktop's help browser. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri ("help:" APPLICATION_ID, NULL, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (application);
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Help Is Not Installed"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -80,6 +100,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "help", help_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
 };
 
@@ -87,12 +108,14 @@ static void
 heed_application_startup (GApplication *application)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (heed_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
 }
 
 static void
