@@ -34,7 +34,7 @@ struct _HeedCasePage
   HeedTimelineView   *case_timeline;
   GtkLabel           *summary_label;
   GtkLabel           *facts_label;
-  GtkBox             *status_box;
+  GtkFlowBox         *status_box;
   AdwPreferencesGroup *deadline_group;
 
   HeedStore          *store;
@@ -561,7 +561,7 @@ fill_status_box (HeedCasePage *self)
   gboolean first = TRUE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_box))) != NULL)
-    gtk_box_remove (self->status_box, child);
+    gtk_flow_box_remove (self->status_box, child);
 
   for (guint i = 0; next != NULL && next[i] != NULL; i++)
     {
@@ -582,7 +582,7 @@ fill_status_box (HeedCasePage *self)
         }
       gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
       g_signal_connect (button, "clicked", G_CALLBACK (on_status_button_clicked_cb), self);
-      gtk_box_append (self->status_box, button);
+      gtk_flow_box_append (self->status_box, button);
     }
 
   {
@@ -599,7 +599,7 @@ fill_status_box (HeedCasePage *self)
                                                "next working day"));
         gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
         g_signal_connect (button, "clicked", G_CALLBACK (on_oral_clicked_cb), self);
-        gtk_box_append (self->status_box, button);
+        gtk_flow_box_append (self->status_box, button);
       }
   }
 
@@ -612,7 +612,7 @@ fill_status_box (HeedCasePage *self)
       gtk_widget_add_css_class (button, "destructive-action");
       gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
       g_signal_connect (button, "clicked", G_CALLBACK (on_delete_draft_clicked_cb), self);
-      gtk_box_append (self->status_box, button);
+      gtk_flow_box_append (self->status_box, button);
     }
 }
 
@@ -635,8 +635,11 @@ fill_header (HeedCasePage *self)
   risk = risk_text != NULL ? heed_choice_get_label ("risk", risk_text) : _("not graded");
   if (heed_case_get_received (self->kase, &date))
     received = heed_format_date_long (&date);
-  if (self->complainant != NULL)
+  if (self->complainant != NULL && !heed_record_get_bool (HEED_RECORD (self->kase),
+                                                         HEED_CASE_ANONYMOUS))
     from = heed_person_dup_full_name (self->complainant);
+  if (from != NULL && from[0] == '\0')
+    g_clear_pointer (&from, g_free);
 
   gtk_label_set_text (self->summary_label, heed_case_get_summary (self->kase));
   /* Translators: reference · kind · status · received · risk · who from */
@@ -1090,7 +1093,16 @@ heed_case_page_set_case (HeedCasePage *self,
                                           "investigation. At receipt, choose the seriousness and "
                                           "likelihood, or a cell of the matrix."),
                                         risk_fields);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_matrix (self));
+  {
+    /* On a narrow window the matrix scrolls sideways rather than widening the page. */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), make_matrix (self));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
+  }
   add_group (self, self->page, group);
   add_group (self, self->page,
              heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,

@@ -1250,6 +1250,18 @@ on_close_request_cb (GtkWindow *window,
   if (self->store != NULL)
     leave_case (self);
   finish_deleting (self);
+
+  /* The size it had, for next time. */
+  if (self->settings != NULL)
+    {
+      int width = 0, height = 0;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
   return FALSE;
 }
 
@@ -1367,7 +1379,14 @@ heed_window_init (HeedWindow *self)
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
   if (schema != NULL)
-    self->settings = g_settings_new (APPLICATION_ID);
+    {
+      self->settings = g_settings_new (APPLICATION_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
 
   g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
   g_signal_connect_swapped (self->practice_timeline, "case-activated",
