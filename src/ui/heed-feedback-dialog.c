@@ -511,5 +511,8 @@ heed_feedback_dialog_new (GtkWindow     *parent,
       self->draft_id = draft->id;
       read_draft (self, draft);
     }
+  /* Typing starts with who it is from, not on a button. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        heed_record_editor_get_row (self->complainant_editor, "first-name"));
   return self;
 }

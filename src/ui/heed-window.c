@@ -429,13 +429,13 @@ build_views (HeedWindow *self)
     }
 
   add_column (self, _("Reference"), "reference", HEED_CASE_SORT_REFERENCE, 110, FALSE);
-  add_column (self, _("Received"), "received", HEED_CASE_SORT_RECEIVED, 125, FALSE);
-  add_column (self, _("Name"), "name", HEED_CASE_SORT_NAME, 150, FALSE);
+  add_column (self, _("Received"), "received", HEED_CASE_SORT_RECEIVED, 120, FALSE);
+  add_column (self, _("Name"), "name", HEED_CASE_SORT_NAME, 140, FALSE);
   add_column (self, _("Summary"), "summary", HEED_CASE_SORT_SUMMARY, -1, TRUE);
-  add_column (self, _("Kind"), "kind", HEED_CASE_SORT_KIND, 95, FALSE);
-  add_column (self, _("Risk"), "risk", HEED_CASE_SORT_RISK, 80, FALSE);
-  add_column (self, _("Status"), "status", HEED_CASE_SORT_STATUS, 110, FALSE);
-  add_column (self, _("Next Deadline"), "next-deadline", HEED_CASE_SORT_NEXT_DEADLINE, 200,
+  add_column (self, _("Kind"), "kind", HEED_CASE_SORT_KIND, 90, FALSE);
+  add_column (self, _("Risk"), "risk", HEED_CASE_SORT_RISK, 75, FALSE);
+  add_column (self, _("Status"), "status", HEED_CASE_SORT_STATUS, 100, FALSE);
+  add_column (self, _("Next Deadline"), "next-deadline", HEED_CASE_SORT_NEXT_DEADLINE, 190,
               FALSE);
   g_signal_connect_object (gtk_column_view_get_sorter (self->case_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
