@@ -16,6 +16,8 @@
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
 #include "heed-staff.h"
+#include "heed-staff-picker.h"
+#include "heed-store-exchange.h"
 #include "heed-store.h"
 #include "heed-timeline-view.h"
 #include "heed-test-util.h"
@@ -311,6 +313,11 @@ test_complaint_form (void)
   type_into (heed_feedback_dialog_get_row (dialog, "complainant", "postcode"), "cf10 1ab");
   type_into (heed_feedback_dialog_get_row (dialog, "case", "late-reason"),
              "I was in hospital for a long time.");
+  /* Jo Marsh was there. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_type (find_type (GTK_WIDGET (dialog),
+                                                                       HEED_TYPE_STAFF_PICKER),
+                                                            GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
   /* The subject is chosen from the practice's own list, as the annual report counts them. */
   g_assert_true (ADW_IS_COMBO_ROW (heed_feedback_dialog_get_row (dialog, "case", "subject")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (heed_feedback_dialog_get_row (dialog, "case",
@@ -342,6 +349,13 @@ test_complaint_form (void)
                    "943 476 5919");
   g_assert_cmpstr (heed_record_get_text (HEED_RECORD (person), HEED_PERSON_POSTCODE), ==,
                    "CF10 1AB");
+  {
+    g_autoptr(GArray) involved = heed_store_list_case_staff (heed_window_get_store (window),
+                                                             heed_record_get_id (HEED_RECORD (kase)),
+                                                             NULL);
+
+    g_assert_cmpuint (involved->len, ==, 1);
+  }
   /* Saved, so the kept typing has gone. */
   drafts = heed_store_list_form_drafts (heed_window_get_store (window), NULL, NULL);
   g_assert_cmpuint (drafts->len, ==, 0);

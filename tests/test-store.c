@@ -1158,6 +1158,48 @@ test_list_model (Fixture       *fixture,
   g_assert_cmpstr (heed_case_item_get_status (changed), ==, heed_case_status_get_label ("logged"));
 }
 
+static void
+test_case_staff (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Staff");
+  g_autoptr(HeedStaff) first = heed_staff_new ();
+  g_autoptr(HeedStaff) second = heed_staff_new ();
+  g_autoptr(GArray) listed = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = heed_record_get_id (HEED_RECORD (kase));
+  gint64 ids[3];
+
+  g_object_set (first, "name", "Jo Marsh", NULL);
+  g_object_set (second, "name", "Sam Okafor", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (first), &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (second), &error));
+  ids[0] = heed_record_get_id (HEED_RECORD (first));
+  ids[1] = heed_record_get_id (HEED_RECORD (second));
+  ids[2] = 999999;
+
+  g_assert_true (heed_store_set_case_staff (fixture->store, id, ids, 2, &error));
+  listed = heed_store_list_case_staff (fixture->store, id, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_pointer (&listed, g_array_unref);
+
+  /* Replaced as a whole. */
+  g_assert_true (heed_store_set_case_staff (fixture->store, id, ids + 1, 1, &error));
+  listed = heed_store_list_case_staff (fixture->store, id, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (g_array_index (listed, gint64, 0), ==, ids[1]);
+  g_clear_pointer (&listed, g_array_unref);
+
+  /* Someone not on the staff list: refused, and the old set is kept. */
+  g_assert_false (heed_store_set_case_staff (fixture->store, id, ids, 3, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  listed = heed_store_list_case_staff (fixture->store, id, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1186,6 +1228,7 @@ main (int    argc,
   ADD ("undo-status", test_undo_status);
   ADD ("oral-close", test_oral_close);
   ADD ("list-model", test_list_model);
+  ADD ("case-staff", test_case_staff);
 
   return g_test_run ();
 }

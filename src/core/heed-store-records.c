@@ -581,6 +581,53 @@ restore:
   return FALSE;
 }
 
+/* The staff a case involves (seed 001: "who was involved"), replaced as a whole. */
+gboolean
+heed_store_set_case_staff (HeedStore     *self,
+                           gint64         case_id,
+                           const gint64  *staff_ids,
+                           guint          n_staff,
+                           GError       **error)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_staff == 0 || staff_ids != NULL, FALSE);
+
+  if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self, "DELETE FROM case_staff WHERE case_id = :case", error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_int (stmt, ":case", case_id);
+  if (!_heed_store_step_done (self, stmt, error))
+    goto failed;
+  for (guint i = 0; i < n_staff; i++)
+    {
+      stmt = _heed_store_prepare (self,
+                                  "INSERT OR IGNORE INTO case_staff (case_id, staff_id) "
+                                  "VALUES (:case, :staff)",
+                                  error);
+      if (stmt == NULL)
+        goto failed;
+      _heed_store_bind_int (stmt, ":case", case_id);
+      _heed_store_bind_int (stmt, ":staff", staff_ids[i]);
+      if (!_heed_store_step_done (self, stmt, error))
+        goto failed;
+      g_string_append_printf (detail, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", staff_ids[i]);
+    }
+  if (!_heed_store_audit (self, "staff", "case_staff", case_id, detail->str, error)
+      || !heed_store_commit (self, error))
+    goto failed;
+  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0, case_id);
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
 /* Closes an oral complaint resolved by the next working day, marked as such. */
 gboolean
 heed_store_close_as_oral (HeedStore  *self,

@@ -150,6 +150,12 @@ gboolean        heed_store_change_status      (HeedStore   *self,
                                                const char  *status,
                                                const char  *reason,
                                                GError     **error);
+/* Replaces the staff involved in a case (a foreign key failure names a missing member). */
+gboolean        heed_store_set_case_staff     (HeedStore     *self,
+                                               gint64         case_id,
+                                               const gint64  *staff_ids,
+                                               guint          n_staff,
+                                               GError       **error);
 /* Closes an oral complaint resolved by the next working day (heed_status_can_close_as_oral). */
 gboolean        heed_store_close_as_oral      (HeedStore   *self,
                                                HeedCase    *kase,

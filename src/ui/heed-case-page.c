@@ -14,7 +14,9 @@
 #include "heed-record-editor.h"
 #include "heed-restriction.h"
 #include "heed-staff.h"
+#include "heed-staff-picker.h"
 #include "heed-status.h"
+#include "heed-store-exchange.h"
 #include "heed-timeline-view.h"
 #include "heed-validate.h"
 
@@ -847,6 +849,19 @@ add_record_list (HeedCasePage       *self,
   add_group (self, page, group);
 }
 
+/* Ticking a member of staff is kept at once, like a status change. */
+static void
+on_staff_picked_cb (HeedStaffPicker *picker,
+                    HeedCasePage    *self)
+{
+  g_autoptr(GArray) ids = heed_staff_picker_dup_selected (picker);
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_store_set_case_staff (self->store, heed_record_get_id (HEED_RECORD (self->kase)),
+                                  (const gint64 *) ids->data, ids->len, &error))
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+}
+
 static void
 clear_page (HeedCasePage *self)
 {
@@ -1135,6 +1150,15 @@ heed_case_page_set_case (HeedCasePage *self,
   add_group (self, self->people_page,
              heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
                                            consent_fields));
+  {
+    GtkWidget *picker = heed_staff_picker_new (staff);
+    g_autoptr(GArray) involved = heed_store_list_case_staff (store, case_id, NULL);
+
+    heed_staff_picker_set_selected (HEED_STAFF_PICKER (picker), involved);
+    gtk_widget_set_sensitive (picker, !heed_store_is_read_only (store));
+    g_signal_connect (picker, "changed", G_CALLBACK (on_staff_picked_cb), self);
+    add_group (self, self->people_page, picker);
+  }
   add_record_list (self, self->people_page, &restriction_list, HEED_TYPE_RESTRICTION,
                    _("Contact Restrictions"),
                    _("Only where contact has become unreasonable: what is limited, why, from "

@@ -9,6 +9,7 @@
 #include "heed-person.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
+#include "heed-staff-picker.h"
 
 /* The full form for new feedback, with the sections of the example complaint form of seed
  * 001 for a complaint, and fewer for the other kinds. What is typed is kept in the practice
@@ -30,6 +31,7 @@ struct _HeedFeedbackDialog
   HeedRecordEditor *case_editor;
   HeedRecordEditor *complainant_editor;
   HeedRecordEditor *affected_editor;
+  HeedStaffPicker  *staff_picker;
   gint64            draft_id;
   guint             draft_source;
 };
@@ -96,6 +98,16 @@ dup_draft_content (HeedFeedbackDialog *self)
   heed_record_editor_write_draft (self->complainant_editor, key_file, "complainant");
   if (self->affected_editor != NULL)
     heed_record_editor_write_draft (self->affected_editor, key_file, "affected");
+  if (self->staff_picker != NULL)
+    {
+      g_autoptr(GArray) ids = heed_staff_picker_dup_selected (self->staff_picker);
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < ids->len; i++)
+        g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? ";" : "",
+                                g_array_index (ids, gint64, i));
+      g_key_file_set_string (key_file, "form", "staff", list->str);
+    }
   return g_key_file_to_data (key_file, NULL, NULL);
 }
 
@@ -137,6 +149,13 @@ on_editor_changed_cb (HeedRecordEditor   *editor,
   g_autofree char *title = dup_title (self);
 
   adw_window_title_set_subtitle (self->title, title);
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (400, keep_draft_cb, self);
+}
+
+static void
+on_staff_changed_cb (HeedFeedbackDialog *self)
+{
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->draft_source = g_timeout_add (400, keep_draft_cb, self);
 }
@@ -219,6 +238,9 @@ build_form (HeedFeedbackDialog *self)
                                                ? _("The Compliment") : _("The Comment"),
                                                NULL, feedback_fields));
     }
+  self->staff_picker = HEED_STAFF_PICKER (heed_staff_picker_new (staff));
+  g_signal_connect_swapped (self->staff_picker, "changed", G_CALLBACK (on_staff_changed_cb), self);
+  add (self, GTK_WIDGET (self->staff_picker));
   add (self, heed_record_editor_add_group (self->case_editor, _("How It Came In"), NULL,
                                            came_in_fields));
 }
@@ -235,6 +257,20 @@ read_draft (HeedFeedbackDialog *self,
   heed_record_editor_read_draft (self->complainant_editor, key_file, "complainant");
   if (self->affected_editor != NULL)
     heed_record_editor_read_draft (self->affected_editor, key_file, "affected");
+  {
+    g_autofree char *list = g_key_file_get_string (key_file, "form", "staff", NULL);
+    g_auto(GStrv) parts = g_strsplit (list != NULL ? list : "", ";", -1);
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      {
+        gint64 id = 0;
+
+        if (g_ascii_string_to_signed (parts[i], 10, 1, G_MAXINT64, &id, NULL))
+          g_array_append_val (ids, id);
+      }
+    heed_staff_picker_set_selected (self->staff_picker, ids);
+  }
 }
 
 static gboolean
@@ -319,8 +355,18 @@ heed_feedback_dialog_save (HeedFeedbackDialog *self)
       heed_record_set_int (HEED_RECORD (self->kase), HEED_CASE_AFFECTED,
                            heed_record_get_id (HEED_RECORD (self->affected)));
     }
-  if (!heed_store_save (self->store, HEED_RECORD (self->kase), &error)
-      || !heed_store_drop_form_draft (self->store, self->draft_id, &error)
+  if (!heed_store_save (self->store, HEED_RECORD (self->kase), &error))
+    goto rollback;
+  {
+    g_autoptr(GArray) ids = heed_staff_picker_dup_selected (self->staff_picker);
+
+    if (ids->len > 0
+        && !heed_store_set_case_staff (self->store,
+                                       heed_record_get_id (HEED_RECORD (self->kase)),
+                                       (const gint64 *) ids->data, ids->len, &error))
+      goto rollback;
+  }
+  if (!heed_store_drop_form_draft (self->store, self->draft_id, &error)
       || !heed_store_commit (self->store, &error))
     goto rollback;
 
