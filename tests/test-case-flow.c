@@ -716,6 +716,18 @@ test_preferences (void)
   staff = heed_store_list (store, HEED_TYPE_STAFF, 0, NULL);
   g_assert_cmpuint (staff->len, ==, 2);
 
+  /* The practice's own subject, offered on forms from then on. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "new_subject_row")), "Car park");
+  g_assert_true (heed_preferences_window_add_subject (preferences));
+  g_assert_false (heed_preferences_window_add_subject (preferences));
+  {
+    g_autofree char *label = heed_store_dup_category_label (store, "subject",
+                                                            "practice-car-park");
+
+    g_assert_cmpstr (label, ==, "Car park");
+  }
+
   /* Back up now: refused plainly without the folder, checked and kept with it. */
   g_settings_set_string (settings, "backup-folder", usb);
   g_assert_false (heed_preferences_window_back_up (preferences));

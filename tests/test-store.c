@@ -1200,6 +1200,62 @@ test_case_staff (Fixture       *fixture,
   g_assert_true (heed_store_check (fixture->store, report, &error));
 }
 
+static void
+test_categories (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = heed_store_list_categories (fixture->store, "subject", 2026);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (heed_store_add_category (fixture->store, "subject", "  Car park & parking ",
+                                          &code, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (code, ==, "practice-car-park-parking");
+  label = heed_store_dup_category_label (fixture->store, "subject", code);
+  g_assert_cmpstr (label, ==, "Car park & parking");
+  after = heed_store_list_categories (fixture->store, "subject", 2026);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpstr (g_ptr_array_index (after, after->len - 1), ==, code);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* The same words twice, or none, are refused. */
+  g_assert_false (heed_store_add_category (fixture->store, "subject", "car park & PARKING", NULL,
+                                           &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (heed_store_add_category (fixture->store, "subject", "   ", NULL, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (heed_store_add_category (fixture->store, "age-band", "Teenagers", NULL,
+                                           &error));
+  g_clear_error (&error);
+
+  /* A slug already used gets a number. */
+  g_assert_true (heed_store_add_category (fixture->store, "subject", "Car park / parking",
+                                          &second, &error));
+  g_assert_cmpstr (second, ==, "practice-car-park-parking-2");
+
+  /* Retired from 2027: gone from the list then, still counted before. */
+  g_assert_true (heed_store_retire_category (fixture->store, "subject", code, 2027, &error));
+  after = heed_store_list_categories (fixture->store, "subject", 2027);
+  earlier = heed_store_list_categories (fixture->store, "subject", 2026);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpuint (earlier->len, ==, before->len + 2);
+
+  /* The national ones stay. */
+  g_assert_false (heed_store_retire_category (fixture->store, "subject",
+                                              g_ptr_array_index (before, 0), 2027, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1229,6 +1285,7 @@ main (int    argc,
   ADD ("oral-close", test_oral_close);
   ADD ("list-model", test_list_model);
   ADD ("case-staff", test_case_staff);
+  ADD ("categories", test_categories);
 
   return g_test_run ();
 }

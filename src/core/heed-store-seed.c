@@ -278,3 +278,151 @@ heed_store_dup_category_label (HeedStore  *self,
   sqlite3_reset (stmt);
   return label;
 }
+
+/* A practice's own subject (or staff group), beside the national ones: its code is made from
+ * its words, and it counts in reports from the start. */
+gboolean
+heed_store_add_category (HeedStore   *self,
+                         const char  *scheme,
+                         const char  *label,
+                         char       **code,
+                         GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *unique = NULL;
+  sqlite3_stmt *stmt;
+  GString *built;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (g_strcmp0 (scheme, "subject") != 0 && g_strcmp0 (scheme, "staff-group") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Only subjects and staff groups can be added to."));
+      return FALSE;
+    }
+  clean = g_strstrip (g_strdup (label != NULL ? label : ""));
+  if (clean[0] == '\0' || !g_utf8_validate (clean, -1, NULL) || g_utf8_strlen (clean, -1) > 80)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Give the new entry a name of up to 80 letters."));
+      return FALSE;
+    }
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT count(*) FROM categories WHERE scheme = :scheme AND "
+                              "lower (label) = lower (:label) AND year_to = 9999",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":scheme", scheme);
+  _heed_store_bind_text (stmt, ":label", clean);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
+                   _("“%s” is already in the list."), clean);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  /* practice-<words>, ASCII letters and digits only, made unique with a number. */
+  built = g_string_new ("practice-");
+  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+
+      if (c < 128 && g_ascii_isalnum ((char) c))
+        g_string_append_c (built, (char) c);
+      else if (built->str[built->len - 1] != '-')
+        g_string_append_c (built, '-');
+    }
+  while (built->str[built->len - 1] == '-' && built->len > strlen ("practice-"))
+    g_string_truncate (built, built->len - 1);
+  slug = g_string_free (built, FALSE);
+  unique = g_strdup (slug);
+  for (int n = 2;; n++)
+    {
+      g_autofree char *found = heed_store_dup_category_label (self, scheme, unique);
+
+      if (found == NULL)
+        break;
+      g_free (unique);
+      unique = g_strdup_printf ("%s-%d", slug, n);
+    }
+
+  if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO categories (scheme, code, label, position) VALUES "
+                              "(:scheme, :code, :label, (SELECT ifnull (max (position), 0) + 1 "
+                              "FROM categories WHERE scheme = :scheme))",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_text (stmt, ":scheme", scheme);
+  _heed_store_bind_text (stmt, ":code", unique);
+  _heed_store_bind_text (stmt, ":label", clean);
+  if (!_heed_store_step_done (self, stmt, error)
+      || !_heed_store_audit (self, "add", "categories", sqlite3_last_insert_rowid (self->db),
+                             unique, error)
+      || !heed_store_commit (self, error))
+    goto failed;
+  if (code != NULL)
+    *code = g_steal_pointer (&unique);
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}
+
+/* Stops offering a practice's own entry from @year on; earlier years still count it. */
+gboolean
+heed_store_retire_category (HeedStore   *self,
+                            const char  *scheme,
+                            const char  *code,
+                            int          year,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (code == NULL || !g_str_has_prefix (code, "practice-"))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("The national subjects and staff groups stay: the NHS returns count them."));
+      return FALSE;
+    }
+  if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
+    return FALSE;
+  stmt = _heed_store_prepare (self,
+                              "UPDATE categories SET year_to = :last WHERE scheme = :scheme AND "
+                              "code = :code AND year_to = 9999",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  _heed_store_bind_int (stmt, ":last", year - 1);
+  _heed_store_bind_text (stmt, ":scheme", scheme);
+  _heed_store_bind_text (stmt, ":code", code);
+  if (!_heed_store_step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
+                   _("There is no such entry to remove."));
+      goto failed;
+    }
+  if (!_heed_store_audit (self, "retire", "categories", 0, code, error)
+      || !heed_store_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  heed_store_rollback (self);
+  return FALSE;
+}

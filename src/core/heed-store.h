@@ -188,6 +188,18 @@ char           *heed_store_dup_risk           (HeedStore   *self,
 GPtrArray      *heed_store_list_categories    (HeedStore   *self,
                                                const char  *scheme,
                                                int          year);
+/* A practice's own subject or staff group; @code (may be NULL) is set to its new code. */
+gboolean        heed_store_add_category       (HeedStore   *self,
+                                               const char  *scheme,
+                                               const char  *label,
+                                               char       **code,
+                                               GError     **error);
+/* Stops offering a practice's own entry from @year on (national ones stay). */
+gboolean        heed_store_retire_category    (HeedStore   *self,
+                                               const char  *scheme,
+                                               const char  *code,
+                                               int          year,
+                                               GError     **error);
 char           *heed_store_dup_category_label (HeedStore   *self,
                                                const char  *scheme,
                                                const char  *code);

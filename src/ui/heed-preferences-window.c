@@ -29,6 +29,9 @@ struct _HeedPreferencesWindow
   GtkPicture          *logo_picture;
   GtkWidget           *remove_logo_button;
   AdwPreferencesGroup *staff_group;
+  AdwEntryRow         *new_subject_row;
+  AdwPreferencesGroup *subjects_group;
+  GPtrArray           *subject_rows;
   AdwActionRow        *folder_row;
   GtkSpinButton       *interval_spin;
   GtkSpinButton       *keep_spin;
@@ -169,6 +172,96 @@ load_logo (HeedPreferencesWindow *self)
                                  GTK_WIDGET (self->logo_picture), ADW_TYPE_ACTION_ROW)),
                                logo != NULL ? _("Printed at the top of every letter")
                                             : _("None: letters show the practice’s name"));
+}
+
+static int
+this_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now);
+}
+
+static void fill_subjects (HeedPreferencesWindow *self);
+
+static void
+on_remove_subject_clicked_cb (GtkButton             *button,
+                              HeedPreferencesWindow *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (button), "heed-code");
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_store_retire_category (self->store, "subject", code, this_year (), &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Removed from the list; past years still count it"));
+  fill_subjects (self);
+}
+
+static void
+fill_subjects (HeedPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) codes = heed_store_list_categories (self->store, "subject", this_year ());
+
+  for (guint i = 0; i < self->subject_rows->len; i++)
+    adw_preferences_group_remove (self->subjects_group,
+                                  g_ptr_array_index (self->subject_rows, i));
+  g_ptr_array_set_size (self->subject_rows, 0);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autofree char *label = heed_store_dup_category_label (self->store, "subject", code);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label != NULL ? label : code);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (g_str_has_prefix (code, "practice-"))
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          g_autofree char *name = g_strdup_printf (_("Remove “%s”"), label);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The practice’s own"));
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (remove, name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_widget_set_sensitive (remove, !heed_store_is_read_only (self->store));
+          g_object_set_data_full (G_OBJECT (remove), "heed-code", g_strdup (code), g_free);
+          g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_subject_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+      adw_preferences_group_add (self->subjects_group, row);
+      g_ptr_array_add (self->subject_rows, row);
+    }
+}
+
+gboolean
+heed_preferences_window_add_subject (HeedPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HEED_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  if (!heed_store_add_category (self->store, "subject",
+                                gtk_editable_get_text (GTK_EDITABLE (self->new_subject_row)),
+                                NULL, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->new_subject_row), "error");
+      toast (self, error->message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->new_subject_row), "error");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_subject_row), "");
+  fill_subjects (self);
+  toast (self, _("Added"));
+  return TRUE;
+}
+
+static void
+on_new_subject_applied_cb (HeedPreferencesWindow *self)
+{
+  heed_preferences_window_add_subject (self);
 }
 
 static void fill_staff (HeedPreferencesWindow *self);
@@ -390,6 +483,7 @@ heed_preferences_window_finalize (GObject *object)
   HeedPreferencesWindow *self = HEED_PREFERENCES_WINDOW (object);
 
   g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->subject_rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_preferences_window_parent_class)->finalize (object);
@@ -415,12 +509,15 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, remove_logo_button);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, new_subject_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, subjects_group);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, folder_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_nation_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_subject_applied_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-staff", NULL, add_staff_action);
   gtk_widget_class_install_action (widget_class, "prefs.choose-logo", NULL, choose_logo_action);
@@ -435,6 +532,7 @@ heed_preferences_window_init (HeedPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->staff_rows = g_ptr_array_new ();
+  self->subject_rows = g_ptr_array_new ();
 }
 
 HeedPreferencesWindow *
@@ -475,6 +573,8 @@ heed_preferences_window_new (GtkWindow *parent,
 
   load_logo (self);
   fill_staff (self);
+  fill_subjects (self);
+  gtk_editable_set_editable (GTK_EDITABLE (self->new_subject_row), !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-staff", !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.choose-logo", !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.remove-logo", !read_only);

@@ -19,5 +19,7 @@ HeedPreferencesWindow *heed_preferences_window_new     (GtkWindow             *p
 gboolean               heed_preferences_window_apply   (HeedPreferencesWindow *self,
                                                         AdwEntryRow           *row);
 gboolean               heed_preferences_window_back_up (HeedPreferencesWindow *self);
+/* Adds what is typed in the New subject row, as its apply button does. */
+gboolean               heed_preferences_window_add_subject (HeedPreferencesWindow *self);
 
 G_END_DECLS
