@@ -439,7 +439,7 @@ test_draft_after_kill (void)
   window = heed_window_new (application);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
-  dialog = heed_window_resume_draft (window);
+  dialog = HEED_FEEDBACK_DIALOG (heed_window_resume_draft (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
     heed_feedback_dialog_get_row (dialog, "complainant", "first-name"))), ==, "Bronwen");
@@ -896,6 +896,48 @@ test_timelines (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_phone_log_draft (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  HeedWindow *window = heed_window_new (application);
+  HeedPhoneLogDialog *log;
+  GtkWindow *again;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.phone-log", NULL);
+  log = find_toplevel (HEED_TYPE_PHONE_LOG_DIALOG);
+  type_into (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (log),
+                                                        HEED_TYPE_PHONE_LOG_DIALOG,
+                                                        "first_name_row")), "Carys");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
+                                   "happened_view"))), "Nobody rang back", -1);
+  heed_phone_log_dialog_keep_draft (log);
+  /* As if the power went: the windows go without closing (no close request). */
+  gtk_window_destroy (GTK_WINDOW (log));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  again = heed_window_resume_draft (window);
+  g_assert_true (HEED_IS_PHONE_LOG_DIALOG (again));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (again), HEED_TYPE_PHONE_LOG_DIALOG, "first_name_row"))), ==, "Carys");
+
+  /* Closed on purpose: the typing is not wanted, and not offered again. */
+  gtk_window_close (again);
+  iterate ();
+  g_assert_null (heed_window_resume_draft (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -915,6 +957,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/preferences", test_preferences);
   g_test_add_func ("/ui/flow/undo", test_undo);
   g_test_add_func ("/ui/flow/timelines", test_timelines);
+  g_test_add_func ("/ui/flow/phone-log-draft", test_phone_log_draft);
 
   return g_test_run ();
 }

@@ -35,6 +35,9 @@ struct _HeedPhoneLogDialog
   GtkLabel     *problem_label;
 
   HeedStore    *store;
+  gint64        draft_id;
+  guint         draft_source;
+  gboolean      loading;
 };
 
 G_DEFINE_FINAL_TYPE (HeedPhoneLogDialog, heed_phone_log_dialog, ADW_TYPE_WINDOW)
@@ -157,6 +160,136 @@ show_problems (HeedPhoneLogDialog *self,
     gtk_widget_grab_focus (first);
 }
 
+/* What is typed, kept in the practice file as it is typed (a crash loses nothing). The keys
+ * are the widgets' names in the template. */
+static void
+write_draft (HeedPhoneLogDialog *self,
+             GKeyFile           *key_file)
+{
+  const struct { const char *key; GtkWidget *widget; } fields[] = {
+    { "title", GTK_WIDGET (self->title_row) },
+    { "first-name", GTK_WIDGET (self->first_name_row) },
+    { "last-name", GTK_WIDGET (self->last_name_row) },
+    { "known-as", GTK_WIDGET (self->known_as_row) },
+    { "phone", GTK_WIDGET (self->phone_row) },
+    { "times", GTK_WIDGET (self->times_row) },
+    { "affected", GTK_WIDGET (self->affected_row) },
+    { "needs", GTK_WIDGET (self->needs_row) },
+  };
+  g_autofree char *happened = dup_view (self->happened_view);
+  g_autofree char *wanted = dup_view (self->wanted_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_key_file_set_string (key_file, "phone-log", fields[i].key,
+                           gtk_editable_get_text (GTK_EDITABLE (fields[i].widget)));
+  g_key_file_set_string (key_file, "phone-log", "happened", happened != NULL ? happened : "");
+  g_key_file_set_string (key_file, "phone-log", "wanted", wanted != NULL ? wanted : "");
+  g_key_file_set_integer (key_file, "phone-log", "kind",
+                          (int) adw_combo_row_get_selected (self->kind_row));
+  g_key_file_set_integer (key_file, "phone-log", "relationship",
+                          (int) adw_combo_row_get_selected (self->relationship_row));
+  g_key_file_set_boolean (key_file, "phone-log", "on-behalf",
+                          adw_expander_row_get_enable_expansion (self->behalf_row));
+  g_key_file_set_boolean (key_file, "phone-log", "answerphone",
+                          gtk_switch_get_active (self->answerphone_switch));
+  g_key_file_set_boolean (key_file, "phone-log", "callback",
+                          gtk_switch_get_active (self->callback_switch));
+  g_key_file_set_boolean (key_file, "phone-log", "meeting",
+                          gtk_switch_get_active (self->meeting_switch));
+  g_key_file_set_boolean (key_file, "phone-log", "advocacy",
+                          gtk_switch_get_active (self->advocacy_switch));
+}
+
+static void
+read_draft (HeedPhoneLogDialog *self,
+            GKeyFile           *key_file)
+{
+  const struct { const char *key; GtkWidget *widget; } fields[] = {
+    { "title", GTK_WIDGET (self->title_row) },
+    { "first-name", GTK_WIDGET (self->first_name_row) },
+    { "last-name", GTK_WIDGET (self->last_name_row) },
+    { "known-as", GTK_WIDGET (self->known_as_row) },
+    { "phone", GTK_WIDGET (self->phone_row) },
+    { "times", GTK_WIDGET (self->times_row) },
+    { "affected", GTK_WIDGET (self->affected_row) },
+    { "needs", GTK_WIDGET (self->needs_row) },
+  };
+  const struct { const char *key; GtkSwitch *widget; } switches[] = {
+    { "answerphone", self->answerphone_switch }, { "callback", self->callback_switch },
+    { "meeting", self->meeting_switch }, { "advocacy", self->advocacy_switch },
+  };
+  g_autofree char *happened = g_key_file_get_string (key_file, "phone-log", "happened", NULL);
+  g_autofree char *wanted = g_key_file_get_string (key_file, "phone-log", "wanted", NULL);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *text = g_key_file_get_string (key_file, "phone-log", fields[i].key, NULL);
+
+      gtk_editable_set_text (GTK_EDITABLE (fields[i].widget), text != NULL ? text : "");
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->happened_view),
+                            happened != NULL ? happened : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->wanted_view),
+                            wanted != NULL ? wanted : "", -1);
+  adw_combo_row_set_selected (self->kind_row,
+                              (guint) g_key_file_get_integer (key_file, "phone-log", "kind",
+                                                              NULL));
+  adw_combo_row_set_selected (self->relationship_row,
+                              (guint) g_key_file_get_integer (key_file, "phone-log",
+                                                              "relationship", NULL));
+  adw_expander_row_set_enable_expansion (self->behalf_row,
+                                         g_key_file_get_boolean (key_file, "phone-log",
+                                                                 "on-behalf", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    gtk_switch_set_active (switches[i].widget,
+                           g_key_file_get_boolean (key_file, "phone-log", switches[i].key,
+                                                   NULL));
+  self->loading = FALSE;
+}
+
+static void
+keep_draft (HeedPhoneLogDialog *self)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *title = NULL;
+  const char *first = gtk_editable_get_text (GTK_EDITABLE (self->first_name_row));
+  const char *last = gtk_editable_get_text (GTK_EDITABLE (self->last_name_row));
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  write_draft (self, key_file);
+  content = g_key_file_to_data (key_file, NULL, NULL);
+  /* Translators: how a kept phone log is offered back: "Phone call from Ann Lee" */
+  title = g_strstrip (g_strdup_printf (_("Phone call from %s %s"), first, last));
+  if (!heed_store_keep_form_draft (self->store, &self->draft_id, "phone-log", 0, title,
+                                   content, &error))
+    {
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+    }
+}
+
+static gboolean
+keep_draft_cb (gpointer user_data)
+{
+  HeedPhoneLogDialog *self = user_data;
+
+  self->draft_source = 0;
+  keep_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_typed_cb (HeedPhoneLogDialog *self)
+{
+  if (self->loading || self->store == NULL)
+    return;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (400, keep_draft_cb, self);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -172,7 +305,17 @@ save_action (GtkWidget  *widget,
   if (problems->len > 0)
     return;
 
-  kase = heed_phone_log_save (log, self->store, &error);
+  /* The call and the end of its draft together. */
+  if (heed_store_begin (self->store, &error))
+    {
+      kase = heed_phone_log_save (log, self->store, &error);
+      if (kase == NULL || !heed_store_drop_form_draft (self->store, self->draft_id, &error)
+          || !heed_store_commit (self->store, &error))
+        {
+          g_clear_object (&kase);
+          heed_store_rollback (self->store);
+        }
+    }
   if (kase == NULL)
     {
       /* Nothing typed is lost: the dialog stays open with everything in it. */
@@ -180,8 +323,22 @@ save_action (GtkWidget  *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
       return;
     }
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_id = 0;
   g_signal_emit (self, signals[SIGNAL_LOGGED], 0, kase);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Closing on purpose (Escape, Cancel) means the typing is not wanted. */
+static gboolean
+on_close_request_cb (GtkWindow          *window,
+                     HeedPhoneLogDialog *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->draft_id > 0)
+    heed_store_drop_form_draft (self->store, self->draft_id, NULL);
+  self->draft_id = 0;
+  return FALSE;
 }
 
 static void
@@ -189,6 +346,7 @@ heed_phone_log_dialog_dispose (GObject *object)
 {
   HeedPhoneLogDialog *self = HEED_PHONE_LOG_DIALOG (object);
 
+  g_clear_handle_id (&self->draft_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_PHONE_LOG_DIALOG);
   g_clear_object (&self->store);
 
@@ -237,11 +395,42 @@ heed_phone_log_dialog_class_init (HeedPhoneLogDialogClass *klass)
 }
 
 static void
+connect_typing (HeedPhoneLogDialog *self)
+{
+  GtkWidget *editables[] = {
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->first_name_row),
+    GTK_WIDGET (self->last_name_row), GTK_WIDGET (self->known_as_row),
+    GTK_WIDGET (self->phone_row), GTK_WIDGET (self->times_row),
+    GTK_WIDGET (self->affected_row), GTK_WIDGET (self->needs_row),
+  };
+  GtkWidget *toggles[] = {
+    GTK_WIDGET (self->answerphone_switch), GTK_WIDGET (self->callback_switch),
+    GTK_WIDGET (self->meeting_switch), GTK_WIDGET (self->advocacy_switch),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (editables); i++)
+    g_signal_connect_swapped (editables[i], "changed", G_CALLBACK (on_typed_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    g_signal_connect_swapped (toggles[i], "notify::active", G_CALLBACK (on_typed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->happened_view), "changed",
+                            G_CALLBACK (on_typed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->wanted_view), "changed",
+                            G_CALLBACK (on_typed_cb), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_typed_cb), self);
+  g_signal_connect_swapped (self->relationship_row, "notify::selected",
+                            G_CALLBACK (on_typed_cb), self);
+  g_signal_connect_swapped (self->behalf_row, "notify::enable-expansion",
+                            G_CALLBACK (on_typed_cb), self);
+}
+
+static void
 heed_phone_log_dialog_init (HeedPhoneLogDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The caller's name is the first thing asked, so typing starts there. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->first_name_row));
+  connect_typing (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), self);
 }
 
 HeedPhoneLogDialog *
@@ -255,4 +444,28 @@ heed_phone_log_dialog_new (GtkWindow *parent,
   self = g_object_new (HEED_TYPE_PHONE_LOG_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   return self;
+}
+
+HeedPhoneLogDialog *
+heed_phone_log_dialog_new_from_draft (GtkWindow     *parent,
+                                      HeedStore     *store,
+                                      HeedFormDraft *draft)
+{
+  HeedPhoneLogDialog *self = heed_phone_log_dialog_new (parent, store);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  g_return_val_if_fail (draft != NULL, self);
+
+  if (g_key_file_load_from_data (key_file, draft->content, (gsize) -1, G_KEY_FILE_NONE, NULL))
+    read_draft (self, key_file);
+  self->draft_id = draft->id;
+  return self;
+}
+
+/* Writes what is typed to the drafts now rather than after the pause, for tests. */
+void
+heed_phone_log_dialog_keep_draft (HeedPhoneLogDialog *self)
+{
+  g_return_if_fail (HEED_IS_PHONE_LOG_DIALOG (self));
+  keep_draft (self);
 }

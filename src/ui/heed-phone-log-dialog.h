@@ -12,7 +12,12 @@ G_DECLARE_FINAL_TYPE (HeedPhoneLogDialog, heed_phone_log_dialog, HEED, PHONE_LOG
                       AdwWindow)
 
 /* Emits "logged" with the new case when the call is saved, then closes. */
-HeedPhoneLogDialog *heed_phone_log_dialog_new (GtkWindow *parent,
-                                               HeedStore *store);
+HeedPhoneLogDialog *heed_phone_log_dialog_new            (GtkWindow          *parent,
+                                                          HeedStore          *store);
+/* The dialog with the typing kept from a session that ended without saving. */
+HeedPhoneLogDialog *heed_phone_log_dialog_new_from_draft (GtkWindow          *parent,
+                                                          HeedStore          *store,
+                                                          HeedFormDraft      *draft);
+void                heed_phone_log_dialog_keep_draft     (HeedPhoneLogDialog *self);
 
 G_END_DECLS

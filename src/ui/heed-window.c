@@ -1102,27 +1102,48 @@ new_feedback_action (GtkWidget  *widget,
 }
 
 static void
+on_phone_log_logged_cb (HeedWindow *self,
+                        HeedCase   *kase);
+
+static GtkWindow *
+present_draft (HeedWindow    *self,
+               HeedFormDraft *draft)
+{
+  if (g_strcmp0 (draft->form, "phone-log") == 0)
+    {
+      HeedPhoneLogDialog *dialog = heed_phone_log_dialog_new_from_draft (GTK_WINDOW (self),
+                                                                         self->store, draft);
+
+      g_signal_connect_object (dialog, "logged", G_CALLBACK (on_phone_log_logged_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return GTK_WINDOW (dialog);
+    }
+  return GTK_WINDOW (present_feedback_dialog (self, NULL, draft));
+}
+
+static void
 on_carry_on_cb (AdwToast   *toast,
                 HeedWindow *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "heed-draft"));
-  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, "feedback", NULL);
+  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
 
   for (guint i = 0; drafts != NULL && i < drafts->len; i++)
     {
       HeedFormDraft *draft = g_ptr_array_index (drafts, i);
 
       if (draft->id == id)
-        present_feedback_dialog (self, NULL, draft);
+        present_draft (self, draft);
     }
 }
 
 /* Typing kept from a session that ended without saving (a crash, a power cut) is offered
- * back, newest first. */
+ * back, newest first. A case's own edits come back when the case is opened. */
 static void
 offer_drafts (HeedWindow *self)
 {
-  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, "feedback", NULL);
+  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
 
   for (guint i = 0; drafts != NULL && i < drafts->len; i++)
     {
@@ -1130,7 +1151,8 @@ offer_drafts (HeedWindow *self)
       g_autofree char *text = NULL;
       AdwToast *toast;
 
-      if (g_strcmp0 (draft->os_user, g_get_user_name ()) != 0)
+      if (g_strcmp0 (draft->os_user, g_get_user_name ()) != 0
+          || g_strcmp0 (draft->form, "case") == 0)
         continue;
       text = g_strdup_printf (_("Unsaved: %s"), draft->title[0] != '\0' ? draft->title
                                                                        : _("new feedback"));
@@ -1143,7 +1165,7 @@ offer_drafts (HeedWindow *self)
     }
 }
 
-HeedFeedbackDialog *
+GtkWindow *
 heed_window_resume_draft (HeedWindow *self)
 {
   g_autoptr(GPtrArray) drafts = NULL;
@@ -1152,10 +1174,16 @@ heed_window_resume_draft (HeedWindow *self)
 
   if (self->store == NULL)
     return NULL;
-  drafts = heed_store_list_form_drafts (self->store, "feedback", NULL);
-  if (drafts == NULL || drafts->len == 0)
-    return NULL;
-  return present_feedback_dialog (self, NULL, g_ptr_array_index (drafts, 0));
+  drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    {
+      HeedFormDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (g_strcmp0 (draft->form, "case") == 0)
+        continue;
+      return present_draft (self, draft);
+    }
+  return NULL;
 }
 
 static void

@@ -21,8 +21,9 @@ gint64      heed_window_get_n_cases  (HeedWindow *self);
 HeedStore  *heed_window_get_store    (HeedWindow *self);
 gboolean    heed_window_show_case    (HeedWindow *self,
                                       gint64      case_id);
-/* Opens the newest kept draft of new feedback in its form, or returns NULL. */
-HeedFeedbackDialog *heed_window_resume_draft (HeedWindow *self);
+/* Opens the newest kept draft (new feedback, a phone log) in its form and returns that
+ * window, or returns NULL when there is none. */
+GtkWindow  *heed_window_resume_draft (HeedWindow *self);
 /* The cases the window lists now, for tests and accessibility tools. */
 GListModel *heed_window_get_case_model (HeedWindow *self);
 
