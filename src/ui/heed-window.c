@@ -309,10 +309,10 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "error");
 }
 
-#if !GTK_CHECK_VERSION (4, 10, 0)
-/* GTK 4.8 cannot say which column the list is sorted by. Each column's sorter answers the
- * question instead: asked to compare while probing, the first one asked is the primary
- * column, and whether the view turned its answer round says the direction. */
+/* GTK 4.8 cannot say which column the list is sorted by (4.10 can, but Heed builds with 4.8's
+ * API). Each column's sorter answers the question instead: asked to compare while probing,
+ * the first one asked is the primary column, and whether the view turned its answer round
+ * says the direction. */
 static gboolean probing;
 static int probed_sort = -1;
 
@@ -325,7 +325,6 @@ probe_compare (gconstpointer a,
     probed_sort = GPOINTER_TO_INT (user_data);
   return GTK_ORDERING_SMALLER;
 }
-#endif
 
 /* The column the list is sorted by, as a HeedCaseSort, and which way. */
 static void
@@ -336,17 +335,6 @@ read_sort (HeedWindow    *self,
   int sort = -1;
   gboolean descending = FALSE;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  GtkColumnViewColumn *column =
-    gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
-
-  if (column != NULL)
-    {
-      sort = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "heed-sort"));
-      descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter))
-                   == GTK_SORT_DESCENDING;
-    }
-#else
   g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
   GtkOrdering ordering;
@@ -357,7 +345,6 @@ read_sort (HeedWindow    *self,
   probing = FALSE;
   sort = probed_sort;
   descending = ordering == GTK_ORDERING_LARGER;
-#endif
 
   if (sort < 0)
     {
@@ -397,11 +384,7 @@ add_column (HeedWindow   *self,
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
   /* The store sorts (it can, at any size); the sorter only marks the column header. */
-#if GTK_CHECK_VERSION (4, 10, 0)
-  sorter = GTK_SORTER (gtk_custom_sorter_new (NULL, NULL, NULL));
-#else
   sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (sort), NULL));
-#endif
   g_object_set_data (G_OBJECT (column), "heed-sort", GINT_TO_POINTER (sort));
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
