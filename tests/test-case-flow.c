@@ -572,6 +572,27 @@ test_complaint_to_closure (void)
   g_assert_true (heed_record_dialog_save (entry));
   iterate ();
 
+  /* The interview's notes, scanned, kept with the entry. */
+  {
+    g_autofree char *scan = g_build_filename (dir, "interview-notes.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (scan);
+    g_autoptr(GPtrArray) entries = heed_store_list (heed_window_get_store (window),
+                                                    HEED_TYPE_EVENT, id, NULL);
+    g_autoptr(GError) attach_error = NULL;
+    gint64 interview_id = 0;
+
+    for (guint i = 0; i < entries->len; i++)
+      if (g_strcmp0 (heed_record_get_text (g_ptr_array_index (entries, i), HEED_EVENT_KIND),
+                     "interview") == 0)
+        interview_id = heed_record_get_id (g_ptr_array_index (entries, i));
+    g_assert_true (g_file_set_contents (scan, "%PDF-1.4 notes", -1, NULL));
+    page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                          "case_page"));
+    g_assert_true (heed_case_page_attach_file (page, interview_id, file, &attach_error));
+    g_assert_no_error (attach_error);
+    g_unlink (scan);
+  }
+
   /* The part of the complaint about booking, with what was found. */
   page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
                                                         "case_page"));
@@ -634,6 +655,15 @@ test_complaint_to_closure (void)
   /* Logged, acknowledged, in progress, responded, closed. */
   g_assert_cmpuint (n_status, ==, 5);
   g_assert_true (interview);
+  {
+    g_autoptr(GPtrArray) attachments = heed_store_list_attachments (store, id, &error);
+    HeedAttachmentInfo *info;
+
+    g_assert_cmpuint (attachments->len, ==, 1);
+    info = g_ptr_array_index (attachments, 0);
+    g_assert_cmpstr (info->filename, ==, "interview-notes.pdf");
+    g_assert_cmpint (info->event_id, >, 0);
+  }
   {
     g_autoptr(GPtrArray) elements = heed_store_list (store, HEED_TYPE_CASE_ELEMENT, id, &error);
 

@@ -654,10 +654,104 @@ fill_header (HeedCasePage *self)
   gtk_label_set_text (self->facts_label, facts);
 }
 
+static gboolean keep_draft_cb (gpointer user_data);
+
+static void
+on_open_attachment_clicked_cb (GtkButton    *button,
+                               HeedCasePage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0,
+                 *(gint64 *) g_object_get_data (G_OBJECT (button), "heed-attachment"));
+}
+
+gboolean
+heed_case_page_attach_file (HeedCasePage  *self,
+                            gint64         event_id,
+                            GFile         *file,
+                            GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *mime = NULL;
+  gint64 attachment_id = 0;
+  gsize size = 0;
+
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Kept in the practice file: a large scan is fine, a film is not. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > 50 * 1024 * 1024)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The file is too big to keep with the case: 50 MB at most."));
+      return FALSE;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  g_bytes_get_data (bytes, &size);
+  basename = g_file_get_basename (file);
+  mime = g_content_type_get_mime_type (g_file_info_get_content_type (info) != NULL
+                                       ? g_file_info_get_content_type (info)
+                                       : "application/octet-stream");
+  if (!heed_store_add_attachment (self->store, heed_record_get_id (HEED_RECORD (self->kase)),
+                                  event_id, basename,
+                                  mime != NULL ? mime : "application/octet-stream", bytes,
+                                  &attachment_id, error))
+    return FALSE;
+  /* Reloading must not lose typing on the page: keep it as a draft first. */
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  return TRUE;
+}
+
+static void
+on_attach_chosen_cb (GtkNativeDialog *native,
+                     int              response,
+                     HeedCasePage    *self)
+{
+  gint64 event_id = *(gint64 *) g_object_get_data (G_OBJECT (native), "heed-event");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !heed_case_page_attach_file (self, event_id, file, &error))
+        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    }
+  g_object_unref (native);
+}
+
+static void
+on_attach_clicked_cb (GtkButton    *button,
+                      HeedCasePage *self)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Attach a File"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                        _("_Cancel"));
+  g_object_set_data_full (G_OBJECT (native), "heed-event",
+                          g_memdup2 (g_object_get_data (G_OBJECT (button), "heed-event"),
+                                     sizeof (gint64)),
+                          g_free);
+  g_signal_connect (native, "response", G_CALLBACK (on_attach_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 fill_log (HeedCasePage *self)
 {
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
@@ -676,6 +770,8 @@ fill_log (HeedCasePage *self)
 
   events = heed_store_list (self->store, HEED_TYPE_EVENT,
                             heed_record_get_id (HEED_RECORD (self->kase)), NULL);
+  attachments = heed_store_list_attachments (self->store,
+                                             heed_record_get_id (HEED_RECORD (self->kase)), NULL);
   for (guint i = events != NULL ? events->len : 0; i > 0; i--)
     {
       HeedRecord *event = g_ptr_array_index (events, i - 1);
@@ -687,8 +783,19 @@ fill_log (HeedCasePage *self)
       g_autofree char *title = NULL;
       GDate date;
 
-      if (at != NULL && heed_date_from_iso (at, &date))
-        when = heed_format_date_long (&date);
+      if (at != NULL && strlen (at) >= 10)
+        {
+          g_autofree char *day = g_strndup (at, 10);
+
+          if (heed_date_from_iso (day, &date))
+            {
+              g_autofree char *long_day = heed_format_date_long (&date);
+
+              /* Translators: "3 June 2025 at 14:30" */
+              when = strlen (at) >= 16 ? g_strdup_printf (_("%s at %.5s"), long_day, at + 11)
+                                       : g_steal_pointer (&long_day);
+            }
+        }
       title = g_strdup_printf ("%s — %s", when != NULL ? when : "",
                                heed_event_kind_get_label (heed_record_get_text (event,
                                                                                 HEED_EVENT_KIND)));
@@ -701,6 +808,42 @@ fill_log (HeedCasePage *self)
                                                  detail != NULL ? detail : "", NULL);
 
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      for (guint j = 0; attachments != NULL && j < attachments->len; j++)
+        {
+          HeedAttachmentInfo *info = g_ptr_array_index (attachments, j);
+          GtkWidget *open;
+          g_autofree char *label = NULL;
+
+          if (info->event_id != heed_record_get_id (event))
+            continue;
+          open = gtk_button_new_from_icon_name ("document-open-symbolic");
+          label = g_strdup_printf (_("Open %s"), info->filename);
+          gtk_widget_add_css_class (open, "flat");
+          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (open, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+          g_object_set_data_full (G_OBJECT (open), "heed-attachment",
+                                  g_memdup2 (&info->id, sizeof info->id), g_free);
+          g_signal_connect (open, "clicked", G_CALLBACK (on_open_attachment_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+        }
+      if (!heed_store_is_read_only (self->store))
+        {
+          GtkWidget *attach = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
+
+          gtk_widget_add_css_class (attach, "flat");
+          gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (attach, _("Attach a File…"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Attach a file to this entry"), -1);
+          g_object_set_data_full (G_OBJECT (attach), "heed-event",
+                                  g_memdup2 (&(gint64) { heed_record_get_id (event) },
+                                             sizeof (gint64)),
+                                  g_free);
+          g_signal_connect (attach, "clicked", G_CALLBACK (on_attach_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }

@@ -20,6 +20,11 @@ gboolean  heed_case_page_get_changed (HeedCasePage  *self);
 gboolean  heed_case_page_save        (HeedCasePage  *self,
                                       GError       **error);
 
+/* Keeps @file with the case, tied to the entry @event_id (0 for the case itself). */
+gboolean  heed_case_page_attach_file  (HeedCasePage  *self,
+                                       gint64         event_id,
+                                       GFile         *file,
+                                       GError       **error);
 /* Undoes the last status change made on this page. */
 gboolean  heed_case_page_undo_status_change (HeedCasePage  *self,
                                             GError       **error);
