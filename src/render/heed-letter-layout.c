@@ -86,6 +86,24 @@ load_logo (GBytes *bytes)
   return surface;
 }
 
+/* Sizes for what surrounds the body: the letterhead stays as designed in large print, the
+ * running header and footer grow a little, the body grows to 16 pt. */
+static double
+unscaled (HeedPageFlow *flow,
+          double        points)
+{
+  return points / heed_page_flow_get_scale (flow);
+}
+
+static double
+capped (HeedPageFlow *flow,
+        double        points,
+        double        largest)
+{
+  return MIN (points * heed_page_flow_get_scale (flow), MAX (points, largest))
+         / heed_page_flow_get_scale (flow);
+}
+
 static double
 show_markup (HeedPageFlow *flow,
              cairo_t      *cr,
@@ -159,7 +177,8 @@ draw_letterhead (HeedPageFlow *flow,
   cairo_set_source_rgb (cr, 0.09, 0.25, 0.45);
   cairo_tag_begin (cr, "P", NULL);
   g_string_append_printf (markup, "<b>%s</b>", name);
-  y += show_markup (flow, cr, markup->str, 14.5, x, y, column, PANGO_ALIGN_RIGHT);
+  y += show_markup (flow, cr, markup->str, unscaled (flow, 14.5), x, y, column,
+                    PANGO_ALIGN_RIGHT);
   cairo_tag_end (cr, "P");
   cairo_restore (cr);
 
@@ -181,7 +200,7 @@ draw_letterhead (HeedPageFlow *flow,
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
   cairo_tag_begin (cr, "P", NULL);
-  show_markup (flow, cr, markup->str, 9, x, y + 2, column, PANGO_ALIGN_RIGHT);
+  show_markup (flow, cr, markup->str, unscaled (flow, 9), x, y + 2, column, PANGO_ALIGN_RIGHT);
   cairo_tag_end (cr, "P");
   cairo_restore (cr);
 }
@@ -218,16 +237,11 @@ draw_address (HeedPageFlow *flow,
   cairo_tag_end (cr, "P");
 }
 
-static void
-draw_reference_and_date (HeedPageFlow *flow,
-                         cairo_t      *cr,
-                         Letterhead   *head,
-                         double        page_width)
+static char *
+reference_and_date_markup (HeedMergedLetter *letter)
 {
-  HeedMergedLetter *letter = head->letter;
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *date = g_markup_escape_text (heed_merged_letter_get_date_text (letter), -1);
-  double x = WINDOW_X + WINDOW_WIDTH + 10 * MM;
 
   if (heed_merged_letter_get_reference (letter) != NULL)
     {
@@ -237,10 +251,49 @@ draw_reference_and_date (HeedPageFlow *flow,
       g_string_append_printf (markup, "%s <b>%s</b>\n", _("Our reference:"), reference);
     }
   g_string_append (markup, date);
-  cairo_tag_begin (cr, "P", NULL);
-  show_markup (flow, cr, markup->str, 10, x, WINDOW_Y + WINDOW_INSET,
-               page_width - MARGIN_SIDE - x, PANGO_ALIGN_RIGHT);
-  cairo_tag_end (cr, "P");
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* Beside the window in normal print; in large print, where there is no room beside it, below
+ * it and as large as the body. */
+static double
+draw_reference_and_date (HeedPageFlow *flow,
+                         cairo_t      *cr,
+                         Letterhead   *head,
+                         double        page_width)
+{
+  g_autofree char *markup = reference_and_date_markup (head->letter);
+  double x = WINDOW_X + WINDOW_WIDTH + 10 * MM;
+  double height;
+
+  if (cr != NULL)
+    cairo_tag_begin (cr, "P", NULL);
+  if (heed_page_flow_get_scale (flow) > 1.0)
+    {
+      g_autoptr(PangoLayout) layout = heed_page_flow_create_layout (flow, markup,
+                                                                    HEED_PAGE_FLOW_BODY_SIZE,
+                                                                    0);
+      int h;
+
+      pango_layout_get_size (layout, NULL, &h);
+      height = (double) h / PANGO_SCALE;
+      if (cr != NULL)
+        {
+          cairo_move_to (cr, WINDOW_X + WINDOW_INSET, WINDOW_Y + WINDOW_HEIGHT + 4 * MM);
+          pango_cairo_show_layout (cr, layout);
+        }
+      height += WINDOW_Y + WINDOW_HEIGHT + 4 * MM;
+    }
+  else
+    {
+      height = BODY_TOP;
+      if (cr != NULL)
+        show_markup (flow, cr, markup, 10, x, WINDOW_Y + WINDOW_INSET,
+                     page_width - MARGIN_SIDE - x, PANGO_ALIGN_RIGHT);
+    }
+  if (cr != NULL)
+    cairo_tag_end (cr, "P");
+  return height;
 }
 
 /* Page 2 on: who the letter is to, the reference and date, so a loose page finds its way. */
@@ -277,7 +330,7 @@ draw_continuation (HeedPageFlow *flow,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
-  height = show_markup (flow, cr, markup->str, 8.5, MARGIN_SIDE, MARGIN_TOP,
+  height = show_markup (flow, cr, markup->str, capped (flow, 8.5, 12), MARGIN_SIDE, MARGIN_TOP,
                         page_width - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP + height + 2.5 * MM);
@@ -303,8 +356,9 @@ draw_footer (HeedPageFlow *flow,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
-  show_markup (flow, cr, name, 8.5, MARGIN_SIDE, y, width, PANGO_ALIGN_LEFT);
-  show_markup (flow, cr, text, 8.5, MARGIN_SIDE + width, y, width, PANGO_ALIGN_RIGHT);
+  show_markup (flow, cr, name, capped (flow, 8.5, 12), MARGIN_SIDE, y, width, PANGO_ALIGN_LEFT);
+  show_markup (flow, cr, text, capped (flow, 8.5, 12), MARGIN_SIDE + width, y, width,
+               PANGO_ALIGN_RIGHT);
   cairo_restore (cr);
 }
 
@@ -322,8 +376,13 @@ decorate (HeedPageFlow *flow,
   if (page == 0)
     {
       draw_letterhead (flow, cr, head, width);
-      draw_address (flow, cr, head);
-      draw_reference_and_date (flow, cr, head, width);
+      /* A notice for the waiting room has no address, and its case reference is nobody
+       * else's business. */
+      if (heed_merged_letter_get_address_block (head->letter)[0] != NULL)
+        {
+          draw_address (flow, cr, head);
+          draw_reference_and_date (flow, cr, head, width);
+        }
     }
   else
     draw_continuation (flow, cr, head, width);
@@ -347,12 +406,18 @@ heed_letter_layout_new (HeedMergedLetter *letter,
   if (large_print)
     heed_page_flow_set_scale (flow, HEED_PAGE_FLOW_LARGE_PRINT_SCALE);
 
-  /* A notice with no one to address starts just below the letterhead. */
-  has_address = heed_merged_letter_get_address_block (letter)[0] != NULL;
-  heed_page_flow_set_content_tops (flow, has_address ? BODY_TOP : WINDOW_Y, LATER_TOP);
-
   head = g_new0 (Letterhead, 1);
   head->letter = g_object_ref (letter);
+
+  /* A notice with no one to address starts just below the letterhead. */
+  has_address = heed_merged_letter_get_address_block (letter)[0] != NULL;
+  heed_page_flow_set_content_tops (flow,
+                                   has_address
+                                   ? MAX (BODY_TOP, draw_reference_and_date (flow, NULL, head,
+                                                                             width) + 8 * MM)
+                                   : WINDOW_Y,
+                                   LATER_TOP + (large_print ? 3 * MM : 0));
+
   head->logo = load_logo (heed_merged_letter_get_logo (letter));
   heed_page_flow_set_decorate_func (flow, decorate, head, letterhead_free);
   return flow;

@@ -691,7 +691,18 @@ lead_height (HeedPageFlow *self,
     case HEED_BLOCK_LIST:
       if (bl->n_boxes == 0)
         return 0;
-      return text_box_height (&bl->boxes[0], 0, MIN (bl->boxes[0].n_lines, MIN_LINES));
+      {
+        TextBox *first = &bl->boxes[0];
+
+        /* What place_text() would not split has to come whole. */
+        if (block->kind != HEED_BLOCK_LIST
+            && (block->kind == HEED_BLOCK_HEADING || block->keep_together
+                || first->n_lines < 2 * MIN_LINES))
+          return text_box_height (first, 0, first->n_lines);
+        if (first->n_lines < 2 * MIN_LINES)
+          return text_box_height (first, 0, first->n_lines);
+        return text_box_height (first, 0, MIN_LINES);
+      }
     case HEED_BLOCK_TABLE:
       if (bl->row_height == NULL)
         return 0;
@@ -753,6 +764,10 @@ guint
 heed_page_flow_layout (HeedPageFlow *self)
 {
   Cursor cursor = { self, 0, 0, TRUE };
+  struct {
+    Cursor cursor;
+    guint  n_pieces;
+  } before_this = { { self, 0, 0, TRUE }, 0 }, before_previous = before_this;
   double body;
 
   g_return_val_if_fail (HEED_IS_PAGE_FLOW (self), 0);
@@ -769,6 +784,10 @@ heed_page_flow_layout (HeedPageFlow *self)
     {
       const HeedDocumentBlock *block = heed_document_get_block (self->document, i);
       BlockLayout *bl = &self->layouts[i];
+
+      before_previous = before_this;
+      before_this.cursor = cursor;
+      before_this.n_pieces = self->pieces->len;
 
       switch (block->kind)
         {
@@ -792,6 +811,22 @@ heed_page_flow_layout (HeedPageFlow *self)
           break;
 
         case HEED_BLOCK_PARAGRAPH:
+          /* A block kept together (a signature, an address) that must go over to the next
+           * page takes a short paragraph before it along, rather than start a page alone. */
+          if (block->keep_together && i > 0
+              && heed_document_get_block (self->document, i - 1)->kind == HEED_BLOCK_PARAGRAPH
+              && text_box_height (&bl->boxes[0], 0, bl->boxes[0].n_lines) > cursor_room (&cursor)
+              && !cursor.page_empty && !before_previous.cursor.page_empty
+              && before_previous.cursor.page == cursor.page
+              && self->layouts[i - 1].boxes[0].n_lines <= 2 * MIN_LINES)
+            {
+              g_array_set_size (self->pieces, before_previous.n_pieces);
+              cursor = before_previous.cursor;
+              cursor_new_page (&cursor);
+              place_text (&cursor, PIECE_TEXT, i - 1, 0, &self->layouts[i - 1].boxes[0],
+                          FALSE);
+              cursor.y += PARAGRAPH_GAP * body;
+            }
           place_text (&cursor, PIECE_TEXT, i, 0, &bl->boxes[0], block->keep_together);
           cursor.y += PARAGRAPH_GAP * body;
           break;
