@@ -723,6 +723,24 @@ lead_height (HeedPageFlow *self,
     }
 }
 
+static gboolean
+introduces_next (HeedPageFlow *self,
+                 guint         index)
+{
+  const HeedDocumentBlock *block = heed_document_get_block (self->document, index);
+  const HeedDocumentBlock *next;
+  g_autofree char *text = NULL;
+
+  if (index + 1 >= self->n_layouts || self->layouts[index].boxes[0].n_lines > 2 * MIN_LINES)
+    return FALSE;
+  next = heed_document_get_block (self->document, index + 1);
+  if (next->kind != HEED_BLOCK_LIST && next->kind != HEED_BLOCK_TABLE)
+    return FALSE;
+  text = heed_markup_to_text (block->markup);
+  g_strchomp (text);
+  return g_str_has_suffix (text, ":");
+}
+
 static void
 place_table (Cursor                  *cursor,
              guint                    index,
@@ -764,10 +782,11 @@ guint
 heed_page_flow_layout (HeedPageFlow *self)
 {
   Cursor cursor = { self, 0, 0, TRUE };
-  struct {
+  /* Where each block started, to go back and move blocks on to the next page together. */
+  struct Checkpoint {
     Cursor cursor;
     guint  n_pieces;
-  } before_this = { { self, 0, 0, TRUE }, 0 }, before_previous = before_this;
+  } *before;
   double body;
 
   g_return_val_if_fail (HEED_IS_PAGE_FLOW (self), 0);
@@ -780,14 +799,14 @@ heed_page_flow_layout (HeedPageFlow *self)
     lay_out_block (self, heed_document_get_block (self->document, i), &self->layouts[i]);
 
   cursor.y = page_top (self, 0);
+  before = g_new0 (struct Checkpoint, self->n_layouts);
   for (guint i = 0; i < self->n_layouts; i++)
     {
       const HeedDocumentBlock *block = heed_document_get_block (self->document, i);
       BlockLayout *bl = &self->layouts[i];
 
-      before_previous = before_this;
-      before_this.cursor = cursor;
-      before_this.n_pieces = self->pieces->len;
+      before[i].cursor = cursor;
+      before[i].n_pieces = self->pieces->len;
 
       switch (block->kind)
         {
@@ -816,17 +835,31 @@ heed_page_flow_layout (HeedPageFlow *self)
           if (block->keep_together && i > 0
               && heed_document_get_block (self->document, i - 1)->kind == HEED_BLOCK_PARAGRAPH
               && text_box_height (&bl->boxes[0], 0, bl->boxes[0].n_lines) > cursor_room (&cursor)
-              && !cursor.page_empty && !before_previous.cursor.page_empty
-              && before_previous.cursor.page == cursor.page
+              && !cursor.page_empty && !before[i - 1].cursor.page_empty
+              && before[i - 1].cursor.page == cursor.page
               && self->layouts[i - 1].boxes[0].n_lines <= 2 * MIN_LINES)
             {
-              g_array_set_size (self->pieces, before_previous.n_pieces);
-              cursor = before_previous.cursor;
+              guint restart = i - 1;
+
+              /* ... and the heading above that paragraph too, if it has one. */
+              if (restart > 0
+                  && heed_document_get_block (self->document, restart - 1)->kind
+                     == HEED_BLOCK_HEADING
+                  && before[restart - 1].cursor.page == cursor.page
+                  && !before[restart - 1].cursor.page_empty)
+                restart--;
+              g_array_set_size (self->pieces, before[restart].n_pieces);
+              cursor = before[restart].cursor;
               cursor_new_page (&cursor);
-              place_text (&cursor, PIECE_TEXT, i - 1, 0, &self->layouts[i - 1].boxes[0],
-                          FALSE);
-              cursor.y += PARAGRAPH_GAP * body;
+              i = restart - 1;
+              continue;
             }
+          /* "We have agreed the following actions:" belongs with the list or table. */
+          if (introduces_next (self, i)
+              && text_box_height (&bl->boxes[0], 0, bl->boxes[0].n_lines)
+                 + PARAGRAPH_GAP * body + lead_height (self, i + 1) > cursor_room (&cursor)
+              && !cursor.page_empty)
+            cursor_new_page (&cursor);
           place_text (&cursor, PIECE_TEXT, i, 0, &bl->boxes[0], block->keep_together);
           cursor.y += PARAGRAPH_GAP * body;
           break;
@@ -869,6 +902,7 @@ heed_page_flow_layout (HeedPageFlow *self)
         }
     }
 
+  g_free (before);
   self->n_pages = cursor.page + 1;
   /* A document that ends with a page break does not get a blank last page. */
   if (cursor.page_empty && cursor.page > 0)
