@@ -25,8 +25,8 @@ parse_free_texts (char **settings,
 
       if (equals == NULL || equals == settings[i])
         {
-          *status = cli_fail (_("--set must be written NAME=TEXT, such as "
-                                "--set delay-reason=\"We are waiting for a report\", not “%s”."),
+          *status = cli_fail (_("--set must be written NAME=TEXT, such as --set "
+                                "delay-reason=\"We are waiting for a report\", not “%s”."),
                               settings[i]);
           return NULL;
         }
