@@ -244,7 +244,8 @@ test_merge_acknowledgement (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "1. Insulin prescription not ready when promised"));
   g_assert_nonnull (strstr (text, "Priya Shah, Practice Manager"));
   g_assert_nonnull (strstr (text, "a phone call every Friday afternoon"));
-  g_assert_nonnull (strstr (text, "by 4 July 2025"));
+  g_assert_nonnull (strstr (text, "As we agreed, we will send you our full response by 4 July "
+                                  "2025."));
   /* Not a representative's complaint: no consent form. */
   g_assert_null (strstr (text, "consent form"));
   g_assert_null (strstr (text, "12 months ago"));
@@ -309,6 +310,10 @@ test_merge_late (Fixture       *fixture,
   g_autofree char *text = heed_merged_letter_dup_text (letter);
 
   g_assert_nonnull (strstr (text, "more than 12 months ago"));
+  /* In England the response date is agreed with the complainant: until it is, the letter
+   * gives the likely time and offers to agree a date, rather than a gap. */
+  g_assert_null (strstr (text, "[date of our response]"));
+  g_assert_nonnull (strstr (text, "within six weeks"));
   g_assert_nonnull (strstr (text, "Dear Lena Novak,"));
 }
 
@@ -372,6 +377,39 @@ test_merge_nations (void)
       for (guint j = 0; j < G_N_ELEMENTS (nations); j++)
         if (j != i)
           g_assert_null (strstr (text, nations[j].ombudsman));
+      fixture_tear_down (&fixture, NULL);
+    }
+}
+
+/* Each nation's timescale, with its dates worked out in working days. */
+static void
+test_merge_timescales (void)
+{
+  static const struct {
+    HeedNation  nation;
+    const char *says;
+  } nations[] = {
+    /* Received Wednesday 11 June 2025; Wales: 30 working days. */
+    { HEED_NATION_WALES, "within 30 working days, by 23 July 2025" },
+    /* Scotland and Northern Ireland, early resolution: 5 working days. */
+    { HEED_NATION_SCOTLAND, "within 5 working days, by 18 June 2025" },
+    { HEED_NATION_NORTHERN_IRELAND, "within 5 working days, by 18 June 2025" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nations); i++)
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(HeedMergedLetter) letter = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+
+      fixture_set_up (&fixture, GINT_TO_POINTER (nations[i].nation));
+      letter = merge (&fixture, "acknowledgement", fixture.practice.late, NULL);
+      text = heed_merged_letter_dup_text (letter);
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      if (strstr (flat, nations[i].says) == NULL)
+        g_error ("%s: “%s” not in\n%s", heed_nation_to_id (nations[i].nation), nations[i].says,
+                 text);
       fixture_tear_down (&fixture, NULL);
     }
 }
@@ -539,6 +577,7 @@ main (int argc, char **argv)
   ADD ("send", test_send_letter);
 #undef ADD
   g_test_add_func ("/core/letter-merge/nations", test_merge_nations);
+  g_test_add_func ("/core/letter-merge/timescales", test_merge_timescales);
 
   return g_test_run ();
 }

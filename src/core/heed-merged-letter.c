@@ -83,6 +83,7 @@ static const FieldInfo fields[] = {
   { "case.acknowledge-by", HEED_LETTER_SCOPE_LETTER, N_("date to acknowledge by") },
   { "case.acknowledged-on", HEED_LETTER_SCOPE_LETTER, N_("date acknowledged") },
   { "case.response-date", HEED_LETTER_SCOPE_LETTER, N_("date of our response") },
+  { "case.resolve-by", HEED_LETTER_SCOPE_LETTER, N_("date for early resolution") },
   { "case.consent-requested", HEED_LETTER_SCOPE_LETTER, N_("date consent was asked for") },
   { "case.handler", HEED_LETTER_SCOPE_LETTER, N_("name of the person handling it") },
   { "case.handler-role", HEED_LETTER_SCOPE_LETTER, N_("role of the person handling it") },
@@ -490,6 +491,12 @@ resolve_field (Merge      *m,
   if (strcmp (name, "case.acknowledge-by") == 0)
     {
       const HeedDeadline *deadline = find_deadline (m, HEED_DEADLINE_ACKNOWLEDGE);
+
+      return deadline != NULL ? heed_format_date_long (&deadline->due) : NULL;
+    }
+  if (strcmp (name, "case.resolve-by") == 0)
+    {
+      const HeedDeadline *deadline = find_deadline (m, HEED_DEADLINE_RESOLVE);
 
       return deadline != NULL ? heed_format_date_long (&deadline->due) : NULL;
     }
@@ -1113,6 +1120,10 @@ load_case (Merge        *m,
   if (row == NULL)
     return FALSE;
   heed_case_row_get_facts (row, &facts);
+  /* A letter is often written while the case is still a draft being logged: its dates are
+   * those it will have once logged. */
+  if (g_strcmp0 (facts.status, "draft") == 0)
+    facts.status = "logged";
   m->nation = heed_store_get_nation (m->store);
   m->deadlines = heed_deadlines_compute (heed_store_get_calendar (m->store), &facts, &m->today);
 
