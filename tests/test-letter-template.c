@@ -552,6 +552,41 @@ test_send_letter (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* The record made from a merge is what gets kept when the letter is sent. */
+static void
+test_record_from_merge (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(HeedMergedLetter) merged = NULL;
+  g_autoptr(HeedLetter) letter = NULL;
+  g_autoptr(HeedLetter) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.5\n%%EOF\n", 14);
+  g_autofree char *text = NULL;
+  HeedRecord *record;
+
+  g_hash_table_insert (texts, "delay-reason", "We are waiting for the pharmacy’s records.");
+  merged = merge (fixture, "holding", fixture->practice.own, texts);
+  letter = heed_merged_letter_create_record (merged, TRUE);
+  g_assert_true (heed_store_send_letter (fixture->store, letter, pdf, "email", &error));
+  g_assert_no_error (error);
+
+  loaded = heed_store_load (fixture->store, HEED_TYPE_LETTER,
+                            heed_record_get_id (HEED_RECORD (letter)), &error);
+  record = HEED_RECORD (loaded);
+  text = heed_merged_letter_dup_text (merged);
+  g_assert_cmpstr (heed_record_get_text (record, HEED_LETTER_MERGED_TEXT), ==, text);
+  g_assert_cmpstr (heed_record_get_text (record, HEED_LETTER_TEMPLATE_ID), ==, "holding");
+  g_assert_cmpstr (heed_record_get_text (record, HEED_LETTER_TITLE), ==,
+                   "An update on your complaint (reference C-2025-001)");
+  g_assert_cmpstr (heed_record_get_text (record, HEED_LETTER_SENT_BY), ==, "email");
+  g_assert_true (heed_record_get_bool (record, HEED_LETTER_LARGE_PRINT));
+  g_assert_cmpint (heed_record_get_int (record, HEED_LETTER_RECIPIENT), >, 0);
+  g_assert_nonnull (strstr (heed_record_get_text (record, HEED_LETTER_FREE_TEXT),
+                            "delay-reason=We are waiting for the pharmacy’s records."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -575,6 +610,7 @@ main (int argc, char **argv)
   ADD ("free-text", test_merge_free_text);
   ADD ("practice-copy", test_practice_copy);
   ADD ("send", test_send_letter);
+  ADD ("record", test_record_from_merge);
 #undef ADD
   g_test_add_func ("/core/letter-merge/nations", test_merge_nations);
   g_test_add_func ("/core/letter-merge/timescales", test_merge_timescales);

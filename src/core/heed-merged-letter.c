@@ -36,6 +36,7 @@ struct _HeedMergedLetter
   char               *practice_email;
   GBytes             *logo;
   GPtrArray          *missing;
+  GKeyFile           *free_texts;
 };
 
 G_DEFINE_FINAL_TYPE (HeedMergedLetter, heed_merged_letter, G_TYPE_OBJECT)
@@ -1153,6 +1154,7 @@ heed_merged_letter_finalize (GObject *object)
   g_free (self->practice_email);
   g_clear_pointer (&self->logo, g_bytes_unref);
   g_ptr_array_unref (self->missing);
+  g_key_file_unref (self->free_texts);
 
   G_OBJECT_CLASS (heed_merged_letter_parent_class)->finalize (object);
 }
@@ -1185,6 +1187,7 @@ heed_merged_letter_init (HeedMergedLetter *self)
   self->address_block = null_terminated ();
   self->practice_address = null_terminated ();
   self->missing = null_terminated ();
+  self->free_texts = g_key_file_new ();
 }
 
 static void
@@ -1290,6 +1293,19 @@ heed_merged_letter_new (HeedStore          *store,
   self = g_object_new (HEED_TYPE_MERGED_LETTER, NULL);
   self->template = g_object_ref (template);
   self->case_id = case_id;
+  if (free_texts != NULL)
+    {
+      const char *const *names = heed_letter_template_get_free_texts (template);
+
+      /* Kept with a sent letter: what the person wrote, in the template's order. */
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          const char *text = g_hash_table_lookup (free_texts, names[i]);
+
+          if (text != NULL)
+            g_key_file_set_string (self->free_texts, "free-text", names[i], text);
+        }
+    }
 
   m.store = store;
   m.letter = self;
@@ -1438,4 +1454,34 @@ heed_merged_letter_dup_text (HeedMergedLetter *self)
   body = heed_document_to_text (self->document);
   g_string_append (text, body);
   return g_string_free (text, FALSE);
+}
+
+HeedLetter *
+heed_merged_letter_create_record (HeedMergedLetter *self,
+                                  gboolean          large_print)
+{
+  HeedLetter *letter;
+  HeedRecord *record;
+  g_autofree char *text = NULL;
+  g_autofree char *free_texts = NULL;
+
+  g_return_val_if_fail (HEED_IS_MERGED_LETTER (self), NULL);
+
+  letter = heed_letter_new ();
+  record = HEED_RECORD (letter);
+  heed_record_set_int (record, HEED_LETTER_CASE, self->case_id);
+  heed_record_set_text (record, HEED_LETTER_TEMPLATE_ID,
+                        heed_letter_template_get_id (self->template));
+  if (self->recipient_id > 0)
+    heed_record_set_int (record, HEED_LETTER_RECIPIENT, self->recipient_id);
+  heed_record_set_text (record, HEED_LETTER_TITLE, self->title);
+  heed_record_set_bool (record, HEED_LETTER_LARGE_PRINT, large_print);
+  text = heed_merged_letter_dup_text (self);
+  heed_record_set_text (record, HEED_LETTER_MERGED_TEXT, text);
+  if (g_key_file_has_group (self->free_texts, "free-text"))
+    {
+      free_texts = g_key_file_to_data (self->free_texts, NULL, NULL);
+      heed_record_set_text (record, HEED_LETTER_FREE_TEXT, free_texts);
+    }
+  return letter;
 }

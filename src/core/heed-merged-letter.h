@@ -2,6 +2,7 @@
 #pragma once
 
 #include "heed-document.h"
+#include "heed-letter.h"
 #include "heed-letter-template.h"
 #include "heed-store.h"
 
@@ -45,5 +46,9 @@ GBytes             *heed_merged_letter_get_logo           (HeedMergedLetter   *s
 const char *const  *heed_merged_letter_get_missing        (HeedMergedLetter   *self);
 /* The whole letter as plain text, as kept with a sent letter. */
 char               *heed_merged_letter_dup_text           (HeedMergedLetter   *self);
+/* A new, unsaved letter record for this merge (case, template, recipient, title, the free
+ * texts as written and the merged text), ready for heed_store_send_letter() with its PDF. */
+HeedLetter         *heed_merged_letter_create_record      (HeedMergedLetter   *self,
+                                                           gboolean            large_print);
 
 G_END_DECLS
