@@ -27,6 +27,8 @@
 #define LATER_TOP      (32.0 * MM)
 #define LOGO_MAX_W     (55.0 * MM)
 #define LOGO_MAX_H     (24.0 * MM)
+#define NOTICE_SCALE   1.6
+#define NOTICE_LARGE_PRINT_SCALE 2.0
 
 typedef struct {
   HeedMergedLetter *letter;
@@ -357,8 +359,10 @@ draw_footer (HeedPageFlow *flow,
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
   show_markup (flow, cr, name, capped (flow, 8.5, 12), MARGIN_SIDE, y, width, PANGO_ALIGN_LEFT);
-  show_markup (flow, cr, text, capped (flow, 8.5, 12), MARGIN_SIDE + width, y, width,
-               PANGO_ALIGN_RIGHT);
+  /* "Page 1 of 1" tells nobody anything. */
+  if (n_pages > 1)
+    show_markup (flow, cr, text, capped (flow, 8.5, 12), MARGIN_SIDE + width, y, width,
+                 PANGO_ALIGN_RIGHT);
   cairo_restore (cr);
 }
 
@@ -384,7 +388,7 @@ decorate (HeedPageFlow *flow,
           draw_reference_and_date (flow, cr, head, width);
         }
     }
-  else
+  else if (heed_merged_letter_get_address_block (head->letter)[0] != NULL)
     draw_continuation (flow, cr, head, width);
   draw_footer (flow, cr, head, page, n_pages, width, height);
 }
@@ -403,14 +407,17 @@ heed_letter_layout_new (HeedMergedLetter *letter,
   heed_paper_get_size (HEED_PAPER_A4, &width, &height);
   flow = heed_page_flow_new (heed_merged_letter_get_document (letter), width, height);
   heed_page_flow_set_margins (flow, MARGIN_TOP, MARGIN_SIDE, MARGIN_BOTTOM, MARGIN_SIDE);
-  if (large_print)
+  has_address = heed_merged_letter_get_address_block (letter)[0] != NULL;
+  /* A notice for the waiting room is read from a few steps away. */
+  if (!has_address)
+    heed_page_flow_set_scale (flow, large_print ? NOTICE_LARGE_PRINT_SCALE : NOTICE_SCALE);
+  else if (large_print)
     heed_page_flow_set_scale (flow, HEED_PAGE_FLOW_LARGE_PRINT_SCALE);
 
   head = g_new0 (Letterhead, 1);
   head->letter = g_object_ref (letter);
 
   /* A notice with no one to address starts just below the letterhead. */
-  has_address = heed_merged_letter_get_address_block (letter)[0] != NULL;
   heed_page_flow_set_content_tops (flow,
                                    has_address
                                    ? MAX (BODY_TOP, draw_reference_and_date (flow, NULL, head,
