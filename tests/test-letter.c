@@ -121,6 +121,7 @@ test_every_builtin (Fixture       *fixture,
         else
           assert_contains (text, cases[c].name);
         g_assert_nonnull (strstr (info, "Title:"));
+        g_assert_nonnull (strstr (info, "Tagged:         yes"));
         g_assert_nonnull (strstr (info, "Pages:"));
       }
 }

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "heed-page-flow.h"
 
@@ -1174,6 +1175,85 @@ append_to_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Cairo 1.16 writes the structure tree but not the catalogue's /MarkInfo, without which
+ * readers (and screen readers) treat the PDF as untagged, nor its language. Both are added as
+ * an incremental update: the catalogue written again with them, a one-entry cross-reference
+ * table and a trailer pointing back at Cairo's. If the file is not laid out as Cairo 1.16
+ * writes it, it is left as it is. */
+static gboolean
+find_number_after (const char *text,
+                   const char *key,
+                   guint64    *value)
+{
+  const char *at = g_strrstr (text, key);
+  char *end = NULL;
+
+  if (at == NULL)
+    return FALSE;
+  *value = g_ascii_strtoull (at + strlen (key), &end, 10);
+  return end != at + strlen (key);
+}
+
+static void
+mark_tagged (GByteArray *pdf,
+             const char *language)
+{
+  g_autofree char *tail = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(GString) update = NULL;
+  guint64 root, info, size, start_xref;
+  gsize tail_at, object_at, dict_end, object_offset, xref_offset;
+  const char *data = (const char *) pdf->data;
+  const char *found;
+  gboolean has_info;
+
+  /* The trailer is in the last kilobyte; the bytes before may be binary. */
+  tail_at = pdf->len > 1024 ? pdf->len - 1024 : 0;
+  tail = g_strndup (data + tail_at, pdf->len - tail_at);
+  if (strlen (tail) != pdf->len - tail_at || g_strrstr (tail, "trailer") == NULL
+      || !find_number_after (g_strrstr (tail, "trailer"), "/Root ", &root)
+      || !find_number_after (g_strrstr (tail, "trailer"), "/Size ", &size)
+      || !find_number_after (tail, "startxref\n", &start_xref)
+      || root == 0 || root >= size)
+    return;
+  has_info = find_number_after (g_strrstr (tail, "trailer"), "/Info ", &info);
+
+  header = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj\n", root);
+  found = NULL;
+  for (gsize i = 0; i + strlen (header) <= pdf->len; i++)
+    if (data[i] == '\n' && memcmp (data + i, header, strlen (header)) == 0)
+      found = data + i;
+  if (found == NULL)
+    return;
+  object_at = found - data + strlen (header);
+  for (dict_end = object_at; dict_end + 8 < pdf->len; dict_end++)
+    if (memcmp (data + dict_end, ">>\nendobj", 9) == 0)
+      break;
+  if (dict_end + 8 >= pdf->len || data[object_at] != '<'
+      || g_strstr_len (data + object_at, dict_end - object_at, "/MarkInfo") != NULL
+      || g_strstr_len (data + object_at, dict_end - object_at, "/Type /Catalog") == NULL)
+    return;
+
+  update = g_string_new (NULL);
+  if (pdf->data[pdf->len - 1] != '\n')
+    g_string_append_c (update, '\n');
+  object_offset = pdf->len + update->len;
+  g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n", root);
+  g_string_append_len (update, data + object_at, dict_end - object_at);
+  g_string_append_printf (update, "   /MarkInfo << /Marked true >>\n   /Lang (%s)\n>>\nendobj\n",
+                          language);
+  xref_offset = pdf->len + update->len;
+  g_string_append_printf (update, "xref\n%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT
+                          " 00000 n \ntrailer\n<< /Size %" G_GUINT64_FORMAT
+                          "\n   /Root %" G_GUINT64_FORMAT " 0 R\n",
+                          root, object_offset, size, root);
+  if (has_info)
+    g_string_append_printf (update, "   /Info %" G_GUINT64_FORMAT " 0 R\n", info);
+  g_string_append_printf (update, "   /Prev %" G_GUINT64_FORMAT "\n>>\nstartxref\n%"
+                          G_GSIZE_FORMAT "\n%%%%EOF\n", start_xref, xref_offset);
+  g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
+}
+
 GBytes *
 heed_page_flow_render_pdf (HeedPageFlow  *self,
                            GError       **error)
@@ -1214,6 +1294,7 @@ heed_page_flow_render_pdf (HeedPageFlow  *self,
                    _("Could not draw the pages: %s"), cairo_status_to_string (status));
       return NULL;
     }
+  mark_tagged (bytes, "en-GB");
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
