@@ -277,7 +277,7 @@ test_pdf_of_every_block (void)
   g_assert_nonnull (strstr (info, "Every block – a test"));
   /* Tagged: the structure tree Cairo writes, with headings, paragraphs, list items and table
    * headers, marked as such and in British English. */
-  g_assert_nonnull (strstr (info, "Tagged:         yes"));
+  g_assert_true (heed_test_pdf_info_is_tagged (info));
   g_assert_true (g_file_get_contents (path, &pdf, &pdf_length, NULL));
   g_assert_true (heed_test_bytes_contain (pdf, pdf_length, "/Lang (en-GB)"));
   g_assert_true (heed_test_bytes_contain (pdf, pdf_length, "/StructTreeRoot"));
