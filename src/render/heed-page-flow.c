@@ -1231,7 +1231,8 @@ mark_tagged (GByteArray *pdf,
       break;
   if (dict_end + 8 >= pdf->len || data[object_at] != '<'
       || g_strstr_len (data + object_at, dict_end - object_at, "/MarkInfo") != NULL
-      || g_strstr_len (data + object_at, dict_end - object_at, "/Type /Catalog") == NULL)
+      || g_strstr_len (data + object_at, dict_end - object_at, "/Type /Catalog") == NULL
+      || g_strstr_len (data + object_at, dict_end - object_at, "/StructTreeRoot") == NULL)
     return;
 
   update = g_string_new (NULL);
