@@ -274,6 +274,17 @@ test_merge_representative (Fixture       *fixture,
   g_assert_cmpstr (heed_merged_letter_get_address_block (consent)[1], ==, "3 Church Row");
   g_assert_nonnull (strstr (consent_text, "Dear Mrs Reid,"));
   g_assert_nonnull (strstr (consent_text, "complaint from Mr Tom Reid"));
+
+  /* A free text whose suggested wording has a gap is itself the gap, under its own label. */
+  {
+    g_autoptr(HeedMergedLetter) response = merge (fixture, "final-response",
+                                                  fixture->practice.representative, NULL);
+    g_autofree char *text = heed_merged_letter_dup_text (response);
+
+    g_assert_nonnull (strstr (text, "[how the complaint was looked into]"));
+    g_assert_true (missing_has (response, "how the complaint was looked into"));
+    g_assert_false (missing_has (response, "plan agreed for handling it"));
+  }
 }
 
 static void

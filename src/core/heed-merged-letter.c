@@ -192,6 +192,7 @@ typedef struct {
   guint             position;
   GHashTable       *missing_seen;
   gboolean          quiet;       /* evaluating a condition: note nothing as missing */
+  guint             n_placeholders;
 } Merge;
 
 static void
@@ -779,6 +780,7 @@ inline_placeholder (Merge      *m,
 {
   g_autofree char *text = g_strdup_printf ("[%s]", what);
 
+  m->n_placeholders++;
   note_missing (m, what);
   inline_append (in, text, HEED_TEXT_PLAIN, FALSE);
 }
@@ -838,11 +840,25 @@ merge_inline (Merge         *m,
             inline_append (in, value, style, FALSE);
           else if (node->children != NULL)
             {
-              gsize before = in->markup->len;
+              /* The default, unless it is empty or has gaps of its own: then the gap to fill
+               * is this free text, under its own label. */
+              Inline suggested = { g_string_new (NULL), in->line_start };
+              guint before = m->n_placeholders;
+              gboolean was_quiet = m->quiet;
 
-              merge_inline (m, node, in, style);
-              if (in->markup->len == before)
+              m->quiet = TRUE;
+              merge_inline (m, node, &suggested, style);
+              m->quiet = was_quiet;
+              g_strstrip (suggested.markup->str);
+              suggested.markup->len = strlen (suggested.markup->str);
+              if (m->n_placeholders == before && suggested.markup->len > 0)
+                {
+                  g_string_append (in->markup, suggested.markup->str);
+                  in->line_start = suggested.line_start;
+                }
+              else
                 inline_placeholder (m, in, label);
+              g_string_free (suggested.markup, TRUE);
             }
           else
             inline_placeholder (m, in, label);
