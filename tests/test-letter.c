@@ -307,6 +307,71 @@ test_ombudsman_per_nation (void)
     }
 }
 
+/* Ink in a rectangle of an image, in page points at the image's scale. */
+static guint
+count_ink (cairo_surface_t *image,
+           double           scale,
+           double           x,
+           double           y,
+           double           width,
+           double           height)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  guint count = 0;
+
+  for (int row = (int) (y * scale); row < (int) ((y + height) * scale); row++)
+    for (int col = (int) (x * scale); col < (int) ((x + width) * scale); col++)
+      {
+        guint32 pixel = *(const guint32 *) (data + row * stride + col * 4);
+
+        if ((pixel & 0xff) < 0xe0)
+          count++;
+      }
+  return count;
+}
+
+/* The preview: a page drawn on an image at half size has the address in the window and
+ * nothing where the envelope would hide it between the window and the body. */
+static void
+test_preview_on_image (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedLetterTemplate) template = heed_letter_template_load (fixture->store, "holding",
+                                                                      &error);
+  g_autoptr(HeedMergedLetter) letter = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autofree char *png = g_build_filename (fixture->dir, "preview.png", NULL);
+  cairo_surface_t *image;
+  cairo_t *cr;
+  double width, height, x, y, w, h;
+  const double scale = 0.5;
+
+  letter = heed_merged_letter_new (fixture->store, template, fixture->practice.own, NULL, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  flow = heed_letter_layout_new (letter, FALSE);
+  g_assert_cmpuint (heed_page_flow_get_n_pages (flow), ==, 1);
+  heed_page_flow_get_page_size (flow, &width, &height);
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale),
+                                      (int) (height * scale));
+  cr = cairo_create (image);
+  cairo_scale (cr, scale, scale);
+  heed_page_flow_draw_page (flow, cr, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  heed_letter_layout_get_window (&x, &y, &w, &h);
+  g_assert_cmpuint (count_ink (image, scale, x, y, w, h), >, 100);
+  /* The band below the window, above "Dear …". */
+  g_assert_cmpuint (count_ink (image, scale, 0, y + h + 2, width, 20), ==, 0);
+  g_assert_cmpint (cairo_surface_write_to_png (image, png), ==, CAIRO_STATUS_SUCCESS);
+  heed_test_keep_output (png, "preview.png");
+  cairo_surface_destroy (image);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,6 +386,7 @@ main (int argc, char **argv)
   ADD ("two-pages", test_two_pages);
   ADD ("large-print", test_large_print);
   ADD ("logo", test_logo);
+  ADD ("preview-on-image", test_preview_on_image);
 #undef ADD
   g_test_add_func ("/render/letter/ombudsman-per-nation", test_ombudsman_per_nation);
 
