@@ -88,15 +88,9 @@ load_logo (GBytes *bytes)
   return surface;
 }
 
-/* Sizes for what surrounds the body: the letterhead stays as designed in large print, the
- * running header and footer grow a little, the body grows to 16 pt. */
-static double
-unscaled (HeedPageFlow *flow,
-          double        points)
-{
-  return points / heed_page_flow_get_scale (flow);
-}
-
+/* Sizes for what surrounds the body in large print: the practice's name grows to 18 pt, its
+ * address and phone number, the running header and the footer to 12 pt, and the body to
+ * 16 pt. */
 static double
 capped (HeedPageFlow *flow,
         double        points,
@@ -179,7 +173,7 @@ draw_letterhead (HeedPageFlow *flow,
   cairo_set_source_rgb (cr, 0.09, 0.25, 0.45);
   cairo_tag_begin (cr, "P", NULL);
   g_string_append_printf (markup, "<b>%s</b>", name);
-  y += show_markup (flow, cr, markup->str, unscaled (flow, 14.5), x, y, column,
+  y += show_markup (flow, cr, markup->str, capped (flow, 14.5, 18), x, y, column,
                     PANGO_ALIGN_RIGHT);
   cairo_tag_end (cr, "P");
   cairo_restore (cr);
@@ -202,7 +196,8 @@ draw_letterhead (HeedPageFlow *flow,
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
   cairo_tag_begin (cr, "P", NULL);
-  show_markup (flow, cr, markup->str, unscaled (flow, 9), x, y + 2, column, PANGO_ALIGN_RIGHT);
+  show_markup (flow, cr, markup->str, capped (flow, 9, 12), x, y + 2, column,
+               PANGO_ALIGN_RIGHT);
   cairo_tag_end (cr, "P");
   cairo_restore (cr);
 }
