@@ -150,35 +150,43 @@ static void
 test_address_in_window (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *path = draw_letter (fixture, "acknowledgement", fixture->practice.own, FALSE,
-                                       NULL, NULL);
-  g_autofree char *in_window = NULL;
   double x, y, width, height;
-  g_autofree char *box = NULL;
-  const char *argv[16] = { "pdftotext", "-f", "1", "-l", "1", "-r", "72" };
-  g_autofree char *sx = NULL, *sy = NULL, *sw = NULL, *sh = NULL;
-  int status;
 
   heed_letter_layout_get_window (&x, &y, &width, &height);
-  sx = g_strdup_printf ("%d", (int) x);
-  sy = g_strdup_printf ("%d", (int) y);
-  sw = g_strdup_printf ("%d", (int) width);
-  sh = g_strdup_printf ("%d", (int) height);
-  argv[7] = "-x"; argv[8] = sx; argv[9] = "-y"; argv[10] = sy;
-  argv[11] = "-W"; argv[12] = sw; argv[13] = "-H"; argv[14] = sh;
-  argv[15] = NULL;
-  {
-    const char *full[18];
+  for (int large_print = 0; large_print <= 1; large_print++)
+    {
+      g_autofree char *path = draw_letter (fixture, "acknowledgement",
+                                           fixture->practice.representative, large_print, NULL,
+                                           NULL);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *in_window = NULL;
+      g_autofree char *box = NULL;
+      int status = 0;
 
-    memcpy (full, argv, sizeof argv);
-    full[15] = path;
-    full[16] = "-";
-    full[17] = NULL;
-    g_assert_true (g_spawn_sync (NULL, (char **) full, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                                 &in_window, NULL, &status, NULL));
-  }
-  box = heed_test_flatten (in_window);
-  g_assert_cmpstr (box, ==, "Mrs Ada Okafor 7 Orchard Close Riverton RV3 8LP");
+      /* pdftotext reads only what lies inside the window's rectangle (72 dpi: points). */
+      g_ptr_array_add (argv, g_strdup ("pdftotext"));
+      g_ptr_array_add (argv, g_strdup ("-f"));
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_ptr_array_add (argv, g_strdup ("-l"));
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_ptr_array_add (argv, g_strdup ("-r"));
+      g_ptr_array_add (argv, g_strdup ("72"));
+      g_ptr_array_add (argv, g_strdup ("-x"));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", (int) x));
+      g_ptr_array_add (argv, g_strdup ("-y"));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", (int) y));
+      g_ptr_array_add (argv, g_strdup ("-W"));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", (int) width));
+      g_ptr_array_add (argv, g_strdup ("-H"));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", (int) height));
+      g_ptr_array_add (argv, g_strdup (path));
+      g_ptr_array_add (argv, g_strdup ("-"));
+      g_ptr_array_add (argv, NULL);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                   NULL, &in_window, NULL, &status, NULL));
+      box = heed_test_flatten (in_window);
+      g_assert_cmpstr (box, ==, "Mr Tom Reid Flat 2, Eden House High Street Riverton RV1 1AA");
+    }
 }
 
 /* A long letter runs to a second page with "Page 2 of 2" and a header saying whose it is. */
