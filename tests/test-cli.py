@@ -124,6 +124,71 @@ try:
     check("deadlines", proc.returncode == 0 and "deadlines open" in proc.stdout,
           proc.stdout[-300:] + proc.stderr)
 
+    # timeline: a case's (every event of it in the PDF) and the practice's
+    db = sqlite3.connect(demo)
+    ref, case_id = db.execute(
+        "SELECT reference, id FROM cases WHERE kind = 'complaint' AND "
+        "(SELECT count(*) FROM events WHERE \"case\" = cases.id) >= 4 ORDER BY id LIMIT 1"
+    ).fetchone()
+    summaries = [r[0] for r in db.execute(
+        "SELECT summary FROM events WHERE \"case\" = ? ORDER BY occurred_at", (case_id,))]
+    open_refs = [r[0] for r in db.execute(
+        "SELECT reference FROM cases WHERE status NOT IN ('closed', 'withdrawn', "
+        "'out-of-scope') ORDER BY received_at")]
+    db.close()
+
+    def pdf_words(path):
+        out = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+        return " ".join(out.split())
+
+    case_pdf = os.path.join(tmp, "case-timeline.pdf")
+    proc = run("timeline", demo, ref, "-o", case_pdf)
+    words = pdf_words(case_pdf) if os.path.exists(case_pdf) else ""
+    check("timeline of a case to PDF", proc.returncode == 0 and f"Timeline: Complaint {ref}"
+          in words, proc.stderr + words[:200])
+    missing = [t for t in summaries if " ".join(t.split()) not in words]
+    check("the case's PDF has every event", summaries and not missing, missing)
+    check("timeline leaves no temporary file", sorted(
+        f for f in os.listdir(tmp) if f.startswith("case-timeline")) == ["case-timeline.pdf"],
+        os.listdir(tmp))
+
+    practice_pdf = os.path.join(tmp, "practice-timeline.pdf")
+    proc = run("timeline", demo, "-o", practice_pdf, "--from", "2020-01-01", "--to",
+               "2030-12-31")
+    words = pdf_words(practice_pdf) if os.path.exists(practice_pdf) else ""
+    check("practice timeline to PDF", proc.returncode == 0 and "Practice timeline" in words
+          and "1 January 2020 to 31 December 2030" in words, proc.stderr + words[:300])
+    check("practice timeline has every open case", open_refs and
+          all(r in words for r in open_refs), [r for r in open_refs if r not in words])
+
+    closed_pdf = os.path.join(tmp, "closed-timeline.pdf")
+    proc = run("timeline", demo, "-o", closed_pdf, "--closed", "--from", "2020-01-01", "--to",
+               "2030-12-31")
+    closed_words = pdf_words(closed_pdf) if os.path.exists(closed_pdf) else ""
+    check("--closed adds the cases closed in the period", proc.returncode == 0 and
+          closed_words.count("-20") > words.count("-20"), proc.stderr)
+
+    for name, extra in [("light", []), ("dark", ["--dark"])]:
+        png = os.path.join(tmp, f"timeline-{name}.png")
+        proc = run("timeline", demo, "-o", png, *extra)
+        with open(png, "rb") if os.path.exists(png) else io.BytesIO() as f:
+            magic = f.read(8)
+        check(f"practice timeline to PNG ({name})", proc.returncode == 0 and
+              magic == b"\x89PNG\r\n\x1a\n", proc.stderr)
+    png = os.path.join(tmp, "case-timeline.png")
+    proc = run("timeline", demo, ref, "-o", png, "--today", "2030-01-01")
+    check("case timeline to PNG", proc.returncode == 0 and os.path.getsize(png) > 1000,
+          proc.stderr)
+
+    # A failed timeline leaves an earlier file of that name as it was.
+    kept = os.path.join(tmp, "kept.pdf")
+    with open(kept, "w") as f:
+        f.write("earlier")
+    proc = run("timeline", demo, "C-1999-001", "-o", kept)
+    with open(kept) as f:
+        check("a failed timeline keeps the earlier file", one_line_error(proc) and
+              f.read() == "earlier", proc.stderr)
+
     proc = run("check", demo)
     check("check passes on a good file", proc.returncode == 0 and "unbroken" in proc.stdout,
           proc.stdout + proc.stderr)
@@ -292,6 +357,27 @@ try:
         (["import", practice, os.path.join(tmp, "missing.xml")], "Nothing was imported"),
         (["letter", practice, "C-2025-001", "acknowledgement", "-o",
           os.path.join(tmp, "x.pdf")], "no case with the reference"),
+        (["timeline", practice], "needs -o"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.svg")], "must name a .pdf or .png"),
+        (["timeline", practice, "C-1999-001", "-o", os.path.join(tmp, "t.pdf")],
+         "no case with the reference"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--from", "2025-01-01"],
+         "--from and --to go together"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--from", "2025-06-01",
+          "--to", "2025-01-01"], "--from is after --to"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--from", "1/6/2025",
+          "--to", "2025-07-01"], "YYYY-MM-DD"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--dark"], "--dark is for"),
+        (["timeline", practice, "C-2025-001", "-o", os.path.join(tmp, "t.pdf"), "--closed",
+          "--from", "2025-01-01", "--to", "2025-02-01"], "--closed is for the practice"),
+        (["timeline", practice, "-o", os.path.join(tmp, "t.pdf"), "--closed"],
+         "--closed needs the period"),
+        (["timeline", practice, "C-2025-001", "extra", "-o", os.path.join(tmp, "t.pdf")],
+         "timeline needs a FILE"),
+        (["timeline", os.path.join(tmp, "missing.heed"), "-o", os.path.join(tmp, "t.pdf")],
+         "missing.heed"),
+        (["timeline", practice, "-o", os.path.join(tmp, "no-such-folder", "t.pdf")],
+         "Could not write"),
         (["frobnicate"], "unknown command"),
     ]
     check("at least 30 bad inputs", len(bad) >= 30, len(bad))
@@ -300,6 +386,155 @@ try:
         proc = run(*args)
         ok = one_line_error(proc) and message in proc.stderr and digest(practice) == before
         check("bad input: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
+              f"rc={proc.returncode} stderr={proc.stderr!r}")
+
+    # report and ko41b: the figures agree with the file, read here straight from SQLite.
+    def report_csv(path):
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        return rows[0], {(r[0], r[1], r[2]): r[3] for r in rows[1:]}
+
+    def shown(count):
+        return "fewer than 5" if 1 <= count <= 4 else str(count)
+
+    db = sqlite3.connect(demo)
+    years = [r[0] for r in db.execute(
+        "SELECT DISTINCT CAST(strftime('%Y', received_at) AS INTEGER) FROM cases ORDER BY 1")]
+    fy = years[0]
+    fy_complaints = db.execute(
+        "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status != 'draft' AND "
+        "NOT oral_resolved AND received_at >= ? AND received_at < ?",
+        (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
+    fy_written = db.execute(
+        "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status NOT IN ('draft', "
+        "'out-of-scope') AND NOT oral_resolved AND received_at >= ? AND received_at < ?",
+        (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
+    fy_compliments = db.execute(
+        "SELECT count(*) FROM cases WHERE kind = 'compliment' AND status != 'draft' AND "
+        "received_at >= ? AND received_at < ?", (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
+    db.close()
+
+    out_csv = os.path.join(tmp, "report.csv")
+    proc = run("report", demo, "--year", str(fy), "--format", "csv", "-o", out_csv)
+    check("report --format csv", proc.returncode == 0 and os.path.exists(out_csv), proc.stderr)
+    header, figures = report_csv(out_csv)
+    check("report csv header", header == ["section", "row", "column", "value", "label"], header)
+    check("report csv period", figures.get(("report", "from", "")) == f"{fy}-04-01" and
+          figures.get(("report", "to", "")) == f"{fy + 1}-03-31", figures.get(("report", "to", "")))
+    check("report csv complaints match the file",
+          figures.get(("received-by-kind", "complaint", "this-period")) == shown(fy_complaints),
+          (figures.get(("received-by-kind", "complaint", "this-period")), fy_complaints))
+    check("report csv compliments match the file",
+          figures.get(("received-by-kind", "compliment", "this-period")) == shown(fy_compliments),
+          (figures.get(("received-by-kind", "compliment", "this-period")), fy_compliments))
+    months = [k for k in figures if k[0] == "monthly" and k[2] == "this-period"]
+    check("report csv has twelve months", len(months) == 12, months)
+
+    proc = run("report", demo, "--from", f"{fy}-04-01", "--to", f"{fy + 1}-03-31",
+               "--format", "csv", "-o", os.path.join(tmp, "same.csv"))
+    check("report --from --to equals --year", proc.returncode == 0 and
+          report_csv(os.path.join(tmp, "same.csv"))[1] == figures, proc.stderr)
+
+    out_html = os.path.join(tmp, "report.html")
+    proc = run("report", demo, "--year", str(fy), "--format", "html", "-o", out_html)
+    check("report --format html", proc.returncode == 0, proc.stderr)
+    try:
+        import xml.etree.ElementTree as ET
+        root = ET.parse(out_html).getroot()
+        well_formed = root.tag.endswith("html") and root.get("lang") == "en-GB"
+    except Exception as e:  # noqa: BLE001 - any parse failure is the finding
+        well_formed = False
+    check("report html is well formed, with a language", well_formed)
+
+    # The PDF: the practice's name and the period on every page, the same headline figures.
+    out_pdf = os.path.join(tmp, "report.pdf")
+    proc = run("report", demo, "--year", str(fy), "--format", "pdf", "-o", out_pdf)
+    check("report --format pdf", proc.returncode == 0 and os.path.exists(out_pdf), proc.stderr)
+    db = sqlite3.connect(demo)
+    practice_name = db.execute("SELECT value FROM settings WHERE key = 'name'").fetchone()[0]
+    db.close()
+    info = subprocess.run(["pdfinfo", out_pdf], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    every_page = all(
+        practice_name in subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), out_pdf, "-"],
+                                        capture_output=True, text=True).stdout
+        for p in range(1, pages + 1))
+    check("report pdf names the practice on every page", pages > 1 and every_page, info)
+    pdf_text = " ".join(subprocess.run(["pdftotext", out_pdf, "-"], capture_output=True,
+                                       text=True).stdout.split())
+    complaints = figures.get(("received-by-kind", "complaint", "this-period"))
+    check("report pdf shows the csv's complaints figure",
+          f"Complaints received: {complaints} " in pdf_text, complaints)
+
+    # A failed run leaves an earlier report as it was.
+    before = digest(out_csv)
+    proc = run("report", demo, "--year", str(fy), "--format", "csv",
+               "-o", os.path.join(tmp, "no-such-folder", "r.csv"))
+    check("report into a missing folder fails in one line", one_line_error(proc), proc.stderr)
+    proc = run("report", demo, "--from", "2025-06-01", "--to", "2025-01-01", "--format", "csv",
+               "-o", out_csv)
+    check("bad report leaves the earlier file alone", one_line_error(proc) and
+          digest(out_csv) == before, proc.stderr)
+
+    proc = run("ko41b", demo, "--year", str(fy))
+    check("ko41b --year", proc.returncode == 0 and "Brought forward" in proc.stdout and
+          "Carried forward" in proc.stdout, proc.stdout + proc.stderr)
+    quarter_new = 0
+    for q in range(1, 5):
+        proc = run("ko41b", demo, "--quarter", f"{fy}-Q{q}", "--format", "csv")
+        ok = proc.returncode == 0
+        if ok:
+            rows = list(csv.reader(io.StringIO(proc.stdout)))
+            values = {(r[0], r[1]): r[3] for r in rows[1:]}
+            bf, new, resolved, withdrawn, cf = (int(values[("summary", k)]) for k in (
+                "brought-forward", "new", "resolved", "withdrawn", "carried-forward"))
+            ok = cf == bf + new - resolved - withdrawn
+            quarter_new += new
+        check(f"ko41b --quarter {fy}-Q{q}: carried forward adds up", ok,
+              proc.stdout + proc.stderr)
+    proc = run("ko41b", demo, "--year", str(fy), "--format", "csv")
+    year_values = {(r[0], r[1]): r[3] for r in list(csv.reader(io.StringIO(proc.stdout)))[1:]}
+    check("ko41b: the quarters' new complaints make the year's",
+          int(year_values[("summary", "new")]) == quarter_new == fy_written,
+          (year_values.get(("summary", "new")), quarter_new, fy_written))
+
+    proc = run("ko41b", demo, "--year", str(fy + 1), "--format", "csv")
+    next_values = {(r[0], r[1]): r[3] for r in list(csv.reader(io.StringIO(proc.stdout)))[1:]}
+    check("ko41b: one year's carried forward is the next year's brought forward",
+          year_values[("summary", "carried-forward")] ==
+          next_values.get(("summary", "brought-forward")),
+          (year_values[("summary", "carried-forward")],
+           next_values.get(("summary", "brought-forward"))))
+
+    report_bad = [
+        (["report", demo, "--format", "csv", "-o", out_csv], "Give the period"),
+        (["report", demo, "--year", "2025", "--from", "2025-04-01", "--format", "csv",
+          "-o", out_csv], "either --year"),
+        (["report", demo, "--from", "2025-04-01", "--format", "csv", "-o", out_csv],
+         "both --from and --to"),
+        (["report", demo, "--year", "25", "--format", "csv", "-o", out_csv], "--year must be"),
+        (["report", demo, "--from", "1/4/2025", "--to", "2026-03-31", "--format", "csv",
+          "-o", out_csv], "YYYY-MM-DD"),
+        (["report", demo, "--year", "2025", "--format", "docx", "-o", out_csv],
+         "--format must be pdf, html or csv"),
+        (["report", demo, "--year", "2025", "-o", out_csv], "needs --format"),
+        (["report", demo, "--year", "2025", "--format", "csv"], "needs -o"),
+        (["report", os.path.join(tmp, "missing.heed"), "--year", "2025", "--format", "csv",
+          "-o", out_csv], "heed-cli: "),
+        (["ko41b", demo], "Give the period"),
+        (["ko41b", demo, "--quarter", "2025-Q5"], "--quarter must be"),
+        (["ko41b", demo, "--quarter", "25-Q1"], "--quarter must be"),
+        (["ko41b", demo, "--quarter", "2025-1"], "--quarter must be"),
+        (["ko41b", demo, "--year", "2025", "--quarter", "2025-Q1"], "either --year"),
+        (["ko41b", demo, "--year", "2025", "--format", "pdf"], "--format must be"),
+        (["ko41b"], "exactly one FILE"),
+    ]
+    for args, message in report_bad:
+        before = digest(demo), digest(out_csv)
+        proc = run(*args)
+        ok = one_line_error(proc) and message in proc.stderr and (digest(demo),
+                                                                   digest(out_csv)) == before
+        check("bad report input: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
 
     # Tampering behind Heed's back is found.

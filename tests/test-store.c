@@ -9,7 +9,10 @@
 #include "heed-person.h"
 #include "heed-staff.h"
 #include "heed-status.h"
+#include "heed-case-list-model.h"
+#include "heed-case-item.h"
 #include "heed-store.h"
+#include "heed-store-exchange.h"
 #include "heed-test-util.h"
 
 /* The practice file: creating, opening, refusing, locking, migrating, backing up, and the
@@ -775,6 +778,386 @@ test_bad_inputs (Fixture       *fixture,
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM attachments"), ==, 0);
 }
 
+static void
+test_form_drafts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(HeedStore) reader = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  HeedFormDraft *draft;
+  gint64 first = 0, second = 0;
+  gint64 audit_rows;
+
+  audit_rows = sql_int (fixture->path, "SELECT count(*) FROM audit");
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &first, "feedback", 0,
+                                             "Complaint from Ann", "[form]\nsummary=Rude\n",
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+
+  /* Typing on updates the same draft rather than adding one per keystroke. */
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &first, "feedback", 0,
+                                             "Complaint from Ann Lee",
+                                             "[form]\nsummary=Rude on the phone\n", &error));
+  g_assert_no_error (error);
+
+  kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Waiting time");
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &second, "case",
+                                             heed_record_get_id (HEED_RECORD (kase)), "C",
+                                             "[form]\nplan=Meet\n", &error));
+  g_assert_no_error (error);
+
+  /* A second process finds the typing after a crash of the first. */
+  reader = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  drafts = heed_store_list_form_drafts (reader, "feedback", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpint (draft->id, ==, first);
+  g_assert_cmpstr (draft->title, ==, "Complaint from Ann Lee");
+  g_assert_cmpstr (draft->content, ==, "[form]\nsummary=Rude on the phone\n");
+  g_assert_cmpstr (draft->os_user, ==, g_get_user_name ());
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = heed_store_list_form_drafts (reader, NULL, &error);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* A read-only window cannot keep drafts. */
+  {
+    gint64 none = 0;
+
+    g_assert_false (heed_store_keep_form_draft (reader, &none, "feedback", 0, "", "x", &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  /* Dropped once saved; a later keep with the stale id starts a new draft, losing nothing. */
+  g_assert_true (heed_store_drop_form_draft (fixture->store, first, &error));
+  g_assert_no_error (error);
+  drafts = heed_store_list_form_drafts (fixture->store, "feedback", &error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  g_assert_true (heed_store_keep_form_draft (fixture->store, &first, "feedback", 0, "Again",
+                                             "[form]\n", &error));
+  g_assert_no_error (error);
+  drafts = heed_store_list_form_drafts (fixture->store, "feedback", &error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+
+  /* Drafts are typing, not records: the audit trail only grew by the one saved case. */
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM audit"), ==, audit_rows + 1);
+}
+
+static char *
+ordered_summaries (HeedStore     *store,
+                   HeedCaseQuery *query)
+{
+  g_autoptr(GArray) ids = heed_store_query_case_ids (store, query, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(HeedCaseRow) row = heed_store_load_case_row (store,
+                                                             g_array_index (ids, gint64, i),
+                                                             NULL);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", row->summary);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(HeedCase) bravo = save_complaint (fixture->store, "2025-06-02T10:00:00", "bravo");
+  g_autoptr(HeedCase) alpha = save_complaint (fixture->store, "2025-06-03T10:00:00", "Alpha");
+  g_autoptr(HeedCase) charlie = save_complaint (fixture->store, "2025-06-04T10:00:00",
+                                                "charlie");
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(HeedPerson) zoe = heed_person_new ();
+  g_autoptr(GError) error = NULL;
+  char *order;
+
+  /* Risks: charlie extreme, alpha low, bravo not graded. */
+  g_object_set (charlie, "seriousness", "extreme", "likelihood", "almost-certain", NULL);
+  g_object_set (alpha, "seriousness", "low", "likelihood", "rare", NULL);
+  g_object_set (zoe, "first-name", "Zoe", "last-name", "Abbot", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (zoe), &error));
+  g_object_set (bravo, "complainant", heed_record_get_id (HEED_RECORD (zoe)), NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (charlie), &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (alpha), &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (bravo), &error));
+  /* Alpha acknowledged: its next deadline is later than the others' acknowledgement. */
+  g_assert_true (heed_store_change_status (fixture->store, alpha, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, alpha, "acknowledged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, bravo, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, charlie, "logged", NULL, &error));
+  g_assert_no_error (error);
+
+  query->newest_first = TRUE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie|Alpha|bravo");
+  g_free (order);
+
+  /* Letters before case, the way people read. */
+  query->sort = HEED_CASE_SORT_SUMMARY;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "Alpha|bravo|charlie");
+  g_free (order);
+  query->descending = TRUE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie|bravo|Alpha");
+  g_free (order);
+
+  /* Ungraded after every grade; descending puts the worst first. */
+  query->sort = HEED_CASE_SORT_RISK;
+  query->descending = FALSE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "Alpha|charlie|bravo");
+  g_free (order);
+
+  /* Anonymous or unnamed after every name. */
+  query->sort = HEED_CASE_SORT_NAME;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "bravo|charlie|Alpha");
+  g_free (order);
+
+  query->sort = HEED_CASE_SORT_STATUS;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie|bravo|Alpha");
+  g_free (order);
+
+  /* The soonest deadline first: the two waiting for acknowledgement, oldest first. */
+  query->sort = HEED_CASE_SORT_NEXT_DEADLINE;
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "bravo|charlie|Alpha");
+  g_free (order);
+
+  /* Sorting keeps the filter. */
+  query->search = g_strdup ("charlie");
+  order = ordered_summaries (fixture->store, query);
+  g_assert_cmpstr (order, ==, "charlie");
+  g_free (order);
+}
+
+static void
+test_logo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autoptr(GBytes) picture = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) letter = g_bytes_new_static ("Dear Sir", 8);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mime = NULL;
+
+  g_assert_false (heed_store_set_logo (fixture->store, letter, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "PNG or JPEG"));
+  g_clear_error (&error);
+
+  g_assert_true (heed_store_set_logo (fixture->store, picture, &error));
+  g_assert_no_error (error);
+  back = heed_store_dup_setting_blob (fixture->store, "logo", &mime, &error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (mime, ==, "image/png");
+  g_assert_true (g_bytes_equal (back, picture));
+  g_clear_pointer (&back, g_bytes_unref);
+
+  g_assert_true (heed_store_set_logo (fixture->store, NULL, &error));
+  back = heed_store_dup_setting_blob (fixture->store, "logo", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (back);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+}
+
+static void
+test_backup_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "usb", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "not-plugged-in", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Kept");
+
+  g_assert_false (heed_store_backup_to_folder (fixture->store, missing, 3, NULL, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "plugged in"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  /* Older backups of this practice, and a file of something else that must be left alone. */
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("practice-backup-2020010%u-120000.heed", i);
+      g_autofree char *old = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_file_set_contents (old, "old", -1, NULL));
+    }
+  {
+    g_autofree char *other = g_build_filename (folder, "holiday-photos.heed", NULL);
+
+    g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
+  }
+
+  {
+    g_autofree char *written = NULL;
+    g_autoptr(HeedStore) copy = NULL;
+
+    g_assert_true (heed_store_backup_to_folder (fixture->store, folder, 2, &written, &error));
+    g_assert_no_error (error);
+    copy = heed_store_open (written, HEED_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (heed_store_count_cases (copy, NULL, NULL), ==, 1);
+  }
+
+  /* The two newest remain: the new backup and the newest old one. */
+  backups = heed_store_list_backups (fixture->store, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0),
+                                   "practice-backup-20200103-120000.heed"));
+  {
+    g_autofree char *other = g_build_filename (folder, "holiday-photos.heed", NULL);
+
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+  for (guint i = 0; i < backups->len; i++)
+    g_unlink (g_ptr_array_index (backups, i));
+  {
+    g_autofree char *other = g_build_filename (folder, "holiday-photos.heed", NULL);
+
+    g_unlink (other);
+  }
+  g_rmdir (folder);
+}
+
+static void
+test_undo_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Undo me");
+  g_autoptr(HeedCase) before = NULL;
+  g_autoptr(HeedCase) reloaded = NULL;
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (heed_store_change_status (fixture->store, kase, "logged", NULL, &error));
+
+  /* Nothing to undo yet: the copy and the case agree. */
+  before = HEED_CASE (heed_record_copy (HEED_RECORD (kase)));
+  g_assert_false (heed_store_undo_status_change (fixture->store, kase, before, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  g_assert_true (heed_store_change_status (fixture->store, kase, "acknowledged", NULL, &error));
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_ACKNOWLEDGED_ON));
+  g_assert_true (heed_store_undo_status_change (fixture->store, kase, before, &error));
+  g_assert_no_error (error);
+
+  /* Back as it was, in the file too, with the date the mistaken step filled in cleared. */
+  reloaded = heed_store_load (fixture->store, HEED_TYPE_CASE,
+                              heed_record_get_id (HEED_RECORD (kase)), &error);
+  g_assert_cmpstr (heed_case_get_status (reloaded), ==, "logged");
+  g_assert_false (heed_record_is_set (HEED_RECORD (reloaded), HEED_CASE_ACKNOWLEDGED_ON));
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM events WHERE kind = 'status' AND "
+                            "summary LIKE '%undone%'"), ==, 1);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+
+  /* A hidden case (a draft about to go) is left out of lists and counts. */
+  query->hidden_id = heed_record_get_id (HEED_RECORD (kase));
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 0);
+  query->hidden_id = 0;
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+}
+
+static void
+test_oral_close (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -10);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%dT%H:%M:00");
+  g_autofree char *earlier = g_date_time_format (long_ago, "%Y-%m-%dT%H:%M:00");
+  g_autoptr(HeedCase) call = save_complaint (fixture->store, today, "Rude on the phone");
+  g_autoptr(HeedCase) old_call = save_complaint (fixture->store, earlier, "Old phone call");
+  g_autoptr(HeedCase) letter = save_complaint (fixture->store, today, "By letter");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (letter, "channel", "letter", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (letter), &error));
+  g_assert_true (heed_store_change_status (fixture->store, call, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, old_call, "logged", NULL, &error));
+  g_assert_true (heed_store_change_status (fixture->store, letter, "logged", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Not by a plain close: that is for answered complaints. */
+  g_assert_false (heed_store_change_status (fixture->store, call, "closed", NULL, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  g_assert_false (heed_store_close_as_oral (fixture->store, letter, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (heed_store_close_as_oral (fixture->store, old_call, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_cmpstr (heed_case_get_status (old_call), ==, "logged");
+
+  g_assert_true (heed_store_close_as_oral (fixture->store, call, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_case_get_status (call), ==, "closed");
+  g_assert_true (heed_record_get_bool (HEED_RECORD (call), HEED_CASE_ORAL_RESOLVED));
+  g_assert_cmpint (sql_int (fixture->path, "SELECT oral_resolved FROM cases WHERE summary = "
+                                           "'Rude on the phone'"), ==, 1);
+}
+
+static void
+test_list_model (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeedCase) older = save_complaint (fixture->store, "2025-06-02T10:00:00",
+                                              "Waiting room too cold");
+  g_autoptr(HeedCase) newer = save_complaint (fixture->store, "2025-06-03T10:00:00",
+                                              "Waiting time too long");
+  g_autoptr(HeedCaseListModel) model = heed_case_list_model_new (fixture->store);
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(HeedCaseQuery) narrower = heed_case_query_new ();
+  g_autoptr(HeedCaseItem) first = NULL;
+  g_autoptr(HeedCaseItem) again = NULL;
+  g_autoptr(HeedCaseItem) changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->newest_first = narrower->newest_first = TRUE;
+  query->search = g_strdup ("waiting");
+  narrower->search = g_strdup ("waiting time");
+  g_assert_true (heed_case_list_model_set_query (model, query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (heed_case_item_get_summary (first), ==, "Waiting time too long");
+
+  /* Typing on: the row both lists share is kept, not read again. */
+  g_assert_true (heed_case_list_model_set_query (model, narrower, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == first);
+
+  /* Once the case changes in the file, its row is read again, even for the same search. */
+  g_assert_true (heed_store_change_status (fixture->store, newer, "logged", NULL, &error));
+  g_assert_true (heed_case_list_model_set_query (model, narrower, &error));
+  changed = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (changed != first);
+  g_assert_cmpstr (heed_case_item_get_status (changed), ==, heed_case_status_get_label ("logged"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -796,6 +1179,13 @@ main (int    argc,
   ADD ("search", test_search);
   ADD ("audit-tamper", test_audit_tamper);
   ADD ("bad-inputs", test_bad_inputs);
+  ADD ("form-drafts", test_form_drafts);
+  ADD ("sort", test_sort);
+  ADD ("logo", test_logo);
+  ADD ("backup-folder", test_backup_folder);
+  ADD ("undo-status", test_undo_status);
+  ADD ("oral-close", test_oral_close);
+  ADD ("list-model", test_list_model);
 
   return g_test_run ();
 }

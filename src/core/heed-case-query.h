@@ -14,6 +14,18 @@ typedef enum {
   HEED_CASE_VIEW_ATTENTION,  /* open cases with a deadline due soon or passed */
 } HeedCaseView;
 
+/* What a list is ordered by (the columns of the case list). */
+typedef enum {
+  HEED_CASE_SORT_RECEIVED,
+  HEED_CASE_SORT_REFERENCE,
+  HEED_CASE_SORT_NAME,
+  HEED_CASE_SORT_SUMMARY,
+  HEED_CASE_SORT_KIND,
+  HEED_CASE_SORT_RISK,
+  HEED_CASE_SORT_STATUS,
+  HEED_CASE_SORT_NEXT_DEADLINE,
+} HeedCaseSort;
+
 typedef struct _HeedCaseQuery HeedCaseQuery;
 
 struct _HeedCaseQuery
@@ -29,6 +41,12 @@ struct _HeedCaseQuery
   GDate        from;      /* received on or after; invalid = no limit */
   GDate        to;        /* received on or before; invalid = no limit */
   gboolean     newest_first;
+  /* Any order but by received date is applied by heed_store_query_case_ids(); ties keep
+   * the received order. */
+  HeedCaseSort sort;
+  gboolean     descending;
+  /* A case left out, such as a draft about to be deleted (the deletion can still be undone). */
+  gint64       hidden_id;
 };
 
 #define HEED_TYPE_CASE_QUERY (heed_case_query_get_type ())

@@ -62,6 +62,32 @@ check_with (HeedRecord *record,
 }
 
 static void
+tidy_with (HeedRecord *record,
+           guint       field,
+           ParseFunc   parse)
+{
+  g_autofree char *normalised = NULL;
+  const char *text = heed_record_get_text (record, field);
+
+  if (text != NULL && parse (text, &normalised, NULL) && normalised != NULL)
+    heed_record_set_text (record, field, normalised);
+}
+
+void
+heed_person_tidy (HeedPerson *self)
+{
+  HeedRecord *record = HEED_RECORD (self);
+
+  g_return_if_fail (HEED_IS_PERSON (self));
+
+  tidy_with (record, HEED_PERSON_NHS_NUMBER, heed_parse_nhs_number);
+  tidy_with (record, HEED_PERSON_POSTCODE, heed_parse_postcode);
+  tidy_with (record, HEED_PERSON_EMAIL, heed_parse_email);
+  tidy_with (record, HEED_PERSON_PHONE, heed_parse_phone);
+  tidy_with (record, HEED_PERSON_PHONE_ALT, heed_parse_phone);
+}
+
+static void
 heed_person_validate (HeedRecord *record,
                       GDate      *today,
                       GPtrArray  *problems)

@@ -37,5 +37,8 @@ G_DECLARE_FINAL_TYPE (HeedPerson, heed_person, HEED, PERSON, HeedRecord)
 HeedPerson *heed_person_new                (void);
 char       *heed_person_dup_full_name      (HeedPerson *self);
 GStrv       heed_person_dup_address_lines  (HeedPerson *self);
+/* Writes NHS number, postcode, email and phone numbers the one way they are kept
+ * ("943 476 5919", "CF10 1AB"), where they are valid. */
+void        heed_person_tidy               (HeedPerson *self);
 
 G_END_DECLS

@@ -92,3 +92,27 @@ heed_status_needs_reason (const char *from,
     return TRUE;
   return !heed_case_status_is_open (from) && heed_case_status_is_open (to);
 }
+
+/* DOMAIN.md: a complaint made by phone or in person and resolved to the person's satisfaction
+ * by the end of the next working day need not go through the complaint process; it is kept
+ * for learning, outside the statutory counts. */
+gboolean
+heed_status_can_close_as_oral (HeedCase     *kase,
+                               HeedCalendar *calendar,
+                               const GDate  *today)
+{
+  static const char *const oral_channels[] = { "in-person", "phone", "video-call", NULL };
+  const char *channel;
+  GDate received, last_day;
+
+  g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
+
+  channel = heed_record_get_text (HEED_RECORD (kase), HEED_CASE_CHANNEL);
+  if (is_simple_kind (heed_case_get_kind (kase))
+      || g_strcmp0 (heed_case_get_status (kase), "logged") != 0
+      || channel == NULL || !g_strv_contains (oral_channels, channel)
+      || !heed_case_get_received (kase, &received))
+    return FALSE;
+  heed_calendar_add_working_days (calendar, &received, 1, &last_day);
+  return g_date_compare (today, &last_day) <= 0;
+}

@@ -61,6 +61,18 @@ static const char search_newest_sql[] =
 static const char search_oldest_sql[] =
   "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM CASE_FILTER "AND case_search MATCH :fts "
   "ORDER BY c.received_at, c.id";
+/* Only the ids, for lists that need no row to decide (every view but Needs Attention, in
+ * received order): a quarter of the time at 100,000 cases. */
+static const char ids_newest_sql[] =
+  "SELECT c.id FROM cases c " CASE_FILTER "ORDER BY c.received_at DESC, c.id DESC";
+static const char ids_oldest_sql[] =
+  "SELECT c.id FROM cases c " CASE_FILTER "ORDER BY c.received_at, c.id";
+static const char search_ids_newest_sql[] =
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
+  "AND case_search MATCH :fts ORDER BY c.received_at DESC, c.id DESC";
+static const char search_ids_oldest_sql[] =
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
+  "AND case_search MATCH :fts ORDER BY c.received_at, c.id";
 static const char search_count_sql[] =
   "SELECT count(*) FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
   "AND case_search MATCH :fts";
@@ -210,6 +222,8 @@ heed_store_foreach_case_row (HeedStore        *self,
     {
       g_autoptr(HeedCaseRow) row = row_from_statement (stmt);
 
+      if (row->id == query->hidden_id && row->id != 0)
+        continue;
       if (query->view == HEED_CASE_VIEW_ATTENTION
           && !heed_case_row_needs_attention (row, self->calendar, &today))
         continue;
@@ -236,17 +250,174 @@ collect_id (const HeedCaseRow *row,
   return TRUE;
 }
 
+typedef struct {
+  gint64  id;
+  guint   order;   /* position in received order, for ties */
+  gint64  number;  /* numeric key: rank, or the julian day of the next deadline */
+  char   *text;    /* collation key */
+} SortKey;
+
+typedef struct {
+  HeedStore    *store;
+  HeedCaseSort  sort;
+  GArray       *keys;
+  GDate         today;
+} SortCollector;
+
+static int
+rank_of (const char *const *ranks,
+         const char        *value)
+{
+  for (int i = 0; value != NULL && ranks[i] != NULL; i++)
+    if (strcmp (ranks[i], value) == 0)
+      return i;
+  return G_MAXINT;
+}
+
+static const char *
+text_or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+static gboolean
+collect_sort_key (const HeedCaseRow *row,
+                  gpointer           user_data)
+{
+  static const char *const risks[] = { "low", "moderate", "high", "extreme", NULL };
+  SortCollector *collector = user_data;
+  SortKey key = { row->id, collector->keys->len, 0, NULL };
+
+  switch (collector->sort)
+    {
+    case HEED_CASE_SORT_REFERENCE:
+      key.text = g_utf8_collate_key_for_filename (text_or_empty (row->reference), -1);
+      break;
+    case HEED_CASE_SORT_NAME:
+      /* Anonymous feedback sorts after every name. */
+      key.number = row->name == NULL;
+      key.text = g_utf8_collate_key (text_or_empty (row->name), -1);
+      break;
+    case HEED_CASE_SORT_SUMMARY:
+      key.text = g_utf8_collate_key (text_or_empty (row->summary), -1);
+      break;
+    case HEED_CASE_SORT_KIND:
+      key.text = g_utf8_collate_key (heed_case_kind_get_label (row->kind), -1);
+      break;
+    case HEED_CASE_SORT_STATUS:
+      key.number = rank_of (heed_case_statuses, row->status);
+      break;
+    case HEED_CASE_SORT_RISK:
+      key.number = rank_of (risks, row->risk);
+      break;
+    case HEED_CASE_SORT_NEXT_DEADLINE:
+      {
+        g_autoptr(GArray) deadlines = NULL;
+        const HeedDeadline *next;
+        HeedDeadlineFacts facts;
+
+        heed_case_row_get_facts (row, &facts);
+        deadlines = heed_deadlines_compute (collector->store->calendar, &facts,
+                                            &collector->today);
+        next = heed_deadlines_next (deadlines);
+        key.number = next != NULL ? (gint64) g_date_get_julian (&next->due) : G_MAXINT;
+      }
+      break;
+    case HEED_CASE_SORT_RECEIVED:
+    default:
+      break;
+    }
+  g_array_append_val (collector->keys, key);
+  return TRUE;
+}
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const SortKey *x = a;
+  const SortKey *y = b;
+  gboolean descending = GPOINTER_TO_INT (user_data);
+  int result;
+
+  if (x->number != y->number)
+    result = x->number < y->number ? -1 : 1;
+  else
+    result = g_strcmp0 (x->text, y->text);
+  if (descending)
+    result = -result;
+  if (result == 0)
+    result = x->order < y->order ? -1 : x->order > y->order;
+  return result;
+}
+
+static void
+sort_key_clear (gpointer data)
+{
+  g_free (((SortKey *) data)->text);
+}
+
 GArray *
 heed_store_query_case_ids (HeedStore      *self,
                            HeedCaseQuery  *query,
                            GError        **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) keys = NULL;
+  SortCollector collector;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  if (!heed_store_foreach_case_row (self, query, collect_id, ids, error))
+  if (query != NULL && query->sort == HEED_CASE_SORT_RECEIVED
+      && query->view != HEED_CASE_VIEW_ATTENTION)
+    {
+      sqlite3_stmt *stmt;
+      const char *sql;
+      int rc;
+
+      if (has_search (query))
+        sql = query->newest_first ? search_ids_newest_sql : search_ids_oldest_sql;
+      else
+        sql = query->newest_first ? ids_newest_sql : ids_oldest_sql;
+      stmt = prepare_query (self, sql, query, error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (id != query->hidden_id)
+            g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _heed_store_set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+      return g_steal_pointer (&ids);
+    }
+  if (query == NULL || query->sort == HEED_CASE_SORT_RECEIVED)
+    {
+      /* Needs Attention decides from each row; the SQL's order, newest_first says which way. */
+      if (!heed_store_foreach_case_row (self, query, collect_id, ids, error))
+        return NULL;
+      return g_steal_pointer (&ids);
+    }
+
+  keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
+  g_array_set_clear_func (keys, sort_key_clear);
+  collector.store = self;
+  collector.sort = query->sort;
+  collector.keys = keys;
+  _heed_store_today (&collector.today);
+  if (!heed_store_foreach_case_row (self, query, collect_sort_key, &collector, error))
     return NULL;
+  g_array_sort_with_data (keys, compare_sort_keys, GINT_TO_POINTER (query->descending));
+  g_array_set_size (ids, keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    g_array_index (ids, gint64, i) = g_array_index (keys, SortKey, i).id;
   return g_steal_pointer (&ids);
 }
 
@@ -299,7 +470,7 @@ heed_store_count_cases (HeedStore      *self,
 
   if (query == NULL)
     query = all = heed_case_query_new ();
-  if (query->view == HEED_CASE_VIEW_ATTENTION)
+  if (query->view == HEED_CASE_VIEW_ATTENTION || query->hidden_id > 0)
     return heed_store_foreach_case_row (self, query, count_row, &count, error) ? count : -1;
 
   stmt = prepare_query (self, has_search (query) ? search_count_sql : count_sql, query, error);

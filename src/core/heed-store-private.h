@@ -23,6 +23,7 @@ struct _HeedStore
   GHashTable     *class_sql;    /* GType -> ClassSql* */
   guint           depth;        /* nesting of heed_store_begin() */
   gboolean        failed;       /* an inner step failed: the outer commit must roll back */
+  gboolean        undoing_status; /* heed_store_undo_status_change() is saving */
 
   char           *staff_name;
   char           *last_hash;    /* the newest audit row's hash */

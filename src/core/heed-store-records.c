@@ -288,8 +288,9 @@ heed_store_save (HeedStore   *self,
       before = heed_store_load (self, G_OBJECT_TYPE (record), heed_record_get_id (record), error);
       if (before == NULL)
         goto failed;
-      if (is_case && g_strcmp0 (heed_record_get_text (before, HEED_CASE_STATUS),
-                                heed_record_get_text (record, HEED_CASE_STATUS)) != 0
+      if (is_case && !self->undoing_status
+          && g_strcmp0 (heed_record_get_text (before, HEED_CASE_STATUS),
+                        heed_record_get_text (record, HEED_CASE_STATUS)) != 0
           && !heed_status_can_change (heed_record_get_text (record, HEED_CASE_KIND),
                                       heed_record_get_text (before, HEED_CASE_STATUS),
                                       heed_record_get_text (record, HEED_CASE_STATUS), error))
@@ -508,6 +509,15 @@ heed_store_change_status (HeedStore   *self,
   old_status = g_strdup (heed_case_get_status (kase));
   if (!heed_status_can_change (heed_case_get_kind (kase), old_status, status, error))
     return FALSE;
+  if (g_strcmp0 (old_status, "logged") == 0 && g_strcmp0 (status, "closed") == 0
+      && heed_status_next (heed_case_get_kind (kase), "acknowledged")[0] != NULL
+      && !heed_record_get_bool (record, HEED_CASE_ORAL_RESOLVED))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("A complaint is closed once it has been answered. Only an oral complaint "
+                     "resolved by the next working day can be closed straight away."));
+      return FALSE;
+    }
   if (heed_status_needs_reason (old_status, status) && (reason == NULL || reason[0] == '\0'))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
@@ -568,6 +578,111 @@ restore:
         heed_record_set_from_string (record, i, value, NULL);
       }
   }
+  return FALSE;
+}
+
+/* Closes an oral complaint resolved by the next working day, marked as such. */
+gboolean
+heed_store_close_as_oral (HeedStore  *self,
+                          HeedCase   *kase,
+                          GError    **error)
+{
+  GDate today;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
+
+  _heed_store_today (&today);
+  if (!heed_status_can_close_as_oral (kase, self->calendar, &today))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("Only a complaint made by phone or in person, not yet acknowledged, can be "
+                     "closed as resolved by the next working day, and only until the end of "
+                     "that day."));
+      return FALSE;
+    }
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  heed_record_set_bool (HEED_RECORD (kase), HEED_CASE_ORAL_RESOLVED, TRUE);
+  if (!heed_store_change_status (self, kase, "closed",
+                                 _("Resolved by the next working day"), error)
+      || !heed_store_commit (self, error))
+    {
+      heed_store_rollback (self);
+      heed_record_set_bool (HEED_RECORD (kase), HEED_CASE_ORAL_RESOLVED, FALSE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts a case back to the status it had before a change made by mistake, with the dates
+ * that change filled in; the undoing is itself on the case's timeline and in the audit. */
+gboolean
+heed_store_undo_status_change (HeedStore  *self,
+                               HeedCase   *kase,
+                               HeedCase   *before,
+                               GError    **error)
+{
+  static const guint fields[] = {
+    HEED_CASE_STATUS, HEED_CASE_ACKNOWLEDGED_ON, HEED_CASE_RESPONDED_ON, HEED_CASE_CLOSED_ON,
+    HEED_CASE_OUT_OF_SCOPE_REASON, HEED_CASE_ORAL_RESOLVED,
+  };
+  HeedRecord *record = HEED_RECORD (kase);
+  g_autoptr(HeedRecord) saved = NULL;
+  g_autoptr(HeedEvent) event = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (HEED_IS_CASE (before), FALSE);
+
+  if (heed_record_get_id (record) <= 0
+      || heed_record_get_id (record) != heed_record_get_id (HEED_RECORD (before))
+      || g_strcmp0 (heed_case_get_status (kase), heed_case_get_status (before)) == 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("There is no change of status to undo on this case."));
+      return FALSE;
+    }
+
+  saved = heed_record_copy (record);
+  now = _heed_store_now_text ();
+  summary = g_strdup_printf (_("%s → %s (undone)"),
+                             heed_case_status_get_label (heed_case_get_status (kase)),
+                             heed_case_status_get_label (heed_case_get_status (before)));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = heed_record_dup_string (HEED_RECORD (before), fields[i]);
+
+      heed_record_set_from_string (record, fields[i], value, NULL);
+    }
+
+  event = g_object_new (HEED_TYPE_EVENT, NULL);
+  heed_record_set_int (HEED_RECORD (event), HEED_EVENT_CASE, heed_record_get_id (record));
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_KIND, "status");
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_OCCURRED_AT, now);
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_SUMMARY, summary);
+
+  if (heed_store_begin (self, error))
+    {
+      gboolean saved_case;
+
+      /* The way back need not be a way forward in the state machine. */
+      self->undoing_status = TRUE;
+      saved_case = heed_store_save (self, record, error);
+      self->undoing_status = FALSE;
+      if (saved_case && heed_store_save (self, HEED_RECORD (event), error)
+          && heed_store_commit (self, error))
+        return TRUE;
+      heed_store_rollback (self);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = heed_record_dup_string (saved, fields[i]);
+
+      heed_record_set_from_string (record, fields[i], value, NULL);
+    }
   return FALSE;
 }
 

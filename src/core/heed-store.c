@@ -30,6 +30,7 @@ static const struct {
   const char *set_version;
 } migrations[] = {
   { RESOURCE_BASE "/core/migrations/0001-initial.sql", "PRAGMA user_version = 1" },
+  { RESOURCE_BASE "/core/migrations/0002-form-drafts.sql", "PRAGMA user_version = 2" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
@@ -943,6 +944,69 @@ heed_store_dup_setting (HeedStore  *self,
     }
   sqlite3_reset (stmt);
   return NULL;
+}
+
+/* The letterhead logo: a PNG or JPEG picture of at most 2 MB, or NULL to remove it. */
+gboolean
+heed_store_set_logo (HeedStore  *self,
+                     GBytes     *picture,
+                     GError    **error)
+{
+  const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  const guchar jpeg[] = { 0xff, 0xd8, 0xff };
+  const guchar *data = NULL;
+  const char *mime = NULL;
+  gsize size = 0;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (picture != NULL)
+    {
+      data = g_bytes_get_data (picture, &size);
+      if (size >= sizeof png && memcmp (data, png, sizeof png) == 0)
+        mime = "image/png";
+      else if (size >= sizeof jpeg && memcmp (data, jpeg, sizeof jpeg) == 0)
+        mime = "image/jpeg";
+      if (mime == NULL)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("The logo must be a PNG or JPEG picture."));
+          return FALSE;
+        }
+      if (size > 2 * 1024 * 1024)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("The logo is too big: choose a picture of 2 MB or less."));
+          return FALSE;
+        }
+    }
+  if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
+    return FALSE;
+  if (picture != NULL)
+    {
+      stmt = _heed_store_prepare (self,
+                                  "INSERT INTO setting_blobs (key, mime, data) VALUES ('logo', "
+                                  ":mime, :data) ON CONFLICT (key) DO UPDATE SET "
+                                  "mime = excluded.mime, data = excluded.data",
+                                  error);
+      if (stmt != NULL)
+        {
+          _heed_store_bind_text (stmt, ":mime", mime);
+          sqlite3_bind_blob64 (stmt, sqlite3_bind_parameter_index (stmt, ":data"), data, size,
+                               SQLITE_TRANSIENT);
+        }
+    }
+  else
+    stmt = _heed_store_prepare (self, "DELETE FROM setting_blobs WHERE key = 'logo'", error);
+  if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
+      || !_heed_store_audit (self, "setting", "setting_blobs", 0,
+                             picture != NULL ? "logo" : "logo removed", error))
+    {
+      heed_store_rollback (self);
+      return FALSE;
+    }
+  return heed_store_commit (self, error);
 }
 
 gboolean

@@ -38,7 +38,7 @@ typedef enum {
 } HeedStoreOpenFlags;
 
 /* The schema version this Heed writes. */
-#define HEED_STORE_SCHEMA_VERSION 1
+#define HEED_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of every practice file: "HEED" in ASCII. */
 #define HEED_STORE_APPLICATION_ID 0x48454544
 
@@ -77,6 +77,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedCaseRow, heed_case_row_free)
 typedef gboolean (*HeedCaseRowFunc) (const HeedCaseRow *row,
                                      gpointer           user_data);
 
+/* What was typed into a form and not yet saved (see heed_store_keep_form_draft). */
+typedef struct {
+  gint64  id;
+  char   *form;        /* which form: "feedback", "case" */
+  gint64  case_id;     /* the case being edited, or 0 for new feedback */
+  char   *title;       /* how to offer it back, e.g. "Complaint from Ann Lee" */
+  char   *content;     /* the fields, as GKeyFile text */
+  char   *os_user;
+  char   *updated_at;  /* "YYYY-MM-DDTHH:MM:SS" */
+} HeedFormDraft;
+
+void heed_form_draft_free (HeedFormDraft *draft);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedFormDraft, heed_form_draft_free)
+
 #define HEED_TYPE_STORE (heed_store_get_type ())
 G_DECLARE_FINAL_TYPE (HeedStore, heed_store, HEED, STORE, GObject)
 
@@ -109,6 +123,11 @@ gboolean        heed_store_set_setting        (HeedStore  *self,
                                                const char *key,
                                                const char *value,
                                                GError    **error);
+/* The letterhead logo, PNG or JPEG up to 2 MB; NULL removes it. Read it back with
+ * heed_store_dup_setting_blob (store, "logo", ...). */
+gboolean        heed_store_set_logo           (HeedStore  *self,
+                                               GBytes     *picture,
+                                               GError    **error);
 HeedNation      heed_store_get_nation         (HeedStore  *self);
 HeedCalendar   *heed_store_get_calendar       (HeedStore  *self);
 
@@ -130,6 +149,15 @@ gboolean        heed_store_change_status      (HeedStore   *self,
                                                HeedCase    *kase,
                                                const char  *status,
                                                const char  *reason,
+                                               GError     **error);
+/* Closes an oral complaint resolved by the next working day (heed_status_can_close_as_oral). */
+gboolean        heed_store_close_as_oral      (HeedStore   *self,
+                                               HeedCase    *kase,
+                                               GError     **error);
+/* Undoes the status change that turned @before into @kase (a copy taken just before it). */
+gboolean        heed_store_undo_status_change (HeedStore   *self,
+                                               HeedCase    *kase,
+                                               HeedCase    *before,
                                                GError     **error);
 gboolean        heed_store_delete_draft       (HeedStore   *self,
                                                HeedCase    *kase,
@@ -176,12 +204,40 @@ gint64          heed_store_count_cases        (HeedStore        *self,
 gboolean        heed_store_backup             (HeedStore   *self,
                                                const char  *destination,
                                                GError     **error);
+/* Writes a checked backup named after the practice and the time into @folder, then removes
+ * the oldest so that @keep remain (0 keeps all). @written is the new backup's path. */
+gboolean        heed_store_backup_to_folder   (HeedStore   *self,
+                                               const char  *folder,
+                                               guint        keep,
+                                               char       **written,
+                                               GError     **error);
+/* The backups of this practice in @folder, oldest first, as paths. */
+GPtrArray      *heed_store_list_backups       (HeedStore   *self,
+                                               const char  *folder,
+                                               GError     **error);
 gboolean        heed_store_restore            (const char  *backup,
                                                const char  *destination,
                                                gboolean     force,
                                                GError     **error);
 gboolean        heed_store_check              (HeedStore   *self,
                                                GString     *report,
+                                               GError     **error);
+
+/* Form drafts are kept as someone types, so a crash loses nothing; they are not audited.
+ * @draft_id is 0 for a new draft and is set to the draft's id. */
+gboolean        heed_store_keep_form_draft    (HeedStore   *self,
+                                               gint64      *draft_id,
+                                               const char  *form,
+                                               gint64       case_id,
+                                               const char  *title,
+                                               const char  *content,
+                                               GError     **error);
+/* Newest first; @form NULL for every form. */
+GPtrArray      *heed_store_list_form_drafts   (HeedStore   *self,
+                                               const char  *form,
+                                               GError     **error);
+gboolean        heed_store_drop_form_draft    (HeedStore   *self,
+                                               gint64       draft_id,
                                                GError     **error);
 
 G_END_DECLS

@@ -28,8 +28,11 @@ get_or_make_window (HeedApplication *self)
 static void
 heed_application_activate (GApplication *application)
 {
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (application)) == NULL;
   HeedWindow *window = get_or_make_window (HEED_APPLICATION (application));
 
+  if (fresh)
+    heed_window_open_last (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -67,6 +70,26 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The Mallard pages in help/, shown by the desktop's help browser. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri ("help:" APPLICATION_ID, NULL, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (application);
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Help Is Not Installed"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -77,6 +100,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "help", help_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
 };
 
@@ -84,12 +108,14 @@ static void
 heed_application_startup (GApplication *application)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (heed_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
 }
 
 static void

@@ -5,15 +5,25 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-case-item.h"
 #include "heed-case-list-model.h"
+#include "heed-case-page.h"
+#include "heed-create-practice-dialog.h"
+#include "heed-demo.h"
+#include "heed-event.h"
+#include "heed-feedback-dialog.h"
 #include "heed-phone-log-dialog.h"
+#include "heed-preferences-window.h"
+#include "heed-record-dialog.h"
+#include "heed-timeline-view.h"
+#include "heed-validate.h"
 #include "heed-store.h"
 #include "heed-ui-resources.h"
 #include "heed-window.h"
 
-/* The main window: the views of the practice's feedback down the side, the cases of the chosen
- * view in a list that reads rows only as they are shown, and search over them. The case page
- * and the forms come next (issue 3). */
+/* The main window: a welcome page to create, open or try a practice; then the views of the
+ * practice's feedback down the side, the cases of the chosen view in a list that reads rows
+ * only as they are shown, search and filters over them, and the page of one case. */
 
 struct _HeedWindow
 {
@@ -22,18 +32,41 @@ struct _HeedWindow
   AdwWindowTitle      *window_title;
   AdwStatusPage       *status_page;
   AdwToastOverlay     *toast_overlay;
-  GtkWidget           *open_button;
   GtkStack            *main_stack;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *content_box;
+  AdwWindowTitle      *content_title;
+  GtkWidget           *back_button;
+  GtkWidget           *save_button;
+  GtkWidget           *phone_log_button;
+  GtkStack            *content_stack;
+  GtkStack            *list_stack;
+  AdwStatusPage       *none_page;
+  HeedCasePage        *case_page;
+  HeedTimelineView    *practice_timeline;
   GtkListBox          *view_list;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
   GtkColumnView       *case_view;
+  GtkDropDown         *kind_filter;
+  GtkDropDown         *status_filter;
+  GtkDropDown         *subject_filter;
+  GtkEntry            *from_filter;
+  GtkEntry            *to_filter;
+  GtkLabel            *filter_problem;
+  GtkWidget           *filter_button;
 
   HeedStore           *store;
   HeedCaseListModel   *model;
   HeedCaseView         view;
   gint64               n_cases;
+  GPtrArray           *subject_codes;
+  GSettings           *settings;
+  gint64               deleting_id;  /* a draft deleted unless Undo is pressed in time */
+  gboolean             filling;      /* setting up the list's controls: query once, after */
 };
+
+#define TIMELINE_VIEW ((HeedCaseView) 100)
 
 static const struct {
   HeedCaseView view;
@@ -45,6 +78,8 @@ static const struct {
   { HEED_CASE_VIEW_COMPLIMENTS, N_("Compliments"), "emblem-favorite-symbolic" },
   { HEED_CASE_VIEW_CLOSED, N_("Closed"), "emblem-ok-symbolic" },
   { HEED_CASE_VIEW_ALL, N_("All Feedback"), "view-list-symbolic" },
+  /* Not a list: the practice's open cases along a date axis. */
+  { TIMELINE_VIEW, N_("Timeline"), "x-office-calendar-symbolic" },
 };
 
 G_DEFINE_FINAL_TYPE (HeedWindow, heed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -60,40 +95,186 @@ update_count (HeedWindow *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+static gboolean
+read_date_filter (HeedWindow *self,
+                  GtkEntry   *entry,
+                  GDate      *date)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+
+  g_date_clear (date, 1);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  if (heed_parse_date (text, date, &error))
+    return TRUE;
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_label_set_text (self->filter_problem, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_problem), TRUE);
+  return FALSE;
+}
+
+/* Kind, status, subject and received dates from the filter popover. */
+static gboolean
+read_filters (HeedWindow    *self,
+              HeedCaseQuery *query)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint subject = gtk_drop_down_get_selected (self->subject_filter);
+  guint n_active = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_problem), FALSE);
+  if (kind > 0 && kind != GTK_INVALID_LIST_POSITION)
+    {
+      query->kind = g_strdup (heed_case_kinds[kind - 1]);
+      n_active++;
+    }
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
+    {
+      query->status = g_strdup (heed_case_statuses[status - 1]);
+      n_active++;
+    }
+  if (subject > 0 && subject != GTK_INVALID_LIST_POSITION && self->subject_codes != NULL
+      && subject <= self->subject_codes->len)
+    {
+      query->subject = g_strdup (g_ptr_array_index (self->subject_codes, subject - 1));
+      n_active++;
+    }
+  if (!read_date_filter (self, self->from_filter, &query->from)
+      || !read_date_filter (self, self->to_filter, &query->to))
+    return FALSE;
+  n_active += g_date_valid (&query->from) + g_date_valid (&query->to);
+  if (n_active > 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("_Filters (%u)"), n_active);
+
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->filter_button), label);
+      gtk_widget_add_css_class (self->filter_button, "accent");
+    }
+  else
+    {
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->filter_button), _("_Filters"));
+      gtk_widget_remove_css_class (self->filter_button, "accent");
+    }
+  return TRUE;
+}
+
+static void read_sort (HeedWindow    *self,
+                       HeedCaseQuery *query);
+
 static void
 run_query (HeedWindow *self)
 {
   g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
   g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkSelectionModel *selection;
+  const char *text;
 
-  if (self->model == NULL)
+  if (self->model == NULL || self->filling)
     return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query->view = self->view;
-  query->newest_first = TRUE;
+  query->hidden_id = self->deleting_id;
+  read_sort (self, query);
   query->search = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+  if (!read_filters (self, query))
+    return;
+  selection = gtk_column_view_get_model (self->case_view);
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
+                                       GTK_INVALID_LIST_POSITION);
   if (!heed_case_list_model_set_query (self->model, query, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
   update_count (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "rows");
+  else
+    {
+      adw_status_page_set_title (self->none_page,
+                                 query->search != NULL ? _("No Results Found")
+                                 : self->view == HEED_CASE_VIEW_ATTENTION
+                                 ? _("Nothing Needs Attention") : _("Nothing Here"));
+      adw_status_page_set_description (self->none_page,
+                                       query->search != NULL
+                                       ? _("Try other words, or search in All Feedback.")
+                                       : self->view == HEED_CASE_VIEW_ATTENTION
+                                       ? _("No drafts to finish and no deadline in the next "
+                                           "five working days.") : NULL);
+      gtk_stack_set_visible_child_name (self->list_stack, "none");
+    }
 }
+
+static void show_practice_timeline (HeedWindow *self);
+static void update_header (HeedWindow *self);
 
 static void
 on_view_list_row_selected_cb (HeedWindow    *self,
                               GtkListBoxRow *row)
 {
+  HeedCaseView view;
+
   if (row == NULL)
     return;
-  self->view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"));
+  view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"));
+  if (view == TIMELINE_VIEW)
+    {
+      show_practice_timeline (self);
+      return;
+    }
+  self->view = view;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "timeline") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
   run_query (self);
+  update_header (self);
 }
 
 static void
 on_search_entry_search_changed_cb (HeedWindow *self)
 {
   run_query (self);
+}
+
+static void
+on_filter_changed_cb (HeedWindow *self)
+{
+  run_query (self);
+}
+
+static void
+on_view_list_row_activated_cb (HeedWindow    *self,
+                               GtkListBoxRow *row)
+{
+  /* On a narrow window the sidebar is a page of its own: choosing a view shows its list. */
+  if ((HeedCaseView) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"))
+      == TIMELINE_VIEW)
+    gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  update_header (self);
+}
+
+/* The whole text of a cell that may be cut short, asked for only when the pointer rests on
+ * it: setting a tooltip at every bind costs GTK 4.8 a round trip to the X server. */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *label,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -105,6 +286,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -120,22 +303,91 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
   g_object_get (item, property, &text, NULL);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
   if (g_strcmp0 (property, "next-deadline") == 0 && heed_case_item_get_overdue (item))
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
 }
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
+/* GTK 4.8 cannot say which column the list is sorted by. Each column's sorter answers the
+ * question instead: asked to compare while probing, the first one asked is the primary
+ * column, and whether the view turned its answer round says the direction. */
+static gboolean probing;
+static int probed_sort = -1;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  if (probing && probed_sort < 0)
+    probed_sort = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
+}
+#endif
+
+/* The column the list is sorted by, as a HeedCaseSort, and which way. */
 static void
-add_column (HeedWindow *self,
-            const char *title,
-            const char *property,
-            int         fixed_width,
-            gboolean    expand)
+read_sort (HeedWindow    *self,
+           HeedCaseQuery *query)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->case_view);
+  int sort = -1;
+  gboolean descending = FALSE;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkColumnViewColumn *column =
+    gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
+
+  if (column != NULL)
+    {
+      sort = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "heed-sort"));
+      descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter))
+                   == GTK_SORT_DESCENDING;
+    }
+#else
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering ordering;
+
+  probing = TRUE;
+  probed_sort = -1;
+  ordering = gtk_sorter_compare (sorter, a, b);
+  probing = FALSE;
+  sort = probed_sort;
+  descending = ordering == GTK_ORDERING_LARGER;
+#endif
+
+  if (sort < 0)
+    {
+      /* Unsorted: newest first, as feedback comes in. */
+      query->sort = HEED_CASE_SORT_RECEIVED;
+      query->newest_first = TRUE;
+      return;
+    }
+  query->sort = (HeedCaseSort) sort;
+  query->descending = descending;
+  query->newest_first = sort == HEED_CASE_SORT_RECEIVED ? descending : TRUE;
+}
+
+static void
+on_sorter_changed_cb (HeedWindow *self)
+{
+  run_query (self);
+}
+
+static void
+add_column (HeedWindow   *self,
+            const char   *title,
+            const char   *property,
+            HeedCaseSort  sort,
+            int           fixed_width,
+            gboolean      expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  GtkSorter *sorter;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), (gpointer) property);
@@ -144,6 +396,15 @@ add_column (HeedWindow *self,
   gtk_column_view_column_set_expand (column, expand);
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
+  /* The store sorts (it can, at any size); the sorter only marks the column header. */
+#if GTK_CHECK_VERSION (4, 10, 0)
+  sorter = GTK_SORTER (gtk_custom_sorter_new (NULL, NULL, NULL));
+#else
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (sort), NULL));
+#endif
+  g_object_set_data (G_OBJECT (column), "heed-sort", GINT_TO_POINTER (sort));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
   gtk_column_view_append_column (self->case_view, column);
   g_object_unref (column);
 }
@@ -167,47 +428,420 @@ build_views (HeedWindow *self)
       gtk_list_box_append (self->view_list, row);
     }
 
-  add_column (self, _("Reference"), "reference", 110, FALSE);
-  add_column (self, _("Received"), "received", 120, FALSE);
-  add_column (self, _("Name"), "name", 150, FALSE);
-  add_column (self, _("Summary"), "summary", -1, TRUE);
-  add_column (self, _("Kind"), "kind", 90, FALSE);
-  add_column (self, _("Risk"), "risk", 75, FALSE);
-  add_column (self, _("Status"), "status", 105, FALSE);
-  add_column (self, _("Next Deadline"), "next-deadline", 190, FALSE);
+  add_column (self, _("Reference"), "reference", HEED_CASE_SORT_REFERENCE, 110, FALSE);
+  add_column (self, _("Received"), "received", HEED_CASE_SORT_RECEIVED, 120, FALSE);
+  add_column (self, _("Name"), "name", HEED_CASE_SORT_NAME, 140, FALSE);
+  add_column (self, _("Summary"), "summary", HEED_CASE_SORT_SUMMARY, -1, TRUE);
+  add_column (self, _("Kind"), "kind", HEED_CASE_SORT_KIND, 90, FALSE);
+  add_column (self, _("Risk"), "risk", HEED_CASE_SORT_RISK, 75, FALSE);
+  add_column (self, _("Status"), "status", HEED_CASE_SORT_STATUS, 100, FALSE);
+  add_column (self, _("Next Deadline"), "next-deadline", HEED_CASE_SORT_NEXT_DEADLINE, 190,
+              FALSE);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->case_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
+
+static void
+update_header (HeedWindow *self)
+{
+  gboolean on_case = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                "case") == 0;
+  gboolean on_timeline = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                    "timeline") == 0;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  HeedCase *kase = on_case ? heed_case_page_get_case (self->case_page) : NULL;
+
+  gtk_widget_set_visible (self->back_button, on_case || folded);
+  gtk_widget_set_visible (self->save_button,
+                          on_case && heed_case_page_get_changed (self->case_page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-case",
+                                 on_case && heed_case_page_get_changed (self->case_page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entry",
+                                 on_case && self->store != NULL
+                                 && !heed_store_is_read_only (self->store));
+  if (kase != NULL)
+    {
+      adw_window_title_set_title (self->content_title, heed_case_get_reference (kase));
+      adw_window_title_set_subtitle (self->content_title,
+                                     heed_case_kind_get_label (heed_case_get_kind (kase)));
+    }
+  else if (on_timeline)
+    {
+      adw_window_title_set_title (self->content_title, _("Timeline"));
+      adw_window_title_set_subtitle (self->content_title, _("Open feedback"));
+    }
+  else
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->view_list);
+      guint index = row != NULL ? (guint) gtk_list_box_row_get_index (row) : 0;
+
+      adw_window_title_set_title (self->content_title,
+                                  index < G_N_ELEMENTS (views) ? _(views[index].label) : "");
+      adw_window_title_set_subtitle (self->content_title, NULL);
+    }
+}
+
+static void
+on_leaflet_folded_cb (HeedWindow *self)
+{
+  update_header (self);
+}
+
+static void
+on_case_page_changed_cb (HeedWindow *self)
+{
+  update_header (self);
+}
+
+static void
+show_problem (HeedWindow *self,
+              const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_undo_status_cb (AdwToast   *toast,
+                   HeedWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_case_page_undo_status_change (self->case_page, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  heed_case_list_model_refresh (self->model, NULL);
+  update_header (self);
+}
+
+static void
+on_case_page_status_changed_cb (HeedWindow *self,
+                                const char *from,
+                                const char *to)
+{
+  HeedCase *kase = heed_case_page_get_case (self->case_page);
+  g_autofree char *text = g_strdup_printf (_("%s is now %s"), heed_case_get_reference (kase),
+                                           heed_case_status_get_label (to));
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_status_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  heed_case_list_model_refresh (self->model, NULL);
+  update_header (self);
+}
+
+/* Deletes the draft put aside for deletion, once Undo can no longer be pressed. */
+static void
+finish_deleting (HeedWindow *self)
+{
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->deleting_id;
+
+  if (id == 0 || self->store == NULL)
+    return;
+  self->deleting_id = 0;
+  kase = heed_store_load (self->store, HEED_TYPE_CASE, id, &error);
+  if (kase == NULL || !heed_store_delete_draft (self->store, kase, &error))
+    show_problem (self, error->message);
+  run_query (self);
+}
+
+static void
+on_delete_toast_dismissed_cb (AdwToast   *toast,
+                              HeedWindow *self)
+{
+  finish_deleting (self);
+}
+
+static void
+on_undo_delete_cb (AdwToast   *toast,
+                   HeedWindow *self)
+{
+  self->deleting_id = 0;
+  run_query (self);
+}
+
+static void
+on_case_page_delete_draft_cb (HeedWindow *self,
+                              gint64      case_id)
+{
+  AdwToast *toast;
+
+  finish_deleting (self);
+  self->deleting_id = case_id;
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  update_header (self);
+  run_query (self);
+  toast = adw_toast_new (_("Draft deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self,
+                           0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_case_page_problem_cb (HeedWindow *self,
+                         const char *message)
+{
+  show_problem (self, message);
+}
+
+/* The practice's open cases along a date axis, filtered like the list. */
+static void
+show_practice_timeline (HeedWindow *self)
+{
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+
+  if (self->store == NULL)
+    return;
+  query->view = HEED_CASE_VIEW_OPEN;
+  if (!read_filters (self, query))
+    return;
+  if (heed_timeline_view_get_store (self->practice_timeline) != self->store)
+    heed_timeline_view_set_store (self->practice_timeline, self->store);
+  heed_timeline_view_set_case_id (self->practice_timeline, 0);
+  heed_timeline_view_set_query (self->practice_timeline, query);
+  heed_timeline_view_reload (self->practice_timeline);
+  gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+  update_header (self);
+}
+
+static void
+on_timeline_case_activated_cb (HeedWindow *self,
+                               gint64      case_id)
+{
+  heed_window_show_case (self, case_id);
+}
+
+/* An attachment opens in the program the computer uses for its type, from a private copy
+ * that never leaves this computer. */
+static void
+on_attachment_activated_cb (HeedWindow *self,
+                            gint64      attachment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "heed", "attachments", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *safe = NULL;
+  g_autoptr(GBytes) data = heed_store_dup_attachment (self->store, attachment_id, &filename,
+                                                      NULL, &error);
+
+  if (data == NULL)
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  safe = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", attachment_id,
+                          filename != NULL ? filename : "attachment");
+  g_strdelimit (safe, "/\\", '-');
+  path = g_build_filename (dir, safe, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !g_file_set_contents_full (path, g_bytes_get_data (data, NULL),
+                                    (gssize) g_bytes_get_size (data),
+                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      show_problem (self, error != NULL ? error->message : g_strerror (errno));
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    show_problem (self, error->message);
+}
+
+gboolean
+heed_window_show_case (HeedWindow *self,
+                       gint64      case_id)
+{
+  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || !heed_case_page_set_case (self->case_page, self->store, case_id))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->content_stack, "case");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  update_header (self);
+  return TRUE;
+}
+
+static void
+on_case_view_activate_cb (HeedWindow *self,
+                          guint       position)
+{
+  g_autoptr(HeedCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (item != NULL)
+    heed_window_show_case (self, heed_case_item_get_id (item));
+}
+
+/* Asks whether to save a case's unsaved changes; they are kept as a draft either way. */
+static gboolean
+leave_case (HeedWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_case_page_get_changed (self->case_page))
+    return TRUE;
+  if (heed_case_page_save (self->case_page, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));
+      return TRUE;
+    }
+  show_problem (self, error->message);
+  return FALSE;
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "case") == 0)
+    {
+      if (!leave_case (self))
+        return;
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      heed_case_list_model_refresh (self->model, NULL);
+      update_header (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->case_view));
+      return;
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+save_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_case_page_save (self->case_page, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));
+  heed_case_list_model_refresh (self->model, NULL);
+  update_header (self);
+}
+
+static void
+on_entry_added_cb (HeedWindow *self)
+{
+  heed_window_show_case (self, heed_record_get_id (HEED_RECORD (heed_case_page_get_case (self->case_page))));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Entry added")));
+}
+
+static void
+add_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  static const char *const entry_fields[] = {
+    "kind", "occurred-at", "staff", "summary", "detail", NULL
+  };
+  HeedWindow *self = HEED_WINDOW (widget);
+  HeedCase *kase = heed_case_page_get_case (self->case_page);
+  g_autoptr(HeedEvent) event = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:00");
+  HeedRecordDialog *dialog;
+
+  if (kase == NULL || self->store == NULL)
+    return;
+  event = g_object_new (HEED_TYPE_EVENT, NULL);
+  heed_record_set_int (HEED_RECORD (event), HEED_EVENT_CASE,
+                       heed_record_get_id (HEED_RECORD (kase)));
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_KIND, "note");
+  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_OCCURRED_AT, at);
+  dialog = heed_record_dialog_new (GTK_WINDOW (self), self->store, HEED_RECORD (event),
+                                   _("Add an Entry"), _("_Add"), entry_fields);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_entry_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fill_filters (HeedWindow *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) subjects = gtk_string_list_new (NULL);
+  GDate today;
+
+  gtk_string_list_append (kinds, _("Any kind"));
+  for (guint i = 0; heed_case_kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, heed_case_kind_get_label (heed_case_kinds[i]));
+  gtk_string_list_append (statuses, _("Any status"));
+  for (guint i = 0; heed_case_statuses[i] != NULL; i++)
+    gtk_string_list_append (statuses, heed_case_status_get_label (heed_case_statuses[i]));
+  gtk_string_list_append (subjects, _("Any subject"));
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  g_clear_pointer (&self->subject_codes, g_ptr_array_unref);
+  self->subject_codes = heed_store_list_categories (self->store, "subject",
+                                                    g_date_get_year (&today));
+  for (guint i = 0; self->subject_codes != NULL && i < self->subject_codes->len; i++)
+    {
+      g_autofree char *label =
+        heed_store_dup_category_label (self->store, "subject",
+                                       g_ptr_array_index (self->subject_codes, i));
+
+      gtk_string_list_append (subjects, label != NULL ? label
+                                                      : g_ptr_array_index (self->subject_codes, i));
+    }
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->subject_filter, G_LIST_MODEL (subjects));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->subject_filter, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_filter), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_filter), "");
+  run_query (self);
+}
+
+static void
+offer_drafts (HeedWindow *self);
 
 static void
 show_store (HeedWindow *self)
 {
   g_autofree char *name = heed_store_dup_setting (self->store, "name");
-  g_autofree char *description = NULL;
   g_autofree char *basename = g_path_get_basename (heed_store_get_path (self->store));
 
   self->n_cases = heed_store_count_cases (self->store, NULL, NULL);
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "This practice file holds %" G_GINT64_FORMAT
-                                              " case.",
-                                              "This practice file holds %" G_GINT64_FORMAT
-                                              " cases.",
-                                              self->n_cases),
-                                 self->n_cases);
-  if (heed_store_is_read_only (self->store) && heed_store_get_lock_holder (self->store) != NULL)
-    {
-      g_autofree char *who = heed_lock_holder_describe (heed_store_get_lock_holder (self->store));
-      g_autofree char *more = g_strdup_printf (_("%s\nIt is open read-only: it is in use by %s."),
-                                               description, who);
-
-      g_free (description);
-      description = g_steal_pointer (&more);
-    }
-
-  adw_status_page_set_icon_name (self->status_page, "io.github.heedapp.Heed");
-  adw_status_page_set_title (self->status_page, name != NULL ? name : basename);
-  adw_status_page_set_description (self->status_page, description);
   adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
-  adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_widget_set_visible (self->open_button, FALSE);
+  if (heed_store_is_read_only (self->store))
+    {
+      /* Translators: the file name, shown under the practice name */
+      g_autofree char *subtitle = g_strdup_printf (_("%s (read-only)"), basename);
+
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("Heed"));
 
   g_clear_object (&self->model);
   self->model = heed_case_list_model_new (self->store);
@@ -215,11 +849,67 @@ show_store (HeedWindow *self)
     g_autoptr(GtkSingleSelection) selection =
       gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
 
+    /* A selection that follows its item through a change of list reads every new item to
+     * find it: 100,000 rows from the file. The list starts unselected instead. */
+    gtk_single_selection_set_autoselect (selection, FALSE);
+    gtk_single_selection_set_can_unselect (selection, TRUE);
     gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (selection));
   }
+  self->filling = TRUE;
+  fill_filters (self);
   gtk_list_box_select_row (self->view_list, gtk_list_box_get_row_at_index (self->view_list, 0));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->filling = FALSE;
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
   run_query (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "cases");
+  gtk_stack_set_visible_child_name (self->main_stack, "practice");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.phone-log",
+                                 !heed_store_is_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback",
+                                 !heed_store_is_read_only (self->store));
+  update_header (self);
+
+  if (heed_store_is_read_only (self->store) && heed_store_get_lock_holder (self->store) != NULL)
+    {
+      g_autofree char *who = heed_lock_holder_describe (heed_store_get_lock_holder (self->store));
+      g_autofree char *text = g_strdup_printf (_("Open read-only: the practice is in use by %s."),
+                                               who);
+
+      show_problem (self, text);
+    }
+  else
+    offer_drafts (self);
+}
+
+static void
+show_welcome (HeedWindow *self,
+              const char *title,
+              const char *description)
+{
+  adw_status_page_set_icon_name (self->status_page, title != NULL ? "dialog-warning-symbolic"
+                                                                  : "io.github.heedapp.Heed");
+  adw_status_page_set_title (self->status_page, title != NULL ? title : _("Welcome to Heed"));
+  if (description != NULL)
+    adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+static void
+remember_practice (HeedWindow *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-practice", heed_store_get_path (self->store));
+}
+
+static void
+use_store (HeedWindow *self,
+           HeedStore  *store)
+{
+  g_clear_object (&self->store);
+  self->store = store;
+  g_signal_connect_object (store, "case-added", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
+  remember_practice (self);
+  show_store (self);
 }
 
 gboolean
@@ -232,22 +922,34 @@ heed_window_open_path (HeedWindow *self,
   g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (self->store != NULL && !leave_case (self))
+    return FALSE;
+  finish_deleting (self);
   store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY_IF_LOCKED, &error);
   if (store == NULL)
     {
       /* The core's own words: they say what is wrong and what to do. */
-      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->status_page, _("This Practice Cannot Be Opened"));
-      adw_status_page_set_description (self->status_page, error->message);
-      gtk_widget_set_visible (self->open_button, TRUE);
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      show_welcome (self, _("This Practice Cannot Be Opened"), error->message);
       return FALSE;
     }
-
-  g_clear_object (&self->store);
-  self->store = store;
-  show_store (self);
+  use_store (self, store);
   return TRUE;
+}
+
+/* Opens the practice of last time, or shows the welcome page. */
+void
+heed_window_open_last (HeedWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  g_return_if_fail (HEED_IS_WINDOW (self));
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-practice");
+  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    heed_window_open_path (self, last);
+  else
+    show_welcome (self, NULL, NULL);
 }
 
 GListModel *
@@ -255,6 +957,13 @@ heed_window_get_case_model (HeedWindow *self)
 {
   g_return_val_if_fail (HEED_IS_WINDOW (self), NULL);
   return self->model != NULL ? G_LIST_MODEL (self->model) : NULL;
+}
+
+HeedStore *
+heed_window_get_store (HeedWindow *self)
+{
+  g_return_val_if_fail (HEED_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 gint64
@@ -301,6 +1010,155 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+on_practice_created_cb (HeedWindow *self,
+                        HeedStore  *store)
+{
+  use_store (self, g_object_ref (store));
+}
+
+static void
+create_practice_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  HeedCreatePracticeDialog *dialog = heed_create_practice_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_practice_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The demo practice lives with Heed's own data, made the first time it is asked for. */
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "heed", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo-practice.heed", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(HeedStore) store = NULL;
+      HeedDemoOptions options;
+
+      heed_demo_options_init (&options);
+      options.n_cases = 300;
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_autofree char *text = g_strdup_printf (_("The demo practice cannot be made in %s: %s"),
+                                                   dir, g_strerror (errno));
+
+          show_welcome (self, _("No Demo Practice"), text);
+          return;
+        }
+      store = heed_store_create (path, _("Example Lane Surgery"), HEED_NATION_ENGLAND, &error);
+      if (store == NULL || !heed_demo_fill (store, &options, &error))
+        {
+          show_welcome (self, _("No Demo Practice"), error->message);
+          return;
+        }
+    }
+  heed_window_open_path (self, path);
+}
+
+static void
+on_feedback_saved_cb (HeedWindow *self,
+                      HeedCase   *kase)
+{
+  g_autofree char *text = g_strdup_printf (_("Saved %s"), heed_case_get_reference (kase));
+
+  run_query (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static HeedFeedbackDialog *
+present_feedback_dialog (HeedWindow    *self,
+                         const char    *kind,
+                         HeedFormDraft *draft)
+{
+  HeedFeedbackDialog *dialog = heed_feedback_dialog_new (GTK_WINDOW (self), self->store, kind,
+                                                         draft);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_feedback_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+new_feedback_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  present_feedback_dialog (self, g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+on_carry_on_cb (AdwToast   *toast,
+                HeedWindow *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "heed-draft"));
+  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, "feedback", NULL);
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    {
+      HeedFormDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (draft->id == id)
+        present_feedback_dialog (self, NULL, draft);
+    }
+}
+
+/* Typing kept from a session that ended without saving (a crash, a power cut) is offered
+ * back, newest first. */
+static void
+offer_drafts (HeedWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, "feedback", NULL);
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    {
+      HeedFormDraft *draft = g_ptr_array_index (drafts, i);
+      g_autofree char *text = NULL;
+      AdwToast *toast;
+
+      if (g_strcmp0 (draft->os_user, g_get_user_name ()) != 0)
+        continue;
+      text = g_strdup_printf (_("Unsaved: %s"), draft->title[0] != '\0' ? draft->title
+                                                                       : _("new feedback"));
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Carry On"));
+      g_object_set_data (G_OBJECT (toast), "heed-draft", GSIZE_TO_POINTER ((gsize) draft->id));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_carry_on_cb), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+HeedFeedbackDialog *
+heed_window_resume_draft (HeedWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_return_val_if_fail (HEED_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  drafts = heed_store_list_form_drafts (self->store, "feedback", NULL);
+  if (drafts == NULL || drafts->len == 0)
+    return NULL;
+  return present_feedback_dialog (self, NULL, g_ptr_array_index (drafts, 0));
+}
+
+static void
 on_phone_log_logged_cb (HeedWindow *self,
                         HeedCase   *kase)
 {
@@ -332,6 +1190,33 @@ phone_log_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The name and the nation may have changed: the title and the deadlines follow. */
+static void
+on_preferences_closed_cb (HeedWindow *self)
+{
+  g_autofree char *name = heed_store_dup_setting (self->store, "name");
+
+  adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
+  gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("Heed"));
+  run_query (self);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  HeedPreferencesWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+  preferences = heed_preferences_window_new (GTK_WINDOW (self), self->store, self->settings);
+  g_signal_connect_object (preferences, "destroy", G_CALLBACK (on_preferences_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -339,7 +1224,45 @@ search_action (GtkWidget  *widget,
 {
   HeedWindow *self = HEED_WINDOW (widget);
 
+  if (self->store == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  update_header (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_search_entry_activate_cb (HeedWindow *self)
+{
+  /* Enter in the search goes to the first result. */
+  if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    on_case_view_activate_cb (self, 0);
+}
+
+static gboolean
+on_close_request_cb (GtkWindow *window,
+                     gpointer   user_data)
+{
+  HeedWindow *self = HEED_WINDOW (window);
+
+  /* Unsaved typing is already kept as a draft; saving here only spares the question later. */
+  if (self->store != NULL)
+    leave_case (self);
+  finish_deleting (self);
+
+  /* The size it had, for next time. */
+  if (self->settings != NULL)
+    {
+      int width = 0, height = 0;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+  return FALSE;
 }
 
 static void
@@ -347,9 +1270,12 @@ heed_window_dispose (GObject *object)
 {
   HeedWindow *self = HEED_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_WINDOW);
+  /* The list's model goes first: disposing the column view changes its sorter. */
   g_clear_object (&self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->subject_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heed_window_parent_class)->dispose (object);
 }
@@ -363,38 +1289,119 @@ heed_window_class_init (HeedWindowClass *klass)
   object_class->dispose = heed_window_dispose;
 
   g_assert (heed_ui_get_resource () != NULL);
+  g_type_ensure (HEED_TYPE_CASE_PAGE);
+  g_type_ensure (HEED_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/heed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, HeedWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, phone_log_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, none_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, practice_timeline);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, view_list);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, subject_filter);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, from_filter);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, to_filter);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, filter_problem);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_page_status_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.create-practice", NULL,
+                                   create_practice_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.phone-log", NULL, phone_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.phone-log", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-feedback", "s", new_feedback_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-feedback",
+                                       "s", "complaint");
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back",
+                                       NULL);
+  gtk_widget_class_install_action (widget_class, "win.save-case", NULL, save_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save-case", NULL);
+  gtk_widget_class_install_action (widget_class, "win.add-entry", NULL, add_entry_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.add-entry", NULL);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
+                                   clear_filters_action);
 }
 
 static void
 heed_window_init (HeedWindow *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->n_cases = -1;
   self->view = HEED_CASE_VIEW_ATTENTION;
   build_views (self);
+  /* Results while typing: the store answers a search in tens of milliseconds even at
+   * 100,000 cases, so wait only for a short pause between keys. */
+  gtk_search_entry_set_search_delay (self->search_entry, 60);
+
+  /* Without its schema (run from an unusual place) Heed still works, only forgetting. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APPLICATION_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
+  g_signal_connect_swapped (self->practice_timeline, "case-activated",
+                            G_CALLBACK (on_timeline_case_activated_cb), self);
+  g_signal_connect_swapped (self->practice_timeline, "attachment-activated",
+                            G_CALLBACK (on_attachment_activated_cb), self);
+  g_signal_connect_swapped (self->case_page, "attachment-activated",
+                            G_CALLBACK (on_attachment_activated_cb), self);
+  g_signal_connect_swapped (self->case_page, "delete-draft",
+                            G_CALLBACK (on_case_page_delete_draft_cb), self);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.phone-log", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-case", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entry", FALSE);
 }
 
 HeedWindow *

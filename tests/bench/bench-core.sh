@@ -71,3 +71,29 @@ for n in $sizes; do
   printf '%-8s | %-22s | %-12s | %-14s | %-16s | %-22s | %-16s\n' "$n" "$create" "$size MB" \
     "$search" "$floor" "$list" "$check"
 done
+
+# The annual report (issue 6) for the last whole financial year, on the same files: the figures
+# as CSV, the web page and the PDF, against the bare aggregates the sqlite3 shell computes.
+year=$(date +%Y)
+month=$(date +%m)
+if [ "${month#0}" -ge 4 ]; then fy=$((year - 1)); else fy=$((year - 2)); fi
+printf '\nReport for the financial year %s-%s\n' "$fy" "$((fy + 1))"
+printf '%-8s | %-16s | %-16s | %-16s | %-16s\n' cases "figures (csv)" "web page (html)" \
+  "PDF" "sql aggregates"
+for n in $sizes; do
+  file="$work/demo-$n.heed"
+  figures=$(measure_ms "$cli" report "$file" --year "$fy" --format csv -o "$work/r.csv")
+  html=$(measure_ms "$cli" report "$file" --year "$fy" --format html -o "$work/r.html")
+  if "$cli" report "$file" --year "$fy" --format pdf -o "$work/r.pdf" >/dev/null 2>&1; then
+    pdf=$(measure_ms "$cli" report "$file" --year "$fy" --format pdf -o "$work/r.pdf")
+  else
+    pdf="not available"
+  fi
+  floor=$(measure_ms sqlite3 "$file" \
+    "SELECT kind, channel, outcome, strftime('%m', received_at), count(*) FROM cases
+       WHERE status != 'draft' AND received_at >= '$fy-04-01' AND received_at < '$((fy + 1))-04-01'
+       GROUP BY 1, 2, 3, 4;
+     SELECT e.subject, e.staff_group, count(*) FROM case_elements e JOIN cases c ON c.id = e.\"case\"
+       WHERE c.received_at >= '$fy-04-01' AND c.received_at < '$((fy + 1))-04-01' GROUP BY 1, 2;")
+  printf '%-8s | %-16s | %-16s | %-16s | %-16s\n' "$n" "$figures" "$html" "$pdf" "$floor"
+done

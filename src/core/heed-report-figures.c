@@ -1,0 +1,2088 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "heed-report-figures.h"
+#include "heed-store-private.h"
+#include "heed-validate.h"
+
+G_DEFINE_QUARK (heed-report-error-quark, heed_report_error)
+
+/* Seed 004's "I" statements, twelve of them, one or more from each stage of the journey. */
+static const char *const survey_statements[] = {
+  N_("I knew I had a right to complain"),
+  N_("I was made aware of how to complain"),
+  N_("I understood that I could be supported to make a complaint"),
+  N_("I felt that making my complaint was simple"),
+  N_("I was able to communicate my concerns in the way that I wanted"),
+  N_("I knew that my concerns were taken seriously the very first time I raised them"),
+  N_("I always knew what was happening in my case"),
+  N_("I felt that responses were personal to me and the specific nature of my complaint"),
+  N_("I received a resolution in a time period that was relevant to my case"),
+  N_("I felt that the outcomes I received directly addressed my complaint"),
+  N_("I felt that my complaint had been handled fairly"),
+  N_("I would complain again, if I felt I needed to"),
+};
+
+#define N_STATEMENTS G_N_ELEMENTS (survey_statements)
+#define N_SCALE 5
+#define SMALL_COUNT_LIMIT 5
+#define DUE_SOON_DAYS 14
+#define MAX_CHANNELS 16
+
+struct _HeedReportFigures
+{
+  GObject         parent_instance;
+
+  HeedReportKind  kind;
+  char           *practice;
+  GDate           from;
+  GDate           to;
+  GDate           previous_from;
+  GDate           previous_to;
+  gboolean        suppress_small;
+  GPtrArray      *tables;   /* HeedReportTable* */
+  GPtrArray      *items[HEED_REPORT_N_ITEM_LISTS];
+};
+
+G_DEFINE_FINAL_TYPE (HeedReportFigures, heed_report_figures, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SUPPRESS_SMALL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Tables */
+
+static void
+report_table_free (HeedReportTable *table)
+{
+  g_free (table->id);
+  g_free (table->title);
+  g_free (table->note);
+  g_free (table->row_heading);
+  g_ptr_array_unref (table->rows);
+  g_ptr_array_unref (table->row_ids);
+  g_ptr_array_unref (table->columns);
+  g_ptr_array_unref (table->column_ids);
+  g_clear_pointer (&table->short_columns, g_ptr_array_unref);
+  g_array_unref (table->kinds);
+  g_array_unref (table->cells);
+  g_free (table);
+}
+
+static HeedReportTable *
+table_new (HeedReportFigures *self,
+           const char        *id,
+           const char        *title,
+           const char        *row_heading,
+           HeedReportChart    chart)
+{
+  HeedReportTable *table = g_new0 (HeedReportTable, 1);
+
+  table->id = g_strdup (id);
+  table->title = g_strdup (title);
+  table->row_heading = g_strdup (row_heading);
+  table->rows = g_ptr_array_new_with_free_func (g_free);
+  table->row_ids = g_ptr_array_new_with_free_func (g_free);
+  table->columns = g_ptr_array_new_with_free_func (g_free);
+  table->column_ids = g_ptr_array_new_with_free_func (g_free);
+  table->kinds = g_array_new (FALSE, TRUE, sizeof (HeedReportValueKind));
+  table->cells = g_array_new (FALSE, TRUE, sizeof (HeedReportCell));
+  table->chart = chart;
+  g_ptr_array_add (self->tables, table);
+  return table;
+}
+
+static void
+table_add_column (HeedReportTable     *table,
+                  const char          *id,
+                  const char          *label,
+                  HeedReportValueKind  kind)
+{
+  g_assert (table->rows->len == 0);
+  g_ptr_array_add (table->column_ids, g_strdup (id));
+  g_ptr_array_add (table->columns, g_strdup (label));
+  g_array_append_val (table->kinds, kind);
+  table->chart_columns = (int) table->columns->len;
+}
+
+/* Adds a row of unknown cells and returns its index. */
+static guint
+table_add_row (HeedReportTable *table,
+               const char      *id,
+               const char      *label)
+{
+  g_ptr_array_add (table->row_ids, g_strdup (id));
+  g_ptr_array_add (table->rows, g_strdup (label));
+  g_array_set_size (table->cells, table->rows->len * table->columns->len);
+  return table->rows->len - 1;
+}
+
+static void
+table_set (HeedReportTable *table,
+           guint            row,
+           guint            column,
+           double           value)
+{
+  HeedReportCell *cell;
+
+  g_assert (row < table->rows->len && column < table->columns->len);
+  cell = &g_array_index (table->cells, HeedReportCell, row * table->columns->len + column);
+  cell->value = value;
+  cell->known = TRUE;
+}
+
+/* A percentage or average is unknown when there was nothing to work it out from. */
+static void
+table_set_ratio (HeedReportTable *table,
+                 guint            row,
+                 guint            column,
+                 double           numerator,
+                 double           denominator,
+                 double           scale)
+{
+  if (denominator > 0)
+    table_set (table, row, column, scale * numerator / denominator);
+}
+
+const HeedReportCell *
+heed_report_table_get_cell (const HeedReportTable *table,
+                            guint                  row,
+                            guint                  column)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (row < table->rows->len && column < table->columns->len, NULL);
+
+  return &g_array_index (table->cells, HeedReportCell, row * table->columns->len + column);
+}
+
+static int
+find_string (GPtrArray  *array,
+             const char *id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (array, i), id) == 0)
+      return (int) i;
+  return -1;
+}
+
+int
+heed_report_table_find_row (const HeedReportTable *table,
+                            const char            *row_id)
+{
+  g_return_val_if_fail (table != NULL, -1);
+  return find_string (table->row_ids, row_id);
+}
+
+int
+heed_report_table_find_column (const HeedReportTable *table,
+                               const char            *column_id)
+{
+  g_return_val_if_fail (table != NULL, -1);
+  return find_string (table->column_ids, column_id);
+}
+
+static void
+report_item_free (HeedReportItem *item)
+{
+  g_free (item->heading);
+  g_free (item->text);
+  g_free (item->detail);
+  g_free (item->measure);
+  g_free (item);
+}
+
+static void
+add_item (HeedReportFigures  *self,
+          HeedReportItemList  list,
+          const char         *heading,
+          const char         *text,
+          char               *detail)
+{
+  HeedReportItem *item = g_new0 (HeedReportItem, 1);
+
+  item->heading = g_strdup (heading);
+  item->text = g_strdup (text);
+  item->detail = detail;
+  g_ptr_array_add (self->items[list], item);
+}
+
+/* GObject */
+
+static void
+heed_report_figures_finalize (GObject *object)
+{
+  HeedReportFigures *self = HEED_REPORT_FIGURES (object);
+
+  g_free (self->practice);
+  g_ptr_array_unref (self->tables);
+  for (guint i = 0; i < HEED_REPORT_N_ITEM_LISTS; i++)
+    g_ptr_array_unref (self->items[i]);
+  G_OBJECT_CLASS (heed_report_figures_parent_class)->finalize (object);
+}
+
+static void
+heed_report_figures_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  HeedReportFigures *self = HEED_REPORT_FIGURES (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUPPRESS_SMALL:
+      g_value_set_boolean (value, self->suppress_small);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heed_report_figures_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  HeedReportFigures *self = HEED_REPORT_FIGURES (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUPPRESS_SMALL:
+      heed_report_figures_set_suppress_small (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heed_report_figures_class_init (HeedReportFiguresClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = heed_report_figures_finalize;
+  object_class->get_property = heed_report_figures_get_property;
+  object_class->set_property = heed_report_figures_set_property;
+
+  /* Counts of 1 to 4 are shown as "fewer than 5", so that no one can be picked out. */
+  properties[PROP_SUPPRESS_SMALL] =
+    g_param_spec_boolean ("suppress-small", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+heed_report_figures_init (HeedReportFigures *self)
+{
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) report_table_free);
+  for (guint i = 0; i < HEED_REPORT_N_ITEM_LISTS; i++)
+    self->items[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) report_item_free);
+  self->suppress_small = TRUE;
+  g_date_clear (&self->from, 1);
+  g_date_clear (&self->to, 1);
+  g_date_clear (&self->previous_from, 1);
+  g_date_clear (&self->previous_to, 1);
+}
+
+/* Dates */
+
+/* The date part of a stored date or date-time. */
+static gboolean
+parse_day (const char *text,
+           GDate      *date)
+{
+  char day[11];
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) < 10)
+    return FALSE;
+  memcpy (day, text, 10);
+  day[10] = '\0';
+  return heed_date_from_iso (day, date);
+}
+
+static gboolean
+in_range (const GDate *date,
+          const GDate *from,
+          const GDate *to)
+{
+  return g_date_valid (date) && g_date_compare (date, from) >= 0 && g_date_compare (date, to) <= 0;
+}
+
+static gboolean
+is_whole_months (const GDate *from,
+                 const GDate *to)
+{
+  return g_date_get_day (from) == 1 && g_date_is_last_of_month (to);
+}
+
+static int
+months_between (const GDate *from,
+                const GDate *date)
+{
+  return ((int) g_date_get_year (date) - (int) g_date_get_year (from)) * 12
+         + (int) g_date_get_month (date) - (int) g_date_get_month (from);
+}
+
+/* The period of the same length just before: the previous financial year for a financial
+ * year, the same number of whole months for whole months, else the same number of days. */
+static void
+previous_period (const GDate *from,
+                 const GDate *to,
+                 GDate       *previous_from,
+                 GDate       *previous_to)
+{
+  *previous_to = *from;
+  g_date_subtract_days (previous_to, 1);
+  *previous_from = *from;
+  if (is_whole_months (from, to))
+    g_date_subtract_months (previous_from, (guint) months_between (from, to) + 1);
+  else
+    g_date_subtract_days (previous_from, (guint) (g_date_days_between (from, to) + 1));
+}
+
+static gboolean
+check_period (const GDate  *from,
+              const GDate  *to,
+              GError      **error)
+{
+  if (from == NULL || to == NULL || !g_date_valid (from) || !g_date_valid (to))
+    {
+      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_INVALID,
+                   _("A report needs a first and a last day."));
+      return FALSE;
+    }
+  if (g_date_compare (from, to) > 0)
+    {
+      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_INVALID,
+                   _("The report’s first day is after its last day."));
+      return FALSE;
+    }
+  if (g_date_days_between (from, to) > 366 * 10)
+    {
+      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_INVALID,
+                   _("A report can cover at most ten years."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+financial_year_of (const GDate *date)
+{
+  int year = (int) g_date_get_year (date);
+
+  return g_date_get_month (date) >= G_DATE_APRIL ? year : year - 1;
+}
+
+/* The cases */
+
+enum {
+  COL_ID,
+  COL_KIND,
+  COL_CHANNEL,
+  COL_STATUS,
+  COL_TRACK,
+  COL_RECEIVED,
+  COL_ACKNOWLEDGED,
+  COL_AGREED,
+  COL_RESPONDED,
+  COL_CLOSED,
+  COL_STAGE2,
+  COL_EXTENDED,
+  COL_ORAL_RESOLVED,
+  COL_OUTCOME,
+  COL_OMBUDSMAN_REFERRED,
+  COL_OMBUDSMAN_STATUS,
+  COL_OMBUDSMAN_DECISION,
+  COL_OMBUDSMAN_DECIDED,
+  COL_OMBUDSMAN_COMPLIED,
+  COL_GENERAL_IMPORTANCE,
+  COL_ON_BEHALF,
+  COL_SUBJECT,
+  COL_PUBLISH,
+  COL_IN_REPORT,
+  COL_YOU_SAID,
+  COL_WE_DID,
+  COL_LESSONS,
+  COL_BIRTH,
+};
+
+/* Drafts are not yet feedback; everything else received up to the end of the period counts
+ * somewhere (open at the end, brought forward). */
+static const char case_sql[] =
+  "SELECT c.id, c.kind, c.channel, c.status, c.track, c.received_at, c.acknowledged_on,"
+  " c.agreed_response_date, c.responded_on, c.closed_on, c.stage2_on, c.extended,"
+  " c.oral_resolved, c.outcome, c.ombudsman_referred, c.ombudsman_status,"
+  " c.ombudsman_decision, c.ombudsman_decided, c.ombudsman_complied, c.general_importance,"
+  " c.on_behalf, c.subject, c.publication_approved, c.in_report, c.you_said, c.we_did,"
+  " c.lessons, p.date_of_birth"
+  " FROM cases c LEFT JOIN people p ON p.id = CASE WHEN c.affected > 0 THEN c.affected"
+  " ELSE c.complainant END"
+  " WHERE c.status != 'draft' AND c.received_at < :end"
+  /* A case that ended before the first day we look at cannot count, unless the Ombudsman
+   * took it up later. */
+  " AND (c.received_at >= :start OR ifnull (c.responded_on, c.closed_on) IS NULL"
+  "      OR ifnull (c.responded_on, c.closed_on) >= :start OR c.ombudsman_referred >= :start"
+  "      OR c.ombudsman_decided >= :start)"
+  " ORDER BY c.received_at, c.id";
+
+typedef struct {
+  gint64      id;
+  const char *kind;
+  const char *channel;
+  const char *status;
+  const char *track;
+  const char *outcome;
+  gboolean    statutory;   /* a complaint under the regulations: not an oral one resolved */
+  gboolean    oral_resolved;
+  GDate       received;
+  GDate       ended;       /* responded, closed, or withdrawn; invalid while open */
+  GDate       responded;
+  GDate       birth;
+  HeedDeadlineFacts facts;
+} CaseFacts;
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static void
+read_case (sqlite3_stmt *stmt,
+           CaseFacts    *c)
+{
+  GDate closed;
+
+  memset (c, 0, sizeof *c);
+  c->id = sqlite3_column_int64 (stmt, COL_ID);
+  c->kind = column_text (stmt, COL_KIND);
+  c->channel = column_text (stmt, COL_CHANNEL);
+  c->status = column_text (stmt, COL_STATUS);
+  c->track = column_text (stmt, COL_TRACK);
+  c->outcome = column_text (stmt, COL_OUTCOME);
+  c->oral_resolved = sqlite3_column_int (stmt, COL_ORAL_RESOLVED) != 0;
+  c->statutory = g_strcmp0 (c->kind, "complaint") == 0 && !c->oral_resolved;
+  parse_day (column_text (stmt, COL_RECEIVED), &c->received);
+  parse_day (column_text (stmt, COL_RESPONDED), &c->responded);
+  parse_day (column_text (stmt, COL_CLOSED), &closed);
+  parse_day (column_text (stmt, COL_BIRTH), &c->birth);
+
+  c->ended = g_date_valid (&c->responded) ? c->responded : closed;
+  /* A case withdrawn or found out of scope with no date ended, as far as we know, on receipt. */
+  if (!g_date_valid (&c->ended)
+      && (g_strcmp0 (c->status, "withdrawn") == 0 || g_strcmp0 (c->status, "out-of-scope") == 0
+          || g_strcmp0 (c->status, "closed") == 0))
+    c->ended = c->received;
+
+  c->facts.kind = c->kind;
+  c->facts.status = c->status;
+  c->facts.track = c->track;
+  c->facts.received = column_text (stmt, COL_RECEIVED);
+  c->facts.acknowledged_on = column_text (stmt, COL_ACKNOWLEDGED);
+  c->facts.agreed_response_date = column_text (stmt, COL_AGREED);
+  c->facts.responded_on = column_text (stmt, COL_RESPONDED);
+  c->facts.closed_on = column_text (stmt, COL_CLOSED);
+  c->facts.stage2_on = column_text (stmt, COL_STAGE2);
+  c->facts.extended = sqlite3_column_int (stmt, COL_EXTENDED) != 0;
+  c->facts.oral_resolved = c->oral_resolved;
+}
+
+static gboolean
+open_on (const CaseFacts *c,
+         const GDate     *date)
+{
+  return g_date_compare (&c->received, date) <= 0
+         && (!g_date_valid (&c->ended) || g_date_compare (&c->ended, date) > 0);
+}
+
+/* The aspects of each complaint: case id -> GPtrArray of { subject, staff group } pairs. */
+typedef struct {
+  char *subject;
+  char *staff_group;
+} Aspect;
+
+static void
+aspect_free (Aspect *aspect)
+{
+  g_free (aspect->subject);
+  g_free (aspect->staff_group);
+  g_free (aspect);
+}
+
+static GHashTable *
+load_aspects (HeedStore    *store,
+              const GDate  *from,
+              const GDate  *to,
+              GError      **error)
+{
+  g_autoptr(GHashTable) aspects = NULL;
+  g_autofree char *start = heed_format_date_iso (from);
+  g_autofree char *end = NULL;
+  sqlite3_stmt *stmt;
+  GDate after = *to;
+  int rc;
+
+  g_date_add_days (&after, 1);
+  end = heed_format_date_iso (&after);
+  aspects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  stmt = _heed_store_prepare (store,
+                              "SELECT e.\"case\", e.subject, e.staff_group FROM case_elements e"
+                              " JOIN cases c ON c.id = e.\"case\""
+                              " WHERE c.kind = 'complaint' AND c.received_at >= :start"
+                              " AND c.received_at < :end ORDER BY e.\"case\", e.position, e.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_text (stmt, ":start", start);
+  _heed_store_bind_text (stmt, ":end", end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 case_id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *list = g_hash_table_lookup (aspects, &case_id);
+      Aspect *aspect = g_new0 (Aspect, 1);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) aspect_free);
+          g_hash_table_insert (aspects, g_memdup2 (&case_id, sizeof case_id), list);
+        }
+      aspect->subject = _heed_store_column_dup (stmt, 1);
+      aspect->staff_group = _heed_store_column_dup (stmt, 2);
+      g_ptr_array_add (list, aspect);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&aspects);
+}
+
+/* Counting by category: the practice's categories for the year first, in their order, then
+ * any other code found in the cases. */
+typedef struct {
+  GPtrArray  *codes;
+  GHashTable *counts[2];  /* code -> count, this period and the previous one */
+} CategoryCounts;
+
+static void
+category_counts_init (CategoryCounts *counts,
+                      HeedStore      *store,
+                      const char     *scheme,
+                      int             year)
+{
+  counts->codes = heed_store_list_categories (store, scheme, year);
+  for (guint i = 0; i < 2; i++)
+    counts->counts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+category_counts_clear (CategoryCounts *counts)
+{
+  g_clear_pointer (&counts->codes, g_ptr_array_unref);
+  for (guint i = 0; i < 2; i++)
+    g_clear_pointer (&counts->counts[i], g_hash_table_unref);
+}
+
+static void
+category_counts_add (CategoryCounts *counts,
+                     guint           period,
+                     const char     *code)
+{
+  gpointer value;
+
+  if (code == NULL || code[0] == '\0')
+    code = "other";
+  if (find_string (counts->codes, code) < 0)
+    g_ptr_array_add (counts->codes, g_strdup (code));
+  value = g_hash_table_lookup (counts->counts[period], code);
+  g_hash_table_replace (counts->counts[period], g_strdup (code),
+                        GINT_TO_POINTER (GPOINTER_TO_INT (value) + 1));
+}
+
+static gint64
+category_counts_get (CategoryCounts *counts,
+                     guint           period,
+                     const char     *code)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (counts->counts[period], code));
+}
+
+/* A table of the categories; @all_rows FALSE leaves out those with nothing in either period. */
+static HeedReportTable *
+category_table (HeedReportFigures *self,
+                HeedStore         *store,
+                CategoryCounts    *counts,
+                const char        *scheme,
+                const char        *id,
+                const char        *title,
+                const char        *row_heading,
+                guint              n_periods,
+                gboolean           all_rows)
+{
+  HeedReportTable *table = table_new (self, id, title, row_heading, HEED_REPORT_CHART_BAR);
+
+  table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
+  if (n_periods > 1)
+    table_add_column (table, "previous-period", _("Previous period"), HEED_REPORT_VALUE_COUNT);
+  for (guint i = 0; i < counts->codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (counts->codes, i);
+      g_autofree char *label = heed_store_dup_category_label (store, scheme, code);
+      gint64 now = category_counts_get (counts, 0, code);
+      gint64 before = n_periods > 1 ? category_counts_get (counts, 1, code) : 0;
+      guint row;
+
+      if (!all_rows && now == 0 && before == 0)
+        continue;
+      row = table_add_row (table, code, label != NULL ? label : code);
+      table_set (table, row, 0, (double) now);
+      if (n_periods > 1)
+        table_set (table, row, 1, (double) before);
+    }
+  return table;
+}
+
+/* The annual report */
+
+typedef struct {
+  HeedReportFigures *self;
+  HeedStore         *store;
+  HeedCalendar      *calendar;
+  GDate              today;
+  GDate              from[2];
+  GDate              to[2];
+  int                n_months;
+  GHashTable        *aspects;
+
+  gint64             kinds[2][5];  /* complaint, concern, comment, compliment, oral resolved */
+  gint64             channels[2][MAX_CHANNELS];
+  gint64             outcomes[2][4];  /* upheld, partly, not upheld, ended without a finding */
+  gint64            *months[2];
+  gint64             ombudsman_referred;
+  gint64             ombudsman_accepted;
+  gint64             ombudsman_decisions[3];
+  gint64             ombudsman_complied[4];  /* complied, partly, not, pending */
+  gint64             acknowledged[2];        /* within, of */
+  gint64             responded[2];
+  gint64             resolved_stage1[2];
+  gint64             track_count[2];
+  gint64             track_days[2];
+  gint64             open_at_end[2];         /* complaints, concerns */
+  gint64             open_six_months;
+  gint64             general_importance;
+  CategoryCounts     subjects;
+  CategoryCounts     staff_groups;
+} Annual;
+
+static const char *const kind_ids[] = { "complaint", "concern", "comment", "compliment" };
+static const char *const outcome_ids[] = { "upheld", "partly-upheld", "not-upheld" };
+static const char *const complied_ids[] = { "complied", "partly-complied", "not-complied",
+                                            "pending" };
+
+static int
+index_of (const char *const *ids,
+          guint              n_ids,
+          const char        *id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+count_aspects (Annual          *a,
+               guint            period,
+               const CaseFacts *c,
+               const char      *case_subject)
+{
+  GPtrArray *list = g_hash_table_lookup (a->aspects, &c->id);
+
+  if (list == NULL || list->len == 0)
+    {
+      /* A complaint not yet split into its aspects counts once, under its own subject. */
+      category_counts_add (&a->subjects, period, case_subject);
+      category_counts_add (&a->staff_groups, period, NULL);
+      return;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      Aspect *aspect = g_ptr_array_index (list, i);
+
+      category_counts_add (&a->subjects, period, aspect->subject);
+      category_counts_add (&a->staff_groups, period, aspect->staff_group);
+    }
+}
+
+static void
+count_deadlines (Annual          *a,
+                 const CaseFacts *c)
+{
+  g_autoptr(GArray) deadlines = heed_deadlines_compute (a->calendar, &c->facts, &a->today);
+  gboolean responded_in_period = in_range (&c->responded, &a->from[0], &a->to[0]);
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const HeedDeadline *d = &g_array_index (deadlines, HeedDeadline, i);
+      gint64 *tally = NULL;
+
+      if (d->kind == HEED_DEADLINE_ACKNOWLEDGE && in_range (&c->received, &a->from[0], &a->to[0]))
+        tally = a->acknowledged;
+      else if (d->kind == HEED_DEADLINE_RESPOND && responded_in_period)
+        tally = a->responded;
+      else if (d->kind == HEED_DEADLINE_RESOLVE && in_range (&c->received, &a->from[0], &a->to[0]))
+        tally = a->resolved_stage1;
+      if (tally == NULL)
+        continue;
+      /* Only deadlines already decided count: met, met late, or passed without it. */
+      if (d->state == HEED_DEADLINE_MET)
+        tally[0]++;
+      if (d->state == HEED_DEADLINE_MET || d->state == HEED_DEADLINE_MISSED
+          || d->state == HEED_DEADLINE_OVERDUE)
+        tally[1]++;
+    }
+}
+
+static char *
+dup_date_detail (gboolean     done,
+                 const GDate *date)
+{
+  g_autofree char *text = heed_format_date_long (date);
+
+  /* TRANSLATORS: %s is a date such as "3 June 2025" */
+  return done ? g_strdup_printf (_("Done %s"), text) : g_strdup_printf (_("Due %s"), text);
+}
+
+static void
+count_case (Annual          *a,
+            sqlite3_stmt    *stmt,
+            const CaseFacts *c)
+{
+  HeedReportFigures *self = a->self;
+  GDate date;
+
+  for (guint period = 0; period < 2; period++)
+    {
+      gboolean received_in = in_range (&c->received, &a->from[period], &a->to[period]);
+      gboolean ended_in = in_range (&c->ended, &a->from[period], &a->to[period]);
+      int kind = index_of (kind_ids, G_N_ELEMENTS (kind_ids), c->kind);
+
+      if (received_in && kind >= 0)
+        {
+          a->kinds[period][c->oral_resolved && kind == 0 ? 4 : kind]++;
+          if (c->statutory)
+            {
+              int channel = index_of (heed_case_channels,
+                                      MIN (g_strv_length ((char **) heed_case_channels),
+                                           MAX_CHANNELS),
+                                      c->channel);
+              int month = months_between (&a->from[period], &c->received);
+
+              if (channel >= 0)
+                a->channels[period][channel]++;
+              if (month >= 0 && month < a->n_months)
+                a->months[period][month]++;
+              count_aspects (a, period, c, column_text (stmt, COL_SUBJECT));
+            }
+        }
+      if (ended_in && c->statutory)
+        {
+          int outcome = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), c->outcome);
+
+          a->outcomes[period][outcome >= 0 ? outcome : 3]++;
+        }
+    }
+
+  /* Only the complaints procedure has deadlines, tracks and the Ombudsman. */
+  if (c->statutory)
+    {
+      count_deadlines (a, c);
+
+      if (in_range (&c->ended, &a->from[0], &a->to[0]) && g_date_valid (&c->responded))
+        {
+          int track = g_strcmp0 (c->track, "early-resolution") == 0 ? 0
+                      : g_strcmp0 (c->track, "closer-look") == 0 ? 1 : -1;
+
+          if (track >= 0)
+            {
+              a->track_count[track]++;
+              a->track_days[track] += heed_calendar_working_days_between (a->calendar,
+                                                                          &c->received,
+                                                                          &c->responded);
+            }
+        }
+
+      if (parse_day (column_text (stmt, COL_OMBUDSMAN_REFERRED), &date)
+          && in_range (&date, &a->from[0], &a->to[0]))
+        {
+          const char *status = column_text (stmt, COL_OMBUDSMAN_STATUS);
+
+          a->ombudsman_referred++;
+          if (g_strcmp0 (status, "accepted") == 0 || g_strcmp0 (status, "reported") == 0)
+            a->ombudsman_accepted++;
+        }
+      if (parse_day (column_text (stmt, COL_OMBUDSMAN_DECIDED), &date)
+          && in_range (&date, &a->from[0], &a->to[0]))
+        {
+          int decision = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids),
+                                   column_text (stmt, COL_OMBUDSMAN_DECISION));
+          int complied = index_of (complied_ids, G_N_ELEMENTS (complied_ids),
+                                   column_text (stmt, COL_OMBUDSMAN_COMPLIED));
+
+          if (decision >= 0)
+            a->ombudsman_decisions[decision]++;
+          /* Recommendations are made only where something went wrong. */
+          if (complied >= 0 && decision >= 0 && decision < 2)
+            a->ombudsman_complied[complied]++;
+        }
+    }
+
+  if (open_on (c, &a->to[0]) && !c->oral_resolved)
+    {
+      GDate six_months = c->received;
+
+      if (g_strcmp0 (c->kind, "complaint") == 0)
+        a->open_at_end[0]++;
+      else if (g_strcmp0 (c->kind, "concern") == 0)
+        a->open_at_end[1]++;
+      g_date_add_months (&six_months, 6);
+      if (g_strcmp0 (c->kind, "complaint") == 0 && g_date_compare (&six_months, &a->to[0]) <= 0)
+        a->open_six_months++;
+    }
+
+  /* What the practice approved for publication, for feedback received or finished in the
+   * period; never the case's own text. */
+  if (in_range (&c->received, &a->from[0], &a->to[0]) || in_range (&c->ended, &a->from[0],
+                                                                     &a->to[0]))
+    {
+      gboolean approved = sqlite3_column_int (stmt, COL_PUBLISH) != 0;
+      const char *you_said = column_text (stmt, COL_YOU_SAID);
+      const char *we_did = column_text (stmt, COL_WE_DID);
+      const char *lessons = column_text (stmt, COL_LESSONS);
+      g_autofree char *subject = NULL;
+
+      if (sqlite3_column_int (stmt, COL_GENERAL_IMPORTANCE) != 0)
+        a->general_importance++;
+      if (!approved)
+        return;
+      if (column_text (stmt, COL_SUBJECT) != NULL)
+        subject = heed_store_dup_category_label (a->store, "subject",
+                                                 column_text (stmt, COL_SUBJECT));
+      if (you_said != NULL && you_said[0] != '\0' && we_did != NULL && we_did[0] != '\0')
+        add_item (self, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, you_said, we_did, NULL);
+      if (sqlite3_column_int (stmt, COL_IN_REPORT) != 0 && lessons != NULL && lessons[0] != '\0')
+        {
+          add_item (self, HEED_REPORT_ITEMS_LEARNING, subject, lessons, NULL);
+          if (sqlite3_column_int (stmt, COL_GENERAL_IMPORTANCE) != 0)
+            add_item (self, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, subject, lessons, NULL);
+        }
+    }
+}
+
+static gboolean
+scan_cases (HeedStore    *store,
+            const GDate  *start,
+            const GDate  *to,
+            void        (*func) (gpointer, sqlite3_stmt *, const CaseFacts *),
+            gpointer      data,
+            GError      **error)
+{
+  g_autofree char *end = NULL;
+  g_autofree char *first = heed_format_date_iso (start);
+  sqlite3_stmt *stmt;
+  GDate after = *to;
+  int rc;
+
+  g_date_add_days (&after, 1);
+  end = heed_format_date_iso (&after);
+  stmt = _heed_store_prepare (store, case_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":start", first);
+  _heed_store_bind_text (stmt, ":end", end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CaseFacts c;
+
+      read_case (stmt, &c);
+      if (g_date_valid (&c.received))
+        func (data, stmt, &c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+annual_count_case (gpointer         data,
+                   sqlite3_stmt    *stmt,
+                   const CaseFacts *c)
+{
+  count_case (data, stmt, c);
+}
+
+static void
+add_two_period_row (HeedReportTable *table,
+                    const char      *id,
+                    const char      *label,
+                    gint64           now,
+                    gint64           before)
+{
+  guint row = table_add_row (table, id, label);
+
+  table_set (table, row, 0, (double) now);
+  table_set (table, row, 1, (double) before);
+}
+
+static void
+add_single_row (HeedReportTable *table,
+                const char      *id,
+                const char      *label,
+                double           value)
+{
+  table_set (table, table_add_row (table, id, label), 0, value);
+}
+
+static void
+two_period_columns (HeedReportTable *table)
+{
+  table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (table, "previous-period", _("Previous period"), HEED_REPORT_VALUE_COUNT);
+}
+
+static void
+build_annual_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+  gint64 totals[2] = { 0, 0 };
+  guint row;
+
+  t = table_new (self, "received-by-kind", _("Feedback received"), _("Kind"),
+                 HEED_REPORT_CHART_BAR);
+  t->note = g_strdup (_("Oral complaints resolved to the complainant’s satisfaction by the end "
+                        "of the next working day fall outside the complaints procedure and are "
+                        "counted on their own line, not as complaints."));
+  two_period_columns (t);
+  for (guint i = 0; i < G_N_ELEMENTS (kind_ids); i++)
+    add_two_period_row (t, kind_ids[i], heed_case_kind_get_label (kind_ids[i]),
+                        a->kinds[0][i], a->kinds[1][i]);
+  add_two_period_row (t, "oral-resolved", _("Oral complaints resolved by the next working day"),
+                      a->kinds[0][4], a->kinds[1][4]);
+
+  t = table_new (self, "complaints-by-channel", _("How complaints came in"), _("Channel"),
+                 HEED_REPORT_CHART_BAR);
+  two_period_columns (t);
+  for (guint i = 0; i < MAX_CHANNELS && heed_case_channels[i] != NULL; i++)
+    add_two_period_row (t, heed_case_channels[i],
+                        heed_case_channel_get_label (heed_case_channels[i]),
+                        a->channels[0][i], a->channels[1][i]);
+
+  t = table_new (self, "outcomes", _("Complaints resolved, by outcome"), _("Outcome"),
+                 HEED_REPORT_CHART_STACKED);
+  t->note = g_strdup (_("Complaints answered or closed in the period. Upheld means the evidence "
+                        "supports the complaint; partly upheld, some but not all of it."));
+  two_period_columns (t);
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_ids); i++)
+    {
+      add_two_period_row (t, outcome_ids[i], heed_case_outcome_get_label (outcome_ids[i]),
+                          a->outcomes[0][i], a->outcomes[1][i]);
+      totals[0] += a->outcomes[0][i];
+      totals[1] += a->outcomes[1][i];
+    }
+  add_two_period_row (t, "no-finding", _("Withdrawn or closed without a finding"),
+                      a->outcomes[0][3], a->outcomes[1][3]);
+  add_two_period_row (t, "resolved", _("Total resolved with a finding"), totals[0], totals[1]);
+  t->chart_rows = G_N_ELEMENTS (outcome_ids);
+
+  t = table_new (self, "ombudsman", _("The Ombudsman"), _("Stage"), HEED_REPORT_CHART_NONE);
+  table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
+  add_single_row (t, "referred", _("Complaints referred to the Ombudsman"),
+                  (double) a->ombudsman_referred);
+  add_single_row (t, "accepted", _("Accepted for investigation"), (double) a->ombudsman_accepted);
+  add_single_row (t, "upheld", _("Reported on: upheld in full"),
+                  (double) a->ombudsman_decisions[0]);
+  add_single_row (t, "partly-upheld", _("Reported on: upheld in part"),
+                  (double) a->ombudsman_decisions[1]);
+  add_single_row (t, "not-upheld", _("Reported on: not upheld"),
+                  (double) a->ombudsman_decisions[2]);
+  add_single_row (t, "complied", _("Recommendations complied with"),
+                  (double) a->ombudsman_complied[0]);
+  add_single_row (t, "partly-complied", _("Recommendations partly complied with"),
+                  (double) a->ombudsman_complied[1]);
+  add_single_row (t, "not-complied", _("Recommendations not complied with"),
+                  (double) a->ombudsman_complied[2]);
+  add_single_row (t, "pending", _("Recommendations not yet due"),
+                  (double) a->ombudsman_complied[3]);
+
+  t = category_table (self, a->store, &a->subjects, "subject", "subjects",
+                      _("What complaints were about"), _("Subject"), 2, FALSE);
+  t->note = g_strdup (_("Each aspect of a complaint is counted under its own subject, so the "
+                        "total can be more than the number of complaints."));
+  t = category_table (self, a->store, &a->staff_groups, "staff-group", "staff-groups",
+                      _("Staff groups complained about"), _("Staff group"), 2, FALSE);
+
+  t = table_new (self, "monthly", _("Complaints received each month"), _("Month"),
+                 HEED_REPORT_CHART_LINE);
+  two_period_columns (t);
+  for (int m = 0; m < a->n_months; m++)
+    {
+      GDate month = a->from[0];
+      char id[16], label[64];
+
+      g_date_set_day (&month, 1);
+      g_date_add_months (&month, (guint) m);
+      g_date_strftime (id, sizeof id, "%Y-%m", &month);
+      /* TRANSLATORS: a month and its year in a table, as strftime() writes it ("Apr 2025") */
+      /* xgettext:no-c-format */
+      g_date_strftime (label, sizeof label, _("%b %Y"), &month);
+      add_two_period_row (t, id, label, a->months[0][m], a->months[1][m]);
+    }
+
+  t = table_new (self, "timeliness", _("Meeting the deadlines"), _("Measure"),
+                 HEED_REPORT_CHART_NONE);
+  table_add_column (t, "within", _("In time"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "of", _("Of"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "percent", _("Per cent"), HEED_REPORT_VALUE_PERCENT);
+  row = table_add_row (t, "acknowledged", _("Acknowledged within the deadline"));
+  table_set (t, row, 0, (double) a->acknowledged[0]);
+  table_set (t, row, 1, (double) a->acknowledged[1]);
+  table_set_ratio (t, row, 2, (double) a->acknowledged[0], (double) a->acknowledged[1], 100);
+  row = table_add_row (t, "responded", _("Responded within the timescale agreed"));
+  table_set (t, row, 0, (double) a->responded[0]);
+  table_set (t, row, 1, (double) a->responded[1]);
+  table_set_ratio (t, row, 2, (double) a->responded[0], (double) a->responded[1], 100);
+  /* Scotland and Northern Ireland resolve simple complaints at stage 1 in 5 working days. */
+  if (a->resolved_stage1[1] > 0)
+    {
+      row = table_add_row (t, "resolved-stage1", _("Resolved at stage 1 within the deadline"));
+      table_set (t, row, 0, (double) a->resolved_stage1[0]);
+      table_set (t, row, 1, (double) a->resolved_stage1[1]);
+      table_set_ratio (t, row, 2, (double) a->resolved_stage1[0],
+                       (double) a->resolved_stage1[1], 100);
+    }
+
+  t = table_new (self, "tracks", _("Early resolution and closer look"), _("Track"),
+                 HEED_REPORT_CHART_NONE);
+  t->note = g_strdup (_("Complaints answered in the period; time counted in working days from "
+                        "receipt to the response."));
+  table_add_column (t, "count", _("Complaints"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "average-days", _("Average time"), HEED_REPORT_VALUE_DAYS);
+  row = table_add_row (t, "early-resolution", _("Early resolution"));
+  table_set (t, row, 0, (double) a->track_count[0]);
+  table_set_ratio (t, row, 1, (double) a->track_days[0], (double) a->track_count[0], 1);
+  row = table_add_row (t, "closer-look", _("Closer look"));
+  table_set (t, row, 0, (double) a->track_count[1]);
+  table_set_ratio (t, row, 1, (double) a->track_days[1], (double) a->track_count[1], 1);
+
+  t = table_new (self, "open-at-end", _("Still open at the end of the period"), _("Kind"),
+                 HEED_REPORT_CHART_NONE);
+  table_add_column (t, "count", _("Open"), HEED_REPORT_VALUE_COUNT);
+  add_single_row (t, "complaint", _("Complaints"), (double) a->open_at_end[0]);
+  add_single_row (t, "concern", _("Concerns"), (double) a->open_at_end[1]);
+  add_single_row (t, "six-months", _("Complaints open more than six months"),
+                  (double) a->open_six_months);
+
+  t = table_new (self, "general-importance", _("Matters of general importance"), _("Kind"),
+                 HEED_REPORT_CHART_NONE);
+  table_add_column (t, "count", _("Cases"), HEED_REPORT_VALUE_COUNT);
+  add_single_row (t, "cases", _("Feedback raising a matter of general importance"),
+                  (double) a->general_importance);
+}
+
+/* Complainant experience: answers stored as "1=4;2=5;…". */
+static gboolean
+count_survey (HeedReportFigures  *self,
+              HeedStore          *store,
+              const GDate        *from,
+              const GDate        *to,
+              GError            **error)
+{
+  gint64 counts[N_STATEMENTS][N_SCALE] = { { 0 } };
+  gint64 responses = 0;
+  g_autofree char *start = heed_format_date_iso (from);
+  g_autofree char *end = heed_format_date_iso (to);
+  HeedReportTable *t;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _heed_store_prepare (store,
+                              "SELECT answers FROM survey_responses WHERE responded_on >= :start"
+                              " AND responded_on <= :end",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":start", start);
+  _heed_store_bind_text (stmt, ":end", end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_auto(GStrv) answers = g_strsplit (column_text (stmt, 0) != NULL
+                                          ? column_text (stmt, 0) : "", ";", -1);
+
+      responses++;
+      for (guint i = 0; answers[i] != NULL; i++)
+        {
+          guint64 statement = 0, score = 0;
+          g_auto(GStrv) pair = g_strsplit (answers[i], "=", 2);
+
+          if (g_strv_length (pair) != 2
+              || !g_ascii_string_to_unsigned (pair[0], 10, 1, N_STATEMENTS, &statement, NULL)
+              || !g_ascii_string_to_unsigned (pair[1], 10, 1, N_SCALE, &score, NULL))
+            continue;  /* an answer we cannot read is left out, not guessed */
+          counts[statement - 1][score - 1]++;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (store, rc, error);
+      return FALSE;
+    }
+
+  t = table_new (self, "experience", _("Complainants’ experience"), _("Statement"),
+                 HEED_REPORT_CHART_STACKED_ROWS);
+  t->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "From %" G_GINT64_FORMAT " survey response, on a "
+                                          "scale of 1 (strongly disagree) to 5 (strongly agree).",
+                                          "From %" G_GINT64_FORMAT " survey responses, on a "
+                                          "scale of 1 (strongly disagree) to 5 (strongly agree).",
+                                          (gulong) responses),
+                             responses);
+  table_add_column (t, "strongly-disagree", _("Strongly disagree"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "disagree", _("Disagree"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "neutral", _("Neither"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "agree", _("Agree"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "strongly-agree", _("Strongly agree"), HEED_REPORT_VALUE_COUNT);
+  table_add_column (t, "average", _("Average"), HEED_REPORT_VALUE_SCORE);
+  table_add_column (t, "agree-percent", _("Agreeing"), HEED_REPORT_VALUE_PERCENT);
+  t->chart_columns = N_SCALE;
+  /* On paper the scale's points are numbered; the note says what they mean. */
+  t->short_columns = g_ptr_array_new_with_free_func (g_free);
+  for (guint v = 1; v <= N_SCALE; v++)
+    g_ptr_array_add (t->short_columns, g_strdup_printf ("%u", v));
+  /* TRANSLATORS: short column heading: the average score */
+  g_ptr_array_add (t->short_columns, g_strdup (_("Mean")));
+  /* TRANSLATORS: short column heading: the share who agreed or strongly agreed */
+  g_ptr_array_add (t->short_columns, g_strdup (_("Agree %")));
+  for (guint s = 0; s < N_STATEMENTS; s++)
+    {
+      char id[16];
+      gint64 answered = 0, total = 0;
+      guint row;
+
+      g_snprintf (id, sizeof id, "statement-%u", s + 1);
+      row = table_add_row (t, id, _(survey_statements[s]));
+      for (guint v = 0; v < N_SCALE; v++)
+        {
+          table_set (t, row, v, (double) counts[s][v]);
+          answered += counts[s][v];
+          total += counts[s][v] * (gint64) (v + 1);
+        }
+      table_set_ratio (t, row, N_SCALE, (double) total, (double) answered, 1);
+      table_set_ratio (t, row, N_SCALE + 1, (double) (counts[s][3] + counts[s][4]),
+                       (double) answered, 100);
+    }
+  return TRUE;
+}
+
+/* Actions in the report: practice-wide ones and those of cases approved for publication, with
+ * the owner's role rather than their name. */
+static gboolean
+count_actions (HeedReportFigures  *self,
+               HeedStore          *store,
+               const GDate        *from,
+               const GDate        *to,
+               GError            **error)
+{
+  g_autofree char *start = heed_format_date_iso (from);
+  g_autofree char *end = heed_format_date_iso (to);
+  gint64 done = 0, open = 0, overdue = 0;
+  HeedReportTable *t;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _heed_store_prepare (store,
+                              "SELECT a.description, a.due_date, a.completed_on,"
+                              " CASE WHEN a.\"case\" IS NULL OR c.publication_approved THEN 1"
+                              " ELSE 0 END, s.role, a.impact"
+                              " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
+                              " LEFT JOIN staff s ON s.id = a.owner"
+                              " WHERE (a.completed_on >= :start AND a.completed_on <= :end)"
+                              " OR (a.completed_on IS NULL AND ifnull (a.start_date, :end) <= :end)"
+                              " OR (a.completed_on > :end AND ifnull (a.start_date, :end) <= :end)"
+                              " ORDER BY a.completed_on IS NULL, a.completed_on, a.due_date, a.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":start", start);
+  _heed_store_bind_text (stmt, ":end", end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate due, completed;
+      char *detail;
+
+      parse_day (column_text (stmt, 1), &due);
+      parse_day (column_text (stmt, 2), &completed);
+      if (g_date_valid (&completed) && g_date_compare (&completed, to) <= 0)
+        {
+          done++;
+          detail = dup_date_detail (TRUE, &completed);
+        }
+      else
+        {
+          open++;
+          if (g_date_valid (&due) && g_date_compare (&due, to) < 0)
+            overdue++;
+          detail = g_date_valid (&due) ? dup_date_detail (FALSE, &due)
+                                       : g_strdup (_("No date set"));
+        }
+      if (sqlite3_column_int (stmt, 3) != 0)
+        {
+          const char *role = column_text (stmt, 4);
+          const char *impact = column_text (stmt, 5);
+
+          if (role != NULL && role[0] != '\0')
+            {
+              char *with_role = g_strdup_printf (_("%s; owner: %s"), detail, role);
+
+              g_free (detail);
+              detail = with_role;
+            }
+          add_item (self, HEED_REPORT_ITEMS_ACTIONS, NULL, column_text (stmt, 0), detail);
+          if (impact != NULL && impact[0] != '\0')
+            {
+              GPtrArray *actions = self->items[HEED_REPORT_ITEMS_ACTIONS];
+              HeedReportItem *item = g_ptr_array_index (actions, actions->len - 1);
+
+              item->measure = g_strdup (impact);
+            }
+        }
+      else
+        g_free (detail);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (store, rc, error);
+      return FALSE;
+    }
+
+  t = table_new (self, "actions", _("Actions to improve"), _("State"), HEED_REPORT_CHART_NONE);
+  table_add_column (t, "count", _("Actions"), HEED_REPORT_VALUE_COUNT);
+  add_single_row (t, "done", _("Completed in the period"), (double) done);
+  add_single_row (t, "open", _("Still in progress at the end"), (double) open);
+  add_single_row (t, "overdue", _("Of those, past their due date"), (double) overdue);
+  return TRUE;
+}
+
+static HeedReportFigures *
+figures_new (HeedStore      *store,
+             HeedReportKind  kind,
+             const GDate    *from,
+             const GDate    *to)
+{
+  HeedReportFigures *self = g_object_new (HEED_TYPE_REPORT_FIGURES, NULL);
+  g_autofree char *small = heed_store_dup_setting (store, "small-counts");
+
+  self->kind = kind;
+  self->practice = heed_store_dup_setting (store, "name");
+  if (self->practice == NULL)
+    self->practice = g_strdup (_("The practice"));
+  self->from = *from;
+  self->to = *to;
+  previous_period (from, to, &self->previous_from, &self->previous_to);
+  /* Suppressing is the safe choice; only an explicit "show" shows small counts. */
+  self->suppress_small = g_strcmp0 (small, "show") != 0;
+  return self;
+}
+
+HeedReportFigures *
+heed_report_figures_compute (HeedStore    *store,
+                             const GDate  *from,
+                             const GDate  *to,
+                             const GDate  *today,
+                             GError      **error)
+{
+  g_autoptr(HeedReportFigures) self = NULL;
+  g_autoptr(GHashTable) aspects = NULL;
+  Annual a = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_period (from, to, error))
+    return NULL;
+  self = figures_new (store, HEED_REPORT_ANNUAL, from, to);
+
+  a.self = self;
+  a.store = store;
+  a.calendar = heed_store_get_calendar (store);
+  if (today != NULL && g_date_valid (today))
+    a.today = *today;
+  else
+    _heed_store_today (&a.today);
+  a.from[0] = self->from;
+  a.to[0] = self->to;
+  a.from[1] = self->previous_from;
+  a.to[1] = self->previous_to;
+  a.n_months = months_between (from, to) + 1;
+  a.months[0] = g_new0 (gint64, a.n_months);
+  a.months[1] = g_new0 (gint64, a.n_months);
+  category_counts_init (&a.subjects, store, "subject", financial_year_of (from));
+  category_counts_init (&a.staff_groups, store, "staff-group", financial_year_of (from));
+
+  aspects = load_aspects (store, &self->previous_from, to, error);
+  ok = aspects != NULL;
+  a.aspects = aspects;
+  if (ok)
+    ok = scan_cases (store, &self->previous_from, to, annual_count_case, &a, error);
+  if (ok)
+    build_annual_tables (&a);
+
+  g_free (a.months[0]);
+  g_free (a.months[1]);
+  category_counts_clear (&a.subjects);
+  category_counts_clear (&a.staff_groups);
+  if (!ok || !count_survey (self, store, from, to, error)
+      || !count_actions (self, store, from, to, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* KO41(b) */
+
+typedef struct {
+  HeedReportFigures *self;
+  HeedStore         *store;
+  GDate              from;
+  GDate              to;
+  GHashTable        *aspects;
+  gint64             brought_forward;
+  gint64             received;
+  gint64             outcomes[4];
+  gint64             carried_forward;
+  CategoryCounts     ages;
+  CategoryCounts     statuses;
+  CategoryCounts     subjects;
+  CategoryCounts     staff_groups;
+  GPtrArray         *age_bands;  /* "code\tmin\tmax" */
+} Ko41b;
+
+static GPtrArray *
+load_age_bands (HeedStore  *store,
+                int         year,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _heed_store_prepare (store,
+                              "SELECT code, ifnull (min_age, -1), ifnull (max_age, 1000)"
+                              " FROM categories WHERE scheme = 'age-band'"
+                              " AND :year BETWEEN year_from AND year_to"
+                              " AND (min_age IS NOT NULL OR max_age IS NOT NULL)"
+                              " ORDER BY position, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":year", year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (bands, g_strdup_printf ("%s\t%d\t%d", column_text (stmt, 0),
+                                               sqlite3_column_int (stmt, 1),
+                                               sqlite3_column_int (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&bands);
+}
+
+static int
+age_on (const GDate *birth,
+        const GDate *date)
+{
+  int age = (int) g_date_get_year (date) - (int) g_date_get_year (birth);
+
+  if (g_date_get_month (date) < g_date_get_month (birth)
+      || (g_date_get_month (date) == g_date_get_month (birth)
+          && g_date_get_day (date) < g_date_get_day (birth)))
+    age--;
+  return age;
+}
+
+static const char *
+age_band_for (Ko41b           *k,
+              const CaseFacts *c,
+              char            *code,
+              gsize            size)
+{
+  int age;
+
+  if (!g_date_valid (&c->birth) || g_date_compare (&c->birth, &c->received) > 0)
+    return "unknown";
+  age = age_on (&c->birth, &c->received);
+  for (guint i = 0; i < k->age_bands->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (k->age_bands, i), "\t", 3);
+
+      if (age >= (int) g_ascii_strtoll (parts[1], NULL, 10)
+          && age <= (int) g_ascii_strtoll (parts[2], NULL, 10))
+        {
+          g_strlcpy (code, parts[0], size);
+          return code;
+        }
+    }
+  return "unknown";
+}
+
+static void
+ko41b_count_case (gpointer         data,
+                  sqlite3_stmt    *stmt,
+                  const CaseFacts *c)
+{
+  Ko41b *k = data;
+  GDate day_before = k->from;
+
+  /* Written complaints under the regulations only: not an oral complaint resolved by the next
+   * working day, nor one found to be out of scope (an employment matter, say). */
+  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0)
+    return;
+  g_date_subtract_days (&day_before, 1);
+  if (open_on (c, &day_before))
+    k->brought_forward++;
+  if (in_range (&c->received, &k->from, &k->to))
+    {
+      char band[64];
+      GPtrArray *list = g_hash_table_lookup (k->aspects, &c->id);
+
+      k->received++;
+      category_counts_add (&k->ages, 0, age_band_for (k, c, band, sizeof band));
+      category_counts_add (&k->statuses, 0,
+                           sqlite3_column_int (stmt, COL_ON_BEHALF) ? "on-behalf" : "patient");
+      if (list == NULL || list->len == 0)
+        {
+          category_counts_add (&k->subjects, 0, column_text (stmt, COL_SUBJECT));
+          category_counts_add (&k->staff_groups, 0, NULL);
+        }
+      else
+        for (guint i = 0; i < list->len; i++)
+          {
+            Aspect *aspect = g_ptr_array_index (list, i);
+
+            category_counts_add (&k->subjects, 0, aspect->subject);
+            category_counts_add (&k->staff_groups, 0, aspect->staff_group);
+          }
+    }
+  if (in_range (&c->ended, &k->from, &k->to))
+    {
+      int outcome = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), c->outcome);
+
+      k->outcomes[outcome >= 0 ? outcome : 3]++;
+    }
+  if (open_on (c, &k->to))
+    k->carried_forward++;
+}
+
+HeedReportFigures *
+heed_report_figures_compute_ko41b (HeedStore    *store,
+                                   const GDate  *from,
+                                   const GDate  *to,
+                                   GError      **error)
+{
+  g_autoptr(HeedReportFigures) self = NULL;
+  g_autoptr(GHashTable) aspects = NULL;
+  g_autoptr(GPtrArray) bands = NULL;
+  HeedReportTable *t;
+  Ko41b k = { 0 };
+  GDate day_before;
+  int year;
+
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_period (from, to, error))
+    return NULL;
+  self = figures_new (store, HEED_REPORT_KO41B, from, to);
+  /* The return is sent to NHS England as it is: exact numbers, never "fewer than 5". */
+  self->suppress_small = FALSE;
+  year = financial_year_of (from);
+
+  aspects = load_aspects (store, from, to, error);
+  bands = aspects != NULL ? load_age_bands (store, year, error) : NULL;
+  if (bands == NULL)
+    return NULL;
+
+  k.self = self;
+  k.store = store;
+  day_before = *from;
+  k.from = *from;
+  k.to = *to;
+  k.aspects = aspects;
+  k.age_bands = bands;
+  category_counts_init (&k.ages, store, "age-band", year);
+  category_counts_init (&k.statuses, store, "complainant-status", year);
+  category_counts_init (&k.subjects, store, "subject", year);
+  category_counts_init (&k.staff_groups, store, "staff-group", year);
+
+  /* From the day before, to know what was brought forward. */
+  g_date_subtract_days (&day_before, 1);
+  if (!scan_cases (store, &day_before, to, ko41b_count_case, &k, error))
+    {
+      category_counts_clear (&k.ages);
+      category_counts_clear (&k.statuses);
+      category_counts_clear (&k.subjects);
+      category_counts_clear (&k.staff_groups);
+      return NULL;
+    }
+
+  t = table_new (self, "summary", _("1. Summary"), _("Written complaints"),
+                 HEED_REPORT_CHART_NONE);
+  table_add_column (t, "count", _("Number"), HEED_REPORT_VALUE_COUNT);
+  add_single_row (t, "brought-forward", _("Brought forward"), (double) k.brought_forward);
+  add_single_row (t, "new", _("New"), (double) k.received);
+  add_single_row (t, "upheld", _("Resolved: upheld"), (double) k.outcomes[0]);
+  add_single_row (t, "partly-upheld", _("Resolved: partially upheld"), (double) k.outcomes[1]);
+  add_single_row (t, "not-upheld", _("Resolved: not upheld"), (double) k.outcomes[2]);
+  add_single_row (t, "resolved", _("Total resolved"),
+                  (double) (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]));
+  add_single_row (t, "withdrawn", _("Withdrawn or closed without a finding"),
+                  (double) k.outcomes[3]);
+  add_single_row (t, "carried-forward", _("Carried forward"), (double) k.carried_forward);
+  t->note = g_strdup (_("Carried forward = brought forward + new − total resolved − withdrawn. "
+                        "Oral complaints resolved by the next working day and complaints out "
+                        "of scope are not counted."));
+
+  category_table (self, store, &k.ages, "age-band", "age", _("2. Age of patient"),
+                  _("Age"), 1, TRUE);
+  category_table (self, store, &k.statuses, "complainant-status", "complainant-status",
+                  _("3. Status of complainant"), _("Complainant"), 1, TRUE);
+  t = category_table (self, store, &k.subjects, "subject", "subject-area",
+                      _("4. Subject area"), _("Subject"), 1, TRUE);
+  t->note = g_strdup (_("Each aspect of a complaint counted, so the total can exceed new "
+                        "complaints."));
+  t = category_table (self, store, &k.staff_groups, "staff-group", "staff-group",
+                      _("5. Staff group"), _("Staff group"), 1, TRUE);
+  t->note = g_strdup (_("Each aspect of a complaint counted."));
+
+  category_counts_clear (&k.ages);
+  category_counts_clear (&k.statuses);
+  category_counts_clear (&k.subjects);
+  category_counts_clear (&k.staff_groups);
+  return g_steal_pointer (&self);
+}
+
+/* Accessors */
+
+HeedReportKind
+heed_report_figures_get_kind (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), HEED_REPORT_ANNUAL);
+  return self->kind;
+}
+
+const char *
+heed_report_figures_get_practice (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->practice;
+}
+
+void
+heed_report_figures_get_period (HeedReportFigures *self,
+                                GDate             *from,
+                                GDate             *to)
+{
+  g_return_if_fail (HEED_IS_REPORT_FIGURES (self));
+  if (from != NULL)
+    *from = self->from;
+  if (to != NULL)
+    *to = self->to;
+}
+
+void
+heed_report_figures_get_previous (HeedReportFigures *self,
+                                  GDate             *from,
+                                  GDate             *to)
+{
+  g_return_if_fail (HEED_IS_REPORT_FIGURES (self));
+  if (from != NULL)
+    *from = self->previous_from;
+  if (to != NULL)
+    *to = self->previous_to;
+}
+
+char *
+heed_report_figures_dup_period_text (HeedReportFigures *self)
+{
+  g_autofree char *from = NULL, *to = NULL;
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  from = heed_format_date_long (&self->from);
+  to = heed_format_date_long (&self->to);
+  /* TRANSLATORS: a report's period, "1 April 2025 to 31 March 2026" */
+  return g_strdup_printf (_("%s to %s"), from, to);
+}
+
+const char *
+heed_report_figures_get_title (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->kind == HEED_REPORT_KO41B ? _("KO41(b) return: written complaints")
+                                         : _("Complaints and feedback: annual report");
+}
+
+gboolean
+heed_report_figures_get_suppress_small (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), TRUE);
+  return self->suppress_small;
+}
+
+void
+heed_report_figures_set_suppress_small (HeedReportFigures *self,
+                                        gboolean           suppress)
+{
+  g_return_if_fail (HEED_IS_REPORT_FIGURES (self));
+  suppress = !!suppress;
+  if (self->suppress_small == suppress)
+    return;
+  self->suppress_small = suppress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPRESS_SMALL]);
+}
+
+guint
+heed_report_figures_get_n_tables (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), 0);
+  return self->tables->len;
+}
+
+const HeedReportTable *
+heed_report_figures_get_table (HeedReportFigures *self,
+                               guint              index)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  g_return_val_if_fail (index < self->tables->len, NULL);
+  return g_ptr_array_index (self->tables, index);
+}
+
+const HeedReportTable *
+heed_report_figures_find_table (HeedReportFigures *self,
+                                const char        *id)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      const HeedReportTable *table = g_ptr_array_index (self->tables, i);
+
+      if (g_strcmp0 (table->id, id) == 0)
+        return table;
+    }
+  return NULL;
+}
+
+GPtrArray *
+heed_report_figures_get_items (HeedReportFigures  *self,
+                               HeedReportItemList  list)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  g_return_val_if_fail (list < HEED_REPORT_N_ITEM_LISTS, NULL);
+  return self->items[list];
+}
+
+gboolean
+heed_report_figures_cell_is_hidden (HeedReportFigures     *self,
+                                    const HeedReportTable *table,
+                                    guint                  row,
+                                    guint                  column)
+{
+  const HeedReportCell *cell;
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), TRUE);
+  cell = heed_report_table_get_cell (table, row, column);
+  g_return_val_if_fail (cell != NULL, TRUE);
+  return self->suppress_small && cell->known
+         && g_array_index (table->kinds, HeedReportValueKind, column) == HEED_REPORT_VALUE_COUNT
+         && cell->value >= 1 && cell->value < SMALL_COUNT_LIMIT;
+}
+
+char *
+heed_report_figures_format_cell (HeedReportFigures     *self,
+                                 const HeedReportTable *table,
+                                 guint                  row,
+                                 guint                  column)
+{
+  const HeedReportCell *cell;
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  cell = heed_report_table_get_cell (table, row, column);
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  if (!cell->known)
+    return g_strdup ("—");
+  if (heed_report_figures_cell_is_hidden (self, table, row, column))
+    return g_strdup (_("fewer than 5"));
+  switch (g_array_index (table->kinds, HeedReportValueKind, column))
+    {
+    case HEED_REPORT_VALUE_PERCENT:
+      /* TRANSLATORS: a percentage, "83%" */
+      return g_strdup_printf (_("%.0f%%"), round (cell->value));
+    case HEED_REPORT_VALUE_DAYS:
+      return g_strdup_printf (_("%.1f working days"), cell->value);
+    case HEED_REPORT_VALUE_SCORE:
+      return g_strdup_printf ("%.1f", cell->value);
+    case HEED_REPORT_VALUE_COUNT:
+    default:
+      return g_strdup_printf ("%.0f", cell->value);
+    }
+}
+
+/* Summary */
+
+static char *
+format_by_ids (HeedReportFigures *self,
+               const char        *table_id,
+               const char        *row_id,
+               const char        *column_id)
+{
+  const HeedReportTable *table = heed_report_figures_find_table (self, table_id);
+  int row, column;
+
+  if (table == NULL)
+    return g_strdup ("—");
+  row = heed_report_table_find_row (table, row_id);
+  column = heed_report_table_find_column (table, column_id);
+  if (row < 0 || column < 0)
+    return g_strdup ("—");
+  return heed_report_figures_format_cell (self, table, (guint) row, (guint) column);
+}
+
+GPtrArray *
+heed_report_figures_dup_summary (HeedReportFigures *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), lines);
+
+  if (self->kind == HEED_REPORT_KO41B)
+    {
+      g_autofree char *received = format_by_ids (self, "summary", "new", "count");
+      g_autofree char *resolved = format_by_ids (self, "summary", "resolved", "count");
+
+      g_ptr_array_add (lines, g_strdup_printf (_("New written complaints: %s. Resolved: %s."),
+                                               received, resolved));
+      return lines;
+    }
+  {
+    g_autofree char *complaints = format_by_ids (self, "received-by-kind", "complaint",
+                                                 "this-period");
+    g_autofree char *before = format_by_ids (self, "received-by-kind", "complaint",
+                                             "previous-period");
+    g_autofree char *concerns = format_by_ids (self, "received-by-kind", "concern",
+                                               "this-period");
+    g_autofree char *comments = format_by_ids (self, "received-by-kind", "comment",
+                                               "this-period");
+    g_autofree char *compliments = format_by_ids (self, "received-by-kind", "compliment",
+                                                  "this-period");
+    g_autofree char *upheld = format_by_ids (self, "outcomes", "upheld", "this-period");
+    g_autofree char *partly = format_by_ids (self, "outcomes", "partly-upheld", "this-period");
+    g_autofree char *not_upheld = format_by_ids (self, "outcomes", "not-upheld", "this-period");
+    g_autofree char *ombudsman = format_by_ids (self, "ombudsman", "referred", "this-period");
+    g_autofree char *acknowledged = format_by_ids (self, "timeliness", "acknowledged",
+                                                   "percent");
+    g_autofree char *responded = format_by_ids (self, "timeliness", "responded", "percent");
+    g_autofree char *open = format_by_ids (self, "open-at-end", "complaint", "count");
+
+    g_ptr_array_add (lines, g_strdup_printf (_("Complaints received: %s (previous period: %s)."),
+                                             complaints, before));
+    g_ptr_array_add (lines, g_strdup_printf (_("Concerns: %s. Comments: %s. Compliments: %s."),
+                                             concerns, comments, compliments));
+    g_ptr_array_add (lines, g_strdup_printf (_("Complaints resolved: %s upheld, %s partly "
+                                               "upheld, %s not upheld."),
+                                             upheld, partly, not_upheld));
+    g_ptr_array_add (lines, g_strdup_printf (_("Referred to the Ombudsman: %s."), ombudsman));
+    g_ptr_array_add (lines, g_strdup_printf (_("Acknowledged within the deadline: %s. Responded "
+                                               "within the timescale agreed: %s."),
+                                             acknowledged, responded));
+    g_ptr_array_add (lines, g_strdup_printf (_("Complaints still open at the end of the period: "
+                                               "%s."),
+                                             open));
+  }
+  return lines;
+}
+
+/* CSV */
+
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  if (text == NULL)
+    text = "";
+  /* A leading =, +, - or @ would be run as a formula by a spreadsheet. */
+  gboolean formula = text[0] != '\0' && strchr ("=+-@", text[0]) != NULL;
+
+  if (formula || strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, text);
+}
+
+static void
+csv_row (GString    *out,
+         const char *a,
+         const char *b,
+         const char *c,
+         const char *d,
+         const char *e)
+{
+  csv_field (out, a);
+  g_string_append_c (out, ',');
+  csv_field (out, b);
+  g_string_append_c (out, ',');
+  csv_field (out, c);
+  g_string_append_c (out, ',');
+  csv_field (out, d);
+  g_string_append_c (out, ',');
+  csv_field (out, e);
+  g_string_append (out, "\r\n");
+}
+
+char *
+heed_report_figures_to_csv (HeedReportFigures *self)
+{
+  GString *out;
+  g_autofree char *from = NULL, *to = NULL;
+  g_autofree char *previous_from = NULL, *previous_to = NULL;
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+
+  out = g_string_sized_new (8192);
+  from = heed_format_date_iso (&self->from);
+  to = heed_format_date_iso (&self->to);
+  previous_from = heed_format_date_iso (&self->previous_from);
+  previous_to = heed_format_date_iso (&self->previous_to);
+
+  /* Machine ids first for scripts, then the words a person reads. */
+  csv_row (out, "section", "row", "column", "value", "label");
+  csv_row (out, "report", "practice", "", self->practice, _("Practice"));
+  csv_row (out, "report", "from", "", from, _("First day"));
+  csv_row (out, "report", "to", "", to, _("Last day"));
+  if (self->kind == HEED_REPORT_ANNUAL)
+    {
+      csv_row (out, "report", "previous-from", "", previous_from, _("Previous period from"));
+      csv_row (out, "report", "previous-to", "", previous_to, _("Previous period to"));
+    }
+  for (guint t = 0; t < self->tables->len; t++)
+    {
+      const HeedReportTable *table = g_ptr_array_index (self->tables, t);
+
+      for (guint r = 0; r < table->rows->len; r++)
+        for (guint c = 0; c < table->columns->len; c++)
+          {
+            g_autofree char *value = heed_report_figures_format_cell (self, table, r, c);
+            g_autofree char *label = g_strdup_printf ("%s: %s: %s", table->title,
+                                                      (char *) g_ptr_array_index (table->rows, r),
+                                                      (char *) g_ptr_array_index (table->columns,
+                                                                                  c));
+
+            csv_row (out, table->id, g_ptr_array_index (table->row_ids, r),
+                     g_ptr_array_index (table->column_ids, c), value, label);
+          }
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+heed_report_write_file (const char  *path,
+                        const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  file = g_file_new_for_path (path);
+  /* g_file_replace_contents writes a temporary file and renames it over the old one. */
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                                &local_error))
+    {
+      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE,
+                   _("The report could not be saved as %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Survey */
+
+guint
+heed_survey_get_n_statements (void)
+{
+  return N_STATEMENTS;
+}
+
+const char *
+heed_survey_get_statement (guint number)
+{
+  g_return_val_if_fail (number >= 1 && number <= N_STATEMENTS, NULL);
+  return _(survey_statements[number - 1]);
+}
+
+/* The action plan */
+
+void
+heed_action_plan_item_free (HeedActionPlanItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->case_reference);
+  g_free (item->description);
+  g_free (item->owner);
+  g_free (item);
+}
+
+static int
+compare_action_items (gconstpointer a,
+                      gconstpointer b)
+{
+  const HeedActionPlanItem *x = *(HeedActionPlanItem *const *) a;
+  const HeedActionPlanItem *y = *(HeedActionPlanItem *const *) b;
+  static const int order[] = {
+    [HEED_ACTION_STATE_OVERDUE] = 0,
+    [HEED_ACTION_STATE_DUE_SOON] = 1,
+    [HEED_ACTION_STATE_NOT_DUE] = 2,
+    [HEED_ACTION_STATE_DONE] = 3,
+  };
+
+  if (order[x->state] != order[y->state])
+    return order[x->state] - order[y->state];
+  if (x->state == HEED_ACTION_STATE_DONE)
+    return g_date_valid (&x->completed) && g_date_valid (&y->completed)
+           ? g_date_compare (&y->completed, &x->completed) : 0;
+  if (g_date_valid (&x->due) != g_date_valid (&y->due))
+    return g_date_valid (&x->due) ? -1 : 1;
+  if (g_date_valid (&x->due) && g_date_compare (&x->due, &y->due) != 0)
+    return g_date_compare (&x->due, &y->due);
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+GPtrArray *
+heed_report_list_actions (HeedStore    *store,
+                          const GDate  *today,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  GDate now, soon;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (today != NULL && g_date_valid (today))
+    now = *today;
+  else
+    _heed_store_today (&now);
+  soon = now;
+  g_date_add_days (&soon, DUE_SOON_DAYS);
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_action_plan_item_free);
+  stmt = _heed_store_prepare (store,
+                              "SELECT a.id, ifnull (a.\"case\", 0), c.reference, a.description,"
+                              " s.name, a.start_date, a.due_date, a.review_date, a.completed_on"
+                              " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
+                              " LEFT JOIN staff s ON s.id = a.owner",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HeedActionPlanItem *item = g_new0 (HeedActionPlanItem, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->case_id = sqlite3_column_int64 (stmt, 1);
+      item->case_reference = _heed_store_column_dup (stmt, 2);
+      item->description = _heed_store_column_dup (stmt, 3);
+      item->owner = _heed_store_column_dup (stmt, 4);
+      parse_day (column_text (stmt, 5), &item->start);
+      parse_day (column_text (stmt, 6), &item->due);
+      parse_day (column_text (stmt, 7), &item->review);
+      parse_day (column_text (stmt, 8), &item->completed);
+      if (g_date_valid (&item->completed))
+        item->state = HEED_ACTION_STATE_DONE;
+      else if (g_date_valid (&item->due) && g_date_compare (&item->due, &now) < 0)
+        item->state = HEED_ACTION_STATE_OVERDUE;
+      else if (g_date_valid (&item->due) && g_date_compare (&item->due, &soon) <= 0)
+        item->state = HEED_ACTION_STATE_DUE_SOON;
+      else
+        item->state = HEED_ACTION_STATE_NOT_DUE;
+      g_ptr_array_add (items, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  g_ptr_array_sort (items, compare_action_items);
+  return g_steal_pointer (&items);
+}
+
+const char *
+heed_action_state_get_label (HeedActionState state)
+{
+  switch (state)
+    {
+    case HEED_ACTION_STATE_OVERDUE:
+      return _("Overdue");
+    case HEED_ACTION_STATE_DUE_SOON:
+      return _("Due soon");
+    case HEED_ACTION_STATE_DONE:
+      return _("Done");
+    case HEED_ACTION_STATE_NOT_DUE:
+    default:
+      return _("Not yet due");
+    }
+}

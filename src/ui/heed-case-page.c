@@ -1,0 +1,1312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heed-case-element.h"
+#include "heed-case-page.h"
+#include "heed-choice.h"
+#include "heed-event.h"
+#include "heed-person.h"
+#include "heed-record-dialog.h"
+#include "heed-record-editor.h"
+#include "heed-restriction.h"
+#include "heed-staff.h"
+#include "heed-status.h"
+#include "heed-timeline-view.h"
+#include "heed-validate.h"
+
+/* Everything about one case, editable: the people, what happened, the risk, the plan, the
+ * investigation log, the outcome and the Ombudsman. Changes are kept as a form draft while
+ * they are typed and written to the practice file, audited, when saved. */
+
+struct _HeedCasePage
+{
+  AdwBin              parent_instance;
+
+  AdwPreferencesPage *page;
+  AdwPreferencesPage *people_page;
+  AdwPreferencesPage *details_page;
+  AdwPreferencesPage *outcome_page;
+  AdwViewStack       *view_stack;
+  HeedTimelineView   *case_timeline;
+  GtkLabel           *summary_label;
+  GtkLabel           *facts_label;
+  GtkFlowBox         *status_box;
+  AdwPreferencesGroup *deadline_group;
+
+  HeedStore          *store;
+  HeedCase           *kase;
+  HeedCase           *before_status;  /* the case before its last status change, for Undo */
+  HeedPerson         *complainant;
+  HeedPerson         *affected;
+  GPtrArray          *editors;      /* HeedRecordEditor* */
+  GPtrArray          *groups;       /* widgets added to the page, removed on reload */
+  GPtrArray          *deadline_rows;
+  GtkWidget          *matrix_buttons[4][5];
+  gint64              draft_id;
+  guint               draft_source;
+  gboolean            changed;
+};
+
+G_DEFINE_FINAL_TYPE (HeedCasePage, heed_case_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CHANGED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_STATUS_CHANGED,
+  SIGNAL_PROBLEM,
+  SIGNAL_DELETE_DRAFT,
+  SIGNAL_ATTACHMENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The sections of a case, in the order a complaint is handled. */
+static const char *const received_fields[] = {
+  "summary", "channel", "received-at", "received-by", "handler", "subject", "service-area",
+  "anonymous", "confidential", NULL
+};
+static const char *const happened_fields[] = {
+  "incident-date", "aware-date", "description", "people-involved", "how-affected",
+  "outcome-wanted", "outcome-notes", "late-reason", "late-decision", NULL
+};
+static const char *const behalf_fields[] = {
+  "on-behalf", "relationship", "relationship-other", "behalf-reason", "behalf-reason-other",
+  NULL
+};
+static const char *const first_contact_fields[] = {
+  "callback-offered", "meeting-offered", "advocacy-offered", "copy-offered", "needs", NULL
+};
+static const char *const consent_fields[] = {
+  "consent-status", "consent-requested", "consent-received", "authorised-on", NULL
+};
+static const char *const risk_fields[] = {
+  "seriousness", "likelihood", "seriousness-after", "likelihood-after", NULL
+};
+static const char *const plan_fields[] = {
+  "track", "plan", "update-arrangements", "agreed-response-date", "extended", NULL
+};
+static const char *const others_fields[] = {
+  "safeguarding", "safeguarding-note", "safeguarding-referred", "other-organisations",
+  "lead-organisation", "consent-to-share", NULL
+};
+static const char *const outcome_fields[] = {
+  "outcome", "remedy-apology", "remedy-explanation", "remedy-action", "remedy-financial",
+  "responded-on", NULL
+};
+static const char *const ombudsman_fields[] = {
+  "ombudsman-referred", "ombudsman-reference", "ombudsman-status", "ombudsman-decision",
+  "ombudsman-decided", "ombudsman-recommendations", "ombudsman-complied", NULL
+};
+static const char *const learning_fields[] = {
+  "general-importance", "lessons", "in-report", "you-said", "we-did", "publication-approved",
+  NULL
+};
+static const char *const person_fields[] = {
+  "title", "first-name", "last-name", "known-as", "house", "street", "town", "postcode",
+  "phone", "phone-alt", "email", "nhs-number", "date-of-birth", "contact-method",
+  "contact-times", "answerphone-ok", "access-format", "language", "advocate", NULL
+};
+
+static const char *const element_fields[] = {
+  "description", "subject", "staff-group", "finding", "outcome", "response", "apology", NULL
+};
+static const char *const restriction_fields[] = {
+  "measure", "detail", "reason", "start-date", "review-date", "told-on", NULL
+};
+
+/* A list of a case's own records (its parts, its contact restrictions) with Add and Edit. */
+typedef struct {
+  const char        *name;         /* the add button's widget name */
+  const char *const *fields;
+  const char        *title_field;
+  const char        *subtitle_field;
+  const char        *new_title;    /* N_() */
+  const char        *edit_title;   /* N_() */
+} RecordList;
+
+static const RecordList element_list = {
+  "add-element", element_fields, "description", "outcome", N_("New Part of the Complaint"),
+  N_("Part of the Complaint")
+};
+static const RecordList restriction_list = {
+  "add-restriction", restriction_fields, "measure", "start-date", N_("New Contact Restriction"),
+  N_("Contact Restriction")
+};
+
+/* What a status change is called on its button. */
+static const char *
+status_action_label (const char *from,
+                     const char *to)
+{
+  if (g_strcmp0 (to, "logged") == 0)
+    return heed_case_status_is_open (from) ? _("_Log It") : _("_Reopen");
+  if (g_strcmp0 (to, "acknowledged") == 0)
+    return _("_Acknowledge");
+  if (g_strcmp0 (to, "in-progress") == 0)
+    return heed_case_status_is_open (from) ? _("Start _Investigating") : _("_Reopen");
+  if (g_strcmp0 (to, "responded") == 0)
+    return _("Mark as _Responded");
+  if (g_strcmp0 (to, "closed") == 0)
+    return _("_Close");
+  if (g_strcmp0 (to, "withdrawn") == 0)
+    return _("_Withdrawn…");
+  if (g_strcmp0 (to, "out-of-scope") == 0)
+    return _("_Out of Scope…");
+  return heed_case_status_get_label (to);
+}
+
+static void
+set_changed (HeedCasePage *self,
+             gboolean      changed)
+{
+  if (self->changed == changed)
+    return;
+  self->changed = changed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED]);
+}
+
+static char *
+dup_draft_content (HeedCasePage *self)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      HeedRecordEditor *editor = g_ptr_array_index (self->editors, i);
+      const char *group = g_object_get_data (G_OBJECT (editor), "heed-draft-group");
+
+      heed_record_editor_write_draft (editor, key_file, group);
+    }
+  return g_key_file_to_data (key_file, NULL, NULL);
+}
+
+static gboolean
+keep_draft_cb (gpointer user_data)
+{
+  HeedCasePage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+
+  self->draft_source = 0;
+  if (self->kase == NULL || !self->changed)
+    return G_SOURCE_REMOVE;
+  content = dup_draft_content (self);
+  if (!heed_store_keep_form_draft (self->store, &self->draft_id, "case",
+                                   heed_record_get_id (HEED_RECORD (self->kase)),
+                                   heed_case_get_reference (self->kase), content, &error))
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_matrix (HeedCasePage *self)
+{
+  const char *seriousness = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_SERIOUSNESS);
+  const char *likelihood = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_LIKELIHOOD);
+
+  for (guint s = 0; s < 4; s++)
+    for (guint l = 0; l < 5; l++)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->matrix_buttons[s][l]),
+                                    g_strcmp0 (seriousness, heed_seriousness_levels[s]) == 0
+                                    && g_strcmp0 (likelihood, heed_likelihood_levels[l]) == 0);
+}
+
+static void
+on_editor_changed_cb (HeedRecordEditor *editor,
+                      const char       *field,
+                      HeedCasePage     *self)
+{
+  set_changed (self, TRUE);
+  if (g_strcmp0 (field, "seriousness") == 0 || g_strcmp0 (field, "likelihood") == 0)
+    update_matrix (self);
+  /* Kept as typed, written once the typing pauses for a moment. */
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (400, keep_draft_cb, self);
+}
+
+static HeedRecordEditor *
+add_editor (HeedCasePage *self,
+            HeedRecord   *record,
+            const char   *draft_group,
+            GPtrArray    *staff)
+{
+  HeedRecordEditor *editor = heed_record_editor_new (record);
+
+  g_object_set_data_full (G_OBJECT (editor), "heed-draft-group", g_strdup (draft_group), g_free);
+  heed_record_editor_set_staff (editor, staff);
+  heed_record_editor_use_categories (editor, self->store);
+  heed_record_editor_set_editable (editor, !heed_store_is_read_only (self->store));
+  g_signal_connect (editor, "changed", G_CALLBACK (on_editor_changed_cb), self);
+  g_ptr_array_add (self->editors, editor);
+  return editor;
+}
+
+static void
+add_group (HeedCasePage       *self,
+           AdwPreferencesPage *page,
+           GtkWidget          *group)
+{
+  g_object_set_data (G_OBJECT (group), "heed-page", page);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (self->groups, group);
+}
+
+static void
+on_matrix_toggled_cb (GtkToggleButton *button,
+                      HeedCasePage    *self)
+{
+  HeedRecordEditor *editor = g_ptr_array_index (self->editors, 0);
+  guint s = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heed-seriousness"));
+  guint l = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heed-likelihood"));
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  if (g_strcmp0 (heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_SERIOUSNESS),
+                 heed_seriousness_levels[s]) == 0
+      && g_strcmp0 (heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_LIKELIHOOD),
+                    heed_likelihood_levels[l]) == 0)
+    return;
+  heed_record_editor_set_value (editor, "seriousness", heed_seriousness_levels[s]);
+  heed_record_editor_set_value (editor, "likelihood", heed_likelihood_levels[l]);
+}
+
+/* The risk matrix of DOMAIN.md, seriousness down and likelihood across, each cell named by
+ * the risk it grades to and coloured like it. */
+static GtkWidget *
+make_matrix (HeedCasePage *self)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Risk at receipt: seriousness down, likelihood across"), -1);
+  for (guint l = 0; l < 5; l++)
+    {
+      GtkWidget *label = gtk_label_new (heed_choice_get_label ("likelihood",
+                                                                heed_likelihood_levels[l]));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_grid_attach (GTK_GRID (grid), label, (int) l + 1, 0, 1, 1);
+    }
+  for (guint s = 0; s < 4; s++)
+    {
+      GtkWidget *label = gtk_label_new (heed_choice_get_label ("seriousness",
+                                                                heed_seriousness_levels[s]));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) s + 1, 1, 1);
+      for (guint l = 0; l < 5; l++)
+        {
+          g_autofree char *risk = heed_store_dup_risk (self->store, heed_seriousness_levels[s],
+                                                      heed_likelihood_levels[l]);
+          const char *risk_label = heed_choice_get_label ("risk", risk);
+          GtkWidget *button = gtk_toggle_button_new_with_label (risk_label);
+          g_autofree char *css = g_strdup_printf ("risk-%s", risk != NULL ? risk : "none");
+          g_autofree char *name =
+            g_strdup_printf (_("Seriousness %s, likelihood %s: %s risk"),
+                             heed_choice_get_label ("seriousness", heed_seriousness_levels[s]),
+                             heed_choice_get_label ("likelihood", heed_likelihood_levels[l]),
+                             risk_label);
+
+          gtk_widget_add_css_class (button, css);
+          gtk_widget_set_hexpand (button, TRUE);
+          gtk_widget_set_tooltip_text (button, name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
+          if (s > 0 || l > 0)
+            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                         GTK_TOGGLE_BUTTON (self->matrix_buttons[0][0]));
+          g_object_set_data (G_OBJECT (button), "heed-seriousness", GUINT_TO_POINTER (s));
+          g_object_set_data (G_OBJECT (button), "heed-likelihood", GUINT_TO_POINTER (l));
+          gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
+          self->matrix_buttons[s][l] = button;
+          gtk_grid_attach (GTK_GRID (grid), button, (int) l + 1, (int) s + 1, 1, 1);
+        }
+    }
+  update_matrix (self);
+  for (guint s = 0; s < 4; s++)
+    for (guint l = 0; l < 5; l++)
+      g_signal_connect (self->matrix_buttons[s][l], "toggled", G_CALLBACK (on_matrix_toggled_cb),
+                        self);
+  return grid;
+}
+
+static void
+fill_deadlines (HeedCasePage *self)
+{
+  g_autoptr(HeedCaseRow) row = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  HeedDeadlineFacts facts;
+  GDate today;
+
+  for (guint i = 0; i < self->deadline_rows->len; i++)
+    adw_preferences_group_remove (self->deadline_group,
+                                  g_ptr_array_index (self->deadline_rows, i));
+  g_ptr_array_set_size (self->deadline_rows, 0);
+
+  row = heed_store_load_case_row (self->store, heed_record_get_id (HEED_RECORD (self->kase)),
+                                  NULL);
+  if (row == NULL)
+    return;
+  heed_case_row_get_facts (row, &facts);
+  facts.oral_resolved = heed_record_get_bool (HEED_RECORD (self->kase), HEED_CASE_ORAL_RESOLVED);
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  deadlines = heed_deadlines_compute (heed_store_get_calendar (self->store), &facts, &today);
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const HeedDeadline *deadline = &g_array_index (deadlines, HeedDeadline, i);
+      GtkWidget *action_row = adw_action_row_new ();
+      g_autofree char *due = heed_format_date_long (&deadline->due);
+      g_autofree char *state = heed_deadline_describe (deadline);
+      g_autofree char *subtitle = g_strdup_printf ("%s — %s", due, state);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row),
+                                     heed_deadline_kind_get_label (deadline->kind));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
+      if (deadline->state == HEED_DEADLINE_OVERDUE || deadline->state == HEED_DEADLINE_MISSED)
+        {
+          gtk_widget_add_css_class (action_row, "error");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (action_row),
+                                     gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+        }
+      else if (deadline->state == HEED_DEADLINE_MET)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (action_row),
+                                   gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      adw_preferences_group_add (self->deadline_group, action_row);
+      g_ptr_array_add (self->deadline_rows, action_row);
+    }
+
+  if (row->awaiting_consent)
+    {
+      GtkWidget *action_row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), _("Awaiting consent"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row),
+                                   _("The person affected has not yet agreed to their "
+                                     "information being shared with the person complaining."));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (action_row),
+                                 gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+      adw_preferences_group_add (self->deadline_group, action_row);
+      g_ptr_array_add (self->deadline_rows, action_row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_group), self->deadline_rows->len > 0);
+}
+
+static void
+change_status (HeedCasePage *self,
+               const char   *status,
+               const char   *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_status = g_strdup (heed_case_get_status (self->kase));
+
+  if (self->changed && !heed_case_page_save (self, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return;
+    }
+  g_clear_object (&self->before_status);
+  self->before_status = HEED_CASE (heed_record_copy (HEED_RECORD (self->kase)));
+  if (!heed_store_change_status (self->store, self->kase, status, reason, &error))
+    {
+      g_clear_object (&self->before_status);
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+      return;
+    }
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  g_signal_emit (self, signals[SIGNAL_STATUS_CHANGED], 0, old_status, status);
+}
+
+static void
+on_reason_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       HeedCasePage     *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "heed-reason");
+  const char *status = g_object_get_data (G_OBJECT (dialog), "heed-status");
+
+  if (g_strcmp0 (response, "change") == 0)
+    change_status (self, status, gtk_editable_get_text (entry));
+}
+
+static void
+on_reason_changed_cb (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "change", text[0] != '\0');
+}
+
+static void
+on_status_button_clicked_cb (GtkButton    *button,
+                             HeedCasePage *self)
+{
+  const char *status = g_object_get_data (G_OBJECT (button), "heed-status");
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (!heed_status_needs_reason (heed_case_get_status (self->kase), status))
+    {
+      change_status (self, status, NULL);
+      return;
+    }
+
+  /* Reopening, withdrawing and ruling out of scope keep their reason with the case. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heed_case_status_get_label (status),
+                                   _("Give the reason; it is kept with the case and shown on "
+                                     "its timeline."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "change", _("_Change Status"), NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "change", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "change");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "heed-reason", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "heed-status", g_strdup (status), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_reason_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_oral_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     HeedCasePage     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  if (self->changed && !heed_case_page_save (self, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return;
+    }
+  g_clear_object (&self->before_status);
+  self->before_status = HEED_CASE (heed_record_copy (HEED_RECORD (self->kase)));
+  if (!heed_store_close_as_oral (self->store, self->kase, &error))
+    {
+      g_clear_object (&self->before_status);
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    }
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  if (error == NULL)
+    g_signal_emit (self, signals[SIGNAL_STATUS_CHANGED], 0, "logged", "closed");
+}
+
+/* Asks first: closing this way takes the complaint out of the statutory counts. */
+static void
+on_oral_clicked_cb (GtkButton    *button,
+                    HeedCasePage *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Resolved by the Next Working Day?"),
+                                   _("Close this complaint as made by phone or in person and "
+                                     "resolved to the person’s satisfaction by the end of the "
+                                     "next working day. It is kept for learning, but is not "
+                                     "counted as a complaint in the annual figures."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "close", _("_Close as Resolved"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_oral_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_delete_draft_clicked_cb (GtkButton    *button,
+                            HeedCasePage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_DELETE_DRAFT], 0,
+                 heed_record_get_id (HEED_RECORD (self->kase)));
+}
+
+static void
+fill_status_box (HeedCasePage *self)
+{
+  const char *status = heed_case_get_status (self->kase);
+  const char *const *next = heed_status_next (heed_case_get_kind (self->kase), status);
+  GtkWidget *child;
+  gboolean first = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_box))) != NULL)
+    gtk_flow_box_remove (self->status_box, child);
+
+  for (guint i = 0; next != NULL && next[i] != NULL; i++)
+    {
+      GtkWidget *button;
+
+      /* A logged complaint closes only as an oral one resolved in time (below). */
+      if (g_strcmp0 (status, "logged") == 0 && g_strcmp0 (next[i], "closed") == 0
+          && heed_status_next (heed_case_get_kind (self->kase), "acknowledged")[0] != NULL)
+        continue;
+      button = gtk_button_new_with_mnemonic (status_action_label (status, next[i]));
+
+      g_object_set_data_full (G_OBJECT (button), "heed-status", g_strdup (next[i]), g_free);
+      gtk_widget_set_name (button, next[i]);
+      if (first && g_strcmp0 (next[i], "withdrawn") != 0 && g_strcmp0 (next[i], "out-of-scope") != 0)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          first = FALSE;
+        }
+      gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_status_button_clicked_cb), self);
+      gtk_flow_box_append (self->status_box, button);
+    }
+
+  {
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_time_t (&today, time (NULL));
+    if (heed_status_can_close_as_oral (self->kase, heed_store_get_calendar (self->store), &today))
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("Resolved by _Next Working Day…"));
+
+        gtk_widget_set_name (button, "oral-resolved");
+        gtk_widget_set_tooltip_text (button, _("An oral complaint sorted out by the end of the "
+                                               "next working day"));
+        gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
+        g_signal_connect (button, "clicked", G_CALLBACK (on_oral_clicked_cb), self);
+        gtk_flow_box_append (self->status_box, button);
+      }
+  }
+
+  /* Records of feedback are kept; only a draft, never logged, may go. */
+  if (g_strcmp0 (status, "draft") == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Draft"));
+
+      gtk_widget_set_name (button, "delete-draft");
+      gtk_widget_add_css_class (button, "destructive-action");
+      gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_draft_clicked_cb), self);
+      gtk_flow_box_append (self->status_box, button);
+    }
+}
+
+static void
+fill_header (HeedCasePage *self)
+{
+  HeedRecord *record = HEED_RECORD (self->kase);
+  const char *risk = NULL;
+  g_autofree char *risk_text = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *facts = NULL;
+  g_autofree char *from = NULL;
+  GDate date;
+
+  if (heed_record_is_set (record, HEED_CASE_SERIOUSNESS)
+      && heed_record_is_set (record, HEED_CASE_LIKELIHOOD))
+    risk_text = heed_store_dup_risk (self->store,
+                                     heed_record_get_text (record, HEED_CASE_SERIOUSNESS),
+                                     heed_record_get_text (record, HEED_CASE_LIKELIHOOD));
+  risk = risk_text != NULL ? heed_choice_get_label ("risk", risk_text) : _("not graded");
+  if (heed_case_get_received (self->kase, &date))
+    received = heed_format_date_long (&date);
+  if (self->complainant != NULL && !heed_record_get_bool (HEED_RECORD (self->kase),
+                                                         HEED_CASE_ANONYMOUS))
+    from = heed_person_dup_full_name (self->complainant);
+  if (from != NULL && from[0] == '\0')
+    g_clear_pointer (&from, g_free);
+
+  gtk_label_set_text (self->summary_label, heed_case_get_summary (self->kase));
+  /* Translators: reference · kind · status · received · risk · who from */
+  facts = g_strdup_printf (_("%s · %s · %s · received %s · risk %s%s%s"),
+                           heed_case_get_reference (self->kase),
+                           heed_case_kind_get_label (heed_case_get_kind (self->kase)),
+                           heed_case_status_get_label (heed_case_get_status (self->kase)),
+                           received != NULL ? received : "—", risk,
+                           from != NULL ? _(" · from ") : "", from != NULL ? from : "");
+  gtk_label_set_text (self->facts_label, facts);
+}
+
+static void
+fill_log (HeedCasePage *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What Has Happened"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Calls, meetings, letters, interviews, statements, "
+                                           "records seen, site visits and advice, newest first."));
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-entry");
+  gtk_widget_set_tooltip_text (add, _("Add an Entry (Ctrl+E)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add an entry"), -1);
+  gtk_widget_set_sensitive (add, !heed_store_is_read_only (self->store));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  events = heed_store_list (self->store, HEED_TYPE_EVENT,
+                            heed_record_get_id (HEED_RECORD (self->kase)), NULL);
+  for (guint i = events != NULL ? events->len : 0; i > 0; i--)
+    {
+      HeedRecord *event = g_ptr_array_index (events, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      const char *at = heed_record_get_text (event, HEED_EVENT_OCCURRED_AT);
+      const char *summary = heed_record_get_text (event, HEED_EVENT_SUMMARY);
+      const char *detail = heed_record_get_text (event, HEED_EVENT_DETAIL);
+      g_autofree char *when = NULL;
+      g_autofree char *title = NULL;
+      GDate date;
+
+      if (at != NULL && heed_date_from_iso (at, &date))
+        when = heed_format_date_long (&date);
+      title = g_strdup_printf ("%s — %s", when != NULL ? when : "",
+                               heed_event_kind_get_label (heed_record_get_text (event,
+                                                                                HEED_EVENT_KIND)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (summary != NULL || detail != NULL)
+        {
+          g_autofree char *subtitle = g_strjoin (summary != NULL && detail != NULL ? "\n" : "",
+                                                 summary != NULL ? summary : "",
+                                                 detail != NULL ? detail : "", NULL);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (events == NULL || events->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing recorded yet"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  add_group (self, self->page, group);
+}
+
+static gboolean keep_draft_cb (gpointer user_data);
+
+static void
+on_list_record_saved_cb (HeedCasePage *self)
+{
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+}
+
+static void
+open_record_dialog (HeedCasePage     *self,
+                    const RecordList *list,
+                    GType             type,
+                    HeedRecord       *record,
+                    gboolean          is_new)
+{
+  HeedRecordDialog *dialog;
+
+  /* Reloading after the save must not lose typing on the page: keep it as a draft now. */
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+  dialog = heed_record_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   self->store, record,
+                                   _(is_new ? list->new_title : list->edit_title),
+                                   is_new ? _("_Add") : _("_Save"), list->fields);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_list_record_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_list_add_clicked_cb (GtkButton    *button,
+                        HeedCasePage *self)
+{
+  const RecordList *list = g_object_get_data (G_OBJECT (button), "heed-list");
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "heed-type"));
+  g_autoptr(HeedRecord) record = g_object_new (type, NULL);
+
+  heed_record_set_int (record, (guint) heed_record_find_field (record, "case"),
+                       heed_record_get_id (HEED_RECORD (self->kase)));
+  open_record_dialog (self, list, type, record, TRUE);
+}
+
+static void
+on_list_row_activated_cb (AdwActionRow *row,
+                          HeedCasePage *self)
+{
+  const RecordList *list = g_object_get_data (G_OBJECT (row), "heed-list");
+  HeedRecord *record = g_object_get_data (G_OBJECT (row), "heed-record");
+  g_autoptr(HeedRecord) copy = heed_record_copy (record);
+
+  open_record_dialog (self, list, G_OBJECT_TYPE (record), copy, FALSE);
+}
+
+static char *
+dup_field_text (HeedRecord *record,
+                const char *field)
+{
+  int index = heed_record_find_field (record, field);
+  const HeedFieldSpec *spec;
+  GDate date;
+
+  if (index < 0 || !heed_record_is_set (record, (guint) index))
+    return NULL;
+  spec = &heed_record_get_fields (record, NULL)[index];
+  if (spec->type == HEED_VALUE_CHOICE)
+    return g_strdup (heed_choice_get_label (field, heed_record_get_text (record, (guint) index)));
+  if (spec->type == HEED_VALUE_DATE && heed_record_get_date (record, (guint) index, &date))
+    return heed_format_date_long (&date);
+  return heed_record_dup_string (record, (guint) index);
+}
+
+static void
+add_record_list (HeedCasePage       *self,
+                 AdwPreferencesPage *page,
+                 const RecordList   *list,
+                 GType               type,
+                 const char         *title,
+                 const char         *description,
+                 const char         *empty)
+{
+  g_autoptr(GPtrArray) records = heed_store_list (self->store, type,
+                                                  heed_record_get_id (HEED_RECORD (self->kase)),
+                                                  NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  g_autofree char *add_label = g_strdup_printf (_("Add: %s"), _(list->edit_title));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (add, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label,
+                                  -1);
+  gtk_widget_set_sensitive (add, !heed_store_is_read_only (self->store));
+  gtk_widget_set_name (add, list->name);
+  g_object_set_data (G_OBJECT (add), "heed-list", (gpointer) list);
+  g_object_set_data (G_OBJECT (add), "heed-type", GSIZE_TO_POINTER (type));
+  g_signal_connect (add, "clicked", G_CALLBACK (on_list_add_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      HeedRecord *record = g_ptr_array_index (records, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *row_title = dup_field_text (record, list->title_field);
+      g_autofree char *subtitle = dup_field_text (record, list->subtitle_field);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title != NULL ? row_title
+                                                                                : "");
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
+                                        !heed_store_is_read_only (self->store));
+      g_object_set_data (G_OBJECT (row), "heed-list", (gpointer) list);
+      g_object_set_data_full (G_OBJECT (row), "heed-record", g_object_ref (record),
+                              g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_list_row_activated_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (records == NULL || records->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty);
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  add_group (self, page, group);
+}
+
+static void
+clear_page (HeedCasePage *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (self->groups, i);
+
+      adw_preferences_page_remove (g_object_get_data (G_OBJECT (group), "heed-page"),
+                                   ADW_PREFERENCES_GROUP (group));
+    }
+  g_ptr_array_set_size (self->groups, 0);
+  g_ptr_array_set_size (self->editors, 0);
+  memset (self->matrix_buttons, 0, sizeof self->matrix_buttons);
+}
+
+static HeedPerson *
+load_person (HeedCasePage *self,
+             guint         field)
+{
+  gint64 id = heed_record_get_int (HEED_RECORD (self->kase), field);
+
+  if (id > 0)
+    return heed_store_load (self->store, HEED_TYPE_PERSON, id, NULL);
+  return heed_person_new ();
+}
+
+static void
+restore_draft (HeedCasePage *self)
+{
+  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, "case", NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  gint64 case_id = heed_record_get_id (HEED_RECORD (self->kase));
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    {
+      HeedFormDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (draft->case_id != case_id)
+        continue;
+      if (!g_key_file_load_from_data (key_file, draft->content, (gsize) -1, G_KEY_FILE_NONE, NULL))
+        continue;
+      self->draft_id = draft->id;
+      for (guint j = 0; j < self->editors->len; j++)
+        {
+          HeedRecordEditor *editor = g_ptr_array_index (self->editors, j);
+          const char *group = g_object_get_data (G_OBJECT (editor), "heed-draft-group");
+
+          heed_record_editor_read_draft (editor, key_file, group);
+        }
+      set_changed (self, TRUE);
+      update_matrix (self);
+      return;
+    }
+}
+
+static void
+heed_case_page_dispose (GObject *object)
+{
+  HeedCasePage *self = HEED_CASE_PAGE (object);
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  G_OBJECT_CLASS (heed_case_page_parent_class)->dispose (object);
+}
+
+static void
+heed_case_page_finalize (GObject *object)
+{
+  HeedCasePage *self = HEED_CASE_PAGE (object);
+
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->deadline_rows, g_ptr_array_unref);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->before_status);
+  g_clear_object (&self->complainant);
+  g_clear_object (&self->affected);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (heed_case_page_parent_class)->finalize (object);
+}
+
+static void
+heed_case_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HeedCasePage *self = HEED_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHANGED:
+      g_value_set_boolean (value, self->changed);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heed_case_page_class_init (HeedCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heed_case_page_dispose;
+  object_class->finalize = heed_case_page_finalize;
+  object_class->get_property = heed_case_page_get_property;
+
+  properties[PROP_CHANGED] =
+    g_param_spec_boolean ("changed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HeedCasePage::status-changed:
+   * @from: the status before
+   * @to: the status now
+   *
+   * The case moved to another status (already saved and audited).
+   */
+  signals[SIGNAL_STATUS_CHANGED] = g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /**
+   * HeedCasePage::problem:
+   * @message: what went wrong, in words a person can act on
+   */
+  signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * HeedCasePage::delete-draft:
+   * @case_id: the draft the person asked to delete
+   *
+   * The window deletes it, with a moment to undo.
+   */
+  signals[SIGNAL_DELETE_DRAFT] = g_signal_new ("delete-draft", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * HeedCasePage::attachment-activated:
+   * @attachment_id: the attachment to open
+   */
+  signals[SIGNAL_ATTACHMENT_ACTIVATED] = g_signal_new ("attachment-activated",
+                                                       G_TYPE_FROM_CLASS (klass),
+                                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                       G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (HEED_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/heedapp/Heed/ui/heed-case-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, people_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, details_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, outcome_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, case_timeline);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, deadline_group);
+}
+
+static void
+on_timeline_add_entry_cb (HeedCasePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-entry", NULL);
+}
+
+static void
+on_timeline_attachment_cb (HeedCasePage *self,
+                           gint64        attachment_id)
+{
+  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, attachment_id);
+}
+
+static void
+heed_case_page_init (HeedCasePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->case_timeline, "add-entry",
+                            G_CALLBACK (on_timeline_add_entry_cb), self);
+  g_signal_connect_swapped (self->case_timeline, "attachment-activated",
+                            G_CALLBACK (on_timeline_attachment_cb), self);
+  self->editors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->groups = g_ptr_array_new ();
+  self->deadline_rows = g_ptr_array_new ();
+}
+
+gboolean
+heed_case_page_set_case (HeedCasePage *self,
+                         HeedStore    *store,
+                         gint64        case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  HeedRecordEditor *editor;
+  GtkWidget *group;
+  HeedCase *kase;
+
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_STORE (store), FALSE);
+
+  kase = heed_store_load (store, HEED_TYPE_CASE, case_id, &error);
+  if (kase == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->kase == NULL || heed_record_get_id (HEED_RECORD (self->kase)) != case_id)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+      g_clear_object (&self->before_status);
+    }
+  clear_page (self);
+  g_set_object (&self->store, store);
+  g_clear_object (&self->kase);
+  self->kase = kase;
+  self->draft_id = 0;
+  g_clear_object (&self->complainant);
+  g_clear_object (&self->affected);
+  self->complainant = load_person (self, HEED_CASE_COMPLAINANT);
+  self->affected = load_person (self, HEED_CASE_AFFECTED);
+  staff = heed_store_list (store, HEED_TYPE_STAFF, 0, NULL);
+
+  fill_header (self);
+  fill_status_box (self);
+  fill_deadlines (self);
+  if (heed_timeline_view_get_store (self->case_timeline) != store)
+    heed_timeline_view_set_store (self->case_timeline, store);
+  heed_timeline_view_set_case_id (self->case_timeline, case_id);
+  heed_timeline_view_reload (self->case_timeline);
+
+  editor = add_editor (self, HEED_RECORD (kase), "case", staff);
+
+  /* Overview: what to do next. */
+  group = heed_record_editor_add_group (editor, _("Risk"),
+                                        _("Grade it when it comes in and again after the "
+                                          "investigation. At receipt, choose the seriousness and "
+                                          "likelihood, or a cell of the matrix."),
+                                        risk_fields);
+  {
+    /* On a narrow window the matrix scrolls sideways rather than widening the page. */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), make_matrix (self));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
+  }
+  add_group (self, self->page, group);
+  add_group (self, self->page,
+             heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
+                                           plan_fields));
+  fill_log (self);
+
+  /* People. */
+  {
+    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->complainant),
+                                           "complainant", NULL);
+
+    add_group (self, self->people_page,
+               heed_record_editor_add_group (person, _("The Person Complaining"),
+                                             _("How to reach them and how they would like to "
+                                               "be contacted."),
+                                             person_fields));
+  }
+  add_group (self, self->people_page,
+             heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
+                                           behalf_fields));
+  {
+    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected", NULL);
+
+    add_group (self, self->people_page,
+               heed_record_editor_add_group (person, _("The Person Affected"),
+                                             _("Leave empty when the person complaining is the "
+                                               "person affected."),
+                                             person_fields));
+  }
+  add_group (self, self->people_page,
+             heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
+                                           consent_fields));
+  add_record_list (self, self->people_page, &restriction_list, HEED_TYPE_RESTRICTION,
+                   _("Contact Restrictions"),
+                   _("Only where contact has become unreasonable: what is limited, why, from "
+                     "when, and when it will be reviewed."),
+                   _("None"));
+
+  /* What happened. */
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("How It Came In"), NULL, received_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("What Happened"), NULL, happened_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("First Contact"), NULL,
+                                           first_contact_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("Safeguarding and Other Organisations"),
+                                           NULL, others_fields));
+
+  /* Outcome. */
+  add_record_list (self, self->outcome_page, &element_list, HEED_TYPE_CASE_ELEMENT,
+                   _("Each Part of the Complaint"),
+                   _("Every issue raised, what the investigation found, and whether it is "
+                     "upheld. The final response answers each one."),
+                   _("No parts written down yet"));
+  add_group (self, self->outcome_page,
+             heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
+                                           outcome_fields));
+  add_group (self, self->outcome_page,
+             heed_record_editor_add_group (editor, _("Ombudsman"), NULL, ombudsman_fields));
+  add_group (self, self->outcome_page,
+             heed_record_editor_add_group (editor, _("Learning"),
+                                           _("What the practice learned, and the wording for "
+                                             "the annual report and “You said, we did”, with no "
+                                             "names."),
+                                           learning_fields));
+
+  set_changed (self, FALSE);
+  restore_draft (self);
+  return TRUE;
+}
+
+HeedCase *
+heed_case_page_get_case (HeedCasePage *self)
+{
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), NULL);
+  return self->kase;
+}
+
+gboolean
+heed_case_page_get_changed (HeedCasePage *self)
+{
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
+  return self->changed;
+}
+
+static gboolean
+has_error_row (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "error") && ADW_IS_PREFERENCES_ROW (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_error_row (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Brings the part of the case with the first problem into view, so it can be put right. */
+static void
+show_first_problem (HeedCasePage *self)
+{
+  AdwPreferencesPage *pages[] = { self->page, self->people_page, self->details_page,
+                                  self->outcome_page };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (has_error_row (GTK_WIDGET (pages[i])))
+      {
+        adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (pages[i]));
+        for (guint j = 0; j < self->editors->len; j++)
+          heed_record_editor_check (g_ptr_array_index (self->editors, j));
+        return;
+      }
+}
+
+static gboolean
+person_is_empty (HeedPerson *person)
+{
+  guint n_fields = 0;
+
+  heed_record_get_fields (HEED_RECORD (person), &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (heed_record_is_set (HEED_RECORD (person), i))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+save_person (HeedCasePage  *self,
+             HeedPerson    *person,
+             guint          field,
+             GError       **error)
+{
+  if (heed_record_get_id (HEED_RECORD (person)) == 0 && person_is_empty (person))
+    return TRUE;
+  heed_person_tidy (person);
+  if (!heed_store_save (self->store, HEED_RECORD (person), error))
+    return FALSE;
+  heed_record_set_int (HEED_RECORD (self->kase), field, heed_record_get_id (HEED_RECORD (person)));
+  return TRUE;
+}
+
+gboolean
+heed_case_page_save (HeedCasePage  *self,
+                     GError       **error)
+{
+  guint problems = 0;
+
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
+
+  if (self->kase == NULL || !self->changed)
+    return TRUE;
+
+  for (guint i = 0; i < self->editors->len; i++)
+    problems += heed_record_editor_check (g_ptr_array_index (self->editors, i));
+  if (problems > 0)
+    {
+      show_first_problem (self);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Nothing was saved: %u thing needs putting right first.",
+                                "Nothing was saved: %u things need putting right first.",
+                                problems),
+                   problems);
+      return FALSE;
+    }
+
+  /* The people and the case together, or none of them. */
+  if (!heed_store_begin (self->store, error))
+    return FALSE;
+  if (!save_person (self, self->complainant, HEED_CASE_COMPLAINANT, error)
+      || !save_person (self, self->affected, HEED_CASE_AFFECTED, error)
+      || !heed_store_save (self->store, HEED_RECORD (self->kase), error)
+      || !heed_store_drop_form_draft (self->store, self->draft_id, error)
+      || !heed_store_commit (self->store, error))
+    {
+      heed_store_rollback (self->store);
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_id = 0;
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  return TRUE;
+}
+
+gboolean
+heed_case_page_undo_status_change (HeedCasePage  *self,
+                                   GError       **error)
+{
+  g_autoptr(HeedCase) before = NULL;
+
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
+
+  if (self->kase == NULL || self->before_status == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("There is no change of status to undo."));
+      return FALSE;
+    }
+  before = g_steal_pointer (&self->before_status);
+  if (!heed_store_undo_status_change (self->store, self->kase, before, error))
+    return FALSE;
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "heed-store.h"
+
+G_BEGIN_DECLS
+
+#define HEED_TYPE_CASE_PAGE (heed_case_page_get_type ())
+G_DECLARE_FINAL_TYPE (HeedCasePage, heed_case_page, HEED, CASE_PAGE, AdwBin)
+
+/* Shows the case, with any unsaved typing of a crashed session brought back. */
+gboolean  heed_case_page_set_case    (HeedCasePage  *self,
+                                      HeedStore     *store,
+                                      gint64         case_id);
+HeedCase *heed_case_page_get_case    (HeedCasePage  *self);
+gboolean  heed_case_page_get_changed (HeedCasePage  *self);
+/* Saves the people and the case in one transaction, or says what to put right first. */
+gboolean  heed_case_page_save        (HeedCasePage  *self,
+                                      GError       **error);
+
+/* Undoes the last status change made on this page. */
+gboolean  heed_case_page_undo_status_change (HeedCasePage  *self,
+                                            GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heed-record-dialog.h"
+#include "heed-record-editor.h"
+#include "heed-staff.h"
+
+/* One record in a small dialog: its rows come from the field table, its checks from the
+ * record, and it is saved whole or not at all. */
+
+struct _HeedRecordDialog
+{
+  AdwWindow         parent_instance;
+
+  GtkLabel         *problem_label;
+  HeedStore        *store;
+  HeedRecord       *record;
+  HeedRecordEditor *editor;
+};
+
+G_DEFINE_FINAL_TYPE (HeedRecordDialog, heed_record_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+gboolean
+heed_record_dialog_save (HeedRecordDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HEED_IS_RECORD_DIALOG (self), FALSE);
+
+  if (heed_record_editor_check (self->editor) > 0)
+    return FALSE;
+  if (!heed_store_save (self->store, self->record, &error))
+    {
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->record);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+GtkWidget *
+heed_record_dialog_get_row (HeedRecordDialog *self,
+                            const char       *field)
+{
+  g_return_val_if_fail (HEED_IS_RECORD_DIALOG (self), NULL);
+  return heed_record_editor_get_row (self->editor, field);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  heed_record_dialog_save (HEED_RECORD_DIALOG (widget));
+}
+
+static void
+heed_record_dialog_dispose (GObject *object)
+{
+  HeedRecordDialog *self = HEED_RECORD_DIALOG (object);
+
+  g_clear_object (&self->editor);
+  G_OBJECT_CLASS (heed_record_dialog_parent_class)->dispose (object);
+}
+
+static void
+heed_record_dialog_finalize (GObject *object)
+{
+  HeedRecordDialog *self = HEED_RECORD_DIALOG (object);
+
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (heed_record_dialog_parent_class)->finalize (object);
+}
+
+static void
+heed_record_dialog_class_init (HeedRecordDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heed_record_dialog_dispose;
+  object_class->finalize = heed_record_dialog_finalize;
+
+  /**
+   * HeedRecordDialog::saved:
+   * @record: the record, saved
+   */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, HEED_TYPE_RECORD);
+
+  gtk_widget_class_install_action (widget_class, "record.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "record.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+heed_record_dialog_init (HeedRecordDialog *self)
+{
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
+}
+
+HeedRecordDialog *
+heed_record_dialog_new (GtkWindow         *parent,
+                        HeedStore         *store,
+                        HeedRecord        *record,
+                        const char        *title,
+                        const char        *save_label,
+                        const char *const *fields)
+{
+  HeedRecordDialog *self;
+  g_autoptr(GPtrArray) staff = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (save_label);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *problem = gtk_label_new (NULL);
+
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEED_IS_RECORD (record), NULL);
+
+  self = g_object_new (HEED_TYPE_RECORD_DIALOG, "transient-for", parent, "title", title, NULL);
+  self->store = g_object_ref (store);
+  self->record = g_object_ref (record);
+  staff = heed_store_list (store, HEED_TYPE_STAFF, 0, NULL);
+  self->editor = heed_record_editor_new (record);
+  heed_record_editor_set_staff (self->editor, staff);
+  heed_record_editor_use_categories (self->editor, store);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "record.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_widget_set_margin_start (problem, 18);
+  gtk_widget_set_margin_end (problem, 18);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  self->problem_label = GTK_LABEL (problem);
+  gtk_box_append (GTK_BOX (box), problem);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (heed_record_editor_add_group (self->editor,
+                                                                                 NULL, NULL,
+                                                                                 fields)));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  return self;
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Figures for the window (issue 3), never a pass or fail: on demo practices of 1,000, 10,000
+# and 100,000 cases, the time until the window is on screen with its first list drawn, search
+# as you type from the last key to the new list drawn, and peak memory; with GTK's Cairo and
+# GL renderers. For comparison, how long GNOME Text Editor takes to show an empty window on
+# the same machine (when it is installed). Runs its own Xvfb when there is no display.
+#
+# Usage: tests/bench/bench-window.sh [BUILD-DIR] [SIZES...]   (an optimised build is best)
+set -eu
+
+build=${1:-build}
+shift || true
+sizes=${*:-1000 10000 100000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/heed-bench-window-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${HEED_BENCH_IN_XVFB:-}" ]; then
+  HEED_BENCH_IN_XVFB=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$build" $sizes
+fi
+
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" GTK_A11Y=none NO_AT_BRIDGE=1
+
+for n in $sizes; do
+  file="$work/demo-$n.heed"
+  "$build/src/heed-cli" demo "$file" --cases "$n" --seed 7 >/dev/null
+  for renderer in cairo gl; do
+    echo "== $n cases, GSK_RENDERER=$renderer"
+    GSK_RENDERER=$renderer "$build/tests/bench-window" "$file" 2>/dev/null
+  done
+  rm -f "$file" "$file-wal" "$file-shm" "$file.lock"
+done
+
+# The yardstick: GNOME Text Editor's empty window, best of three.
+if command -v gnome-text-editor >/dev/null && command -v xdotool >/dev/null; then
+  best=""
+  for i in 1 2 3; do
+    start=$(date +%s%N)
+    HOME="$work" gnome-text-editor --ignore-session --new-window >/dev/null 2>&1 &
+    pid=$!
+    while ! xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
+      sleep 0.01
+    done
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+  done
+  echo "== GNOME Text Editor: empty window on screen after $best ms (best of 3)"
+else
+  echo "== GNOME Text Editor not installed: apt-get install gnome-text-editor xdotool to compare"
+fi

@@ -1,0 +1,894 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "heed-case-element.h"
+#include "heed-case-item.h"
+#include "heed-case-page.h"
+#include "heed-create-practice-dialog.h"
+#include "heed-event.h"
+#include "heed-feedback-dialog.h"
+#include "heed-person.h"
+#include "heed-phone-log-dialog.h"
+#include "heed-preferences-window.h"
+#include "heed-record-dialog.h"
+#include "heed-staff.h"
+#include "heed-store.h"
+#include "heed-timeline-view.h"
+#include "heed-test-util.h"
+#include "heed-validate.h"
+#include "heed-window.h"
+
+/* A person's day with Heed, in real windows: the first run, the full complaint form with its
+ * checks, typing that survives the process being killed, and one phone complaint taken from
+ * the call to closure. The practice file is checked afterwards, as an auditor would. */
+
+static AdwApplication *application;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The problem shown beside a row, or NULL when there is none. */
+static const char *
+row_problem (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "error")
+          && gtk_widget_get_visible (child))
+        return gtk_label_get_text (GTK_LABEL (child));
+      found = row_problem (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  GtkWidget *view = find_type (row, GTK_TYPE_TEXT_VIEW);
+
+  g_assert_nonnull (row);
+  if (view != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+choose (GtkWidget  *row,
+        const char *const *choices,
+        const char *choice,
+        gboolean    with_none)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_strcmp0 (choices[i], choice) == 0)
+      position = i + (with_none ? 1 : 0);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+}
+
+static char *
+date_from_today (int days)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_time_t (&date, time (NULL));
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  return heed_format_date_long (&date);
+}
+
+static const char *
+visible_page (HeedWindow *window)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                              HEED_TYPE_WINDOW, "main_stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+test_first_run (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "Riverside Dental.heed", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.heed", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.heedapp.Heed");
+  HeedWindow *window = heed_window_new (application);
+  HeedCreatePracticeDialog *dialog;
+  AdwWindowTitle *title;
+
+  g_settings_set_string (settings, "last-practice", "");
+  gtk_window_present (GTK_WINDOW (window));
+  heed_window_open_last (window);
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+
+  /* Create a practice: a name is needed; a bad phone number is explained. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.create-practice", NULL);
+  dialog = find_toplevel (HEED_TYPE_CREATE_PRACTICE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (heed_create_practice_dialog_create_at (dialog, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  type_into (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                        HEED_TYPE_CREATE_PRACTICE_DIALOG,
+                                                        "name_row")),
+             "Riverside Dental");
+  type_into (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                        HEED_TYPE_CREATE_PRACTICE_DIALOG,
+                                                        "phone_row")),
+             "12");
+  g_assert_false (heed_create_practice_dialog_create_at (dialog, path));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), HEED_TYPE_CREATE_PRACTICE_DIALOG,
+                                   "problem_label"))));
+  type_into (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                        HEED_TYPE_CREATE_PRACTICE_DIALOG,
+                                                        "phone_row")),
+             "029 2018 0000");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (
+    GTK_WIDGET (dialog), HEED_TYPE_CREATE_PRACTICE_DIALOG, "nation_row")), 1);
+  g_assert_true (heed_create_practice_dialog_create_at (dialog, path));
+  iterate ();
+
+  g_assert_cmpstr (visible_page (window), ==, "practice");
+  g_assert_cmpint (heed_store_get_nation (heed_window_get_store (window)), ==,
+                   HEED_NATION_WALES);
+  {
+    g_autofree char *phone = heed_store_dup_setting (heed_window_get_store (window), "phone");
+
+    g_assert_cmpstr (phone, ==, "029 2018 0000");
+  }
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-practice");
+
+    g_assert_cmpstr (last, ==, path);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* The next start opens it again. */
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  heed_window_open_last (window);
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                           "window_title"));
+  g_assert_cmpstr (visible_page (window), ==, "practice");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Riverside Dental");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* A last practice that has since been damaged is explained, not a crash. */
+  g_assert_true (g_file_set_contents (damaged, "SQLite format 3\n and then rubbish", -1, NULL));
+  g_settings_set_string (settings, "last-practice", damaged);
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  heed_window_open_last (window);
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (
+    gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW, "status_page"))), ==,
+    "This Practice Cannot Be Opened");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_settings_set_string (settings, "last-practice", "");
+  heed_test_remove_dir (dir);
+}
+
+static char *
+make_practice (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "flow.heed", NULL);
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedStaff) staff = heed_staff_new ();
+  g_autoptr(GError) error = NULL;
+
+  store = heed_store_create (path, "Flow Test Surgery", HEED_NATION_ENGLAND, &error);
+  g_assert_no_error (error);
+  heed_record_set_text (HEED_RECORD (staff), HEED_STAFF_NAME, "Jo Marsh");
+  heed_record_set_text (HEED_RECORD (staff), HEED_STAFF_ROLE, "Practice manager");
+  g_assert_true (heed_store_save (store, HEED_RECORD (staff), &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_complaint_form (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *three_years_ago = date_from_today (-3 * 366);
+  HeedWindow *window = heed_window_new (application);
+  HeedFeedbackDialog *dialog;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(HeedPerson) person = NULL;
+  HeedCase *kase;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-feedback", "s", "complaint");
+  dialog = find_toplevel (HEED_TYPE_FEEDBACK_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Empty: it says who is complaining must be given. */
+  g_assert_false (heed_feedback_dialog_save (dialog));
+
+  /* A wrong NHS number and postcode are explained beside their fields. */
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "first-name"), "Ann");
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "last-name"), "Lee");
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "nhs-number"), "943 476 5918");
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "postcode"), "CF10");
+  type_into (heed_feedback_dialog_get_row (dialog, "case", "summary"), "Rude at the desk");
+  type_into (heed_feedback_dialog_get_row (dialog, "case", "description"),
+             "I was spoken to rudely when I asked for my test results.");
+  choose (heed_feedback_dialog_get_row (dialog, "case", "channel"), heed_case_channels, "letter",
+          FALSE);
+  type_into (heed_feedback_dialog_get_row (dialog, "case", "aware-date"), three_years_ago);
+  g_assert_false (heed_feedback_dialog_save (dialog));
+  g_assert_nonnull (row_problem (heed_feedback_dialog_get_row (dialog, "complainant",
+                                                               "nhs-number")));
+  g_assert_nonnull (strstr (row_problem (heed_feedback_dialog_get_row (dialog, "complainant",
+                                                                       "nhs-number")),
+                            "NHS number"));
+  g_assert_nonnull (row_problem (heed_feedback_dialog_get_row (dialog, "complainant",
+                                                               "postcode")));
+  /* More than 12 months after they knew: the reason is needed. */
+  g_assert_nonnull (row_problem (heed_feedback_dialog_get_row (dialog, "case", "late-reason")));
+  g_assert_null (row_problem (heed_feedback_dialog_get_row (dialog, "case", "summary")));
+
+  /* Nothing typed was lost while it was wrong. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+    heed_feedback_dialog_get_row (dialog, "complainant", "first-name"))), ==, "Ann");
+
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "nhs-number"), "9434765919");
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "postcode"), "cf10 1ab");
+  type_into (heed_feedback_dialog_get_row (dialog, "case", "late-reason"),
+             "I was in hospital for a long time.");
+  /* The subject is chosen from the practice's own list, as the annual report counts them. */
+  g_assert_true (ADW_IS_COMBO_ROW (heed_feedback_dialog_get_row (dialog, "case", "subject")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (heed_feedback_dialog_get_row (dialog, "case",
+                                                                           "subject")), 1);
+  g_assert_true (heed_feedback_dialog_save (dialog));
+  iterate ();
+  g_assert_null (find_toplevel (HEED_TYPE_FEEDBACK_DIALOG));
+
+  cases = heed_store_list (heed_window_get_store (window), HEED_TYPE_CASE, 0, NULL);
+  g_assert_cmpuint (cases->len, ==, 1);
+  kase = g_ptr_array_index (cases, 0);
+  g_assert_cmpstr (heed_case_get_status (kase), ==, "logged");
+  g_assert_cmpstr (heed_case_get_summary (kase), ==, "Rude at the desk");
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_LATE_REASON), ==,
+                   "I was in hospital for a long time.");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GPtrArray) subjects = heed_store_list_categories (heed_window_get_store (window),
+                                                                "subject",
+                                                                g_date_time_get_year (now));
+
+    g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_SUBJECT), ==,
+                     g_ptr_array_index (subjects, 0));
+  }
+  person = heed_store_load (heed_window_get_store (window), HEED_TYPE_PERSON,
+                            heed_record_get_int (HEED_RECORD (kase), HEED_CASE_COMPLAINANT), NULL);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (person), HEED_PERSON_NHS_NUMBER), ==,
+                   "943 476 5919");
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (person), HEED_PERSON_POSTCODE), ==,
+                   "CF10 1AB");
+  /* Saved, so the kept typing has gone. */
+  drafts = heed_store_list_form_drafts (heed_window_get_store (window), NULL, NULL);
+  g_assert_cmpuint (drafts->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
+static char *
+kill_test_path (pid_t parent)
+{
+  g_autofree char *name = g_strdup_printf ("heed-test-kill-%d.heed", (int) parent);
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+/* The child: types into the complaint form, then dies without warning. */
+static void
+type_then_die (void)
+{
+  g_autofree char *path = kill_test_path (getppid ());
+  HeedWindow *window = heed_window_new (application);
+  HeedFeedbackDialog *dialog;
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-feedback", "s", "complaint");
+  dialog = find_toplevel (HEED_TYPE_FEEDBACK_DIALOG);
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "first-name"), "Bronwen");
+  type_into (heed_feedback_dialog_get_row (dialog, "case", "summary"),
+             "Prescription lost twice");
+  type_into (heed_feedback_dialog_get_row (dialog, "case", "description"),
+             "The pharmacy says the surgery never sent it, both times.");
+
+  /* Only the pause after typing writes the draft; wait for it, then die. */
+  while (g_get_monotonic_time () < give_up)
+    {
+      g_autoptr(GPtrArray) drafts = NULL;
+
+      g_main_context_iteration (NULL, TRUE);
+      drafts = heed_store_list_form_drafts (heed_window_get_store (window), "feedback", NULL);
+      if (drafts != NULL && drafts->len > 0
+          && strstr (((HeedFormDraft *) g_ptr_array_index (drafts, 0))->content, "both times"))
+        break;
+    }
+  kill (getpid (), SIGKILL);
+}
+
+static void
+test_draft_after_kill (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  HeedWindow *window;
+  HeedFeedbackDialog *dialog;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  if (g_test_subprocess ())
+    {
+      type_then_die ();
+      return;
+    }
+
+  dir = heed_test_make_dir ();
+  {
+    g_autofree char *made = make_practice (dir);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    path = kill_test_path (getpid ());
+    g_assert_true (g_file_get_contents (made, &bytes, &length, NULL));
+    g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+  }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  /* A new Heed on the same file offers the typing back, every word of it. */
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  dialog = heed_window_resume_draft (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+    heed_feedback_dialog_get_row (dialog, "complainant", "first-name"))), ==, "Bronwen");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+    heed_feedback_dialog_get_row (dialog, "case", "summary"))), ==, "Prescription lost twice");
+
+  /* Finished and saved, it becomes a case and the draft goes. */
+  type_into (heed_feedback_dialog_get_row (dialog, "complainant", "last-name"), "Pryce");
+  choose (heed_feedback_dialog_get_row (dialog, "case", "channel"), heed_case_channels, "phone",
+          FALSE);
+  g_assert_true (heed_feedback_dialog_save (dialog));
+  iterate ();
+  cases = heed_store_list (heed_window_get_store (window), HEED_TYPE_CASE, 0, NULL);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpstr (heed_record_get_text (g_ptr_array_index (cases, 0), HEED_CASE_DESCRIPTION),
+                   ==, "The pharmacy says the surgery never sent it, both times.");
+  g_assert_null (heed_window_resume_draft (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (path);
+  {
+    g_autofree char *lock = g_strconcat (path, ".lock", NULL);
+
+    g_unlink (lock);
+  }
+  heed_test_remove_dir (dir);
+}
+
+static void
+press_status (HeedCasePage *page,
+              const char   *status)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (page), status);
+
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_cmpstr (heed_case_get_status (heed_case_page_get_case (page)), ==, status);
+}
+
+static void
+test_complaint_to_closure (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *response_date = date_from_today (20);
+  HeedWindow *window = heed_window_new (application);
+  HeedPhoneLogDialog *log;
+  HeedCasePage *page;
+  HeedRecordDialog *entry;
+  g_autoptr(HeedCaseItem) item = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  guint n_status = 0;
+  gboolean interview = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+
+  /* Reception logs the call. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.phone-log", NULL);
+  log = find_toplevel (HEED_TYPE_PHONE_LOG_DIALOG);
+  g_assert_nonnull (log);
+  type_into (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (log),
+                                                        HEED_TYPE_PHONE_LOG_DIALOG,
+                                                        "first_name_row")), "Ada");
+  type_into (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (log),
+                                                        HEED_TYPE_PHONE_LOG_DIALOG,
+                                                        "last_name_row")), "Quennell");
+  type_into (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (log),
+                                                        HEED_TYPE_PHONE_LOG_DIALOG,
+                                                        "phone_row")), "0161 496 0000");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
+                                   "happened_view"))),
+    "No appointments left by 8.05 every morning this week", -1);
+  gtk_widget_activate_action (GTK_WIDGET (log), "phone-log.save", NULL);
+  iterate ();
+  g_assert_null (find_toplevel (HEED_TYPE_PHONE_LOG_DIALOG));
+
+  /* The manager opens it from the list. */
+  item = g_list_model_get_item (heed_window_get_case_model (window), 0);
+  g_assert_nonnull (item);
+  id = heed_case_item_get_id (item);
+  g_assert_true (heed_window_show_case (window, id));
+  page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                        "case_page"));
+  g_assert_false (heed_case_page_get_changed (page));
+
+  /* Taken by phone today, it could still be closed as resolved by the next working day; a
+   * plain Close is not offered for a complaint not yet answered. */
+  g_assert_nonnull (find_named (GTK_WIDGET (page), "oral-resolved"));
+  g_assert_null (find_named (GTK_WIDGET (page), "closed"));
+
+  press_status (page, "acknowledged");
+  g_assert_null (find_named (GTK_WIDGET (page), "oral-resolved"));
+
+  /* Grading, the handler and the plan agreed with them, then saved. */
+  choose (find_named (GTK_WIDGET (page), "seriousness"), heed_seriousness_levels, "high", TRUE);
+  choose (find_named (GTK_WIDGET (page), "likelihood"), heed_likelihood_levels, "likely", TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (page), "handler")), 1);
+  type_into (find_named (GTK_WIDGET (page), "plan"),
+             "Look at the booking rules and call her back with what we find.");
+  type_into (find_named (GTK_WIDGET (page), "agreed-response-date"), response_date);
+  g_assert_true (heed_case_page_get_changed (page));
+  /* A date that is not a date is refused beside the field and nothing is saved. */
+  type_into (find_named (GTK_WIDGET (page), "incident-date"), "the 35th of Smarch");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-case", NULL);
+  g_assert_true (heed_case_page_get_changed (page));
+  g_assert_nonnull (row_problem (find_named (GTK_WIDGET (page), "incident-date")));
+  type_into (find_named (GTK_WIDGET (page), "incident-date"), "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-case", NULL);
+  iterate ();
+  g_assert_false (heed_case_page_get_changed (page));
+
+  press_status (page, "in-progress");
+
+  /* An interview in the investigation log. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entry", NULL);
+  entry = find_toplevel (HEED_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (entry);
+  choose (heed_record_dialog_get_row (entry, "kind"), heed_event_kinds, "interview", FALSE);
+  type_into (heed_record_dialog_get_row (entry, "summary"), "Spoke to the receptionist on duty");
+  g_assert_true (heed_record_dialog_save (entry));
+  iterate ();
+
+  /* The part of the complaint about booking, with what was found. */
+  page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                        "case_page"));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "add-element"), "clicked");
+  entry = find_toplevel (HEED_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (entry);
+  g_assert_false (heed_record_dialog_save (entry));
+  type_into (heed_record_dialog_get_row (entry, "description"),
+             "No appointments bookable after 8.05 in the morning");
+  type_into (heed_record_dialog_get_row (entry, "finding"),
+             "All same-day slots were released at 8.00 and gone within minutes.");
+  choose (heed_record_dialog_get_row (entry, "outcome"), heed_case_outcomes, "upheld", TRUE);
+  g_assert_true (heed_record_dialog_save (entry));
+  iterate ();
+
+  /* The outcome, then responded and closed. */
+  choose (find_named (GTK_WIDGET (page), "outcome"), heed_case_outcomes, "upheld", TRUE);
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_named (GTK_WIDGET (page), "remedy-apology"),
+                                                GTK_TYPE_SWITCH)), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-case", NULL);
+  iterate ();
+  g_assert_false (heed_case_page_get_changed (page));
+  press_status (page, "responded");
+  press_status (page, "closed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* What the file says afterwards. */
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  kase = heed_store_load (store, HEED_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_case_get_status (kase), ==, "closed");
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_ACKNOWLEDGED_ON));
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_RESPONDED_ON));
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_CLOSED_ON));
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_SERIOUSNESS), ==, "high");
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_LIKELIHOOD), ==, "likely");
+  g_assert_cmpint (heed_record_get_int (HEED_RECORD (kase), HEED_CASE_HANDLER), >, 0);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_PLAN), ==,
+                   "Look at the booking rules and call her back with what we find.");
+  g_assert_true (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_AGREED_RESPONSE_DATE));
+  g_assert_false (heed_record_is_set (HEED_RECORD (kase), HEED_CASE_INCIDENT_DATE));
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_OUTCOME), ==, "upheld");
+  g_assert_true (heed_record_get_bool (HEED_RECORD (kase), HEED_CASE_REMEDY_APOLOGY));
+
+  events = heed_store_list (store, HEED_TYPE_EVENT, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      HeedRecord *event = g_ptr_array_index (events, i);
+      const char *kind = heed_record_get_text (event, HEED_EVENT_KIND);
+
+      n_status += g_strcmp0 (kind, "status") == 0;
+      interview |= g_strcmp0 (kind, "interview") == 0
+                   && g_strcmp0 (heed_record_get_text (event, HEED_EVENT_SUMMARY),
+                                 "Spoke to the receptionist on duty") == 0;
+    }
+  /* Logged, acknowledged, in progress, responded, closed. */
+  g_assert_cmpuint (n_status, ==, 5);
+  g_assert_true (interview);
+  {
+    g_autoptr(GPtrArray) elements = heed_store_list (store, HEED_TYPE_CASE_ELEMENT, id, &error);
+
+    g_assert_cmpuint (elements->len, ==, 1);
+    g_assert_cmpstr (heed_record_get_text (g_ptr_array_index (elements, 0),
+                                           HEED_CASE_ELEMENT_OUTCOME), ==, "upheld");
+  }
+
+  /* Every change went through the audit trail, unbroken. */
+  g_assert_true (heed_store_check (store, report, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  heed_test_remove_dir (dir);
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.heedapp.Heed");
+  HeedWindow *window = heed_window_new (application);
+  HeedPreferencesWindow *preferences;
+  HeedRecordDialog *dialog;
+  HeedStore *store;
+  AdwEntryRow *phone;
+  AdwEntryRow *address;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  store = heed_window_get_store (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  preferences = find_toplevel (HEED_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+
+  /* A wrong phone number is refused on its row; a right one is kept in the practice file. */
+  phone = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                        HEED_TYPE_PREFERENCES_WINDOW,
+                                                        "phone_row"));
+  gtk_editable_set_text (GTK_EDITABLE (phone), "12");
+  g_assert_false (heed_preferences_window_apply (preferences, phone));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (phone), "01632 960000");
+  g_assert_true (heed_preferences_window_apply (preferences, phone));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  {
+    g_autofree char *value = heed_store_dup_setting (store, "phone");
+
+    g_assert_cmpstr (value, ==, "01632 960000");
+  }
+  address = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                          HEED_TYPE_PREFERENCES_WINDOW,
+                                                          "address_row"));
+  gtk_editable_set_text (GTK_EDITABLE (address), "1 High Street,  Leeds , LS1 1AA");
+  g_assert_true (heed_preferences_window_apply (preferences, address));
+  {
+    g_autofree char *value = heed_store_dup_setting (store, "address");
+
+    g_assert_cmpstr (value, ==, "1 High Street\nLeeds\nLS1 1AA");
+  }
+
+  /* The nation moves the deadlines to Scotland's rules. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (
+    GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "nation_row")), 2);
+  g_assert_cmpint (heed_store_get_nation (store), ==, HEED_NATION_SCOTLAND);
+
+  /* A new member of staff. */
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-staff", NULL);
+  dialog = find_toplevel (HEED_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (heed_record_dialog_save (dialog));
+  type_into (heed_record_dialog_get_row (dialog, "name"), "Sam Okafor");
+  type_into (heed_record_dialog_get_row (dialog, "role"), "Receptionist");
+  g_assert_true (heed_record_dialog_save (dialog));
+  iterate ();
+  staff = heed_store_list (store, HEED_TYPE_STAFF, 0, NULL);
+  g_assert_cmpuint (staff->len, ==, 2);
+
+  /* Back up now: refused plainly without the folder, checked and kept with it. */
+  g_settings_set_string (settings, "backup-folder", usb);
+  g_assert_false (heed_preferences_window_back_up (preferences));
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  g_assert_true (heed_preferences_window_back_up (preferences));
+  backups = heed_store_list_backups (store, usb, NULL);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_unlink (g_ptr_array_index (backups, 0));
+  g_rmdir (usb);
+  g_settings_reset (settings, "backup-folder");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_undo (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) logged = heed_case_new ("complaint");
+  g_autoptr(HeedCase) draft = heed_case_new ("compliment");
+  g_autoptr(HeedCase) reloaded = NULL;
+  HeedWindow *window = heed_window_new (application);
+  HeedCasePage *page;
+  GListModel *cases;
+  GtkWidget *undo;
+
+  g_object_set (logged, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "Logged complaint", NULL);
+  g_object_set (draft, "channel", "letter", "received-at", "2025-06-04T10:00:00",
+                "summary", "Half-written thank-you", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (logged), NULL));
+  g_assert_true (heed_store_change_status (store, logged, "logged", NULL, NULL));
+  g_assert_true (heed_store_save (store, HEED_RECORD (draft), NULL));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  cases = heed_window_get_case_model (window);
+  page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                        "case_page"));
+
+  /* A status changed by mistake goes back with Undo. */
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (logged))));
+  press_status (page, "acknowledged");
+  undo = find_button_labelled (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate ();
+  g_assert_cmpstr (heed_case_get_status (heed_case_page_get_case (page)), ==, "logged");
+  reloaded = heed_store_load (heed_window_get_store (window), HEED_TYPE_CASE,
+                              heed_record_get_id (HEED_RECORD (logged)), NULL);
+  g_assert_cmpstr (heed_case_get_status (reloaded), ==, "logged");
+  g_assert_false (heed_record_is_set (HEED_RECORD (reloaded), HEED_CASE_ACKNOWLEDGED_ON));
+
+  /* Only a draft can be deleted; it leaves the list at once, and Undo brings it back. */
+  g_assert_null (find_named (GTK_WIDGET (page), "delete-draft"));
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (draft))));
+  {
+    GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                    HEED_TYPE_WINDOW,
+                                                                    "view_list"));
+
+    gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 4));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "delete-draft"), "clicked");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  undo = find_button_labelled (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 2);
+
+  /* Deleted again and the window closed before the toast went: it is gone from the file. */
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (draft))));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "delete-draft"), "clicked");
+  iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, NULL);
+  g_assert_cmpint (heed_store_count_cases (store, NULL, NULL), ==, 1);
+  g_clear_object (&store);
+  heed_test_remove_dir (dir);
+}
+
+static void
+test_timelines (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  HeedWindow *window = heed_window_new (application);
+  GtkListBox *views;
+  GtkStack *content;
+  HeedTimelineView *practice;
+  HeedTimelineView *own;
+  gint64 id;
+
+  g_object_set (kase, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "On the timeline", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), NULL));
+  g_assert_true (heed_store_change_status (store, kase, "logged", NULL, NULL));
+  id = heed_record_get_id (HEED_RECORD (kase));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  views = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                       "view_list"));
+  content = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                      "content_stack"));
+  practice = HEED_TIMELINE_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                HEED_TYPE_WINDOW,
+                                                                "practice_timeline"));
+
+  /* The Timeline view shows the practice's open cases, one lane each. */
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 5));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "timeline");
+  g_assert_nonnull (heed_timeline_view_get_data (practice));
+  g_assert_cmpint (heed_timeline_data_find_case (heed_timeline_view_get_data (practice), id), >=, 0);
+
+  /* A lane opens its case, whose own timeline is a switch away. */
+  g_signal_emit_by_name (practice, "case-activated", id);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "case");
+  own = HEED_TIMELINE_VIEW (find_type (GTK_WIDGET (gtk_widget_get_template_child (
+                                         GTK_WIDGET (window), HEED_TYPE_WINDOW, "case_page")),
+                                       HEED_TYPE_TIMELINE_VIEW));
+  g_assert_cmpint (heed_timeline_view_get_case_id (own), ==, id);
+
+  /* Adding an entry from the case's timeline opens the entry form. */
+  g_signal_emit_by_name (own, "add-entry", id);
+  iterate ();
+  g_assert_nonnull (find_toplevel (HEED_TYPE_RECORD_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (HEED_TYPE_RECORD_DIALOG)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  application = adw_application_new ("io.github.heedapp.Heed.FlowTest", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/flow/first-run", test_first_run);
+  g_test_add_func ("/ui/flow/complaint-form", test_complaint_form);
+  g_test_add_func ("/ui/flow/draft-after-kill", test_draft_after_kill);
+  g_test_add_func ("/ui/flow/complaint-to-closure", test_complaint_to_closure);
+  g_test_add_func ("/ui/flow/preferences", test_preferences);
+  g_test_add_func ("/ui/flow/undo", test_undo);
+  g_test_add_func ("/ui/flow/timelines", test_timelines);
+
+  return g_test_run ();
+}

@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "heed-chart.h"
+#include "heed-render-test-util.h"
+#include "heed-report-export.h"
+#include "heed-report-html.h"
+#include "heed-report-pdf.h"
+#include "heed-test-report.h"
+#include "heed-test-util.h"
+#include "heed-validate.h"
+
+/* The report's charts and web page, drawn from the hand-made practice of heed-test-report.h.
+ * Set HEED_TEST_OUTPUT_DIR to keep what is drawn there, to look at it. */
+
+typedef struct {
+  char              *dir;
+  char              *path;
+  HeedStore         *store;
+  HeedReportFigures *figures;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate from, to, today;
+
+  fixture->dir = heed_test_make_dir ();
+  fixture->path = g_build_filename (fixture->dir, "report.heed", NULL);
+  fixture->store = report_test_practice (fixture->path);
+  heed_date_from_iso ("2025-04-01", &from);
+  heed_date_from_iso ("2026-03-31", &to);
+  heed_date_from_iso ("2026-06-01", &today);
+  fixture->figures = heed_report_figures_compute (fixture->store, &from, &to, &today, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->figures);
+  g_clear_object (&fixture->store);
+  heed_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+output_path (Fixture    *fixture,
+             const char *name)
+{
+  const char *keep = g_getenv ("HEED_TEST_OUTPUT_DIR");
+
+  return g_build_filename (keep != NULL ? keep : fixture->dir, name, NULL);
+}
+
+/* Pixels that are not white, and how many distinct shades there are. */
+static void
+count_ink (cairo_surface_t *surface,
+           guint           *ink,
+           guint           *shades)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  *ink = 0;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+
+        if (pixel != 0xffffff)
+          (*ink)++;
+        g_hash_table_add (seen, GUINT_TO_POINTER (pixel));
+      }
+  *shades = g_hash_table_size (seen);
+}
+
+static void
+test_chart_png (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint charts = 0;
+
+  heed_report_figures_set_suppress_small (fixture->figures, FALSE);
+  for (guint i = 0; i < heed_report_figures_get_n_tables (fixture->figures); i++)
+    {
+      const HeedReportTable *table = heed_report_figures_get_table (fixture->figures, i);
+      g_autofree char *name = g_strdup_printf ("chart-%s.png", table->id);
+      g_autofree char *path = output_path (fixture, name);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *png;
+      double height;
+      guint ink, shades;
+
+      if (table->chart == HEED_REPORT_CHART_NONE)
+        continue;
+      charts++;
+      height = heed_chart_get_height (fixture->figures, table, 400, HEED_CHART_DEFAULT);
+      g_assert_cmpfloat (height, >, 80);
+      g_assert_cmpfloat (height, <, 900);
+      g_assert_true (heed_chart_write_png (fixture->figures, table, 400, 2, HEED_CHART_DEFAULT,
+                                         path, &error));
+      g_assert_no_error (error);
+
+      png = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, 800);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, (int) (height * 2));
+      count_ink (png, &ink, &shades);
+      /* Text, axes and bars: far from blank, and more than one flat colour. */
+      g_assert_cmpuint (ink, >, 800 * height * 2 / 50);
+      g_assert_cmpuint (shades, >, 8);
+      cairo_surface_destroy (png);
+    }
+  /* Kind, channel, outcomes, subjects, staff groups, months, experience. */
+  g_assert_cmpuint (charts, ==, 7);
+}
+
+static void
+test_chart_bad_path (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const HeedReportTable *table = heed_report_figures_find_table (fixture->figures, "monthly");
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (heed_chart_write_png (fixture->figures, table, 400, 1, HEED_CHART_DEFAULT,
+                                        path, &error));
+  g_assert_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE);
+}
+
+/* The text of every element called @name, in document order. */
+static void
+collect (xmlNode    *node,
+         const char *name,
+         GPtrArray  *found)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0)
+        g_ptr_array_add (found, node);
+      collect (node->children, name, found);
+    }
+}
+
+static char *
+node_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  return g_strstrip (text);
+}
+
+static void
+test_html (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *keep = output_path (fixture, "report.html");
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) svgs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  xmlDoc *doc;
+  xmlNode *root;
+  xmlChar *lang;
+  gsize length = 0;
+  int level = 0;
+  gboolean found_complaints = FALSE;
+
+  html = heed_report_html_render (fixture->figures, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, strlen (html));
+  g_assert_true (heed_report_write_file (keep, html, length, &error));
+
+  /* Well formed: it parses as XML, with no recovery. */
+  doc = xmlReadMemory (html, (int) length, "report.html", "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_cmpstr ((const char *) root->name, ==, "html");
+  lang = xmlGetProp (root, (const xmlChar *) "lang");
+  g_assert_cmpstr ((const char *) lang, ==, "en-GB");
+  xmlFree (lang);
+
+  /* Headings go down one level at a time: an h1, then h2s. */
+  collect (root, "h1", headings);
+  g_assert_cmpuint (headings->len, ==, 1);
+  {
+    g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+    collect (root, "h1", all);
+    collect (root, "h2", all);
+    collect (root, "h3", all);
+    g_assert_cmpuint (all->len, >, 10);
+  }
+  {
+    /* Walk in document order and check no level is skipped. */
+    xmlNode *stack[64];
+    int depth = 0;
+
+    stack[depth++] = root;
+    while (depth > 0)
+      {
+        xmlNode *n = stack[--depth];
+
+        if (n->type == XML_ELEMENT_NODE && n->name[0] == 'h' && n->name[1] >= '1'
+            && n->name[1] <= '6' && n->name[2] == '\0')
+          {
+            int this_level = n->name[1] - '0';
+
+            g_assert_cmpint (this_level, <=, level + 1);
+            level = this_level;
+          }
+        /* Push children in reverse so the first is visited first. */
+        {
+          g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+          for (xmlNode *c = n->children; c != NULL; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "svg") != 0)
+              g_ptr_array_add (children, c);
+          for (guint i = children->len; i-- > 0 && depth < (int) G_N_ELEMENTS (stack);)
+            stack[depth++] = g_ptr_array_index (children, i);
+        }
+      }
+  }
+
+  /* A chart beside its table, every chart named for screen readers. */
+  collect (root, "svg", svgs);
+  collect (root, "table", tables);
+  g_assert_cmpuint (svgs->len, ==, 7);
+  g_assert_cmpuint (tables->len, ==, heed_report_figures_get_n_tables (fixture->figures));
+  for (guint i = 0; i < svgs->len; i++)
+    {
+      xmlChar *label = xmlGetProp (g_ptr_array_index (svgs, i), (const xmlChar *) "aria-label");
+
+      g_assert_nonnull (label);
+      xmlFree (label);
+    }
+
+  /* The same figures as the CSV: four complaints hidden as "fewer than 5", six compliments. */
+  collect (root, "tr", cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      g_autofree char *row = node_text (g_ptr_array_index (cells, i));
+
+      if (g_str_has_prefix (row, "Complaint") && strstr (row, "fewer than 5") != NULL)
+        found_complaints = TRUE;
+    }
+  g_assert_true (found_complaints);
+  g_assert_nonnull (strstr (html, "<td>6</td>"));
+  g_assert_nonnull (strstr (html, "We added a call-back option to the phone system"));
+
+  /* Nothing from outside, nothing to run. */
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "<link"));
+  g_assert_null (strstr (html, "src="));
+  g_assert_null (strstr (html, "url(http"));
+  g_assert_null (strstr (html, "href=\"http"));
+
+  for (guint i = 0; report_test_personal[i] != NULL; i++)
+    g_assert_null (strstr (html, report_test_personal[i]));
+  xmlFreeDoc (doc);
+}
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = output_path (fixture, "report.pdf");
+  g_autofree char *info = NULL, *all = NULL, *flat = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  guint n_pages;
+
+  pdf = heed_report_pdf_render (fixture->figures, &error);
+  g_assert_no_error (error);
+  g_assert_true (heed_report_write_file (path, g_bytes_get_data (pdf, NULL),
+                                         g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+
+  info = heed_test_pdf_info (path);
+  g_assert_nonnull (strstr (info, "Title:           Quayside Test Surgery — Complaints and "
+                                  "feedback: annual report"));
+  flow = heed_report_pdf_new_flow (fixture->figures);
+  n_pages = heed_page_flow_get_n_pages (flow);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  /* Whose report and for when, on every page: a loose page still says. */
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = heed_test_pdf_text (path, page);
+      g_autofree char *flat_page = heed_test_flatten (text);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", page, n_pages);
+
+      g_assert_nonnull (strstr (flat_page, "Quayside Test Surgery"));
+      g_assert_nonnull (strstr (flat_page, "1 April 2025 to 31 March 2026"));
+      g_assert_nonnull (strstr (flat_page, footer));
+    }
+
+  /* The headline figures, the same as the CSV's and the web page's. */
+  all = heed_test_pdf_text (path, 0);
+  flat = heed_test_flatten (all);
+  g_assert_nonnull (strstr (flat, "Complaints received: fewer than 5 (previous period: fewer "
+                                  "than 5)."));
+  g_assert_nonnull (strstr (flat, "Compliments: 6."));
+  g_assert_nonnull (strstr (flat, "Acknowledged within the deadline: 75%."));
+  g_assert_nonnull (strstr (flat, "Responded within the timescale agreed: 67%."));
+  g_assert_nonnull (strstr (flat, "We added a call-back option to the phone system"));
+  g_assert_nonnull (strstr (flat, "How we will know it worked: Fewer calls abandoned in the "
+                                  "morning queue"));
+  for (guint i = 0; report_test_personal[i] != NULL; i++)
+    g_assert_null (strstr (flat, report_test_personal[i]));
+}
+
+static void
+test_save (Fixture       *fixture,
+           gconstpointer  data)
+{
+  struct {
+    const char *id;
+    const char *starts;
+  } formats[] = {
+    { "pdf", "%PDF-" },
+    { "html", "<!DOCTYPE html>" },
+    { "csv", "section,row,column,value,label\r\n" },
+  };
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "r.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  HeedReportFormat format;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strconcat ("saved.", formats[i].id, NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (heed_report_format_from_id (formats[i].id, &format));
+      g_assert_true (heed_report_save (fixture->figures, format, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, formats[i].starts));
+    }
+  g_assert_false (heed_report_format_from_id ("docx", NULL));
+  g_assert_false (heed_report_format_from_id (NULL, NULL));
+
+  g_assert_false (heed_report_save (fixture->figures, HEED_REPORT_FORMAT_PDF, missing, &error));
+  g_assert_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/render/chart/png", test_chart_png);
+  ADD ("/render/chart/bad-path", test_chart_bad_path);
+  ADD ("/render/report/html", test_html);
+  ADD ("/render/report/pdf", test_pdf);
+  ADD ("/render/report/save", test_save);
+#undef ADD
+
+  return g_test_run ();
+}
