@@ -799,7 +799,7 @@ static const Command commands[] = {
   { "deadlines", "FILE [--today DATE]", N_("What is due and overdue"), command_deadlines },
   { "workdays", "--nation NATION --from DATE --add N",
     N_("The date N working days after DATE"), command_workdays },
-  { "letter", "FILE REF TEMPLATE -o OUT.pdf [--large-print]", N_("A letter (not yet available)"),
+  { "letter", "FILE REF TEMPLATE -o OUT.pdf [--large-print]", N_("A letter as PDF"),
     cli_command_letter },
   { "timeline", "FILE [REF] -o OUT.pdf|OUT.png [--from DATE --to DATE]",
     N_("A case's timeline, or the practice's"),

@@ -102,3 +102,12 @@ heed_test_keep_output (const char *path,
   target = g_build_filename (dir, name, NULL);
   g_file_set_contents (target, contents, length, NULL);
 }
+
+/* Whether pdfinfo's report says the PDF is tagged. */
+static inline gboolean
+heed_test_pdf_info_is_tagged (const char *info)
+{
+  g_autofree char *flat = heed_test_flatten (info);
+
+  return strstr (flat, "Tagged: yes") != NULL;
+}

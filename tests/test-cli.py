@@ -224,6 +224,88 @@ try:
     check("export --csv header", header[:5] == ["reference", "kind", "channel", "status",
                                                 "received"], header[:6])
 
+    # Letters: every built-in template for a demo complaint, as PDF.
+    complaint = next(r for r in table[1:] if r[1] == "complaint")
+    templates = ["acknowledgement", "consent-request", "holding", "final-response",
+                 "compliment-thanks", "you-said-we-did"]
+    for template in templates:
+        out = os.path.join(tmp, template + ".pdf")
+        proc = run("letter", demo, complaint[0], template, "-o", out, "--date", "2025-06-03")
+        text = ""
+        if proc.returncode == 0 and os.path.exists(out):
+            text = subprocess.run(["pdftotext", out, "-"], capture_output=True,
+                                  text=True).stdout
+        if template == "you-said-we-did":
+            ok = "You said" in text and "3 June 2025" in text
+        else:
+            ok = complaint[0] in text and "3 June 2025" in text
+        check("letter " + template, proc.returncode == 0 and ok and "Wrote" in proc.stdout,
+              proc.stdout + proc.stderr)
+    check("letter is private", os.stat(os.path.join(tmp, "holding.pdf")).st_mode & 0o777 == 0o600)
+    proc = run("letter", demo, complaint[0], "final-response", "-o",
+               os.path.join(tmp, "final.pdf"))
+    text = subprocess.run(["pdftotext", os.path.join(tmp, "final.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    check("final response names the Ombudsman",
+          "Parliamentary and Health Service Ombudsman" in text and "0345 015 4033" in text, text)
+
+    def pages(path):
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+        return int(next(l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")))
+
+    large = os.path.join(tmp, "final-large.pdf")
+    proc = run("letter", demo, complaint[0], "final-response", "-o", large, "--large-print")
+    check("--large-print makes more pages", proc.returncode == 0 and
+          pages(large) > pages(os.path.join(tmp, "final.pdf")), proc.stderr)
+    proc = run("letter", demo, complaint[0], "holding", "-o", os.path.join(tmp, "h.pdf"),
+               "--set", "delay-reason=We are waiting for the hospital’s records.",
+               "--set", "new-date=18 July 2025")
+    text = subprocess.run(["pdftotext", os.path.join(tmp, "h.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    check("--set fills in the free text", proc.returncode == 0 and
+          "hospital’s records" in text and "18 July 2025" in text and
+          "why the response is delayed" not in proc.stderr, proc.stderr)
+    proc = run("letter", demo, complaint[0], "holding", "-o", os.path.join(tmp, "h2.pdf"))
+    check("letter reports placeholders", proc.returncode == 0 and
+          "why the response is delayed" in proc.stderr, proc.stderr)
+
+    # A failed letter leaves an existing file as it was, and writes nothing new.
+    kept = os.path.join(tmp, "kept.pdf")
+    with open(kept, "w") as f:
+        f.write("an earlier letter")
+    proc = run("letter", demo, complaint[0], "farewell", "-o", kept)
+    check("failed letter keeps the old file", proc.returncode != 0 and
+          open(kept).read() == "an earlier letter")
+    proc = run("letter", demo, complaint[0], "holding", "-o",
+               os.path.join(tmp, "no-such-folder", "x.pdf"))
+    check("unwritable output is one line", one_line_error(proc) and
+          "Could not save the PDF" in proc.stderr and
+          not os.path.exists(os.path.join(tmp, "no-such-folder")), proc.stderr)
+    letter_bad = [
+        (["letter", demo, complaint[0], "acknowledgement"], "needs -o"),
+        (["letter", demo, complaint[0], "-o", os.path.join(tmp, "x.pdf")],
+         "needs a FILE, a case reference and a TEMPLATE"),
+        (["letter", demo, "C-1999-999", "acknowledgement", "-o", os.path.join(tmp, "x.pdf")],
+         "no case with the reference “C-1999-999”"),
+        (["letter", demo, complaint[0], "farewell", "-o", os.path.join(tmp, "x.pdf")],
+         "acknowledgement, consent-request, holding, final-response, compliment-thanks, "
+         "you-said-we-did"),
+        (["letter", demo, complaint[0], "holding", "-o", tmp], "is a folder"),
+        (["letter", demo, complaint[0], "holding", "-o", os.path.join(tmp, "x.pdf"),
+          "--date", "3/6/2025"], "--date must be a date"),
+        (["letter", demo, complaint[0], "holding", "-o", os.path.join(tmp, "x.pdf"),
+          "--set", "no-equals"], "--set must be written NAME=TEXT"),
+        (["letter", os.path.join(tmp, "nope.heed"), complaint[0], "holding", "-o",
+          os.path.join(tmp, "x.pdf")], "no practice file"),
+    ]
+    for args, message in letter_bad:
+        before = digest(demo)
+        proc = run(*args)
+        ok = (one_line_error(proc) and message in proc.stderr and digest(demo) == before
+              and not os.path.exists(os.path.join(tmp, "x.pdf")))
+        check("bad letter: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
+              f"rc={proc.returncode} stderr={proc.stderr!r}")
+
     # Bad input: one line, non-zero, and the file untouched.
     textfile = os.path.join(tmp, "letter.txt")
     with open(textfile, "w") as f:
@@ -273,8 +355,8 @@ try:
         (["export", practice, "--xml"], "needs -o"),
         (["import", practice, hostile], "Nothing was imported"),
         (["import", practice, os.path.join(tmp, "missing.xml")], "Nothing was imported"),
-        (["letter", practice, "C-2025-001", "acknowledgement", "-o", "x.pdf"],
-         "not available in this version"),
+        (["letter", practice, "C-2025-001", "acknowledgement", "-o",
+          os.path.join(tmp, "x.pdf")], "no case with the reference"),
         (["timeline", practice], "needs -o"),
         (["timeline", practice, "-o", os.path.join(tmp, "t.svg")], "must name a .pdf or .png"),
         (["timeline", practice, "C-1999-001", "-o", os.path.join(tmp, "t.pdf")],

@@ -71,8 +71,9 @@ test_no_widows_orphans_or_stranded_headings (void)
       g_autoptr(HeedPageFlow) flow = NULL;
       guint n_blocks;
 
-      /* Shift where the breaks fall by a line or so each round. */
-      heed_document_add_space (document, 1);
+      /* Shift where the breaks fall by a line or so each round (space at the top of a page
+       * is dropped, so it follows a first line). */
+      heed_document_add_text (document, "Dear Mrs Okafor,");
       heed_document_add_space (document, extra * 5.0);
       for (guint i = 0; i < 14; i++)
         {
@@ -106,6 +107,55 @@ test_no_widows_orphans_or_stranded_headings (void)
               g_assert_cmpuint (heed_page_flow_count_block_lines (flow, i, last), >=, 2);
             }
         }
+    }
+}
+
+/* A signature block kept together never starts a page alone: the short paragraph before it,
+ * and that paragraph's heading, go over with it; and a paragraph ending in a colon stays with
+ * the list it introduces. */
+static void
+test_signature_and_introductions (void)
+{
+  for (guint extra = 0; extra < 120; extra++)
+    {
+      g_autoptr(HeedDocument) document = heed_document_new ("Sign-off");
+      g_autoptr(HeedPageFlow) flow = NULL;
+      HeedDocumentBlock *signature, *list;
+      guint heading, question, sign, intro, items;
+      guint first, last, page;
+
+      heed_document_add_text (document, "Dear Mrs Okafor,");
+      heed_document_add_space (document, 380 + extra * 3.0);
+      intro = heed_document_get_n_blocks (document);
+      heed_document_add_text (document, "We have agreed these actions:");
+      items = heed_document_get_n_blocks (document);
+      list = heed_document_add_list (document, FALSE);
+      heed_document_list_add_item (list, "Train the team");
+      heed_document_list_add_item (list, "Check the rota");
+      heed_document_add_space (document, 40);
+      heading = heed_document_get_n_blocks (document);
+      heed_document_add_heading (document, 2, "Questions");
+      question = heed_document_get_n_blocks (document);
+      heed_document_add_text (document, "Please call us if you have any questions at all.");
+      sign = heed_document_get_n_blocks (document);
+      signature = heed_document_add_paragraph (document,
+                                               "Yours sincerely,\n\n\nPriya Shah\nPractice "
+                                               "Manager\nRiverside Medical Centre");
+      signature->keep_together = TRUE;
+
+      flow = a4_flow (document);
+      heed_page_flow_layout (flow);
+      g_assert_true (heed_page_flow_get_block_pages (flow, sign, &first, &last));
+      g_assert_cmpuint (first, ==, last);
+      page = first;
+      g_assert_true (heed_page_flow_get_block_pages (flow, question, &first, &last));
+      g_assert_cmpuint (last, ==, page);
+      g_assert_true (heed_page_flow_get_block_pages (flow, heading, &first, NULL));
+      g_assert_cmpuint (first, ==, page);
+
+      g_assert_true (heed_page_flow_get_block_pages (flow, intro, NULL, &last));
+      g_assert_true (heed_page_flow_get_block_pages (flow, items, &first, NULL));
+      g_assert_cmpuint (first, ==, last);
     }
 }
 
@@ -225,9 +275,11 @@ test_pdf_of_every_block (void)
 
   info = heed_test_pdf_info (path);
   g_assert_nonnull (strstr (info, "Every block – a test"));
-  /* Cairo 1.16 writes the structure tree but not the /MarkInfo flag pdfinfo reports as
-   * "Tagged", so look for the tree and its elements in the file itself. */
+  /* Tagged: the structure tree Cairo writes, with headings, paragraphs, list items and table
+   * headers, marked as such and in British English. */
+  g_assert_true (heed_test_pdf_info_is_tagged (info));
   g_assert_true (g_file_get_contents (path, &pdf, &pdf_length, NULL));
+  g_assert_true (heed_test_bytes_contain (pdf, pdf_length, "/Lang (en-GB)"));
   g_assert_true (heed_test_bytes_contain (pdf, pdf_length, "/StructTreeRoot"));
   g_assert_true (heed_test_bytes_contain (pdf, pdf_length, "/S /H1"));
   g_assert_true (heed_test_bytes_contain (pdf, pdf_length, "/S /P"));
@@ -272,6 +324,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/page-flow/one-page", test_short_document_is_one_page);
   g_test_add_func ("/render/page-flow/widows-orphans-headings",
                    test_no_widows_orphans_or_stranded_headings);
+  g_test_add_func ("/render/page-flow/signature-and-introductions",
+                   test_signature_and_introductions);
   g_test_add_func ("/render/page-flow/page-break-large-print", test_page_break_and_large_print);
   g_test_add_func ("/render/page-flow/pdf-every-block", test_pdf_of_every_block);
   g_test_add_func ("/render/page-flow/unwritable", test_unwritable_pdf);

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "heed-page-flow.h"
 
@@ -691,7 +692,18 @@ lead_height (HeedPageFlow *self,
     case HEED_BLOCK_LIST:
       if (bl->n_boxes == 0)
         return 0;
-      return text_box_height (&bl->boxes[0], 0, MIN (bl->boxes[0].n_lines, MIN_LINES));
+      {
+        TextBox *first = &bl->boxes[0];
+
+        /* What place_text() would not split has to come whole. */
+        if (block->kind != HEED_BLOCK_LIST
+            && (block->kind == HEED_BLOCK_HEADING || block->keep_together
+                || first->n_lines < 2 * MIN_LINES))
+          return text_box_height (first, 0, first->n_lines);
+        if (first->n_lines < 2 * MIN_LINES)
+          return text_box_height (first, 0, first->n_lines);
+        return text_box_height (first, 0, MIN_LINES);
+      }
     case HEED_BLOCK_TABLE:
       if (bl->row_height == NULL)
         return 0;
@@ -710,6 +722,24 @@ lead_height (HeedPageFlow *self,
     default:
       return 0;
     }
+}
+
+static gboolean
+introduces_next (HeedPageFlow *self,
+                 guint         index)
+{
+  const HeedDocumentBlock *block = heed_document_get_block (self->document, index);
+  const HeedDocumentBlock *next;
+  g_autofree char *text = NULL;
+
+  if (index + 1 >= self->n_layouts || self->layouts[index].boxes[0].n_lines > 2 * MIN_LINES)
+    return FALSE;
+  next = heed_document_get_block (self->document, index + 1);
+  if (next->kind != HEED_BLOCK_LIST && next->kind != HEED_BLOCK_TABLE)
+    return FALSE;
+  text = heed_markup_to_text (block->markup);
+  g_strchomp (text);
+  return g_str_has_suffix (text, ":");
 }
 
 static void
@@ -753,6 +783,11 @@ guint
 heed_page_flow_layout (HeedPageFlow *self)
 {
   Cursor cursor = { self, 0, 0, TRUE };
+  /* Where each block started, to go back and move blocks on to the next page together. */
+  struct Checkpoint {
+    Cursor cursor;
+    guint  n_pieces;
+  } *before;
   double body;
 
   g_return_val_if_fail (HEED_IS_PAGE_FLOW (self), 0);
@@ -765,10 +800,14 @@ heed_page_flow_layout (HeedPageFlow *self)
     lay_out_block (self, heed_document_get_block (self->document, i), &self->layouts[i]);
 
   cursor.y = page_top (self, 0);
+  before = g_new0 (struct Checkpoint, self->n_layouts);
   for (guint i = 0; i < self->n_layouts; i++)
     {
       const HeedDocumentBlock *block = heed_document_get_block (self->document, i);
       BlockLayout *bl = &self->layouts[i];
+
+      before[i].cursor = cursor;
+      before[i].n_pieces = self->pieces->len;
 
       switch (block->kind)
         {
@@ -792,6 +831,36 @@ heed_page_flow_layout (HeedPageFlow *self)
           break;
 
         case HEED_BLOCK_PARAGRAPH:
+          /* A block kept together (a signature, an address) that must go over to the next
+           * page takes a short paragraph before it along, rather than start a page alone. */
+          if (block->keep_together && i > 0
+              && heed_document_get_block (self->document, i - 1)->kind == HEED_BLOCK_PARAGRAPH
+              && text_box_height (&bl->boxes[0], 0, bl->boxes[0].n_lines) > cursor_room (&cursor)
+              && !cursor.page_empty && !before[i - 1].cursor.page_empty
+              && before[i - 1].cursor.page == cursor.page
+              && self->layouts[i - 1].boxes[0].n_lines <= 2 * MIN_LINES)
+            {
+              guint restart = i - 1;
+
+              /* ... and the heading above that paragraph too, if it has one. */
+              if (restart > 0
+                  && heed_document_get_block (self->document, restart - 1)->kind
+                     == HEED_BLOCK_HEADING
+                  && before[restart - 1].cursor.page == cursor.page
+                  && !before[restart - 1].cursor.page_empty)
+                restart--;
+              g_array_set_size (self->pieces, before[restart].n_pieces);
+              cursor = before[restart].cursor;
+              cursor_new_page (&cursor);
+              i = restart - 1;
+              continue;
+            }
+          /* "We have agreed the following actions:" belongs with the list or table. */
+          if (introduces_next (self, i)
+              && text_box_height (&bl->boxes[0], 0, bl->boxes[0].n_lines)
+                 + PARAGRAPH_GAP * body + lead_height (self, i + 1) > cursor_room (&cursor)
+              && !cursor.page_empty)
+            cursor_new_page (&cursor);
           place_text (&cursor, PIECE_TEXT, i, 0, &bl->boxes[0], block->keep_together);
           cursor.y += PARAGRAPH_GAP * body;
           break;
@@ -834,6 +903,7 @@ heed_page_flow_layout (HeedPageFlow *self)
         }
     }
 
+  g_free (before);
   self->n_pages = cursor.page + 1;
   /* A document that ends with a page break does not get a blank last page. */
   if (cursor.page_empty && cursor.page > 0)
@@ -1105,6 +1175,86 @@ append_to_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Cairo 1.16 writes the structure tree but not the catalogue's /MarkInfo, without which
+ * readers (and screen readers) treat the PDF as untagged, nor its language. Both are added as
+ * an incremental update: the catalogue written again with them, a one-entry cross-reference
+ * table and a trailer pointing back at Cairo's. If the file is not laid out as Cairo 1.16
+ * writes it, it is left as it is. */
+static gboolean
+find_number_after (const char *text,
+                   const char *key,
+                   guint64    *value)
+{
+  const char *at = g_strrstr (text, key);
+  char *end = NULL;
+
+  if (at == NULL)
+    return FALSE;
+  *value = g_ascii_strtoull (at + strlen (key), &end, 10);
+  return end != at + strlen (key);
+}
+
+static void
+mark_tagged (GByteArray *pdf,
+             const char *language)
+{
+  g_autofree char *tail = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(GString) update = NULL;
+  guint64 root, info, size, start_xref;
+  gsize tail_at, object_at, dict_end, object_offset, xref_offset;
+  const char *data = (const char *) pdf->data;
+  const char *found;
+  gboolean has_info;
+
+  /* The trailer is in the last kilobyte; the bytes before may be binary. */
+  tail_at = pdf->len > 1024 ? pdf->len - 1024 : 0;
+  tail = g_strndup (data + tail_at, pdf->len - tail_at);
+  if (strlen (tail) != pdf->len - tail_at || g_strrstr (tail, "trailer") == NULL
+      || !find_number_after (g_strrstr (tail, "trailer"), "/Root ", &root)
+      || !find_number_after (g_strrstr (tail, "trailer"), "/Size ", &size)
+      || !find_number_after (tail, "startxref\n", &start_xref)
+      || root == 0 || root >= size)
+    return;
+  has_info = find_number_after (g_strrstr (tail, "trailer"), "/Info ", &info);
+
+  header = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj\n", root);
+  found = NULL;
+  for (gsize i = 0; i + strlen (header) <= pdf->len; i++)
+    if (data[i] == '\n' && memcmp (data + i, header, strlen (header)) == 0)
+      found = data + i;
+  if (found == NULL)
+    return;
+  object_at = found - data + strlen (header);
+  for (dict_end = object_at; dict_end + 8 < pdf->len; dict_end++)
+    if (memcmp (data + dict_end, ">>\nendobj", 9) == 0)
+      break;
+  if (dict_end + 8 >= pdf->len || data[object_at] != '<'
+      || g_strstr_len (data + object_at, dict_end - object_at, "/MarkInfo") != NULL
+      || g_strstr_len (data + object_at, dict_end - object_at, "/Type /Catalog") == NULL
+      || g_strstr_len (data + object_at, dict_end - object_at, "/StructTreeRoot") == NULL)
+    return;
+
+  update = g_string_new (NULL);
+  if (pdf->data[pdf->len - 1] != '\n')
+    g_string_append_c (update, '\n');
+  object_offset = pdf->len + update->len;
+  g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n", root);
+  g_string_append_len (update, data + object_at, dict_end - object_at);
+  g_string_append_printf (update, "   /MarkInfo << /Marked true >>\n   /Lang (%s)\n>>\nendobj\n",
+                          language);
+  xref_offset = pdf->len + update->len;
+  g_string_append_printf (update, "xref\n%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT
+                          " 00000 n \ntrailer\n<< /Size %" G_GUINT64_FORMAT
+                          "\n   /Root %" G_GUINT64_FORMAT " 0 R\n",
+                          root, object_offset, size, root);
+  if (has_info)
+    g_string_append_printf (update, "   /Info %" G_GUINT64_FORMAT " 0 R\n", info);
+  g_string_append_printf (update, "   /Prev %" G_GUINT64_FORMAT "\n>>\nstartxref\n%"
+                          G_GSIZE_FORMAT "\n%%%%EOF\n", start_xref, xref_offset);
+  g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
+}
+
 GBytes *
 heed_page_flow_render_pdf (HeedPageFlow  *self,
                            GError       **error)
@@ -1145,6 +1295,7 @@ heed_page_flow_render_pdf (HeedPageFlow  *self,
                    _("Could not draw the pages: %s"), cairo_status_to_string (status));
       return NULL;
     }
+  mark_tagged (bytes, "en-GB");
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
