@@ -1112,6 +1112,13 @@ test_oral_close (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpstr (heed_case_get_status (old_call), ==, "logged");
 
+  /* Not in Scotland: early resolution is its way for this. */
+  g_assert_true (heed_store_set_setting (fixture->store, "nation", "scotland", &error));
+  g_assert_false (heed_store_close_as_oral (fixture->store, call, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (heed_store_set_setting (fixture->store, "nation", "wales", &error));
+
   g_assert_true (heed_store_close_as_oral (fixture->store, call, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (heed_case_get_status (call), ==, "closed");

@@ -93,9 +93,10 @@ heed_status_needs_reason (const char *from,
   return !heed_case_status_is_open (from) && heed_case_status_is_open (to);
 }
 
-/* DOMAIN.md: a complaint made by phone or in person and resolved to the person's satisfaction
- * by the end of the next working day need not go through the complaint process; it is kept
- * for learning, outside the statutory counts. */
+/* DOMAIN.md: in England and Wales, a complaint made by phone or in person and resolved to the
+ * person's satisfaction by the end of the next working day need not go through the complaint
+ * process; it is kept for learning, outside the statutory counts. Scotland and Northern
+ * Ireland have early resolution (stage 1) for that instead. */
 gboolean
 heed_status_can_close_as_oral (HeedCase     *kase,
                                HeedCalendar *calendar,
@@ -108,6 +109,9 @@ heed_status_can_close_as_oral (HeedCase     *kase,
   g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
 
   channel = heed_record_get_text (HEED_RECORD (kase), HEED_CASE_CHANNEL);
+  if (heed_calendar_get_nation (calendar) != HEED_NATION_ENGLAND
+      && heed_calendar_get_nation (calendar) != HEED_NATION_WALES)
+    return FALSE;
   if (is_simple_kind (heed_case_get_kind (kase))
       || g_strcmp0 (heed_case_get_status (kase), "logged") != 0
       || channel == NULL || !g_strv_contains (oral_channels, channel)

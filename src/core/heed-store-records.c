@@ -645,7 +645,7 @@ heed_store_close_as_oral (HeedStore  *self,
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
                    _("Only a complaint made by phone or in person, not yet acknowledged, can be "
                      "closed as resolved by the next working day, and only until the end of "
-                     "that day."));
+                     "that day; in Scotland and Northern Ireland, use early resolution."));
       return FALSE;
     }
   if (!heed_store_begin (self, error))
