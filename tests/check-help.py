@@ -47,6 +47,14 @@ check("every figure in help/C/figures is installed by help/meson.build",
       "not installed: %s; listed but missing: %s" % (", ".join(missing) or "none",
                                                      ", ".join(absent) or "none"))
 
+referenced = set()
+for page_name in pages:
+    if os.path.exists(os.path.join(help_dir, page_name)):
+        tree = ET.parse(os.path.join(help_dir, page_name))
+        referenced |= {m.get("src") for m in tree.iter(MALLARD + "media")}
+unused = sorted(set(figures) - referenced)
+check("every figure is shown on some page", not unused, "not shown: " + ", ".join(unused))
+
 # yelp-check's own checks.
 if yelp_check == "-" or not os.path.exists(yelp_check):
     for command in ("validate", "links", "ids", "orphans", "media"):
