@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The user guide stays valid and true: yelp-check's validate, links, ids, orphans and media
-find nothing wrong, every page and figure in help/C is installed, and the keyboard shortcuts page lists
-exactly the shortcuts of the shortcuts window.
+find nothing wrong, every page and figure in help/C is installed and every figure shown, and
+the keyboard shortcuts page lists the shortcuts of the shortcuts window with the same keys.
 
 Usage: check-help.py SOURCE-ROOT YELP-CHECK|- PAGE... FIGURE..."""
 
@@ -74,7 +74,7 @@ def accelerator_text(accel):
     """'<Primary><Shift>n' -> 'Ctrl+Shift+N', as a person reads it."""
     names = {"Primary": "Ctrl", "Control": "Ctrl", "Shift": "Shift", "Alt": "Alt"}
     keys = {"Return": "Enter", "Left": "←", "Right": "→", "Up": "↑", "Down": "↓",
-            "comma": ",", "question": "?", "plus": "+", "minus": "−", "equal": "="}
+            "comma": ",", "question": "?", "plus": "+", "minus": "-", "equal": "="}
     parts = re.findall(r"<(\w+)>", accel)
     key = re.sub(r"<\w+>", "", accel)
     out = [names.get(p, p) for p in parts]
