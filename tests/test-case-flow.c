@@ -10,7 +10,9 @@
 #include "heed-case-page.h"
 #include "heed-create-practice-dialog.h"
 #include "heed-event.h"
+#include "heed-letter.h"
 #include "heed-feedback-dialog.h"
+#include "heed-letter-dialog.h"
 #include "heed-person.h"
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
@@ -968,6 +970,69 @@ test_phone_log_draft (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_letter (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *pdf = g_build_filename (dir, "acknowledgement.pdf", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  HeedLetterDialog *dialog;
+  gint64 id;
+
+  g_object_set (person, "title", "Mrs", "first-name", "Delyth", "last-name", "Morgan",
+                "house", "4", "street", "Bridge Street", "town", "Llandeilo",
+                "postcode", "SA19 6BN", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (person), NULL));
+  g_object_set (kase, "channel", "letter", "received-at", "2025-06-03T10:00:00",
+                "summary", "Waited an hour past my appointment time",
+                "complainant", heed_record_get_id (HEED_RECORD (person)), NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), NULL));
+  g_assert_true (heed_store_change_status (store, kase, "logged", NULL, NULL));
+  id = heed_record_get_id (HEED_RECORD (kase));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_true (heed_window_show_case (window, id));
+
+  /* From the case, the letter it needs next: the acknowledgement, previewed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.write-letter", NULL);
+  dialog = find_toplevel (HEED_TYPE_LETTER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (heed_page_preview_get_n_pages (heed_letter_dialog_get_preview (dialog)), >=,
+                    1);
+
+  /* Saved as PDF, it is the letter to Mrs Morgan at her address. */
+  g_assert_true (heed_letter_dialog_save_pdf (dialog, pdf, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Delyth Morgan"));
+  g_assert_nonnull (strstr (text, "SA19 6BN"));
+  g_assert_nonnull (strstr (text, "Flow Test Surgery"));
+
+  /* Sent by post: kept with the case, exactly, and on its timeline. */
+  g_assert_true (heed_letter_dialog_mark_sent (dialog, "post", &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_null (find_toplevel (HEED_TYPE_LETTER_DIALOG));
+  letters = heed_store_list (heed_window_get_store (window), HEED_TYPE_LETTER, id, &error);
+  g_assert_cmpuint (letters->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (pdf);
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -988,6 +1053,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/undo", test_undo);
   g_test_add_func ("/ui/flow/timelines", test_timelines);
   g_test_add_func ("/ui/flow/phone-log-draft", test_phone_log_draft);
+  g_test_add_func ("/ui/flow/letter", test_letter);
 
   return g_test_run ();
 }

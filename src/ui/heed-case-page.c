@@ -587,6 +587,16 @@ fill_status_box (HeedCasePage *self)
       gtk_flow_box_append (self->status_box, button);
     }
 
+  if (g_strcmp0 (status, "draft") != 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Write a _Letter…"));
+
+      gtk_widget_set_name (button, "write-letter");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.write-letter");
+      gtk_widget_set_tooltip_text (button, _("Write a Letter (Ctrl+L)"));
+      gtk_flow_box_append (self->status_box, button);
+    }
+
   {
     GDate today;
 

@@ -12,6 +12,7 @@
 #include "heed-demo.h"
 #include "heed-event.h"
 #include "heed-feedback-dialog.h"
+#include "heed-letter-dialog.h"
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
@@ -442,6 +443,9 @@ update_header (HeedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entry",
                                  on_case && self->store != NULL
                                  && !heed_store_is_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-letter",
+                                 on_case && self->store != NULL
+                                 && !heed_store_is_read_only (self->store));
   if (kase != NULL)
     {
       adw_window_title_set_title (self->content_title, heed_case_get_reference (kase));
@@ -751,6 +755,55 @@ add_entry_action (GtkWidget  *widget,
   dialog = heed_record_dialog_new (GTK_WINDOW (self), self->store, HEED_RECORD (event),
                                    _("Add an Entry"), _("_Add"), entry_fields);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_entry_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_letter_sent_cb (HeedWindow *self,
+                   const char *title)
+{
+  g_autofree char *text = g_strdup_printf (_("%s sent and kept with the case"), title);
+
+  heed_window_show_case (self, heed_record_get_id (HEED_RECORD (heed_case_page_get_case (self->case_page))));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* The letter a case most likely needs next. */
+static const char *
+suggested_letter (HeedCase *kase)
+{
+  const char *status = heed_case_get_status (kase);
+
+  if (g_strcmp0 (heed_case_get_kind (kase), "compliment") == 0)
+    return "compliment-thanks";
+  if (g_strcmp0 (status, "logged") == 0)
+    return "acknowledgement";
+  return "final-response";
+}
+
+static void
+write_letter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  HeedCase *kase = heed_case_page_get_case (self->case_page);
+  g_autoptr(GError) error = NULL;
+  HeedLetterDialog *dialog;
+
+  if (kase == NULL || self->store == NULL)
+    return;
+  /* The letter is made from the case as saved. */
+  if (heed_case_page_get_changed (self->case_page) && !heed_case_page_save (self->case_page, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  dialog = heed_letter_dialog_new (GTK_WINDOW (self), self->store,
+                                   heed_record_get_id (HEED_RECORD (kase)),
+                                   suggested_letter (kase));
+  g_signal_connect_object (dialog, "sent", G_CALLBACK (on_letter_sent_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1368,6 +1421,9 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_install_action (widget_class, "win.write-letter", NULL, write_letter_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.write-letter", NULL);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);
 }
@@ -1413,6 +1469,7 @@ heed_window_init (HeedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-letter", FALSE);
 }
 
 HeedWindow *
