@@ -11,7 +11,10 @@
 #include "heed-create-practice-dialog.h"
 #include "heed-event.h"
 #include "heed-letter.h"
+#include "heed-actions-page.h"
+#include "heed-demo.h"
 #include "heed-feedback-dialog.h"
+#include "heed-report-page.h"
 #include "heed-letter-dialog.h"
 #include "heed-person.h"
 #include "heed-phone-log-dialog.h"
@@ -902,7 +905,7 @@ test_timelines (void)
                                                                 "practice_timeline"));
 
   /* The Timeline view shows the practice's open cases, one lane each. */
-  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 5));
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 6));
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "timeline");
   g_assert_nonnull (heed_timeline_view_get_data (practice));
@@ -1033,6 +1036,67 @@ test_letter (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_reports_and_actions (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.heed", NULL);
+  g_autofree char *csv = g_build_filename (dir, "figures.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window;
+  GtkListBox *views;
+  GtkStack *content;
+  HeedReportPage *report;
+  HeedActionsPage *actions;
+
+  {
+    g_autoptr(HeedStore) store = heed_store_create (path, "Report Test Surgery",
+                                                    HEED_NATION_ENGLAND, &error);
+    HeedDemoOptions options;
+
+    g_assert_no_error (error);
+    heed_demo_options_init (&options);
+    options.n_cases = 80;
+    options.years = 2;
+    options.seed = 11;
+    g_assert_true (heed_demo_fill (store, &options, &error));
+  }
+
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  views = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                       "view_list"));
+  content = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                      "content_stack"));
+  report = HEED_REPORT_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                            HEED_TYPE_WINDOW, "report_page"));
+  actions = HEED_ACTIONS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                              HEED_TYPE_WINDOW, "actions_page"));
+
+  /* Reports: this financial year's report as pages, and its figures saved as CSV. */
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 7));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "reports");
+  g_assert_cmpuint (heed_page_preview_get_n_pages (heed_report_page_get_preview (report)), >=, 2);
+  g_assert_true (heed_report_page_save (report, HEED_REPORT_FORMAT_CSV, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "received-by-kind"));
+
+  /* Action plans: the demo's actions, overdue ones first. */
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 5));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "actions");
+  g_assert_cmpuint (heed_actions_page_set_store (actions, heed_window_get_store (window)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (csv);
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1054,6 +1118,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/timelines", test_timelines);
   g_test_add_func ("/ui/flow/phone-log-draft", test_phone_log_draft);
   g_test_add_func ("/ui/flow/letter", test_letter);
+  g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
 
   return g_test_run ();
 }

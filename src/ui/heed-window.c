@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-actions-page.h"
 #include "heed-case-item.h"
 #include "heed-case-list-model.h"
 #include "heed-case-page.h"
@@ -16,6 +17,7 @@
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
+#include "heed-report-page.h"
 #include "heed-timeline-view.h"
 #include "heed-validate.h"
 #include "heed-store.h"
@@ -45,6 +47,8 @@ struct _HeedWindow
   AdwStatusPage       *none_page;
   HeedCasePage        *case_page;
   HeedTimelineView    *practice_timeline;
+  HeedActionsPage     *actions_page;
+  HeedReportPage      *report_page;
   GtkListBox          *view_list;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
@@ -68,6 +72,8 @@ struct _HeedWindow
 };
 
 #define TIMELINE_VIEW ((HeedCaseView) 100)
+#define ACTIONS_VIEW ((HeedCaseView) 101)
+#define REPORTS_VIEW ((HeedCaseView) 102)
 
 static const struct {
   HeedCaseView view;
@@ -79,8 +85,10 @@ static const struct {
   { HEED_CASE_VIEW_COMPLIMENTS, N_("Compliments"), "emblem-favorite-symbolic" },
   { HEED_CASE_VIEW_CLOSED, N_("Closed"), "emblem-ok-symbolic" },
   { HEED_CASE_VIEW_ALL, N_("All Feedback"), "view-list-symbolic" },
-  /* Not a list: the practice's open cases along a date axis. */
+  /* Not lists of cases: the action plans, the open cases along a date axis, the reports. */
+  { ACTIONS_VIEW, N_("Action Plans"), "view-list-ordered-symbolic" },
   { TIMELINE_VIEW, N_("Timeline"), "x-office-calendar-symbolic" },
+  { REPORTS_VIEW, N_("Reports"), "x-office-document-symbolic" },
 };
 
 G_DEFINE_FINAL_TYPE (HeedWindow, heed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -211,6 +219,8 @@ run_query (HeedWindow *self)
 }
 
 static void show_practice_timeline (HeedWindow *self);
+static void show_other_view (HeedWindow   *self,
+                             HeedCaseView  view);
 static void update_header (HeedWindow *self);
 
 static void
@@ -225,6 +235,11 @@ on_view_list_row_selected_cb (HeedWindow    *self,
   if (view == TIMELINE_VIEW)
     {
       show_practice_timeline (self);
+      return;
+    }
+  if (view == ACTIONS_VIEW || view == REPORTS_VIEW)
+    {
+      show_other_view (self, view);
       return;
     }
   self->view = view;
@@ -251,11 +266,21 @@ on_view_list_row_activated_cb (HeedWindow    *self,
                                GtkListBoxRow *row)
 {
   /* On a narrow window the sidebar is a page of its own: choosing a view shows its list. */
-  if ((HeedCaseView) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view"))
-      == TIMELINE_VIEW)
-    gtk_stack_set_visible_child_name (self->content_stack, "timeline");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  switch ((int) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "heed-view")))
+    {
+    case (int) TIMELINE_VIEW:
+      gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+      break;
+    case (int) ACTIONS_VIEW:
+      gtk_stack_set_visible_child_name (self->content_stack, "actions");
+      break;
+    case (int) REPORTS_VIEW:
+      gtk_stack_set_visible_child_name (self->content_stack, "reports");
+      break;
+    default:
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      break;
+    }
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   update_header (self);
 }
@@ -457,6 +482,16 @@ update_header (HeedWindow *self)
       adw_window_title_set_title (self->content_title, _("Timeline"));
       adw_window_title_set_subtitle (self->content_title, _("Open feedback"));
     }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "actions") == 0)
+    {
+      adw_window_title_set_title (self->content_title, _("Action Plans"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "reports") == 0)
+    {
+      adw_window_title_set_title (self->content_title, _("Reports"));
+      adw_window_title_set_subtitle (self->content_title, _("The annual report"));
+    }
   else
     {
       GtkListBoxRow *row = gtk_list_box_get_selected_row (self->view_list);
@@ -597,6 +632,49 @@ show_practice_timeline (HeedWindow *self)
   heed_timeline_view_set_query (self->practice_timeline, query);
   heed_timeline_view_reload (self->practice_timeline);
   gtk_stack_set_visible_child_name (self->content_stack, "timeline");
+  update_header (self);
+}
+
+/* The earliest year with feedback, for the years a report is offered for. */
+static int
+earliest_year (HeedWindow *self)
+{
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(HeedCaseRow) row = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+
+  query->newest_first = FALSE;
+  ids = heed_store_query_case_ids (self->store, query, NULL);
+  if (ids != NULL && ids->len > 0)
+    row = heed_store_load_case_row (self->store, g_array_index (ids, gint64, 0), NULL);
+  if (row != NULL && row->received != NULL)
+    {
+      year = (int) g_ascii_strtoll (row->received, NULL, 10);
+      /* Financial years start in April. */
+      if (strlen (row->received) >= 7 && strncmp (row->received + 5, "04", 2) < 0)
+        year--;
+    }
+  return year;
+}
+
+static void
+show_other_view (HeedWindow   *self,
+                 HeedCaseView  view)
+{
+  if (self->store == NULL)
+    return;
+  if (view == ACTIONS_VIEW)
+    {
+      heed_actions_page_set_store (self->actions_page, self->store);
+      gtk_stack_set_visible_child_name (self->content_stack, "actions");
+    }
+  else
+    {
+      heed_report_page_set_store (self->report_page, self->store, earliest_year (self));
+      gtk_stack_set_visible_child_name (self->content_stack, "reports");
+    }
   update_header (self);
 }
 
@@ -1355,6 +1433,8 @@ heed_window_class_init (HeedWindowClass *klass)
   g_assert (heed_ui_get_resource () != NULL);
   g_type_ensure (HEED_TYPE_CASE_PAGE);
   g_type_ensure (HEED_TYPE_TIMELINE_VIEW);
+  g_type_ensure (HEED_TYPE_ACTIONS_PAGE);
+  g_type_ensure (HEED_TYPE_REPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/heed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, window_title);
@@ -1372,6 +1452,8 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, none_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, practice_timeline);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, report_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, view_list);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, count_label);
@@ -1458,6 +1540,10 @@ heed_window_init (HeedWindow *self)
   g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
   g_signal_connect_swapped (self->practice_timeline, "case-activated",
                             G_CALLBACK (on_timeline_case_activated_cb), self);
+  g_signal_connect_swapped (self->actions_page, "case-activated",
+                            G_CALLBACK (on_timeline_case_activated_cb), self);
+  g_signal_connect_swapped (self->report_page, "problem", G_CALLBACK (on_case_page_problem_cb),
+                            self);
   g_signal_connect_swapped (self->practice_timeline, "attachment-activated",
                             G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect_swapped (self->case_page, "attachment-activated",

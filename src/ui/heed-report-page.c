@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heed-page-preview.h"
+#include "heed-report-export.h"
+#include "heed-report-figures.h"
+#include "heed-report-page.h"
+#include "heed-report-pdf.h"
+
+/* The annual report for a financial year, as it will print, ready to save as PDF for the
+ * board, as HTML for the practice website, or as CSV of the figures. */
+
+struct _HeedReportPage
+{
+  AdwBin             parent_instance;
+
+  GtkDropDown       *year_dropdown;
+  HeedPagePreview   *preview;
+  GtkLabel          *summary_label;
+
+  HeedStore         *store;
+  HeedReportFigures *figures;
+  int                first_year;   /* the year of dropdown position 0 */
+  int                year;
+};
+
+G_DEFINE_FINAL_TYPE (HeedReportPage, heed_report_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_PROBLEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The financial year that today falls in: April to March. */
+static int
+current_financial_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_month (now) >= 4 ? g_date_time_get_year (now)
+                                          : g_date_time_get_year (now) - 1;
+}
+
+gboolean
+heed_report_page_set_year (HeedReportPage *self,
+                           int             year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) summary = NULL;
+  HeedReportFigures *figures;
+  GDate from, to;
+
+  g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, G_DATE_APRIL, (GDateYear) year);
+  g_date_set_dmy (&to, 31, G_DATE_MARCH, (GDateYear) (year + 1));
+  figures = heed_report_figures_compute (self->store, &from, &to, NULL, &error);
+  if (figures == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return FALSE;
+    }
+  g_clear_object (&self->figures);
+  self->figures = figures;
+  self->year = year;
+  flow = heed_report_pdf_new_flow (figures);
+  description = g_strdup_printf (_("The annual report for 1 April %d to 31 March %d"), year,
+                                 year + 1);
+  heed_page_preview_set_flow (self->preview, flow, description);
+  /* The headline, beside the year: the first sentence of the report's summary. */
+  summary = heed_report_figures_dup_summary (figures);
+  gtk_label_set_text (self->summary_label, summary != NULL && summary->len > 0
+                                           ? g_ptr_array_index (summary, 0) : "");
+  if (year >= self->first_year
+      && gtk_drop_down_get_selected (self->year_dropdown) != (guint) (year - self->first_year))
+    gtk_drop_down_set_selected (self->year_dropdown, (guint) (year - self->first_year));
+  return TRUE;
+}
+
+static void
+on_year_selected_cb (GtkDropDown    *dropdown,
+                     GParamSpec     *pspec,
+                     HeedReportPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && (int) selected + self->first_year != self->year)
+    heed_report_page_set_year (self, self->first_year + (int) selected);
+}
+
+gboolean
+heed_report_page_save (HeedReportPage    *self,
+                       HeedReportFormat   format,
+                       const char        *path,
+                       GError           **error)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), FALSE);
+
+  if (self->figures == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("There is no report to save yet."));
+      return FALSE;
+    }
+  return heed_report_save (self->figures, format, path, error);
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     HeedReportPage  *self)
+{
+  HeedReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "heed-format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !heed_report_page_save (self, format, g_file_peek_path (file), &error))
+        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    }
+  g_object_unref (native);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeedReportPage *self = HEED_REPORT_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  HeedReportFormat format = HEED_REPORT_FORMAT_PDF;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+
+  if (!heed_report_format_from_id (id, &format))
+    return;
+  native = gtk_file_chooser_native_new (_("Save the Annual Report"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: a file name; %d is the year the report starts */
+  name = g_strdup_printf (_("Annual report %d.%s"), self->year, id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data (G_OBJECT (native), "heed-format", GINT_TO_POINTER (format));
+  g_signal_connect (native, "response", G_CALLBACK (on_save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeedReportPage *self = HEED_REPORT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_page_preview_print (self->preview, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                _("Annual report"), &error))
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+}
+
+static void
+heed_report_page_dispose (GObject *object)
+{
+  HeedReportPage *self = HEED_REPORT_PAGE (object);
+
+  g_clear_object (&self->figures);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (heed_report_page_parent_class)->dispose (object);
+}
+
+static void
+heed_report_page_class_init (HeedReportPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heed_report_page_dispose;
+
+  /**
+   * HeedReportPage::problem:
+   * @message: what went wrong, in words a person can act on
+   */
+  signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "report.save", "s", save_action);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
+}
+
+static void
+heed_report_page_init (HeedReportPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Financial _year"));
+  GtkWidget *save = gtk_menu_button_new ();
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->year_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->year_dropdown));
+  g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb),
+                    self);
+  g_menu_append (menu, _("PDF, to Print or Share"), "report.save::pdf");
+  g_menu_append (menu, _("Web Page (HTML)"), "report.save::html");
+  g_menu_append (menu, _("Figures (CSV)"), "report.save::csv");
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (save), _("_Save As"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (save), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (save), G_MENU_MODEL (menu));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "report.print");
+
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_label_set_ellipsize (self->summary_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (self->summary_label, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 8);
+  gtk_widget_set_margin_bottom (bar, 8);
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->year_dropdown));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (bar), save);
+  gtk_box_append (GTK_BOX (bar), print);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  self->preview = HEED_PAGE_PREVIEW (heed_page_preview_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->preview));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_add_css_class (scroller, "view");
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+GtkWidget *
+heed_report_page_new (void)
+{
+  return g_object_new (HEED_TYPE_REPORT_PAGE, NULL);
+}
+
+/* Shows the practice's report for the financial year now running; the years offered start at
+ * the earliest feedback. */
+void
+heed_report_page_set_store (HeedReportPage *self,
+                            HeedStore      *store,
+                            int             earliest_year)
+{
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  int last = current_financial_year ();
+
+  g_return_if_fail (HEED_IS_REPORT_PAGE (self));
+
+  g_set_object (&self->store, store);
+  self->first_year = MIN (earliest_year, last);
+  self->year = 0;
+  for (int year = self->first_year; year <= last; year++)
+    {
+      /* Translators: a financial year, "April 2025 to March 2026" */
+      g_autofree char *text = g_strdup_printf (_("April %d to March %d"), year, year + 1);
+
+      gtk_string_list_append (years, text);
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  heed_report_page_set_year (self, last);
+}
+
+HeedPagePreview *
+heed_report_page_get_preview (HeedReportPage *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), NULL);
+  return self->preview;
+}
