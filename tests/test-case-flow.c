@@ -11,6 +11,7 @@
 #include "heed-create-practice-dialog.h"
 #include "heed-event.h"
 #include "heed-letter.h"
+#include "heed-action.h"
 #include "heed-actions-page.h"
 #include "heed-demo.h"
 #include "heed-feedback-dialog.h"
@@ -613,6 +614,17 @@ test_complaint_to_closure (void)
   g_assert_true (heed_record_dialog_save (entry));
   iterate ();
 
+  /* What will change, with who and by when. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "add-action"), "clicked");
+  entry = find_toplevel (HEED_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (entry);
+  type_into (heed_record_dialog_get_row (entry, "description"),
+             "Release some same-day appointments at 2 pm");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (heed_record_dialog_get_row (entry, "owner")), 1);
+  type_into (heed_record_dialog_get_row (entry, "due-date"), response_date);
+  g_assert_true (heed_record_dialog_save (entry));
+  iterate ();
+
   /* The outcome, then responded and closed. */
   choose (find_named (GTK_WIDGET (page), "outcome"), heed_case_outcomes, "upheld", TRUE);
   gtk_switch_set_active (GTK_SWITCH (find_type (find_named (GTK_WIDGET (page), "remedy-apology"),
@@ -668,6 +680,11 @@ test_complaint_to_closure (void)
     info = g_ptr_array_index (attachments, 0);
     g_assert_cmpstr (info->filename, ==, "interview-notes.pdf");
     g_assert_cmpint (info->event_id, >, 0);
+  }
+  {
+    g_autoptr(GPtrArray) actions = heed_store_list (store, HEED_TYPE_ACTION, id, &error);
+
+    g_assert_cmpuint (actions->len, ==, 1);
   }
   {
     g_autoptr(GPtrArray) elements = heed_store_list (store, HEED_TYPE_CASE_ELEMENT, id, &error);

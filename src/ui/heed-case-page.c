@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-case-page.h"
 #include "heed-choice.h"
@@ -123,6 +124,10 @@ static const char *const person_fields[] = {
 static const char *const element_fields[] = {
   "description", "subject", "staff-group", "finding", "outcome", "response", "apology", NULL
 };
+static const char *const action_fields[] = {
+  "description", "owner", "start-date", "due-date", "standard", "complainant-involvement",
+  "review-date", "completed-on", "monitoring", "impact", NULL
+};
 static const char *const restriction_fields[] = {
   "measure", "detail", "reason", "start-date", "review-date", "told-on", NULL
 };
@@ -140,6 +145,10 @@ typedef struct {
 static const RecordList element_list = {
   "add-element", element_fields, "description", "outcome", N_("New Part of the Complaint"),
   N_("Part of the Complaint")
+};
+static const RecordList action_list = {
+  "add-action", action_fields, "description", "due-date", N_("New Action"),
+  N_("Action")
 };
 static const RecordList restriction_list = {
   "add-restriction", restriction_fields, "measure", "start-date", N_("New Contact Restriction"),
@@ -1339,6 +1348,11 @@ heed_case_page_set_case (HeedCasePage *self,
   add_group (self, self->outcome_page,
              heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
                                            outcome_fields));
+  add_record_list (self, self->outcome_page, &action_list, HEED_TYPE_ACTION,
+                   _("Action Plan"),
+                   _("What will change because of this complaint: what, who, by when, and how "
+                     "the practice will know it worked."),
+                   _("No actions yet"));
   add_group (self, self->outcome_page,
              heed_record_editor_add_group (editor, _("Ombudsman"), NULL, ombudsman_fields));
   add_group (self, self->outcome_page,
