@@ -17,6 +17,8 @@
 #include "heed-feedback-dialog.h"
 #include "heed-report-page.h"
 #include "heed-letter-dialog.h"
+#include "heed-letter-template.h"
+#include "heed-template-editor.h"
 #include "heed-person.h"
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
@@ -1114,6 +1116,55 @@ test_reports_and_actions (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_template_editor (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedLetterTemplate) builtin = heed_letter_template_new_builtin ("acknowledgement",
+                                                                           NULL);
+  g_autoptr(HeedLetterTemplate) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+  HeedWindow *window = heed_window_new (application);
+  HeedTemplateEditor *editor;
+  const char *problem;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.templates", NULL);
+  editor = find_toplevel (HEED_TYPE_TEMPLATE_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (heed_template_editor_load (editor, "acknowledgement"));
+
+  /* A mistake is named with its line, and cannot be saved. */
+  heed_template_editor_set_source (editor, "<template id=\"acknowledgement\">\n<body>\n<p>Oops");
+  g_assert_false (heed_template_editor_check (editor));
+  problem = heed_template_editor_get_problem (editor);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "line"));
+
+  /* The practice's own wording is kept, and used from then on. */
+  {
+    g_auto(GStrv) parts = g_strsplit (heed_letter_template_get_source (builtin),
+                                      "Thank you for", 2);
+
+    changed = g_strjoinv ("Thank you for telling us", parts);
+  }
+  heed_template_editor_set_source (editor, changed);
+  g_assert_true (heed_template_editor_check (editor));
+  g_assert_true (heed_template_editor_save (editor, &error));
+  g_assert_no_error (error);
+  copy = heed_letter_template_load (heed_window_get_store (window), "acknowledgement", &error);
+  g_assert_false (heed_letter_template_is_builtin (copy));
+  g_assert_nonnull (strstr (heed_letter_template_get_source (copy), "Thank you for telling us"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1135,6 +1186,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/timelines", test_timelines);
   g_test_add_func ("/ui/flow/phone-log-draft", test_phone_log_draft);
   g_test_add_func ("/ui/flow/letter", test_letter);
+  g_test_add_func ("/ui/flow/template-editor", test_template_editor);
   g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
 #include "heed-report-page.h"
+#include "heed-template-editor.h"
 #include "heed-timeline-view.h"
 #include "heed-validate.h"
 #include "heed-store.h"
@@ -1359,6 +1360,32 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The letter templates, previewed on the case open now or else the newest complaint, so the
+ * preview is a real letter of this practice. */
+static void
+templates_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  HeedCase *shown = heed_case_page_get_case (self->case_page);
+  gint64 sample = 0;
+
+  if (self->store == NULL)
+    return;
+  query->newest_first = TRUE;
+  query->kind = g_strdup ("complaint");
+  ids = heed_store_query_case_ids (self->store, query, NULL);
+  if (shown != NULL)
+    sample = heed_record_get_id (HEED_RECORD (shown));
+  else if (ids != NULL && ids->len > 0)
+    sample = g_array_index (ids, gint64, 0);
+  gtk_window_present (GTK_WINDOW (heed_template_editor_new (GTK_WINDOW (self), self->store,
+                                                            sample)));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1506,6 +1533,7 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.write-letter", NULL, write_letter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.write-letter", NULL);
+  gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);
 }
