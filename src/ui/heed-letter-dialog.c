@@ -8,6 +8,7 @@
 #include "heed-letter-dialog.h"
 #include "heed-letter-layout.h"
 #include "heed-letter-template.h"
+#include "heed-long-text-row.h"
 #include "heed-merged-letter.h"
 #include "heed-page-preview.h"
 #include "heed-store-letters.h"
@@ -150,12 +151,8 @@ fill_words (HeedLetterDialog *self)
       const char *given = heed_letter_template_get_free_text_label (self->template, names[i]);
       g_autofree char *label = NULL;
       const char *kept = g_hash_table_lookup (self->free_texts, names[i]);
-      GtkWidget *row = adw_preferences_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *title;
-      GtkWidget *frame = gtk_frame_new (NULL);
-      GtkWidget *view = gtk_text_view_new ();
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkWidget *row;
+      GtkTextBuffer *buffer;
 
       /* Templates name their parts in running text ("what we found"); a heading starts with
        * a capital. */
@@ -166,35 +163,14 @@ fill_words (HeedLetterDialog *self)
         g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (given)), first);
         label = g_strconcat (first, g_utf8_next_char (given), NULL);
       }
-      title = gtk_label_new (label);
-      gtk_widget_set_name (view, names[i]);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_widget_set_margin_top (box, 8);
-      gtk_widget_set_margin_bottom (box, 10);
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_widget_add_css_class (title, "caption");
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_widget_set_size_request (view, -1, 90);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+      row = heed_long_text_row_new (label);
+      buffer = gtk_text_view_get_buffer (heed_long_text_row_get_view (HEED_LONG_TEXT_ROW (row)));
+      gtk_widget_set_name (GTK_WIDGET (heed_long_text_row_get_view (HEED_LONG_TEXT_ROW (row))),
+                           names[i]);
       if (kept != NULL)
         gtk_text_buffer_set_text (buffer, kept, -1);
       g_object_set_data_full (G_OBJECT (buffer), "heed-name", g_strdup (names[i]), g_free);
       g_signal_connect (buffer, "changed", G_CALLBACK (on_words_changed_cb), self);
-      gtk_frame_set_child (GTK_FRAME (frame), view);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), frame);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       adw_preferences_group_add (self->words_group, row);
       g_ptr_array_add (self->word_rows, row);
     }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "heed-phone-log.h"
 #include "heed-phone-log-dialog.h"
@@ -162,11 +163,19 @@ show_problems (HeedPhoneLogDialog *self,
 
 /* What is typed, kept in the practice file as it is typed (a crash loses nothing). The keys
  * are the widgets' names in the template. */
+typedef struct {
+  const char *key;
+  GtkWidget  *widget;
+} DraftField;
+
+#define N_DRAFT_FIELDS 8
+
+/* The one-line fields a draft keeps, by key. */
 static void
-write_draft (HeedPhoneLogDialog *self,
-             GKeyFile           *key_file)
+get_draft_fields (HeedPhoneLogDialog *self,
+                  DraftField          fields[N_DRAFT_FIELDS])
 {
-  const struct { const char *key; GtkWidget *widget; } fields[] = {
+  const DraftField all[N_DRAFT_FIELDS] = {
     { "title", GTK_WIDGET (self->title_row) },
     { "first-name", GTK_WIDGET (self->first_name_row) },
     { "last-name", GTK_WIDGET (self->last_name_row) },
@@ -176,10 +185,20 @@ write_draft (HeedPhoneLogDialog *self,
     { "affected", GTK_WIDGET (self->affected_row) },
     { "needs", GTK_WIDGET (self->needs_row) },
   };
+
+  memcpy (fields, all, sizeof all);
+}
+
+static void
+write_draft (HeedPhoneLogDialog *self,
+             GKeyFile           *key_file)
+{
+  DraftField fields[N_DRAFT_FIELDS];
   g_autofree char *happened = dup_view (self->happened_view);
   g_autofree char *wanted = dup_view (self->wanted_view);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  get_draft_fields (self, fields);
+  for (guint i = 0; i < N_DRAFT_FIELDS; i++)
     g_key_file_set_string (key_file, "phone-log", fields[i].key,
                            gtk_editable_get_text (GTK_EDITABLE (fields[i].widget)));
   g_key_file_set_string (key_file, "phone-log", "happened", happened != NULL ? happened : "");
@@ -204,16 +223,7 @@ static void
 read_draft (HeedPhoneLogDialog *self,
             GKeyFile           *key_file)
 {
-  const struct { const char *key; GtkWidget *widget; } fields[] = {
-    { "title", GTK_WIDGET (self->title_row) },
-    { "first-name", GTK_WIDGET (self->first_name_row) },
-    { "last-name", GTK_WIDGET (self->last_name_row) },
-    { "known-as", GTK_WIDGET (self->known_as_row) },
-    { "phone", GTK_WIDGET (self->phone_row) },
-    { "times", GTK_WIDGET (self->times_row) },
-    { "affected", GTK_WIDGET (self->affected_row) },
-    { "needs", GTK_WIDGET (self->needs_row) },
-  };
+  DraftField fields[N_DRAFT_FIELDS];
   const struct { const char *key; GtkSwitch *widget; } switches[] = {
     { "answerphone", self->answerphone_switch }, { "callback", self->callback_switch },
     { "meeting", self->meeting_switch }, { "advocacy", self->advocacy_switch },
@@ -221,8 +231,9 @@ read_draft (HeedPhoneLogDialog *self,
   g_autofree char *happened = g_key_file_get_string (key_file, "phone-log", "happened", NULL);
   g_autofree char *wanted = g_key_file_get_string (key_file, "phone-log", "wanted", NULL);
 
+  get_draft_fields (self, fields);
   self->loading = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < N_DRAFT_FIELDS; i++)
     {
       g_autofree char *text = g_key_file_get_string (key_file, "phone-log", fields[i].key, NULL);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-choice.h"
+#include "heed-long-text-row.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
 #include "heed-store.h"
@@ -471,38 +472,11 @@ static GtkWidget *
 make_long_text_row (FieldRow   *row,
                     const char *title)
 {
-  GtkWidget *list_row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *list_row = heed_long_text_row_new (title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), frame);
-  gtk_box_append (GTK_BOX (box), make_problem_label (row));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
-
-  row->input = view;
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+  row->input = GTK_WIDGET (heed_long_text_row_get_view (HEED_LONG_TEXT_ROW (list_row)));
+  row->problem = heed_long_text_row_get_problem_label (HEED_LONG_TEXT_ROW (list_row));
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row->input)), "changed",
                     G_CALLBACK (on_buffer_changed_cb), row);
   return list_row;
 }
