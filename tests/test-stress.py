@@ -149,6 +149,7 @@ def crash_rounds():
     reported = 0
     drafted = 0
     writes_before_kill = []
+    unreported = 0   # kills that fell after a commit and before its line was printed
     for number in range(1, ROUNDS + 1):
         writer = Writer(practice, next_write, 100000)
         # Sometimes at once (while it opens the file), mostly after some writes, and then a
@@ -181,6 +182,8 @@ def crash_rounds():
         proc = cli("check", practice)
         check(f"round {number}: heed-cli check passes", proc.returncode == 0,
               proc.stdout + proc.stderr)
+        if last == reported + 1:
+            unreported += 1
         reported = max(reported, last)
         next_write = last + 1
 
@@ -194,7 +197,8 @@ def crash_rounds():
     check("after the kills every write is there once", found and found[0] == 1 and
           found[1] == next_write + 2 and found[2] == found[1], f"{found} {problem}")
     note(f"{ROUNDS} kills, {found[1] if found else '?'} writes in all; writes between kills "
-         f"{min(writes_before_kill or [0])}..{max(writes_before_kill or [0])}")
+         f"{min(writes_before_kill or [0])}..{max(writes_before_kill or [0])}; "
+         f"{unreported} kills fell between a commit and its report")
 
 
 def import_rounds():
