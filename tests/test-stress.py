@@ -474,10 +474,16 @@ def two_at_once(export):
           found and found[:3] == (1, 40, 40), f"{found} {problem}")
 
     # Two writers started together race for the file: one wins, the other is told, and the
-    # same writes are never made twice.
+    # same writes are never made twice. The winner holds the file after its first write until
+    # both have been heard from, so how fast each starts does not matter.
     for number in range(1, 6):
         first = found[1] + 1
-        racers = [Writer(practice, first, 8) for _ in range(2)]
+        racers = [Writer(practice, first, 8, "--pause-after", "1") for _ in range(2)]
+        holding = [racer.read_until(lambda line: line == "holding") for racer in racers]
+        for racer, held in zip(racers, holding):
+            if held:
+                racer.proc.stdin.write("go on\n")
+                racer.proc.stdin.flush()
         statuses = sorted(racer.finish() for racer in racers)
         refused = [r for r in racers if r.proc.returncode != 0]
         check(f"race {number}: one writer wins and the other is told the file is in use",
