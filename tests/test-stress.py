@@ -123,12 +123,16 @@ class Writer:
         return self.finish()
 
     def finish(self):
-        # Whatever it printed before it died was printed after its commit: it counts too.
-        out, err = self.proc.communicate()
-        for line in out.splitlines():
+        # Whatever it printed before it died was printed after its commit: it counts too. Read
+        # through the same file object as read_until, whose buffer may hold lines already
+        # (communicate() would read past them, from the pipe underneath).
+        self.proc.stdin.close()
+        for line in self.proc.stdout:
             self._take(line)
-        self.stderr = err
-        return self.proc.returncode
+        self.stderr = self.proc.stderr.read()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+        return self.proc.wait()
 
 
 tmp = tempfile.mkdtemp(prefix="heed-stress-test-")
@@ -176,7 +180,8 @@ def crash_rounds():
               (reported == 0 or first == 1) and last >= reported and count == last - first + 1,
               f"found {found}, reported {reported}")
         check(f"round {number}: nothing beyond the write in hand ({last} <= {reported + 1})",
-              last <= reported + 1, f"found {found}, reported {reported}")
+              last <= reported + 1, f"found {found}, reported {reported}, from {next_write}, "
+              f"wanted {wanted}, writer said {writer.lines} {writer.stderr}")
         check(f"round {number}: the kept draft is the last reported or newer",
               draft >= drafted, f"draft {draft}, reported {drafted}")
         proc = cli("check", practice)
