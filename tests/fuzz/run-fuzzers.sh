@@ -74,9 +74,14 @@ for name in $targets; do
   mkdir -p "$work/$name/corpus" "$work/$name/artifacts"
   log=$work/$name/log
   status=0
+  dictionary=""
+  if [ -f "$top/tests/fuzz/$name.dict" ]; then
+    dictionary="-dict=$top/tests/fuzz/$name.dict"
+  fi
   # New inputs go to the temporary corpus first; the seeds are read only.
+  # shellcheck disable=SC2086
   "$binary" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 \
-    -timeout=10 -artifact_prefix="$work/$name/artifacts/" \
+    -timeout=10 -artifact_prefix="$work/$name/artifacts/" $dictionary \
     "$work/$name/corpus" "$top/tests/fuzz/corpus/$name" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
