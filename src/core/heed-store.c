@@ -154,6 +154,18 @@ _heed_store_set_sqlite_error (HeedStore  *self,
                    _("The disk is full, so nothing was saved. Make some room and try again."));
       break;
     case SQLITE_READONLY:
+      /* Even reading needs the small working files beside a practice file (-wal, -shm); in a
+       * folder nobody may write to, SQLite cannot make them. Saying "nothing was saved" to
+       * someone who only wanted to look would be wrong. */
+      if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                       _("Heed cannot open the practice file in this folder, because it may "
+                         "not make its working files beside it. Copy the file to a folder you "
+                         "may write to, or ask for permission to write to this one."));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
