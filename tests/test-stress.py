@@ -403,9 +403,16 @@ def read_only(export):
           "may not write to the practice file" in proc.stderr, proc.stderr)
     writer = Writer(practice, 6, 1, preexec_fn=demote)
     writer.finish()
-    check("read-only file: a write fails with a clear message", writer.proc.returncode == 1 and
-          writer.committed == 0 and "may not write to the practice file" in writer.stderr,
-          writer.stderr)
+    check("read-only file: a writer is refused at the door with a clear message",
+          writer.proc.returncode == 1 and writer.lines == [] and
+          "may not write to the practice file" in writer.stderr, writer.stderr)
+    writer = Writer(practice, 6, 1, "--read-only-if-locked", preexec_fn=demote)
+    writer.finish()
+    check("read-only file: it opens read-only, takes no lock, and says why a write fails",
+          writer.lines[:1] == ["open read-only: nobody (pid 0)"] and writer.committed == 0 and
+          not os.path.exists(practice + ".lock") and
+          "because you may not write to it" in writer.stderr,
+          "\n".join(writer.lines) + writer.stderr)
     found, problem = verify(practice, preexec_fn=demote)
     check("read-only file: everything saved can still be read", found and
           found[:3] == (1, 5, 5), f"{found} {problem}")

@@ -307,7 +307,11 @@ _heed_store_check_writable (HeedStore  *self,
     }
   if (self->read_only)
     {
-      if (self->holder != NULL)
+      if (self->not_permitted)
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                     _("The practice file is open read-only because you may not write to it. "
+                       "Nothing can be changed; ask for permission to change it."));
+      else if (self->holder != NULL)
         {
           g_autofree char *who = heed_lock_holder_describe (self->holder);
 
@@ -685,6 +689,26 @@ heed_store_open (const char         *path,
 
   self = g_object_new (HEED_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+
+  /* Someone who may only read the file (its permissions, or a read-only drive) must not take
+   * the lock: it would keep out the person who may write, for nothing. */
+  if (!read_only && g_access (path, W_OK) != 0
+      && (errno == EACCES || errno == EPERM || errno == EROFS))
+    {
+      int saved = errno;
+
+      if (!(flags & HEED_STORE_OPEN_READ_ONLY_IF_LOCKED))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                       _("Heed may not write to the practice file “%s” (%s), so nothing can "
+                         "be changed in it. Ask for permission to change it, or work on a "
+                         "copy."),
+                       path, g_strerror (saved));
+          return NULL;
+        }
+      self->not_permitted = TRUE;
+      read_only = TRUE;
+    }
 
   if (!read_only)
     {
