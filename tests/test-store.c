@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "heed-action.h"
 #include "heed-event.h"
@@ -1263,6 +1264,55 @@ test_categories (Fixture       *fixture,
   g_assert_true (heed_store_check (fixture->store, report, &error));
 }
 
+/* Someone who may only read the file is not given the lock, so they cannot keep out the
+ * person who may write; they are told why nothing can be changed. */
+static void
+test_read_only_permission (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStore) reader = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  g_autofree char *lock_path = heed_lock_dup_lock_path (fixture->path);
+  HeedStore *refused;
+
+  if (geteuid () == 0)
+    {
+      /* Root may write whatever the permissions say; tests/test-stress.py covers this as a
+       * plain user when run as root. */
+      g_test_skip ("file permissions do not bind root");
+      return;
+    }
+
+  g_clear_object (&kase);
+  kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Saved before");
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
+
+  refused = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (refused);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "may not write to the practice file"));
+  g_clear_error (&error);
+
+  reader = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY_IF_LOCKED, &error);
+  g_assert_no_error (error);
+  g_assert_true (heed_store_is_read_only (reader));
+  g_assert_null (heed_store_get_lock_holder (reader));
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (heed_store_count_cases (reader, NULL, NULL), ==, 1);
+
+  g_clear_object (&kase);
+  kase = make_complaint ("2025-06-04T10:00:00", "Saved by the reader");
+  g_assert_false (heed_store_save (reader, HEED_RECORD (kase), &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "you may not write to it"));
+  g_clear_error (&error);
+
+  /* The lock is free for whoever may write. */
+  g_assert_null (heed_lock_query (fixture->path));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1276,6 +1326,7 @@ main (int    argc,
   ADD ("wal-and-foreign-keys", test_wal_and_foreign_keys);
   g_test_add_func ("/core/store/refusals", test_refusals);
   ADD ("lock", test_lock);
+  ADD ("read-only-permission", test_read_only_permission);
   g_test_add_func ("/core/store/migration-backup", test_migration_backup);
   ADD ("backup-restore", test_backup_restore);
   ADD ("references", test_references);

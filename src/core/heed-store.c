@@ -154,6 +154,18 @@ _heed_store_set_sqlite_error (HeedStore  *self,
                    _("The disk is full, so nothing was saved. Make some room and try again."));
       break;
     case SQLITE_READONLY:
+      /* Even reading needs the small working files beside a practice file (-wal, -shm); in a
+       * folder nobody may write to, SQLite cannot make them. Saying "nothing was saved" to
+       * someone who only wanted to look would be wrong. */
+      if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                       _("Heed cannot open the practice file in this folder, because it may "
+                         "not make its working files beside it. Copy the file to a folder you "
+                         "may write to, or ask for permission to write to this one."));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
@@ -295,7 +307,11 @@ _heed_store_check_writable (HeedStore  *self,
     }
   if (self->read_only)
     {
-      if (self->holder != NULL)
+      if (self->not_permitted)
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                     _("The practice file is open read-only because you may not write to it. "
+                       "Nothing can be changed; ask for permission to change it."));
+      else if (self->holder != NULL)
         {
           g_autofree char *who = heed_lock_holder_describe (self->holder);
 
@@ -673,6 +689,26 @@ heed_store_open (const char         *path,
 
   self = g_object_new (HEED_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+
+  /* Someone who may only read the file (its permissions, or a read-only drive) must not take
+   * the lock: it would keep out the person who may write, for nothing. */
+  if (!read_only && g_access (path, W_OK) != 0
+      && (errno == EACCES || errno == EPERM || errno == EROFS))
+    {
+      int saved = errno;
+
+      if (!(flags & HEED_STORE_OPEN_READ_ONLY_IF_LOCKED))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                       _("Heed may not write to the practice file “%s” (%s), so nothing can "
+                         "be changed in it. Ask for permission to change it, or work on a "
+                         "copy."),
+                       path, g_strerror (saved));
+          return NULL;
+        }
+      self->not_permitted = TRUE;
+      read_only = TRUE;
+    }
 
   if (!read_only)
     {

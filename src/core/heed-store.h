@@ -33,7 +33,8 @@ typedef enum {
 typedef enum {
   HEED_STORE_OPEN_DEFAULT = 0,
   HEED_STORE_OPEN_READ_ONLY = 1 << 0,
-  /* When someone else holds the file, open it read-only instead of failing. */
+  /* When someone else holds the file, or this user may not write to it, open it read-only
+   * instead of failing. */
   HEED_STORE_OPEN_READ_ONLY_IF_LOCKED = 1 << 1,
 } HeedStoreOpenFlags;
 
