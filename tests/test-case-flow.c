@@ -1165,6 +1165,59 @@ test_template_editor (void)
   heed_test_remove_dir (dir);
 }
 
+static guint
+count_backups_after (HeedWindow *window,
+                     const char *folder,
+                     double      seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  g_autoptr(GPtrArray) backups = NULL;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  backups = heed_store_list_backups (heed_window_get_store (window), folder, NULL);
+  return backups != NULL ? backups->len : 0;
+}
+
+static void
+test_automatic_backup (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.heedapp.Heed");
+  g_autoptr(GPtrArray) backups = NULL;
+  HeedWindow *window;
+
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  g_settings_set_string (settings, "backup-folder", usb);
+  g_settings_set_int (settings, "backup-interval-days", 7);
+
+  /* Opened with no backup yet: one is made, soon after the window is up. */
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_cmpuint (count_backups_after (window, usb, 2.5), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* Opened again the same day: the week is not up, so no second one. */
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_cmpuint (count_backups_after (window, usb, 2.5), ==, 1);
+  backups = heed_store_list_backups (heed_window_get_store (window), usb, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  for (guint i = 0; i < backups->len; i++)
+    g_unlink (g_ptr_array_index (backups, i));
+  g_rmdir (usb);
+  g_settings_reset (settings, "backup-folder");
+  g_settings_reset (settings, "backup-interval-days");
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1187,6 +1240,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/phone-log-draft", test_phone_log_draft);
   g_test_add_func ("/ui/flow/letter", test_letter);
   g_test_add_func ("/ui/flow/template-editor", test_template_editor);
+  g_test_add_func ("/ui/flow/automatic-backup", test_automatic_backup);
   g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
 
   return g_test_run ();

@@ -70,6 +70,7 @@ struct _HeedWindow
   GSettings           *settings;
   gint64               deleting_id;  /* a draft deleted unless Undo is pressed in time */
   gboolean             filling;      /* setting up the list's controls: query once, after */
+  guint                backup_source;
 };
 
 #define TIMELINE_VIEW ((HeedCaseView) 100)
@@ -938,6 +939,7 @@ clear_filters_action (GtkWidget  *widget,
 
 static void
 offer_drafts (HeedWindow *self);
+static gboolean back_up_if_due_cb (gpointer user_data);
 
 static void
 show_store (HeedWindow *self)
@@ -994,6 +996,60 @@ show_store (HeedWindow *self)
     }
   else
     offer_drafts (self);
+  /* A second after opening, so the window is there first. */
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  self->backup_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, back_up_if_due_cb, self,
+                                                    NULL);
+}
+
+/* Automatic backups: when the practice is opened, if the last backup in the chosen folder is
+ * older than the interval set in Preferences. It runs once the window is on screen. */
+static gboolean
+back_up_if_due_cb (gpointer user_data)
+{
+  HeedWindow *self = user_data;
+  g_autofree char *folder = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  int interval;
+
+  self->backup_source = 0;
+  if (self->store == NULL || self->settings == NULL || heed_store_is_read_only (self->store))
+    return G_SOURCE_REMOVE;
+  interval = g_settings_get_int (self->settings, "backup-interval-days");
+  folder = g_settings_get_string (self->settings, "backup-folder");
+  if (interval <= 0 || folder[0] == '\0')
+    return G_SOURCE_REMOVE;
+
+  backups = heed_store_list_backups (self->store, folder, NULL);
+  if (backups != NULL && backups->len > 0)
+    {
+      g_autoptr(GFile) newest = g_file_new_for_path (g_ptr_array_index (backups,
+                                                                        backups->len - 1));
+      g_autoptr(GFileInfo) info = g_file_query_info (newest, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) made = info != NULL ? g_file_info_get_modification_date_time (info)
+                                               : NULL;
+
+      if (made != NULL && g_date_time_difference (now, made) < interval * G_TIME_SPAN_DAY)
+        return G_SOURCE_REMOVE;
+    }
+
+  if (!heed_store_backup_to_folder (self->store, folder,
+                                    (guint) g_settings_get_int (self->settings, "backup-keep"),
+                                    &written, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The automatic backup was not made: %s"),
+                                               error->message);
+
+      show_problem (self, text);
+    }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Backed up and checked")));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1439,6 +1495,7 @@ heed_window_dispose (GObject *object)
 {
   HeedWindow *self = HEED_WINDOW (object);
 
+  g_clear_handle_id (&self->backup_source, g_source_remove);
   /* The list's model goes first: disposing the column view changes its sorter. */
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_WINDOW);
