@@ -1313,6 +1313,70 @@ test_read_only_permission (Fixture       *fixture,
   g_assert_null (heed_lock_query (fixture->path));
 }
 
+static void
+test_retention (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(HeedCase) old = save_complaint (fixture->store, "2010-03-01T10:00:00", "Long ago");
+  g_autoptr(HeedCase) recent = save_complaint (fixture->store, "2024-03-01T10:00:00", "Lately");
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  g_autoptr(HeedEvent) note = g_object_new (HEED_TYPE_EVENT, NULL);
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 old_id = heed_record_get_id (HEED_RECORD (old));
+
+  g_object_set (person, "first-name", "Gwen", "last-name", "Hughes", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (person), &error));
+  g_object_set (old, "complainant", heed_record_get_id (HEED_RECORD (person)),
+                "outcome", "upheld", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (old), &error));
+  for (const char *const *step = (const char *const[]) { "logged", "acknowledged", "responded",
+                                                         "closed", NULL };
+       *step != NULL; step++)
+    {
+      g_assert_true (heed_store_change_status (fixture->store, old, *step, NULL, &error));
+      g_assert_true (heed_store_change_status (fixture->store, recent, *step, NULL, &error));
+    }
+  g_assert_no_error (error);
+  /* Closed in 2011; the other stays closed today. */
+  g_object_set (old, "closed-on", "2011-04-01", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (old), &error));
+  heed_record_set_int (HEED_RECORD (note), HEED_EVENT_CASE, old_id);
+  heed_record_set_text (HEED_RECORD (note), HEED_EVENT_KIND, "note");
+  heed_record_set_text (HEED_RECORD (note), HEED_EVENT_OCCURRED_AT, "2010-03-02T10:00:00");
+  heed_record_set_text (HEED_RECORD (note), HEED_EVENT_SUMMARY, "Called her back");
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (note), &error));
+
+  /* Ten years after closing, the old one is due; the recent one is kept. */
+  due = heed_store_list_due_for_destruction (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpint (g_array_index (due, gint64, 0), ==, old_id);
+  g_assert_false (heed_store_destroy_case (fixture->store,
+                                           heed_record_get_id (HEED_RECORD (recent)),
+                                           "Tidying up", &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (heed_store_destroy_case (fixture->store, old_id, "  ", &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (heed_store_destroy_case (fixture->store, old_id,
+                                          "Retention period over; reviewed", &error));
+  g_assert_no_error (error);
+  /* Gone with its entries and the person only it named; a tombstone and the trail remain. */
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM cases"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM events WHERE \"case\" IS NULL "
+                                           "OR \"case\" NOT IN (SELECT id FROM cases)"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM people WHERE first_name = "
+                                           "'Gwen'"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM destroyed WHERE reason = "
+                                           "'Retention period over; reviewed'"), ==, 1);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1344,6 +1408,7 @@ main (int    argc,
   ADD ("list-model", test_list_model);
   ADD ("case-staff", test_case_staff);
   ADD ("categories", test_categories);
+  ADD ("retention", test_retention);
 
   return g_test_run ();
 }

@@ -259,4 +259,15 @@ gboolean        heed_store_drop_form_draft    (HeedStore   *self,
                                                gint64       draft_id,
                                                GError     **error);
 
+/* Cases closed longer ago than the practice's retention period, oldest first (ids). */
+GArray         *heed_store_list_due_for_destruction (HeedStore    *self,
+                                                     const GDate  *today,
+                                                     GError      **error);
+/* Destroys a case due for destruction, its entries, letters, actions and the people only it
+ * named, leaving a tombstone and the audit trail; @reason is kept. */
+gboolean        heed_store_destroy_case             (HeedStore    *self,
+                                                     gint64        case_id,
+                                                     const char   *reason,
+                                                     GError      **error);
+
 G_END_DECLS

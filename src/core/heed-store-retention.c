@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "heed-store-private.h"
+#include "heed-validate.h"
+
+/* Retention (DOMAIN.md, UK GDPR): complaint records are kept for the practice's retention
+ * period after they close, then reviewed and destroyed. What is left is a tombstone saying
+ * that the case existed and was destroyed, when, by whom and why, and the audit trail. */
+
+static int
+retention_years (HeedStore *self)
+{
+  g_autofree char *value = heed_store_dup_setting (self, "retention-years");
+  gint64 years = 10;
+
+  if (value == NULL || !g_ascii_string_to_signed (value, 10, 1, 100, &years, NULL))
+    years = 10;
+  return (int) years;
+}
+
+/* The last day a case closed on @closed may still be kept: the retention period after it. */
+static gboolean
+is_due (HeedStore   *self,
+        const char  *closed_on,
+        const GDate *today)
+{
+  g_autofree char *day = closed_on != NULL ? g_strndup (closed_on, 10) : NULL;
+  GDate until;
+
+  if (day == NULL || !heed_date_from_iso (day, &until))
+    return FALSE;
+  g_date_add_years (&until, (guint) retention_years (self));
+  return g_date_compare (&until, today) < 0;
+}
+
+GArray *
+heed_store_list_due_for_destruction (HeedStore    *self,
+                                     const GDate  *today,
+                                     GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  GDate now;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  if (today == NULL)
+    {
+      _heed_store_today (&now);
+      today = &now;
+    }
+  stmt = _heed_store_prepare (self,
+                              "SELECT id, closed_on FROM cases WHERE status IN ('closed', "
+                              "'withdrawn', 'out-of-scope') AND closed_on IS NOT NULL "
+                              "ORDER BY closed_on, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (is_due (self, (const char *) sqlite3_column_text (stmt, 1), today))
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The ids of @table's rows for the case (or, for people, those only this case refers to). */
+static GArray *
+list_ids (HeedStore   *self,
+          const char  *sql,
+          gint64       case_id,
+          GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _heed_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":case", case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+heed_store_destroy_case (HeedStore   *self,
+                         gint64       case_id,
+                         const char  *reason,
+                         GError     **error)
+{
+  static const struct { const char *table; const char *sql; } children[] = {
+    { "events", "SELECT id FROM events WHERE \"case\" = :case" },
+    { "case_elements", "SELECT id FROM case_elements WHERE \"case\" = :case" },
+    { "actions", "SELECT id FROM actions WHERE \"case\" = :case" },
+    { "letters", "SELECT id FROM letters WHERE \"case\" = :case" },
+    { "restrictions", "SELECT id FROM restrictions WHERE \"case\" = :case" },
+    { "survey_responses", "SELECT id FROM survey_responses WHERE \"case\" = :case" },
+    /* People no other case refers to go with it. */
+    { "people", "SELECT p.id FROM people p JOIN cases c ON c.id = :case "
+                "AND p.id IN (c.complainant, c.affected) "
+                "WHERE NOT EXISTS (SELECT 1 FROM cases o WHERE o.id != :case "
+                "AND p.id IN (o.complainant, o.affected))" },
+  };
+  GArray *rows[G_N_ELEMENTS (children)] = { NULL };
+  g_autoptr(HeedCaseRow) row = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  sqlite3_stmt *stmt;
+  GDate today;
+  gboolean begun = FALSE;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+  if (clean[0] == '\0')
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Give the reason the record is destroyed, such as “Retention period "
+                     "over, reviewed by the practice manager”."));
+      return FALSE;
+    }
+  row = heed_store_load_case_row (self, case_id, error);
+  if (row == NULL)
+    return FALSE;
+  _heed_store_today (&today);
+  if (heed_case_status_is_open (row->status) || !is_due (self, row->closed_on, &today))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("%s cannot be destroyed yet: records are kept for %d years after the "
+                     "case is closed."),
+                   row->reference, retention_years (self));
+      return FALSE;
+    }
+
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  begun = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    if ((rows[i] = list_ids (self, children[i].sql, case_id, error)) == NULL)
+      goto out;
+
+  now = _heed_store_now_text ();
+  stmt = _heed_store_prepare (self,
+                              "INSERT INTO destroyed (reference, kind, closed_on, destroyed_at, "
+                              "destroyed_by, reason) VALUES (:reference, :kind, :closed, :now, "
+                              ":by, :reason)",
+                              error);
+  if (stmt == NULL)
+    goto out;
+  _heed_store_bind_text (stmt, ":reference", row->reference);
+  _heed_store_bind_text (stmt, ":kind", row->kind);
+  _heed_store_bind_text (stmt, ":closed", row->closed_on);
+  _heed_store_bind_text (stmt, ":now", now);
+  _heed_store_bind_text (stmt, ":by", self->staff_name != NULL ? self->staff_name
+                                                               : g_get_user_name ());
+  _heed_store_bind_text (stmt, ":reason", clean);
+  if (!_heed_store_step_done (self, stmt, error))
+    goto out;
+
+  /* The case and, by its foreign keys, its children; then the people only it named. */
+  stmt = _heed_store_prepare (self, "DELETE FROM cases WHERE id = :case", error);
+  if (stmt == NULL)
+    goto out;
+  _heed_store_bind_int (stmt, ":case", case_id);
+  if (!_heed_store_step_done (self, stmt, error)
+      || !_heed_store_audit (self, "destroy", "cases", case_id, row->reference, error))
+    goto out;
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    for (guint j = 0; j < rows[i]->len; j++)
+      {
+        gint64 id = g_array_index (rows[i], gint64, j);
+
+        if (strcmp (children[i].table, "people") == 0)
+          {
+            stmt = _heed_store_prepare (self, "DELETE FROM people WHERE id = :case", error);
+            if (stmt == NULL)
+              goto out;
+            _heed_store_bind_int (stmt, ":case", id);
+            if (!_heed_store_step_done (self, stmt, error))
+              goto out;
+          }
+        if (!_heed_store_audit (self, "destroy", children[i].table, id, row->reference, error))
+          goto out;
+      }
+  ok = heed_store_commit (self, error);
+
+out:
+  if (!ok && begun)
+    heed_store_rollback (self);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    g_clear_pointer (&rows[i], g_array_unref);
+  if (ok)
+    g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_REMOVED], 0, case_id);
+  return ok;
+}
