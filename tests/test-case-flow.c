@@ -1218,6 +1218,45 @@ test_automatic_backup (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_retention_page (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) old = heed_case_new ("compliment");
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  HeedPreferencesWindow *preferences;
+
+  g_object_set (old, "channel", "letter", "received-at", "2012-05-01T10:00:00",
+                "summary", "Thank you, long ago", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (old), NULL));
+  g_assert_true (heed_store_change_status (store, old, "logged", NULL, NULL));
+  g_assert_true (heed_store_change_status (store, old, "closed", NULL, NULL));
+  g_object_set (old, "closed-on", "2012-05-02", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (old), NULL));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  preferences = find_toplevel (HEED_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  due = heed_store_list_due_for_destruction (heed_window_get_store (window), NULL, NULL);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_true (heed_preferences_window_destroy_case (preferences, g_array_index (due, gint64, 0),
+                                                       "Retention period over", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1241,6 +1280,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/letter", test_letter);
   g_test_add_func ("/ui/flow/template-editor", test_template_editor);
   g_test_add_func ("/ui/flow/automatic-backup", test_automatic_backup);
+  g_test_add_func ("/ui/flow/retention", test_retention_page);
   g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
 
   return g_test_run ();

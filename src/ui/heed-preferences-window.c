@@ -31,6 +31,8 @@ struct _HeedPreferencesWindow
   AdwPreferencesGroup *staff_group;
   AdwEntryRow         *new_subject_row;
   AdwPreferencesGroup *subjects_group;
+  AdwPreferencesGroup *retention_group;
+  GPtrArray           *retention_rows;
   GPtrArray           *subject_rows;
   AdwActionRow        *folder_row;
   GtkSpinButton       *interval_spin;
@@ -264,6 +266,114 @@ on_new_subject_applied_cb (HeedPreferencesWindow *self)
   heed_preferences_window_add_subject (self);
 }
 
+static void fill_retention (HeedPreferencesWindow *self);
+
+gboolean
+heed_preferences_window_destroy_case (HeedPreferencesWindow  *self,
+                                      gint64                  case_id,
+                                      const char             *reason,
+                                      GError                **error)
+{
+  g_return_val_if_fail (HEED_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  if (!heed_store_destroy_case (self->store, case_id, reason, error))
+    return FALSE;
+  fill_retention (self);
+  return TRUE;
+}
+
+static void
+on_destroy_response_cb (AdwMessageDialog      *dialog,
+                        const char            *response,
+                        HeedPreferencesWindow *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "heed-reason");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "heed-case");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "destroy") != 0)
+    return;
+  if (!heed_preferences_window_destroy_case (self, id, gtk_editable_get_text (entry), &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Destroyed; a note that it existed is kept"));
+}
+
+static void
+on_destroy_clicked_cb (GtkButton             *button,
+                       HeedPreferencesWindow *self)
+{
+  const char *reference = g_object_get_data (G_OBJECT (button), "heed-reference");
+  g_autofree char *heading = g_strdup_printf (_("Destroy %s?"), reference);
+  GtkWidget *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The case, its entries, letters and actions, and the people "
+                                     "only it names are deleted for good. Give the reason."));
+  gtk_editable_set_text (GTK_EDITABLE (entry), _("Retention period over"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "destroy", _("_Destroy"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "destroy",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "heed-reason", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "heed-case",
+                          g_memdup2 (g_object_get_data (G_OBJECT (button), "heed-case"),
+                                     sizeof (gint64)),
+                          g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_destroy_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fill_retention (HeedPreferencesWindow *self)
+{
+  g_autoptr(GArray) due = heed_store_list_due_for_destruction (self->store, NULL, NULL);
+
+  for (guint i = 0; i < self->retention_rows->len; i++)
+    adw_preferences_group_remove (self->retention_group,
+                                  g_ptr_array_index (self->retention_rows, i));
+  g_ptr_array_set_size (self->retention_rows, 0);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      gint64 id = g_array_index (due, gint64, i);
+      g_autoptr(HeedCaseRow) row = heed_store_load_case_row (self->store, id, NULL);
+      GtkWidget *action_row = adw_action_row_new ();
+      GtkWidget *destroy = gtk_button_new_with_mnemonic (_("_Destroy…"));
+      g_autofree char *subtitle = NULL;
+
+      if (row == NULL)
+        continue;
+      subtitle = g_strdup_printf (_("Closed %s"), row->closed_on != NULL ? row->closed_on : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), row->reference);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
+      gtk_widget_set_valign (destroy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (destroy, "destructive-action");
+      gtk_widget_set_sensitive (destroy, !heed_store_is_read_only (self->store));
+      g_object_set_data_full (G_OBJECT (destroy), "heed-case", g_memdup2 (&id, sizeof id),
+                              g_free);
+      g_object_set_data_full (G_OBJECT (destroy), "heed-reference", g_strdup (row->reference),
+                              g_free);
+      g_signal_connect (destroy, "clicked", G_CALLBACK (on_destroy_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), destroy);
+      adw_preferences_group_add (self->retention_group, action_row);
+      g_ptr_array_add (self->retention_rows, action_row);
+    }
+  if (self->retention_rows->len == 0)
+    {
+      GtkWidget *none = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("Nothing is due yet"));
+      adw_preferences_group_add (self->retention_group, none);
+      g_ptr_array_add (self->retention_rows, none);
+    }
+}
+
 static void fill_staff (HeedPreferencesWindow *self);
 
 static void
@@ -484,6 +594,7 @@ heed_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
   g_clear_pointer (&self->subject_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->retention_rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_preferences_window_parent_class)->finalize (object);
@@ -511,6 +622,7 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, staff_group);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, new_subject_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, subjects_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, retention_group);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, folder_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, keep_spin);
@@ -533,6 +645,7 @@ heed_preferences_window_init (HeedPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->staff_rows = g_ptr_array_new ();
   self->subject_rows = g_ptr_array_new ();
+  self->retention_rows = g_ptr_array_new ();
 }
 
 HeedPreferencesWindow *
@@ -574,6 +687,7 @@ heed_preferences_window_new (GtkWindow *parent,
   load_logo (self);
   fill_staff (self);
   fill_subjects (self);
+  fill_retention (self);
   gtk_editable_set_editable (GTK_EDITABLE (self->new_subject_row), !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-staff", !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.choose-logo", !read_only);

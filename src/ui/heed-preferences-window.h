@@ -22,4 +22,10 @@ gboolean               heed_preferences_window_back_up (HeedPreferencesWindow *s
 /* Adds what is typed in the New subject row, as its apply button does. */
 gboolean               heed_preferences_window_add_subject (HeedPreferencesWindow *self);
 
+/* Destroys a case due for destruction, as the Records page's Destroy does. */
+gboolean               heed_preferences_window_destroy_case (HeedPreferencesWindow  *self,
+                                                             gint64                  case_id,
+                                                             const char             *reason,
+                                                             GError                **error);
+
 G_END_DECLS
