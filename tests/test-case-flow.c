@@ -24,6 +24,8 @@
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
 #include "heed-staff.h"
+#include "heed-survey-dialog.h"
+#include "heed-survey-response.h"
 #include "heed-staff-picker.h"
 #include "heed-store-exchange.h"
 #include "heed-store.h"
@@ -627,6 +629,20 @@ test_complaint_to_closure (void)
   g_assert_true (heed_record_dialog_save (entry));
   iterate ();
 
+  /* What she thought of how it was handled. */
+  {
+    HeedSurveyDialog *survey;
+
+    g_signal_emit_by_name (find_named (GTK_WIDGET (page), "record-survey"), "clicked");
+    survey = find_toplevel (HEED_TYPE_SURVEY_DIALOG);
+    g_assert_nonnull (survey);
+    heed_survey_dialog_set_answer (survey, 1, 5);
+    heed_survey_dialog_set_answer (survey, 2, 4);
+    g_assert_true (heed_survey_dialog_save (survey, &error));
+    g_assert_no_error (error);
+    iterate ();
+  }
+
   /* The outcome, then responded and closed. */
   choose (find_named (GTK_WIDGET (page), "outcome"), heed_case_outcomes, "upheld", TRUE);
   gtk_switch_set_active (GTK_SWITCH (find_type (find_named (GTK_WIDGET (page), "remedy-apology"),
@@ -682,6 +698,13 @@ test_complaint_to_closure (void)
     info = g_ptr_array_index (attachments, 0);
     g_assert_cmpstr (info->filename, ==, "interview-notes.pdf");
     g_assert_cmpint (info->event_id, >, 0);
+  }
+  {
+    g_autoptr(GPtrArray) surveys = heed_store_list (store, HEED_TYPE_SURVEY_RESPONSE, id, &error);
+
+    g_assert_cmpuint (surveys->len, ==, 1);
+    g_assert_cmpstr (heed_record_get_text (g_ptr_array_index (surveys, 0),
+                                           HEED_SURVEY_RESPONSE_ANSWERS), ==, "1=5;2=4");
   }
   {
     g_autoptr(GPtrArray) actions = heed_store_list (store, HEED_TYPE_ACTION, id, &error);

@@ -17,6 +17,8 @@
 #include "heed-staff.h"
 #include "heed-staff-picker.h"
 #include "heed-status.h"
+#include "heed-survey-dialog.h"
+#include "heed-survey-response.h"
 #include "heed-store-exchange.h"
 #include "heed-timeline-view.h"
 #include "heed-validate.h"
@@ -1025,6 +1027,73 @@ on_staff_picked_cb (HeedStaffPicker *picker,
 }
 
 static void
+on_survey_saved_cb (HeedCasePage *self)
+{
+  heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+}
+
+static void
+on_record_survey_clicked_cb (GtkButton    *button,
+                             HeedCasePage *self)
+{
+  HeedSurveyDialog *dialog;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+  dialog = heed_survey_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_survey_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What they thought of how it was handled (seed 004), for the annual report. */
+static void
+fill_survey (HeedCasePage *self)
+{
+  g_autoptr(GPtrArray) responses = heed_store_list (self->store, HEED_TYPE_SURVEY_RESPONSE,
+                                                    heed_record_get_id (HEED_RECORD (self->kase)),
+                                                    NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("Record Their _Answers…"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("How They Found It"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Their answers to the “My Expectations” statements, "
+                                           "counted in the annual report without their name."));
+  gtk_widget_set_name (add, "record-survey");
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_sensitive (add, !heed_store_is_read_only (self->store));
+  g_signal_connect (add, "clicked", G_CALLBACK (on_record_survey_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+  for (guint i = 0; responses != NULL && i < responses->len; i++)
+    {
+      HeedRecord *response = g_ptr_array_index (responses, i);
+      const char *answers = heed_record_get_text (response, HEED_SURVEY_RESPONSE_ANSWERS);
+      g_auto(GStrv) parts = g_strsplit (answers != NULL ? answers : "", ";", -1);
+      guint n_answers = answers != NULL && answers[0] != '\0' ? g_strv_length (parts) : 0;
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = NULL;
+      g_autofree char *title = NULL;
+      GDate date;
+
+      if (heed_record_get_date (response, HEED_SURVEY_RESPONSE_RESPONDED_ON, &date))
+        when = heed_format_date_long (&date);
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u statement answered",
+                                            "%s: %u statements answered", n_answers),
+                               when != NULL ? when : "", n_answers);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (heed_record_is_set (response, HEED_SURVEY_RESPONSE_COMMENT))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     heed_record_get_text (response,
+                                                           HEED_SURVEY_RESPONSE_COMMENT));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  add_group (self, self->outcome_page, group);
+}
+
+static void
 clear_page (HeedCasePage *self)
 {
   for (guint i = 0; i < self->groups->len; i++)
@@ -1361,6 +1430,7 @@ heed_case_page_set_case (HeedCasePage *self,
                                              "the annual report and “You said, we did”, with no "
                                              "names."),
                                            learning_fields));
+  fill_survey (self);
 
   set_changed (self, FALSE);
   restore_draft (self);
