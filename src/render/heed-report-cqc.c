@@ -9,22 +9,23 @@
 #include "heed-report-pdf-private.h"
 
 /* A table of the annual figures under its own heading, with its note; nothing if the figures
- * have no such table. */
+ * have no such table.  No charts: the CQC asks for a summary, and the tables say it all. */
 static void
 add_figures (HeedDocument      *document,
              HeedReportFigures *figures,
              const char        *table_id,
              const char        *heading,
-             gboolean           with_chart)
+             gboolean           compact)
 {
   const HeedReportTable *table = heed_report_figures_find_table (figures, table_id);
 
   if (table == NULL)
     return;
   heed_report_doc_add_heading (document, 2, heading != NULL ? heading : table->title);
-  if (with_chart)
-    heed_report_doc_add_chart (document, figures, table, heed_report_doc_get_content_width ());
-  heed_report_doc_add_table (document, figures, table);
+  /* A short document: rows with nothing to say are left out, but the first always stays. */
+  heed_report_doc_add_table_compact (document, figures, table, compact,
+                                     table->row_ids->len > 0
+                                     ? g_ptr_array_index (table->row_ids, 0) : NULL);
   if (table->note != NULL)
     heed_report_doc_add_paragraph (document, table->note, HEED_TEXT_ITALIC);
 }
@@ -75,10 +76,10 @@ build_document (HeedReportFigures *figures)
   add_figures (document, figures, "received-by-kind", _("Complaints and other feedback received"),
                FALSE);
   add_figures (document, figures, "outcomes", _("What was found"), FALSE);
-  add_figures (document, figures, "subjects", _("What complaints were about"), TRUE);
+  add_figures (document, figures, "subjects", _("What complaints were about"), FALSE);
   add_figures (document, figures, "timeliness", _("Meeting the deadlines"), FALSE);
   add_figures (document, figures, "tracks", NULL, FALSE);
-  add_figures (document, figures, "ombudsman", _("Complaints taken to the Ombudsman"), FALSE);
+  add_figures (document, figures, "ombudsman", _("Complaints taken to the Ombudsman"), TRUE);
   add_figures (document, figures, "open-at-end", NULL, FALSE);
 
   heed_report_doc_add_heading (document, 2, _("What we learned"));

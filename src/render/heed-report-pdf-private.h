@@ -22,6 +22,12 @@ void          heed_report_doc_add_paragraph     (HeedDocument          *document
 void          heed_report_doc_add_table         (HeedDocument          *document,
                                                  HeedReportFigures     *figures,
                                                  const HeedReportTable *table);
+/* The same, leaving out rows that are all zero (but @keep_row_id) when @skip_zero_rows. */
+void          heed_report_doc_add_table_compact (HeedDocument          *document,
+                                                 HeedReportFigures     *figures,
+                                                 const HeedReportTable *table,
+                                                 gboolean               skip_zero_rows,
+                                                 const char            *keep_row_id);
 /* The table's chart, if it has one, as a drawing described for screen readers. */
 void          heed_report_doc_add_chart         (HeedDocument          *document,
                                                  HeedReportFigures     *figures,

@@ -93,10 +93,34 @@ heed_report_doc_add_heading (HeedDocument *document,
   heed_document_add_heading (document, level, text_markup);
 }
 
+static gboolean
+is_zero_row (const HeedReportTable *table,
+             guint                  row)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const HeedReportCell *cell = heed_report_table_get_cell (table, row, c);
+
+      if (!cell->known || cell->value != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 heed_report_doc_add_table (HeedDocument          *document,
                            HeedReportFigures     *figures,
                            const HeedReportTable *table)
+{
+  heed_report_doc_add_table_compact (document, figures, table, FALSE, NULL);
+}
+
+void
+heed_report_doc_add_table_compact (HeedDocument          *document,
+                                   HeedReportFigures     *figures,
+                                   const HeedReportTable *table,
+                                   gboolean               skip_zero_rows,
+                                   const char            *keep_row_id)
 {
   HeedDocumentBlock *block = heed_document_add_table (document, 1);
   g_autofree double *widths = g_new (double, table->columns->len + 1);
@@ -124,9 +148,12 @@ heed_report_doc_add_table (HeedDocument          *document,
     }
   for (guint r = 0; r < table->rows->len; r++)
     {
-      g_autofree char *label = heed_report_doc_markup (g_ptr_array_index (table->rows, r),
-                                                       HEED_TEXT_PLAIN);
+      g_autofree char *label = NULL;
 
+      if (skip_zero_rows && is_zero_row (table, r)
+          && g_strcmp0 (g_ptr_array_index (table->row_ids, r), keep_row_id) != 0)
+        continue;
+      label = heed_report_doc_markup (g_ptr_array_index (table->rows, r), HEED_TEXT_PLAIN);
       row = heed_document_table_add_row (block);
       heed_document_table_row_add_cell (row, label);
       for (guint c = 0; c < table->columns->len; c++)
@@ -148,6 +175,7 @@ heed_report_doc_add_items (HeedDocument       *document,
                            const char         *empty)
 {
   GPtrArray *items = heed_report_figures_get_items (figures, list);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   HeedDocumentBlock *block;
 
   if (items->len == 0)
@@ -186,6 +214,9 @@ heed_report_doc_add_items (HeedDocument       *document,
           g_string_append_c (text, ' ');
           heed_markup_append (text, item->measure, HEED_TEXT_PLAIN);
         }
+      /* The same lesson drawn from several cases is one lesson. */
+      if (!g_hash_table_add (listed, g_strdup (text->str)))
+        continue;
       heed_document_list_add_item (block, text->str);
     }
 }

@@ -136,7 +136,7 @@ add_overdue_actions (HeedDocument      *document,
                      HeedReviewFigures *review)
 {
   GPtrArray *actions = heed_review_figures_get_overdue_actions (review);
-  static const double widths[] = { 3.4, 1.1, 1.6, 1.5, 1.1 };
+  static const double widths[] = { 3.0, 1.5, 1.5, 1.7, 1.2 };
   HeedDocumentBlock *block;
   GPtrArray *row;
   GDate today;
@@ -155,7 +155,7 @@ add_overdue_actions (HeedDocument      *document,
   add_cell (row, _("Case"), HEED_TEXT_BOLD);
   add_cell (row, _("Owner"), HEED_TEXT_BOLD);
   add_cell (row, _("Due"), HEED_TEXT_BOLD);
-  add_cell (row, _("Overdue by"), HEED_TEXT_BOLD);
+  add_cell (row, _("Late by"), HEED_TEXT_BOLD);
   for (guint i = 0; i < actions->len; i++)
     {
       HeedActionPlanItem *item = g_ptr_array_index (actions, i);
@@ -298,7 +298,7 @@ build_document (HeedReviewFigures *review)
   add_trend_table (document, review, "received-by-kind", _("Feedback received"), FALSE, FALSE,
                    _("Nothing was received."));
   add_trend_table (document, review, "subjects", _("Themes: what complaints were about"), TRUE,
-                   TRUE, _("No complaint was received in either quarter."));
+                   FALSE, _("No complaint was received in either quarter."));
   add_trend_table (document, review, "staff-groups", _("Staff groups complained about"), TRUE,
                    FALSE, _("No complaint was received in either quarter."));
   add_trend_table (document, review, "outcomes", _("Complaints resolved, by outcome"), FALSE,
