@@ -70,14 +70,14 @@ compare_trend_rows (gconstpointer a,
 }
 
 /* A compared table as this quarter, the previous one and the change; @by_size puts the
- * biggest themes first, which is what a meeting looks at. */
+ * biggest themes first, which is what a meeting looks at.  No chart: the change column says
+ * more than two bars, and the review stays short. */
 static void
 add_trend_table (HeedDocument      *document,
                  HeedReviewFigures *review,
                  const char        *table_id,
                  const char        *heading,
                  gboolean           by_size,
-                 gboolean           with_chart,
                  const char        *empty)
 {
   HeedReportFigures *figures = heed_review_figures_get_figures (review);
@@ -106,8 +106,6 @@ add_trend_table (HeedDocument      *document,
     }
   if (by_size)
     g_array_sort (rows, compare_trend_rows);
-  if (with_chart)
-    heed_report_doc_add_chart (document, figures, table, heed_report_doc_get_content_width ());
 
   block = heed_document_add_table (document, 1);
   heed_document_table_set_widths (block, widths, G_N_ELEMENTS (widths));
@@ -180,7 +178,7 @@ add_long_open_cases (HeedDocument      *document,
                      HeedReviewFigures *review)
 {
   GPtrArray *cases = heed_review_figures_get_long_open_cases (review);
-  static const double widths[] = { 1.5, 1.2, 1.7, 1.5, 1.7, 1.1 };
+  static const double widths[] = { 1.6, 1.3, 1.7, 1.8, 1.7, 1.2 };
   HeedDocumentBlock *block;
   GPtrArray *row;
 
@@ -280,29 +278,36 @@ build_document (HeedReviewFigures *review)
     line = heed_report_doc_markup (received, HEED_TEXT_PLAIN);
     heed_document_list_add_item (list, line);
     g_clear_pointer (&line, g_free);
-    actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action past its due date.",
-                                            "%u actions past their due date.", n_actions),
-                               n_actions);
+    if (n_actions == 0)
+      actions = g_strdup (_("No action is past its due date."));
+    else
+      actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action past its due date.",
+                                              "%u actions past their due date.", n_actions),
+                                 n_actions);
     line = heed_report_doc_markup (actions, HEED_TEXT_PLAIN);
     heed_document_list_add_item (list, line);
     g_clear_pointer (&line, g_free);
-    open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u complaint or concern open more than six months.",
-                                         "%u complaints or concerns open more than six months.",
-                                         n_open),
-                            n_open);
+    if (n_open == 0)
+      open = g_strdup (_("No complaint or concern has been open more than six months."));
+    else
+      open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u complaint or concern open more than six months.",
+                                           "%u complaints or concerns open more than six "
+                                           "months.",
+                                           n_open),
+                              n_open);
     line = heed_report_doc_markup (open, HEED_TEXT_PLAIN);
     heed_document_list_add_item (list, line);
   }
 
-  add_trend_table (document, review, "received-by-kind", _("Feedback received"), FALSE, FALSE,
+  add_trend_table (document, review, "received-by-kind", _("Feedback received"), FALSE,
                    _("Nothing was received."));
   add_trend_table (document, review, "subjects", _("Themes: what complaints were about"), TRUE,
-                   FALSE, _("No complaint was received in either quarter."));
+                   _("No complaint was received in either quarter."));
   add_trend_table (document, review, "staff-groups", _("Staff groups complained about"), TRUE,
-                   FALSE, _("No complaint was received in either quarter."));
+                   _("No complaint was received in either quarter."));
   add_trend_table (document, review, "outcomes", _("Complaints resolved, by outcome"), FALSE,
-                   FALSE, _("No complaint was resolved in either quarter."));
+                   _("No complaint was resolved in either quarter."));
   {
     const HeedReportTable *timeliness = heed_report_figures_find_table (figures, "timeliness");
 
@@ -319,18 +324,27 @@ build_document (HeedReviewFigures *review)
   heed_report_doc_add_heading (document, 2, _("For the meeting to agree"));
   list = heed_document_add_list (document, FALSE);
   {
-    const char *const prompts[] = {
-      N_("Which themes are growing, and is there a common cause?"),
-      N_("For each overdue action: a new date, a new owner, or a reason to stop it."),
-      N_("For each case open more than six months: what is holding it up, and when the "
-         "complainant was last told."),
-      N_("What we learned this quarter that other staff should hear about."),
+    /* Only the questions this quarter raises. */
+    const struct {
+      const char *text;
+      gboolean    asked;
+    } prompts[] = {
+      { N_("Which themes are growing, and is there a common cause?"), TRUE },
+      { N_("For each overdue action: a new date, a new owner, or a reason to stop it."),
+        heed_review_figures_get_overdue_actions (review)->len > 0 },
+      { N_("For each case open more than six months: what is holding it up, and when the "
+           "complainant was last told."),
+        heed_review_figures_get_long_open_cases (review)->len > 0 },
+      { N_("What we learned this quarter that other staff should hear about."), TRUE },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
       {
-        g_autofree char *item = heed_report_doc_markup (_(prompts[i]), HEED_TEXT_PLAIN);
+        g_autofree char *item = NULL;
 
+        if (!prompts[i].asked)
+          continue;
+        item = heed_report_doc_markup (_(prompts[i].text), HEED_TEXT_PLAIN);
         heed_document_list_add_item (list, item);
       }
   }
