@@ -653,7 +653,8 @@ test_review_as_of (Fixture       *fixture,
                    gconstpointer  data)
 {
   ReviewTestCases cases = { { NULL } };
-  /* A day earlier R2 is not yet six months old; on 15 March 2026 R3 has joined R1 and R2. */
+  /* A day earlier R2 is not yet six months old; on 15 March 2026 R3 has joined R1 and R2,
+   * but not the draft of 1 September 2025: a draft is not yet feedback. */
   g_autoptr(HeedReviewFigures) early = review_quarter (fixture, &cases, "2025-08-31");
   g_autoptr(HeedReviewFigures) late = NULL;
   g_autoptr(GError) error = NULL;
