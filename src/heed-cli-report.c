@@ -9,9 +9,105 @@
 
 #include "heed-cli-common.h"
 #include "heed-report-figures.h"
+#include "heed-report-documents.h"
 #include "heed-report-export.h"
+#include "heed-review-figures.h"
 
 /* report */
+
+/* The period of --kind cqc: --to alone is the 12 months up to that day, as the CQC asks. */
+static gboolean
+cqc_period (int         year,
+            const char *from_text,
+            const char *to_text,
+            GDate      *from,
+            GDate      *to,
+            int        *status)
+{
+  if (year != 0 && (from_text != NULL || to_text != NULL))
+    {
+      *status = cli_fail (_("Give either --year or --to (with --from if you wish), not both."));
+      return FALSE;
+    }
+  if (year != 0)
+    return cli_financial_year (year, from, to, status);
+  if (to_text == NULL)
+    {
+      *status = cli_fail (_("Give the period: --to DATE for the 12 months up to it, or --from "
+                            "and --to, or --year YYYY."));
+      return FALSE;
+    }
+  if (!cli_parse_date_option ("--to", to_text, to, status))
+    return FALSE;
+  if (from_text == NULL)
+    {
+      heed_report_twelve_months_to (to, from);
+      return TRUE;
+    }
+  return cli_parse_date_option ("--from", from_text, from, status);
+}
+
+static gboolean
+quarterly_period (int         year,
+                  const char *quarter,
+                  const char *from_text,
+                  const char *to_text,
+                  GDate      *from,
+                  GDate      *to,
+                  int        *status)
+{
+  if (year != 0)
+    {
+      *status = cli_fail (_("--year does not go with --kind quarterly: give --quarter YYYY-Qn, "
+                            "or --from and --to."));
+      return FALSE;
+    }
+  if (quarter != NULL && (from_text != NULL || to_text != NULL))
+    {
+      *status = cli_fail (_("Give either --quarter or --from and --to, not both."));
+      return FALSE;
+    }
+  if (quarter != NULL)
+    {
+      if (heed_review_parse_quarter (quarter, from, to))
+        return TRUE;
+      *status = cli_fail (_("--quarter must be written YYYY-Qn, such as 2025-Q1 (April to June "
+                            "2025), not “%s”."),
+                          quarter);
+      return FALSE;
+    }
+  if (from_text == NULL || to_text == NULL)
+    {
+      *status = cli_fail (_("Give the quarter: --quarter YYYY-Qn, or both --from and --to."));
+      return FALSE;
+    }
+  return cli_parse_date_option ("--from", from_text, from, status)
+         && cli_parse_date_option ("--to", to_text, to, status);
+}
+
+static gboolean
+annual_period (int         year,
+               const char *from_text,
+               const char *to_text,
+               GDate      *from,
+               GDate      *to,
+               int        *status)
+{
+  if (year != 0 && (from_text != NULL || to_text != NULL))
+    {
+      *status = cli_fail (_("Give either --year or --from and --to, not both."));
+      return FALSE;
+    }
+  if (year == 0 && (from_text == NULL || to_text == NULL))
+    {
+      *status = cli_fail (_("Give the period: --year YYYY, or both --from and --to."));
+      return FALSE;
+    }
+  if (year != 0)
+    return cli_financial_year (year, from, to, status);
+  return cli_parse_date_option ("--from", from_text, from, status)
+         && cli_parse_date_option ("--to", to_text, to, status);
+}
 
 int
 cli_command_report (int    argc,
@@ -20,49 +116,74 @@ cli_command_report (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(HeedReportFigures) figures = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *from_text = NULL, *to_text = NULL, *format = NULL, *output = NULL;
-  g_autofree char *today_text = NULL;
+  g_autofree char *today_text = NULL, *kind = NULL, *quarter = NULL;
+  HeedReportDocument document = HEED_REPORT_DOCUMENT_ANNUAL;
   HeedReportFormat report_format;
   GDate from, to, today;
   int year = 0;
   int status = EXIT_OK;
+  gboolean period_ok;
   GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("annual (the default), cqc (the summary for the CQC) or quarterly (the review)"),
+      N_("KIND") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year,
       N_("The financial year from 1 April YYYY to 31 March the year after"), N_("YYYY") },
+    { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter,
+      N_("With --kind quarterly: a quarter of the financial year, 2025-Q1 is April to June "
+         "2025"), N_("YYYY-Qn") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"),
       N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), N_("DATE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf, html or csv"), N_("FORMAT") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("Last day of the period; with --kind cqc alone, the 12 months up to it"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("pdf, html or csv (cqc and quarterly: pdf, the default)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file"), N_("OUT") },
     { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &today_text,
       N_("Count deadlines as of this day"), N_("DATE") },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — the annual report, or any period’s"));
+  context = g_option_context_new (_("FILE — the annual report, or any period’s; the CQC summary; "
+                                    "the quarterly review"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return cli_usage_error (context, _("report needs exactly one FILE"));
-  if (format == NULL)
+  if (kind != NULL && !heed_report_document_from_id (kind, &document))
+    return cli_fail (_("--kind must be annual, cqc or quarterly, not “%s”."), kind);
+  if (format == NULL && document == HEED_REPORT_DOCUMENT_ANNUAL)
     return cli_usage_error (context, _("report needs --format pdf, html or csv"));
-  if (!heed_report_format_from_id (format, &report_format))
+  if (format != NULL && !heed_report_format_from_id (format, &report_format))
     return cli_fail (_("--format must be pdf, html or csv, not “%s”."), format);
+  if (format != NULL && document != HEED_REPORT_DOCUMENT_ANNUAL
+      && report_format != HEED_REPORT_FORMAT_PDF)
+    return cli_fail (_("--kind %s is made as a PDF only: give --format pdf or leave it out."),
+                     kind);
   if (output == NULL || output[0] == '\0')
     return cli_usage_error (context, _("report needs -o OUT"));
-  if (year != 0 && (from_text != NULL || to_text != NULL))
-    return cli_fail (_("Give either --year or --from and --to, not both."));
-  if (year == 0 && (from_text == NULL || to_text == NULL))
-    return cli_fail (_("Give the period: --year YYYY, or both --from and --to."));
-  if (year != 0)
+  if (quarter != NULL && document != HEED_REPORT_DOCUMENT_QUARTERLY)
+    return cli_fail (_("--quarter goes with --kind quarterly only."));
+
+  switch (document)
     {
-      if (!cli_financial_year (year, &from, &to, &status))
-        return status;
+    case HEED_REPORT_DOCUMENT_CQC:
+      period_ok = cqc_period (year, from_text, to_text, &from, &to, &status);
+      break;
+    case HEED_REPORT_DOCUMENT_QUARTERLY:
+      period_ok = quarterly_period (year, quarter, from_text, to_text, &from, &to, &status);
+      break;
+    case HEED_REPORT_DOCUMENT_ANNUAL:
+    case HEED_REPORT_N_DOCUMENTS:
+    default:
+      period_ok = annual_period (year, from_text, to_text, &from, &to, &status);
+      break;
     }
-  else if (!cli_parse_date_option ("--from", from_text, &from, &status)
-           || !cli_parse_date_option ("--to", to_text, &to, &status))
+  if (!period_ok)
     return status;
   if (g_date_compare (&from, &to) > 0)
     return cli_fail (_("--from is after --to: the period would have no days."));
@@ -72,6 +193,14 @@ cli_command_report (int    argc,
   store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
+  if (document != HEED_REPORT_DOCUMENT_ANNUAL)
+    {
+      flow = heed_report_document_new_flow (document, store, &from, &to,
+                                            g_date_valid (&today) ? &today : NULL, &error);
+      if (flow == NULL || !heed_page_flow_write_pdf (flow, output, &error))
+        return cli_fail_error (error);
+      return EXIT_OK;
+    }
   figures = heed_report_figures_compute (store, &from, &to, g_date_valid (&today) ? &today : NULL,
                                          &error);
   if (figures == NULL || !heed_report_save (figures, report_format, output, &error))
@@ -80,32 +209,6 @@ cli_command_report (int    argc,
 }
 
 /* ko41b */
-
-/* "2025-Q1" is April to June 2025: the quarters of the financial year. */
-static gboolean
-parse_quarter (const char *text,
-               GDate      *from,
-               GDate      *to)
-{
-  guint64 year = 0, quarter = 0;
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  parts = g_strsplit (text, "-", 2);
-  if (g_strv_length (parts) != 2 || strlen (parts[0]) != 4
-      || (parts[1][0] != 'Q' && parts[1][0] != 'q')
-      || !g_ascii_string_to_unsigned (parts[0], 10, 1900, 2200, &year, NULL)
-      || !g_ascii_string_to_unsigned (parts[1] + 1, 10, 1, 4, &quarter, NULL))
-    return FALSE;
-  g_date_clear (from, 1);
-  g_date_set_dmy (from, 1, G_DATE_APRIL, (GDateYear) year);
-  g_date_add_months (from, (guint) (quarter - 1) * 3);
-  *to = *from;
-  g_date_add_months (to, 3);
-  g_date_subtract_days (to, 1);
-  return TRUE;
-}
 
 static void
 print_table_text (HeedReportFigures     *figures,
@@ -168,7 +271,7 @@ cli_command_ko41b (int    argc,
     return cli_fail (_("Give the period: --year YYYY or --quarter YYYY-Qn."));
   if (year != 0 && !cli_financial_year (year, &from, &to, &status))
     return status;
-  if (quarter != NULL && !parse_quarter (quarter, &from, &to))
+  if (quarter != NULL && !heed_review_parse_quarter (quarter, &from, &to))
     return cli_fail (_("--quarter must be written YYYY-Qn, such as 2025-Q1 (April to June "
                        "2025), not “%s”."),
                      quarter);

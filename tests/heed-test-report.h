@@ -21,6 +21,7 @@
  *       4 Nov 2024: not upheld 20 Nov 2024. */
 
 #include "heed-action.h"
+#include "heed-case.h"
 #include "heed-case-element.h"
 #include "heed-person.h"
 #include "heed-staff.h"
@@ -209,3 +210,82 @@ report_test_practice (const char *path)
   g_assert_no_error (error);
   return store;
 }
+
+/* For the quarterly review, added to report_test_practice(): the quarter April to June 2025
+ * seen on 1 September 2025, against January to March 2025.
+ *
+ *   R1  complaint, 20 Jan 2025, in progress, handled by Dr Ambrose Lark, appointments:
+ *       7 months open on 1 September, listed.
+ *   R2  concern, 1 Mar 2025, acknowledged: exactly six months on 1 September, listed.
+ *   R3  complaint, 15 Mar 2025, acknowledged, prescribing: not yet six months.
+ *   R4  complaint, 5 Feb 2025, responded 1 Aug 2025 (not closed), clinical: answered.
+ *   R5  complaint, 10 Feb 2025, withdrawn, access: ended.
+ *   A practice-wide action due 15 Aug 2025 and not done: 17 days late on 1 September, after
+ *   C2's action (due 1 Aug, 31 days late).
+ *
+ * With C9 the previous quarter has 5 complaints (clinical 2, appointments, prescribing,
+ * access) and 1 concern; this quarter 3 complaints (appointments 2, communications,
+ * prescribing) and the oral one resolved. */
+typedef struct {
+  char *long_open[2];  /* R1 and R2's references, oldest first */
+  char *recent;        /* R3's */
+  char *answered;      /* R4's */
+} ReviewTestCases;
+
+static void
+review_test_cases_clear (ReviewTestCases *cases)
+{
+  g_free (cases->long_open[0]);
+  g_free (cases->long_open[1]);
+  g_free (cases->recent);
+  g_free (cases->answered);
+}
+
+static char *
+review_test_reference (HeedStore *store,
+                       gint64     id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedRecord) record = heed_store_load (store, HEED_TYPE_CASE, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (heed_case_get_reference (HEED_CASE (record)));
+}
+
+static void
+review_test_add_cases (HeedStore       *store,
+                       ReviewTestCases *cases)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStaff) handler = heed_staff_new ();
+  g_autoptr(HeedAction) action = heed_action_new ();
+  gint64 id;
+
+  g_object_set (handler, "name", "Dr Ambrose Lark", "role", "GP partner", NULL);
+  heed_store_save (store, HEED_RECORD (handler), &error);
+  g_assert_no_error (error);
+
+  id = report_test_case (store, "complaint", "letter", "2025-01-20", "status", "in-progress",
+                         "track", "closer-look", "acknowledged-on", "2025-01-21",
+                         "handler", heed_record_get_id (HEED_RECORD (handler)),
+                         "subject", "appointments", NULL);
+  cases->long_open[0] = review_test_reference (store, id);
+  id = report_test_case (store, "concern", "phone", "2025-03-01", "status", "acknowledged",
+                         NULL);
+  cases->long_open[1] = review_test_reference (store, id);
+  id = report_test_case (store, "complaint", "email", "2025-03-15", "status", "acknowledged",
+                         "acknowledged-on", "2025-03-17", "subject", "prescribing", NULL);
+  cases->recent = review_test_reference (store, id);
+  id = report_test_case (store, "complaint", "letter", "2025-02-05", "status", "responded",
+                         "acknowledged-on", "2025-02-06", "responded-on", "2025-08-01",
+                         "subject", "clinical", NULL);
+  cases->answered = review_test_reference (store, id);
+  report_test_case (store, "complaint", "letter", "2025-02-10", "status", "withdrawn",
+                    "closed-on", "2025-02-20", "subject", "access", NULL);
+
+  g_object_set (action, "description", "Review the call-back list every Friday",
+                "start-date", "2025-07-01", "due-date", "2025-08-15", NULL);
+  heed_store_save (store, HEED_RECORD (action), &error);
+  g_assert_no_error (error);
+}
+

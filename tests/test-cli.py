@@ -506,7 +506,91 @@ try:
           (year_values[("summary", "carried-forward")],
            next_values.get(("summary", "brought-forward"))))
 
+    # report --kind cqc and quarterly: PDFs from the same figures.
+    def pdf_pages_and_text(path):
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+        count = int(next(line.split()[1] for line in info.splitlines()
+                         if line.startswith("Pages:")))
+        texts = [subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), path, "-"],
+                                capture_output=True, text=True).stdout
+                 for p in range(1, count + 1)]
+        return info, texts, " ".join(" ".join(texts).split())
+
+    proc = run("report", demo, "--kind", "annual", "--year", str(fy), "--format", "csv",
+               "-o", os.path.join(tmp, "annual.csv"))
+    check("report --kind annual is the default", proc.returncode == 0 and
+          report_csv(os.path.join(tmp, "annual.csv"))[1] == figures, proc.stderr)
+
+    out_cqc = os.path.join(tmp, "cqc.pdf")
+    proc = run("report", demo, "--kind", "cqc", "--to", f"{fy + 1}-03-31", "-o", out_cqc)
+    check("report --kind cqc --to", proc.returncode == 0 and os.path.exists(out_cqc), proc.stderr)
+    info, texts, cqc_text = pdf_pages_and_text(out_cqc)
+    check("cqc summary is titled and short",
+          "Summary of complaints and actions taken" in info and 1 <= len(texts) <= 3, info)
+    check("cqc summary names the practice and the 12 months on every page",
+          all(practice_name in t and f"1 April {fy} to 31 March {fy + 1}" in " ".join(t.split())
+              for t in texts), texts[0][:300])
+    check("cqc summary shows the annual csv's complaints figure",
+          f"Complaints received: {complaints} " in cqc_text, complaints)
+    proc = run("report", demo, "--kind", "cqc", "--year", str(fy), "--format", "pdf",
+               "-o", os.path.join(tmp, "cqc-year.pdf"))
+    check("report --kind cqc --year is the same 12 months", proc.returncode == 0 and
+          pdf_pages_and_text(os.path.join(tmp, "cqc-year.pdf"))[2] == cqc_text, proc.stderr)
+
+    db = sqlite3.connect(demo)
+
+    def complaints_between(start, end):
+        return db.execute(
+            "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status != 'draft' AND "
+            "NOT oral_resolved AND received_at >= ? AND received_at < ?",
+            (start, end)).fetchone()[0]
+    q3_now = complaints_between(f"{fy}-10-01", f"{fy + 1}-01-01")
+    q3_before = complaints_between(f"{fy}-07-01", f"{fy}-10-01")
+    db.close()
+    out_review = os.path.join(tmp, "review.pdf")
+    proc = run("report", demo, "--kind", "quarterly", "--quarter", f"{fy}-Q3", "-o", out_review)
+    check("report --kind quarterly --quarter", proc.returncode == 0, proc.stderr)
+    info, texts, review_text = pdf_pages_and_text(out_review)
+    check("quarterly review is titled, with the quarter on every page",
+          "Quarterly complaints review" in info and
+          all(f"1 October {fy} to 31 December {fy}" in " ".join(t.split()) for t in texts),
+          info)
+    check("quarterly review counts the quarter's complaints from the file",
+          f"Complaints received: {q3_now} (previous quarter: {q3_before})." in review_text,
+          (q3_now, q3_before, review_text[:600]))
+    proc = run("report", demo, "--kind", "quarterly", "--from", f"{fy}-10-01",
+               "--to", f"{fy}-12-31", "-o", os.path.join(tmp, "review-dates.pdf"))
+    check("report --kind quarterly --from --to equals --quarter", proc.returncode == 0 and
+          pdf_pages_and_text(os.path.join(tmp, "review-dates.pdf"))[2] == review_text,
+          proc.stderr)
+
     report_bad = [
+        (["report", demo, "--kind", "weekly", "--year", "2025", "-o", out_csv],
+         "--kind must be annual, cqc or quarterly"),
+        (["report", demo, "--kind", "cqc", "--to", "2026-03-31", "--format", "csv",
+          "-o", out_csv], "PDF only"),
+        (["report", demo, "--kind", "quarterly", "--quarter", "2025-Q1", "--format", "html",
+          "-o", out_csv], "PDF only"),
+        (["report", demo, "--kind", "cqc", "-o", out_csv], "--to DATE for the 12 months"),
+        (["report", demo, "--kind", "cqc", "--from", "2025-04-01", "-o", out_csv],
+         "--to DATE for the 12 months"),
+        (["report", demo, "--kind", "cqc", "--year", "2025", "--to", "2026-03-31",
+          "-o", out_csv], "either --year"),
+        (["report", demo, "--kind", "cqc", "--to", "31/03/2026", "-o", out_csv], "YYYY-MM-DD"),
+        (["report", demo, "--kind", "cqc", "--from", "2026-04-01", "--to", "2026-03-31",
+          "-o", out_csv], "--from is after --to"),
+        (["report", demo, "--kind", "quarterly", "-o", out_csv], "Give the quarter"),
+        (["report", demo, "--kind", "quarterly", "--year", "2025", "-o", out_csv],
+         "--year does not go with --kind quarterly"),
+        (["report", demo, "--kind", "quarterly", "--quarter", "2025-Q9", "-o", out_csv],
+         "--quarter must be"),
+        (["report", demo, "--kind", "quarterly", "--quarter", "2025-Q1", "--from", "2025-04-01",
+          "-o", out_csv], "either --quarter"),
+        (["report", demo, "--quarter", "2025-Q1", "--format", "pdf", "-o", out_csv],
+         "--quarter goes with --kind quarterly"),
+        (["report", demo, "--kind", "cqc", "--to", "2026-03-31"], "needs -o"),
+        (["report", demo, "--kind", "quarterly", "--quarter", "2025-Q1",
+          "-o", os.path.join(tmp, "no-such-folder", "q.pdf")], "heed-cli: "),
         (["report", demo, "--format", "csv", "-o", out_csv], "Give the period"),
         (["report", demo, "--year", "2025", "--from", "2025-04-01", "--format", "csv",
           "-o", out_csv], "either --year"),

@@ -8,9 +8,12 @@
 
 #include "heed-chart.h"
 #include "heed-render-test-util.h"
+#include "heed-report-cqc.h"
+#include "heed-report-documents.h"
 #include "heed-report-export.h"
 #include "heed-report-html.h"
 #include "heed-report-pdf.h"
+#include "heed-review-pdf.h"
 #include "heed-test-report.h"
 #include "heed-test-util.h"
 #include "heed-validate.h"
@@ -364,6 +367,205 @@ test_save (Fixture       *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* Writes a laid-out document as PDF and checks what every page must say: whose it is, for
+ * when, what it is, and "Page N of M". Returns the whole text, flattened. */
+static char *
+check_pages (HeedPageFlow *flow,
+             const char   *path,
+             const char   *period,
+             const char   *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL, *all = NULL, *metadata_title = NULL;
+  guint n_pages = heed_page_flow_get_n_pages (flow);
+
+  g_assert_true (heed_page_flow_write_pdf (flow, path, &error));
+  g_assert_no_error (error);
+  info = heed_test_pdf_info (path);
+  metadata_title = g_strdup_printf ("Title:           Quayside Test Surgery — %s", title);
+  g_assert_nonnull (strstr (info, metadata_title));
+  g_assert_true (heed_test_pdf_info_is_tagged (info));
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = heed_test_pdf_text (path, page);
+      g_autofree char *flat_page = heed_test_flatten (text);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", page, n_pages);
+
+      g_assert_nonnull (strstr (flat_page, "Quayside Test Surgery"));
+      g_assert_nonnull (strstr (flat_page, period));
+      g_assert_nonnull (strstr (flat_page, title));
+      g_assert_nonnull (strstr (flat_page, footer));
+    }
+  all = heed_test_pdf_text (path, 0);
+  return heed_test_flatten (all);
+}
+
+static void
+test_cqc (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *path = output_path (fixture, "cqc.pdf");
+  g_autofree char *exact_path = output_path (fixture, "cqc-exact.pdf");
+  g_autofree char *flat = NULL, *exact = NULL;
+  g_autoptr(HeedPageFlow) flow = heed_report_cqc_new_flow (fixture->figures);
+  g_autoptr(HeedPageFlow) exact_flow = NULL;
+
+  /* A summary, not the annual report: one to three pages. */
+  g_assert_cmpuint (heed_page_flow_get_n_pages (flow), >=, 1);
+  g_assert_cmpuint (heed_page_flow_get_n_pages (flow), <=, 3);
+  flat = check_pages (flow, path, "1 April 2025 to 31 March 2026",
+                      "Summary of complaints and actions taken");
+
+  g_assert_nonnull (strstr (flat, "regulation 16"));
+  g_assert_nonnull (strstr (flat, "Complaints received: fewer than 5 (previous period: fewer "
+                                  "than 5)."));
+  g_assert_nonnull (strstr (flat, "Compliments: 6."));
+  g_assert_nonnull (strstr (flat, "Acknowledged within the deadline: 75%."));
+  g_assert_nonnull (strstr (flat, "Responded within the timescale agreed: 67%."));
+  g_assert_nonnull (strstr (flat, "Complaints referred to the Ombudsman fewer than 5"));
+  /* The approved learning and the actions, once each. */
+  g_assert_nonnull (strstr (flat, "Reception needed a way to call patients back"));
+  g_assert_null (strstr (strstr (flat, "Reception needed a way") + 1,
+                         "Reception needed a way"));
+  g_assert_nonnull (strstr (flat, "Add a call-back option to the phone system"));
+  g_assert_nonnull (strstr (flat, "owner: Practice manager"));
+  for (guint i = 0; report_test_personal[i] != NULL; i++)
+    g_assert_null (strstr (flat, report_test_personal[i]));
+
+  /* When the practice shows small counts, the real ones appear: C1, C2, C3 and C5 against
+   * C9, C10 and C11; C1 and C3 upheld or partly, C2 and C9 not. */
+  heed_report_figures_set_suppress_small (fixture->figures, FALSE);
+  exact_flow = heed_report_cqc_new_flow (fixture->figures);
+  exact = check_pages (exact_flow, exact_path, "1 April 2025 to 31 March 2026",
+                       "Summary of complaints and actions taken");
+  g_assert_nonnull (strstr (exact, "Complaints received: 4 (previous period: 3)."));
+  g_assert_nonnull (strstr (exact, "Complaints resolved: 1 upheld, 1 partly upheld, 2 not "
+                                   "upheld."));
+  g_assert_nonnull (strstr (exact, "Referred to the Ombudsman: 1."));
+  for (guint i = 0; report_test_personal[i] != NULL; i++)
+    g_assert_null (strstr (exact, report_test_personal[i]));
+}
+
+static void
+test_review_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* Names the review may print: staff, and the action's own wording (C2's action names the
+   * patient because the test plants it there; a practice words its actions itself). */
+  const char *const allowed[] = { "Dr Hortensia Vole", "PRIVATE ACTION", "Ottoline", NULL };
+  g_autofree char *path = output_path (fixture, "review.pdf");
+  g_autofree char *flat = NULL;
+  g_autoptr(HeedReviewFigures) review = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autoptr(GError) error = NULL;
+  ReviewTestCases cases = { { NULL } };
+  GDate from, to, today;
+
+  review_test_add_cases (fixture->store, &cases);
+  heed_review_parse_quarter ("2025-Q1", &from, &to);
+  heed_date_from_iso ("2025-09-01", &today);
+  review = heed_review_figures_compute (fixture->store, &from, &to, &today, &error);
+  g_assert_no_error (error);
+  flow = heed_review_new_flow (review);
+  g_assert_cmpuint (heed_page_flow_get_n_pages (flow), >=, 2);
+  g_assert_cmpuint (heed_page_flow_get_n_pages (flow), <=, 4);
+  flat = check_pages (flow, path, "1 April 2025 to 30 June 2025", "Quarterly complaints review");
+
+  g_assert_nonnull (strstr (flat, "compared with 1 January 2025 to 31 March 2025"));
+  g_assert_nonnull (strstr (flat, "as they stood on 1 September 2025"));
+  g_assert_nonnull (strstr (flat, "Complaints received: 3 (previous quarter: 5)."));
+  g_assert_nonnull (strstr (flat, "2 actions past their due date."));
+  g_assert_nonnull (strstr (flat, "2 complaints or concerns open more than six months."));
+  g_assert_nonnull (strstr (flat, "Review the call-back list every Friday"));
+  g_assert_nonnull (strstr (flat, "31 days"));
+  g_assert_nonnull (strstr (flat, "17 days"));
+  g_assert_nonnull (strstr (flat, cases.long_open[0]));
+  g_assert_nonnull (strstr (flat, cases.long_open[1]));
+  g_assert_null (strstr (flat, cases.recent));
+  g_assert_null (strstr (flat, cases.answered));
+  g_assert_nonnull (strstr (flat, "Dr Ambrose Lark"));
+  g_assert_nonnull (strstr (flat, "7 months"));
+  g_assert_nonnull (strstr (flat, "not for publication"));
+  for (guint i = 0; report_test_personal[i] != NULL; i++)
+    if (!g_strv_contains (allowed, report_test_personal[i]))
+      g_assert_null (strstr (flat, report_test_personal[i]));
+  review_test_cases_clear (&cases);
+}
+
+static void
+test_documents (Fixture       *fixture,
+                gconstpointer  data)
+{
+  struct {
+    const char *id;
+    const char *from;
+    const char *to;
+    const char *title;
+  } expected[] = {
+    [HEED_REPORT_DOCUMENT_ANNUAL] = { "annual", "2025-04-01", "2026-03-31",
+                                      "Complaints and feedback: annual report" },
+    [HEED_REPORT_DOCUMENT_CQC] = { "cqc", "2025-06-02", "2026-06-01",
+                                   "Summary of complaints and actions taken" },
+    [HEED_REPORT_DOCUMENT_QUARTERLY] = { "quarterly", "2026-01-01", "2026-03-31",
+                                         "Quarterly complaints review" },
+  };
+  g_autoptr(GError) error = NULL;
+  HeedReportDocument document;
+  GDate today, from, to;
+
+  heed_date_from_iso ("2026-06-01", &today);
+  for (guint i = 0; i < HEED_REPORT_N_DOCUMENTS; i++)
+    {
+      g_autoptr(HeedPageFlow) flow = NULL;
+      g_autofree char *from_iso = NULL, *to_iso = NULL, *title = NULL;
+
+      g_assert_true (heed_report_document_from_id (expected[i].id, &document));
+      g_assert_cmpint (document, ==, i);
+      g_assert_cmpstr (heed_report_document_get_id (document), ==, expected[i].id);
+      g_assert_cmpuint (strlen (heed_report_document_get_label (document)), >, 0);
+
+      heed_report_document_get_default_period (document, &today, &from, &to);
+      from_iso = heed_format_date_iso (&from);
+      to_iso = heed_format_date_iso (&to);
+      g_assert_cmpstr (from_iso, ==, expected[i].from);
+      g_assert_cmpstr (to_iso, ==, expected[i].to);
+
+      flow = heed_report_document_new_flow (document, fixture->store, &from, &to, &today,
+                                            &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (heed_page_flow_get_n_pages (flow), >, 0);
+      title = g_strdup_printf ("Quayside Test Surgery — %s", expected[i].title);
+      g_assert_cmpstr (heed_document_get_title (heed_page_flow_get_document (flow)), ==, title);
+
+      /* A period that ends before it starts is refused, with nothing laid out. */
+      g_assert_null (heed_report_document_new_flow (document, fixture->store, &to, &from, &today,
+                                                    &error));
+      g_assert_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_false (heed_report_document_from_id ("weekly", NULL));
+  g_assert_false (heed_report_document_from_id (NULL, NULL));
+
+  /* The 12 months the CQC asks about, ending on any day. */
+  {
+    const char *const ends[][2] = {
+      { "2026-03-31", "2025-04-01" },
+      { "2024-02-29", "2023-03-01" },
+      { "2026-01-01", "2025-01-02" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+      {
+        g_autofree char *from_iso = NULL;
+
+        heed_date_from_iso (ends[i][0], &to);
+        heed_report_twelve_months_to (&to, &from);
+        from_iso = heed_format_date_iso (&from);
+        g_assert_cmpstr (from_iso, ==, ends[i][1]);
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -377,6 +579,9 @@ main (int    argc,
   ADD ("/render/report/html", test_html);
   ADD ("/render/report/pdf", test_pdf);
   ADD ("/render/report/save", test_save);
+  ADD ("/render/report/cqc", test_cqc);
+  ADD ("/render/report/review", test_review_pdf);
+  ADD ("/render/report/documents", test_documents);
 #undef ADD
 
   return g_test_run ();

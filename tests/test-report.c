@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "heed-report-figures.h"
+#include "heed-review-figures.h"
 #include "heed-test-report.h"
 #include "heed-test-util.h"
 #include "heed-validate.h"
@@ -536,6 +537,211 @@ test_action_plan (Fixture       *fixture,
     }
 }
 
+/* The quarterly review */
+
+static HeedReviewFigures *
+review_quarter (Fixture          *fixture,
+                ReviewTestCases  *cases,
+                const char       *today_iso)
+{
+  g_autoptr(GError) error = NULL;
+  HeedReviewFigures *review;
+  GDate from, to, today;
+
+  review_test_add_cases (fixture->store, cases);
+  g_assert_true (heed_review_parse_quarter ("2025-Q1", &from, &to));
+  g_assert_true (heed_date_from_iso (today_iso, &today));
+  review = heed_review_figures_compute (fixture->store, &from, &to, &today, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (review);
+  return review;
+}
+
+static void
+assert_trend (HeedReviewFigures *review,
+              const char        *table_id,
+              const char        *row_id,
+              gint64             expected_now,
+              gint64             expected_before)
+{
+  gint64 now = -1, before = -1;
+
+  g_assert_true (heed_review_figures_get_trend (review, table_id, row_id, &now, &before));
+  g_assert_cmpint (now, ==, expected_now);
+  g_assert_cmpint (before, ==, expected_before);
+}
+
+static void
+test_review_trends (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ReviewTestCases cases = { { NULL } };
+  g_autoptr(HeedReviewFigures) review = review_quarter (fixture, &cases, "2025-09-01");
+  HeedReportFigures *figures = heed_review_figures_get_figures (review);
+  GDate from, to;
+
+  heed_report_figures_get_period (figures, &from, &to);
+  g_assert_cmpint (g_date_get_month (&from), ==, G_DATE_APRIL);
+  g_assert_cmpint (g_date_get_day (&to), ==, 30);
+  g_assert_cmpint (g_date_get_month (&to), ==, G_DATE_JUNE);
+  heed_report_figures_get_previous (figures, &from, &to);
+  g_assert_cmpint (g_date_get_month (&from), ==, G_DATE_JANUARY);
+  g_assert_cmpint (g_date_get_year (&from), ==, 2025);
+  g_assert_cmpint (g_date_get_month (&to), ==, G_DATE_MARCH);
+  g_assert_cmpint (g_date_get_day (&to), ==, 31);
+
+  /* By kind: C1–C3 against C9 and R1, R3, R4, R5 (withdrawn, but received). */
+  assert_trend (review, "received-by-kind", "complaint", 3, 5);
+  assert_trend (review, "received-by-kind", "concern", 0, 1);
+  assert_trend (review, "received-by-kind", "oral-resolved", 1, 0);
+  /* By subject, each aspect counted. */
+  assert_trend (review, "subjects", "appointments", 2, 1);
+  assert_trend (review, "subjects", "communications", 1, 0);
+  assert_trend (review, "subjects", "prescribing", 1, 1);
+  assert_trend (review, "subjects", "clinical", 0, 2);
+  assert_trend (review, "subjects", "access", 0, 1);
+  g_assert_false (heed_review_figures_get_trend (review, "subjects", "no-such-subject", NULL,
+                                                 NULL));
+  g_assert_false (heed_review_figures_get_trend (review, "no-such-table", "access", NULL, NULL));
+
+  /* The meeting sees the real numbers: small counts are not hidden. */
+  g_assert_false (heed_report_figures_get_suppress_small (figures));
+  review_test_cases_clear (&cases);
+}
+
+static void
+test_review_overdue_and_long_open (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ReviewTestCases cases = { { NULL } };
+  g_autoptr(HeedReviewFigures) review = review_quarter (fixture, &cases, "2025-09-01");
+  GPtrArray *actions = heed_review_figures_get_overdue_actions (review);
+  GPtrArray *open = heed_review_figures_get_long_open_cases (review);
+  HeedActionPlanItem *action;
+  HeedReviewCase *item;
+
+  /* C2's action (due 1 August) before the practice-wide one (due 15 August); the done one
+   * is not listed. */
+  g_assert_cmpuint (actions->len, ==, 2);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpint (action->state, ==, HEED_ACTION_STATE_OVERDUE);
+  g_assert_nonnull (action->case_reference);
+  g_assert_cmpint (g_date_get_day (&action->due), ==, 1);
+  action = g_ptr_array_index (actions, 1);
+  g_assert_cmpint (action->case_id, ==, 0);
+  g_assert_cmpstr (action->description, ==, "Review the call-back list every Friday");
+
+  /* R1 (seven months) and R2 (six months to the day), oldest first; not R3 (five and a half
+   * months), R4 (answered) or R5 (withdrawn), nor any closed case. */
+  g_assert_cmpuint (open->len, ==, 2);
+  item = g_ptr_array_index (open, 0);
+  g_assert_cmpstr (item->reference, ==, cases.long_open[0]);
+  g_assert_cmpstr (item->kind, ==, "complaint");
+  g_assert_cmpstr (item->status, ==, "in-progress");
+  g_assert_cmpstr (item->handler, ==, "Dr Ambrose Lark");
+  g_assert_cmpint (item->months_open, ==, 7);
+  item = g_ptr_array_index (open, 1);
+  g_assert_cmpstr (item->reference, ==, cases.long_open[1]);
+  g_assert_cmpstr (item->kind, ==, "concern");
+  g_assert_null (item->handler);
+  g_assert_cmpint (item->months_open, ==, 6);
+  review_test_cases_clear (&cases);
+}
+
+static void
+test_review_as_of (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ReviewTestCases cases = { { NULL } };
+  /* A day earlier R2 is not yet six months old; on 15 March 2026 R3 has joined R1 and R2,
+   * but not the draft of 1 September 2025: a draft is not yet feedback. */
+  g_autoptr(HeedReviewFigures) early = review_quarter (fixture, &cases, "2025-08-31");
+  g_autoptr(HeedReviewFigures) late = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *open;
+  GDate from, to, today;
+
+  g_assert_cmpuint (heed_review_figures_get_long_open_cases (early)->len, ==, 1);
+  g_assert_cmpuint (heed_review_figures_get_overdue_actions (early)->len, ==, 2);
+
+  heed_review_parse_quarter ("2025-Q3", &from, &to);
+  heed_date_from_iso ("2026-03-15", &today);
+  late = heed_review_figures_compute (fixture->store, &from, &to, &today, &error);
+  g_assert_no_error (error);
+  open = heed_review_figures_get_long_open_cases (late);
+  g_assert_cmpuint (open->len, ==, 3);
+  g_assert_cmpstr (((HeedReviewCase *) g_ptr_array_index (open, 2))->reference, ==,
+                   cases.recent);
+  g_assert_cmpint (((HeedReviewCase *) g_ptr_array_index (open, 0))->months_open, ==, 13);
+  review_test_cases_clear (&cases);
+}
+
+static void
+test_review_quarters (void)
+{
+  struct {
+    const char *text;
+    const char *from;
+    const char *to;
+  } good[] = {
+    { "2025-Q1", "2025-04-01", "2025-06-30" },
+    { "2025-q2", "2025-07-01", "2025-09-30" },
+    { "2025-Q3", "2025-10-01", "2025-12-31" },
+    { "2025-Q4", "2026-01-01", "2026-03-31" },
+  };
+  struct {
+    const char *today;
+    const char *from;
+    const char *to;
+  } previous[] = {
+    { "2025-09-01", "2025-04-01", "2025-06-30" },
+    { "2026-01-15", "2025-10-01", "2025-12-31" },
+    { "2025-04-01", "2025-01-01", "2025-03-31" },
+    { "2025-03-31", "2024-10-01", "2024-12-31" },
+  };
+  const char *const bad[] = { "2025-Q0", "2025-Q5", "25-Q1", "2025Q1", "2025-1", "2025-Qx",
+                              "Q1-2025", "", "2025-Q1-", NULL };
+  GDate from, to, today;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *from_iso = NULL, *to_iso = NULL;
+
+      g_assert_true (heed_review_parse_quarter (good[i].text, &from, &to));
+      from_iso = heed_format_date_iso (&from);
+      to_iso = heed_format_date_iso (&to);
+      g_assert_cmpstr (from_iso, ==, good[i].from);
+      g_assert_cmpstr (to_iso, ==, good[i].to);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (previous); i++)
+    {
+      g_autofree char *from_iso = NULL, *to_iso = NULL;
+
+      heed_date_from_iso (previous[i].today, &today);
+      heed_review_previous_quarter (&today, &from, &to);
+      from_iso = heed_format_date_iso (&from);
+      to_iso = heed_format_date_iso (&to);
+      g_assert_cmpstr (from_iso, ==, previous[i].from);
+      g_assert_cmpstr (to_iso, ==, previous[i].to);
+    }
+  for (guint i = 0; bad[i] != NULL; i++)
+    g_assert_false (heed_review_parse_quarter (bad[i], &from, &to));
+  g_assert_false (heed_review_parse_quarter (NULL, &from, &to));
+}
+
+static void
+test_review_bad_period (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedReviewFigures) review = NULL;
+
+  review = heed_review_figures_compute (fixture->store, &fixture->to, &fixture->from,
+                                        &fixture->today, &error);
+  g_assert_null (review);
+  g_assert_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,8 +761,13 @@ main (int    argc,
   ADD ("/core/report/ko41b", test_ko41b);
   ADD ("/core/report/bad-period", test_bad_period);
   ADD ("/core/report/action-plan", test_action_plan);
+  ADD ("/core/report/review/trends", test_review_trends);
+  ADD ("/core/report/review/overdue-and-long-open", test_review_overdue_and_long_open);
+  ADD ("/core/report/review/as-of", test_review_as_of);
+  ADD ("/core/report/review/bad-period", test_review_bad_period);
 #undef ADD
   g_test_add_func ("/core/report/previous-period-lengths", test_previous_period_lengths);
+  g_test_add_func ("/core/report/review/quarters", test_review_quarters);
   g_test_add_func ("/core/report/csv/quoting", test_csv_quoting);
   g_test_add_func ("/core/report/ko41b/out-of-scope", test_ko41b_out_of_scope);
   g_test_add_func ("/core/report/annual/scotland-stage-1", test_scotland_stage1);

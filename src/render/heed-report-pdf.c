@@ -9,6 +9,7 @@
 #include "heed-chart.h"
 #include "heed-page-size.h"
 #include "heed-report-pdf.h"
+#include "heed-report-pdf-private.h"
 
 #define MARGIN (18 * HEED_POINTS_PER_MM)
 #define HEADER_SIZE 8.5
@@ -40,9 +41,31 @@ draw_chart_block (gpointer cr,
   heed_chart_draw (cr, block->figures, block->table, width, height, HEED_CHART_NO_TITLE);
 }
 
-static char *
-markup (const char    *text,
-        HeedTextStyle  style)
+void
+heed_report_doc_add_chart (HeedDocument          *document,
+                           HeedReportFigures     *figures,
+                           const HeedReportTable *table,
+                           double                 content_width)
+{
+  ChartBlock *block;
+  g_autofree char *alt = NULL;
+
+  if (table->chart == HEED_REPORT_CHART_NONE || table->rows->len == 0)
+    return;
+  block = g_new0 (ChartBlock, 1);
+  alt = g_strdup_printf (_("Chart: %s. The table below gives its figures."), table->title);
+  block->figures = g_object_ref (figures);
+  block->table = table;
+  heed_document_add_drawing (document,
+                             heed_chart_get_height (figures, table, content_width,
+                                                    HEED_CHART_NO_TITLE),
+                             alt, draw_chart_block, block, chart_block_free);
+  heed_document_add_space (document, 6);
+}
+
+char *
+heed_report_doc_markup (const char    *text,
+                        HeedTextStyle  style)
 {
   GString *out = g_string_new (NULL);
 
@@ -50,30 +73,54 @@ markup (const char    *text,
   return g_string_free (out, FALSE);
 }
 
-static void
-add_paragraph (HeedDocument  *document,
-               const char    *text,
-               HeedTextStyle  style)
+void
+heed_report_doc_add_paragraph (HeedDocument  *document,
+                               const char    *text,
+                               HeedTextStyle  style)
 {
-  g_autofree char *text_markup = markup (text, style);
+  g_autofree char *text_markup = heed_report_doc_markup (text, style);
 
   heed_document_add_paragraph (document, text_markup);
 }
 
-static void
-add_heading (HeedDocument *document,
-             guint         level,
-             const char   *text)
+void
+heed_report_doc_add_heading (HeedDocument *document,
+                             guint         level,
+                             const char   *text)
 {
-  g_autofree char *text_markup = markup (text, HEED_TEXT_PLAIN);
+  g_autofree char *text_markup = heed_report_doc_markup (text, HEED_TEXT_PLAIN);
 
   heed_document_add_heading (document, level, text_markup);
 }
 
-static void
-add_table (HeedDocument          *document,
-           HeedReportFigures     *figures,
-           const HeedReportTable *table)
+static gboolean
+is_zero_row (const HeedReportTable *table,
+             guint                  row)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const HeedReportCell *cell = heed_report_table_get_cell (table, row, c);
+
+      if (!cell->known || cell->value != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+heed_report_doc_add_table (HeedDocument          *document,
+                           HeedReportFigures     *figures,
+                           const HeedReportTable *table)
+{
+  heed_report_doc_add_table_compact (document, figures, table, FALSE, NULL);
+}
+
+void
+heed_report_doc_add_table_compact (HeedDocument          *document,
+                                   HeedReportFigures     *figures,
+                                   const HeedReportTable *table,
+                                   gboolean               skip_zero_rows,
+                                   const char            *keep_row_id)
 {
   HeedDocumentBlock *block = heed_document_add_table (document, 1);
   g_autofree double *widths = g_new (double, table->columns->len + 1);
@@ -87,47 +134,53 @@ add_table (HeedDocument          *document,
 
   row = heed_document_table_add_row (block);
   {
-    g_autofree char *cell = markup (table->row_heading, HEED_TEXT_BOLD);
+    g_autofree char *cell = heed_report_doc_markup (table->row_heading, HEED_TEXT_BOLD);
 
     heed_document_table_row_add_cell (row, cell);
   }
   for (guint c = 0; c < table->columns->len; c++)
     {
       GPtrArray *labels = table->short_columns != NULL ? table->short_columns : table->columns;
-      g_autofree char *cell = markup (g_ptr_array_index (labels, c), HEED_TEXT_BOLD);
+      g_autofree char *cell = heed_report_doc_markup (g_ptr_array_index (labels, c),
+                                                      HEED_TEXT_BOLD);
 
       heed_document_table_row_add_cell (row, cell);
     }
   for (guint r = 0; r < table->rows->len; r++)
     {
-      g_autofree char *label = markup (g_ptr_array_index (table->rows, r), HEED_TEXT_PLAIN);
+      g_autofree char *label = NULL;
 
+      if (skip_zero_rows && is_zero_row (table, r)
+          && g_strcmp0 (g_ptr_array_index (table->row_ids, r), keep_row_id) != 0)
+        continue;
+      label = heed_report_doc_markup (g_ptr_array_index (table->rows, r), HEED_TEXT_PLAIN);
       row = heed_document_table_add_row (block);
       heed_document_table_row_add_cell (row, label);
       for (guint c = 0; c < table->columns->len; c++)
         {
           g_autofree char *value = heed_report_figures_format_cell (figures, table, r, c);
-          g_autofree char *cell = markup (value, HEED_TEXT_PLAIN);
+          g_autofree char *cell = heed_report_doc_markup (value, HEED_TEXT_PLAIN);
 
           heed_document_table_row_add_cell (row, cell);
         }
     }
 }
 
-static void
-add_item_list (HeedDocument       *document,
-               HeedReportFigures  *figures,
-               HeedReportItemList  list,
-               const char         *heading_label,
-               const char         *text_label,
-               const char         *empty)
+void
+heed_report_doc_add_items (HeedDocument       *document,
+                           HeedReportFigures  *figures,
+                           HeedReportItemList  list,
+                           const char         *heading_label,
+                           const char         *text_label,
+                           const char         *empty)
 {
   GPtrArray *items = heed_report_figures_get_items (figures, list);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   HeedDocumentBlock *block;
 
   if (items->len == 0)
     {
-      add_paragraph (document, empty, HEED_TEXT_PLAIN);
+      heed_report_doc_add_paragraph (document, empty, HEED_TEXT_PLAIN);
       return;
     }
   block = heed_document_add_list (document, FALSE);
@@ -161,6 +214,9 @@ add_item_list (HeedDocument       *document,
           g_string_append_c (text, ' ');
           heed_markup_append (text, item->measure, HEED_TEXT_PLAIN);
         }
+      /* The same lesson drawn from several cases is one lesson. */
+      if (!g_hash_table_add (listed, g_strdup (text->str)))
+        continue;
       heed_document_list_add_item (block, text->str);
     }
 }
@@ -174,8 +230,8 @@ add_items (HeedDocument       *document,
            const char         *text_label,
            const char         *empty)
 {
-  add_heading (document, 2, title);
-  add_item_list (document, figures, list, heading_label, text_label, empty);
+  heed_report_doc_add_heading (document, 2, title);
+  heed_report_doc_add_items (document, figures, list, heading_label, text_label, empty);
 }
 
 static HeedDocument *
@@ -189,50 +245,39 @@ build_document (HeedReportFigures *figures,
   HeedDocument *document = heed_document_new (title);
   HeedDocumentBlock *list;
 
-  add_heading (document, 1, heed_report_figures_get_title (figures));
-  add_paragraph (document, heed_report_figures_get_practice (figures), HEED_TEXT_BOLD);
-  add_paragraph (document, period, HEED_TEXT_PLAIN);
+  heed_report_doc_add_heading (document, 1, heed_report_figures_get_title (figures));
+  heed_report_doc_add_paragraph (document, heed_report_figures_get_practice (figures),
+                                 HEED_TEXT_BOLD);
+  heed_report_doc_add_paragraph (document, period, HEED_TEXT_PLAIN);
 
-  add_heading (document, 2, _("At a glance"));
+  heed_report_doc_add_heading (document, 2, _("At a glance"));
   list = heed_document_add_list (document, FALSE);
   for (guint i = 0; i < summary->len; i++)
     {
-      g_autofree char *item = markup (g_ptr_array_index (summary, i), HEED_TEXT_PLAIN);
+      g_autofree char *item = heed_report_doc_markup (g_ptr_array_index (summary, i),
+                                                      HEED_TEXT_PLAIN);
 
       heed_document_list_add_item (list, item);
     }
   if (heed_report_figures_get_suppress_small (figures))
-    add_paragraph (document, _("So that no one can be identified, numbers from 1 to 4 are shown "
-                               "as “fewer than 5”."),
-                   HEED_TEXT_ITALIC);
+    heed_report_doc_add_paragraph (document, _("So that no one can be identified, numbers from 1 "
+                                               "to 4 are shown as “fewer than 5”."),
+                                   HEED_TEXT_ITALIC);
 
   for (guint i = 0; i < heed_report_figures_get_n_tables (figures); i++)
     {
       const HeedReportTable *table = heed_report_figures_get_table (figures, i);
 
-      add_heading (document, 2, table->title);
-      if (table->chart != HEED_REPORT_CHART_NONE && table->rows->len > 0)
-        {
-          ChartBlock *block = g_new0 (ChartBlock, 1);
-          g_autofree char *alt = g_strdup_printf (_("Chart: %s. The table below gives its "
-                                                    "figures."),
-                                                  table->title);
-
-          block->figures = g_object_ref (figures);
-          block->table = table;
-          heed_document_add_drawing (document,
-                                     heed_chart_get_height (figures, table, content_width,
-                                                            HEED_CHART_NO_TITLE),
-                                     alt, draw_chart_block, block, chart_block_free);
-          heed_document_add_space (document, 6);
-        }
-      add_table (document, figures, table);
+      heed_report_doc_add_heading (document, 2, table->title);
+      heed_report_doc_add_chart (document, figures, table, content_width);
+      heed_report_doc_add_table (document, figures, table);
       if (table->note != NULL)
-        add_paragraph (document, table->note, HEED_TEXT_ITALIC);
+        heed_report_doc_add_paragraph (document, table->note, HEED_TEXT_ITALIC);
       /* The matters themselves, where the manager approved their wording. */
       if (g_strcmp0 (table->id, "general-importance") == 0)
-        add_item_list (document, figures, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, _("Subject:"),
-                       NULL, _("Their wording has not been approved for publication."));
+        heed_report_doc_add_items (document, figures, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE,
+                                   _("Subject:"), NULL,
+                                   _("Their wording has not been approved for publication."));
     }
 
   if (heed_report_figures_get_kind (figures) == HEED_REPORT_ANNUAL)
@@ -244,8 +289,25 @@ build_document (HeedReportFigures *figures,
       add_items (document, figures, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, _("You said, we did"),
                  _("You said:"), _("We did:"), _("Nothing was approved for publication."));
     }
-  add_paragraph (document, _("This report names no person."), HEED_TEXT_ITALIC);
+  heed_report_doc_add_paragraph (document, _("This report names no person."), HEED_TEXT_ITALIC);
   return document;
+}
+
+typedef struct {
+  char *practice;
+  char *period;
+  char *title;
+} RunningHeader;
+
+static void
+running_header_free (gpointer data)
+{
+  RunningHeader *header = data;
+
+  g_free (header->practice);
+  g_free (header->period);
+  g_free (header->title);
+  g_free (header);
 }
 
 /* The practice and the period on every page, so a loose page still says whose it is. */
@@ -256,8 +318,7 @@ decorate_page (HeedPageFlow *flow,
                guint         n_pages,
                gpointer      user_data)
 {
-  HeedReportFigures *figures = user_data;
-  g_autofree char *period = heed_report_figures_dup_period_text (figures);
+  RunningHeader *header = user_data;
   g_autofree char *left = NULL, *right = NULL, *footer = NULL;
   g_autoptr(PangoLayout) header_left = NULL;
   g_autoptr(PangoLayout) header_right = NULL;
@@ -268,11 +329,11 @@ decorate_page (HeedPageFlow *flow,
   heed_page_flow_get_page_size (flow, &width, &height);
   text_width = width - 2 * MARGIN;
 
-  heed_markup_append (markup_text, heed_report_figures_get_practice (figures), HEED_TEXT_BOLD);
+  heed_markup_append (markup_text, header->practice, HEED_TEXT_BOLD);
   g_string_append (markup_text, " · ");
-  heed_markup_append (markup_text, period, HEED_TEXT_PLAIN);
+  heed_markup_append (markup_text, header->period, HEED_TEXT_PLAIN);
   left = g_string_free (markup_text, FALSE);
-  right = markup (heed_report_figures_get_title (figures), HEED_TEXT_PLAIN);
+  right = heed_report_doc_markup (header->title, HEED_TEXT_PLAIN);
   /* TRANSLATORS: at the foot of each page of a report */
   footer = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
 
@@ -297,23 +358,48 @@ decorate_page (HeedPageFlow *flow,
   cairo_restore (cr);
 }
 
+double
+heed_report_doc_get_content_width (void)
+{
+  double width, height;
+
+  heed_paper_get_size (HEED_PAPER_A4, &width, &height);
+  return width - 2 * MARGIN;
+}
+
+HeedPageFlow *
+heed_report_doc_new_flow (HeedDocument *document,
+                          const char   *practice,
+                          const char   *period,
+                          const char   *title)
+{
+  RunningHeader *header = g_new0 (RunningHeader, 1);
+  HeedPageFlow *flow;
+  double width, height;
+
+  header->practice = g_strdup (practice);
+  header->period = g_strdup (period);
+  header->title = g_strdup (title);
+  heed_paper_get_size (HEED_PAPER_A4, &width, &height);
+  flow = heed_page_flow_new (document, width, height);
+  heed_page_flow_set_margins (flow, MARGIN, MARGIN, MARGIN, MARGIN);
+  heed_page_flow_set_decorate_func (flow, decorate_page, header, running_header_free);
+  heed_page_flow_layout (flow);
+  return flow;
+}
+
 HeedPageFlow *
 heed_report_pdf_new_flow (HeedReportFigures *figures)
 {
   g_autoptr(HeedDocument) document = NULL;
-  HeedPageFlow *flow;
-  double width, height;
+  g_autofree char *period = NULL;
 
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (figures), NULL);
 
-  heed_paper_get_size (HEED_PAPER_A4, &width, &height);
-  document = build_document (figures, width - 2 * MARGIN);
-  flow = heed_page_flow_new (document, width, height);
-  heed_page_flow_set_margins (flow, MARGIN, MARGIN, MARGIN, MARGIN);
-  heed_page_flow_set_decorate_func (flow, decorate_page, g_object_ref (figures),
-                                    g_object_unref);
-  heed_page_flow_layout (flow);
-  return flow;
+  document = build_document (figures, heed_report_doc_get_content_width ());
+  period = heed_report_figures_dup_period_text (figures);
+  return heed_report_doc_new_flow (document, heed_report_figures_get_practice (figures), period,
+                                   heed_report_figures_get_title (figures));
 }
 
 GBytes *

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "heed-report-cqc.h"
+#include "heed-report-pdf-private.h"
+
+/* A table of the annual figures under its own heading, with its note; nothing if the figures
+ * have no such table.  No charts: the CQC asks for a summary, and the tables say it all. */
+static void
+add_figures (HeedDocument      *document,
+             HeedReportFigures *figures,
+             const char        *table_id,
+             const char        *heading,
+             gboolean           compact)
+{
+  const HeedReportTable *table = heed_report_figures_find_table (figures, table_id);
+
+  if (table == NULL)
+    return;
+  heed_report_doc_add_heading (document, 2, heading != NULL ? heading : table->title);
+  /* A short document: rows with nothing to say are left out, but the first always stays. */
+  heed_report_doc_add_table_compact (document, figures, table, compact,
+                                     table->row_ids->len > 0
+                                     ? g_ptr_array_index (table->row_ids, 0) : NULL);
+  if (table->note != NULL)
+    heed_report_doc_add_paragraph (document, table->note, HEED_TEXT_ITALIC);
+}
+
+const char *
+heed_report_cqc_get_title (void)
+{
+  return _("Summary of complaints and actions taken");
+}
+
+static HeedDocument *
+build_document (HeedReportFigures *figures)
+{
+  g_autofree char *period = heed_report_figures_dup_period_text (figures);
+  g_autofree char *title = g_strdup_printf ("%s — %s", heed_report_figures_get_practice (figures),
+                                            heed_report_cqc_get_title ());
+  g_autofree char *purpose = NULL;
+  g_autoptr(GPtrArray) summary = heed_report_figures_dup_summary (figures);
+  HeedDocument *document = heed_document_new (title);
+  HeedDocumentBlock *list;
+
+  heed_report_doc_add_heading (document, 1, heed_report_cqc_get_title ());
+  heed_report_doc_add_paragraph (document, heed_report_figures_get_practice (figures),
+                                 HEED_TEXT_BOLD);
+  heed_report_doc_add_paragraph (document, period, HEED_TEXT_PLAIN);
+  /* TRANSLATORS: %s is the period, "1 April 2025 to 31 March 2026" */
+  purpose = g_strdup_printf (_("For the Care Quality Commission, as regulation 16 of the Health "
+                               "and Social Care Act 2008 (Regulated Activities) Regulations "
+                               "2014 asks: a summary of the complaints the practice received "
+                               "from %s and of the actions it took."),
+                             period);
+  heed_report_doc_add_paragraph (document, purpose, HEED_TEXT_PLAIN);
+
+  heed_report_doc_add_heading (document, 2, _("At a glance"));
+  list = heed_document_add_list (document, FALSE);
+  for (guint i = 0; i < summary->len; i++)
+    {
+      g_autofree char *item = heed_report_doc_markup (g_ptr_array_index (summary, i),
+                                                      HEED_TEXT_PLAIN);
+
+      heed_document_list_add_item (list, item);
+    }
+  if (heed_report_figures_get_suppress_small (figures))
+    heed_report_doc_add_paragraph (document, _("So that no one can be identified, numbers from 1 "
+                                               "to 4 are shown as “fewer than 5”."),
+                                   HEED_TEXT_ITALIC);
+
+  add_figures (document, figures, "received-by-kind", _("Complaints and other feedback received"),
+               FALSE);
+  add_figures (document, figures, "outcomes", _("What was found"), FALSE);
+  add_figures (document, figures, "subjects", _("What complaints were about"), FALSE);
+  add_figures (document, figures, "timeliness", _("Meeting the deadlines"), FALSE);
+  add_figures (document, figures, "tracks", NULL, FALSE);
+  add_figures (document, figures, "ombudsman", _("Complaints taken to the Ombudsman"), TRUE);
+  add_figures (document, figures, "open-at-end", NULL, FALSE);
+
+  heed_report_doc_add_heading (document, 2, _("What we learned"));
+  heed_report_doc_add_items (document, figures, HEED_REPORT_ITEMS_LEARNING, _("Subject:"), NULL,
+                             _("No learning was approved for publication in this period."));
+  add_figures (document, figures, "actions", _("Actions taken"), FALSE);
+  heed_report_doc_add_items (document, figures, HEED_REPORT_ITEMS_ACTIONS, NULL, NULL,
+                             _("No action was approved for publication in this period."));
+
+  heed_report_doc_add_paragraph (document, _("This summary names no person. The practice keeps "
+                                             "the records it was drawn from and can answer "
+                                             "questions about any figure in it."),
+                                 HEED_TEXT_ITALIC);
+  return document;
+}
+
+HeedPageFlow *
+heed_report_cqc_new_flow (HeedReportFigures *figures)
+{
+  g_autoptr(HeedDocument) document = NULL;
+  g_autofree char *period = NULL;
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (figures), NULL);
+  g_return_val_if_fail (heed_report_figures_get_kind (figures) == HEED_REPORT_ANNUAL, NULL);
+
+  document = build_document (figures);
+  period = heed_report_figures_dup_period_text (figures);
+  return heed_report_doc_new_flow (document, heed_report_figures_get_practice (figures), period,
+                                   heed_report_cqc_get_title ());
+}
