@@ -1127,6 +1127,24 @@ test_reports_and_actions (void)
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "received-by-kind"));
 
+  /* The CQC summary and the quarterly review, from the same figures, as PDF. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "cqc.pdf", NULL);
+
+    g_assert_true (heed_report_page_set_document (report, HEED_REPORT_DOCUMENT_CQC));
+    g_assert_cmpuint (heed_page_preview_get_n_pages (heed_report_page_get_preview (report)), >=,
+                      1);
+    g_assert_true (heed_report_page_save (report, HEED_REPORT_FORMAT_PDF, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_false (heed_report_page_save (report, HEED_REPORT_FORMAT_CSV, csv, &error));
+    g_clear_error (&error);
+    g_assert_true (heed_report_page_set_document (report, HEED_REPORT_DOCUMENT_QUARTERLY));
+    g_assert_cmpuint (heed_page_preview_get_n_pages (heed_report_page_get_preview (report)), >=,
+                      1);
+    g_unlink (pdf);
+  }
+
   /* Action plans: the demo's actions, overdue ones first. */
   gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 5));
   iterate ();

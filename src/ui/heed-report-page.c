@@ -8,8 +8,10 @@
 #include "heed-page-preview.h"
 #include "heed-report-export.h"
 #include "heed-report-figures.h"
+#include "heed-report-documents.h"
 #include "heed-report-page.h"
 #include "heed-report-pdf.h"
+#include "heed-validate.h"
 
 /* The annual report for a financial year, as it will print, ready to save as PDF for the
  * board, as HTML for the practice website, or as CSV of the figures. */
@@ -18,7 +20,9 @@ struct _HeedReportPage
 {
   AdwBin             parent_instance;
 
+  GtkDropDown       *document_dropdown;
   GtkDropDown       *year_dropdown;
+  GtkWidget         *year_label;
   HeedPagePreview   *preview;
   GtkLabel          *summary_label;
 
@@ -26,6 +30,7 @@ struct _HeedReportPage
   HeedReportFigures *figures;
   int                first_year;   /* the year of dropdown position 0 */
   int                year;
+  HeedReportDocument document;
 };
 
 G_DEFINE_FINAL_TYPE (HeedReportPage, heed_report_page, ADW_TYPE_BIN)
@@ -89,6 +94,62 @@ heed_report_page_set_year (HeedReportPage *self,
   return TRUE;
 }
 
+/* The CQC summary (the 12 months to today) and the quarterly review (the last whole
+ * quarter): documents from the same figures, PDF only. */
+gboolean
+heed_report_page_set_document (HeedReportPage     *self,
+                               HeedReportDocument  document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *period = NULL;
+  GDate from, to;
+
+  g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), FALSE);
+
+  self->document = document;
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown),
+                          document == HEED_REPORT_DOCUMENT_ANNUAL);
+  gtk_widget_set_visible (self->year_label, document == HEED_REPORT_DOCUMENT_ANNUAL);
+  if (gtk_drop_down_get_selected (self->document_dropdown) != (guint) document)
+    gtk_drop_down_set_selected (self->document_dropdown, (guint) document);
+  if (document == HEED_REPORT_DOCUMENT_ANNUAL)
+    return heed_report_page_set_year (self, self->year > 0 ? self->year : self->first_year);
+  if (self->store == NULL)
+    return FALSE;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  heed_report_document_get_default_period (document, NULL, &from, &to);
+  flow = heed_report_document_new_flow (document, self->store, &from, &to, NULL, &error);
+  if (flow == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return FALSE;
+    }
+  from_text = heed_format_date_long (&from);
+  to_text = heed_format_date_long (&to);
+  /* Translators: "CQC summary, 1 December 2025 to 30 November 2026" */
+  period = g_strdup_printf (_("%s, %s to %s"), heed_report_document_get_label (document),
+                            from_text, to_text);
+  heed_page_preview_set_flow (self->preview, flow, period);
+  gtk_label_set_text (self->summary_label, period);
+  return TRUE;
+}
+
+static void
+on_document_selected_cb (GtkDropDown    *dropdown,
+                         GParamSpec     *pspec,
+                         HeedReportPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected <= HEED_REPORT_DOCUMENT_QUARTERLY && (HeedReportDocument) selected != self->document)
+    heed_report_page_set_document (self, (HeedReportDocument) selected);
+}
+
 static void
 on_year_selected_cb (GtkDropDown    *dropdown,
                      GParamSpec     *pspec,
@@ -108,6 +169,16 @@ heed_report_page_save (HeedReportPage    *self,
 {
   g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), FALSE);
 
+  if (self->document != HEED_REPORT_DOCUMENT_ANNUAL)
+    {
+      if (format != HEED_REPORT_FORMAT_PDF)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("This document is made as PDF only."));
+          return FALSE;
+        }
+      return heed_page_flow_write_pdf (heed_page_preview_get_flow (self->preview), path, error);
+    }
   if (self->figures == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
@@ -152,7 +223,10 @@ save_action (GtkWidget  *widget,
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   /* Translators: a file name; %d is the year the report starts */
-  name = g_strdup_printf (_("Annual report %d.%s"), self->year, id);
+  if (self->document == HEED_REPORT_DOCUMENT_ANNUAL)
+    name = g_strdup_printf (_("Annual report %d.%s"), self->year, id);
+  else
+    name = g_strdup_printf ("%s.%s", heed_report_document_get_label (self->document), id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data (G_OBJECT (native), "heed-format", GINT_TO_POINTER (format));
   g_signal_connect (native, "response", G_CALLBACK (on_save_response_cb), self);
@@ -208,18 +282,28 @@ heed_report_page_init (HeedReportPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Financial _year"));
+  g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
   GtkWidget *save = gtk_menu_button_new ();
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
 
+  for (guint i = HEED_REPORT_DOCUMENT_ANNUAL; i <= HEED_REPORT_DOCUMENT_QUARTERLY; i++)
+    gtk_string_list_append (documents, heed_report_document_get_label ((HeedReportDocument) i));
+  self->document_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (documents)),
+                                                              NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"), -1);
+  g_signal_connect (self->document_dropdown, "notify::selected",
+                    G_CALLBACK (on_document_selected_cb), self);
+  self->year_label = label;
   self->year_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->year_dropdown));
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb),
                     self);
   g_menu_append (menu, _("PDF, to Print or Share"), "report.save::pdf");
-  g_menu_append (menu, _("Web Page (HTML)"), "report.save::html");
-  g_menu_append (menu, _("Figures (CSV)"), "report.save::csv");
+  g_menu_append (menu, _("Web Page (HTML), Annual Report"), "report.save::html");
+  g_menu_append (menu, _("Figures (CSV), Annual Report"), "report.save::csv");
   gtk_menu_button_set_label (GTK_MENU_BUTTON (save), _("_Save As"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (save), TRUE);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (save), G_MENU_MODEL (menu));
@@ -237,6 +321,7 @@ heed_report_page_init (HeedReportPage *self)
   gtk_widget_set_margin_end (bar, 12);
   gtk_widget_set_margin_top (bar, 8);
   gtk_widget_set_margin_bottom (bar, 8);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->document_dropdown));
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->year_dropdown));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary_label));
@@ -275,6 +360,8 @@ heed_report_page_set_store (HeedReportPage *self,
   g_set_object (&self->store, store);
   self->first_year = MIN (earliest_year, last);
   self->year = 0;
+  self->document = HEED_REPORT_DOCUMENT_ANNUAL;
+  gtk_drop_down_set_selected (self->document_dropdown, 0);
   for (int year = self->first_year; year <= last; year++)
     {
       /* Translators: a financial year, "April 2025 to March 2026" */

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "heed-page-preview.h"
+#include "heed-report-documents.h"
 #include "heed-report-export.h"
 #include "heed-store.h"
 
@@ -20,6 +21,9 @@ void             heed_report_page_set_store   (HeedReportPage    *self,
 /* The report for April @year to March @year + 1. */
 gboolean         heed_report_page_set_year    (HeedReportPage    *self,
                                                int                year);
+/* The annual report, the CQC summary (12 months to today) or the quarterly review. */
+gboolean         heed_report_page_set_document (HeedReportPage    *self,
+                                                HeedReportDocument document);
 gboolean         heed_report_page_save        (HeedReportPage    *self,
                                                HeedReportFormat   format,
                                                const char        *path,
