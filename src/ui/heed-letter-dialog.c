@@ -248,6 +248,13 @@ heed_letter_dialog_save_pdf (HeedLetterDialog  *self,
   return heed_page_flow_write_pdf (heed_page_preview_get_flow (self->preview), path, error);
 }
 
+static gboolean
+close_later_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 heed_letter_dialog_mark_sent (HeedLetterDialog  *self,
                               const char        *how,
@@ -275,7 +282,9 @@ heed_letter_dialog_mark_sent (HeedLetterDialog  *self,
   if (!heed_store_send_letter (self->store, record, pdf, how, error))
     return FALSE;
   g_signal_emit (self, signals[SIGNAL_SENT], 0, heed_merged_letter_get_title (self->letter));
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Closed once the question that asked how it was sent has finished with this window. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
   return TRUE;
 }
 

@@ -439,9 +439,9 @@ build_views (HeedWindow *self)
       gtk_list_box_append (self->view_list, row);
     }
 
-  add_column (self, _("Reference"), "reference", HEED_CASE_SORT_REFERENCE, 110, FALSE);
-  add_column (self, _("Received"), "received", HEED_CASE_SORT_RECEIVED, 120, FALSE);
-  add_column (self, _("Name"), "name", HEED_CASE_SORT_NAME, 140, FALSE);
+  add_column (self, _("Reference"), "reference", HEED_CASE_SORT_REFERENCE, 105, FALSE);
+  add_column (self, _("Received"), "received", HEED_CASE_SORT_RECEIVED, 140, FALSE);
+  add_column (self, _("Name"), "name", HEED_CASE_SORT_NAME, 135, FALSE);
   add_column (self, _("Summary"), "summary", HEED_CASE_SORT_SUMMARY, -1, TRUE);
   add_column (self, _("Kind"), "kind", HEED_CASE_SORT_KIND, 90, FALSE);
   add_column (self, _("Risk"), "risk", HEED_CASE_SORT_RISK, 75, FALSE);
