@@ -1139,6 +1139,11 @@ test_reports_and_actions (void)
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
     g_assert_false (heed_report_page_save (report, HEED_REPORT_FORMAT_CSV, csv, &error));
     g_clear_error (&error);
+    g_assert_true (heed_report_page_show_ko41b (report));
+    g_assert_cmpuint (heed_page_preview_get_n_pages (heed_report_page_get_preview (report)), >=,
+                      1);
+    g_assert_true (heed_report_page_save (report, HEED_REPORT_FORMAT_CSV, csv, &error));
+    g_assert_no_error (error);
     g_assert_true (heed_report_page_set_document (report, HEED_REPORT_DOCUMENT_QUARTERLY));
     g_assert_cmpuint (heed_page_preview_get_n_pages (heed_report_page_get_preview (report)), >=,
                       1);

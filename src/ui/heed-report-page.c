@@ -9,6 +9,7 @@
 #include "heed-report-export.h"
 #include "heed-report-figures.h"
 #include "heed-report-documents.h"
+#include "heed-report-ko41b.h"
 #include "heed-report-page.h"
 #include "heed-report-pdf.h"
 #include "heed-validate.h"
@@ -94,6 +95,46 @@ heed_report_page_set_year (HeedReportPage *self,
   return TRUE;
 }
 
+/* Not one of the report documents: the KO41(b) figures, to check and copy into NHS England's
+ * collection, kept as PDF or CSV. */
+#define DOCUMENT_KO41B ((HeedReportDocument) (HEED_REPORT_DOCUMENT_QUARTERLY + 1))
+
+gboolean
+heed_report_page_show_ko41b (HeedReportPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autofree char *period = NULL;
+  HeedReportFigures *figures;
+  GDate from, to;
+
+  g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  self->document = DOCUMENT_KO41B;
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), FALSE);
+  gtk_widget_set_visible (self->year_label, FALSE);
+  if (gtk_drop_down_get_selected (self->document_dropdown) != (guint) DOCUMENT_KO41B)
+    gtk_drop_down_set_selected (self->document_dropdown, (guint) DOCUMENT_KO41B);
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  heed_report_document_get_default_period (HEED_REPORT_DOCUMENT_QUARTERLY, NULL, &from, &to);
+  figures = heed_report_figures_compute_ko41b (self->store, &from, &to, &error);
+  if (figures == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return FALSE;
+    }
+  g_clear_object (&self->figures);
+  self->figures = figures;
+  flow = heed_report_ko41b_new_flow (figures);
+  period = heed_report_figures_dup_period_text (figures);
+  heed_page_preview_set_flow (self->preview, flow, period);
+  gtk_label_set_text (self->summary_label, period);
+  return TRUE;
+}
+
 /* The CQC summary (the 12 months to today) and the quarterly review (the last whole
  * quarter): documents from the same figures, PDF only. */
 gboolean
@@ -146,8 +187,12 @@ on_document_selected_cb (GtkDropDown    *dropdown,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (selected <= HEED_REPORT_DOCUMENT_QUARTERLY && (HeedReportDocument) selected != self->document)
+  if ((HeedReportDocument) selected == self->document)
+    return;
+  if (selected <= HEED_REPORT_DOCUMENT_QUARTERLY)
     heed_report_page_set_document (self, (HeedReportDocument) selected);
+  else if (selected == (guint) DOCUMENT_KO41B)
+    heed_report_page_show_ko41b (self);
 }
 
 static void
@@ -169,6 +214,8 @@ heed_report_page_save (HeedReportPage    *self,
 {
   g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), FALSE);
 
+  if (self->document == DOCUMENT_KO41B && format == HEED_REPORT_FORMAT_CSV)
+    return heed_report_save (self->figures, format, path, error);
   if (self->document != HEED_REPORT_DOCUMENT_ANNUAL)
     {
       if (format != HEED_REPORT_FORMAT_PDF)
@@ -225,6 +272,8 @@ save_action (GtkWidget  *widget,
   /* Translators: a file name; %d is the year the report starts */
   if (self->document == HEED_REPORT_DOCUMENT_ANNUAL)
     name = g_strdup_printf (_("Annual report %d.%s"), self->year, id);
+  else if (self->document == DOCUMENT_KO41B)
+    name = g_strdup_printf ("KO41b.%s", id);
   else
     name = g_strdup_printf ("%s.%s", heed_report_document_get_label (self->document), id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
@@ -290,6 +339,7 @@ heed_report_page_init (HeedReportPage *self)
 
   for (guint i = HEED_REPORT_DOCUMENT_ANNUAL; i <= HEED_REPORT_DOCUMENT_QUARTERLY; i++)
     gtk_string_list_append (documents, heed_report_document_get_label ((HeedReportDocument) i));
+  gtk_string_list_append (documents, _("KO41(b) return"));
   self->document_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (documents)),
                                                               NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_dropdown),
@@ -303,7 +353,7 @@ heed_report_page_init (HeedReportPage *self)
                     self);
   g_menu_append (menu, _("PDF, to Print or Share"), "report.save::pdf");
   g_menu_append (menu, _("Web Page (HTML), Annual Report"), "report.save::html");
-  g_menu_append (menu, _("Figures (CSV), Annual Report"), "report.save::csv");
+  g_menu_append (menu, _("Figures (CSV), Annual Report or KO41(b)"), "report.save::csv");
   gtk_menu_button_set_label (GTK_MENU_BUTTON (save), _("_Save As"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (save), TRUE);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (save), G_MENU_MODEL (menu));

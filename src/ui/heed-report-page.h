@@ -24,6 +24,8 @@ gboolean         heed_report_page_set_year    (HeedReportPage    *self,
 /* The annual report, the CQC summary (12 months to today) or the quarterly review. */
 gboolean         heed_report_page_set_document (HeedReportPage    *self,
                                                 HeedReportDocument document);
+/* The KO41(b) figures for the last whole quarter, to check and submit. */
+gboolean         heed_report_page_show_ko41b  (HeedReportPage    *self);
 gboolean         heed_report_page_save        (HeedReportPage    *self,
                                                HeedReportFormat   format,
                                                const char        *path,
