@@ -1303,6 +1303,52 @@ test_retention_page (void)
   heed_test_remove_dir (dir);
 }
 
+static void
+test_restore (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *backup = g_build_filename (dir, "monday.heed", NULL);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) later = heed_case_new ("compliment");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) folder = NULL;
+  HeedWindow *window = heed_window_new (application);
+  const char *name;
+  gboolean kept = FALSE;
+
+  /* Monday's backup has no feedback; a compliment comes on Tuesday. */
+  g_assert_true (heed_store_backup (store, backup, &error));
+  g_object_set (later, "channel", "letter", "received-at", "2025-06-03T10:00:00",
+                "summary", "Came after the backup", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (later), NULL));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+  g_assert_true (heed_window_restore_backup (window, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);
+
+  /* Tuesday's file is kept beside it, whole. */
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (strstr (name, ".before-restore-") != NULL && g_str_has_suffix (name, ".heed"))
+      {
+        g_autofree char *copy = g_build_filename (dir, name, NULL);
+        g_autoptr(HeedStore) old = heed_store_open (copy, HEED_STORE_OPEN_READ_ONLY, NULL);
+
+        g_assert_cmpint (heed_store_count_cases (old, NULL, NULL), ==, 1);
+        kept = TRUE;
+      }
+  g_assert_true (kept);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1327,6 +1373,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/template-editor", test_template_editor);
   g_test_add_func ("/ui/flow/automatic-backup", test_automatic_backup);
   g_test_add_func ("/ui/flow/retention", test_retention_page);
+  g_test_add_func ("/ui/flow/restore", test_restore);
   g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
 
   return g_test_run ();

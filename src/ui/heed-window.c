@@ -1416,6 +1416,158 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Puts a backup in place of the practice file. The file as it is now is first copied beside
+ * it, so a restore chosen by mistake loses nothing either. */
+gboolean
+heed_window_restore_backup (HeedWindow  *self,
+                            const char  *backup,
+                            GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || heed_store_is_read_only (self->store))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                   _("Open the practice so that it can be changed before restoring a backup."));
+      return FALSE;
+    }
+  if (!leave_case (self))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("Put the case right and save it before restoring a backup."));
+      return FALSE;
+    }
+  path = g_strdup (heed_store_get_path (self->store));
+  kept = g_strdup_printf ("%s.before-restore-%s.heed", path, stamp);
+  if (!heed_store_backup (self->store, kept, error))
+    return FALSE;
+
+  /* The file must be closed to be replaced. */
+  finish_deleting (self);
+  gtk_column_view_set_model (self->case_view, NULL);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  if (!heed_store_restore (backup, path, TRUE, error))
+    {
+      heed_window_open_path (self, path);
+      return FALSE;
+    }
+  if (!heed_window_open_path (self, path))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The backup was put in place but cannot be opened."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_restore_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        HeedWindow       *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "heed-backup");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+  if (!heed_window_restore_backup (self, backup, &error))
+    show_problem (self, error->message);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Restored; the file as it was is kept beside "
+                                                  "it")));
+}
+
+static void
+on_backup_chosen_cb (GtkNativeDialog *native,
+                     int              response,
+                     HeedWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
+
+      if (file == NULL || g_file_peek_path (file) == NULL)
+        {
+          g_object_unref (native);
+          return;
+        }
+      body = g_strdup_printf (_("The practice file will be replaced by “%s”. Anything recorded "
+                                "since that backup will be missing from it; the file as it is "
+                                "now is kept beside it."),
+                              name);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "restore", _("_Restore"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "heed-backup",
+                              g_strdup (g_file_peek_path (file)), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (native);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->store == NULL)
+    return;
+  native = gtk_file_chooser_native_new (_("Restore From a Backup"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
+                                        _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Heed practice files"));
+  gtk_file_filter_add_pattern (filter, "*.heed");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_backup_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The integrity of the file and the unbroken audit trail, checked and said plainly. */
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  gboolean ok;
+
+  if (self->store == NULL)
+    return;
+  ok = heed_store_check (self->store, report, &error);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   ok ? _("The Practice File Is Sound")
+                                      : _("The Practice File Has Problems"),
+                                   ok ? _("The database is intact and every change is in the "
+                                          "audit trail, unbroken, as Heed made it.")
+                                      : error != NULL ? error->message : report->str);
+  if (!ok && error != NULL && report->len > 0)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                    report->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The letter templates, previewed on the case open now or else the newest complaint, so the
  * preview is a real letter of this practice. */
 static void
@@ -1591,6 +1743,8 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.write-letter", NULL);
   gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);
 }

@@ -21,6 +21,10 @@ gint64      heed_window_get_n_cases  (HeedWindow *self);
 HeedStore  *heed_window_get_store    (HeedWindow *self);
 gboolean    heed_window_show_case    (HeedWindow *self,
                                       gint64      case_id);
+/* Replaces the practice file with @backup, keeping the file as it was beside it. */
+gboolean    heed_window_restore_backup (HeedWindow  *self,
+                                        const char  *backup,
+                                        GError     **error);
 /* Opens the newest kept draft (new feedback, a phone log) in its form and returns that
  * window, or returns NULL when there is none. */
 GtkWindow  *heed_window_resume_draft (HeedWindow *self);
