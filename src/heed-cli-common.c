@@ -43,7 +43,8 @@ cli_usage_error (GOptionContext *context,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "heed-cli: %s (see --help)\n", message);
+  /* Translators: %s is what was wrong with the command line */
+  fprintf (stderr, _("heed-cli: %s (see --help)\n"), message);
   return EXIT_USAGE;
 }
 

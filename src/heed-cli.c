@@ -127,10 +127,10 @@ command_demo (int    argc,
   if (!heed_demo_fill (store, &options, &error))
     return cli_fail_error (error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s now holds %" G_GINT64_FORMAT " case.\n",
-                        "%s now holds %" G_GINT64_FORMAT " cases.\n",
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s now holds %lld case.\n",
+                        "%s now holds %lld cases.\n",
                         heed_store_count_cases (store, NULL, NULL)),
-           argv[1], heed_store_count_cases (store, NULL, NULL));
+           argv[1], (long long) heed_store_count_cases (store, NULL, NULL));
   return EXIT_OK;
 }
 
@@ -781,10 +781,10 @@ command_import (int    argc,
     return status;
   if (!heed_exchange_import_xml (store, argv[2], &error))
     return cli_fail (_("Nothing was imported: %s"), error->message);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported; %s now holds %" G_GINT64_FORMAT " case.\n",
-                        "Imported; %s now holds %" G_GINT64_FORMAT " cases.\n",
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported; %s now holds %lld case.\n",
+                        "Imported; %s now holds %lld cases.\n",
                         heed_store_count_cases (store, NULL, NULL)),
-           argv[1], heed_store_count_cases (store, NULL, NULL));
+           argv[1], (long long) heed_store_count_cases (store, NULL, NULL));
   return EXIT_OK;
 }
 

@@ -464,9 +464,10 @@ export_record (Export     *ex,
           if (target_number == 0)
             {
               g_set_error (&ex->error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                           _("Heed cannot export “%s” of %s number %" G_GINT64_FORMAT ": what "
+                           _("Heed cannot export “%s” of %s number %lld: what "
                              "it points to cannot be found."),
-                           fields[i].name, kind_elements[kind], heed_record_get_id (record));
+                           fields[i].name, kind_elements[kind],
+                           (long long) heed_record_get_id (record));
               return FALSE;
             }
           value = g_strdup_printf ("%" G_GINT64_FORMAT, target_number);
@@ -1734,8 +1735,8 @@ import_records (Import   *im,
       if (g_hash_table_contains (im->maps[kind], &number))
         {
           g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: there are two <%s>s with the id %" G_GINT64_FORMAT "."),
-                       xmlGetLineNo (node), kind_elements[kind], number);
+                       _("Line %ld: there are two <%s>s with the id %lld."),
+                       xmlGetLineNo (node), kind_elements[kind], (long long) number);
           return FALSE;
         }
       if (kind == KIND_TEMPLATE && !im->replace_templates)
@@ -2020,9 +2021,9 @@ import_case_staff (Import   *im,
       if (staff_id == 0)
         {
           g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: “staff” is %" G_GINT64_FORMAT ", but the file has no "
+                       _("Line %ld: “staff” is %lld, but the file has no "
                          "<staff-member> with that id."),
-                       xmlGetLineNo (node), number);
+                       xmlGetLineNo (node), (long long) number);
           return FALSE;
         }
       if (!heed_store_add_case_staff (im->store, case_id, staff_id, &local_error))
@@ -2049,8 +2050,8 @@ import_case (Import   *im,
   if (g_hash_table_contains (im->maps[KIND_CASE], &number))
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Line %ld: there are two <case>s with the id %" G_GINT64_FORMAT "."),
-                   xmlGetLineNo (node), number);
+                   _("Line %ld: there are two <case>s with the id %lld."),
+                   xmlGetLineNo (node), (long long) number);
       return FALSE;
     }
   if (!insert_record (im, node, kase, NULL, error))

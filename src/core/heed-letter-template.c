@@ -457,9 +457,9 @@ heed_letter_template_new_from_data (const char  *data,
   if ((gsize) length > HEED_LETTER_TEMPLATE_MAX_SIZE)
     {
       g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_TOO_LARGE,
-                   _("The template is %" G_GSSIZE_FORMAT " KB; a template may be at most "
+                   _("The template is %lld KB; a template may be at most "
                      "%d KB. Is this the right file?"),
-                   length / 1024, HEED_LETTER_TEMPLATE_MAX_SIZE / 1024);
+                   (long long) (length / 1024), HEED_LETTER_TEMPLATE_MAX_SIZE / 1024);
       return NULL;
     }
   if (!g_utf8_validate (data, length, NULL))

@@ -1163,12 +1163,12 @@ count_survey (HeedReportFigures  *self,
   t = table_new (self, "experience", _("Complainants’ experience"), _("Statement"),
                  HEED_REPORT_CHART_STACKED_ROWS);
   t->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "From %" G_GINT64_FORMAT " survey response, on a "
+                                          "From %lld survey response, on a "
                                           "scale of 1 (strongly disagree) to 5 (strongly agree).",
-                                          "From %" G_GINT64_FORMAT " survey responses, on a "
+                                          "From %lld survey responses, on a "
                                           "scale of 1 (strongly disagree) to 5 (strongly agree).",
                                           (gulong) responses),
-                             responses);
+                             (long long) responses);
   table_add_column (t, "strongly-disagree", _("Strongly disagree"), HEED_REPORT_VALUE_COUNT);
   table_add_column (t, "disagree", _("Disagree"), HEED_REPORT_VALUE_COUNT);
   table_add_column (t, "neutral", _("Neither"), HEED_REPORT_VALUE_COUNT);

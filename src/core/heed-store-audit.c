@@ -133,17 +133,17 @@ check_record (HeedRecord *record,
     {
       if (check->problems++ < 20)
         g_string_append_printf (check->report,
-                                _("Row %" G_GINT64_FORMAT " of %s was added outside Heed "
+                                _("Row %lld of %s was added outside Heed "
                                   "(it is not in the audit trail).\n"),
-                                id, check->table);
+                                (long long) id, check->table);
       return;
     }
   actual = heed_record_dup_content_hash (record);
   if (strcmp (actual, expected) != 0 && check->problems++ < 20)
     g_string_append_printf (check->report,
-                            _("Row %" G_GINT64_FORMAT " of %s was changed outside Heed "
+                            _("Row %lld of %s was changed outside Heed "
                               "(it differs from what the audit trail recorded).\n"),
-                            id, check->table);
+                            (long long) id, check->table);
   g_hash_table_remove (check->expected, &id);
 }
 
@@ -208,8 +208,8 @@ check_table_contents (HeedStore  *self,
       /* Cases deleted with their children leave the children's rows in the trail. */
       if (check.problems++ < 20)
         g_string_append_printf (report,
-                                _("Row %" G_GINT64_FORMAT " of %s was removed outside Heed.\n"),
-                                *(gint64 *) key, check.table);
+                                _("Row %lld of %s was removed outside Heed.\n"),
+                                (long long) *(gint64 *) key, check.table);
     }
   g_hash_table_unref (check.expected);
   *problems += check.problems;
@@ -261,15 +261,16 @@ _heed_store_check_audit (HeedStore  *self,
         {
           if (problems++ < 20)
             g_string_append_printf (report,
-                                    _("The audit trail is broken before entry %" G_GINT64_FORMAT
-                                      ": an entry was removed or replaced.\n"),
-                                    id);
+                                    _("The audit trail is broken before entry %lld: "
+                                      "an entry was removed or replaced.\n"),
+                                    (long long) id);
         }
       if (g_strcmp0 (computed, hash) != 0)
         {
           if (problems++ < 20)
             g_string_append_printf (report,
-                                    _("Audit entry %" G_GINT64_FORMAT " was altered.\n"), id);
+                                    _("Audit entry %lld was altered.\n"),
+                                    (long long) id);
         }
       g_free (expected_prev);
       expected_prev = g_strdup (hash);
@@ -288,12 +289,12 @@ _heed_store_check_audit (HeedStore  *self,
   if (problems == 0)
     g_string_append_printf (report,
                             g_dngettext (GETTEXT_PACKAGE,
-                                         "Audit trail: %" G_GINT64_FORMAT " entry, unbroken, "
+                                         "Audit trail: %lld entry, unbroken, "
                                          "and every record matches it.\n",
-                                         "Audit trail: %" G_GINT64_FORMAT " entries, unbroken, "
+                                         "Audit trail: %lld entries, unbroken, "
                                          "and every record matches them.\n",
                                          rows),
-                            rows);
+                            (long long) rows);
   return problems == 0;
 }
 

@@ -393,9 +393,9 @@ heed_store_load (HeedStore   *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
-                 _("There is no such record (number %" G_GINT64_FORMAT ") in this practice "
+                 _("There is no such record (number %lld) in this practice "
                    "file."),
-                 id);
+                 (long long) id);
   else if (rc != SQLITE_ROW)
     _heed_store_set_sqlite_error (self, rc, error);
   return record;

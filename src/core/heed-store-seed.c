@@ -25,6 +25,48 @@ static const char *const default_matrix[4][5] = {
   { "high",     "extreme",  "extreme",  "extreme",  "extreme" },  /* extreme */
 };
 
+/* The national categories' labels as in data/categories.xml, for translators: a practice file
+ * keeps them in English and heed_store_dup_category_label() shows them in the user's language.
+ * tests/check-translations.py fails when a label in the file is missing here. */
+static const char *const national_category_labels[] G_GNUC_UNUSED = {
+  N_("Access to treatment or drugs"),
+  N_("Appointments"),
+  N_("Clinical treatment"),
+  N_("Commissioning"),
+  N_("Communications"),
+  N_("Complaints handling"),
+  N_("Consent"),
+  N_("End of life care"),
+  N_("Facilities"),
+  N_("Integrated care"),
+  N_("Patient care"),
+  N_("Prescribing"),
+  N_("Privacy, dignity and wellbeing"),
+  N_("Record keeping"),
+  N_("Test results"),
+  N_("Practice administration"),
+  N_("Values and behaviours (staff)"),
+  N_("Waiting times"),
+  N_("Other"),
+  N_("GP or dentist"),
+  N_("Nursing"),
+  N_("Practice management"),
+  N_("Admin and reception"),
+  N_("Other clinical"),
+  N_("0 to 15"),
+  N_("16 to 24"),
+  N_("25 to 34"),
+  N_("35 to 44"),
+  N_("45 to 54"),
+  N_("55 to 64"),
+  N_("65 to 74"),
+  N_("75 to 84"),
+  N_("85 and over"),
+  N_("Unknown"),
+  N_("Patient"),
+  N_("Someone on behalf of the patient"),
+};
+
 static gboolean
 seed_risk (HeedStore  *self,
            GError    **error)
@@ -276,6 +318,15 @@ heed_store_dup_category_label (HeedStore  *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     label = _heed_store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
+
+  /* National labels are in the catalogue; a practice's own come back from it unchanged. */
+  if (label != NULL && label[0] != '\0')
+    {
+      char *shown = g_strdup (_(label));
+
+      g_free (label);
+      label = shown;
+    }
   return label;
 }
 
