@@ -272,9 +272,8 @@ build_document (HeedReviewFigures *review)
     guint n_open = heed_review_figures_get_long_open_cases (review)->len;
 
     heed_review_figures_get_trend (review, "received-by-kind", "complaint", &now, &before);
-    received = g_strdup_printf (_("Complaints received: %" G_GINT64_FORMAT " (previous "
-                                  "quarter: %" G_GINT64_FORMAT ")."),
-                                now, before);
+    received = g_strdup_printf (_("Complaints received: %lld (previous quarter: %lld)."),
+                                (long long) now, (long long) before);
     line = heed_report_doc_markup (received, HEED_TEXT_PLAIN);
     heed_document_list_add_item (list, line);
     g_clear_pointer (&line, g_free);
