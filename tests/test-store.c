@@ -12,6 +12,7 @@
 #include "heed-status.h"
 #include "heed-case-list-model.h"
 #include "heed-case-item.h"
+#include "heed-demo.h"
 #include "heed-store.h"
 #include "heed-store-exchange.h"
 #include "heed-test-util.h"
@@ -1377,6 +1378,37 @@ test_retention (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+test_attention_paths (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(HeedCaseQuery) newest = heed_case_query_new ();
+  g_autoptr(HeedCaseQuery) oldest = heed_case_query_new ();
+  g_autoptr(GArray) fast = NULL;
+  g_autoptr(GArray) full = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedDemoOptions options;
+
+  heed_demo_options_init (&options);
+  options.n_cases = 200;
+  options.seed = 5;
+  g_assert_true (heed_demo_fill (fixture->store, &options, &error));
+  g_assert_no_error (error);
+
+  /* Newest first reads only the dates; oldest first reads whole rows: the same cases. */
+  newest->view = oldest->view = HEED_CASE_VIEW_ATTENTION;
+  newest->newest_first = TRUE;
+  oldest->newest_first = FALSE;
+  fast = heed_store_query_case_ids (fixture->store, newest, &error);
+  full = heed_store_query_case_ids (fixture->store, oldest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fast->len, >, 0);
+  g_assert_cmpuint (fast->len, ==, full->len);
+  for (guint i = 0; i < fast->len; i++)
+    g_assert_cmpint (g_array_index (fast, gint64, i), ==,
+                     g_array_index (full, gint64, full->len - 1 - i));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1409,6 +1441,7 @@ main (int    argc,
   ADD ("case-staff", test_case_staff);
   ADD ("categories", test_categories);
   ADD ("retention", test_retention);
+  ADD ("attention-paths", test_attention_paths);
 
   return g_test_run ();
 }

@@ -73,6 +73,11 @@ static const char search_ids_newest_sql[] =
 static const char search_ids_oldest_sql[] =
   "SELECT c.id FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
   "AND case_search MATCH :fts ORDER BY c.received_at, c.id";
+/* Needs Attention decides from each open case's dates alone: no names, no risk. */
+static const char attention_facts_sql[] =
+  "SELECT c.id, c.kind, c.status, c.track, c.received_at, c.acknowledged_on, "
+  "c.agreed_response_date, c.responded_on, c.closed_on, c.stage2_on, c.extended "
+  "FROM cases c " CASE_FILTER "ORDER BY c.received_at DESC, c.id DESC";
 static const char search_count_sql[] =
   "SELECT count(*) FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
   "AND case_search MATCH :fts";
@@ -388,6 +393,45 @@ heed_store_query_case_ids (HeedStore      *self,
           gint64 id = sqlite3_column_int64 (stmt, 0);
 
           if (id != query->hidden_id)
+            g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _heed_store_set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+      return g_steal_pointer (&ids);
+    }
+  if (query != NULL && query->sort == HEED_CASE_SORT_RECEIVED && query->newest_first
+      && query->view == HEED_CASE_VIEW_ATTENTION && !has_search (query))
+    {
+      sqlite3_stmt *stmt = prepare_query (self, attention_facts_sql, query, error);
+      GDate today;
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      _heed_store_today (&today);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          HeedCaseRow row = { 0 };
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          /* The row's text stays SQLite's until the next step: nothing is copied. */
+          row.id = id;
+          row.kind = (char *) sqlite3_column_text (stmt, 1);
+          row.status = (char *) sqlite3_column_text (stmt, 2);
+          row.track = (char *) sqlite3_column_text (stmt, 3);
+          row.received = (char *) sqlite3_column_text (stmt, 4);
+          row.acknowledged_on = (char *) sqlite3_column_text (stmt, 5);
+          row.agreed_response_date = (char *) sqlite3_column_text (stmt, 6);
+          row.responded_on = (char *) sqlite3_column_text (stmt, 7);
+          row.closed_on = (char *) sqlite3_column_text (stmt, 8);
+          row.stage2_on = (char *) sqlite3_column_text (stmt, 9);
+          row.extended = sqlite3_column_int (stmt, 10);
+          if (id != query->hidden_id
+              && heed_case_row_needs_attention (&row, self->calendar, &today))
             g_array_append_val (ids, id);
         }
       sqlite3_reset (stmt);
