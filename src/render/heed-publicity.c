@@ -16,6 +16,7 @@
 #define MARGIN_SIDE   (18.0 * MM)
 #define MARGIN_BOTTOM (20.0 * MM)
 #define BAND_HEIGHT   (30.0 * MM)
+#define LATER_BAND    (12.0 * MM)
 #define LOGO_MAX_W    (50.0 * MM)
 #define LOGO_MAX_H    (20.0 * MM)
 /* Room for handwriting: a ruled line every 9 mm, more for someone who needs large print. */
@@ -244,7 +245,9 @@ decorate (HeedPageFlow *flow,
   g_autofree char *name_markup = g_strdup_printf ("<b>%s</b>", name);
   g_autofree char *contacts = contacts_markup (practice);
   double width, height, scale = heed_page_flow_get_scale (flow);
-  double band = practice->band_height;
+  /* Pages after the first carry a slim band, leaving the room for writing. */
+  double band = page == 0 ? practice->band_height : LATER_BAND;
+  double name_size = page == 0 ? 16 : 10;
   double text_x = MARGIN_SIDE;
   double name_height;
 
@@ -255,7 +258,7 @@ decorate (HeedPageFlow *flow,
   cairo_set_source_rgb (cr, 0.0, 0.37, 0.72);
   cairo_rectangle (cr, 0, 0, width, band);
   cairo_fill (cr);
-  if (practice->logo != NULL)
+  if (practice->logo != NULL && page == 0)
     {
       double w = cairo_image_surface_get_width (practice->logo);
       double h = cairo_image_surface_get_height (practice->logo);
@@ -277,7 +280,8 @@ decorate (HeedPageFlow *flow,
       text_x += w * fit + 8 * MM;
     }
   {
-    g_autoptr(PangoLayout) layout = heed_page_flow_create_layout (flow, name_markup, 16,
+    g_autoptr(PangoLayout) layout = heed_page_flow_create_layout (flow, name_markup,
+                                                                  name_size,
                                                                   width - MARGIN_SIDE - text_x);
     int h;
 
@@ -744,7 +748,7 @@ build_poster (HeedDocument *document,
   add_ombudsman (document, practice, FALSE);
 }
 
-/* The last year's "You said, we did", as approved for publication: at most N_YOU_SAID. */
+/* The latest "You said, we did", as approved for publication: at most N_YOU_SAID. */
 static void
 add_you_said_we_did (HeedDocument *document,
                      Practice     *practice,
@@ -760,7 +764,8 @@ add_you_said_we_did (HeedDocument *document,
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   from = today;
-  g_date_subtract_years (&from, 1);
+  /* Two years back: recent enough to be news, long enough for a small practice to have some. */
+  g_date_subtract_years (&from, 2);
   figures = heed_report_figures_compute (practice->store, &from, &today, &today, &error);
   if (figures == NULL)
     {
@@ -781,9 +786,10 @@ add_you_said_we_did (HeedDocument *document,
     heed_document_table_row_add_cell (row, _("<b>You said</b>"));
     heed_document_table_row_add_cell (row, _("<b>We did</b>"));
   }
+  /* The items come oldest first; the newest go on the leaflet. */
   for (guint i = 0; i < items->len && i < N_YOU_SAID; i++)
     {
-      HeedReportItem *item = g_ptr_array_index (items, i);
+      HeedReportItem *item = g_ptr_array_index (items, items->len - 1 - i);
       g_autofree char *said = g_markup_escape_text (item->heading != NULL ? item->heading : "",
                                                     -1);
       g_autofree char *did = g_markup_escape_text (item->text != NULL ? item->text : "", -1);
@@ -902,11 +908,12 @@ build_form (HeedDocument *document,
   add_para (document, _("Please fill in your details, even if you are complaining on behalf "
                         "of someone else."));
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 0), 1, 0, 10 * MM);
-  add_para (document, _("<b>How would you like us to contact you?</b> (optional)"));
+  heed_document_add_heading (document, 3, _("How would you like us to contact you? (optional)"));
   add_form_part (document, flow, PART_TICK_BOXES, LABELS (t, 1), 5, 0, 0);
-  add_para (document, _("<b>Is there anything we can do to make it easier for you to use our "
-                        "complaints service?</b> For example, information in large print, "
-                        "another language or an interpreter."));
+  heed_document_add_heading (document, 3, _("Is there anything we can do to make it easier "
+                                            "for you to use our complaints service? For "
+                                            "example, information in large print, another "
+                                            "language or an interpreter."));
   add_form_part (document, flow, PART_LINED, NULL, 1, 3, 0);
   add_para_printf (document, _("<b>Is someone helping you with your complaint?</b> "
                                "%s%s%s%s can help you, for free. If an advice service is "
@@ -923,11 +930,11 @@ build_form (HeedDocument *document,
                                             "someone else?"));
   add_para (document, _("If yes, please fill in this section and section 3. If no, please go "
                         "straight to section 4."));
-  add_para (document, _("<b>What is your relationship to them?</b>"));
+  heed_document_add_heading (document, 3, _("What is your relationship to them?"));
   add_form_part (document, flow, PART_TICK_BOXES, LABELS (t, 3), 2, 0, 0);
-  add_para (document, _("<b>Why can’t they make the complaint themselves?</b>"));
+  heed_document_add_heading (document, 3, _("Why can’t they make the complaint themselves?"));
   add_form_part (document, flow, PART_TICK_BOXES, LABELS (t, 4), 2, 0, 0);
-  add_para (document, _("Other details:"));
+  heed_document_add_heading (document, 3, _("Other details"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 2, 0);
   add_para (document, _("<i>If you are complaining for someone else, we will need their "
                         "consent. Please see section 5.</i>"));
@@ -937,20 +944,21 @@ build_form (HeedDocument *document,
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 0), 1, 0, 10 * MM);
 
   heed_document_add_heading (document, 2, _("Section 4: The complaint"));
-  add_para (document, _("<b>When did the problem you want to complain about happen?</b>"));
+  heed_document_add_heading (document, 3, _("When did the problem you want to complain about happen?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 2, 0);
   add_para (document, _("You should complain within 12 months of becoming aware of the "
-                        "problem. <b>If it was more than 12 months ago, please tell us why you "
-                        "did not complain sooner.</b> We may still be able to look into it."));
+                        "problem. We may still be able to look into it if it was longer ago."));
+  heed_document_add_heading (document, 3, _("If it was more than 12 months ago, please tell us "
+                                            "why you did not complain sooner."));
   add_form_part (document, flow, PART_LINED, NULL, 1, 3, 0);
-  add_para (document, _("<b>What is your complaint about?</b> Tell us what happened, when, and "
-                        "who was involved."));
+  heed_document_add_heading (document, 3, _("What is your complaint about? Tell us what "
+                                            "happened, when, and who was involved."));
   add_form_part (document, flow, PART_LINED, NULL, 1, 12, 0);
-  add_para (document, _("<b>How have you, or the person you represent, been affected by what "
-                        "happened?</b>"));
+  heed_document_add_heading (document, 3, _("How have you, or the person you represent, been "
+                                            "affected by what happened?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 6, 0);
-  add_para (document, _("<b>What would you like to happen? What outcome would you "
-                        "like?</b>"));
+  heed_document_add_heading (document, 3, _("What would you like to happen? What outcome "
+                                            "would you like?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 6, 0);
   add_para (document, _("If you need more space, please carry on over the page or on another "
                         "sheet."));
@@ -1063,8 +1071,9 @@ heed_publicity_new_flow (HeedStore          *store,
   heed_page_flow_set_scale (flow, scale);
   practice->scale = scale;
   practice->band_height = BAND_HEIGHT * (paper == HEED_PAPER_A3 ? 1.41 : 1.0);
-  heed_page_flow_set_margins (flow, practice->band_height + 8 * MM, MARGIN_SIDE,
+  heed_page_flow_set_margins (flow, LATER_BAND + 8 * MM, MARGIN_SIDE,
                               MARGIN_BOTTOM + 6 * MM, MARGIN_SIDE);
+  heed_page_flow_set_content_tops (flow, practice->band_height + 8 * MM, 0);
 
   switch (kind)
     {
@@ -1082,6 +1091,16 @@ heed_publicity_new_flow (HeedStore          *store,
   heed_page_flow_set_decorate_func (flow, decorate, practice, practice_free);
 
   heed_page_flow_layout (flow);
+  /* The leaflet is two sides of A4: a little larger print when that still fits. */
+  if (kind == HEED_PUBLICITY_LEAFLET && !large_print)
+    for (double larger = 1.15; larger > 1.0; larger -= 0.05)
+      {
+        heed_page_flow_set_scale (flow, larger);
+        if (heed_page_flow_layout (flow) <= 2)
+          break;
+        heed_page_flow_set_scale (flow, 1.0);
+        heed_page_flow_layout (flow);
+      }
   if (kind == HEED_PUBLICITY_POSTER)
     while (heed_page_flow_get_n_pages (flow) > 1 && scale - 0.05 >= smallest)
       {
