@@ -13,7 +13,7 @@
 #define MM HEED_POINTS_PER_MM
 #define HELP_RESOURCE RESOURCE_BASE "/data/independent-help.ini"
 
-#define MARGIN_SIDE   (18.0 * MM)
+#define MARGIN_SIDE   (15.0 * MM)
 #define MARGIN_BOTTOM (20.0 * MM)
 #define BAND_HEIGHT   (30.0 * MM)
 #define LATER_BAND    (12.0 * MM)
@@ -38,6 +38,7 @@ typedef struct {
   cairo_surface_t  *logo;
   double            band_height;
   double            scale;
+  gboolean          address_in_footer;
 } Practice;
 
 static void
@@ -217,7 +218,8 @@ contacts_markup (Practice *practice)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *address = address_markup (practice, ", ");
 
-  g_string_append (text, address);
+  if (practice->address_in_footer)
+    g_string_append (text, address);
   if (practice->phone != NULL)
     {
       g_autofree char *phone = g_markup_escape_text (practice->phone, -1);
@@ -631,8 +633,8 @@ add_timescales (HeedDocument *document,
     case HEED_NATION_WALES:
       heed_document_list_add_item (list, _("We will let you know we have your complaint "
                                            "within <b>2 working days</b>."));
-      heed_document_list_add_item (list, _("If we can put things right quickly, we will. "
-                                           "This is called early resolution."));
+      heed_document_list_add_item (list, _("If we can, we will put things right quickly "
+                                           "(early resolution)."));
       heed_document_list_add_item (list, _("If it needs a closer look, we will look into it "
                                            "and send you our full reply within <b>30 working "
                                            "days</b>. If it will take longer, we will tell you "
@@ -659,12 +661,17 @@ add_timescales (HeedDocument *document,
     default:
       heed_document_list_add_item (list, _("We will let you know we have your complaint "
                                            "within <b>3 working days</b>."));
-      heed_document_list_add_item (list, _("If we can put things right quickly, we will. "
-                                           "This is called early resolution."));
-      heed_document_list_add_item (list, _("If it needs a closer look, we will agree with you "
-                                           "how we will look into it and when you can expect "
-                                           "our reply. If it takes more than <b>6 months</b>, "
-                                           "we will write and tell you why."));
+      heed_document_list_add_item (list, _("If we can, we will put things right quickly "
+                                           "(early resolution)."));
+      if (at_length)
+        heed_document_list_add_item (list, _("If it needs a closer look, we will agree with "
+                                             "you how we will look into it and when you can "
+                                             "expect our reply. If it takes more than <b>6 "
+                                             "months</b>, we will write and tell you why."));
+      else
+        heed_document_list_add_item (list, _("If it needs a closer look, we will agree with "
+                                             "you when to expect our reply (within <b>6 "
+                                             "months</b>, or we tell you why)."));
       break;
     }
   if (at_length)
@@ -692,7 +699,9 @@ add_advocacy (HeedDocument *document,
   if (email != NULL)
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", email);
   if (contacts->len == 0)
-    g_string_append (contacts, _("Ask us for their phone number: we will give it to you."));
+    g_string_append (contacts, at_length ? _("Ask us for their phone number: we will give it "
+                                             "to you.")
+                                         : _("Ask us for their phone number."));
 
   add_para_printf (document, _("<b>%s</b> can help you make your complaint, for free. %s"),
                    name != NULL ? name : _("An independent advocacy service"), contacts->str);
@@ -718,10 +727,15 @@ add_ombudsman (HeedDocument *document,
   if (at_length && address != NULL)
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", address);
 
-  add_para_printf (document, _("If you are still unhappy after our reply, you can ask the "
-                               "<b>%s</b> to look at your complaint. It is free and "
-                               "independent of the NHS and of us. %s"),
-                   name != NULL ? name : _("Ombudsman"), contacts->str);
+  if (at_length)
+    add_para_printf (document, _("If you are still unhappy after our reply, you can ask the "
+                                 "<b>%s</b> to look at your complaint. It is free and "
+                                 "independent of the NHS and of us. %s"),
+                     name != NULL ? name : _("Ombudsman"), contacts->str);
+  else
+    add_para_printf (document, _("The <b>%s</b> can look at your complaint after our reply. "
+                                 "It is free and independent. %s"),
+                     name != NULL ? name : _("Ombudsman"), contacts->str);
   if (at_length)
     add_para (document, _("The Ombudsman will usually expect you to have tried our "
                           "complaints procedure first."));
@@ -734,12 +748,11 @@ build_poster (HeedDocument *document,
   g_autofree char *manager = manager_markup (practice);
 
   heed_document_add_heading (document, 1, _("We want to hear from you"));
-  add_para (document, _("Tell us what we do well, what we could do better, or what went "
-                        "wrong. Your comments, concerns and complaints help us improve. "
-                        "Speaking up will not affect your care."));
+  add_para (document, _("Your compliments, comments, concerns and complaints help us "
+                        "improve. Speaking up will not affect your care."));
   heed_document_add_heading (document, 2, _("How to tell us"));
   add_ways_to_tell_us (document, practice);
-  add_para_printf (document, _("You can ask for %s. We can help you write it down."), manager);
+  add_para_printf (document, _("Ask for %s."), manager);
   heed_document_add_heading (document, 2, _("What happens next"));
   add_timescales (document, practice, FALSE);
   heed_document_add_heading (document, 2, _("Free, independent help"));
@@ -1071,9 +1084,16 @@ heed_publicity_new_flow (HeedStore          *store,
   heed_page_flow_set_scale (flow, scale);
   practice->scale = scale;
   practice->band_height = BAND_HEIGHT * (paper == HEED_PAPER_A3 ? 1.41 : 1.0);
-  heed_page_flow_set_margins (flow, LATER_BAND + 8 * MM, MARGIN_SIDE,
-                              MARGIN_BOTTOM + 6 * MM, MARGIN_SIDE);
-  heed_page_flow_set_content_tops (flow, practice->band_height + 8 * MM, 0);
+  practice->address_in_footer = TRUE;
+  if (kind == HEED_PUBLICITY_POSTER)
+    {
+      /* A poster has one page to say it all on, and its address is in "By letter". */
+      practice->band_height *= 0.7;
+      practice->address_in_footer = FALSE;
+    }
+  heed_page_flow_set_margins (flow, LATER_BAND + 8 * MM, MARGIN_SIDE, MARGIN_BOTTOM,
+                              MARGIN_SIDE);
+  heed_page_flow_set_content_tops (flow, practice->band_height + 5 * MM, 0);
 
   switch (kind)
     {
