@@ -957,7 +957,8 @@ build_form (HeedDocument *document,
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 0), 1, 0, 10 * MM);
 
   heed_document_add_heading (document, 2, _("Section 4: The complaint"));
-  heed_document_add_heading (document, 3, _("When did the problem you want to complain about happen?"));
+  heed_document_add_heading (document, 3, _("When did the problem you want to complain about "
+                                            "happen?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 2, 0);
   add_para (document, _("You should complain within 12 months of becoming aware of the "
                         "problem. We may still be able to look into it if it was longer ago."));
@@ -977,18 +978,24 @@ build_form (HeedDocument *document,
                         "sheet."));
 
   heed_document_add_heading (document, 2, _("Section 5: Authorisation and consent"));
-  add_para (document, _("Please look at my complaint. I agree that you can see all the "
-                        "information you need, including any personal records you hold, so "
-                        "that you can look into my complaint and reply to me."));
+  add_para (document, _("Please read what you agree to, then sign and date it."));
+  /* Each declaration is kept with the boxes where it is signed. */
+  heed_document_add_heading (document, 3, _("Please look at my complaint. I agree that you "
+                                            "can see all the information you need, "
+                                            "including any personal records you hold, so "
+                                            "that you can look into my complaint and reply "
+                                            "to me."));
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 5), 1, 0, 14 * MM);
   add_para (document, _("<b>If you are supporting someone with their complaint or complaining "
                         "for someone else, they must sign below if they can.</b>"));
-  add_para (document, _("I agree that ……………………………………………… can complain for me, or is "
-                        "supporting me with my complaint, and that you can see the information "
-                        "you need, including any personal records you hold, to look into my "
-                        "complaint. I understand this may mean that my representative will see "
-                        "personal information about me. I understand that you may contact me "
-                        "to check this."));
+  heed_document_add_heading (document, 3, _("I agree that ……………………………………………… can "
+                                            "complain for me, or is supporting me with my "
+                                            "complaint, and that you can see the information "
+                                            "you need, including any personal records you "
+                                            "hold, to look into my complaint. I understand "
+                                            "this may mean that my representative will see "
+                                            "personal information about me. I understand "
+                                            "that you may contact me to check this."));
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 5), 1, 0, 14 * MM);
 
   heed_document_add_heading (document, 2, _("Where to send this form"));
