@@ -322,6 +322,65 @@ test_bad_paper (Fixture       *fixture,
     }
 }
 
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static guint
+count_images (const char *path)
+{
+  const char *argv[] = { "pdfimages", "-list", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (out, "\n", -1);
+  /* Two header lines, then one line per image. */
+  return g_strv_length (lines) > 3 ? g_strv_length (lines) - 3 : 0;
+}
+
+static void
+test_logo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 40);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==,
+                   CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  without = write_publicity (fixture, HEED_PUBLICITY_POSTER, HEED_PAPER_A4, FALSE,
+                             "poster-no-logo.pdf");
+  g_assert_cmpuint (count_images (without), ==, 0);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  g_assert_true (heed_store_set_logo (fixture->store, bytes, &error));
+  g_assert_no_error (error);
+  with = write_publicity (fixture, HEED_PUBLICITY_POSTER, HEED_PAPER_A4, FALSE,
+                          "poster-logo.pdf");
+  g_assert_cmpuint (count_images (with), ==, 1);
+  text = flat_text (with);
+  assert_contains (text, PRACTICE_NAME);
+}
+
 static void
 test_kind_ids (void)
 {
@@ -362,6 +421,7 @@ main (int    argc,
               test_you_said_we_did, fixture_tear_down);
   g_test_add ("/publicity/bad-paper", Fixture, NULL, fixture_set_up, test_bad_paper,
               fixture_tear_down);
+  g_test_add ("/publicity/logo", Fixture, NULL, fixture_set_up, test_logo, fixture_tear_down);
   g_test_add_func ("/publicity/kind-ids", test_kind_ids);
   return g_test_run ();
 }

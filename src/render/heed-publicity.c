@@ -764,8 +764,7 @@ build_poster (HeedDocument *document,
 /* The latest "You said, we did", as approved for publication: at most N_YOU_SAID. */
 static void
 add_you_said_we_did (HeedDocument *document,
-                     Practice     *practice,
-                     GError      **error_out)
+                     Practice     *practice)
 {
   g_autoptr(HeedReportFigures) figures = NULL;
   g_autoptr(GError) error = NULL;
@@ -773,7 +772,6 @@ add_you_said_we_did (HeedDocument *document,
   GPtrArray *items;
   HeedDocumentBlock *table;
 
-  (void) error_out;
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   from = today;
@@ -860,7 +858,7 @@ build_leaflet (HeedDocument *document,
                         "language or braille. We can book an interpreter, including British "
                         "Sign Language. Just ask."));
 
-  add_you_said_we_did (document, practice, NULL);
+  add_you_said_we_did (document, practice);
 }
 
 static void
