@@ -37,7 +37,6 @@ typedef struct {
   HeedStore        *store;
   cairo_surface_t  *logo;
   double            band_height;
-  double            scale;
   gboolean          address_in_footer;
 } Practice;
 
@@ -1061,6 +1060,8 @@ heed_publicity_new_flow (HeedStore          *store,
   double width, height, scale, smallest;
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind <= HEED_PUBLICITY_LEAFLET, NULL);
+  g_return_val_if_fail (paper == HEED_PAPER_A4 || paper == HEED_PAPER_A3, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (paper != HEED_PAPER_A4 && kind != HEED_PUBLICITY_POSTER)
@@ -1087,7 +1088,6 @@ heed_publicity_new_flow (HeedStore          *store,
     scale = smallest;
   scale = MIN (scale, 4.0);
   heed_page_flow_set_scale (flow, scale);
-  practice->scale = scale;
   practice->band_height = BAND_HEIGHT * (paper == HEED_PAPER_A3 ? 1.41 : 1.0);
   practice->address_in_footer = TRUE;
   if (kind == HEED_PUBLICITY_POSTER)
