@@ -605,9 +605,12 @@ add_ways_to_tell_us (HeedDocument *document,
   else
     heed_document_list_add_item (list, _("<b>By phone:</b> call the practice."));
   {
-    g_autofree char *item = g_strdup_printf (_("<b>By letter:</b> %s, %s"), name,
-                                             address[0] != '\0' ? address : _("at the practice"));
+    g_autofree char *item = NULL;
 
+    if (address[0] != '\0')
+      item = g_strdup_printf (_("<b>By letter:</b> %s, %s"), name, address);
+    else
+      item = g_strdup_printf (_("<b>By letter:</b> write to %s."), name);
     heed_document_list_add_item (list, item);
   }
   if (practice->email != NULL)
@@ -1083,7 +1086,7 @@ heed_publicity_new_flow (HeedStore          *store,
   /* A poster is read from across the room: its text is as large as fits on the page. */
   smallest = large_print ? HEED_PAGE_FLOW_LARGE_PRINT_SCALE : 1.0;
   if (kind == HEED_PUBLICITY_POSTER)
-    scale = smallest * 1.6 * (paper == HEED_PAPER_A3 ? 1.41 : 1.0);
+    scale = MAX (smallest, 2.0) * (paper == HEED_PAPER_A3 ? 1.41 : 1.0);
   else
     scale = smallest;
   scale = MIN (scale, 4.0);
