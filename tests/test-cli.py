@@ -621,6 +621,65 @@ try:
         check("bad report input: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
 
+    # The practice's publicity: form, poster (A4 and A3) and leaflet.
+    def pdf_info(path):
+        return subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+
+    def pdf_pages(path):
+        info = pdf_info(path)
+        return int(next(l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")))
+
+    def pdf_flat_text(path):
+        text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+        return " ".join(text.split())
+
+    demo_name = sqlite3.connect(demo).execute(
+        "SELECT value FROM settings WHERE key = 'name'").fetchone()[0]
+    for kind, heading in [("form", "Section 4: The complaint"),
+                          ("poster", "We want to hear from you"),
+                          ("leaflet", "Other formats and languages")]:
+        out = os.path.join(tmp, f"publicity-{kind}.pdf")
+        before = digest(demo)
+        proc = run("publicity", demo, "--kind", kind, "-o", out)
+        text = pdf_flat_text(out) if os.path.exists(out) else ""
+        check(f"publicity --kind {kind}", proc.returncode == 0 and "Wrote" in proc.stdout and
+              demo_name in text and heading in text and digest(demo) == before,
+              proc.stdout + proc.stderr + text[:300])
+    poster_a3 = os.path.join(tmp, "poster-a3.pdf")
+    proc = run("publicity", demo, "--kind", "poster", "--size", "a3", "-o", poster_a3)
+    info = pdf_info(poster_a3) if os.path.exists(poster_a3) else ""
+    check("publicity poster on A3 is one A3 page", proc.returncode == 0 and "(A3)" in info and
+          pdf_pages(poster_a3) == 1, proc.stderr + info)
+    large = os.path.join(tmp, "leaflet-large.pdf")
+    proc = run("publicity", demo, "--kind", "leaflet", "--large-print", "-o", large)
+    check("publicity --large-print makes more pages", proc.returncode == 0 and
+          pdf_pages(large) > pdf_pages(os.path.join(tmp, "publicity-leaflet.pdf")), proc.stderr)
+
+    kept = os.path.join(tmp, "kept-publicity.pdf")
+    with open(kept, "w") as f:
+        f.write("an earlier poster")
+    publicity_bad = [
+        (["publicity", demo, "-o", kept], "--kind"),
+        (["publicity", demo, "--kind", "flyer", "-o", kept], "--kind must be"),
+        (["publicity", demo, "--kind", "poster", "--size", "a5", "-o", kept], "--size must be"),
+        (["publicity", demo, "--kind", "form", "--size", "a3", "-o", kept], "only the poster"),
+        (["publicity", demo, "--kind", "leaflet", "--size", "a3", "-o", kept],
+         "only the poster"),
+        (["publicity", demo, "--kind", "poster"], "-o OUT.pdf"),
+        (["publicity", demo, "--kind", "poster", "-o", tmp], "is a folder"),
+        (["publicity", "--kind", "poster", "-o", kept], "one practice FILE"),
+        (["publicity", os.path.join(tmp, "missing.heed"), "--kind", "poster", "-o", kept], ""),
+        (["publicity", demo, "--kind", "poster", "-o",
+          os.path.join(tmp, "no-such-folder", "p.pdf")], ""),
+    ]
+    for args, message in publicity_bad:
+        before = digest(demo), digest(kept)
+        proc = run(*args)
+        ok = one_line_error(proc) and message in proc.stderr and (digest(demo),
+                                                                   digest(kept)) == before
+        check("bad publicity input: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
+              f"rc={proc.returncode} stderr={proc.stderr!r}")
+
     # Tampering behind Heed's back is found.
     db = sqlite3.connect(demo)
     db.execute("UPDATE cases SET summary = 'nothing happened' WHERE id = 1")
