@@ -22,6 +22,7 @@
 #include "heed-person.h"
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
+#include "heed-publicity-page.h"
 #include "heed-record-dialog.h"
 #include "heed-staff.h"
 #include "heed-survey-dialog.h"
@@ -1188,6 +1189,65 @@ test_reports_and_actions (void)
 }
 
 static void
+test_publicity (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *pdf = g_build_filename (dir, "poster.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  GtkListBox *views;
+  GtkStack *content;
+  HeedPublicityPage *publicity;
+  HeedPagePreview *preview;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  views = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                       "view_list"));
+  content = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                      "content_stack"));
+  publicity = HEED_PUBLICITY_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                  HEED_TYPE_WINDOW,
+                                                                  "publicity_page"));
+  preview = heed_publicity_page_get_preview (publicity);
+
+  /* The sidebar's Publicity view shows the poster straight away. */
+  gtk_list_box_select_row (views, gtk_list_box_get_row_at_index (views, 8));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "publicity");
+  g_assert_cmpuint (heed_page_preview_get_n_pages (preview), ==, 1);
+
+  /* The leaflet is two sides; the form has room to write, so more than one page. */
+  g_assert_true (heed_publicity_page_show (publicity, HEED_PUBLICITY_LEAFLET, HEED_PAPER_A4,
+                                           FALSE));
+  g_assert_cmpuint (heed_page_preview_get_n_pages (preview), ==, 2);
+  g_assert_true (heed_publicity_page_show (publicity, HEED_PUBLICITY_FORM, HEED_PAPER_A4, TRUE));
+  g_assert_cmpuint (heed_page_preview_get_n_pages (preview), >=, 2);
+
+  /* An A3 poster saved as PDF. */
+  g_assert_true (heed_publicity_page_show (publicity, HEED_PUBLICITY_POSTER, HEED_PAPER_A3,
+                                           FALSE));
+  g_assert_true (heed_publicity_page_save (publicity, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* A folder that is not there is a message, not a crash. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "poster.pdf", NULL);
+
+    g_assert_false (heed_publicity_page_save (publicity, nowhere, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (pdf);
+  heed_test_remove_dir (dir);
+}
+
+static void
 test_template_editor (void)
 {
   g_autofree char *dir = heed_test_make_dir ();
@@ -1401,6 +1461,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/retention", test_retention_page);
   g_test_add_func ("/ui/flow/restore", test_restore);
   g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
+  g_test_add_func ("/ui/flow/publicity", test_publicity);
 
   return g_test_run ();
 }

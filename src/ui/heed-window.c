@@ -16,6 +16,7 @@
 #include "heed-letter-dialog.h"
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
+#include "heed-publicity-page.h"
 #include "heed-record-dialog.h"
 #include "heed-report-page.h"
 #include "heed-template-editor.h"
@@ -50,6 +51,7 @@ struct _HeedWindow
   HeedTimelineView    *practice_timeline;
   HeedActionsPage     *actions_page;
   HeedReportPage      *report_page;
+  HeedPublicityPage   *publicity_page;
   GtkListBox          *view_list;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
@@ -76,6 +78,7 @@ struct _HeedWindow
 #define TIMELINE_VIEW ((HeedCaseView) 100)
 #define ACTIONS_VIEW ((HeedCaseView) 101)
 #define REPORTS_VIEW ((HeedCaseView) 102)
+#define PUBLICITY_VIEW ((HeedCaseView) 103)
 
 static const struct {
   HeedCaseView view;
@@ -91,6 +94,7 @@ static const struct {
   { ACTIONS_VIEW, N_("Action Plans"), "view-list-ordered-symbolic" },
   { TIMELINE_VIEW, N_("Timeline"), "x-office-calendar-symbolic" },
   { REPORTS_VIEW, N_("Reports"), "x-office-document-symbolic" },
+  { PUBLICITY_VIEW, N_("Publicity"), "x-office-presentation-symbolic" },
 };
 
 G_DEFINE_FINAL_TYPE (HeedWindow, heed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -239,7 +243,7 @@ on_view_list_row_selected_cb (HeedWindow    *self,
       show_practice_timeline (self);
       return;
     }
-  if (view == ACTIONS_VIEW || view == REPORTS_VIEW)
+  if (view == ACTIONS_VIEW || view == REPORTS_VIEW || view == PUBLICITY_VIEW)
     {
       show_other_view (self, view);
       return;
@@ -278,6 +282,9 @@ on_view_list_row_activated_cb (HeedWindow    *self,
       break;
     case (int) REPORTS_VIEW:
       gtk_stack_set_visible_child_name (self->content_stack, "reports");
+      break;
+    case (int) PUBLICITY_VIEW:
+      gtk_stack_set_visible_child_name (self->content_stack, "publicity");
       break;
     default:
       gtk_stack_set_visible_child_name (self->content_stack, "list");
@@ -489,6 +496,12 @@ update_header (HeedWindow *self)
       adw_window_title_set_title (self->content_title, _("Action Plans"));
       adw_window_title_set_subtitle (self->content_title, NULL);
     }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "publicity") == 0)
+    {
+      adw_window_title_set_title (self->content_title, _("Publicity"));
+      adw_window_title_set_subtitle (self->content_title,
+                                     _("How people can give feedback and complain"));
+    }
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "reports") == 0)
     {
       adw_window_title_set_title (self->content_title, _("Reports"));
@@ -671,6 +684,11 @@ show_other_view (HeedWindow   *self,
     {
       heed_actions_page_set_store (self->actions_page, self->store);
       gtk_stack_set_visible_child_name (self->content_stack, "actions");
+    }
+  else if (view == PUBLICITY_VIEW)
+    {
+      heed_publicity_page_set_store (self->publicity_page, self->store);
+      gtk_stack_set_visible_child_name (self->content_stack, "publicity");
     }
   else
     {
@@ -1671,6 +1689,7 @@ heed_window_class_init (HeedWindowClass *klass)
   g_type_ensure (HEED_TYPE_TIMELINE_VIEW);
   g_type_ensure (HEED_TYPE_ACTIONS_PAGE);
   g_type_ensure (HEED_TYPE_REPORT_PAGE);
+  g_type_ensure (HEED_TYPE_PUBLICITY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/heed-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, window_title);
@@ -1690,6 +1709,7 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, practice_timeline);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, report_page);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, publicity_page);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, view_list);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, count_label);
@@ -1783,6 +1803,8 @@ heed_window_init (HeedWindow *self)
                             G_CALLBACK (on_timeline_case_activated_cb), self);
   g_signal_connect_swapped (self->report_page, "problem", G_CALLBACK (on_case_page_problem_cb),
                             self);
+  g_signal_connect_swapped (self->publicity_page, "problem",
+                            G_CALLBACK (on_case_page_problem_cb), self);
   g_signal_connect_swapped (self->practice_timeline, "attachment-activated",
                             G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect_swapped (self->case_page, "attachment-activated",
