@@ -45,6 +45,8 @@ cli_command_letter (int    argc,
   g_autoptr(HeedCase) kase = NULL;
   g_autoptr(HeedLetterTemplate) template = NULL;
   g_autoptr(HeedMergedLetter) letter = NULL;
+  g_autoptr(HeedPerson) recipient = NULL;
+  g_autofree char *needs = NULL;
   g_autoptr(HeedPageFlow) flow = NULL;
   g_autoptr(GHashTable) free_texts = NULL;
   g_autoptr(GError) error = NULL;
@@ -96,6 +98,23 @@ cli_command_letter (int    argc,
   template = heed_letter_template_load (store, argv[3], &error);
   if (template == NULL)
     return cli_fail_error (error);
+  /* The letter comes out as the person it goes to asked: in Welsh, in large print. */
+  recipient = heed_merged_letter_find_recipient (store, template,
+                                                 heed_record_get_id (HEED_RECORD (kase)), NULL);
+  if (recipient != NULL)
+    {
+      HeedLanguage language = heed_person_get_letter_language (recipient);
+
+      if (language != heed_letter_template_get_language (template))
+        {
+          g_clear_object (&template);
+          template = heed_letter_template_load_in (store, argv[3], language, &error);
+          if (template == NULL)
+            return cli_fail_error (error);
+        }
+      large_print = large_print || heed_person_needs_large_print (recipient);
+      needs = heed_person_dup_needs (recipient);
+    }
 
   letter = heed_merged_letter_new (store, template, heed_record_get_id (HEED_RECORD (kase)),
                                    free_texts, g_date_valid (&date) ? &date : NULL, &error);
@@ -109,6 +128,9 @@ cli_command_letter (int    argc,
 
   g_print (ngettext ("Wrote %s (%u page).\n", "Wrote %s (%u pages).\n", n_pages), output,
            n_pages);
+  if (needs != NULL)
+    fprintf (stderr, _("heed-cli: note: the person this letter is to has asked for: %s.\n"),
+             needs);
   missing = heed_merged_letter_get_missing (letter);
   if (missing[0] != NULL)
     {

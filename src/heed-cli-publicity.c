@@ -61,7 +61,8 @@ cli_command_publicity (int    argc,
   store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
-  flow = heed_publicity_new_flow (store, kind, paper, large_print, &error);
+  flow = heed_publicity_new_flow (store, kind, paper, large_print, HEED_LANGUAGE_INTERFACE,
+                                  &error);
   if (flow == NULL)
     return cli_fail_error (error);
   n_pages = heed_page_flow_get_n_pages (flow);

@@ -1220,14 +1220,15 @@ test_publicity (void)
 
   /* The leaflet is two sides; the form has room to write, so more than one page. */
   g_assert_true (heed_publicity_page_show (publicity, HEED_PUBLICITY_LEAFLET, HEED_PAPER_A4,
-                                           FALSE));
+                                           FALSE, HEED_LANGUAGE_ENGLISH));
   g_assert_cmpuint (heed_page_preview_get_n_pages (preview), ==, 2);
-  g_assert_true (heed_publicity_page_show (publicity, HEED_PUBLICITY_FORM, HEED_PAPER_A4, TRUE));
+  g_assert_true (heed_publicity_page_show (publicity, HEED_PUBLICITY_FORM, HEED_PAPER_A4, TRUE,
+                                           HEED_LANGUAGE_ENGLISH));
   g_assert_cmpuint (heed_page_preview_get_n_pages (preview), >=, 2);
 
   /* An A3 poster saved as PDF. */
   g_assert_true (heed_publicity_page_show (publicity, HEED_PUBLICITY_POSTER, HEED_PAPER_A3,
-                                           FALSE));
+                                           FALSE, HEED_LANGUAGE_ENGLISH));
   g_assert_true (heed_publicity_page_save (publicity, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));

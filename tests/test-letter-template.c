@@ -495,7 +495,8 @@ test_practice_copy (Fixture       *fixture,
   ids = heed_letter_template_list_ids (fixture->store, &error);
   g_assert_cmpuint (g_strv_length (ids), ==, 6);
 
-  g_assert_true (heed_letter_template_remove_copy (fixture->store, "acknowledgement", &error));
+  g_assert_true (heed_letter_template_remove_copy (fixture->store, "acknowledgement",
+                                                   HEED_LANGUAGE_ENGLISH, &error));
   g_clear_object (&loaded);
   loaded = heed_letter_template_load (fixture->store, "acknowledgement", &error);
   g_assert_true (heed_letter_template_is_builtin (loaded));

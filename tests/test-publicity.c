@@ -85,7 +85,8 @@ write_publicity (Fixture           *fixture,
   const char *keep = g_getenv ("HEED_TEST_OUTPUT_DIR");
   char *path;
 
-  flow = heed_publicity_new_flow (fixture->store, kind, paper, large_print, &error);
+  flow = heed_publicity_new_flow (fixture->store, kind, paper, large_print,
+                                  HEED_LANGUAGE_ENGLISH, &error);
   g_assert_no_error (error);
   g_assert_nonnull (flow);
   if (large_print)
@@ -314,7 +315,8 @@ test_bad_paper (Fixture       *fixture,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(HeedPageFlow) flow = heed_publicity_new_flow (fixture->store, kinds[k],
-                                                              HEED_PAPER_A3, FALSE, &error);
+                                                              HEED_PAPER_A3, FALSE,
+                                                              HEED_LANGUAGE_ENGLISH, &error);
 
       g_assert_null (flow);
       g_assert_error (error, HEED_RENDER_ERROR, HEED_RENDER_ERROR_INVALID);

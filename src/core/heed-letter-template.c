@@ -38,6 +38,7 @@ struct _HeedLetterTemplate
   char       *name;
   char       *description;
   char       *recipient;
+  HeedLanguage language;
   gboolean    builtin;
   GPtrArray  *free_texts;       /* names, NULL-terminated */
   GHashTable *free_text_labels; /* name -> label */
@@ -491,6 +492,12 @@ heed_letter_template_new_from_data (const char  *data,
   self->recipient = dup_attribute (root, "recipient");
   if (self->recipient == NULL)
     self->recipient = g_strdup ("complainant");
+  {
+    g_autofree char *language = dup_attribute (root, "language");
+
+    if (language == NULL || !heed_language_from_text (language, &self->language))
+      self->language = HEED_LANGUAGE_ENGLISH;
+  }
   self->name = dup_content (find_child (root, "name"));
   if (find_child (root, "description") != NULL)
     self->description = dup_content (find_child (root, "description"));
@@ -500,6 +507,14 @@ heed_letter_template_new_from_data (const char  *data,
 HeedLetterTemplate *
 heed_letter_template_new_builtin (const char  *id,
                                   GError     **error)
+{
+  return heed_letter_template_new_builtin_in (id, HEED_LANGUAGE_ENGLISH, error);
+}
+
+HeedLetterTemplate *
+heed_letter_template_new_builtin_in (const char    *id,
+                                     HeedLanguage   language,
+                                     GError       **error)
 {
   g_autoptr(GBytes) data = NULL;
   g_autofree char *path = NULL;
@@ -515,7 +530,10 @@ heed_letter_template_new_builtin (const char  *id,
                    _("There is no letter template “%s”. The templates are: %s."), id, valid);
       return NULL;
     }
-  path = g_strconcat (TEMPLATES_RESOURCE, id, ".xml", NULL);
+  /* Welsh versions sit beside the English ones as ID.cy.xml. */
+  language = heed_language_resolve (language);
+  path = g_strconcat (TEMPLATES_RESOURCE, id,
+                      language == HEED_LANGUAGE_WELSH ? ".cy.xml" : ".xml", NULL);
   data = g_resources_lookup_data (path, 0, error);
   if (data == NULL)
     return NULL;
@@ -558,6 +576,13 @@ heed_letter_template_get_recipient (HeedLetterTemplate *self)
 {
   g_return_val_if_fail (HEED_IS_LETTER_TEMPLATE (self), NULL);
   return self->recipient;
+}
+
+HeedLanguage
+heed_letter_template_get_language (HeedLetterTemplate *self)
+{
+  g_return_val_if_fail (HEED_IS_LETTER_TEMPLATE (self), HEED_LANGUAGE_ENGLISH);
+  return self->language;
 }
 
 const char *
@@ -603,10 +628,23 @@ _heed_letter_template_get_title (HeedLetterTemplate *self)
 
 /* The practice's own copies */
 
+/* A practice's copy carries its language ("cy"); English copies have none. */
+static gboolean
+copy_is_in (HeedRecord   *record,
+            HeedLanguage  language)
+{
+  HeedLanguage copy_language = HEED_LANGUAGE_ENGLISH;
+
+  heed_language_from_text (heed_record_get_text (record, HEED_TEMPLATE_LANGUAGE),
+                           &copy_language);
+  return copy_language == language;
+}
+
 static HeedTemplate *
-find_copy (HeedStore   *store,
-           const char  *id,
-           GError     **error)
+find_copy (HeedStore     *store,
+           const char    *id,
+           HeedLanguage   language,
+           GError       **error)
 {
   g_autoptr(GPtrArray) copies = heed_store_list (store, HEED_TYPE_TEMPLATE, 0, error);
 
@@ -616,7 +654,8 @@ find_copy (HeedStore   *store,
     {
       HeedRecord *record = g_ptr_array_index (copies, i);
 
-      if (g_strcmp0 (heed_record_get_text (record, HEED_TEMPLATE_CODE), id) == 0)
+      if (g_strcmp0 (heed_record_get_text (record, HEED_TEMPLATE_CODE), id) == 0
+          && copy_is_in (record, language))
         return g_object_ref (HEED_TEMPLATE (record));
     }
   return NULL;
@@ -627,6 +666,15 @@ heed_letter_template_load (HeedStore   *store,
                            const char  *id,
                            GError     **error)
 {
+  return heed_letter_template_load_in (store, id, HEED_LANGUAGE_INTERFACE, error);
+}
+
+HeedLetterTemplate *
+heed_letter_template_load_in (HeedStore     *store,
+                              const char    *id,
+                              HeedLanguage   language,
+                              GError       **error)
+{
   g_autoptr(HeedTemplate) copy = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *body;
@@ -634,7 +682,8 @@ heed_letter_template_load (HeedStore   *store,
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  copy = find_copy (store, id, &local_error);
+  language = heed_language_resolve (language);
+  copy = find_copy (store, id, language, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -642,7 +691,8 @@ heed_letter_template_load (HeedStore   *store,
     }
   if (copy == NULL)
     {
-      HeedLetterTemplate *builtin = heed_letter_template_new_builtin (id, &local_error);
+      HeedLetterTemplate *builtin = heed_letter_template_new_builtin_in (id, language,
+                                                                          &local_error);
 
       if (builtin == NULL && g_error_matches (local_error, HEED_LETTER_TEMPLATE_ERROR,
                                               HEED_LETTER_TEMPLATE_ERROR_UNKNOWN))
@@ -707,7 +757,7 @@ heed_letter_template_save_copy (HeedStore   *store,
   if (parsed == NULL)
     return NULL;
 
-  copy = find_copy (store, parsed->id, &local_error);
+  copy = find_copy (store, parsed->id, parsed->language, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -717,6 +767,8 @@ heed_letter_template_save_copy (HeedStore   *store,
     copy = heed_template_new ();
   record = HEED_RECORD (copy);
   heed_record_set_text (record, HEED_TEMPLATE_CODE, parsed->id);
+  heed_record_set_text (record, HEED_TEMPLATE_LANGUAGE,
+                        parsed->language == HEED_LANGUAGE_WELSH ? "cy" : NULL);
   heed_record_set_text (record, HEED_TEMPLATE_NAME, parsed->name);
   heed_record_set_text (record, HEED_TEMPLATE_BODY, xml);
   heed_record_set_bool (record, HEED_TEMPLATE_BUILTIN, FALSE);
@@ -727,9 +779,10 @@ heed_letter_template_save_copy (HeedStore   *store,
 }
 
 gboolean
-heed_letter_template_remove_copy (HeedStore   *store,
-                                  const char  *id,
-                                  GError     **error)
+heed_letter_template_remove_copy (HeedStore     *store,
+                                  const char    *id,
+                                  HeedLanguage   language,
+                                  GError       **error)
 {
   g_autoptr(HeedTemplate) copy = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -737,7 +790,7 @@ heed_letter_template_remove_copy (HeedStore   *store,
   g_return_val_if_fail (HEED_IS_STORE (store), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  copy = find_copy (store, id, &local_error);
+  copy = find_copy (store, id, heed_language_resolve (language), &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "heed-language.h"
 #include "heed-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ HeedLetterTemplate *heed_letter_template_new_from_data   (const char          *d
                                                           GError             **error);
 HeedLetterTemplate *heed_letter_template_new_builtin     (const char          *id,
                                                           GError             **error);
+/* The Welsh version of a built-in template, or the English one. */
+HeedLetterTemplate *heed_letter_template_new_builtin_in  (const char          *id,
+                                                          HeedLanguage         language,
+                                                          GError             **error);
 const char *const  *heed_letter_template_get_builtin_ids (void);
 
 const char         *heed_letter_template_get_id          (HeedLetterTemplate  *self);
@@ -36,15 +41,22 @@ const char         *heed_letter_template_get_description (HeedLetterTemplate  *s
 /* "complainant", "affected" or "none" (a notice with no address). */
 const char         *heed_letter_template_get_recipient   (HeedLetterTemplate  *self);
 const char         *heed_letter_template_get_source      (HeedLetterTemplate  *self);
+/* From the template's language attribute ("cy"); English when it has none. */
+HeedLanguage        heed_letter_template_get_language    (HeedLetterTemplate  *self);
 gboolean            heed_letter_template_is_builtin      (HeedLetterTemplate  *self);
 /* The parts a person fills in before sending, by name, in the order they appear. */
 const char *const  *heed_letter_template_get_free_texts  (HeedLetterTemplate  *self);
 const char         *heed_letter_template_get_free_text_label (HeedLetterTemplate *self,
                                                           const char          *name);
 
-/* The practice's own copy when it has one, else the built-in template. */
+/* The practice's own copy when it has one, else the built-in template; in the language of
+ * the interface when Heed has the template in it. */
 HeedLetterTemplate *heed_letter_template_load            (HeedStore           *store,
                                                           const char          *id,
+                                                          GError             **error);
+HeedLetterTemplate *heed_letter_template_load_in         (HeedStore           *store,
+                                                          const char          *id,
+                                                          HeedLanguage         language,
                                                           GError             **error);
 /* Ids of every template the practice can use: the built-ins, then its own additions. */
 GStrv               heed_letter_template_list_ids        (HeedStore           *store,
@@ -56,6 +68,7 @@ HeedLetterTemplate *heed_letter_template_save_copy       (HeedStore           *s
 /* Drops the practice's copy, so the built-in is used again. */
 gboolean            heed_letter_template_remove_copy     (HeedStore           *store,
                                                           const char          *id,
+                                                          HeedLanguage         language,
                                                           GError             **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "heed-staff.h"
 #include "heed-store-exchange.h"
 #include "heed-validate.h"
+#include "heed-language.h"
 
 #define HELP_RESOURCE RESOURCE_BASE "/data/independent-help.ini"
 
@@ -29,6 +30,7 @@ struct _HeedMergedLetter
   char               *date_text;
   gint64              case_id;
   gint64              recipient_id;
+  HeedLanguage        language;
   GPtrArray          *address_block;
   char               *practice_name;
   GPtrArray          *practice_address;
@@ -275,12 +277,15 @@ help_value (Merge      *m,
     return value;
   if (g_strcmp0 (key, "address") == 0)
     {
-      g_auto(GStrv) lines = g_key_file_get_string_list (m->help, group, key, NULL, NULL);
+      g_auto(GStrv) lines = g_key_file_get_locale_string_list (m->help, group, key,
+                                                                   heed_language_get_document_locale (),
+                                                                   NULL, NULL);
 
       return lines != NULL ? g_strjoinv ("\n", lines) : NULL;
     }
   {
-    g_autofree char *text = g_key_file_get_string (m->help, group, key, NULL);
+    g_autofree char *text = g_key_file_get_locale_string (m->help, group, key,
+                                                           heed_language_get_document_locale (), NULL);
 
     return text_or_null (text);
   }
@@ -362,11 +367,11 @@ static char *
 outcome_text (const char *outcome)
 {
   if (g_strcmp0 (outcome, "upheld") == 0)
-    return g_strdup (_("upheld"));
+    return g_strdup (D_("upheld"));
   if (g_strcmp0 (outcome, "partly-upheld") == 0)
-    return g_strdup (_("partly upheld"));
+    return g_strdup (D_("partly upheld"));
   if (g_strcmp0 (outcome, "not-upheld") == 0)
-    return g_strdup (_("not upheld"));
+    return g_strdup (D_("not upheld"));
   return text_or_null (outcome);
 }
 
@@ -376,13 +381,13 @@ relationship_text (Merge *m)
   const char *relationship = heed_record_get_text (m->case_record, HEED_CASE_RELATIONSHIP);
 
   if (g_strcmp0 (relationship, "spouse-partner") == 0)
-    return g_strdup (_("husband, wife or partner"));
+    return g_strdup (D_("husband, wife or partner"));
   if (g_strcmp0 (relationship, "parent-guardian") == 0)
-    return g_strdup (_("parent or guardian"));
+    return g_strdup (D_("parent or guardian"));
   if (g_strcmp0 (relationship, "child") == 0)
-    return g_strdup (_("son or daughter"));
+    return g_strdup (D_("son or daughter"));
   if (g_strcmp0 (relationship, "carer") == 0)
-    return g_strdup (_("carer"));
+    return g_strdup (D_("carer"));
   return record_text (m->case_record, HEED_CASE_RELATIONSHIP_OTHER);
 }
 
@@ -392,14 +397,14 @@ nation_name (HeedNation nation)
   switch (nation)
     {
     case HEED_NATION_WALES:
-      return _("Wales");
+      return D_("Wales");
     case HEED_NATION_SCOTLAND:
-      return _("Scotland");
+      return D_("Scotland");
     case HEED_NATION_NORTHERN_IRELAND:
-      return _("Northern Ireland");
+      return D_("Northern Ireland");
     case HEED_NATION_ENGLAND:
     default:
-      return _("England");
+      return D_("England");
     }
 }
 
@@ -521,7 +526,7 @@ resolve_field (Merge      *m,
       HeedStaff *handler = staff_member (m, c, HEED_CASE_HANDLER);
 
       return handler != NULL ? staff_text (handler, HEED_STAFF_ROLE)
-                             : g_strdup (_("Complaints Manager"));
+                             : g_strdup (D_("Complaints Manager"));
     }
   if (strcmp (name, "case.handler-phone") == 0)
     {
@@ -825,7 +830,7 @@ merge_inline (Merge         *m,
               const FieldInfo *info = find_field (name);
 
               /* The template was checked when it was read, so every field is known. */
-              inline_placeholder (m, in, info != NULL ? _(info->placeholder) : name);
+              inline_placeholder (m, in, info != NULL ? D_(info->placeholder) : name);
             }
         }
       else if (is_element (node, "free-text"))
@@ -1148,7 +1153,7 @@ load_case (Merge        *m,
   help = g_resources_lookup_data (HELP_RESOURCE, 0, error);
   if (help == NULL
       || !g_key_file_load_from_data (m->help, g_bytes_get_data (help, NULL),
-                                     g_bytes_get_size (help), G_KEY_FILE_NONE, error))
+                                     g_bytes_get_size (help), G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return FALSE;
   return TRUE;
 }
@@ -1233,17 +1238,17 @@ fill_in_page (Merge              *m,
   self->practice_name = setting (m, "name");
   if (self->practice_name == NULL)
     {
-      note_missing (m, _("practice name"));
-      self->practice_name = g_strdup_printf ("[%s]", _("practice name"));
+      note_missing (m, D_("practice name"));
+      self->practice_name = g_strdup_printf ("[%s]", D_("practice name"));
     }
   address = setting (m, "address");
   if (address != NULL)
     add_lines (self->practice_address, address);
   else
     {
-      g_autofree char *placeholder = g_strdup_printf ("[%s]", _("practice address"));
+      g_autofree char *placeholder = g_strdup_printf ("[%s]", D_("practice address"));
 
-      note_missing (m, _("practice address"));
+      note_missing (m, D_("practice address"));
       strings_add (self->practice_address, placeholder);
     }
   self->practice_phone = setting (m, "phone");
@@ -1265,9 +1270,9 @@ fill_in_page (Merge              *m,
     g_autofree char *name = person_name (m->recipient);
     g_autofree char *lines = person_address (m->recipient);
     const char *who = g_strcmp0 (recipient, "affected") == 0
-                      ? _("name of the person affected") : _("complainant’s name");
+                      ? D_("name of the person affected") : D_("complainant’s name");
     const char *where = g_strcmp0 (recipient, "affected") == 0
-                        ? _("address of the person affected") : _("complainant’s address");
+                        ? D_("address of the person affected") : D_("complainant’s address");
 
     if (name != NULL)
       strings_add (self->address_block, name);
@@ -1300,6 +1305,7 @@ heed_merged_letter_new (HeedStore          *store,
 {
   g_autoptr(HeedMergedLetter) self = NULL;
   g_autofree char *title_markup = NULL;
+  HeedLanguage previous;
   Merge m = { 0 };
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
@@ -1343,14 +1349,48 @@ heed_merged_letter_new (HeedStore          *store,
       return NULL;
     }
 
+  /* Everything Heed writes into the letter (dates, outcomes, placeholders) in the
+   * template's language. */
+  self->language = heed_letter_template_get_language (template);
+  previous = heed_language_set_document (self->language);
   fill_in_page (&m, self, template);
   title_markup = merge_markup (&m, _heed_letter_template_get_title (template));
   self->title = heed_markup_to_text (title_markup);
   self->document = heed_document_new (self->title);
   merge_blocks (&m, _heed_letter_template_get_body (template), self->document);
+  heed_language_set_document (previous);
 
   merge_clear (&m);
   return g_steal_pointer (&self);
+}
+
+HeedPerson *
+heed_merged_letter_find_recipient (HeedStore           *store,
+                                   HeedLetterTemplate  *template,
+                                   gint64               case_id,
+                                   GError             **error)
+{
+  g_autoptr(HeedCase) kase = NULL;
+  const char *recipient;
+  HeedPerson *person;
+
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEED_IS_LETTER_TEMPLATE (template), NULL);
+
+  kase = heed_store_load (store, HEED_TYPE_CASE, case_id, error);
+  if (kase == NULL)
+    return NULL;
+  recipient = heed_letter_template_get_recipient (template);
+  if (g_strcmp0 (recipient, "none") == 0)
+    return NULL;
+  if (g_strcmp0 (recipient, "affected") == 0)
+    {
+      person = load_person (store, HEED_RECORD (kase), HEED_CASE_AFFECTED);
+      /* Someone complaining for themselves is the person affected too. */
+      if (person != NULL || heed_record_get_bool (HEED_RECORD (kase), HEED_CASE_ON_BEHALF))
+        return person;
+    }
+  return load_person (store, HEED_RECORD (kase), HEED_CASE_COMPLAINANT);
 }
 
 HeedDocument *
@@ -1358,6 +1398,13 @@ heed_merged_letter_get_document (HeedMergedLetter *self)
 {
   g_return_val_if_fail (HEED_IS_MERGED_LETTER (self), NULL);
   return self->document;
+}
+
+HeedLanguage
+heed_merged_letter_get_language (HeedMergedLetter *self)
+{
+  g_return_val_if_fail (HEED_IS_MERGED_LETTER (self), HEED_LANGUAGE_ENGLISH);
+  return self->language;
 }
 
 HeedLetterTemplate *
@@ -1465,7 +1512,7 @@ heed_merged_letter_dup_text (HeedMergedLetter *self)
   if (self->address_block->len > 1)
     g_string_append_c (text, '\n');
   if (self->reference != NULL)
-    g_string_append_printf (text, _("Our reference: %s\n"), self->reference);
+    g_string_append_printf (text, D_("Our reference: %s\n"), self->reference);
   g_string_append_printf (text, "%s\n\n", self->date_text);
   body = heed_document_to_text (self->document);
   g_string_append (text, body);

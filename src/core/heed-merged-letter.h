@@ -4,6 +4,7 @@
 #include "heed-document.h"
 #include "heed-letter.h"
 #include "heed-letter-template.h"
+#include "heed-person.h"
 #include "heed-store.h"
 
 G_BEGIN_DECLS
@@ -24,8 +25,17 @@ HeedMergedLetter   *heed_merged_letter_new                (HeedStore          *s
                                                            const GDate        *date,
                                                            GError            **error);
 
+/* Who a letter from @template about the case would go to (NULL for a notice, or when nobody
+ * is recorded), so that it can be written in the language and print they asked for. */
+HeedPerson         *heed_merged_letter_find_recipient     (HeedStore          *store,
+                                                           HeedLetterTemplate *template,
+                                                           gint64              case_id,
+                                                           GError            **error);
+
 HeedDocument       *heed_merged_letter_get_document       (HeedMergedLetter   *self);
 HeedLetterTemplate *heed_merged_letter_get_template       (HeedMergedLetter   *self);
+/* The template's: what the letter is written in. */
+HeedLanguage        heed_merged_letter_get_language       (HeedMergedLetter   *self);
 const char         *heed_merged_letter_get_title          (HeedMergedLetter   *self);
 const char         *heed_merged_letter_get_reference      (HeedMergedLetter   *self);
 gint64              heed_merged_letter_get_case_id        (HeedMergedLetter   *self);

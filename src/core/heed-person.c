@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "heed-choice.h"
 #include "heed-person.h"
 #include "heed-validate.h"
 
@@ -110,11 +112,67 @@ heed_person_validate (HeedRecord *record,
     g_ptr_array_add (problems, heed_problem_new ("email",
                                                  _("They would like email, so an email address "
                                                    "is needed.")));
+  if (g_strcmp0 (heed_record_get_text (record, HEED_PERSON_ACCESS_FORMAT), "other-language") == 0
+      && !heed_record_is_set (record, HEED_PERSON_LANGUAGE))
+    g_ptr_array_add (problems, heed_problem_new ("language",
+                                                 _("Say which language they would like "
+                                                   "information in.")));
   if (g_strcmp0 (heed_record_get_text (record, HEED_PERSON_CONTACT_METHOD), "phone") == 0
       && !heed_record_is_set (record, HEED_PERSON_PHONE))
     g_ptr_array_add (problems, heed_problem_new ("phone",
                                                  _("They would like a phone call, so a phone "
                                                    "number is needed.")));
+}
+
+HeedLanguage
+heed_person_get_letter_language (HeedPerson *self)
+{
+  HeedLanguage language = HEED_LANGUAGE_ENGLISH;
+
+  g_return_val_if_fail (HEED_IS_PERSON (self), HEED_LANGUAGE_ENGLISH);
+
+  /* Only English and Welsh letters can be written by Heed; any other language is a need the
+   * practice meets another way (a translation), shown by heed_person_dup_needs(). */
+  if (!heed_language_from_text (heed_record_get_text (HEED_RECORD (self), HEED_PERSON_LANGUAGE),
+                                &language))
+    return HEED_LANGUAGE_ENGLISH;
+  return language;
+}
+
+gboolean
+heed_person_needs_large_print (HeedPerson *self)
+{
+  g_return_val_if_fail (HEED_IS_PERSON (self), FALSE);
+  return g_strcmp0 (heed_record_get_text (HEED_RECORD (self), HEED_PERSON_ACCESS_FORMAT),
+                    "large-print") == 0;
+}
+
+char *
+heed_person_dup_needs (HeedPerson *self)
+{
+  HeedRecord *record;
+  const char *format, *language;
+  HeedLanguage known;
+  g_autoptr(GPtrArray) needs = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (HEED_IS_PERSON (self), NULL);
+
+  record = HEED_RECORD (self);
+  format = heed_record_get_text (record, HEED_PERSON_ACCESS_FORMAT);
+  language = heed_record_get_text (record, HEED_PERSON_LANGUAGE);
+  if (format != NULL && *format != '\0' && strcmp (format, "standard") != 0
+      && strcmp (format, "other-language") != 0)
+    g_ptr_array_add (needs, g_strdup (heed_choice_get_label ("access-format", format)));
+  if (language != NULL && *language != '\0'
+      && !(heed_language_from_text (language, &known) && known == HEED_LANGUAGE_ENGLISH))
+    /* Translators: a person's communication need, e.g. "Letters in Welsh" */
+    g_ptr_array_add (needs, g_strdup_printf (_("Letters in %s"), language));
+  else if (g_strcmp0 (format, "other-language") == 0)
+    g_ptr_array_add (needs, g_strdup (heed_choice_get_label ("access-format", format)));
+  if (needs->len == 0)
+    return NULL;
+  g_ptr_array_add (needs, NULL);
+  return g_strjoinv (" · ", (char **) needs->pdata);
 }
 
 static void

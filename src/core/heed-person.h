@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "heed-language.h"
 #include "heed-record.h"
 
 G_BEGIN_DECLS
@@ -40,5 +41,11 @@ GStrv       heed_person_dup_address_lines  (HeedPerson *self);
 /* Writes NHS number, postcode, email and phone numbers the one way they are kept
  * ("943 476 5919", "CF10 1AB"), where they are valid. */
 void        heed_person_tidy               (HeedPerson *self);
+
+/* The language letters to them are written in: Welsh when their language says so. */
+HeedLanguage heed_person_get_letter_language (HeedPerson *self);
+gboolean    heed_person_needs_large_print  (HeedPerson *self);
+/* Their recorded communication needs in words ("Braille · Letters in Polish"), or NULL. */
+char       *heed_person_dup_needs          (HeedPerson *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "heed-validate.h"
+#include "heed-language.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -545,18 +546,18 @@ month_name (GDateMonth month)
   switch (month)
     {
     /* Translators: the months' full names, as in "3 June 2025" */
-    case G_DATE_JANUARY: return _("January");
-    case G_DATE_FEBRUARY: return _("February");
-    case G_DATE_MARCH: return _("March");
-    case G_DATE_APRIL: return _("April");
-    case G_DATE_MAY: return _("May");
-    case G_DATE_JUNE: return _("June");
-    case G_DATE_JULY: return _("July");
-    case G_DATE_AUGUST: return _("August");
-    case G_DATE_SEPTEMBER: return _("September");
-    case G_DATE_OCTOBER: return _("October");
-    case G_DATE_NOVEMBER: return _("November");
-    case G_DATE_DECEMBER: return _("December");
+    case G_DATE_JANUARY: return D_("January");
+    case G_DATE_FEBRUARY: return D_("February");
+    case G_DATE_MARCH: return D_("March");
+    case G_DATE_APRIL: return D_("April");
+    case G_DATE_MAY: return D_("May");
+    case G_DATE_JUNE: return D_("June");
+    case G_DATE_JULY: return D_("July");
+    case G_DATE_AUGUST: return D_("August");
+    case G_DATE_SEPTEMBER: return D_("September");
+    case G_DATE_OCTOBER: return D_("October");
+    case G_DATE_NOVEMBER: return D_("November");
+    case G_DATE_DECEMBER: return D_("December");
     case G_DATE_BAD_MONTH:
     default:
       g_return_val_if_reached ("");
@@ -977,7 +978,7 @@ heed_format_date_long (const GDate *date)
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   /* Translators: a date such as "3 June 2025": day, month name, year */
-  return g_strdup_printf (_("%u %s %u"), (guint) g_date_get_day (date),
+  return g_strdup_printf (D_("%u %s %u"), (guint) g_date_get_day (date),
                           month_name (g_date_get_month (date)), (guint) g_date_get_year (date));
 }
 

@@ -8,6 +8,7 @@
 
 #include "heed-letter-layout.h"
 #include "heed-page-size.h"
+#include "heed-language.h"
 
 #define MM HEED_POINTS_PER_MM
 
@@ -184,7 +185,7 @@ draw_letterhead (HeedPageFlow *flow,
       g_autofree char *phone = g_markup_escape_text (
         heed_merged_letter_get_practice_phone (letter), -1);
 
-      g_string_append_printf (markup, "\n%s %s", _("Phone"), phone);
+      g_string_append_printf (markup, "\n%s %s", D_("Phone"), phone);
     }
   if (heed_merged_letter_get_practice_email (letter) != NULL)
     {
@@ -245,7 +246,7 @@ reference_and_date_markup (HeedMergedLetter *letter)
       g_autofree char *reference = g_markup_escape_text (
         heed_merged_letter_get_reference (letter), -1);
 
-      g_string_append_printf (markup, "%s <b>%s</b>\n", _("Our reference:"), reference);
+      g_string_append_printf (markup, "%s <b>%s</b>\n", D_("Our reference:"), reference);
     }
   g_string_append (markup, date);
   return g_string_free (g_steal_pointer (&markup), FALSE);
@@ -316,7 +317,7 @@ draw_continuation (HeedPageFlow *flow,
       g_autofree char *reference = g_markup_escape_text (
         heed_merged_letter_get_reference (letter), -1);
 
-      g_string_append_printf (markup, "%s %s  ·  ", _("Our reference:"), reference);
+      g_string_append_printf (markup, "%s %s  ·  ", D_("Our reference:"), reference);
     }
   {
     g_autofree char *date = g_markup_escape_text (heed_merged_letter_get_date_text (letter),
@@ -345,7 +346,7 @@ draw_footer (HeedPageFlow *flow,
              double        page_width,
              double        page_height)
 {
-  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+  g_autofree char *text = g_strdup_printf (D_("Page %u of %u"), page + 1, n_pages);
   g_autofree char *name = g_markup_escape_text (
     heed_merged_letter_get_practice_name (head->letter), -1);
   double y = page_height - 14 * MM;
@@ -369,6 +370,8 @@ decorate (HeedPageFlow *flow,
           gpointer      user_data)
 {
   Letterhead *head = user_data;
+  /* The page's furniture ("Page 2 of 3") in the letter's language. */
+  HeedLanguage previous = heed_language_set_document (heed_merged_letter_get_language (head->letter));
   double width, height;
 
   heed_page_flow_get_page_size (flow, &width, &height);
@@ -386,6 +389,7 @@ decorate (HeedPageFlow *flow,
   else if (heed_merged_letter_get_address_block (head->letter)[0] != NULL)
     draw_continuation (flow, cr, head, width);
   draw_footer (flow, cr, head, page, n_pages, width, height);
+  heed_language_set_document (previous);
 }
 
 HeedPageFlow *
@@ -396,6 +400,7 @@ heed_letter_layout_new (HeedMergedLetter *letter,
   Letterhead *head;
   double width, height;
   gboolean has_address;
+  HeedLanguage previous;
 
   g_return_val_if_fail (HEED_IS_MERGED_LETTER (letter), NULL);
 
@@ -413,12 +418,14 @@ heed_letter_layout_new (HeedMergedLetter *letter,
   head->letter = g_object_ref (letter);
 
   /* A notice with no one to address starts just below the letterhead. */
+  previous = heed_language_set_document (heed_merged_letter_get_language (letter));
   heed_page_flow_set_content_tops (flow,
                                    has_address
                                    ? MAX (BODY_TOP, draw_reference_and_date (flow, NULL, head,
                                                                              width) + 8 * MM)
                                    : WINDOW_Y,
                                    LATER_TOP + (large_print ? 3 * MM : 0));
+  heed_language_set_document (previous);
 
   head->logo = load_logo (heed_merged_letter_get_logo (letter));
   heed_page_flow_set_decorate_func (flow, decorate, head, letterhead_free);

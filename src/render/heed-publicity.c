@@ -9,6 +9,7 @@
 #include "heed-publicity.h"
 #include "heed-report-figures.h"
 #include "heed-store-exchange.h"
+#include "heed-language.h"
 
 #define MM HEED_POINTS_PER_MM
 #define HELP_RESOURCE RESOURCE_BASE "/data/independent-help.ini"
@@ -38,6 +39,7 @@ typedef struct {
   cairo_surface_t  *logo;
   double            band_height;
   gboolean          address_in_footer;
+  HeedLanguage      language;
 } Practice;
 
 static void
@@ -122,7 +124,7 @@ practice_load (HeedStore  *store,
   practice->store = g_object_ref (store);
   practice->name = setting (store, "name");
   if (practice->name == NULL)
-    practice->name = g_strdup (_("Our practice"));
+    practice->name = g_strdup (D_("Our practice"));
   address = setting (store, "address");
   practice->address = g_strsplit (address != NULL ? address : "", "\n", -1);
   practice->phone = setting (store, "phone");
@@ -134,7 +136,7 @@ practice_load (HeedStore  *store,
   help = g_resources_lookup_data (HELP_RESOURCE, 0, error);
   if (help == NULL
       || !g_key_file_load_from_data (practice->help, g_bytes_get_data (help, NULL),
-                                     g_bytes_get_size (help), G_KEY_FILE_NONE, error))
+                                     g_bytes_get_size (help), G_KEY_FILE_KEEP_TRANSLATIONS, error))
     {
       practice_free (practice);
       return NULL;
@@ -156,13 +158,15 @@ help_markup (Practice   *practice,
 
   if (value == NULL && g_strcmp0 (key, "address") == 0)
     {
-      g_auto(GStrv) lines = g_key_file_get_string_list (practice->help, group, key, NULL,
-                                                        NULL);
+      g_auto(GStrv) lines = g_key_file_get_locale_string_list (practice->help, group, key,
+                                                               heed_language_get_document_locale (),
+                                                               NULL, NULL);
 
       value = lines != NULL ? g_strjoinv (", ", lines) : NULL;
     }
   else if (value == NULL)
-    value = g_key_file_get_string (practice->help, group, key, NULL);
+    value = g_key_file_get_locale_string (practice->help, group, key,
+                                          heed_language_get_document_locale (), NULL);
   if (value == NULL || value[0] == '\0')
     return NULL;
   return g_markup_escape_text (value, -1);
@@ -223,7 +227,7 @@ contacts_markup (Practice *practice)
     {
       g_autofree char *phone = g_markup_escape_text (practice->phone, -1);
 
-      g_string_append_printf (text, "%s%s %s", text->len > 0 ? "  ·  " : "", _("Phone"), phone);
+      g_string_append_printf (text, "%s%s %s", text->len > 0 ? "  ·  " : "", D_("Phone"), phone);
     }
   if (practice->email != NULL)
     {
@@ -242,6 +246,7 @@ decorate (HeedPageFlow *flow,
           gpointer      user_data)
 {
   Practice *practice = user_data;
+  HeedLanguage previous = heed_language_set_document (practice->language);
   g_autofree char *name = g_markup_escape_text (practice->name, -1);
   g_autofree char *name_markup = g_strdup_printf ("<b>%s</b>", name);
   g_autofree char *contacts = contacts_markup (practice);
@@ -311,13 +316,14 @@ decorate (HeedPageFlow *flow,
   cairo_tag_end (cr, "P");
   if (n_pages > 1)
     {
-      g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+      g_autofree char *text = g_strdup_printf (D_("Page %u of %u"), page + 1, n_pages);
 
       show_markup (flow, cr, text, 9 * MIN (scale, 12.0 / 9.0) / scale,
                    width - MARGIN_SIDE - 30 * MM, height - MARGIN_BOTTOM + 6 * MM, 30 * MM,
                    PANGO_ALIGN_RIGHT);
     }
   cairo_restore (cr);
+  heed_language_set_document (previous);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -527,18 +533,18 @@ add_form_part (HeedDocument       *document,
   part->width = width - 2 * MARGIN_SIDE;
   part->height = form_part_measure (part);
   if (kind == PART_LINED)
-    alt = g_strdup (_("Space to write in"));
+    alt = g_strdup (D_("Space to write in"));
   else if (kind == PART_TICK_BOXES)
     {
       g_autofree char *choices = g_strjoinv ("; ", part->labels);
 
-      alt = g_strdup_printf (_("Tick boxes: %s"), choices);
+      alt = g_strdup_printf (D_("Tick boxes: %s"), choices);
     }
   else
     {
       g_autofree char *fields = g_strjoinv ("; ", part->labels);
 
-      alt = g_strdup_printf (_("Boxes to fill in: %s"), fields);
+      alt = g_strdup_printf (D_("Boxes to fill in: %s"), fields);
     }
   heed_document_add_drawing (document, part->height, alt, draw_form_part, part,
                              form_part_free);
@@ -580,9 +586,9 @@ manager_markup (Practice *practice)
   g_autofree char *name = NULL;
 
   if (practice->manager == NULL)
-    return g_strdup (_("our complaints manager"));
+    return g_strdup (D_("our complaints manager"));
   name = g_markup_escape_text (practice->manager, -1);
-  return g_strdup_printf (_("our complaints manager, <b>%s</b>"), name);
+  return g_strdup_printf (D_("our complaints manager, <b>%s</b>"), name);
 }
 
 static void
@@ -593,30 +599,30 @@ add_ways_to_tell_us (HeedDocument *document,
   g_autofree char *address = address_markup (practice, ", ");
   g_autofree char *name = g_markup_escape_text (practice->name, -1);
 
-  heed_document_list_add_item (list, _("<b>In person:</b> speak to any member of staff or ask "
+  heed_document_list_add_item (list, D_("<b>In person:</b> speak to any member of staff or ask "
                                        "at reception."));
   if (practice->phone != NULL)
     {
       g_autofree char *phone = g_markup_escape_text (practice->phone, -1);
-      g_autofree char *item = g_strdup_printf (_("<b>By phone:</b> %s"), phone);
+      g_autofree char *item = g_strdup_printf (D_("<b>By phone:</b> %s"), phone);
 
       heed_document_list_add_item (list, item);
     }
   else
-    heed_document_list_add_item (list, _("<b>By phone:</b> call the practice."));
+    heed_document_list_add_item (list, D_("<b>By phone:</b> call the practice."));
   {
     g_autofree char *item = NULL;
 
     if (address[0] != '\0')
-      item = g_strdup_printf (_("<b>By letter:</b> %s, %s"), name, address);
+      item = g_strdup_printf (D_("<b>By letter:</b> %s, %s"), name, address);
     else
-      item = g_strdup_printf (_("<b>By letter:</b> write to %s."), name);
+      item = g_strdup_printf (D_("<b>By letter:</b> write to %s."), name);
     heed_document_list_add_item (list, item);
   }
   if (practice->email != NULL)
     {
       g_autofree char *email = g_markup_escape_text (practice->email, -1);
-      g_autofree char *item = g_strdup_printf (_("<b>By email:</b> %s"), email);
+      g_autofree char *item = g_strdup_printf (D_("<b>By email:</b> %s"), email);
 
       heed_document_list_add_item (list, item);
     }
@@ -633,51 +639,51 @@ add_timescales (HeedDocument *document,
   switch (practice->nation)
     {
     case HEED_NATION_WALES:
-      heed_document_list_add_item (list, _("We will let you know we have your complaint "
+      heed_document_list_add_item (list, D_("We will let you know we have your complaint "
                                            "within <b>2 working days</b>."));
-      heed_document_list_add_item (list, _("If we can, we will put things right quickly "
+      heed_document_list_add_item (list, D_("If we can, we will put things right quickly "
                                            "(early resolution)."));
-      heed_document_list_add_item (list, _("If it needs a closer look, we will look into it "
+      heed_document_list_add_item (list, D_("If it needs a closer look, we will look into it "
                                            "and send you our full reply within <b>30 working "
                                            "days</b>. If it will take longer, we will tell you "
                                            "why."));
       break;
     case HEED_NATION_SCOTLAND:
-      heed_document_list_add_item (list, _("<b>Early resolution:</b> we aim to sort it out "
+      heed_document_list_add_item (list, D_("<b>Early resolution:</b> we aim to sort it out "
                                            "within <b>5 working days</b> (10 if we need more "
                                            "time)."));
-      heed_document_list_add_item (list, _("<b>A closer look:</b> if it needs investigating, "
+      heed_document_list_add_item (list, D_("<b>A closer look:</b> if it needs investigating, "
                                            "we will tell you we have it within <b>3 working "
                                            "days</b> and reply within <b>20 working days</b>."));
       break;
     case HEED_NATION_NORTHERN_IRELAND:
-      heed_document_list_add_item (list, _("<b>Early resolution:</b> we aim to sort it out "
+      heed_document_list_add_item (list, D_("<b>Early resolution:</b> we aim to sort it out "
                                            "within <b>5 working days</b> (up to 10 if we need "
                                            "more time)."));
-      heed_document_list_add_item (list, _("<b>A closer look:</b> if it needs investigating, "
+      heed_document_list_add_item (list, D_("<b>A closer look:</b> if it needs investigating, "
                                            "we will tell you we have it within <b>3 working "
                                            "days</b> and reply within <b>20 working days</b> "
                                            "(up to 40 if we need more time)."));
       break;
     case HEED_NATION_ENGLAND:
     default:
-      heed_document_list_add_item (list, _("We will let you know we have your complaint "
+      heed_document_list_add_item (list, D_("We will let you know we have your complaint "
                                            "within <b>3 working days</b>."));
-      heed_document_list_add_item (list, _("If we can, we will put things right quickly "
+      heed_document_list_add_item (list, D_("If we can, we will put things right quickly "
                                            "(early resolution)."));
       if (at_length)
-        heed_document_list_add_item (list, _("If it needs a closer look, we will agree with "
+        heed_document_list_add_item (list, D_("If it needs a closer look, we will agree with "
                                              "you how we will look into it and when you can "
                                              "expect our reply. If it takes more than <b>6 "
                                              "months</b>, we will write and tell you why."));
       else
-        heed_document_list_add_item (list, _("If it needs a closer look, we will agree with "
+        heed_document_list_add_item (list, D_("If it needs a closer look, we will agree with "
                                              "you when to expect our reply (within <b>6 "
                                              "months</b>, or we tell you why)."));
       break;
     }
   if (at_length)
-    heed_document_list_add_item (list, _("We will keep you up to date. Our reply will say what "
+    heed_document_list_add_item (list, D_("We will keep you up to date. Our reply will say what "
                                          "we found, what we have done about it, and what you "
                                          "can do if you are still unhappy."));
 }
@@ -695,20 +701,20 @@ add_advocacy (HeedDocument *document,
   g_autoptr(GString) contacts = g_string_new (NULL);
 
   if (phone != NULL)
-    g_string_append_printf (contacts, _("Phone <b>%s</b>"), phone);
+    g_string_append_printf (contacts, D_("Phone <b>%s</b>"), phone);
   if (website != NULL)
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", website);
   if (email != NULL)
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", email);
   if (contacts->len == 0)
-    g_string_append (contacts, at_length ? _("Ask us for their phone number: we will give it "
+    g_string_append (contacts, at_length ? D_("Ask us for their phone number: we will give it "
                                              "to you.")
-                                         : _("Ask us for their phone number."));
+                                         : D_("Ask us for their phone number."));
 
-  add_para_printf (document, _("<b>%s</b> can help you make your complaint, for free. %s"),
-                   name != NULL ? name : _("An independent advocacy service"), contacts->str);
+  add_para_printf (document, D_("<b>%s</b> can help you make your complaint, for free. %s"),
+                   name != NULL ? name : D_("An independent advocacy service"), contacts->str);
   if (at_length && description != NULL)
-    add_para_printf (document, _("They are %s."), description);
+    add_para_printf (document, D_("They are %s."), description);
 }
 
 static void
@@ -723,23 +729,23 @@ add_ombudsman (HeedDocument *document,
   g_autoptr(GString) contacts = g_string_new (NULL);
 
   if (phone != NULL)
-    g_string_append_printf (contacts, _("Phone <b>%s</b>"), phone);
+    g_string_append_printf (contacts, D_("Phone <b>%s</b>"), phone);
   if (website != NULL)
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", website);
   if (at_length && address != NULL)
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", address);
 
   if (at_length)
-    add_para_printf (document, _("If you are still unhappy after our reply, you can ask the "
+    add_para_printf (document, D_("If you are still unhappy after our reply, you can ask the "
                                  "<b>%s</b> to look at your complaint. It is free and "
                                  "independent of the NHS and of us. %s"),
-                     name != NULL ? name : _("Ombudsman"), contacts->str);
+                     name != NULL ? name : D_("Ombudsman"), contacts->str);
   else
-    add_para_printf (document, _("The <b>%s</b> can look at your complaint after our reply. "
+    add_para_printf (document, D_("The <b>%s</b> can look at your complaint after our reply. "
                                  "It is free and independent. %s"),
-                     name != NULL ? name : _("Ombudsman"), contacts->str);
+                     name != NULL ? name : D_("Ombudsman"), contacts->str);
   if (at_length)
-    add_para (document, _("The Ombudsman will usually expect you to have tried our "
+    add_para (document, D_("The Ombudsman will usually expect you to have tried our "
                           "complaints procedure first."));
 }
 
@@ -749,17 +755,17 @@ build_poster (HeedDocument *document,
 {
   g_autofree char *manager = manager_markup (practice);
 
-  heed_document_add_heading (document, 1, _("We want to hear from you"));
-  add_para (document, _("Your compliments, comments, concerns and complaints help us "
+  heed_document_add_heading (document, 1, D_("We want to hear from you"));
+  add_para (document, D_("Your compliments, comments, concerns and complaints help us "
                         "improve. Speaking up will not affect your care."));
-  heed_document_add_heading (document, 2, _("How to tell us"));
+  heed_document_add_heading (document, 2, D_("How to tell us"));
   add_ways_to_tell_us (document, practice);
-  add_para_printf (document, _("Ask for %s."), manager);
-  heed_document_add_heading (document, 2, _("What happens next"));
+  add_para_printf (document, D_("Ask for %s."), manager);
+  heed_document_add_heading (document, 2, D_("What happens next"));
   add_timescales (document, practice, FALSE);
-  heed_document_add_heading (document, 2, _("Free, independent help"));
+  heed_document_add_heading (document, 2, D_("Free, independent help"));
   add_advocacy (document, practice, FALSE);
-  heed_document_add_heading (document, 2, _("If you are still unhappy"));
+  heed_document_add_heading (document, 2, D_("If you are still unhappy"));
   add_ombudsman (document, practice, FALSE);
 }
 
@@ -790,14 +796,14 @@ add_you_said_we_did (HeedDocument *document,
   if (items->len == 0)
     return;
 
-  heed_document_add_heading (document, 2, _("You said, we did"));
-  add_para (document, _("Some of the things patients told us, and what we changed:"));
+  heed_document_add_heading (document, 2, D_("You said, we did"));
+  add_para (document, D_("Some of the things patients told us, and what we changed:"));
   table = heed_document_add_table (document, 1);
   {
     GPtrArray *row = heed_document_table_add_row (table);
 
-    heed_document_table_row_add_cell (row, _("<b>You said</b>"));
-    heed_document_table_row_add_cell (row, _("<b>We did</b>"));
+    heed_document_table_row_add_cell (row, D_("<b>You said</b>"));
+    heed_document_table_row_add_cell (row, D_("<b>We did</b>"));
   }
   /* The items come oldest first; the newest go on the leaflet. */
   for (guint i = 0; i < items->len && i < N_YOU_SAID; i++)
@@ -819,44 +825,44 @@ build_leaflet (HeedDocument *document,
 {
   g_autofree char *manager = manager_markup (practice);
 
-  heed_document_add_heading (document, 1, _("Compliments, comments and complaints"));
-  add_para (document, _("<b>We want to hear from you.</b> Tell us when we get things right. "
+  heed_document_add_heading (document, 1, D_("Compliments, comments and complaints"));
+  add_para (document, D_("<b>We want to hear from you.</b> Tell us when we get things right. "
                         "Tell us when we get things wrong. It helps us do better for "
                         "everyone."));
-  add_para (document, _("Making a complaint will not affect your care. We will treat you "
+  add_para (document, D_("Making a complaint will not affect your care. We will treat you "
                         "fairly and keep what you tell us private."));
 
-  heed_document_add_heading (document, 2, _("Saying thank you, or making a suggestion"));
-  add_para (document, _("We like to hear what went well. Tell any of our staff, or write to "
+  heed_document_add_heading (document, 2, D_("Saying thank you, or making a suggestion"));
+  add_para (document, D_("We like to hear what went well. Tell any of our staff, or write to "
                         "us. We pass your words on to the team."));
 
-  heed_document_add_heading (document, 2, _("How to complain"));
-  add_para (document, _("You can tell us in the way that suits you:"));
+  heed_document_add_heading (document, 2, D_("How to complain"));
+  add_para (document, D_("You can tell us in the way that suits you:"));
   add_ways_to_tell_us (document, practice);
-  add_para_printf (document, _("Ask for %s. They will look after your complaint."), manager);
-  add_para (document, _("You can ask us for a complaint form. We can help you fill it in."));
-  add_para (document, _("Try to tell us within <b>12 months</b> of what happened, or of when "
+  add_para_printf (document, D_("Ask for %s. They will look after your complaint."), manager);
+  add_para (document, D_("You can ask us for a complaint form. We can help you fill it in."));
+  add_para (document, D_("Try to tell us within <b>12 months</b> of what happened, or of when "
                         "you found out about it. If it is later, tell us why: we may still be "
                         "able to look into it."));
 
-  heed_document_add_heading (document, 2, _("Complaining for someone else"));
-  add_para (document, _("You can complain for someone else, such as your child or someone "
+  heed_document_add_heading (document, 2, D_("Complaining for someone else"));
+  add_para (document, D_("You can complain for someone else, such as your child or someone "
                         "you care for. We will usually need their permission to share their "
                         "information with you."));
 
-  heed_document_add_heading (document, 2, _("What happens next"));
-  add_para (document, _("We will always try to sort things out quickly. If your complaint "
+  heed_document_add_heading (document, 2, D_("What happens next"));
+  add_para (document, D_("We will always try to sort things out quickly. If your complaint "
                         "needs a closer look, we will tell you and explain what that means."));
   add_timescales (document, practice, TRUE);
 
-  heed_document_add_heading (document, 2, _("Free, independent help"));
+  heed_document_add_heading (document, 2, D_("Free, independent help"));
   add_advocacy (document, practice, TRUE);
 
-  heed_document_add_heading (document, 2, _("If you are still unhappy"));
+  heed_document_add_heading (document, 2, D_("If you are still unhappy"));
   add_ombudsman (document, practice, TRUE);
 
-  heed_document_add_heading (document, 2, _("Other formats and languages"));
-  add_para (document, _("You can have this leaflet in large print, easy read, another "
+  heed_document_add_heading (document, 2, D_("Other formats and languages"));
+  add_para (document, D_("You can have this leaflet in large print, easy read, another "
                         "language or braille. We can book an interpreter, including British "
                         "Sign Language. Just ask."));
 
@@ -906,89 +912,89 @@ build_form (HeedDocument *document,
       char **labels = g_new0 (char *, n + 1);
 
       for (guint i = 0; i < n; i++)
-        labels[i] = g_strdup (_(lists[l][i]));
+        labels[i] = g_strdup (D_(lists[l][i]));
       g_ptr_array_add (t, labels);
     }
 
-  heed_document_add_heading (document, 1, _("Complaint form"));
-  add_para_printf (document, _("Please use this form to tell us about your complaint. Write "
+  heed_document_add_heading (document, 1, D_("Complaint form"));
+  add_para_printf (document, D_("Please use this form to tell us about your complaint. Write "
                                "clearly in the boxes and tick the boxes that apply. If you "
                                "would like help to fill it in, ask at reception. When you have "
                                "finished, give it to reception or post it to <b>%s, %s</b>."),
                    name, address);
 
-  heed_document_add_heading (document, 2, _("Section 1: About you"));
-  add_para (document, _("Please fill in your details, even if you are complaining on behalf "
+  heed_document_add_heading (document, 2, D_("Section 1: About you"));
+  add_para (document, D_("Please fill in your details, even if you are complaining on behalf "
                         "of someone else."));
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 0), 1, 0, 10 * MM);
-  heed_document_add_heading (document, 3, _("How would you like us to contact you? (optional)"));
+  heed_document_add_heading (document, 3, D_("How would you like us to contact you? (optional)"));
   add_form_part (document, flow, PART_TICK_BOXES, LABELS (t, 1), 5, 0, 0);
-  heed_document_add_heading (document, 3, _("Is there anything we can do to make it easier "
+  heed_document_add_heading (document, 3, D_("Is there anything we can do to make it easier "
                                             "for you to use our complaints service? For "
                                             "example, information in large print, another "
                                             "language or an interpreter."));
   add_form_part (document, flow, PART_LINED, NULL, 1, 3, 0);
-  add_para_printf (document, _("<b>Is someone helping you with your complaint?</b> "
+  add_para_printf (document, D_("<b>Is someone helping you with your complaint?</b> "
                                "%s%s%s%s can help you, for free. If an advice service is "
                                "helping you, please give their details."),
-                   advocacy != NULL ? advocacy : _("An independent advocacy service"),
+                   advocacy != NULL ? advocacy : D_("An independent advocacy service"),
                    advocacy_phone != NULL ? " (" : "",
                    advocacy_phone != NULL ? advocacy_phone : "",
                    advocacy_phone != NULL ? ")" : "");
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 2), 1, 0, 10 * MM);
-  add_para (document, _("<i>We will need your consent to discuss your complaint with anyone "
+  add_para (document, D_("<i>We will need your consent to discuss your complaint with anyone "
                         "supporting you. Please see section 5.</i>"));
 
-  heed_document_add_heading (document, 2, _("Section 2: Are you complaining on behalf of "
+  heed_document_add_heading (document, 2, D_("Section 2: Are you complaining on behalf of "
                                             "someone else?"));
-  add_para (document, _("If yes, please fill in this section and section 3. If no, please go "
+  add_para (document, D_("If yes, please fill in this section and section 3. If no, please go "
                         "straight to section 4."));
-  heed_document_add_heading (document, 3, _("What is your relationship to them?"));
+  heed_document_add_heading (document, 3, D_("What is your relationship to them?"));
   add_form_part (document, flow, PART_TICK_BOXES, LABELS (t, 3), 2, 0, 0);
-  heed_document_add_heading (document, 3, _("Why can’t they make the complaint themselves?"));
+  heed_document_add_heading (document, 3, D_("Why can’t they make the complaint themselves?"));
   add_form_part (document, flow, PART_TICK_BOXES, LABELS (t, 4), 2, 0, 0);
-  heed_document_add_heading (document, 3, _("Other details"));
+  heed_document_add_heading (document, 3, D_("Other details"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 2, 0);
-  add_para (document, _("<i>If you are complaining for someone else, we will need their "
+  add_para (document, D_("<i>If you are complaining for someone else, we will need their "
                         "consent. Please see section 5.</i>"));
 
-  heed_document_add_heading (document, 2, _("Section 3: About the person you are making the "
+  heed_document_add_heading (document, 2, D_("Section 3: About the person you are making the "
                                             "complaint for"));
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 0), 1, 0, 10 * MM);
 
-  heed_document_add_heading (document, 2, _("Section 4: The complaint"));
-  heed_document_add_heading (document, 3, _("When did the problem you want to complain about "
+  heed_document_add_heading (document, 2, D_("Section 4: The complaint"));
+  heed_document_add_heading (document, 3, D_("When did the problem you want to complain about "
                                             "happen?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 2, 0);
-  add_para (document, _("You should complain within 12 months of becoming aware of the "
+  add_para (document, D_("You should complain within 12 months of becoming aware of the "
                         "problem. We may still be able to look into it if it was longer ago."));
-  heed_document_add_heading (document, 3, _("If it was more than 12 months ago, please tell us "
+  heed_document_add_heading (document, 3, D_("If it was more than 12 months ago, please tell us "
                                             "why you did not complain sooner."));
   add_form_part (document, flow, PART_LINED, NULL, 1, 3, 0);
-  heed_document_add_heading (document, 3, _("What is your complaint about? Tell us what "
+  heed_document_add_heading (document, 3, D_("What is your complaint about? Tell us what "
                                             "happened, when, and who was involved."));
   add_form_part (document, flow, PART_LINED, NULL, 1, 12, 0);
-  heed_document_add_heading (document, 3, _("How have you, or the person you represent, been "
+  heed_document_add_heading (document, 3, D_("How have you, or the person you represent, been "
                                             "affected by what happened?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 6, 0);
-  heed_document_add_heading (document, 3, _("What would you like to happen? What outcome "
+  heed_document_add_heading (document, 3, D_("What would you like to happen? What outcome "
                                             "would you like?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 6, 0);
-  add_para (document, _("If you need more space, please carry on over the page or on another "
+  add_para (document, D_("If you need more space, please carry on over the page or on another "
                         "sheet."));
 
-  heed_document_add_heading (document, 2, _("Section 5: Authorisation and consent"));
-  add_para (document, _("Please read what you agree to, then sign and date it."));
+  heed_document_add_heading (document, 2, D_("Section 5: Authorisation and consent"));
+  add_para (document, D_("Please read what you agree to, then sign and date it."));
   /* Each declaration is kept with the boxes where it is signed. */
-  heed_document_add_heading (document, 3, _("Please look at my complaint. I agree that you "
+  heed_document_add_heading (document, 3, D_("Please look at my complaint. I agree that you "
                                             "can see all the information you need, "
                                             "including any personal records you hold, so "
                                             "that you can look into my complaint and reply "
                                             "to me."));
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 5), 1, 0, 14 * MM);
-  add_para (document, _("<b>If you are supporting someone with their complaint or complaining "
+  add_para (document, D_("<b>If you are supporting someone with their complaint or complaining "
                         "for someone else, they must sign below if they can.</b>"));
-  heed_document_add_heading (document, 3, _("I agree that ……………………………………………… can "
+  heed_document_add_heading (document, 3, D_("I agree that ……………………………………………… can "
                                             "complain for me, or is supporting me with my "
                                             "complaint, and that you can see the information "
                                             "you need, including any personal records you "
@@ -998,13 +1004,13 @@ build_form (HeedDocument *document,
                                             "that you may contact me to check this."));
   add_form_part (document, flow, PART_FIELDS, LABELS (t, 5), 1, 0, 14 * MM);
 
-  heed_document_add_heading (document, 2, _("Where to send this form"));
+  heed_document_add_heading (document, 2, D_("Where to send this form"));
   {
     g_autoptr(GString) markup = g_string_new (NULL);
     g_autofree char *lines = address_markup (practice, "\n");
     HeedDocumentBlock *block;
 
-    g_string_append_printf (markup, _("Hand it in at reception or post it to:\n<b>%s</b>"),
+    g_string_append_printf (markup, D_("Hand it in at reception or post it to:\n<b>%s</b>"),
                             name);
     if (lines[0] != '\0')
       g_string_append_printf (markup, "\n%s", lines);
@@ -1012,7 +1018,7 @@ build_form (HeedDocument *document,
       {
         g_autofree char *email = g_markup_escape_text (practice->email, -1);
 
-        g_string_append_printf (markup, _("\nOr email it to: <b>%s</b>"), email);
+        g_string_append_printf (markup, D_("\nOr email it to: <b>%s</b>"), email);
       }
     block = heed_document_add_paragraph (document, markup->str);
     block->keep_together = TRUE;
@@ -1040,12 +1046,12 @@ kind_title (HeedPublicityKind kind)
   switch (kind)
     {
     case HEED_PUBLICITY_FORM:
-      return _("Complaint form");
+      return D_("Complaint form");
     case HEED_PUBLICITY_POSTER:
-      return _("We want to hear from you");
+      return D_("We want to hear from you");
     case HEED_PUBLICITY_LEAFLET:
     default:
-      return _("Compliments, comments and complaints");
+      return D_("Compliments, comments and complaints");
     }
 }
 
@@ -1054,12 +1060,14 @@ heed_publicity_new_flow (HeedStore          *store,
                          HeedPublicityKind   kind,
                          HeedPaper           paper,
                          gboolean            large_print,
+                         HeedLanguage        language,
                          GError            **error)
 {
   g_autoptr(HeedDocument) document = NULL;
   g_autoptr(HeedPageFlow) flow = NULL;
   g_autofree char *title = NULL;
   Practice *practice;
+  HeedLanguage previous;
   double width, height, scale, smallest;
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
@@ -1077,6 +1085,8 @@ heed_publicity_new_flow (HeedStore          *store,
   practice = practice_load (store, error);
   if (practice == NULL)
     return NULL;
+  practice->language = heed_language_resolve (language);
+  previous = heed_language_set_document (practice->language);
 
   title = g_strdup_printf ("%s — %s", kind_title (kind), practice->name);
   document = heed_document_new (title);
@@ -1136,5 +1146,6 @@ heed_publicity_new_flow (HeedStore          *store,
         heed_page_flow_set_scale (flow, scale);
         heed_page_flow_layout (flow);
       }
+  heed_language_set_document (previous);
   return g_steal_pointer (&flow);
 }

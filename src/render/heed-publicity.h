@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "heed-language.h"
 #include "heed-page-flow.h"
 #include "heed-page-size.h"
 #include "heed-store.h"
@@ -24,6 +25,7 @@ HeedPageFlow *heed_publicity_new_flow     (HeedStore          *store,
                                            HeedPublicityKind   kind,
                                            HeedPaper           paper,
                                            gboolean            large_print,
+                                           HeedLanguage        language,
                                            GError            **error);
 
 G_END_DECLS

@@ -422,6 +422,36 @@ fill_deadlines (HeedCasePage *self)
       g_ptr_array_add (self->deadline_rows, action_row);
     }
 
+  /* What the people on the case asked for, where everyone handling it sees it first. */
+  {
+    HeedPerson *people[] = { self->complainant, self->affected };
+
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        g_autofree char *needs = NULL;
+        g_autofree char *name = NULL;
+        g_autofree char *title = NULL;
+        GtkWidget *action_row;
+
+        if (people[i] == NULL || (i == 1 && people[1] == people[0]))
+          continue;
+        needs = heed_person_dup_needs (people[i]);
+        if (needs == NULL)
+          continue;
+        name = heed_person_dup_full_name (people[i]);
+        /* Translators: a person's communication needs; %s is their name */
+        title = g_strdup_printf (_("%s has asked for"), name);
+        action_row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), needs);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (action_row),
+                                   gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+        gtk_widget_add_css_class (action_row, "property");
+        adw_preferences_group_add (self->deadline_group, action_row);
+        g_ptr_array_add (self->deadline_rows, action_row);
+      }
+  }
+
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_group), self->deadline_rows->len > 0);
 }
 

@@ -23,6 +23,8 @@ struct _HeedLetterDialog
 
   AdwToastOverlay     *toasts;
   AdwComboRow         *template_row;
+  AdwComboRow         *language_row;
+  AdwActionRow        *needs_row;
   GtkSwitch           *large_print;
   AdwPreferencesGroup *words_group;
   AdwPreferencesGroup *missing_group;
@@ -37,6 +39,7 @@ struct _HeedLetterDialog
   HeedMergedLetter    *letter;
   GHashTable          *free_texts;    /* name -> text, kept across template changes */
   guint                update_source;
+  gboolean             loading;
 };
 
 G_DEFINE_FINAL_TYPE (HeedLetterDialog, heed_letter_dialog, ADW_TYPE_WINDOW)
@@ -177,16 +180,18 @@ fill_words (HeedLetterDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->words_group), self->word_rows->len > 0);
 }
 
-gboolean
-heed_letter_dialog_set_template (HeedLetterDialog *self,
-                                 const char       *id)
+/* In the order of the language choice. */
+static const HeedLanguage languages[] = { HEED_LANGUAGE_ENGLISH, HEED_LANGUAGE_WELSH };
+
+static gboolean
+load_template (HeedLetterDialog *self,
+               const char       *id,
+               HeedLanguage      language)
 {
   g_autoptr(GError) error = NULL;
   HeedLetterTemplate *template;
 
-  g_return_val_if_fail (HEED_IS_LETTER_DIALOG (self), FALSE);
-
-  template = heed_letter_template_load (self->store, id, &error);
+  template = heed_letter_template_load_in (self->store, id, language, &error);
   if (template == NULL)
     {
       toast (self, error->message);
@@ -194,13 +199,83 @@ heed_letter_dialog_set_template (HeedLetterDialog *self,
     }
   g_clear_object (&self->template);
   self->template = template;
+  self->loading = TRUE;
   for (guint i = 0; self->template_ids[i] != NULL; i++)
     if (g_strcmp0 (self->template_ids[i], id) == 0
         && adw_combo_row_get_selected (self->template_row) != i)
       adw_combo_row_set_selected (self->template_row, i);
+  adw_combo_row_set_selected (self->language_row,
+                              heed_letter_template_get_language (template)
+                              == HEED_LANGUAGE_WELSH ? 1 : 0);
+  self->loading = FALSE;
   fill_words (self);
   update (self);
   return TRUE;
+}
+
+gboolean
+heed_letter_dialog_set_template (HeedLetterDialog *self,
+                                 const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedLetterTemplate) first = NULL;
+  g_autoptr(HeedPerson) recipient = NULL;
+  g_autofree char *needs = NULL;
+  HeedLanguage language = HEED_LANGUAGE_INTERFACE;
+
+  g_return_val_if_fail (HEED_IS_LETTER_DIALOG (self), FALSE);
+
+  first = heed_letter_template_load (self->store, id, &error);
+  if (first == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  /* Written as the person it goes to asked: in Welsh, in large print; other needs (braille,
+   * easy read, an interpreter) are shown so that the practice arranges them. */
+  recipient = heed_merged_letter_find_recipient (self->store, first, self->case_id, NULL);
+  if (recipient != NULL)
+    {
+      language = heed_person_get_letter_language (recipient);
+      if (heed_person_needs_large_print (recipient))
+        gtk_switch_set_active (self->large_print, TRUE);
+      needs = heed_person_dup_needs (recipient);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->needs_row), needs != NULL);
+  if (needs != NULL)
+    adw_action_row_set_subtitle (self->needs_row, needs);
+  return load_template (self, id, language);
+}
+
+gboolean
+heed_letter_dialog_set_language (HeedLetterDialog *self,
+                                 HeedLanguage      language)
+{
+  g_return_val_if_fail (HEED_IS_LETTER_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->template != NULL, FALSE);
+
+  return load_template (self, heed_letter_template_get_id (self->template), language);
+}
+
+HeedLanguage
+heed_letter_dialog_get_language (HeedLetterDialog *self)
+{
+  g_return_val_if_fail (HEED_IS_LETTER_DIALOG (self), HEED_LANGUAGE_ENGLISH);
+  return self->template != NULL ? heed_letter_template_get_language (self->template)
+                                : HEED_LANGUAGE_ENGLISH;
+}
+
+static void
+on_language_selected_cb (AdwComboRow      *row,
+                         GParamSpec       *pspec,
+                         HeedLetterDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->loading || self->template == NULL || selected >= G_N_ELEMENTS (languages)
+      || languages[selected] == heed_letter_template_get_language (self->template))
+    return;
+  heed_letter_dialog_set_language (self, languages[selected]);
 }
 
 static void
@@ -210,7 +285,7 @@ on_template_selected_cb (AdwComboRow      *row,
 {
   guint selected = adw_combo_row_get_selected (row);
 
-  if (selected < g_strv_length (self->template_ids)
+  if (!self->loading && selected < g_strv_length (self->template_ids)
       && (self->template == NULL
           || g_strcmp0 (heed_letter_template_get_id (self->template),
                         self->template_ids[selected]) != 0))
@@ -483,8 +558,31 @@ heed_letter_dialog_init (HeedLetterDialog *self)
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (large_row),
                                          GTK_WIDGET (self->large_print));
   g_signal_connect_swapped (self->large_print, "notify::active", G_CALLBACK (update), self);
+  self->language_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->language_row), _("Language"));
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+    /* Each language by its own name, as language choosers show them. */
+    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+      gtk_string_list_append (names, heed_language_get_autonym (languages[i]));
+    adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  }
+  g_signal_connect (self->language_row, "notify::selected",
+                    G_CALLBACK (on_language_selected_cb), self);
+  self->needs_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->needs_row),
+                                 _("They Have Asked For"));
+  adw_action_row_add_prefix (self->needs_row,
+                             gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->needs_row), "property");
+  gtk_widget_set_visible (GTK_WIDGET (self->needs_row), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group),
+                             GTK_WIDGET (self->needs_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group),
                              GTK_WIDGET (self->template_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group),
+                             GTK_WIDGET (self->language_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group), large_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (side), ADW_PREFERENCES_GROUP (letter_group));
 

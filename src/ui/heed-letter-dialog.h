@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "heed-language.h"
 #include "heed-page-preview.h"
 #include "heed-store.h"
 
@@ -19,6 +20,10 @@ HeedLetterDialog *heed_letter_dialog_new           (GtkWindow         *parent,
 gboolean          heed_letter_dialog_set_template  (HeedLetterDialog  *self,
                                                     const char        *id);
 /* Fills one of the template's free-text parts, as typing in its box does. */
+/* Rewrites the letter in @language (the template's Welsh version, or the English). */
+gboolean          heed_letter_dialog_set_language  (HeedLetterDialog  *self,
+                                                    HeedLanguage       language);
+HeedLanguage      heed_letter_dialog_get_language  (HeedLetterDialog  *self);
 void              heed_letter_dialog_set_free_text (HeedLetterDialog  *self,
                                                     const char        *name,
                                                     const char        *text);

@@ -15,11 +15,12 @@ G_DECLARE_FINAL_TYPE (HeedPublicityPage, heed_publicity_page, HEED, PUBLICITY_PA
 GtkWidget       *heed_publicity_page_new         (void);
 void             heed_publicity_page_set_store   (HeedPublicityPage *self,
                                                   HeedStore         *store);
-/* Shows @kind on @paper, in large print or not. */
+/* Shows @kind on @paper, in large print or not, in English or Welsh. */
 gboolean         heed_publicity_page_show        (HeedPublicityPage *self,
                                                   HeedPublicityKind  kind,
                                                   HeedPaper          paper,
-                                                  gboolean           large_print);
+                                                  gboolean           large_print,
+                                                  HeedLanguage       language);
 gboolean         heed_publicity_page_save        (HeedPublicityPage *self,
                                                   const char        *path,
                                                   GError           **error);

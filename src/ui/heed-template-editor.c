@@ -199,7 +199,7 @@ revert_action (GtkWidget  *widget,
 
   if (id == NULL)
     return;
-  if (!heed_letter_template_remove_copy (self->store, id, &error))
+  if (!heed_letter_template_remove_copy (self->store, id, HEED_LANGUAGE_INTERFACE, &error))
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
