@@ -406,6 +406,7 @@ heed_letter_layout_new (HeedMergedLetter *letter,
 
   heed_paper_get_size (HEED_PAPER_A4, &width, &height);
   flow = heed_page_flow_new (heed_merged_letter_get_document (letter), width, height);
+  heed_page_flow_set_language (flow, heed_merged_letter_get_language (letter));
   heed_page_flow_set_margins (flow, MARGIN_TOP, MARGIN_SIDE, MARGIN_BOTTOM, MARGIN_SIDE);
   has_address = heed_merged_letter_get_address_block (letter)[0] != NULL;
   /* A notice for the waiting room is read from a few steps away. */

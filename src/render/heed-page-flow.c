@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "heed-language.h"
 #include "heed-page-flow.h"
 
 G_DEFINE_QUARK (heed-render-error-quark, heed_render_error)
@@ -65,6 +66,7 @@ struct _HeedPageFlow
   GObject               parent_instance;
 
   HeedDocument         *document;
+  HeedLanguage          language;
   double                page_width;
   double                page_height;
   double                margin_top;
@@ -252,7 +254,16 @@ heed_page_flow_new (HeedDocument *document,
   self = g_object_new (HEED_TYPE_PAGE_FLOW, "document", document, NULL);
   self->page_width = page_width;
   self->page_height = page_height;
+  self->language = heed_language_resolve (heed_language_get_document ());
   return self;
+}
+
+void
+heed_page_flow_set_language (HeedPageFlow *self,
+                             HeedLanguage  language)
+{
+  g_return_if_fail (HEED_IS_PAGE_FLOW (self));
+  self->language = heed_language_resolve (language);
 }
 
 HeedDocument *
@@ -1201,7 +1212,7 @@ mark_tagged (GByteArray *pdf,
   g_autofree char *tail = NULL;
   g_autofree char *header = NULL;
   g_autoptr(GString) update = NULL;
-  guint64 root, info, size, start_xref;
+  guint64 root, info = 0, size, start_xref;
   gsize tail_at, object_at, dict_end, object_offset, xref_offset;
   const char *data = (const char *) pdf->data;
   const char *found;
@@ -1295,7 +1306,8 @@ heed_page_flow_render_pdf (HeedPageFlow  *self,
                    _("Could not draw the pages: %s"), cairo_status_to_string (status));
       return NULL;
     }
-  mark_tagged (bytes, "en-GB");
+  /* Screen readers pick their voice by the document's language. */
+  mark_tagged (bytes, self->language == HEED_LANGUAGE_WELSH ? "cy-GB" : "en-GB");
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 

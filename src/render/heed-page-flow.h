@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include "heed-document.h"
+#include "heed-language.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,10 @@ typedef void (*HeedPageDecorateFunc) (HeedPageFlow *flow,
 HeedPageFlow *heed_page_flow_new                (HeedDocument         *document,
                                                  double                page_width,
                                                  double                page_height);
+/* The language the PDF says it is in (for screen readers); by default the document language
+ * in effect when the flow was made. */
+void          heed_page_flow_set_language (HeedPageFlow *self,
+                                           HeedLanguage  language);
 HeedDocument *heed_page_flow_get_document       (HeedPageFlow         *self);
 void          heed_page_flow_get_page_size      (HeedPageFlow         *self,
                                                  double               *width,

@@ -97,3 +97,35 @@ for n in $sizes; do
        WHERE c.received_at >= '$fy-04-01' AND c.received_at < '$((fy + 1))-04-01' GROUP BY 1, 2;")
   printf '%-8s | %-16s | %-16s | %-16s | %-16s\n' "$n" "$figures" "$html" "$pdf" "$floor"
 done
+
+# The day's other work on the same files (issue 8): open one case, what is due, one letter,
+# 100 letters, a backup; each beside what the sqlite3 shell takes for the same reads, the floor.
+printf '\nEveryday work (best of 20 unless said)\n'
+printf '%-8s | %-18s | %-18s | %-10s | %-22s | %-16s | %-18s\n' cases "open, show a case" \
+  "deadlines" "one letter" "100 letters (1 process)" "backup" "check (sqlite3)"
+bench_letters="$build/tests/bench-letters"
+for n in $sizes; do
+  file="$work/demo-$n.heed"
+  ref=$("$cli" list "$file" --kind complaint --format csv | sed -n 2p | cut -d, -f1)
+  show=$(measure_ms "$cli" show "$file" "$ref")
+  show_floor=$(measure_ms sqlite3 "$file" "SELECT * FROM cases WHERE reference = '$ref';")
+  due=$(measure_ms "$cli" deadlines "$file")
+  due_floor=$(measure_ms sqlite3 "$file" \
+    "SELECT reference, received_at, acknowledged_on, agreed_response_date FROM cases
+       WHERE status NOT IN ('draft', 'closed') ORDER BY received_at;")
+  letter=$(measure_ms "$cli" letter "$file" "$ref" final-response -o "$work/one.pdf")
+  if [ -x "$bench_letters" ]; then
+    hundred=$("$bench_letters" "$file" 2>/dev/null | tail -n 1 | sed 's/.*process: \([0-9]*\) ms.*/\1 ms/')
+  else
+    hundred="not built"
+  fi
+  backup=$(measure 1 "$cli" backup "$file" "$work/backup-$n.heed")
+  rm -f "$work/backup-$n.heed"
+  backup_floor=$(measure 1 sqlite3 "$file" ".backup '$work/floor-$n.heed'")
+  rm -f "$work/floor-$n.heed"
+  check_floor=$(measure 1 sqlite3 "$file" "PRAGMA integrity_check;")
+  printf '%-8s | %-18s | %-18s | %-10s | %-22s | %-16s | %-18s\n' "$n" \
+    "$show ($show_floor)" "$due ($due_floor)" "$letter" "$hundred" \
+    "$backup ($backup_floor)" "$check_floor"
+done
+printf '(in brackets: the sqlite3 shell reading the same rows or copying the same file)\n'
