@@ -13,11 +13,14 @@ import subprocess
 import sys
 import tempfile
 
-# The glib preset of meson's i18n.gettext, so the fresh template matches `heed-pot`.
+# The glib preset of meson's i18n.gettext and po/meson.build's own keywords, so the fresh
+# template matches `heed-pot`.
 XGETTEXT_ARGS = [
     "--from-code=UTF-8", "--add-comments",
     "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
     "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3",
+    # Strings of documents (po/meson.build adds the same).
+    "--keyword=D_", "--keyword=heed_document_ngettext:1,2",
     "--flag=N_:1:pass-c-format", "--flag=C_:2:pass-c-format", "--flag=NC_:2:pass-c-format",
     "--flag=g_dngettext:2:pass-c-format", "--flag=g_strdup_printf:1:c-format",
     "--flag=g_string_printf:2:c-format", "--flag=g_string_append_printf:2:c-format",

@@ -95,13 +95,16 @@ heed_language_from_text (const char   *text,
 HeedLanguage
 heed_language_resolve (HeedLanguage language)
 {
+  /* The empty message id asks gettext for the catalogue's header (not a string to
+   * translate, so not written as a literal here). */
+  static const char header_id[] = { '\0' };
   const char *header;
 
   if (language != HEED_LANGUAGE_INTERFACE)
     return language;
   /* Whether the interface really is in Welsh, not merely asked to be: the header of the
    * catalogue gettext is using names its language. */
-  header = dgettext (GETTEXT_PACKAGE, "");
+  header = dgettext (GETTEXT_PACKAGE, header_id);
   return header != NULL && strstr (header, "\nLanguage: cy") != NULL
          ? HEED_LANGUAGE_WELSH : HEED_LANGUAGE_ENGLISH;
 }
