@@ -74,19 +74,19 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Writes the document and returns its path; kept in HEED_TEST_OUTPUT_DIR when set. */
 static char *
-write_publicity (Fixture           *fixture,
-                 HeedPublicityKind  kind,
-                 HeedPaper          paper,
-                 gboolean           large_print,
-                 const char        *name)
+write_publicity_in (Fixture           *fixture,
+                    HeedPublicityKind  kind,
+                    HeedPaper          paper,
+                    gboolean           large_print,
+                    HeedLanguage       language,
+                    const char        *name)
 {
   g_autoptr(HeedPageFlow) flow = NULL;
   g_autoptr(GError) error = NULL;
   const char *keep = g_getenv ("HEED_TEST_OUTPUT_DIR");
   char *path;
 
-  flow = heed_publicity_new_flow (fixture->store, kind, paper, large_print,
-                                  HEED_LANGUAGE_ENGLISH, &error);
+  flow = heed_publicity_new_flow (fixture->store, kind, paper, large_print, language, &error);
   g_assert_no_error (error);
   g_assert_nonnull (flow);
   if (large_print)
@@ -95,6 +95,16 @@ write_publicity (Fixture           *fixture,
   g_assert_true (heed_page_flow_write_pdf (flow, path, &error));
   g_assert_no_error (error);
   return path;
+}
+
+static char *
+write_publicity (Fixture           *fixture,
+                 HeedPublicityKind  kind,
+                 HeedPaper          paper,
+                 gboolean           large_print,
+                 const char        *name)
+{
+  return write_publicity_in (fixture, kind, paper, large_print, HEED_LANGUAGE_ENGLISH, name);
 }
 
 static char *
@@ -400,6 +410,48 @@ test_kind_ids (void)
   g_assert_cmpint (kind, ==, HEED_PUBLICITY_FORM);
 }
 
+/* A practice in Wales can put up and hand out everything in Welsh: the Welsh words, the
+ * Ombudsman's Welsh name, the Welsh timescales with their mutations, on as many pages as the
+ * English, whatever language the interface is in (the tests run in English). */
+static void
+test_welsh (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *poster = write_publicity_in (fixture, HEED_PUBLICITY_POSTER, HEED_PAPER_A4,
+                                                FALSE, HEED_LANGUAGE_WELSH, "poster-cy.pdf");
+  g_autofree char *large = write_publicity_in (fixture, HEED_PUBLICITY_POSTER, HEED_PAPER_A4,
+                                               TRUE, HEED_LANGUAGE_WELSH,
+                                               "poster-cy-large.pdf");
+  g_autofree char *leaflet = write_publicity_in (fixture, HEED_PUBLICITY_LEAFLET, HEED_PAPER_A4,
+                                                 FALSE, HEED_LANGUAGE_WELSH, "leaflet-cy.pdf");
+  g_autofree char *form = write_publicity_in (fixture, HEED_PUBLICITY_FORM, HEED_PAPER_A4,
+                                              FALSE, HEED_LANGUAGE_WELSH, "form-cy.pdf");
+  g_autofree char *english_form = write_publicity (fixture, HEED_PUBLICITY_FORM, HEED_PAPER_A4,
+                                                   FALSE, "form-en.pdf");
+  g_autofree char *poster_text = flat_text (poster);
+  g_autofree char *leaflet_text = flat_text (leaflet);
+  g_autofree char *form_text = flat_text (form);
+
+  assert_contains (poster_text, "Hoffem glywed gennych");
+  assert_contains (poster_text, "Ombwdsmon Gwasanaethau Cyhoeddus Cymru");
+  assert_contains (poster_text, "2 ddiwrnod gwaith");
+  assert_contains (poster_text, "30 diwrnod gwaith");
+  assert_contains (poster_text, PRACTICE_NAME);
+  assert_contains (poster_text, "01632 960777");
+  g_assert_null (strstr (poster_text, "We want to hear from you"));
+  g_assert_null (strstr (poster_text, "Public Services Ombudsman for Wales"));
+  g_assert_cmpuint (pdf_pages (poster), ==, 1);
+  g_assert_cmpuint (pdf_pages (large), ==, 1);
+
+  assert_contains (leaflet_text, "Llais");
+  assert_contains (leaflet_text, "Ombwdsmon Gwasanaethau Cyhoeddus Cymru");
+  g_assert_cmpuint (pdf_pages (leaflet), ==, 2);
+
+  assert_contains (form_text, "4 Mill Lane");
+  g_assert_null (strstr (form_text, "About you"));
+  g_assert_cmpuint (pdf_pages (form), ==, pdf_pages (english_form));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -424,6 +476,8 @@ main (int    argc,
   g_test_add ("/publicity/bad-paper", Fixture, NULL, fixture_set_up, test_bad_paper,
               fixture_tear_down);
   g_test_add ("/publicity/logo", Fixture, NULL, fixture_set_up, test_logo, fixture_tear_down);
+  g_test_add ("/publicity/welsh", Fixture, &nations[1], fixture_set_up, test_welsh,
+              fixture_tear_down);
   g_test_add_func ("/publicity/kind-ids", test_kind_ids);
   return g_test_run ();
 }
