@@ -1104,6 +1104,106 @@ test_letter (void)
   heed_test_remove_dir (dir);
 }
 
+/* A row anywhere under @widget whose title is @title, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *command = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Someone who asked for Welsh and large print gets their letter that way without anyone
+ * having to remember, and the case says what they asked for where everyone sees it. */
+static void
+test_letter_needs (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *pdf = g_build_filename (dir, "cydnabod.pdf", NULL);
+  g_autofree char *welsh = NULL;
+  g_autofree char *english = NULL;
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  HeedLetterDialog *dialog;
+  GtkWidget *needs;
+  guint large_pages;
+  gint64 id;
+
+  g_object_set (person, "title", "Mrs", "first-name", "Delyth", "last-name", "Morgan",
+                "house", "4", "street", "Bridge Street", "town", "Llandeilo",
+                "postcode", "SA19 6BN", "language", "Cymraeg", "access-format", "large-print",
+                NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (person), NULL));
+  g_object_set (kase, "channel", "letter", "received-at", "2025-06-03T10:00:00",
+                "summary", "Waited an hour past my appointment time",
+                "complainant", heed_record_get_id (HEED_RECORD (person)), NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), NULL));
+  g_assert_true (heed_store_change_status (store, kase, "logged", NULL, NULL));
+  id = heed_record_get_id (HEED_RECORD (kase));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_true (heed_window_show_case (window, id));
+  iterate ();
+  needs = find_row_titled (GTK_WIDGET (window), "Mrs Delyth Morgan has asked for");
+  g_assert_nonnull (needs);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (needs)), ==,
+                   "Large print · Letters in Cymraeg");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.write-letter", NULL);
+  dialog = find_toplevel (HEED_TYPE_LETTER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (heed_letter_dialog_get_language (dialog), ==, HEED_LANGUAGE_WELSH);
+  g_assert_true (heed_letter_dialog_get_large_print (dialog));
+  g_assert_true (heed_letter_dialog_save_pdf (dialog, pdf, &error));
+  g_assert_no_error (error);
+  welsh = pdf_text (pdf);
+  g_assert_nonnull (strstr (welsh, "3 Mehefin 2025"));
+  g_assert_nonnull (strstr (welsh, "Delyth Morgan"));
+  g_assert_null (strstr (welsh, "Thank you"));
+  large_pages = heed_page_preview_get_n_pages (heed_letter_dialog_get_preview (dialog));
+
+  /* The manager can still choose English for this one letter. */
+  g_assert_true (heed_letter_dialog_set_language (dialog, HEED_LANGUAGE_ENGLISH));
+  g_assert_true (heed_letter_dialog_save_pdf (dialog, pdf, &error));
+  english = pdf_text (pdf);
+  g_assert_nonnull (strstr (english, "3 June 2025"));
+  g_assert_cmpuint (large_pages, >=, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (pdf);
+  heed_test_remove_dir (dir);
+}
+
 static void
 test_reports_and_actions (void)
 {
@@ -1463,6 +1563,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/restore", test_restore);
   g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
   g_test_add_func ("/ui/flow/publicity", test_publicity);
+  g_test_add_func ("/ui/flow/letter-needs", test_letter_needs);
 
   return g_test_run ();
 }

@@ -257,6 +257,13 @@ heed_letter_dialog_set_language (HeedLetterDialog *self,
   return load_template (self, heed_letter_template_get_id (self->template), language);
 }
 
+gboolean
+heed_letter_dialog_get_large_print (HeedLetterDialog *self)
+{
+  g_return_val_if_fail (HEED_IS_LETTER_DIALOG (self), FALSE);
+  return gtk_switch_get_active (self->large_print);
+}
+
 HeedLanguage
 heed_letter_dialog_get_language (HeedLetterDialog *self)
 {

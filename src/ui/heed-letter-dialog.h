@@ -24,6 +24,7 @@ gboolean          heed_letter_dialog_set_template  (HeedLetterDialog  *self,
 gboolean          heed_letter_dialog_set_language  (HeedLetterDialog  *self,
                                                     HeedLanguage       language);
 HeedLanguage      heed_letter_dialog_get_language  (HeedLetterDialog  *self);
+gboolean          heed_letter_dialog_get_large_print (HeedLetterDialog *self);
 void              heed_letter_dialog_set_free_text (HeedLetterDialog  *self,
                                                     const char        *name,
                                                     const char        *text);
