@@ -1,14 +1,17 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Every built-in letter template ID.xml has a Welsh version ID.cy.xml with exactly the same
-structure: the same template attributes, the same merge fields, conditions, for-each loops and
-free-text parts, each inside the same conditions, and the same blocks in the same order. Only
-the words may differ, and they must: a Welsh block that is still the English one is reported.
+"""Every built-in letter template ID.xml has a Welsh version ID.cy.xml, valid against
+data/heed-letter-template.rng, that says language="cy" and has exactly the same structure: the
+same id, version and recipient, the same merge fields, conditions, for-each loops and free-text
+parts, each inside the same conditions, and the same blocks in the same order. Only the words
+may differ, and they must: a Welsh block that is still the English one is reported.
 Usage: check-welsh-templates.py SOURCE-ROOT"""
 
 import collections
 import os
 import re
+import shutil
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -88,18 +91,37 @@ def straight_apostrophes(template):
                 yield " ".join(text.split())
 
 
-def compare(template_id, english_path, welsh_path):
-    problems = []
+def schema_problems(schema, path):
+    """xmllint's complaints about a template (Heed checks the same schema when it loads it)."""
+    xmllint = shutil.which("xmllint")
+    if xmllint is None:
+        return []
+    result = subprocess.run([xmllint, "--noout", "--nonet", "--relaxng", schema, path],
+                            capture_output=True, text=True)
+    if result.returncode == 0:
+        return []
+    lines = [line for line in result.stderr.splitlines() if "validates" not in line]
+    return ["does not follow the template schema: " + " | ".join(lines)]
+
+
+def compare(template_id, english_path, welsh_path, schema):
+    problems = schema_problems(schema, welsh_path)
     try:
         english = load(english_path)
         welsh = load(welsh_path)
     except Unreadable as error:
         return [str(error)]
 
-    for attribute in sorted(set(english.attrib) | set(welsh.attrib)):
+    if welsh.get("language") != "cy":
+        problems.append(f"the template must say language=\"cy\", not "
+                        f"“{welsh.get('language', '')}”, or Heed treats it as English")
+    if english.get("language", "en") != "en":
+        problems.append(f"{template_id}.xml says language=\"{english.get('language')}\", "
+                        "but it is the English template")
+    for attribute in sorted((set(english.attrib) | set(welsh.attrib)) - {"language"}):
         if english.get(attribute) != welsh.get(attribute):
-            problems.append(f"attribute {attribute} is “{welsh.get(attribute)}” in Welsh "
-                            f"but “{english.get(attribute)}” in English")
+            problems.append(f"attribute {attribute} is “{welsh.get(attribute, '(none)')}” in Welsh "
+                            f"but “{english.get(attribute, '(none)')}” in English")
     for part in ("name", "description"):
         english_part = english.findtext(part)
         welsh_part = welsh.findtext(part)
@@ -178,7 +200,8 @@ def main():
         elif template_id not in english_ids:
             problems = [f"{template_id}.cy.xml has no English template {template_id}.xml"]
         else:
-            problems = compare(template_id, english_path, welsh_path)
+            problems = compare(template_id, english_path, welsh_path,
+                               os.path.join(sys.argv[1], "data", "heed-letter-template.rng"))
         if problems:
             failed += 1
             print(f"not ok {number} - {template_id}: the Welsh version does not match the English")
