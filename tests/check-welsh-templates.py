@@ -120,8 +120,10 @@ def compare(template_id, english_path, welsh_path, schema):
                         "but it is the English template")
     for attribute in sorted((set(english.attrib) | set(welsh.attrib)) - {"language"}):
         if english.get(attribute) != welsh.get(attribute):
-            problems.append(f"attribute {attribute} is “{welsh.get(attribute, '(none)')}” in Welsh "
-                            f"but “{english.get(attribute, '(none)')}” in English")
+            in_welsh = welsh.get(attribute, "(none)")
+            in_english = english.get(attribute, "(none)")
+            problems.append(f"attribute {attribute} is “{in_welsh}” in Welsh but "
+                            f"“{in_english}” in English")
     for part in ("name", "description"):
         english_part = english.findtext(part)
         welsh_part = welsh.findtext(part)
