@@ -37,23 +37,25 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Draws a letter to a PDF in the fixture's folder; returns its path and page count. */
 static char *
-draw_letter (Fixture    *fixture,
-             const char *template_id,
-             gint64      case_id,
-             gboolean    large_print,
-             GHashTable *free_texts,
-             guint      *n_pages)
+draw_letter_in (Fixture      *fixture,
+                const char   *template_id,
+                HeedLanguage  language,
+                gint64        case_id,
+                gboolean      large_print,
+                GHashTable   *free_texts,
+                guint        *n_pages)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HeedLetterTemplate) template = NULL;
   g_autoptr(HeedMergedLetter) letter = NULL;
   g_autoptr(HeedPageFlow) flow = NULL;
-  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT "%s.pdf", template_id,
-                                           case_id, large_print ? "-large" : "");
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT "%s%s.pdf", template_id,
+                                           case_id, large_print ? "-large" : "",
+                                           language == HEED_LANGUAGE_WELSH ? "-cy" : "");
   char *path = g_build_filename (fixture->dir, name, NULL);
   GDate date;
 
-  template = heed_letter_template_load (fixture->store, template_id, &error);
+  template = heed_letter_template_load_in (fixture->store, template_id, language, &error);
   g_assert_no_error (error);
   g_date_set_dmy (&date, 3, G_DATE_JUNE, 2025);
   letter = heed_merged_letter_new (fixture->store, template, case_id, free_texts, &date,
@@ -66,6 +68,18 @@ draw_letter (Fixture    *fixture,
     *n_pages = heed_page_flow_get_n_pages (flow);
   heed_test_keep_output (path, name);
   return path;
+}
+
+static char *
+draw_letter (Fixture    *fixture,
+             const char *template_id,
+             gint64      case_id,
+             gboolean    large_print,
+             GHashTable *free_texts,
+             guint      *n_pages)
+{
+  return draw_letter_in (fixture, template_id, HEED_LANGUAGE_ENGLISH, case_id, large_print,
+                         free_texts, n_pages);
 }
 
 static void
@@ -380,6 +394,49 @@ test_preview_on_image (Fixture       *fixture,
   cairo_surface_destroy (image);
 }
 
+/* A practice in Wales answers in Welsh: every built-in letter has a Welsh version, and
+ * everything Heed writes into it (the date, the Ombudsman, the page numbers) is Welsh too. */
+static void
+test_welsh (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *const *ids = heed_letter_template_get_builtin_ids ();
+
+  for (guint t = 0; ids[t] != NULL; t++)
+    {
+      g_autoptr(HeedLetterTemplate) welsh = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_pages = 0;
+      gint64 case_id = strcmp (ids[t], "compliment-thanks") == 0
+                       ? fixture->practice.compliment : fixture->practice.own;
+      g_autofree char *path = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+
+      welsh = heed_letter_template_new_builtin_in (ids[t], HEED_LANGUAGE_WELSH, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (heed_letter_template_get_language (welsh), ==, HEED_LANGUAGE_WELSH);
+      g_assert_cmpstr (heed_letter_template_get_id (welsh), ==, ids[t]);
+
+      path = draw_letter_in (fixture, ids[t], HEED_LANGUAGE_WELSH, case_id, FALSE, NULL,
+                             &n_pages);
+      raw = heed_test_pdf_text (path, 0);
+      text = heed_test_flatten (raw);
+      assert_contains (text, "Riverside Medical Centre");
+      g_assert_null (strstr (text, "Dear "));
+      g_assert_null (strstr (text, "Yours sincerely"));
+      if (strcmp (ids[t], "you-said-we-did") != 0)
+        assert_contains (text, "3 Mehefin 2025");
+      if (strcmp (ids[t], "final-response") == 0)
+        {
+          assert_contains (text, "Ombwdsmon Gwasanaethau Cyhoeddus Cymru");
+          g_assert_null (strstr (text, "Public Services Ombudsman for Wales"));
+        }
+      if (n_pages > 1)
+        assert_contains (text, "Tudalen 2 o ");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,6 +454,8 @@ main (int argc, char **argv)
   ADD ("preview-on-image", test_preview_on_image);
 #undef ADD
   g_test_add_func ("/render/letter/ombudsman-per-nation", test_ombudsman_per_nation);
+  g_test_add ("/render/letter/welsh", Fixture, GINT_TO_POINTER (HEED_NATION_WALES),
+              fixture_set_up, test_welsh, fixture_tear_down);
 
   return g_test_run ();
 }

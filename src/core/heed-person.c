@@ -166,7 +166,9 @@ heed_person_dup_needs (HeedPerson *self)
   if (language != NULL && *language != '\0'
       && !(heed_language_from_text (language, &known) && known == HEED_LANGUAGE_ENGLISH))
     /* Translators: a person's communication need, e.g. "Letters in Welsh" */
-    g_ptr_array_add (needs, g_strdup_printf (_("Letters in %s"), language));
+    g_ptr_array_add (needs, g_strdup_printf (_("Letters in %s"),
+                                             heed_language_from_text (language, &known)
+                                             ? heed_language_get_autonym (known) : language));
   else if (g_strcmp0 (format, "other-language") == 0)
     g_ptr_array_add (needs, g_strdup (heed_choice_get_label ("access-format", format)));
   if (needs->len == 0)

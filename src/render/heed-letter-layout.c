@@ -115,8 +115,12 @@ show_markup (HeedPageFlow *flow,
   int height;
 
   pango_layout_set_alignment (layout, align);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  /* Without a cairo_t, only measured. */
+  if (cr != NULL)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
 }
@@ -138,21 +142,40 @@ escaped_lines (const char *const *lines,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
+/* Returns where the letterhead ends; with no cairo_t, only measures it. */
+static double
 draw_letterhead (HeedPageFlow *flow,
                  cairo_t      *cr,
                  Letterhead   *head,
                  double        page_width)
 {
   HeedMergedLetter *letter = head->letter;
-  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *name = g_markup_escape_text (heed_merged_letter_get_practice_name (letter),
                                                 -1);
+  g_autofree char *name_markup = g_strdup_printf ("<b>%s</b>", name);
   g_autofree char *address = escaped_lines (heed_merged_letter_get_practice_address (letter),
                                             "\n");
   double column = 80.0 * MM;
   double x = page_width - MARGIN_SIDE - column;
   double y = MARGIN_TOP;
+  double logo_bottom = MARGIN_TOP;
+
+  g_string_assign (details, address);
+  if (heed_merged_letter_get_practice_phone (letter) != NULL)
+    {
+      g_autofree char *phone = g_markup_escape_text (
+        heed_merged_letter_get_practice_phone (letter), -1);
+
+      g_string_append_printf (details, "\n%s %s", D_("Phone"), phone);
+    }
+  if (heed_merged_letter_get_practice_email (letter) != NULL)
+    {
+      g_autofree char *email = g_markup_escape_text (
+        heed_merged_letter_get_practice_email (letter), -1);
+
+      g_string_append_printf (details, "\n%s", email);
+    }
 
   if (head->logo != NULL)
     {
@@ -160,47 +183,44 @@ draw_letterhead (HeedPageFlow *flow,
       double h = cairo_image_surface_get_height (head->logo);
       double fit = MIN (LOGO_MAX_W / w, LOGO_MAX_H / h);
 
+      logo_bottom = MARGIN_TOP + h * fit;
+      if (cr != NULL)
+        {
+          cairo_save (cr);
+          cairo_tag_begin (cr, "Figure", NULL);
+          cairo_translate (cr, MARGIN_SIDE, MARGIN_TOP);
+          cairo_scale (cr, fit, fit);
+          cairo_set_source_surface (cr, head->logo, 0, 0);
+          cairo_paint (cr);
+          cairo_tag_end (cr, "Figure");
+          cairo_restore (cr);
+        }
+    }
+
+  if (cr != NULL)
+    {
       cairo_save (cr);
-      cairo_tag_begin (cr, "Figure", NULL);
-      cairo_translate (cr, MARGIN_SIDE, MARGIN_TOP);
-      cairo_scale (cr, fit, fit);
-      cairo_set_source_surface (cr, head->logo, 0, 0);
-      cairo_paint (cr);
-      cairo_tag_end (cr, "Figure");
+      cairo_set_source_rgb (cr, 0.09, 0.25, 0.45);
+      cairo_tag_begin (cr, "P", NULL);
+    }
+  y += show_markup (flow, cr, name_markup, capped (flow, 14.5, 18), x, y, column,
+                    PANGO_ALIGN_RIGHT);
+  if (cr != NULL)
+    {
+      cairo_tag_end (cr, "P");
+      cairo_restore (cr);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
+      cairo_tag_begin (cr, "P", NULL);
+    }
+  y += 2 + show_markup (flow, cr, details->str, capped (flow, 9, 12), x, y + 2, column,
+                        PANGO_ALIGN_RIGHT);
+  if (cr != NULL)
+    {
+      cairo_tag_end (cr, "P");
       cairo_restore (cr);
     }
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.09, 0.25, 0.45);
-  cairo_tag_begin (cr, "P", NULL);
-  g_string_append_printf (markup, "<b>%s</b>", name);
-  y += show_markup (flow, cr, markup->str, capped (flow, 14.5, 18), x, y, column,
-                    PANGO_ALIGN_RIGHT);
-  cairo_tag_end (cr, "P");
-  cairo_restore (cr);
-
-  g_string_assign (markup, address);
-  if (heed_merged_letter_get_practice_phone (letter) != NULL)
-    {
-      g_autofree char *phone = g_markup_escape_text (
-        heed_merged_letter_get_practice_phone (letter), -1);
-
-      g_string_append_printf (markup, "\n%s %s", D_("Phone"), phone);
-    }
-  if (heed_merged_letter_get_practice_email (letter) != NULL)
-    {
-      g_autofree char *email = g_markup_escape_text (
-        heed_merged_letter_get_practice_email (letter), -1);
-
-      g_string_append_printf (markup, "\n%s", email);
-    }
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
-  cairo_tag_begin (cr, "P", NULL);
-  show_markup (flow, cr, markup->str, capped (flow, 9, 12), x, y + 2, column,
-               PANGO_ALIGN_RIGHT);
-  cairo_tag_end (cr, "P");
-  cairo_restore (cr);
+  return MAX (logo_bottom, y);
 }
 
 /* The recipient's name and address inside the envelope window. Large print makes it larger
@@ -418,17 +438,20 @@ heed_letter_layout_new (HeedMergedLetter *letter,
   head = g_new0 (Letterhead, 1);
   head->letter = g_object_ref (letter);
 
-  /* A notice with no one to address starts just below the letterhead. */
+  head->logo = load_logo (heed_merged_letter_get_logo (letter));
+
+  /* A notice with no one to address starts just below the letterhead, however large its
+   * print has made it. */
   previous = heed_language_set_document (heed_merged_letter_get_language (letter));
   heed_page_flow_set_content_tops (flow,
                                    has_address
                                    ? MAX (BODY_TOP, draw_reference_and_date (flow, NULL, head,
                                                                              width) + 8 * MM)
-                                   : WINDOW_Y,
+                                   : MAX (WINDOW_Y,
+                                          draw_letterhead (flow, NULL, head, width) + 6 * MM),
                                    LATER_TOP + (large_print ? 3 * MM : 0));
   heed_language_set_document (previous);
 
-  head->logo = load_logo (heed_merged_letter_get_logo (letter));
   heed_page_flow_set_decorate_func (flow, decorate, head, letterhead_free);
   return flow;
 }
