@@ -44,7 +44,7 @@ measure_ms() {
   i=0
   while [ "$i" -lt 20 ]; do
     start=$(date +%s%N)
-    "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     end=$(date +%s%N)
     ms=$(( (end - start) / 1000000 ))
     if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then
