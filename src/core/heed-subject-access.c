@@ -16,6 +16,9 @@
 #include "heed-event.h"
 #include "heed-letter.h"
 #include "heed-restriction.h"
+#include "heed-staff.h"
+#include "heed-choice.h"
+#include "heed-validate.h"
 #include "heed-subject-access.h"
 #include "heed-survey-response.h"
 
@@ -30,6 +33,7 @@ struct _HeedSubjectAccess
   GDateTime  *made_at;
   GPtrArray  *person_audit;  /* HeedAuditEntry */
   GPtrArray  *cases;         /* HeedSubjectCase */
+  GHashTable *staff_names;   /* staff id -> name, for "Handled by" and the like */
 };
 
 G_DEFINE_FINAL_TYPE (HeedSubjectAccess, heed_subject_access, G_TYPE_OBJECT)
@@ -70,6 +74,7 @@ heed_subject_access_finalize (GObject *object)
   g_clear_pointer (&self->made_at, g_date_time_unref);
   g_clear_pointer (&self->person_audit, g_ptr_array_unref);
   g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->staff_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (heed_subject_access_parent_class)->finalize (object);
 }
@@ -84,6 +89,7 @@ static void
 heed_subject_access_init (HeedSubjectAccess *self)
 {
   self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) subject_case_free);
+  self->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 const char *
@@ -281,6 +287,21 @@ collect (HeedSubjectAccess  *self,
   if (self->practice == NULL)
     self->practice = g_strdup (_("The practice"));
 
+  {
+    g_autoptr(GPtrArray) staff = heed_store_list (self->store, HEED_TYPE_STAFF, 0, error);
+
+    if (staff == NULL)
+      return FALSE;
+    for (guint i = 0; i < staff->len; i++)
+      {
+        HeedRecord *member = g_ptr_array_index (staff, i);
+        gint64 id = heed_record_get_id (member);
+
+        g_hash_table_insert (self->staff_names, g_memdup2 (&id, sizeof id),
+                             g_strdup (heed_record_get_text (member, HEED_STAFF_NAME)));
+      }
+  }
+
   self->person_audit = heed_store_list_audit_entries (self->store, "people", person_id, error);
   if (self->person_audit == NULL)
     return FALSE;
@@ -381,11 +402,151 @@ heed_subject_access_get_case (HeedSubjectAccess *self,
   return g_ptr_array_index (self->cases, index);
 }
 
+/* Who or what an id field points at, by the field's name. */
+typedef enum {
+  ID_OTHER,
+  ID_STAFF,
+  ID_PERSON,
+  ID_CASE,
+} IdKind;
+
+static IdKind
+id_kind (const char *field)
+{
+  static const char *const staff_fields[] = { "received-by", "handler", "staff", "owner", NULL };
+  static const char *const person_fields[] = { "complainant", "affected", "recipient", NULL };
+
+  if (g_strv_contains (staff_fields, field))
+    return ID_STAFF;
+  if (g_strv_contains (person_fields, field))
+    return ID_PERSON;
+  if (g_str_equal (field, "case"))
+    return ID_CASE;
+  return ID_OTHER;
+}
+
+/* The name behind an id field's value, or NULL when it is not one Heed can name. */
+static char *
+dup_id_name (HeedSubjectAccess *self,
+             const char        *field,
+             gint64             id)
+{
+  switch (id_kind (field))
+    {
+    case ID_STAFF:
+      return g_strdup (g_hash_table_lookup (self->staff_names, &id));
+    case ID_PERSON:
+      if (id == heed_record_get_id (HEED_RECORD (self->person)))
+        return g_strdup (self->name);
+      for (guint i = 0; i < self->cases->len; i++)
+        {
+          HeedSubjectCase *sc = g_ptr_array_index (self->cases, i);
+
+          if (sc->other_person != NULL && heed_record_get_id (HEED_RECORD (sc->other_person)) == id)
+            return heed_person_dup_full_name (sc->other_person);
+        }
+      return NULL;
+    case ID_CASE:
+      for (guint i = 0; i < self->cases->len; i++)
+        {
+          HeedSubjectCase *sc = g_ptr_array_index (self->cases, i);
+
+          if (heed_record_get_id (HEED_RECORD (sc->kase)) == id)
+            return g_strdup (heed_case_get_reference (sc->kase));
+        }
+      return NULL;
+    case ID_OTHER:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+heed_subject_access_get_staff_name (HeedSubjectAccess *self,
+                                    gint64             staff_id)
+{
+  g_return_val_if_fail (HEED_IS_SUBJECT_ACCESS (self), NULL);
+  return g_hash_table_lookup (self->staff_names, &staff_id);
+}
+
+char *
+heed_subject_access_dup_value (HeedSubjectAccess *self,
+                               HeedRecord        *record,
+                               guint              field)
+{
+  const HeedFieldSpec *fields;
+  guint n_fields;
+  GDate date;
+
+  g_return_val_if_fail (HEED_IS_SUBJECT_ACCESS (self), NULL);
+  g_return_val_if_fail (HEED_IS_RECORD (record), NULL);
+  fields = heed_record_get_fields (record, &n_fields);
+  g_return_val_if_fail (field < n_fields, NULL);
+
+  if (!heed_record_is_set (record, field))
+    return NULL;
+  switch (fields[field].type)
+    {
+    case HEED_VALUE_BOOL:
+      return g_strdup (heed_record_get_bool (record, field) ? _("Yes") : _("No"));
+    case HEED_VALUE_DATE:
+      if (heed_record_get_date (record, field, &date))
+        return heed_format_date_long (&date);
+      break;
+    case HEED_VALUE_DATETIME:
+      {
+        const char *text = heed_record_get_text (record, field);
+
+        if (text != NULL && strlen (text) >= 16 && heed_record_get_date (record, field, &date))
+          {
+            g_autofree char *day = heed_format_date_long (&date);
+
+            /* TRANSLATORS: a date and a time, "3 June 2025 at 14:21" */
+            return g_strdup_printf (_("%s at %.5s"), day, text + 11);
+          }
+      }
+      break;
+    case HEED_VALUE_CHOICE:
+      return g_strdup (heed_choice_get_label (fields[field].name,
+                                              heed_record_get_text (record, field)));
+    case HEED_VALUE_MONEY:
+      return heed_format_money (heed_record_get_int (record, field));
+    case HEED_VALUE_ID:
+      {
+        gint64 id = heed_record_get_int (record, field);
+        char *name = dup_id_name (self, fields[field].name, id);
+
+        if (id == 0)
+          return NULL;
+        if (name != NULL)
+          return name;
+      }
+      break;
+    case HEED_VALUE_TEXT:
+      /* Subjects and staff groups are kept as category codes. */
+      if (g_str_equal (fields[field].name, "subject")
+          || g_str_equal (fields[field].name, "staff-group"))
+        {
+          char *label = heed_store_dup_category_label (self->store, fields[field].name,
+                                                       heed_record_get_text (record, field));
+
+          if (label != NULL)
+            return label;
+        }
+      break;
+    case HEED_VALUE_INT:
+    default:
+      break;
+    }
+  return heed_record_dup_string (record, field);
+}
+
 /* XML ------------------------------------------------------------------------------------ */
 
 typedef struct {
-  xmlTextWriterPtr writer;
-  gboolean         failed;
+  HeedSubjectAccess *self;
+  xmlTextWriterPtr   writer;
+  gboolean           failed;
 } Xml;
 
 /* Text as XML 1.0 allows it: valid UTF-8 without control characters (a stray one, pasted in
@@ -496,7 +657,16 @@ xml_record_fields (Xml        *xml,
       value = heed_record_dup_string (record, i);
       if (value == NULL || value[0] == '\0')
         continue;
-      xml_text_element (xml, fields[i].name, value);
+      xml_start (xml, fields[i].name);
+      if (fields[i].type == HEED_VALUE_ID)
+        {
+          g_autofree char *name = dup_id_name (xml->self, fields[i].name,
+                                               heed_record_get_int (record, i));
+
+          xml_attribute (xml, "name", name);
+        }
+      xml_text (xml, value);
+      xml_end (xml);
     }
 }
 
@@ -649,7 +819,7 @@ heed_subject_access_to_xml (HeedSubjectAccess  *self,
 {
   g_autofree char *made = NULL;
   xmlBufferPtr buffer;
-  Xml xml = { NULL, FALSE };
+  Xml xml = { self, NULL, FALSE };
   GBytes *bytes = NULL;
 
   g_return_val_if_fail (HEED_IS_SUBJECT_ACCESS (self), NULL);

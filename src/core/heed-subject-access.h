@@ -93,6 +93,14 @@ GPtrArray             *heed_subject_access_get_person_audit (HeedSubjectAccess  
 guint                  heed_subject_access_get_n_cases      (HeedSubjectAccess  *self);
 const HeedSubjectCase *heed_subject_access_get_case         (HeedSubjectAccess  *self,
                                                              guint               index);
+/* The staff member's name, or NULL. */
+const char            *heed_subject_access_get_staff_name   (HeedSubjectAccess  *self,
+                                                             gint64              staff_id);
+/* Field @field of @record (any record of the export) as a person reads it: dates as "3 June
+ * 2025", choices in words, staff and people by name, cases by reference; NULL when unset. */
+char                  *heed_subject_access_dup_value        (HeedSubjectAccess  *self,
+                                                             HeedRecord         *record,
+                                                             guint               field);
 /* "complainant", "representative", "person-affected": the id used in XML. */
 const char            *heed_subject_role_to_id              (HeedSubjectRole     role);
 /* Translated, for people to read. */
