@@ -176,6 +176,25 @@ subject_fixture_set_up (SubjectFixture *fixture,
   }
 }
 
+/* Removes @dir and everything in it, folders too. */
+static inline void
+subject_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        subject_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static inline void
 subject_fixture_tear_down (SubjectFixture *fixture,
                            gconstpointer   data)
@@ -183,7 +202,7 @@ subject_fixture_tear_down (SubjectFixture *fixture,
   (void) data;
   heed_store_close (fixture->store);
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
+  subject_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->nhs_number, g_free);
   g_clear_pointer (&fixture->references, g_ptr_array_unref);
