@@ -280,6 +280,40 @@ test_read_only (SubjectFixture *fixture,
   heed_store_close (reader);
 }
 
+/* Someone on no case still gets their details; text pasted in with control characters still
+ * makes a well-formed document. */
+static void
+test_no_cases (SubjectFixture *fixture,
+               gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  g_autoptr(HeedSubjectAccess) access = NULL;
+  g_autofree char *xml = NULL;
+  xmlDocPtr doc;
+
+  (void) data;
+  heed_record_set_text (HEED_RECORD (person), HEED_PERSON_FIRST_NAME, "Ffion");
+  heed_record_set_text (HEED_RECORD (person), HEED_PERSON_LAST_NAME, "Rhys-<Jones> & Co");
+  heed_record_set_text (HEED_RECORD (person), HEED_PERSON_NOTES,
+                        "Pasted from a form:\x01\x02 bell\x07 end");
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (person), &error));
+  g_assert_no_error (error);
+
+  access = heed_subject_access_collect (fixture->store,
+                                        heed_record_get_id (HEED_RECORD (person)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heed_subject_access_get_n_cases (access), ==, 0);
+  xml = dup_xml (access);
+  doc = xmlReadMemory (xml, (int) strlen (xml), "export.xml", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+  g_assert_nonnull (strstr (xml, "Rhys-&lt;Jones&gt; &amp; Co"));
+  g_assert_nonnull (strstr (xml, "bell"));
+  g_assert_null (strstr (xml, fixture->stranger));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +326,8 @@ main (int   argc,
               subject_fixture_set_up, test_save, subject_fixture_tear_down);
   g_test_add ("/core/subject-access/unknown-person", SubjectFixture, NULL,
               subject_fixture_set_up, test_unknown_person, subject_fixture_tear_down);
+  g_test_add ("/core/subject-access/no-cases", SubjectFixture, NULL,
+              subject_fixture_set_up, test_no_cases, subject_fixture_tear_down);
   g_test_add ("/core/subject-access/unwritable", SubjectFixture, NULL,
               subject_fixture_set_up, test_unwritable, subject_fixture_tear_down);
   g_test_add ("/core/subject-access/read-only", SubjectFixture, NULL,
