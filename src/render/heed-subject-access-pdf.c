@@ -270,11 +270,13 @@ add_letters (HeedDocument          *document,
       const char *text = heed_record_get_text (letter, HEED_LETTER_MERGED_TEXT);
       const char *title = heed_record_get_text (letter, HEED_LETTER_TITLE);
       g_auto(GStrv) paragraphs = NULL;
+      g_autofree char *heading = NULL;
 
       if (text == NULL)
         continue;
-      heed_report_doc_add_paragraph (document, title != NULL ? title : _("Letter"),
-                                     HEED_TEXT_BOLD);
+      /* TRANSLATORS: above the words of a letter, "The text of “Acknowledging your complaint”" */
+      heading = g_strdup_printf (_("The text of “%s”"), title != NULL ? title : _("Letter"));
+      heed_report_doc_add_paragraph (document, heading, HEED_TEXT_BOLD);
       paragraphs = g_strsplit (text, "\n", -1);
       for (guint j = 0; paragraphs[j] != NULL; j++)
         if (paragraphs[j][0] != '\0')
