@@ -18,6 +18,7 @@ typedef struct {
   char       *dir;
   HeedStore  *store;
   gint64      person_id;
+  gint64      first_case_id; /* the first of the person's cases, oldest first */
   char       *nhs_number;
   GPtrArray  *references;    /* of the person's cases */
   char       *stranger;      /* "First Last" of someone on none of those cases */
@@ -91,7 +92,10 @@ subject_fixture_set_up (SubjectFixture *fixture,
       g_hash_table_add (near, g_memdup2 (&complainant, sizeof (gint64)));
       g_hash_table_add (near, g_memdup2 (&affected, sizeof (gint64)));
       if (first_case == NULL)
-        first_case = HEED_CASE (kase);
+        {
+          first_case = HEED_CASE (kase);
+          fixture->first_case_id = heed_record_get_id (kase);
+        }
     }
   g_assert_cmpuint (fixture->references->len, >=, 2);
 

@@ -83,6 +83,29 @@ on_problem_cb (GtkWidget  *page,
   *problem = g_strdup (message);
 }
 
+static GtkWidget *
+show_case (HeedStore  *store,
+           gint64      case_id,
+           GtkWidget **page_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page = g_object_new (HEED_TYPE_CASE_PAGE, NULL);
+  AdwViewStack *stack;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  g_assert_true (heed_case_page_set_case (HEED_CASE_PAGE (page), store, case_id));
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (page, HEED_TYPE_CASE_PAGE,
+                                                         "view_stack"));
+  adw_view_stack_set_visible_child_name (stack, "people");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_drawing ();
+  *page_out = page;
+  return window;
+}
+
 static void
 test_people_buttons (SubjectFixture *fixture,
                      gconstpointer   data)
@@ -90,10 +113,8 @@ test_people_buttons (SubjectFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  g_autofree char *problem = NULL;
   HeedRecord *kase = NULL;
-  GtkWidget *window, *overlay, *page;
-  AdwViewStack *stack;
+  GtkWidget *window, *page;
 
   (void) data;
   /* A case made on behalf of someone else names both people. */
@@ -104,19 +125,7 @@ test_people_buttons (SubjectFixture *fixture,
       kase = g_ptr_array_index (cases, i);
   g_assert_nonnull (kase);
 
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
-  overlay = adw_toast_overlay_new ();
-  page = g_object_new (HEED_TYPE_CASE_PAGE, NULL);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
-  g_assert_true (heed_case_page_set_case (HEED_CASE_PAGE (page), fixture->store,
-                                          heed_record_get_id (kase)));
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (page, HEED_TYPE_CASE_PAGE,
-                                                         "view_stack"));
-  adw_view_stack_set_visible_child_name (stack, "people");
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_drawing ();
+  window = show_case (fixture->store, heed_record_get_id (kase), &page);
 
   collect_buttons (page, buttons);
   g_assert_cmpuint (buttons->len, ==, 2);
@@ -142,7 +151,32 @@ test_people_buttons (SubjectFixture *fixture,
   g_assert_true (gtk_widget_get_visible (find_button (buttons, "complainant")));
   g_assert_false (gtk_widget_get_visible (find_button (buttons, "affected")));
 
-  /* Through the file chooser: NAME.pdf and NAME.xml side by side, and a toast. */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Through the file chooser: NAME.pdf and NAME.xml side by side, and no problem reported. */
+static void
+test_export_through_chooser (SubjectFixture *fixture,
+                             gconstpointer   data)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  const char *which;
+  GtkWidget *window, *page;
+
+  (void) data;
+#ifdef __SANITIZE_ADDRESS__
+  /* GLib drops its old quark table when a process makes more than 2048 quarks, as the file
+   * chooser does; LeakSanitizer would report that as ours. */
+  g_test_skip ("the file chooser makes GLib leak its quark table on purpose");
+  return;
+#endif
+  kase = heed_store_load (fixture->store, HEED_TYPE_CASE, fixture->first_case_id, &error);
+  g_assert_no_error (error);
+  which = heed_record_get_int (HEED_RECORD (kase), HEED_CASE_COMPLAINANT) == fixture->person_id
+          ? "complainant" : "affected";
+  window = show_case (fixture->store, fixture->first_case_id, &page);
   {
     g_autofree char *folder_path = g_build_filename (fixture->dir, "requests", NULL);
     g_autofree char *pdf_path = g_build_filename (folder_path, "For Mrs Lee.pdf", NULL);
@@ -154,8 +188,7 @@ test_people_buttons (SubjectFixture *fixture,
     g_signal_connect (page, "problem", G_CALLBACK (on_problem_cb), &problem);
     /* The chooser starts in the current folder. */
     g_assert_cmpint (g_chdir (folder_path), ==, 0);
-    g_assert_true (gtk_widget_activate_action (page, "case-page.subject-access", "s",
-                                               "complainant"));
+    g_assert_true (gtk_widget_activate_action (page, "case-page.subject-access", "s", which));
     for (guint i = 0; i < 200 && chooser == NULL; i++)
       {
         GListModel *toplevels = gtk_window_get_toplevels ();
@@ -195,6 +228,12 @@ test_people_buttons (SubjectFixture *fixture,
     g_assert_cmpstr (problem, ==, NULL);
     g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
     g_assert_true (g_file_test (xml_path, G_FILE_TEST_EXISTS));
+    {
+      g_autofree char *xml = NULL;
+
+      g_assert_true (g_file_get_contents (xml_path, &xml, NULL, &error));
+      g_assert_nonnull (strstr (xml, fixture->nhs_number));
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -211,5 +250,7 @@ main (int   argc,
 
   g_test_add ("/ui/subject-access/people-buttons", SubjectFixture, NULL,
               subject_fixture_set_up, test_people_buttons, subject_fixture_tear_down);
+  g_test_add ("/ui/subject-access/export-through-chooser", SubjectFixture, NULL,
+              subject_fixture_set_up, test_export_through_chooser, subject_fixture_tear_down);
   return g_test_run ();
 }
