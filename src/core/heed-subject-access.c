@@ -55,6 +55,7 @@ subject_case_free (HeedSubjectCase *sc)
   g_clear_pointer (&sc->events, g_ptr_array_unref);
   g_clear_pointer (&sc->attachments, g_ptr_array_unref);
   g_clear_pointer (&sc->letters, g_ptr_array_unref);
+  g_clear_pointer (&sc->letter_pdfs, g_ptr_array_unref);
   g_clear_pointer (&sc->actions, g_ptr_array_unref);
   g_clear_pointer (&sc->survey_responses, g_ptr_array_unref);
   g_clear_pointer (&sc->restrictions, g_ptr_array_unref);
@@ -226,6 +227,23 @@ collect_case (HeedStore  *store,
       if (*children[i].list == NULL
           || !add_audit_of_records (store, *children[i].list, sc->audit, error))
         goto failed;
+    }
+
+  sc->letter_pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (guint i = 0; i < sc->letters->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GBytes *pdf;
+
+      pdf = heed_store_dup_letter_pdf (store, heed_record_get_id (g_ptr_array_index (sc->letters,
+                                                                                      i)),
+                                       &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto failed;
+        }
+      g_ptr_array_add (sc->letter_pdfs, pdf);
     }
 
   infos = heed_store_list_attachments (store, case_id, error);
@@ -716,6 +734,26 @@ xml_audit (Xml       *xml,
   xml_end (xml);
 }
 
+/* @bytes as base64 in an element of its own; nothing when @bytes is NULL. */
+static void
+xml_base64_element (Xml        *xml,
+                    const char *name,
+                    GBytes     *bytes)
+{
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    return;
+  data = g_bytes_get_data (bytes, &size);
+  xml_start (xml, name);
+  xml_attribute_int (xml, "size", (gint64) size);
+  xml_attribute (xml, "encoding", "base64");
+  if (!xml->failed && size > 0)
+    xml_check (xml, xmlTextWriterWriteBase64 (xml->writer, data, 0, (int) size));
+  xml_end (xml);
+}
+
 static void
 xml_attachment (Xml                   *xml,
                 HeedSubjectAttachment *attachment)
@@ -802,6 +840,7 @@ xml_case (Xml                   *xml,
       xml_attribute_int (xml, "id", heed_record_get_id (letter));
       xml_attribute (xml, "sent", heed_record_is_set (letter, HEED_LETTER_SENT_AT) ? "yes" : "no");
       xml_record_fields (xml, letter);
+      xml_base64_element (xml, "pdf", g_ptr_array_index (sc->letter_pdfs, i));
       xml_end (xml);
     }
   xml_end (xml);

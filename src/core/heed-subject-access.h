@@ -53,6 +53,7 @@ typedef struct {
   GPtrArray       *events;          /* HeedEvent */
   GPtrArray       *attachments;     /* HeedSubjectAttachment */
   GPtrArray       *letters;         /* HeedLetter */
+  GPtrArray       *letter_pdfs;     /* GBytes of each letter as sent, or NULL; as letters */
   GPtrArray       *actions;         /* HeedAction */
   GPtrArray       *survey_responses; /* HeedSurveyResponse */
   GPtrArray       *restrictions;    /* HeedRestriction */
