@@ -11,6 +11,9 @@
 #include "heed-store.h"
 #include "heed-test-util.h"
 
+/* What the sent letter keeps as its PDF. */
+#define SUBJECT_LETTER_PDF "%PDF-1.5\nnot really a letter\n%%EOF\n"
+
 /* A demo practice and in it a person named on two or more cases, with letters (one sent, one
  * not) and an attachment added to the first of their cases, plus someone who is on none of
  * their cases: what a subject access export is tested on. */
@@ -38,8 +41,8 @@ subject_fixture_set_up (SubjectFixture *fixture,
   g_autoptr(HeedPerson) person = NULL;
   g_autoptr(HeedLetter) sent = heed_letter_new ();
   g_autoptr(HeedLetter) draft = heed_letter_new ();
-  static const char pdf_data[] = "%PDF-1.5\nnot really a letter\n%%EOF\n";
-  g_autoptr(GBytes) pdf = g_bytes_new_static (pdf_data, sizeof pdf_data - 1);
+  g_autoptr(GBytes) pdf = g_bytes_new_static (SUBJECT_LETTER_PDF,
+                                              sizeof SUBJECT_LETTER_PDF - 1);
   HeedCase *first_case = NULL;
   HeedDemoOptions options;
 

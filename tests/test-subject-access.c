@@ -36,6 +36,21 @@ find_element (xmlNodePtr  node,
   return NULL;
 }
 
+static void
+assert_base64_content (xmlNodePtr  element,
+                       GBytes     *expected)
+{
+  xmlChar *text = xmlNodeGetContent (element);
+  g_autofree guchar *decoded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size = 0;
+
+  decoded = g_base64_decode ((const char *) text, &size);
+  bytes = g_bytes_new (decoded, size);
+  g_assert_true (g_bytes_equal (bytes, expected));
+  xmlFree (text);
+}
+
 static guint
 count_audit (HeedStore *store,
              gint64     person_id)
@@ -93,20 +108,33 @@ test_xml_content (SubjectFixture *fixture,
     g_assert_nonnull (value);
     xmlFree (value);
   }
-  /* The attachment's contents, whole. */
+  /* The attachment's contents, and the sent letter's PDF, whole. */
   attachment = find_element (root, "attachment");
   g_assert_nonnull (attachment);
+  assert_base64_content (attachment, fixture->attachment);
   {
-    xmlChar *text = xmlNodeGetContent (attachment);
-    g_autofree guchar *decoded = NULL;
-    g_autoptr(GBytes) bytes = NULL;
-    gsize size = 0;
+    g_autoptr(GBytes) pdf = g_bytes_new_static (SUBJECT_LETTER_PDF,
+                                                sizeof SUBJECT_LETTER_PDF - 1);
+    xmlNodePtr pdf_element = find_element (root, "pdf");
 
-    decoded = g_base64_decode ((const char *) text, &size);
-    bytes = g_bytes_new (decoded, size);
-    g_assert_true (g_bytes_equal (bytes, fixture->attachment));
-    xmlFree (text);
+    g_assert_nonnull (pdf_element);
+    assert_base64_content (pdf_element, pdf);
   }
+
+  /* Each case says how they are part of it. */
+  for (guint i = 0; i < heed_subject_access_get_n_cases (access); i++)
+    {
+      const HeedSubjectCase *sc = heed_subject_access_get_case (access, i);
+      HeedRecord *kase = HEED_RECORD (sc->kase);
+      HeedSubjectRole expected = HEED_SUBJECT_ROLE_AFFECTED;
+
+      if (heed_record_get_int (kase, HEED_CASE_COMPLAINANT) == fixture->person_id)
+        expected = heed_record_get_bool (kase, HEED_CASE_ON_BEHALF)
+                   ? HEED_SUBJECT_ROLE_REPRESENTATIVE : HEED_SUBJECT_ROLE_COMPLAINANT;
+      else
+        g_assert_cmpint (heed_record_get_int (kase, HEED_CASE_AFFECTED), ==, fixture->person_id);
+      g_assert_cmpint (sc->role, ==, expected);
+    }
   xmlFreeDoc (doc);
 
   g_assert_nonnull (strstr (xml, person_id));
