@@ -17,6 +17,7 @@
 #include "heed-staff.h"
 #include "heed-staff-picker.h"
 #include "heed-status.h"
+#include "heed-subject-access-pdf.h"
 #include "heed-survey-dialog.h"
 #include "heed-survey-response.h"
 #include "heed-store-exchange.h"
@@ -1222,6 +1223,124 @@ heed_case_page_get_property (GObject    *object,
     }
 }
 
+/* Subject access export ------------------------------------------------------------------ */
+
+/* Writes NAME.pdf and NAME.xml for the person, from the name chosen (with or without either
+ * extension). */
+static void
+export_subject_access (HeedCasePage *self,
+                       gint64        person_id,
+                       const char   *chosen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedSubjectAccess) access = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *xml_path = NULL;
+  GtkWidget *overlay;
+
+  if (g_str_has_suffix (chosen, ".pdf") || g_str_has_suffix (chosen, ".xml"))
+    base = g_strndup (chosen, strlen (chosen) - 4);
+  else
+    base = g_strdup (chosen);
+  pdf_path = g_strconcat (base, ".pdf", NULL);
+  xml_path = g_strconcat (base, ".xml", NULL);
+
+  access = heed_subject_access_collect (self->store, person_id, &error);
+  if (access != NULL)
+    pdf = heed_subject_access_render_pdf (access, &error);
+  if (pdf == NULL || !heed_subject_access_save (access, xml_path, pdf, pdf_path, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return;
+    }
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (base);
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: after a subject access export, "Saved Ann Lee.pdf and Ann Lee.xml" */
+      text = g_strdup_printf (_("Saved %s.pdf and %s.xml"), basename, basename);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    }
+}
+
+static void
+on_subject_access_response_cb (GtkNativeDialog *native,
+                               int              response,
+                               HeedCasePage    *self)
+{
+  gint64 person_id = *(gint64 *) g_object_get_data (G_OBJECT (native), "heed-person");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL && g_file_peek_path (file) != NULL)
+        export_subject_access (self, person_id, g_file_peek_path (file));
+    }
+  g_object_unref (native);
+}
+
+/* Asks where to save everything held about the complainant or the person affected. */
+static void
+subject_access_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeedCasePage *self = HEED_CASE_PAGE (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+  HeedPerson *person = g_str_equal (which, "affected") ? self->affected : self->complainant;
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *native;
+  gint64 person_id;
+
+  if (self->store == NULL || person == NULL)
+    return;
+  person_id = heed_record_get_id (HEED_RECORD (person));
+  if (person_id <= 0 || self->changed)
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0,
+                     _("Save the case first: the export is made from what is saved."));
+      return;
+    }
+  name = heed_person_dup_full_name (person);
+  native = gtk_file_chooser_native_new (_("Save the Subject Access Export"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* TRANSLATORS: a file name; a .pdf and a .xml are saved with it */
+  file_name = g_strdup_printf (_("Subject access export %s.pdf"), name);
+  g_strdelimit (file_name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  g_object_set_data_full (G_OBJECT (native), "heed-person",
+                          g_memdup2 (&person_id, sizeof person_id), g_free);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_subject_access_response_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The button on a person's group; hidden until there is a saved person to export. */
+static void
+add_subject_access_button (HeedCasePage *self,
+                           GtkWidget    *group,
+                           HeedPerson   *person,
+                           const char   *which)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Subject _Access Export…"));
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Everything held about this person, as PDF and XML, "
+                                         "for a subject access request"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case-page.subject-access");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", which);
+  gtk_widget_set_visible (button, person != NULL && heed_record_get_id (HEED_RECORD (person)) > 0);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+}
+
 static void
 heed_case_page_class_init (HeedCasePageClass *klass)
 {
@@ -1273,6 +1392,9 @@ heed_case_page_class_init (HeedCasePageClass *klass)
                                                        G_TYPE_FROM_CLASS (klass),
                                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                        G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "case-page.subject-access", "s",
+                                   subject_access_action);
 
   g_type_ensure (HEED_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1390,11 +1512,15 @@ heed_case_page_set_case (HeedCasePage *self,
     HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->complainant),
                                            "complainant", NULL);
 
-    add_group (self, self->people_page,
-               heed_record_editor_add_group (person, _("The Person Complaining"),
-                                             _("How to reach them and how they would like to "
-                                               "be contacted."),
-                                             person_fields));
+    GtkWidget *person_group;
+
+    person_group = heed_record_editor_add_group (person, _("The Person Complaining"),
+                                                 _("How to reach them and how they would like "
+                                                   "to be contacted."),
+                                                 person_fields);
+
+    add_subject_access_button (self, person_group, self->complainant, "complainant");
+    add_group (self, self->people_page, person_group);
   }
   add_group (self, self->people_page,
              heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
@@ -1402,11 +1528,15 @@ heed_case_page_set_case (HeedCasePage *self,
   {
     HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected", NULL);
 
-    add_group (self, self->people_page,
-               heed_record_editor_add_group (person, _("The Person Affected"),
-                                             _("Leave empty when the person complaining is the "
-                                               "person affected."),
-                                             person_fields));
+    GtkWidget *person_group;
+
+    person_group = heed_record_editor_add_group (person, _("The Person Affected"),
+                                                 _("Leave empty when the person complaining "
+                                                   "is the person affected."),
+                                                 person_fields);
+
+    add_subject_access_button (self, person_group, self->affected, "affected");
+    add_group (self, self->people_page, person_group);
   }
   add_group (self, self->people_page,
              heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,

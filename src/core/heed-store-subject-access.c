@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-core"
+
+#include "config.h"
+
+
+#include "heed-store-private.h"
+#include "heed-subject-access.h"
+
+/* What a subject access export needs from the practice file beyond the everyday API: which
+ * cases name a person, the audit entries about a row, and the record that an export was made. */
+
+void
+heed_audit_entry_free (HeedAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->os_user);
+  g_free (entry->staff);
+  g_free (entry->action);
+  g_free (entry->table);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+GArray *
+heed_store_list_cases_of_person (HeedStore  *self,
+                                 gint64      person_id,
+                                 GError    **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT id FROM cases WHERE complainant = :person"
+                              " OR affected = :person ORDER BY received_at, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_int (stmt, ":person", person_id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+heed_store_list_audit_entries (HeedStore   *self,
+                               const char  *table,
+                               gint64       row_id,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT id, at, os_user, staff, action, tbl, row_id, detail"
+                              " FROM audit WHERE tbl = :tbl AND row_id = :row ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _heed_store_bind_text (stmt, ":tbl", table);
+  _heed_store_bind_int (stmt, ":row", row_id);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_audit_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HeedAuditEntry *entry = g_new0 (HeedAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = _heed_store_column_dup (stmt, 1);
+      entry->os_user = _heed_store_column_dup (stmt, 2);
+      entry->staff = _heed_store_column_dup (stmt, 3);
+      entry->action = _heed_store_column_dup (stmt, 4);
+      entry->table = _heed_store_column_dup (stmt, 5);
+      entry->row_id = sqlite3_column_int64 (stmt, 6);
+      entry->detail = _heed_store_column_dup (stmt, 7);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+gboolean
+heed_store_check_can_record_export (HeedStore  *self,
+                                    GError    **error)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+
+  return _heed_store_check_writable (self, error);
+}
+
+gboolean
+heed_store_record_subject_access_export (HeedStore   *self,
+                                         gint64       person_id,
+                                         GError     **error)
+{
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+  /* Not translated: the audit trail reads the same whatever the language of the window. */
+  detail = g_strdup_printf ("subject access export made for person %" G_GINT64_FORMAT,
+                            person_id);
+  if (!heed_store_begin (self, error))
+    return FALSE;
+  if (!_heed_store_audit (self, "subject-access-export", "people", person_id, detail, error))
+    {
+      heed_store_rollback (self);
+      return FALSE;
+    }
+  return heed_store_commit (self, error);
+}
