@@ -103,7 +103,7 @@ cli_command_letter (int    argc,
                                                  heed_record_get_id (HEED_RECORD (kase)), NULL);
   if (recipient != NULL)
     {
-      HeedLanguage language = heed_person_get_letter_language (recipient);
+      HeedLanguage language = heed_language_resolve (heed_person_get_letter_language (recipient));
 
       if (language != heed_letter_template_get_language (template))
         {

@@ -104,9 +104,11 @@ test_person_needs (void)
 
   none = heed_person_dup_needs (person);
   g_assert_null (none);
-  g_assert_cmpint (heed_person_get_letter_language (person), ==, HEED_LANGUAGE_ENGLISH);
+  g_assert_cmpint (heed_person_get_letter_language (person), ==, HEED_LANGUAGE_INTERFACE);
   g_assert_false (heed_person_needs_large_print (person));
 
+  set (person, "language", "English");
+  g_assert_cmpint (heed_person_get_letter_language (person), ==, HEED_LANGUAGE_ENGLISH);
   set (person, "language", "Cymraeg");
   set (person, "access-format", "large-print");
   g_assert_cmpint (heed_person_get_letter_language (person), ==, HEED_LANGUAGE_WELSH);
@@ -114,10 +116,11 @@ test_person_needs (void)
   both = heed_person_dup_needs (person);
   g_assert_cmpstr (both, ==, "Large print · Letters in Cymraeg");
 
-  /* Another language: Heed cannot write it, so letters stay in English and the need shows. */
+  /* Another language: Heed cannot write it, so letters are in the interface's language and
+   * the need shows. */
   set (person, "language", "Polish");
   set (person, "access-format", "braille");
-  g_assert_cmpint (heed_person_get_letter_language (person), ==, HEED_LANGUAGE_ENGLISH);
+  g_assert_cmpint (heed_person_get_letter_language (person), ==, HEED_LANGUAGE_INTERFACE);
   g_assert_false (heed_person_needs_large_print (person));
   polish = heed_person_dup_needs (person);
   g_assert_cmpstr (polish, ==, "Braille · Letters in Polish");

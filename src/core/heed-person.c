@@ -127,15 +127,16 @@ heed_person_validate (HeedRecord *record,
 HeedLanguage
 heed_person_get_letter_language (HeedPerson *self)
 {
-  HeedLanguage language = HEED_LANGUAGE_ENGLISH;
+  HeedLanguage language;
 
-  g_return_val_if_fail (HEED_IS_PERSON (self), HEED_LANGUAGE_ENGLISH);
+  g_return_val_if_fail (HEED_IS_PERSON (self), HEED_LANGUAGE_INTERFACE);
 
   /* Only English and Welsh letters can be written by Heed; any other language is a need the
-   * practice meets another way (a translation), shown by heed_person_dup_needs(). */
+   * practice meets another way (a translation), shown by heed_person_dup_needs(). With none
+   * recorded, letters are in the language Heed is used in. */
   if (!heed_language_from_text (heed_record_get_text (HEED_RECORD (self), HEED_PERSON_LANGUAGE),
                                 &language))
-    return HEED_LANGUAGE_ENGLISH;
+    return HEED_LANGUAGE_INTERFACE;
   return language;
 }
 

@@ -42,7 +42,8 @@ GStrv       heed_person_dup_address_lines  (HeedPerson *self);
  * ("943 476 5919", "CF10 1AB"), where they are valid. */
 void        heed_person_tidy               (HeedPerson *self);
 
-/* The language letters to them are written in: Welsh when their language says so. */
+/* The language letters to them are written in: Welsh or English when their language says
+ * so, else HEED_LANGUAGE_INTERFACE. */
 HeedLanguage heed_person_get_letter_language (HeedPerson *self);
 gboolean    heed_person_needs_large_print  (HeedPerson *self);
 /* Their recorded communication needs in words ("Braille · Letters in Polish"), or NULL. */
