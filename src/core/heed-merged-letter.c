@@ -277,15 +277,15 @@ help_value (Merge      *m,
     return value;
   if (g_strcmp0 (key, "address") == 0)
     {
-      g_auto(GStrv) lines = g_key_file_get_locale_string_list (m->help, group, key,
-                                                                   heed_language_get_document_locale (),
-                                                                   NULL, NULL);
+      const char *locale = heed_language_get_document_locale ();
+      g_auto(GStrv) lines = g_key_file_get_locale_string_list (m->help, group, key, locale, NULL,
+                                                               NULL);
 
       return lines != NULL ? g_strjoinv ("\n", lines) : NULL;
     }
   {
-    g_autofree char *text = g_key_file_get_locale_string (m->help, group, key,
-                                                           heed_language_get_document_locale (), NULL);
+    const char *locale = heed_language_get_document_locale ();
+    g_autofree char *text = g_key_file_get_locale_string (m->help, group, key, locale, NULL);
 
     return text_or_null (text);
   }

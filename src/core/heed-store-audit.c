@@ -223,9 +223,8 @@ _heed_store_check_audit (HeedStore  *self,
   };
   g_autofree char *expected_prev = g_strdup ("");
   /* One reading of the trail serves both checks: at 100,000 cases it is the largest table. */
-  g_autoptr(GHashTable) expected_by_table = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                                   g_free,
-                                                                   (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) expected_by_table =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   sqlite3_stmt *stmt;
   guint problems = 0;
   gint64 rows = 0;

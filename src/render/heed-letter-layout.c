@@ -391,7 +391,8 @@ decorate (HeedPageFlow *flow,
 {
   Letterhead *head = user_data;
   /* The page's furniture ("Page 2 of 3") in the letter's language. */
-  HeedLanguage previous = heed_language_set_document (heed_merged_letter_get_language (head->letter));
+  HeedLanguage previous =
+    heed_language_set_document (heed_merged_letter_get_language (head->letter));
   double width, height;
 
   heed_page_flow_get_page_size (flow, &width, &height);

@@ -196,8 +196,8 @@ heed_publicity_page_init (HeedPublicityPage *self)
   /* Each language by its own name, as language choosers show them. */
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     gtk_string_list_append (language_names, heed_language_get_autonym (languages[i]));
-  self->language_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (language_names)),
-                                                              NULL));
+  self->language_dropdown =
+    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (language_names)), NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_dropdown), _("Language"));
