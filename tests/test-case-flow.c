@@ -1177,6 +1177,16 @@ test_letter_needs (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (needs)), ==,
                    "Large print · Letters in Cymraeg");
 
+  /* Its history: added, then logged, as the audit trail has it. */
+  {
+    GtkWidget *history = find_row_titled (GTK_WIDGET (window), "Changes to This Case");
+
+    g_assert_nonnull (history);
+    g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (history)),
+                                     "2 changes, the latest on "));
+    g_assert_nonnull (find_row_titled (history, "Changed case 1: Status"));
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.write-letter", NULL);
   dialog = find_toplevel (HEED_TYPE_LETTER_DIALOG);
   g_assert_nonnull (dialog);

@@ -31,6 +31,7 @@ static const struct {
 } migrations[] = {
   { RESOURCE_BASE "/core/migrations/0001-initial.sql", "PRAGMA user_version = 1" },
   { RESOURCE_BASE "/core/migrations/0002-form-drafts.sql", "PRAGMA user_version = 2" },
+  { RESOURCE_BASE "/core/migrations/0003-audit-by-record.sql", "PRAGMA user_version = 3" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);

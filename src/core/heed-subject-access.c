@@ -1041,3 +1041,132 @@ failed:
     g_unlink (pdf_path);
   return FALSE;
 }
+
+/* Audit entries in words */
+
+static const char *
+audit_action_label (const char *action)
+{
+  static const struct {
+    const char *id;
+    const char *label;
+  } labels[] = {
+    { "add", N_("Added") },
+    { "change", N_("Changed") },
+    { "delete", N_("Deleted") },
+    { "destroy", N_("Destroyed") },
+    { "send", N_("Sent") },
+    { "subject-access-export", N_("Exported") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (action, labels[i].id) == 0)
+      return _(labels[i].label);
+  return action != NULL ? action : "";
+}
+
+static const struct {
+  const char *table;
+  const char *label;
+  GType     (*get_type) (void);
+} audit_tables[] = {
+  { "cases", N_("case"), heed_case_get_type },
+  { "people", N_("personal details"), heed_person_get_type },
+  { "events", N_("timeline entry"), heed_event_get_type },
+  { "case_elements", N_("part of the complaint"), heed_case_element_get_type },
+  { "letters", N_("letter"), heed_letter_get_type },
+  { "actions", N_("action"), heed_action_get_type },
+  { "survey_responses", N_("survey answer"), heed_survey_response_get_type },
+  { "restrictions", N_("contact restriction"), heed_restriction_get_type },
+  { "staff", N_("staff member"), heed_staff_get_type },
+  { "attachments", N_("attachment"), NULL },
+};
+
+char *
+heed_audit_entry_describe (const HeedAuditEntry *entry)
+{
+  const char *table = entry->table;
+  const char *detail = entry->detail != NULL ? entry->detail : "";
+  const char *bar = strchr (detail, '|');
+  g_autoptr(GString) fields = g_string_new (NULL);
+  GType type = G_TYPE_INVALID;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audit_tables); i++)
+    if (g_strcmp0 (entry->table, audit_tables[i].table) == 0)
+      {
+        table = _(audit_tables[i].label);
+        type = audit_tables[i].get_type != NULL ? audit_tables[i].get_type () : G_TYPE_INVALID;
+      }
+
+  /* The record's digest before the bar means nothing to a reader; the fields after it do,
+   * by the names a person sees on the form. */
+  if (bar != NULL)
+    detail = bar + 1;
+  if (type != G_TYPE_INVALID && detail[0] != '\0')
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+      g_auto(GStrv) names = g_strsplit (detail, ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          const HeedFieldSpec *spec;
+
+          g_strstrip (names[i]);
+          if (names[i][0] == '\0')
+            continue;
+          spec = heed_record_class_find_field (HEED_RECORD_CLASS (klass), names[i], NULL);
+          if (fields->len > 0)
+            g_string_append (fields, ", ");
+          g_string_append (fields, spec != NULL && spec->label != NULL ? _(spec->label)
+                                                                        : names[i]);
+        }
+    }
+  else
+    g_string_append (fields, detail);
+
+  /* TRANSLATORS: an audit entry: "Changed case 21", then what it covered */
+  if (fields->len == 0)
+    return g_strdup_printf (_("%s %s %lld"), audit_action_label (entry->action), table,
+                            (long long) entry->row_id);
+  /* TRANSLATORS: an audit entry: "Changed case 21: Status, Outcome" */
+  return g_strdup_printf (_("%s %s %lld: %s"), audit_action_label (entry->action), table,
+                          (long long) entry->row_id, fields->str);
+}
+
+char *
+heed_audit_entry_dup_who (const HeedAuditEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->staff != NULL && entry->staff[0] != '\0')
+    /* TRANSLATORS: who made a change: the staff member, then the computer login */
+    return g_strdup_printf (_("%s (%s)"), entry->staff, entry->os_user);
+  return g_strdup (entry->os_user != NULL ? entry->os_user : "");
+}
+
+char *
+heed_audit_entry_dup_when (const HeedAuditEntry *entry)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  GDate date;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  utc = entry->at != NULL ? g_date_time_new_from_iso8601 (entry->at, zone) : NULL;
+  if (utc == NULL)
+    return g_strdup (entry->at != NULL ? entry->at : "");
+  local = g_date_time_to_local (utc);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+  day = heed_format_date_long (&date);
+  /* TRANSLATORS: when a change was made: "3 June 2025 at 14:05" */
+  return g_strdup_printf (_("%s at %02d:%02d"), day, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}

@@ -26,7 +26,13 @@ typedef struct {
   char   *detail;
 } HeedAuditEntry;
 
-void heed_audit_entry_free (HeedAuditEntry *entry);
+void  heed_audit_entry_free     (HeedAuditEntry       *entry);
+/* In words a practice manager reads: "Changed case 21: Status, Outcome". */
+char *heed_audit_entry_describe (const HeedAuditEntry *entry);
+/* "Jo Marsh (jmarsh)", or the computer login alone. */
+char *heed_audit_entry_dup_who  (const HeedAuditEntry *entry);
+/* "3 June 2025 at 14:05", in local time. */
+char *heed_audit_entry_dup_when (const HeedAuditEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedAuditEntry, heed_audit_entry_free)
 
 /* How the person is part of a case. */

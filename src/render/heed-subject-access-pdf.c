@@ -139,52 +139,6 @@ add_records (HeedDocument      *document,
     }
 }
 
-/* An audit entry's action and table in words; the ids stay as they are when Heed has none. */
-static const char *
-audit_action_label (const char *action)
-{
-  static const struct {
-    const char *id;
-    const char *label;
-  } labels[] = {
-    { "add", N_("Added") },
-    { "change", N_("Changed") },
-    { "delete", N_("Deleted") },
-    { "destroy", N_("Destroyed") },
-    { "send", N_("Sent") },
-    { "subject-access-export", N_("Exported") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (action, labels[i].id) == 0)
-      return _(labels[i].label);
-  return action;
-}
-
-static const char *
-audit_table_label (const char *table)
-{
-  static const struct {
-    const char *id;
-    const char *label;
-  } labels[] = {
-    { "cases", N_("case") },
-    { "people", N_("personal details") },
-    { "events", N_("timeline entry") },
-    { "case_elements", N_("part of the complaint") },
-    { "letters", N_("letter") },
-    { "actions", N_("action") },
-    { "survey_responses", N_("survey answer") },
-    { "restrictions", N_("contact restriction") },
-    { "attachments", N_("attachment") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (table, labels[i].id) == 0)
-      return _(labels[i].label);
-  return table;
-}
-
 static void
 add_audit (HeedDocument *document,
            GPtrArray    *entries,
@@ -202,27 +156,10 @@ add_audit (HeedDocument *document,
     {
       HeedAuditEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *when = dup_time_text (entry->at);
-      g_autofree char *who = NULL;
-      g_autofree char *what = NULL;
-      const char *detail = entry->detail != NULL ? entry->detail : "";
-      const char *bar = strchr (detail, '|');
+      g_autofree char *who = heed_audit_entry_dup_who (entry);
+      g_autofree char *what = heed_audit_entry_describe (entry);
       GPtrArray *row = heed_document_table_add_row (table);
 
-      /* The record's digest before the bar means nothing to a reader; the fields do. */
-      if (bar != NULL)
-        detail = bar + 1;
-      who = entry->staff != NULL ? g_strdup_printf ("%s (%s)", entry->staff, entry->os_user)
-                                 : g_strdup (entry->os_user);
-      /* TRANSLATORS: an audit entry, "Added timeline entry 555", then what it covered */
-      what = g_strdup_printf (_("%s %s %lld"), audit_action_label (entry->action),
-                              audit_table_label (entry->table), (long long) entry->row_id);
-      if (detail[0] != '\0')
-        {
-          char *longer = g_strdup_printf ("%s: %s", what, detail);
-
-          g_free (what);
-          what = longer;
-        }
       add_cell (row, when, HEED_TEXT_PLAIN);
       add_cell (row, who, HEED_TEXT_PLAIN);
       add_cell (row, what, HEED_TEXT_PLAIN);

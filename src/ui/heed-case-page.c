@@ -8,6 +8,7 @@
 #include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-case-page.h"
+#include "heed-subject-access.h"
 #include "heed-choice.h"
 #include "heed-event.h"
 #include "heed-person.h"
@@ -293,6 +294,72 @@ on_matrix_toggled_cb (GtkToggleButton *button,
     return;
   heed_record_editor_set_value (editor, "seriousness", heed_seriousness_levels[s]);
   heed_record_editor_set_value (editor, "likelihood", heed_likelihood_levels[l]);
+}
+
+/* Every change to the case as the audit trail has it, newest first: what a manager shows an
+ * Ombudsman asking who did what and when. */
+static GtkWidget *
+make_history_group (HeedCasePage *self,
+                    gint64        case_id)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+  guint shown = 0;
+
+  entries = heed_store_list_audit_entries (self->store, "cases", case_id, &error);
+  if (entries == NULL)
+    {
+      g_warning ("The case’s history cannot be read: %s", error->message);
+      gtk_widget_set_visible (group, FALSE);
+      return group;
+    }
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("History"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Changes to This Case"));
+  if (entries->len > 0)
+    {
+      HeedAuditEntry *latest = g_ptr_array_index (entries, entries->len - 1);
+      g_autofree char *when = heed_audit_entry_dup_when (latest);
+      g_autofree char *who = heed_audit_entry_dup_who (latest);
+      g_autofree char *subtitle =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u change, the latest on %s by %s",
+                                      "%u changes, the latest on %s by %s", entries->len),
+                         entries->len, when, who);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+    }
+  for (guint i = entries->len; i > 0 && shown < 50; i--, shown++)
+    {
+      HeedAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+      g_autofree char *what = heed_audit_entry_describe (entry);
+      g_autofree char *when = heed_audit_entry_dup_when (entry);
+      g_autofree char *who = heed_audit_entry_dup_who (entry);
+      g_autofree char *subtitle = g_strdup_printf ("%s — %s", when, who);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "property");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  if (entries->len > shown)
+    {
+      g_autofree char *more =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "and %u earlier change, in the audit trail",
+                                      "and %u earlier changes, in the audit trail",
+                                      entries->len - shown),
+                         entries->len - shown);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  return group;
 }
 
 /* The risk matrix of DOMAIN.md, seriousness down and likelihood across, each cell named by
@@ -1506,6 +1573,7 @@ heed_case_page_set_case (HeedCasePage *self,
              heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
                                            plan_fields));
   fill_log (self);
+  add_group (self, self->page, make_history_group (self, case_id));
 
   /* People. */
   {
