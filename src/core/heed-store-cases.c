@@ -505,7 +505,6 @@ heed_store_count_cases (HeedStore      *self,
                         HeedCaseQuery  *query,
                         GError        **error)
 {
-  g_autoptr(HeedCaseQuery) all = NULL;
   sqlite3_stmt *stmt;
   gint64 count = 0;
   int rc;
@@ -513,7 +512,18 @@ heed_store_count_cases (HeedStore      *self,
   g_return_val_if_fail (HEED_IS_STORE (self), -1);
 
   if (query == NULL)
-    query = all = heed_case_query_new ();
+    {
+      /* Every case: SQLite counts the smallest index, not the filter's every row. */
+      stmt = _heed_store_prepare (self, "SELECT count(*) FROM cases", error);
+      if (stmt == NULL)
+        return -1;
+      rc = sqlite3_step (stmt);
+      count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        _heed_store_set_sqlite_error (self, rc, error);
+      return count;
+    }
   if (query->view == HEED_CASE_VIEW_ATTENTION || query->hidden_id > 0)
     return heed_store_foreach_case_row (self, query, count_row, &count, error) ? count : -1;
 

@@ -32,6 +32,7 @@ static const struct {
   { RESOURCE_BASE "/core/migrations/0001-initial.sql", "PRAGMA user_version = 1" },
   { RESOURCE_BASE "/core/migrations/0002-form-drafts.sql", "PRAGMA user_version = 2" },
   { RESOURCE_BASE "/core/migrations/0003-audit-by-record.sql", "PRAGMA user_version = 3" },
+  { RESOURCE_BASE "/core/migrations/0004-cases-by-date.sql", "PRAGMA user_version = 4" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
@@ -472,6 +473,22 @@ check_header (const char        *path,
   return TRUE;
 }
 
+/* HEED_DEBUG_SQL=1: every statement and how long it took, on standard error, to see where
+ * the time goes in a large practice. */
+static int
+trace_statement_cb (unsigned int  type,
+                    void         *context,
+                    void         *statement,
+                    void         *nanoseconds)
+{
+  char *sql = sqlite3_expanded_sql (statement);
+
+  g_printerr ("heed-sql: %8.2f ms  %s\n", *(sqlite3_int64 *) nanoseconds / 1e6,
+              sql != NULL ? sql : sqlite3_sql (statement));
+  sqlite3_free (sql);
+  return 0;
+}
+
 static gboolean
 open_connection (HeedStore   *self,
                  const char  *path,
@@ -494,6 +511,8 @@ open_connection (HeedStore   *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  if (g_getenv ("HEED_DEBUG_SQL") != NULL)
+    sqlite3_trace_v2 (self->db, SQLITE_TRACE_PROFILE, trace_statement_cb, NULL);
   return _heed_store_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
