@@ -39,15 +39,23 @@ if command -v gnome-text-editor >/dev/null && command -v xdotool >/dev/null; the
     start=$(date +%s%N)
     HOME="$work" gnome-text-editor --ignore-session --new-window >/dev/null 2>&1 &
     pid=$!
-    while ! xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
+    # Given up on after 20 seconds: it may not start here at all (no session bus).
+    tries=0
+    while ! xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1 && [ "$tries" -lt 2000 ]; do
       sleep 0.01
+      tries=$((tries + 1))
     done
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
+    if [ "$tries" -ge 2000 ]; then continue; fi
     if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
   done
-  echo "== GNOME Text Editor: empty window on screen after $best ms (best of 3)"
+  if [ -n "$best" ]; then
+    echo "== GNOME Text Editor: empty window on screen after $best ms (best of 3)"
+  else
+    echo "== GNOME Text Editor did not show a window within 20 seconds here"
+  fi
 else
   echo "== GNOME Text Editor not installed: apt-get install gnome-text-editor xdotool to compare"
 fi
