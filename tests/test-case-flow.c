@@ -1214,6 +1214,34 @@ test_letter_needs (void)
   heed_test_remove_dir (dir);
 }
 
+/* Check the Practice File runs beside the window and says what it found. */
+static void
+test_check_file (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  HeedWindow *window = heed_window_new (application);
+  AdwMessageDialog *dialog = NULL;
+  gint64 give_up;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL);
+  /* Not a timing check: a generous bound so a broken check fails instead of hanging. */
+  give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL
+         && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Is Sound");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 static void
 test_reports_and_actions (void)
 {
@@ -1574,6 +1602,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/reports-and-actions", test_reports_and_actions);
   g_test_add_func ("/ui/flow/publicity", test_publicity);
   g_test_add_func ("/ui/flow/letter-needs", test_letter_needs);
+  g_test_add_func ("/ui/flow/check-file", test_check_file);
 
   return g_test_run ();
 }
