@@ -1842,7 +1842,7 @@ heed_window_init (HeedWindow *self)
   build_views (self);
   /* Results while typing: the store answers a search in tens of milliseconds even at
    * 100,000 cases, so wait only for a short pause between keys. */
-  gtk_search_entry_set_search_delay (self->search_entry, 60);
+  gtk_search_entry_set_search_delay (self->search_entry, 40);
 
   /* Without its schema (run from an unusual place) Heed still works, only forgetting. */
   if (source != NULL)
