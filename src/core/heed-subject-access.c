@@ -1149,24 +1149,6 @@ heed_audit_entry_dup_who (const HeedAuditEntry *entry)
 char *
 heed_audit_entry_dup_when (const HeedAuditEntry *entry)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
-  GDate date;
-  g_autofree char *day = NULL;
-
   g_return_val_if_fail (entry != NULL, NULL);
-
-  utc = entry->at != NULL ? g_date_time_new_from_iso8601 (entry->at, zone) : NULL;
-  if (utc == NULL)
-    return g_strdup (entry->at != NULL ? entry->at : "");
-  local = g_date_time_to_local (utc);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
-                  (GDateMonth) g_date_time_get_month (local),
-                  (GDateYear) g_date_time_get_year (local));
-  day = heed_format_date_long (&date);
-  /* TRANSLATORS: when a change was made: "3 June 2025 at 14:05" */
-  return g_strdup_printf (_("%s at %02d:%02d"), day, g_date_time_get_hour (local),
-                          g_date_time_get_minute (local));
+  return heed_format_date_time_long (entry->at != NULL ? entry->at : "");
 }

@@ -983,6 +983,31 @@ heed_format_date_long (const GDate *date)
 }
 
 char *
+heed_format_date_time_long (const char *stored)
+{
+  g_autoptr(GTimeZone) local_zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  g_return_val_if_fail (stored != NULL, NULL);
+
+  parsed = g_date_time_new_from_iso8601 (stored, local_zone);
+  if (parsed == NULL)
+    return g_strdup (stored);
+  local = g_date_time_to_timezone (parsed, local_zone);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+  day = heed_format_date_long (&date);
+  /* TRANSLATORS: a date and a time, "3 June 2025 at 14:21" */
+  return g_strdup_printf (D_("%s at %02d:%02d"), day, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
+char *
 heed_format_date_iso (const GDate *date)
 {
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);

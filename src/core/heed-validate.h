@@ -71,6 +71,9 @@ gboolean heed_parse_money      (const char  *text,
 char     *heed_format_date_long (const GDate *date);
 /* "2025-06-03" */
 char     *heed_format_date_iso  (const GDate *date);
+/* A stored time (the practice's local time, or UTC with a "Z", as in the audit trail) as
+ * "3 June 2025 at 14:21" in local time; the text itself when it is not a time. */
+char     *heed_format_date_time_long (const char *stored);
 /* "£1,250.00"; a negative amount is shown as "-£1,250.00". */
 char     *heed_format_money     (gint64       pence);
 

@@ -29,31 +29,11 @@ dup_made_text (HeedSubjectAccess *access)
   return g_strdup_printf (_("Made on %s"), day);
 }
 
-/* A stored time (the practice's local time, or UTC with a "Z" in the audit trail) as "3 June
- * 2025 at 14:21" in local time. */
+/* "3 June 2025 at 14:21", or a dash for no time. */
 static char *
 dup_time_text (const char *stored)
 {
-  g_autoptr(GTimeZone) local_zone = g_time_zone_new_local ();
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-  GDate date;
-
-  if (stored == NULL)
-    return g_strdup ("—");
-  parsed = g_date_time_new_from_iso8601 (stored, local_zone);
-  if (parsed == NULL)
-    return g_strdup (stored);
-  local = g_date_time_to_timezone (parsed, local_zone);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
-                  (GDateMonth) g_date_time_get_month (local),
-                  (GDateYear) g_date_time_get_year (local));
-  day = heed_format_date_long (&date);
-  /* TRANSLATORS: a date and a time, "3 June 2025 at 14:21" */
-  return g_strdup_printf (_("%s at %02d:%02d"), day, g_date_time_get_hour (local),
-                          g_date_time_get_minute (local));
+  return stored != NULL ? heed_format_date_time_long (stored) : g_strdup ("—");
 }
 
 static void
