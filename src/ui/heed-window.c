@@ -66,6 +66,9 @@ struct _HeedWindow
 
   HeedStore           *store;
   HeedCaseListModel   *model;
+  GtkSliceListModel   *shown_rows;
+  guint                reveal_tick;
+  gint64               first_rows_frame;
   HeedCaseView         view;
   gint64               n_cases;
   GPtrArray           *subject_codes;
@@ -178,6 +181,46 @@ read_filters (HeedWindow    *self,
 
 static void read_sort (HeedWindow    *self,
                        HeedCaseQuery *query);
+
+/* GTK 4.8's list view makes a row for up to 200 items however few fit on the screen, and
+ * making and measuring 200 rows of eight columns takes longer than the rest of the window.
+ * So an opened practice shows a screenful first, and the rows below it from the next frame
+ * on. (A search reuses the rows already made, so it gains nothing from this.) */
+#define FIRST_SCREEN_ROWS 60
+
+static gboolean
+reveal_all_rows_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  HeedWindow *self = user_data;
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+  if (self->shown_rows == NULL)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->first_rows_frame < 0 || frame == self->first_rows_frame)
+    {
+      /* The frame the first screenful is drawn in. */
+      self->first_rows_frame = frame;
+      return G_SOURCE_CONTINUE;
+    }
+  self->reveal_tick = 0;
+  gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_screen_of_rows (HeedWindow *self)
+{
+  gtk_slice_list_model_set_size (self->shown_rows, FIRST_SCREEN_ROWS);
+  self->first_rows_frame = -1;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->case_view),
+                                                      reveal_all_rows_cb, self, NULL);
+}
 
 static void
 run_query (HeedWindow *self)
@@ -978,11 +1021,15 @@ show_store (HeedWindow *self)
     adw_window_title_set_subtitle (self->window_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("Heed"));
 
+  g_clear_object (&self->shown_rows);
   g_clear_object (&self->model);
   self->model = heed_case_list_model_new (self->store);
+  self->shown_rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), 0,
+                                               G_MAXUINT);
+  show_first_screen_of_rows (self);
   {
     g_autoptr(GtkSingleSelection) selection =
-      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown_rows)));
 
     /* A selection that follows its item through a change of list reads every new item to
      * find it: 100,000 rows from the file. The list starts unselected instead. */
@@ -1468,6 +1515,7 @@ heed_window_restore_backup (HeedWindow  *self,
   /* The file must be closed to be replaced. */
   finish_deleting (self);
   gtk_column_view_set_model (self->case_view, NULL);
+  g_clear_object (&self->shown_rows);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   if (!heed_store_restore (backup, path, TRUE, error))
@@ -1727,7 +1775,11 @@ heed_window_dispose (GObject *object)
   HeedWindow *self = HEED_WINDOW (object);
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->case_view), self->reveal_tick);
+  self->reveal_tick = 0;
   /* The list's model goes first: disposing the column view changes its sorter. */
+  g_clear_object (&self->shown_rows);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_WINDOW);
   g_clear_object (&self->store);
