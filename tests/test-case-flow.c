@@ -1442,6 +1442,57 @@ test_template_editor (void)
   g_assert_false (heed_letter_template_is_builtin (copy));
   g_assert_nonnull (strstr (heed_letter_template_get_source (copy), "Thank you for telling us"));
 
+  /* The Welsh wording is the practice's to change too, and apart from the English. */
+  heed_template_editor_set_language (editor, HEED_LANGUAGE_WELSH);
+  g_assert_cmpint (heed_template_editor_get_language (editor), ==, HEED_LANGUAGE_WELSH);
+  {
+    g_autoptr(HeedLetterTemplate) welsh = heed_letter_template_new_builtin_in ("acknowledgement",
+                                                                              HEED_LANGUAGE_WELSH,
+                                                                              NULL);
+    g_autoptr(HeedLetterTemplate) welsh_copy = NULL;
+    g_autoptr(HeedLetterTemplate) english_copy = NULL;
+    g_auto(GStrv) parts = g_strsplit (heed_letter_template_get_source (welsh), "Diolch i chi am",
+                                      2);
+    g_autofree char *welsh_changed = g_strjoinv ("Diolch yn fawr i chi am", parts);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    /* Choosing Cymraeg shows Heed's Welsh wording, not the practice's English copy. */
+    g_assert_null (heed_template_editor_get_problem (editor));
+    {
+      g_autofree char *shown = heed_template_editor_dup_source (editor);
+
+      g_assert_nonnull (strstr (shown, "Diolch i chi am"));
+      g_assert_null (strstr (shown, "Thank you for telling us"));
+    }
+    heed_template_editor_set_source (editor, welsh_changed);
+    g_assert_true (heed_template_editor_save (editor, &error));
+    g_assert_no_error (error);
+    welsh_copy = heed_letter_template_load_in (heed_window_get_store (window), "acknowledgement",
+                                               HEED_LANGUAGE_WELSH, &error);
+    g_assert_no_error (error);
+    g_assert_false (heed_letter_template_is_builtin (welsh_copy));
+    g_assert_cmpint (heed_letter_template_get_language (welsh_copy), ==, HEED_LANGUAGE_WELSH);
+    g_assert_nonnull (strstr (heed_letter_template_get_source (welsh_copy),
+                              "Diolch yn fawr i chi am"));
+    english_copy = heed_letter_template_load_in (heed_window_get_store (window),
+                                                 "acknowledgement", HEED_LANGUAGE_ENGLISH,
+                                                 &error);
+    g_assert_nonnull (strstr (heed_letter_template_get_source (english_copy),
+                              "Thank you for telling us"));
+
+    /* Reverting the Welsh puts Heed's Welsh back and leaves the English copy alone. */
+    gtk_widget_activate_action (GTK_WIDGET (editor), "template.revert", NULL);
+    g_clear_object (&welsh_copy);
+    welsh_copy = heed_letter_template_load_in (heed_window_get_store (window), "acknowledgement",
+                                               HEED_LANGUAGE_WELSH, &error);
+    g_assert_true (heed_letter_template_is_builtin (welsh_copy));
+    g_clear_object (&english_copy);
+    english_copy = heed_letter_template_load_in (heed_window_get_store (window),
+                                                 "acknowledgement", HEED_LANGUAGE_ENGLISH,
+                                                 &error);
+    g_assert_false (heed_letter_template_is_builtin (english_copy));
+  }
+
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

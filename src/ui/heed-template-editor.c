@@ -21,6 +21,7 @@ struct _HeedTemplateEditor
 
   AdwToastOverlay   *toasts;
   GtkDropDown       *template_dropdown;
+  GtkDropDown       *language_dropdown;
   GtkTextView       *source_view;
   GtkLabel          *problem_label;
   GtkWidget         *revert_button;
@@ -29,12 +30,16 @@ struct _HeedTemplateEditor
   HeedStore         *store;
   GStrv              ids;
   gint64             sample_case;   /* the case the preview is made for, or 0 */
+  HeedLanguage       language;      /* English or Welsh: a practice keeps a copy of each */
   gboolean           loading;
   gboolean           valid;
   guint              check_source;
 };
 
 G_DEFINE_FINAL_TYPE (HeedTemplateEditor, heed_template_editor, ADW_TYPE_WINDOW)
+
+/* In the order of the language choice. */
+static const HeedLanguage languages[] = { HEED_LANGUAGE_ENGLISH, HEED_LANGUAGE_WELSH };
 
 static char *
 dup_source (HeedTemplateEditor *self)
@@ -104,9 +109,11 @@ heed_template_editor_load (HeedTemplateEditor *self,
                            const char         *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HeedLetterTemplate) template = heed_letter_template_load (self->store, id, &error);
+  g_autoptr(HeedLetterTemplate) template = NULL;
 
   g_return_val_if_fail (HEED_IS_TEMPLATE_EDITOR (self), FALSE);
+
+  template = heed_letter_template_load_in (self->store, id, self->language, &error);
 
   if (template == NULL)
     {
@@ -137,6 +144,44 @@ on_template_selected_cb (GtkDropDown        *dropdown,
 {
   if (selected_id (self) != NULL)
     heed_template_editor_load (self, selected_id (self));
+}
+
+static void
+on_language_selected_cb (GtkDropDown        *dropdown,
+                         GParamSpec         *pspec,
+                         HeedTemplateEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  self->language = languages[MIN (selected, G_N_ELEMENTS (languages) - 1)];
+  if (selected_id (self) != NULL)
+    heed_template_editor_load (self, selected_id (self));
+}
+
+/* Shows the practice's wording in @language (English or Welsh). */
+void
+heed_template_editor_set_language (HeedTemplateEditor *self,
+                                   HeedLanguage        language)
+{
+  g_return_if_fail (HEED_IS_TEMPLATE_EDITOR (self));
+
+  language = heed_language_resolve (language);
+  gtk_drop_down_set_selected (self->language_dropdown,
+                              language == HEED_LANGUAGE_WELSH ? 1 : 0);
+}
+
+HeedLanguage
+heed_template_editor_get_language (HeedTemplateEditor *self)
+{
+  g_return_val_if_fail (HEED_IS_TEMPLATE_EDITOR (self), HEED_LANGUAGE_ENGLISH);
+  return self->language;
+}
+
+char *
+heed_template_editor_dup_source (HeedTemplateEditor *self)
+{
+  g_return_val_if_fail (HEED_IS_TEMPLATE_EDITOR (self), NULL);
+  return dup_source (self);
 }
 
 void
@@ -199,7 +244,7 @@ revert_action (GtkWidget  *widget,
 
   if (id == NULL)
     return;
-  if (!heed_letter_template_remove_copy (self->store, id, HEED_LANGUAGE_INTERFACE, &error))
+  if (!heed_letter_template_remove_copy (self->store, id, self->language, &error))
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
@@ -262,6 +307,19 @@ heed_template_editor_init (HeedTemplateEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->template_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template"), -1);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->template_dropdown));
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+    /* Each language by its own name, as language choosers show them. */
+    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+      gtk_string_list_append (names, heed_language_get_autonym (languages[i]));
+    self->language_dropdown =
+      GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_dropdown), _("Language"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->language_dropdown));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "template.save");
   gtk_widget_add_css_class (save, "suggested-action");
   self->revert_button = gtk_button_new_with_mnemonic (_("_Revert to Heed’s Own"));
@@ -337,6 +395,12 @@ heed_template_editor_new (GtkWindow *parent,
                                                       : self->ids[i]);
     }
   gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (names));
+  /* The wording in the interface's language first, as letters are made in it. */
+  self->language = heed_language_resolve (HEED_LANGUAGE_INTERFACE);
+  gtk_drop_down_set_selected (self->language_dropdown,
+                              self->language == HEED_LANGUAGE_WELSH ? 1 : 0);
+  g_signal_connect (self->language_dropdown, "notify::selected",
+                    G_CALLBACK (on_language_selected_cb), self);
   g_signal_connect (self->template_dropdown, "notify::selected",
                     G_CALLBACK (on_template_selected_cb), self);
   if (self->ids[0] != NULL)

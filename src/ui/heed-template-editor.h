@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "heed-language.h"
 #include "heed-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,12 @@ HeedTemplateEditor *heed_template_editor_new         (GtkWindow           *paren
                                                       gint64               sample_case);
 gboolean            heed_template_editor_load        (HeedTemplateEditor  *self,
                                                       const char          *id);
+/* The practice keeps its wording of each letter in English and in Welsh: which is shown. */
+void                heed_template_editor_set_language (HeedTemplateEditor *self,
+                                                       HeedLanguage        language);
+HeedLanguage        heed_template_editor_get_language (HeedTemplateEditor *self);
+/* The wording as it stands in the editor. */
+char               *heed_template_editor_dup_source  (HeedTemplateEditor  *self);
 /* Replaces the wording, as typing would, and checks it at once. */
 void                heed_template_editor_set_source  (HeedTemplateEditor  *self,
                                                       const char          *source);
