@@ -51,6 +51,11 @@ gboolean      _heed_store_exec             (HeedStore   *self,
 void          _heed_store_set_sqlite_error (HeedStore   *self,
                                             int          rc,
                                             GError     **error);
+gboolean      _heed_store_audit_case_children (HeedStore   *self,
+                                               gint64       case_id,
+                                               const char  *action,
+                                               const char  *detail,
+                                               GError     **error);
 gboolean      _heed_store_step_done        (HeedStore     *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);

@@ -733,6 +733,58 @@ heed_store_undo_status_change (HeedStore  *self,
   return FALSE;
 }
 
+/* The records that belong to a case and go with it, by their foreign keys. */
+static const struct {
+  const char *table;
+  const char *sql;
+} case_children[] = {
+  { "events", "SELECT id FROM events WHERE \"case\" = :case" },
+  { "case_elements", "SELECT id FROM case_elements WHERE \"case\" = :case" },
+  { "actions", "SELECT id FROM actions WHERE \"case\" = :case" },
+  { "letters", "SELECT id FROM letters WHERE \"case\" = :case" },
+  { "restrictions", "SELECT id FROM restrictions WHERE \"case\" = :case" },
+  { "survey_responses", "SELECT id FROM survey_responses WHERE \"case\" = :case" },
+};
+
+/* Writes @action to the trail for each record of the case, before the case is deleted: the
+ * foreign keys take them with it, and a check of the file would otherwise take them for rows
+ * removed behind Heed's back. */
+gboolean
+_heed_store_audit_case_children (HeedStore   *self,
+                                 gint64       case_id,
+                                 const char  *action,
+                                 const char  *detail,
+                                 GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (case_children); i++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt = _heed_store_prepare (self, case_children[i].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      _heed_store_bind_int (stmt, ":case", case_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 child = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, child);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _heed_store_set_sqlite_error (self, rc, error);
+          return FALSE;
+        }
+      for (guint j = 0; j < ids->len; j++)
+        if (!_heed_store_audit (self, action, case_children[i].table,
+                                g_array_index (ids, gint64, j), detail, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 heed_store_delete_draft (HeedStore   *self,
                          HeedCase    *kase,
@@ -762,6 +814,8 @@ heed_store_delete_draft (HeedStore   *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
+  if (!_heed_store_audit_case_children (self, id, "delete", "draft", error))
+    goto failed;
   stmt = _heed_store_prepare (self, "DELETE FROM cases WHERE id = :id", error);
   if (stmt == NULL)
     goto failed;

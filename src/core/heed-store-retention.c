@@ -114,20 +114,13 @@ heed_store_destroy_case (HeedStore   *self,
                          const char  *reason,
                          GError     **error)
 {
-  static const struct { const char *table; const char *sql; } children[] = {
-    { "events", "SELECT id FROM events WHERE \"case\" = :case" },
-    { "case_elements", "SELECT id FROM case_elements WHERE \"case\" = :case" },
-    { "actions", "SELECT id FROM actions WHERE \"case\" = :case" },
-    { "letters", "SELECT id FROM letters WHERE \"case\" = :case" },
-    { "restrictions", "SELECT id FROM restrictions WHERE \"case\" = :case" },
-    { "survey_responses", "SELECT id FROM survey_responses WHERE \"case\" = :case" },
-    /* People no other case refers to go with it. */
-    { "people", "SELECT p.id FROM people p JOIN cases c ON c.id = :case "
-                "AND p.id IN (c.complainant, c.affected) "
-                "WHERE NOT EXISTS (SELECT 1 FROM cases o WHERE o.id != :case "
-                "AND p.id IN (o.complainant, o.affected))" },
-  };
-  GArray *rows[G_N_ELEMENTS (children)] = { NULL };
+  /* People no other case refers to go with it. */
+  static const char *const only_its_people =
+    "SELECT p.id FROM people p JOIN cases c ON c.id = :case "
+    "AND p.id IN (c.complainant, c.affected) "
+    "WHERE NOT EXISTS (SELECT 1 FROM cases o WHERE o.id != :case "
+    "AND p.id IN (o.complainant, o.affected))";
+  g_autoptr(GArray) people = NULL;
   g_autoptr(HeedCaseRow) row = NULL;
   g_autofree char *now = NULL;
   g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
@@ -163,9 +156,8 @@ heed_store_destroy_case (HeedStore   *self,
   if (!heed_store_begin (self, error))
     return FALSE;
   begun = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    if ((rows[i] = list_ids (self, children[i].sql, case_id, error)) == NULL)
-      goto out;
+  if ((people = list_ids (self, only_its_people, case_id, error)) == NULL)
+    goto out;
 
   now = _heed_store_now_text ();
   stmt = _heed_store_prepare (self,
@@ -185,7 +177,9 @@ heed_store_destroy_case (HeedStore   *self,
   if (!_heed_store_step_done (self, stmt, error))
     goto out;
 
-  /* The case and, by its foreign keys, its children; then the people only it named. */
+  /* The case and, by its foreign keys, its records; then the people only it named. */
+  if (!_heed_store_audit_case_children (self, case_id, "destroy", row->reference, error))
+    goto out;
   stmt = _heed_store_prepare (self, "DELETE FROM cases WHERE id = :case", error);
   if (stmt == NULL)
     goto out;
@@ -193,30 +187,23 @@ heed_store_destroy_case (HeedStore   *self,
   if (!_heed_store_step_done (self, stmt, error)
       || !_heed_store_audit (self, "destroy", "cases", case_id, row->reference, error))
     goto out;
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    for (guint j = 0; j < rows[i]->len; j++)
-      {
-        gint64 id = g_array_index (rows[i], gint64, j);
+  for (guint j = 0; j < people->len; j++)
+    {
+      gint64 id = g_array_index (people, gint64, j);
 
-        if (strcmp (children[i].table, "people") == 0)
-          {
-            stmt = _heed_store_prepare (self, "DELETE FROM people WHERE id = :case", error);
-            if (stmt == NULL)
-              goto out;
-            _heed_store_bind_int (stmt, ":case", id);
-            if (!_heed_store_step_done (self, stmt, error))
-              goto out;
-          }
-        if (!_heed_store_audit (self, "destroy", children[i].table, id, row->reference, error))
-          goto out;
-      }
+      stmt = _heed_store_prepare (self, "DELETE FROM people WHERE id = :case", error);
+      if (stmt == NULL)
+        goto out;
+      _heed_store_bind_int (stmt, ":case", id);
+      if (!_heed_store_step_done (self, stmt, error)
+          || !_heed_store_audit (self, "destroy", "people", id, row->reference, error))
+        goto out;
+    }
   ok = heed_store_commit (self, error);
 
 out:
   if (!ok && begun)
     heed_store_rollback (self);
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    g_clear_pointer (&rows[i], g_array_unref);
   if (ok)
     g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_REMOVED], 0, case_id);
   return ok;
