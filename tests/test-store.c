@@ -596,6 +596,64 @@ test_audit_tamper (Fixture       *fixture,
   g_assert_nonnull (strstr (report->str, "was altered"));
 }
 
+/* Documents kept with a case are evidence: the check compares each with the digest the
+ * trail took when it was added. */
+static void
+check_fails_with (Fixture    *fixture,
+                  const char *sql,
+                  const char *expected)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  sql_exec (fixture->path, sql);
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (heed_store_check (fixture->store, report, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, expected));
+  g_clear_object (&fixture->store);
+}
+
+static void
+test_audit_attachments (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Scanned");
+  g_autoptr(GBytes) letter = g_bytes_new_static ("Dear Practice Manager", 21);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  g_autofree char *sql = NULL;
+
+  g_assert_true (heed_store_add_attachment (fixture->store,
+                                            heed_record_get_id (HEED_RECORD (kase)), 0,
+                                            "letter.txt", "text/plain", letter, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (heed_store_check (fixture->store, report, &error));
+  g_assert_nonnull (strstr (report->str, "unbroken"));
+
+  /* A document's bytes changed. */
+  sql = g_strdup_printf ("UPDATE attachments SET data = CAST ('Dear Sir' AS BLOB) "
+                         "WHERE id = %" G_GINT64_FORMAT, id);
+  check_fails_with (fixture, sql, "of attachments was changed outside Heed");
+  g_free (sql);
+  /* One slipped in. */
+  sql = g_strdup_printf ("UPDATE attachments SET data = CAST ('Dear Practice Manager' AS BLOB) "
+                         "WHERE id = %" G_GINT64_FORMAT ";"
+                         "INSERT INTO attachments (\"case\", filename, mime, added_at, data) "
+                         "SELECT \"case\", 'extra.txt', mime, added_at, data FROM attachments "
+                         "WHERE id = %" G_GINT64_FORMAT, id, id);
+  check_fails_with (fixture, sql, "of attachments was added outside Heed");
+  g_free (sql);
+  /* One taken away. */
+  sql = g_strdup_printf ("DELETE FROM attachments WHERE filename = 'extra.txt';"
+                         "DELETE FROM attachments WHERE id = %" G_GINT64_FORMAT, id);
+  check_fails_with (fixture, sql, "of attachments was removed outside Heed");
+}
+
 /* Bad input, each with its message, and the file unchanged afterwards. */
 
 typedef gboolean (*BadStep) (HeedStore *store, GError **error);
@@ -1470,6 +1528,7 @@ main (int    argc,
   ADD ("delete-draft", test_delete_draft);
   ADD ("search", test_search);
   ADD ("audit-tamper", test_audit_tamper);
+  ADD ("audit-attachments", test_audit_attachments);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("form-drafts", test_form_drafts);
   ADD ("sort", test_sort);

@@ -169,6 +169,11 @@ expect_row (GHashTable *expected_by_table,
     }
   if (g_strcmp0 (action, "delete") == 0 || g_strcmp0 (action, "destroy") == 0)
     g_hash_table_remove (expected, &row);
+  else if (strcmp (table, "attachments") == 0 && detail != NULL)
+    /* A document's entry holds the SHA-256 of its bytes (and "|imported" after it when it
+     * came in an import). */
+    g_hash_table_insert (expected, g_memdup2 (&row, sizeof row),
+                         bar != NULL ? g_strndup (detail, bar - detail) : g_strdup (detail));
   else if (bar != NULL)
     g_hash_table_insert (expected, g_memdup2 (&row, sizeof row), g_strndup (detail, bar - detail));
 }
@@ -208,6 +213,73 @@ check_table_contents (HeedStore   *self,
                                 (long long) *(gint64 *) key, check.table);
     }
   *problems += check.problems;
+  return TRUE;
+}
+
+/* Documents kept with cases are evidence: each must be byte for byte what was added. */
+static gboolean
+check_attachments (HeedStore   *self,
+                   GHashTable  *expected_by_table,
+                   GString     *report,
+                   guint       *problems,
+                   GError     **error)
+{
+  GHashTable *expected = g_hash_table_lookup (expected_by_table, "attachments");
+  g_autoptr(GHashTable) none = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key;
+  guint found = 0;
+  int rc;
+
+  if (expected == NULL)
+    expected = none;
+  rc = sqlite3_prepare_v2 (self->db, "SELECT id, data FROM attachments ORDER BY id", -1, &stmt,
+                           NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const void *data = sqlite3_column_blob (stmt, 1);
+      gsize size = (gsize) sqlite3_column_bytes (stmt, 1);
+      const char *digest = g_hash_table_lookup (expected, &id);
+      g_autofree char *actual = NULL;
+
+      if (digest == NULL)
+        {
+          if (found++ < 20)
+            g_string_append_printf (report,
+                                    _("Row %lld of %s was added outside Heed "
+                                      "(it is not in the audit trail).\n"),
+                                    (long long) id, "attachments");
+          continue;
+        }
+      actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data != NULL ? data
+                                                                          : (gconstpointer) "",
+                                            size);
+      if (strcmp (actual, digest) != 0 && found++ < 20)
+        g_string_append_printf (report,
+                                _("Row %lld of %s was changed outside Heed "
+                                  "(it differs from what the audit trail recorded).\n"),
+                                (long long) id, "attachments");
+      g_hash_table_remove (expected, &id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (found++ < 20)
+      g_string_append_printf (report, _("Row %lld of %s was removed outside Heed.\n"),
+                              (long long) *(gint64 *) key, "attachments");
+  *problems += found;
   return TRUE;
 }
 
@@ -286,6 +358,8 @@ _heed_store_check_audit (HeedStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     if (!check_table_contents (self, types[i], expected_by_table, report, &problems, error))
       return FALSE;
+  if (!check_attachments (self, expected_by_table, report, &problems, error))
+    return FALSE;
 
   if (problems == 0)
     g_string_append_printf (report,

@@ -744,6 +744,7 @@ static const struct {
   { "letters", "SELECT id FROM letters WHERE \"case\" = :case" },
   { "restrictions", "SELECT id FROM restrictions WHERE \"case\" = :case" },
   { "survey_responses", "SELECT id FROM survey_responses WHERE \"case\" = :case" },
+  { "attachments", "SELECT id FROM attachments WHERE \"case\" = :case" },
 };
 
 /* Writes @action to the trail for each record of the case, before the case is deleted: the
