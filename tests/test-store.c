@@ -596,6 +596,29 @@ test_audit_tamper (Fixture       *fixture,
   g_assert_nonnull (strstr (report->str, "was altered"));
 }
 
+/* A change of nation undone by the transaction around it must not leave the deadlines counted
+ * in the other nation's working days. */
+static void
+test_setting_rolled_back (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (heed_store_get_nation (fixture->store), ==, HEED_NATION_ENGLAND);
+  g_assert_true (heed_store_begin (fixture->store, &error));
+  g_assert_true (heed_store_set_setting (fixture->store, "nation", "scotland", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_get_nation (fixture->store), ==, HEED_NATION_SCOTLAND);
+  heed_store_rollback (fixture->store);
+  g_assert_cmpint (heed_store_get_nation (fixture->store), ==, HEED_NATION_ENGLAND);
+  g_assert_cmpint (heed_calendar_get_nation (heed_store_get_calendar (fixture->store)), ==,
+                   HEED_NATION_ENGLAND);
+
+  /* Kept when it is committed. */
+  g_assert_true (heed_store_set_setting (fixture->store, "nation", "scotland", &error));
+  g_assert_cmpint (heed_store_get_nation (fixture->store), ==, HEED_NATION_SCOTLAND);
+}
+
 /* Documents kept with a case are evidence: the check compares each with the digest the
  * trail took when it was added. */
 static void
@@ -1529,6 +1552,7 @@ main (int    argc,
   ADD ("search", test_search);
   ADD ("audit-tamper", test_audit_tamper);
   ADD ("audit-attachments", test_audit_attachments);
+  ADD ("setting-rolled-back", test_setting_rolled_back);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("form-drafts", test_form_drafts);
   ADD ("sort", test_sort);

@@ -333,6 +333,31 @@ _heed_store_check_writable (HeedStore  *self,
 /* Transactions nest: only the outermost begin and commit reach SQLite, and any failure inside
  * makes the outer commit roll everything back, so a change is saved whole or not at all. */
 
+/* What the store keeps in memory from the file: read again after a rollback, which may have
+ * undone a change to the nation or the risk matrix made inside the transaction. */
+static void
+load_cached_settings (HeedStore *self)
+{
+  g_autofree char *nation_id = heed_store_dup_setting (self, "nation");
+  HeedNation nation = HEED_NATION_ENGLAND;
+
+  heed_nation_from_id (nation_id, &nation);
+  if (self->calendar == NULL || heed_calendar_get_nation (self->calendar) != nation)
+    {
+      g_clear_object (&self->calendar);
+      self->calendar = heed_calendar_new (nation);
+    }
+}
+
+static void
+roll_back (HeedStore *self)
+{
+  _heed_store_exec (self, "ROLLBACK", NULL);
+  _heed_store_load_last_hash (self, NULL);
+  _heed_store_load_risk (self, NULL);
+  load_cached_settings (self);
+}
+
 gboolean
 heed_store_begin (HeedStore  *self,
                   GError    **error)
@@ -363,16 +388,14 @@ heed_store_commit (HeedStore  *self,
 
   if (self->failed)
     {
-      _heed_store_exec (self, "ROLLBACK", NULL);
-      _heed_store_load_last_hash (self, NULL);
+      roll_back (self);
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
                    _("A step of this change failed, so none of it was saved."));
       return FALSE;
     }
   if (!_heed_store_exec (self, "COMMIT", error))
     {
-      _heed_store_exec (self, "ROLLBACK", NULL);
-      _heed_store_load_last_hash (self, NULL);
+      roll_back (self);
       return FALSE;
     }
   return TRUE;
@@ -389,8 +412,7 @@ heed_store_rollback (HeedStore *self)
       self->failed = TRUE;
       return;
     }
-  _heed_store_exec (self, "ROLLBACK", NULL);
-  _heed_store_load_last_hash (self, NULL);
+  roll_back (self);
 }
 
 /* Opening */
@@ -682,13 +704,7 @@ finish_open (HeedStore  *self,
   if (!_heed_store_load_last_hash (self, error) || !_heed_store_load_risk (self, error))
     return FALSE;
 
-  {
-    g_autofree char *nation_id = heed_store_dup_setting (self, "nation");
-    HeedNation nation = HEED_NATION_ENGLAND;
-
-    heed_nation_from_id (nation_id, &nation);
-    self->calendar = heed_calendar_new (nation);
-  }
+  load_cached_settings (self);
   return TRUE;
 }
 
@@ -1109,14 +1125,9 @@ heed_store_set_setting (HeedStore   *self,
   if (!heed_store_commit (self, error))
     return FALSE;
 
+  /* Inside an outer transaction too: a rollback there reads the nation again. */
   if (g_strcmp0 (key, "nation") == 0 && self->calendar != NULL)
-    {
-      HeedNation nation = HEED_NATION_ENGLAND;
-
-      heed_nation_from_id (value, &nation);
-      g_clear_object (&self->calendar);
-      self->calendar = heed_calendar_new (nation);
-    }
+    load_cached_settings (self);
   return TRUE;
 }
 
