@@ -897,6 +897,84 @@ find_only_undo (GtkWidget *window)
   return find_button_labelled (window, "_Undo");
 }
 
+static gboolean
+is_group_titled (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_visible (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)),
+                       title) == 0;
+}
+
+/* A compliment is logged, passed on and learned from: its page asks nothing of a complaint's
+ * (no risk, plan, consent, findings or Ombudsman); a complaint's page asks all of it. */
+static void
+test_page_by_kind (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) complaint = heed_case_new ("complaint");
+  g_autoptr(HeedCase) compliment = heed_case_new ("compliment");
+  HeedWindow *window = heed_window_new (application);
+  GtkWidget *page;
+  const char *const complaint_only[] = {
+    "Risk", "The Plan Agreed with Them", "The Person Complaining", "On Behalf of Someone Else",
+    "Consent and Authorisation", "Contact Restrictions", "Each Part of the Complaint",
+    "Outcome and Remedy", "Ombudsman", "How They Found It",
+  };
+  const char *const both[] = { "What Has Happened", "History", "Learning", "Action Plan",
+                               "How It Came In" };
+
+  g_object_set (complaint, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "Could not get an appointment", NULL);
+  g_object_set (compliment, "channel", "letter", "received-at", "2025-06-04T10:00:00",
+                "summary", "Thank you to the nurses", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (complaint), NULL));
+  g_assert_true (heed_store_save (store, HEED_RECORD (compliment), NULL));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                   "case_page"));
+
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (compliment))));
+  iterate ();
+  for (guint i = 0; i < G_N_ELEMENTS (complaint_only); i++)
+    {
+      g_test_message ("compliment: no “%s”", complaint_only[i]);
+      g_assert_null (find_widget (page, is_group_titled, complaint_only[i]));
+    }
+  g_assert_null (find_row_titled (page, "Seriousness"));
+  g_assert_nonnull (find_widget (page, is_group_titled, "From"));
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    g_assert_nonnull (find_widget (page, is_group_titled, both[i]));
+  {
+    GtkLabel *facts = GTK_LABEL (gtk_widget_get_template_child (page, HEED_TYPE_CASE_PAGE,
+                                                                "facts_label"));
+
+    g_assert_nonnull (strstr (gtk_label_get_text (facts), "Compliment"));
+    g_assert_null (strstr (gtk_label_get_text (facts), "risk"));
+  }
+
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (complaint))));
+  iterate ();
+  for (guint i = 0; i < G_N_ELEMENTS (complaint_only); i++)
+    {
+      g_test_message ("complaint: “%s”", complaint_only[i]);
+      g_assert_nonnull (find_widget (page, is_group_titled, complaint_only[i]));
+    }
+  g_assert_nonnull (find_row_titled (page, "Seriousness"));
+  g_assert_null (find_widget (page, is_group_titled, "From"));
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    g_assert_nonnull (find_widget (page, is_group_titled, both[i]));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 static void
 test_undo (void)
 {
@@ -1660,6 +1738,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/phone-log-draft", test_phone_log_draft);
   g_test_add_func ("/ui/flow/letter", test_letter);
   g_test_add_func ("/ui/flow/template-editor", test_template_editor);
+  g_test_add_func ("/ui/flow/page-by-kind", test_page_by_kind);
   g_test_add_func ("/ui/flow/automatic-backup", test_automatic_backup);
   g_test_add_func ("/ui/flow/retention", test_retention_page);
   g_test_add_func ("/ui/flow/restore", test_restore);

@@ -36,8 +36,8 @@ static const Transition simple_transitions[] = {
   { "withdrawn", { "logged", NULL } },
 };
 
-static gboolean
-is_simple_kind (const char *kind)
+gboolean
+heed_status_is_simple_kind (const char *kind)
 {
   return g_strcmp0 (kind, "comment") == 0 || g_strcmp0 (kind, "compliment") == 0;
 }
@@ -47,8 +47,9 @@ heed_status_next (const char *kind,
                   const char *from)
 {
   static const char *const none[] = { NULL };
-  const Transition *table = is_simple_kind (kind) ? simple_transitions : complaint_transitions;
-  guint n = is_simple_kind (kind) ? G_N_ELEMENTS (simple_transitions)
+  const Transition *table = heed_status_is_simple_kind (kind) ? simple_transitions
+                                                              : complaint_transitions;
+  guint n = heed_status_is_simple_kind (kind) ? G_N_ELEMENTS (simple_transitions)
                                   : G_N_ELEMENTS (complaint_transitions);
 
   for (guint i = 0; i < n; i++)
@@ -112,7 +113,7 @@ heed_status_can_close_as_oral (HeedCase     *kase,
   if (heed_calendar_get_nation (calendar) != HEED_NATION_ENGLAND
       && heed_calendar_get_nation (calendar) != HEED_NATION_WALES)
     return FALSE;
-  if (is_simple_kind (heed_case_get_kind (kase))
+  if (heed_status_is_simple_kind (heed_case_get_kind (kase))
       || g_strcmp0 (heed_case_get_status (kase), "logged") != 0
       || channel == NULL || !g_strv_contains (oral_channels, channel)
       || !heed_case_get_received (kase, &received))

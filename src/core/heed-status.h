@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* The statuses a case of @kind may move to from @from, as a NULL-terminated array of ids
  * (static; do not free). */
+/* Comments and compliments: logged and closed, not graded, planned or answered. */
+gboolean           heed_status_is_simple_kind (const char *kind);
 const char *const *heed_status_next          (const char *kind,
                                               const char *from);
 gboolean           heed_status_can_change    (const char  *kind,

@@ -230,6 +230,9 @@ update_matrix (HeedCasePage *self)
   const char *seriousness = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_SERIOUSNESS);
   const char *likelihood = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_LIKELIHOOD);
 
+  /* Comments and compliments are not graded: there is no matrix. */
+  if (self->matrix_buttons[0][0] == NULL)
+    return;
   for (guint s = 0; s < 4; s++)
     for (guint l = 0; l < 5; l++)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->matrix_buttons[s][l]),
@@ -763,13 +766,23 @@ fill_header (HeedCasePage *self)
     g_clear_pointer (&from, g_free);
 
   gtk_label_set_text (self->summary_label, heed_case_get_summary (self->kase));
-  /* Translators: reference · kind · status · received · risk · who from */
-  facts = g_strdup_printf (_("%s · %s · %s · received %s · risk %s%s%s"),
-                           heed_case_get_reference (self->kase),
-                           heed_case_kind_get_label (heed_case_get_kind (self->kase)),
-                           heed_case_status_get_label (heed_case_get_status (self->kase)),
-                           received != NULL ? received : "—", risk,
-                           from != NULL ? _(" · from ") : "", from != NULL ? from : "");
+  if (heed_status_is_simple_kind (heed_case_get_kind (self->kase)))
+    /* Translators: reference · kind · status · received · who from (comments and
+     * compliments, which are not graded) */
+    facts = g_strdup_printf (_("%s · %s · %s · received %s%s%s"),
+                             heed_case_get_reference (self->kase),
+                             heed_case_kind_get_label (heed_case_get_kind (self->kase)),
+                             heed_case_status_get_label (heed_case_get_status (self->kase)),
+                             received != NULL ? received : "—",
+                             from != NULL ? _(" · from ") : "", from != NULL ? from : "");
+  else
+    /* Translators: reference · kind · status · received · risk · who from */
+    facts = g_strdup_printf (_("%s · %s · %s · received %s · risk %s%s%s"),
+                             heed_case_get_reference (self->kase),
+                             heed_case_kind_get_label (heed_case_get_kind (self->kase)),
+                             heed_case_status_get_label (heed_case_get_status (self->kase)),
+                             received != NULL ? received : "—", risk,
+                             from != NULL ? _(" · from ") : "", from != NULL ? from : "");
   gtk_label_set_text (self->facts_label, facts);
 }
 
@@ -1514,6 +1527,7 @@ heed_case_page_set_case (HeedCasePage *self,
   HeedRecordEditor *editor;
   GtkWidget *group;
   HeedCase *kase;
+  gboolean answered;
 
   g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
   g_return_val_if_fail (HEED_IS_STORE (store), FALSE);
@@ -1551,27 +1565,35 @@ heed_case_page_set_case (HeedCasePage *self,
   heed_timeline_view_reload (self->case_timeline);
 
   editor = add_editor (self, HEED_RECORD (kase), "case", staff);
+  /* Complaints and concerns are graded, planned with the person and answered; comments and
+   * compliments are logged, passed on and learned from (the forms that take them in ask as
+   * much). */
+  answered = !heed_status_is_simple_kind (heed_case_get_kind (kase));
 
   /* Overview: what to do next. */
-  group = heed_record_editor_add_group (editor, _("Risk"),
-                                        _("Grade it when it comes in and again after the "
-                                          "investigation. At receipt, choose the seriousness and "
-                                          "likelihood, or a cell of the matrix."),
-                                        risk_fields);
-  {
-    /* On a narrow window the matrix scrolls sideways rather than widening the page. */
-    GtkWidget *scroller = gtk_scrolled_window_new ();
+  if (answered)
+    {
+      group = heed_record_editor_add_group (editor, _("Risk"),
+                                            _("Grade it when it comes in and again after the "
+                                              "investigation. At receipt, choose the "
+                                              "seriousness and likelihood, or a cell of the "
+                                              "matrix."),
+                                            risk_fields);
+      {
+        /* On a narrow window the matrix scrolls sideways rather than widening the page. */
+        GtkWidget *scroller = gtk_scrolled_window_new ();
 
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
-                                    GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), make_matrix (self));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
-  }
-  add_group (self, self->page, group);
-  add_group (self, self->page,
-             heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
-                                           plan_fields));
+        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                        GTK_POLICY_NEVER);
+        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), make_matrix (self));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
+    }
+    add_group (self, self->page, group);
+    add_group (self, self->page,
+               heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
+                                             plan_fields));
+    }
   fill_log (self);
   add_group (self, self->page, make_history_group (self, case_id));
 
@@ -1582,7 +1604,9 @@ heed_case_page_set_case (HeedCasePage *self,
 
     GtkWidget *person_group;
 
-    person_group = heed_record_editor_add_group (person, _("The Person Complaining"),
+    person_group = heed_record_editor_add_group (person,
+                                                 answered ? _("The Person Complaining")
+                                                          : _("From"),
                                                  _("How to reach them and how they would like "
                                                    "to be contacted."),
                                                  person_fields);
@@ -1590,25 +1614,29 @@ heed_case_page_set_case (HeedCasePage *self,
     add_subject_access_button (self, person_group, self->complainant, "complainant");
     add_group (self, self->people_page, person_group);
   }
-  add_group (self, self->people_page,
-             heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
-                                           behalf_fields));
-  {
-    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected", NULL);
+  if (answered)
+    {
+      add_group (self, self->people_page,
+                 heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
+                                               behalf_fields));
+      {
+        HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected",
+                                               NULL);
 
-    GtkWidget *person_group;
+        GtkWidget *person_group;
 
-    person_group = heed_record_editor_add_group (person, _("The Person Affected"),
-                                                 _("Leave empty when the person complaining "
-                                                   "is the person affected."),
-                                                 person_fields);
+        person_group = heed_record_editor_add_group (person, _("The Person Affected"),
+                                                     _("Leave empty when the person complaining "
+                                                       "is the person affected."),
+                                                     person_fields);
 
-    add_subject_access_button (self, person_group, self->affected, "affected");
-    add_group (self, self->people_page, person_group);
-  }
-  add_group (self, self->people_page,
-             heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
-                                           consent_fields));
+        add_subject_access_button (self, person_group, self->affected, "affected");
+        add_group (self, self->people_page, person_group);
+    }
+    add_group (self, self->people_page,
+               heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
+                                             consent_fields));
+    }
   {
     GtkWidget *picker = heed_staff_picker_new (staff);
     g_autoptr(GArray) involved = heed_store_list_case_staff (store, case_id, NULL);
@@ -1618,11 +1646,12 @@ heed_case_page_set_case (HeedCasePage *self,
     g_signal_connect (picker, "changed", G_CALLBACK (on_staff_picked_cb), self);
     add_group (self, self->people_page, picker);
   }
-  add_record_list (self, self->people_page, &restriction_list, HEED_TYPE_RESTRICTION,
-                   _("Contact Restrictions"),
-                   _("Only where contact has become unreasonable: what is limited, why, from "
-                     "when, and when it will be reviewed."),
-                   _("None"));
+  if (answered)
+    add_record_list (self, self->people_page, &restriction_list, HEED_TYPE_RESTRICTION,
+                     _("Contact Restrictions"),
+                     _("Only where contact has become unreasonable: what is limited, why, "
+                       "from when, and when it will be reviewed."),
+                     _("None"));
 
   /* What happened. */
   add_group (self, self->details_page,
@@ -1637,28 +1666,33 @@ heed_case_page_set_case (HeedCasePage *self,
                                            NULL, others_fields));
 
   /* Outcome. */
-  add_record_list (self, self->outcome_page, &element_list, HEED_TYPE_CASE_ELEMENT,
-                   _("Each Part of the Complaint"),
-                   _("Every issue raised, what the investigation found, and whether it is "
-                     "upheld. The final response answers each one."),
-                   _("No parts written down yet"));
-  add_group (self, self->outcome_page,
-             heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
-                                           outcome_fields));
+  if (answered)
+    {
+      add_record_list (self, self->outcome_page, &element_list, HEED_TYPE_CASE_ELEMENT,
+                       _("Each Part of the Complaint"),
+                       _("Every issue raised, what the investigation found, and whether it is "
+                         "upheld. The final response answers each one."),
+                       _("No parts written down yet"));
+      add_group (self, self->outcome_page,
+                 heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
+                                               outcome_fields));
+    }
   add_record_list (self, self->outcome_page, &action_list, HEED_TYPE_ACTION,
                    _("Action Plan"),
                    _("What will change because of this complaint: what, who, by when, and how "
                      "the practice will know it worked."),
                    _("No actions yet"));
-  add_group (self, self->outcome_page,
-             heed_record_editor_add_group (editor, _("Ombudsman"), NULL, ombudsman_fields));
+  if (answered)
+    add_group (self, self->outcome_page,
+               heed_record_editor_add_group (editor, _("Ombudsman"), NULL, ombudsman_fields));
   add_group (self, self->outcome_page,
              heed_record_editor_add_group (editor, _("Learning"),
                                            _("What the practice learned, and the wording for "
                                              "the annual report and “You said, we did”, with no "
                                              "names."),
                                            learning_fields));
-  fill_survey (self);
+  if (answered)
+    fill_survey (self);
 
   set_changed (self, FALSE);
   restore_draft (self);
