@@ -1328,6 +1328,33 @@ test_case_staff (Fixture       *fixture,
   listed = heed_store_list_case_staff (fixture->store, id, &error);
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_true (heed_store_check (fixture->store, report, &error));
+
+  /* Who was involved, changed behind Heed's back, is found by the check. */
+  {
+    g_autofree char *add = g_strdup_printf ("INSERT INTO case_staff (case_id, staff_id) "
+                                            "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                                            id, ids[0]);
+    g_autofree char *put_back = g_strdup_printf ("DELETE FROM case_staff WHERE staff_id = %"
+                                                 G_GINT64_FORMAT, ids[0]);
+    g_autofree char *remove = g_strdup_printf ("%s; DELETE FROM case_staff", put_back);
+    g_autoptr(HeedCase) other = save_complaint (fixture->store, "2025-06-04T10:00:00", "Other");
+    g_autofree char *slip_in = NULL;
+
+    slip_in = g_strdup_printf ("INSERT INTO case_staff (case_id, staff_id) VALUES (%"
+                               G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                               heed_record_get_id (HEED_RECORD (other)), ids[1]);
+    check_fails_with (fixture, add, "of case_staff was changed outside Heed");
+    check_fails_with (fixture, remove, "of case_staff was removed outside Heed");
+    sql_exec (fixture->path, put_back);
+    {
+      g_autofree char *restore = g_strdup_printf ("INSERT INTO case_staff (case_id, staff_id) "
+                                                  "VALUES (%" G_GINT64_FORMAT ", %"
+                                                  G_GINT64_FORMAT ")", id, ids[1]);
+      g_autofree char *both = g_strdup_printf ("%s; %s", restore, slip_in);
+
+      check_fails_with (fixture, both, "of case_staff was added outside Heed");
+    }
+  }
 }
 
 static void

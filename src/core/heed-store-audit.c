@@ -216,6 +216,146 @@ check_table_contents (HeedStore   *self,
   return TRUE;
 }
 
+/* How the trail names one member of staff involved in one case. */
+char *
+_heed_store_case_staff_digest (gint64 case_id,
+                               gint64 staff_id)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *pair = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, case_id,
+                                           staff_id);
+
+  g_checksum_update (checksum, (const guchar *) pair, -1);
+  g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Keeps who the trail says was involved in each case, as the trail is read: the window writes
+ * the whole list ("staff", "3,7"), an import one member at a time ("add", a digest). */
+static void
+expect_staff (GHashTable *expected,
+              const char *table,
+              gint64      row,
+              const char *action,
+              const char *detail)
+{
+  GHashTable *members;
+
+  if (g_strcmp0 (table, "cases") == 0
+      && (g_strcmp0 (action, "delete") == 0 || g_strcmp0 (action, "destroy") == 0))
+    {
+      g_hash_table_remove (expected, &row);
+      return;
+    }
+  if (g_strcmp0 (table, "case_staff") != 0)
+    return;
+  members = g_hash_table_lookup (expected, &row);
+  if (members == NULL || g_strcmp0 (action, "staff") == 0)
+    {
+      members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (expected, g_memdup2 (&row, sizeof row), members);
+    }
+  if (g_strcmp0 (action, "staff") == 0)
+    {
+      g_auto(GStrv) ids = g_strsplit (detail != NULL ? detail : "", ",", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (ids[i][0] != '\0')
+          g_hash_table_add (members,
+                            _heed_store_case_staff_digest (row, g_ascii_strtoll (ids[i], NULL,
+                                                                                  10)));
+    }
+  else if (g_strcmp0 (action, "add") == 0 && detail != NULL)
+    {
+      const char *bar = strchr (detail, '|');
+
+      g_hash_table_add (members, bar != NULL ? g_strndup (detail, bar - detail)
+                                             : g_strdup (detail));
+    }
+}
+
+/* Who was involved in each case must be who the trail says: a name added or taken away behind
+ * Heed's back changes whom the practice told and asked for an account. */
+static gboolean
+check_case_staff (HeedStore   *self,
+                  GHashTable  *expected,
+                  GString     *report,
+                  guint       *problems,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) actual =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                           (GDestroyNotify) g_hash_table_unref);
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint found = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT case_id, staff_id FROM case_staff", -1, &stmt,
+                           NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 case_id = sqlite3_column_int64 (stmt, 0);
+      GHashTable *members = g_hash_table_lookup (actual, &case_id);
+
+      if (members == NULL)
+        {
+          members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (actual, g_memdup2 (&case_id, sizeof case_id), members);
+        }
+      g_hash_table_add (members,
+                        _heed_store_case_staff_digest (case_id, sqlite3_column_int64 (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GHashTable *members = value;
+      GHashTable *recorded = g_hash_table_lookup (expected, key);
+      gboolean same = recorded != NULL
+                      && g_hash_table_size (recorded) == g_hash_table_size (members);
+      GHashTableIter each;
+      gpointer digest;
+
+      g_hash_table_iter_init (&each, members);
+      while (same && g_hash_table_iter_next (&each, &digest, NULL))
+        same = g_hash_table_contains (recorded, digest);
+      if (same)
+        continue;
+      if (found++ >= 20)
+        continue;
+      if (recorded == NULL || g_hash_table_size (recorded) == 0)
+        g_string_append_printf (report,
+                                _("Row %lld of %s was added outside Heed "
+                                  "(it is not in the audit trail).\n"),
+                                (long long) *(gint64 *) key, "case_staff");
+      else
+        g_string_append_printf (report,
+                                _("Row %lld of %s was changed outside Heed "
+                                  "(it differs from what the audit trail recorded).\n"),
+                                (long long) *(gint64 *) key, "case_staff");
+    }
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_size (value) > 0 && !g_hash_table_contains (actual, key) && found++ < 20)
+      g_string_append_printf (report, _("Row %lld of %s was removed outside Heed.\n"),
+                              (long long) *(gint64 *) key, "case_staff");
+  *problems += found;
+  return TRUE;
+}
+
 /* Documents kept with cases are evidence: each must be byte for byte what was added. */
 static gboolean
 check_attachments (HeedStore   *self,
@@ -297,6 +437,9 @@ _heed_store_check_audit (HeedStore  *self,
   /* One reading of the trail serves both checks: at 100,000 cases it is the largest table. */
   g_autoptr(GHashTable) expected_by_table =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) expected_staff =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                           (GDestroyNotify) g_hash_table_unref);
   sqlite3_stmt *stmt;
   guint problems = 0;
   gint64 rows = 0;
@@ -345,6 +488,9 @@ _heed_store_check_audit (HeedStore  *self,
       expect_row (expected_by_table, (const char *) sqlite3_column_text (stmt, 5),
                   sqlite3_column_int64 (stmt, 6), (const char *) sqlite3_column_text (stmt, 4),
                   (const char *) sqlite3_column_text (stmt, 7));
+      expect_staff (expected_staff, (const char *) sqlite3_column_text (stmt, 5),
+                    sqlite3_column_int64 (stmt, 6), (const char *) sqlite3_column_text (stmt, 4),
+                    (const char *) sqlite3_column_text (stmt, 7));
       g_free (expected_prev);
       expected_prev = g_strdup (hash);
     }
@@ -358,7 +504,8 @@ _heed_store_check_audit (HeedStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     if (!check_table_contents (self, types[i], expected_by_table, report, &problems, error))
       return FALSE;
-  if (!check_attachments (self, expected_by_table, report, &problems, error))
+  if (!check_attachments (self, expected_by_table, report, &problems, error)
+      || !check_case_staff (self, expected_staff, report, &problems, error))
     return FALSE;
 
   if (problems == 0)

@@ -1290,7 +1290,6 @@ heed_store_add_case_staff (HeedStore   *self,
                            gint64       staff_id,
                            GError     **error)
 {
-  g_autofree char *pair = NULL;
   g_autofree char *digest = NULL;
   sqlite3_stmt *stmt;
 
@@ -1305,8 +1304,7 @@ heed_store_add_case_staff (HeedStore   *self,
     goto failed;
   _heed_store_bind_int (stmt, ":case", case_id);
   _heed_store_bind_int (stmt, ":staff", staff_id);
-  pair = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, case_id, staff_id);
-  digest = digest_of_strings (pair, NULL);
+  digest = _heed_store_case_staff_digest (case_id, staff_id);
   if (!_heed_store_step_done (self, stmt, error)
       || !audit_imported (self, "add", "case_staff", case_id, digest, error))
     goto failed;
