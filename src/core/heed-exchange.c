@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -28,6 +27,7 @@
 #include "heed-store-exchange.h"
 #include "heed-survey-response.h"
 #include "heed-template.h"
+#include "heed-xml-reader.h"
 
 /* The whole practice as one XML document, written as a stream so that a practice of 100,000
  * cases never sits in memory, and read back all or nothing. Records are written from their
@@ -1118,146 +1118,36 @@ heed_exchange_export_csv (HeedStore      *store,
 
 /* Import: reading the file */
 
-typedef struct {
-  gboolean  doctype;
-  long      doctype_line;
-  char     *message;       /* libxml2's first complaint */
-  long      line;
-} ParseState;
-
-static void
-parse_state_note_error (ParseState *state,
-                        const char *message,
-                        long        line)
-{
-  if (state->message != NULL)
-    return;
-  state->message = g_strstrip (g_strdup (message != NULL ? message : ""));
-  /* libxml2's messages end without a full stop; ours add one. */
-  if (g_str_has_suffix (state->message, "."))
-    state->message[strlen (state->message) - 1] = '\0';
-  state->line = line;
-}
-
-/* A DOCTYPE is where entities are declared: the billion laughs, and external entities that
- * would read other files. Heed's files have none, so the parser is stopped at the first sign
- * of one, before anything in it is read. */
-static void
-refuse_doctype (void *ctx)
-{
-  xmlParserCtxt *ctxt = ctx;
-  ParseState *state = ctxt->_private;
-
-  if (!state->doctype)
-    {
-      state->doctype = TRUE;
-      state->doctype_line = xmlSAX2GetLineNumber (ctxt);
-    }
-  xmlStopParser (ctxt);
-}
-
-static void
-on_internal_subset (void          *ctx,
-                    const xmlChar *name,
-                    const xmlChar *external_id,
-                    const xmlChar *system_id)
-{
-  refuse_doctype (ctx);
-}
-
-static void
-on_entity_decl (void          *ctx,
-                const xmlChar *name,
-                int            type,
-                const xmlChar *public_id,
-                const xmlChar *system_id,
-                xmlChar       *content)
-{
-  refuse_doctype (ctx);
-}
-
-static xmlParserInput *
-on_resolve_entity (void          *ctx,
-                   const xmlChar *public_id,
-                   const xmlChar *system_id)
-{
-  refuse_doctype (ctx);
-  return NULL;
-}
-
-static void
-on_parse_error (void     *ctx,
-                xmlError *error)
-{
-  xmlParserCtxt *ctxt = ctx;
-
-  parse_state_note_error (ctxt->_private, error->message, error->line);
-}
-
 static xmlDoc *
 parse_file (int          fd,
             const char  *path,
             GError     **error)
 {
-  ParseState state = { 0 };
-  xmlParserCtxt *ctxt;
+  HeedXmlProblem problem = { 0 };
   xmlDoc *doc;
-  gboolean well_formed;
 
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_IO,
-                   _("Heed could not start reading the file."));
-      return NULL;
-    }
-  ctxt->_private = &state;
-  ctxt->sax->internalSubset = on_internal_subset;
-  ctxt->sax->externalSubset = on_internal_subset;
-  ctxt->sax->entityDecl = on_entity_decl;
-  ctxt->sax->resolveEntity = on_resolve_entity;
-  ctxt->sax->serror = on_parse_error;
-
-  /* No XML_PARSE_NOENT (entities are not substituted), no DTDLOAD or DTDATTR (nothing outside
-   * the file is read), no HUGE (libxml2 keeps its limits), no network. Reading from the file
-   * descriptor also means a compressed file is not silently unpacked past the size limit. */
-  doc = xmlCtxtReadFd (ctxt, fd, path, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
-                       | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
-  well_formed = ctxt->wellFormed;
-  xmlFreeParserCtxt (ctxt);
-
-  if (state.doctype || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)))
-    {
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Line %ld: the file has a document type declaration (<!DOCTYPE …>). Heed "
-                     "exchange files never have one, and Heed refuses them, because they can "
-                     "declare entities that expand without end or read other files."),
-                   state.doctype ? state.doctype_line : 1L);
-      xmlFreeDoc (doc);
-      g_free (state.message);
-      return NULL;
-    }
-  if (doc == NULL || !well_formed)
-    {
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Line %ld: this is not well-formed XML (%s). The file may be damaged or cut "
-                     "short, or may not be an export from Heed."),
-                   state.message != NULL ? state.line : 1L,
-                   state.message != NULL ? state.message : _("it could not be read"));
-      xmlFreeDoc (doc);
-      g_free (state.message);
-      return NULL;
-    }
-  g_free (state.message);
-  return doc;
-}
-
-static void
-on_validation_error (void     *user_data,
-                     xmlError *error)
-{
-  parse_state_note_error (user_data, error->message, error->line);
+  /* Reading from the file descriptor also means a compressed file is not silently unpacked
+   * past the size limit. */
+  doc = heed_xml_read (fd, NULL, 0, path, NULL, XML_PARSE_COMPACT, &problem);
+  if (doc != NULL)
+    return doc;
+  if (problem.not_started)
+    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_IO,
+                 _("Heed could not start reading the file."));
+  else if (problem.doctype)
+    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                 _("Line %ld: the file has a document type declaration (<!DOCTYPE …>). Heed "
+                   "exchange files never have one, and Heed refuses them, because they can "
+                   "declare entities that expand without end or read other files."),
+                 problem.doctype_line);
+  else
+    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                 _("Line %ld: this is not well-formed XML (%s). The file may be damaged or cut "
+                   "short, or may not be an export from Heed."),
+                 problem.message != NULL ? problem.line : 1L,
+                 problem.message != NULL ? problem.message : _("it could not be read"));
+  heed_xml_problem_clear (&problem);
+  return NULL;
 }
 
 static gboolean
@@ -1287,7 +1177,7 @@ validate_document (xmlDoc  *doc,
 {
   g_autoptr(GBytes) schema_text = NULL;
   g_autofree char *version = NULL;
-  ParseState state = { 0 };
+  HeedXmlProblem problem = { 0 };
   xmlRelaxNGParserCtxt *parser;
   xmlRelaxNGValidCtxt *validator;
   xmlRelaxNG *schema;
@@ -1341,20 +1231,20 @@ validate_document (xmlDoc  *doc,
     return FALSE;
   schema_data = g_bytes_get_data (schema_text, &size);
   parser = xmlRelaxNGNewMemParserCtxt (schema_data, (int) size);
-  xmlRelaxNGSetParserStructuredErrors (parser, on_validation_error, &state);
+  xmlRelaxNGSetParserStructuredErrors (parser, heed_xml_problem_note_error, &problem);
   schema = parser != NULL ? xmlRelaxNGParse (parser) : NULL;
   xmlRelaxNGFreeParserCtxt (parser);
   if (schema == NULL)
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Heed’s own description of the exchange format could not be read (%s)."),
-                   state.message != NULL ? state.message : "");
-      g_free (state.message);
+                   problem.message != NULL ? problem.message : "");
+      heed_xml_problem_clear (&problem);
       return FALSE;
     }
 
   validator = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (validator, on_validation_error, &state);
+  xmlRelaxNGSetValidStructuredErrors (validator, heed_xml_problem_note_error, &problem);
   rc = xmlRelaxNGValidateDoc (validator, doc);
   xmlRelaxNGFreeValidCtxt (validator);
   xmlRelaxNGFree (schema);
@@ -1362,12 +1252,12 @@ validate_document (xmlDoc  *doc,
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: the file does not follow the Heed exchange format: %s."),
-                   state.message != NULL ? state.line : 1L,
-                   state.message != NULL ? state.message : _("it could not be checked"));
-      g_free (state.message);
+                   problem.message != NULL ? problem.line : 1L,
+                   problem.message != NULL ? problem.message : _("it could not be checked"));
+      heed_xml_problem_clear (&problem);
       return FALSE;
     }
-  g_free (state.message);
+  heed_xml_problem_clear (&problem);
   return TRUE;
 }
 

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "heed-letter-template-private.h"
 #include "heed-store-letters.h"
 #include "heed-template.h"
+#include "heed-xml-reader.h"
 
 G_DEFINE_QUARK (heed-letter-template-error-quark, heed_letter_template_error)
 
@@ -118,144 +118,33 @@ heed_letter_template_init (HeedLetterTemplate *self)
 
 /* Reading */
 
-typedef struct {
-  gboolean  doctype;
-  long      doctype_line;
-  char     *message;
-  long      line;
-} ParseState;
-
-static void
-note_error (ParseState *state,
-            const char *message,
-            long        line)
-{
-  gsize length;
-
-  if (state->message != NULL)
-    return;
-  state->message = g_strstrip (g_strdup (message != NULL ? message : ""));
-  length = strlen (state->message);
-  if (length > 0 && state->message[length - 1] == '.')
-    state->message[length - 1] = '\0';
-  state->line = line;
-}
-
-/* Entities are declared in a DOCTYPE, and a template needs none: stopping at the first sign
- * of one refuses the billion laughs and external entities before any is read. */
-static void
-refuse_doctype (void *ctx)
-{
-  xmlParserCtxt *ctxt = ctx;
-  ParseState *state = ctxt->_private;
-
-  if (!state->doctype)
-    {
-      state->doctype = TRUE;
-      state->doctype_line = xmlSAX2GetLineNumber (ctxt);
-    }
-  xmlStopParser (ctxt);
-}
-
-static void
-on_subset (void          *ctx,
-           const xmlChar *name,
-           const xmlChar *external_id,
-           const xmlChar *system_id)
-{
-  refuse_doctype (ctx);
-}
-
-static void
-on_entity_decl (void          *ctx,
-                const xmlChar *name,
-                int            type,
-                const xmlChar *public_id,
-                const xmlChar *system_id,
-                xmlChar       *content)
-{
-  refuse_doctype (ctx);
-}
-
-static xmlParserInput *
-on_resolve_entity (void          *ctx,
-                   const xmlChar *public_id,
-                   const xmlChar *system_id)
-{
-  refuse_doctype (ctx);
-  return NULL;
-}
-
-static void
-on_parse_error (void     *ctx,
-                xmlError *error)
-{
-  xmlParserCtxt *ctxt = ctx;
-
-  note_error (ctxt->_private, error->message, error->line);
-}
-
-static void
-on_validation_error (void     *user_data,
-                     xmlError *error)
-{
-  note_error (user_data, error->message, error->line);
-}
-
 static xmlDoc *
 parse_xml (const char  *data,
            gsize        length,
            GError     **error)
 {
-  ParseState state = { 0 };
-  xmlParserCtxt *ctxt;
+  HeedXmlProblem problem = { 0 };
   xmlDoc *doc;
-  gboolean well_formed;
 
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_INVALID,
-                   _("Heed could not start reading the template."));
-      return NULL;
-    }
-  ctxt->_private = &state;
-  ctxt->sax->internalSubset = on_subset;
-  ctxt->sax->externalSubset = on_subset;
-  ctxt->sax->entityDecl = on_entity_decl;
-  ctxt->sax->resolveEntity = on_resolve_entity;
-  ctxt->sax->serror = on_parse_error;
-
-  /* No NOENT (entities stay unexpanded), no DTDLOAD (nothing outside is read), no network. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) length, "template.xml", "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
-                           | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-  well_formed = ctxt->wellFormed;
-  xmlFreeParserCtxt (ctxt);
-
-  if (state.doctype || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)))
-    {
-      g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_INVALID,
-                   _("Line %ld: the template has a document type declaration (<!DOCTYPE …>). "
-                     "Templates may not have one, because it can declare entities that "
-                     "expand without end or read other files. Remove it."),
-                   state.doctype ? state.doctype_line : 1L);
-      xmlFreeDoc (doc);
-      g_free (state.message);
-      return NULL;
-    }
-  if (doc == NULL || !well_formed)
-    {
-      g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_INVALID,
-                   _("Line %ld: the template is not well-formed XML (%s)."),
-                   state.message != NULL ? state.line : 1L,
-                   state.message != NULL ? state.message : _("it could not be read"));
-      xmlFreeDoc (doc);
-      g_free (state.message);
-      return NULL;
-    }
-  g_free (state.message);
-  return doc;
+  doc = heed_xml_read (-1, data, length, "template.xml", "UTF-8", 0, &problem);
+  if (doc != NULL)
+    return doc;
+  if (problem.not_started)
+    g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_INVALID,
+                 _("Heed could not start reading the template."));
+  else if (problem.doctype)
+    g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_INVALID,
+                 _("Line %ld: the template has a document type declaration (<!DOCTYPE …>). "
+                   "Templates may not have one, because it can declare entities that "
+                   "expand without end or read other files. Remove it."),
+                 problem.doctype_line);
+  else
+    g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_INVALID,
+                 _("Line %ld: the template is not well-formed XML (%s)."),
+                 problem.message != NULL ? problem.line : 1L,
+                 problem.message != NULL ? problem.message : _("it could not be read"));
+  heed_xml_problem_clear (&problem);
+  return NULL;
 }
 
 static gboolean
@@ -263,7 +152,7 @@ validate_schema (xmlDoc  *doc,
                  GError **error)
 {
   static xmlRelaxNG *schema = NULL;
-  ParseState state = { 0 };
+  HeedXmlProblem problem = { 0 };
   xmlRelaxNGValidCtxt *validator;
   int rc;
 
@@ -279,7 +168,7 @@ validate_schema (xmlDoc  *doc,
       g_assert (text != NULL);
       data = g_bytes_get_data (text, &size);
       parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
-      xmlRelaxNGSetParserStructuredErrors (parser, on_validation_error, &state);
+      xmlRelaxNGSetParserStructuredErrors (parser, heed_xml_problem_note_error, &problem);
       compiled = xmlRelaxNGParse (parser);
       xmlRelaxNGFreeParserCtxt (parser);
       g_assert (compiled != NULL);
@@ -287,19 +176,19 @@ validate_schema (xmlDoc  *doc,
     }
 
   validator = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (validator, on_validation_error, &state);
+  xmlRelaxNGSetValidStructuredErrors (validator, heed_xml_problem_note_error, &problem);
   rc = xmlRelaxNGValidateDoc (validator, doc);
   xmlRelaxNGFreeValidCtxt (validator);
   if (rc != 0)
     {
       g_set_error (error, HEED_LETTER_TEMPLATE_ERROR, HEED_LETTER_TEMPLATE_ERROR_INVALID,
                    _("Line %ld: this is not a valid letter template: %s."),
-                   state.message != NULL ? state.line : 1L,
-                   state.message != NULL ? state.message : _("it could not be checked"));
-      g_free (state.message);
+                   problem.message != NULL ? problem.line : 1L,
+                   problem.message != NULL ? problem.message : _("it could not be checked"));
+      heed_xml_problem_clear (&problem);
       return FALSE;
     }
-  g_free (state.message);
+  heed_xml_problem_clear (&problem);
   return TRUE;
 }
 
