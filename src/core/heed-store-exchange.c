@@ -534,33 +534,12 @@ heed_store_list_case_staff (HeedStore  *self,
                             gint64      case_id,
                             GError    **error)
 {
-  g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT staff_id FROM case_staff WHERE case_id = :case "
-                              "ORDER BY staff_id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _heed_store_list_ids (self,
+                               "SELECT staff_id FROM case_staff WHERE case_id = :case "
+                               "ORDER BY staff_id",
+                               case_id, error);
 }
 
 /* A case's attachments without their data (heed_store_dup_attachment() reads that), as

@@ -51,6 +51,10 @@ gboolean      _heed_store_exec             (HeedStore   *self,
 void          _heed_store_set_sqlite_error (HeedStore   *self,
                                             int          rc,
                                             GError     **error);
+GArray       *_heed_store_list_ids          (HeedStore   *self,
+                                             const char  *sql,
+                                             gint64       id,
+                                             GError     **error);
 char         *_heed_store_case_staff_digest (gint64       case_id,
                                              gint64       staff_id);
 gboolean      _heed_store_audit_case_children (HeedStore   *self,

@@ -759,25 +759,10 @@ _heed_store_audit_case_children (HeedStore   *self,
 {
   for (guint i = 0; i < G_N_ELEMENTS (case_children); i++)
     {
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      sqlite3_stmt *stmt = _heed_store_prepare (self, case_children[i].sql, error);
-      int rc;
+      g_autoptr(GArray) ids = _heed_store_list_ids (self, case_children[i].sql, case_id, error);
 
-      if (stmt == NULL)
+      if (ids == NULL)
         return FALSE;
-      _heed_store_bind_int (stmt, ":case", case_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 child = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, child);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _heed_store_set_sqlite_error (self, rc, error);
-          return FALSE;
-        }
       for (guint j = 0; j < ids->len; j++)
         if (!_heed_store_audit (self, action, case_children[i].table,
                                 g_array_index (ids, gint64, j), detail, error))

@@ -79,35 +79,6 @@ heed_store_list_due_for_destruction (HeedStore    *self,
   return g_steal_pointer (&ids);
 }
 
-/* The ids of @table's rows for the case (or, for people, those only this case refers to). */
-static GArray *
-list_ids (HeedStore   *self,
-          const char  *sql,
-          gint64       case_id,
-          GError     **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _heed_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 gboolean
 heed_store_destroy_case (HeedStore   *self,
                          gint64       case_id,
@@ -156,7 +127,7 @@ heed_store_destroy_case (HeedStore   *self,
   if (!heed_store_begin (self, error))
     return FALSE;
   begun = TRUE;
-  if ((people = list_ids (self, only_its_people, case_id, error)) == NULL)
+  if ((people = _heed_store_list_ids (self, only_its_people, case_id, error)) == NULL)
     goto out;
 
   now = _heed_store_now_text ();

@@ -29,34 +29,13 @@ heed_store_list_cases_of_person (HeedStore  *self,
                                  gint64      person_id,
                                  GError    **error)
 {
-  g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT id FROM cases WHERE complainant = :person"
-                              " OR affected = :person ORDER BY received_at, id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  _heed_store_bind_int (stmt, ":person", person_id);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _heed_store_list_ids (self,
+                               "SELECT id FROM cases WHERE complainant = :person"
+                               " OR affected = :person ORDER BY received_at, id",
+                               person_id, error);
 }
 
 GPtrArray *

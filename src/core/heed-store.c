@@ -978,6 +978,36 @@ _heed_store_check_setting (const char  *key,
   return TRUE;
 }
 
+/* The first column of every row @sql gives, as gint64s, with @id bound to its one parameter
+ * (which may appear more than once). */
+GArray *
+_heed_store_list_ids (HeedStore   *self,
+                      const char  *sql,
+                      gint64       id,
+                      GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _heed_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 _heed_store_step_done (HeedStore     *self,
                        sqlite3_stmt  *stmt,
