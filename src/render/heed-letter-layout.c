@@ -8,6 +8,7 @@
 
 #include "heed-letter-layout.h"
 #include "heed-page-size.h"
+#include "heed-png.h"
 #include "heed-language.h"
 
 #define MM HEED_POINTS_PER_MM
@@ -44,49 +45,6 @@ letterhead_free (gpointer data)
   g_clear_object (&head->letter);
   g_clear_pointer (&head->logo, cairo_surface_destroy);
   g_free (head);
-}
-
-typedef struct {
-  const guchar *data;
-  gsize         length;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (reader->offset + length > reader->length)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The practice's logo, or NULL when it has none or it is not a readable PNG: a letter is
- * better sent without a logo than not at all. */
-static cairo_surface_t *
-load_logo (GBytes *bytes)
-{
-  PngReader reader = { 0 };
-  cairo_surface_t *surface;
-
-  if (bytes == NULL)
-    return NULL;
-  reader.data = g_bytes_get_data (bytes, &reader.length);
-  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
-      || cairo_image_surface_get_width (surface) <= 0
-      || cairo_image_surface_get_height (surface) <= 0)
-    {
-      g_debug ("The practice logo is not a readable PNG; the letter goes without it.");
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  return surface;
 }
 
 /* Sizes for what surrounds the body in large print: the practice's name grows to 18 pt, its
@@ -439,7 +397,7 @@ heed_letter_layout_new (HeedMergedLetter *letter,
   head = g_new0 (Letterhead, 1);
   head->letter = g_object_ref (letter);
 
-  head->logo = load_logo (heed_merged_letter_get_logo (letter));
+  head->logo = heed_png_load (heed_merged_letter_get_logo (letter));
 
   /* A notice with no one to address starts just below the letterhead, however large its
    * print has made it. */

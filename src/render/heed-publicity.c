@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "heed-png.h"
 #include "heed-publicity.h"
 #include "heed-report-figures.h"
 #include "heed-store-exchange.h"
@@ -70,47 +71,14 @@ setting (HeedStore  *store,
   return value[0] != '\0' ? g_steal_pointer (&value) : NULL;
 }
 
-typedef struct {
-  const guchar *data;
-  gsize         length;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (reader->offset + length > reader->length)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A poster without the logo is better than no poster. */
 static cairo_surface_t *
 load_logo (HeedStore *store)
 {
   g_autofree char *mime = NULL;
   g_autoptr(GBytes) bytes = heed_store_dup_setting_blob (store, "logo", &mime, NULL);
-  PngReader reader = { 0 };
-  cairo_surface_t *surface;
 
-  if (bytes == NULL || g_strcmp0 (mime, "image/png") != 0)
-    return NULL;
-  reader.data = g_bytes_get_data (bytes, &reader.length);
-  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
-      || cairo_image_surface_get_width (surface) <= 0
-      || cairo_image_surface_get_height (surface) <= 0)
-    {
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  return surface;
+  return g_strcmp0 (mime, "image/png") == 0 ? heed_png_load (bytes) : NULL;
 }
 
 static Practice *
