@@ -554,6 +554,27 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
 }
 
+/* Changes the closed practice file with @sql behind Heed's back; the check then fails, saying
+ * @expected. */
+static void
+check_fails_with (Fixture    *fixture,
+                  const char *sql,
+                  const char *expected)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  sql_exec (fixture->path, sql);
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (heed_store_check (fixture->store, report, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, expected));
+  g_clear_object (&fixture->store);
+}
+
 static void
 test_audit_tamper (Fixture       *fixture,
                    gconstpointer  data)
@@ -566,34 +587,17 @@ test_audit_tamper (Fixture       *fixture,
   g_assert_true (heed_store_check (fixture->store, report, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (report->str, "unbroken"));
-  g_clear_object (&fixture->store);
 
   /* A case edited behind Heed's back. */
-  sql_exec (fixture->path, "UPDATE cases SET summary = 'Nothing to see' WHERE reference = "
-                           "'C-2025-001'");
-  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
-  g_string_truncate (report, 0);
-  g_assert_false (heed_store_check (fixture->store, report, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (report->str, "changed outside Heed"));
-  g_clear_object (&fixture->store);
-
+  check_fails_with (fixture, "UPDATE cases SET summary = 'Nothing to see' WHERE reference = "
+                             "'C-2025-001'", "changed outside Heed");
   /* An audit entry removed from the middle. */
-  sql_exec (fixture->path, "UPDATE cases SET summary = 'Audited' WHERE reference = 'C-2025-001';"
-                           "DELETE FROM audit WHERE id = 3");
-  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
-  g_string_truncate (report, 0);
-  g_assert_false (heed_store_check (fixture->store, report, &error));
-  g_assert_nonnull (strstr (report->str, "broken before entry"));
-  g_clear_object (&fixture->store);
-
+  check_fails_with (fixture, "UPDATE cases SET summary = 'Audited' WHERE reference = "
+                             "'C-2025-001'; DELETE FROM audit WHERE id = 3",
+                    "broken before entry");
   /* An audit entry rewritten (its trigger dropped first). */
-  sql_exec (fixture->path, "DROP TRIGGER audit_no_update; UPDATE audit SET os_user = 'nobody' "
-                           "WHERE id = 2");
-  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
-  g_string_truncate (report, 0);
-  g_assert_false (heed_store_check (fixture->store, report, &error));
-  g_assert_nonnull (strstr (report->str, "was altered"));
+  check_fails_with (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET os_user = 'nobody' "
+                             "WHERE id = 2", "was altered");
 }
 
 /* A change of nation undone by the transaction around it must not leave the deadlines counted
@@ -621,25 +625,6 @@ test_setting_rolled_back (Fixture       *fixture,
 
 /* Documents kept with a case are evidence: the check compares each with the digest the
  * trail took when it was added. */
-static void
-check_fails_with (Fixture    *fixture,
-                  const char *sql,
-                  const char *expected)
-{
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&fixture->store);
-  sql_exec (fixture->path, sql);
-  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  g_assert_false (heed_store_check (fixture->store, report, &error));
-  g_assert_no_error (error);
-  g_test_message ("%s", report->str);
-  g_assert_nonnull (strstr (report->str, expected));
-  g_clear_object (&fixture->store);
-}
-
 static void
 test_audit_attachments (Fixture       *fixture,
                         gconstpointer  data)
