@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-language-choice.h"
 #include "heed-letter-dialog.h"
 #include "heed-letter-layout.h"
 #include "heed-letter-template.h"
@@ -180,8 +181,6 @@ fill_words (HeedLetterDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->words_group), self->word_rows->len > 0);
 }
 
-/* In the order of the language choice. */
-static const HeedLanguage languages[] = { HEED_LANGUAGE_ENGLISH, HEED_LANGUAGE_WELSH };
 
 static gboolean
 load_template (HeedLetterDialog *self,
@@ -205,8 +204,8 @@ load_template (HeedLetterDialog *self,
         && adw_combo_row_get_selected (self->template_row) != i)
       adw_combo_row_set_selected (self->template_row, i);
   adw_combo_row_set_selected (self->language_row,
-                              heed_letter_template_get_language (template)
-                              == HEED_LANGUAGE_WELSH ? 1 : 0);
+                              heed_language_choice_position (
+                                heed_letter_template_get_language (template)));
   self->loading = FALSE;
   fill_words (self);
   update (self);
@@ -278,11 +277,12 @@ on_language_selected_cb (AdwComboRow      *row,
                          HeedLetterDialog *self)
 {
   guint selected = adw_combo_row_get_selected (row);
+  HeedLanguage language = heed_language_choice_at (selected);
 
-  if (self->loading || self->template == NULL || selected >= G_N_ELEMENTS (languages)
-      || languages[selected] == heed_letter_template_get_language (self->template))
+  if (self->loading || self->template == NULL || selected == GTK_INVALID_LIST_POSITION
+      || language == heed_letter_template_get_language (self->template))
     return;
-  heed_letter_dialog_set_language (self, languages[selected]);
+  heed_letter_dialog_set_language (self, language);
 }
 
 static void
@@ -568,12 +568,9 @@ heed_letter_dialog_init (HeedLetterDialog *self)
   self->language_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->language_row), _("Language"));
   {
-    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    g_autoptr(GListModel) names = heed_language_choice_new_model ();
 
-    /* Each language by its own name, as language choosers show them. */
-    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-      gtk_string_list_append (names, heed_language_get_autonym (languages[i]));
-    adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+    adw_combo_row_set_model (self->language_row, names);
   }
   g_signal_connect (self->language_row, "notify::selected",
                     G_CALLBACK (on_language_selected_cb), self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-language-choice.h"
 #include "heed-publicity-page.h"
 
 /* What the practice puts up and hands out so that people know how to complain: the
@@ -38,8 +39,6 @@ static const HeedPublicityKind kinds[] = {
   HEED_PUBLICITY_POSTER, HEED_PUBLICITY_LEAFLET, HEED_PUBLICITY_FORM,
 };
 
-/* In the order of the language choice. */
-static const HeedLanguage languages[] = { HEED_LANGUAGE_ENGLISH, HEED_LANGUAGE_WELSH };
 
 gboolean
 heed_publicity_page_show (HeedPublicityPage *self,
@@ -66,7 +65,7 @@ heed_publicity_page_show (HeedPublicityPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_dropdown), kind == HEED_PUBLICITY_POSTER);
   gtk_switch_set_active (self->large_print, large_print);
   language = heed_language_resolve (language);
-  gtk_drop_down_set_selected (self->language_dropdown, language == HEED_LANGUAGE_WELSH ? 1 : 0);
+  gtk_drop_down_set_selected (self->language_dropdown, heed_language_choice_position (language));
   self->loading = FALSE;
 
   flow = heed_publicity_new_flow (self->store, kind, paper, large_print, language, &error);
@@ -90,8 +89,8 @@ on_choice_changed_cb (HeedPublicityPage *self)
                             gtk_drop_down_get_selected (self->paper_dropdown) == 1
                             ? HEED_PAPER_A3 : HEED_PAPER_A4,
                             gtk_switch_get_active (self->large_print),
-                            languages[MIN (gtk_drop_down_get_selected (self->language_dropdown),
-                                           G_N_ELEMENTS (languages) - 1)]);
+                            heed_language_choice_at (
+                              gtk_drop_down_get_selected (self->language_dropdown)));
 }
 
 gboolean
@@ -180,7 +179,6 @@ heed_publicity_page_init (HeedPublicityPage *self)
                                      N_("Blank complaint form") };
   g_autoptr(GtkStringList) kind_list = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) language_names = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *large_label = gtk_label_new_with_mnemonic (_("_Large print"));
@@ -193,14 +191,7 @@ heed_publicity_page_init (HeedPublicityPage *self)
     gtk_string_list_append (kind_list, _(kind_names[i]));
   gtk_string_list_append (papers, "A4");
   gtk_string_list_append (papers, "A3");
-  /* Each language by its own name, as language choosers show them. */
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    gtk_string_list_append (language_names, heed_language_get_autonym (languages[i]));
-  self->language_dropdown =
-    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (language_names)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_dropdown), _("Language"));
+  self->language_dropdown = heed_language_choice_new_dropdown ();
   g_signal_connect_swapped (self->language_dropdown, "notify::selected",
                             G_CALLBACK (on_choice_changed_cb), self);
   self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kind_list)),

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-language-choice.h"
 #include "heed-letter-layout.h"
 #include "heed-letter-template.h"
 #include "heed-merged-letter.h"
@@ -38,8 +39,6 @@ struct _HeedTemplateEditor
 
 G_DEFINE_FINAL_TYPE (HeedTemplateEditor, heed_template_editor, ADW_TYPE_WINDOW)
 
-/* In the order of the language choice. */
-static const HeedLanguage languages[] = { HEED_LANGUAGE_ENGLISH, HEED_LANGUAGE_WELSH };
 
 static char *
 dup_source (HeedTemplateEditor *self)
@@ -151,9 +150,7 @@ on_language_selected_cb (GtkDropDown        *dropdown,
                          GParamSpec         *pspec,
                          HeedTemplateEditor *self)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  self->language = languages[MIN (selected, G_N_ELEMENTS (languages) - 1)];
+  self->language = heed_language_choice_at (gtk_drop_down_get_selected (dropdown));
   if (selected_id (self) != NULL)
     heed_template_editor_load (self, selected_id (self));
 }
@@ -165,9 +162,8 @@ heed_template_editor_set_language (HeedTemplateEditor *self,
 {
   g_return_if_fail (HEED_IS_TEMPLATE_EDITOR (self));
 
-  language = heed_language_resolve (language);
   gtk_drop_down_set_selected (self->language_dropdown,
-                              language == HEED_LANGUAGE_WELSH ? 1 : 0);
+                              heed_language_choice_position (language));
 }
 
 HeedLanguage
@@ -307,18 +303,7 @@ heed_template_editor_init (HeedTemplateEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->template_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template"), -1);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->template_dropdown));
-  {
-    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-    /* Each language by its own name, as language choosers show them. */
-    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-      gtk_string_list_append (names, heed_language_get_autonym (languages[i]));
-    self->language_dropdown =
-      GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
-  }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_dropdown), _("Language"));
+  self->language_dropdown = heed_language_choice_new_dropdown ();
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->language_dropdown));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "template.save");
   gtk_widget_add_css_class (save, "suggested-action");
@@ -398,7 +383,7 @@ heed_template_editor_new (GtkWindow *parent,
   /* The wording in the interface's language first, as letters are made in it. */
   self->language = heed_language_resolve (HEED_LANGUAGE_INTERFACE);
   gtk_drop_down_set_selected (self->language_dropdown,
-                              self->language == HEED_LANGUAGE_WELSH ? 1 : 0);
+                              heed_language_choice_position (self->language));
   g_signal_connect (self->language_dropdown, "notify::selected",
                     G_CALLBACK (on_language_selected_cb), self);
   g_signal_connect (self->template_dropdown, "notify::selected",

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heed-language-choice.h"
+
+static const HeedLanguage languages[] = { HEED_LANGUAGE_ENGLISH, HEED_LANGUAGE_WELSH };
+
+GListModel *
+heed_language_choice_new_model (void)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  /* Each language by its own name, as language choosers show them. */
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    gtk_string_list_append (names, heed_language_get_autonym (languages[i]));
+  return G_LIST_MODEL (names);
+}
+
+HeedLanguage
+heed_language_choice_at (guint position)
+{
+  return position < G_N_ELEMENTS (languages) ? languages[position] : HEED_LANGUAGE_ENGLISH;
+}
+
+guint
+heed_language_choice_position (HeedLanguage language)
+{
+  language = heed_language_resolve (language);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (languages[i] == language)
+      return i;
+  return 0;
+}
+
+GtkDropDown *
+heed_language_choice_new_dropdown (void)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (heed_language_choice_new_model (),
+                                                            NULL));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Language"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), _("Language"));
+  return dropdown;
+}
