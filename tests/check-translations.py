@@ -114,7 +114,7 @@ with tempfile.TemporaryDirectory() as tmp:
               "; ".join(cut_short))
 
         # A practice file keeps the national categories in English; they are shown through
-        # the catalogue, so each label must be a message (listed in src/core/heed-store-seed.c).
+        # the catalogue, so each label must be a message (listed in src/core/store/heed-store-seed.c).
         template_ids = set(msgids(open(pot, encoding="utf-8").read()))
         with open(os.path.join(root, "data", "categories.xml"), encoding="utf-8") as f:
             labels = re.findall(r'\blabel="([^"]*)"', f.read())

@@ -179,7 +179,7 @@ def main():
 
     # The ids Heed ships as built-in, so that a template added there without its files fails.
     builtin_ids = []
-    source = os.path.join(sys.argv[1], "src", "core", "heed-letter-template.c")
+    source = os.path.join(sys.argv[1], "src", "core", "letters", "heed-letter-template.c")
     if os.path.exists(source):
         listing = re.search(r"builtin_ids\[\]\s*=\s*\{(.*?)\}", open(source).read(), re.S)
         if listing:
