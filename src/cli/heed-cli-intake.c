@@ -9,6 +9,7 @@
 
 #include "heed-cli-common.h"
 #include "heed-intake.h"
+#include "heed-table-import.h"
 
 /* add: one piece of feedback from a script (a practice's web form, a test), checked as the
  * window's form checks it. */
@@ -144,4 +145,190 @@ out:
   g_free (what_happened);
   g_free (wants);
   return status;
+}
+
+/* import-table: a practice's old spreadsheet log. */
+
+static char *
+describe_row (const HeedImportRow *row)
+{
+  g_autoptr(HeedPerson) person = NULL;
+  g_autoptr(HeedCase) kase = heed_intake_build (row->intake, &person, NULL);
+  HeedRecord *c = HEED_RECORD (kase);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *reference = heed_case_get_reference (kase);
+  const char *outcome = heed_record_get_text (c, HEED_CASE_OUTCOME);
+  const char *received = heed_record_get_text (c, HEED_CASE_RECEIVED_AT);
+
+  g_string_append_printf (line, "%s · %s · %s · %.10s", reference != NULL ? reference : _("new reference"),
+                          heed_case_get_kind (kase),
+                          heed_record_get_text (c, HEED_CASE_CHANNEL) != NULL
+                          ? heed_record_get_text (c, HEED_CASE_CHANNEL) : "?",
+                          received != NULL ? received : "?");
+  if (person != NULL)
+    {
+      g_autofree char *name = heed_person_dup_full_name (person);
+
+      if (name != NULL && name[0] != '\0')
+        g_string_append_printf (line, " · %s", name);
+    }
+  g_string_append_printf (line, " · %s", heed_case_get_status (kase));
+  if (outcome != NULL)
+    g_string_append_printf (line, " (%s)", outcome);
+  if (heed_case_get_summary (kase) != NULL)
+    g_string_append_printf (line, " · %s", heed_case_get_summary (kase));
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+print_rows (GPtrArray *rows,
+            gboolean   dry_run)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HeedImportRow *row = g_ptr_array_index (rows, i);
+
+      if (row->left_out != NULL)
+        {
+          /* Blank rows say nothing. */
+          if (row->intake == NULL && strcmp (row->left_out, _("blank")) != 0)
+            g_print (_("Row %u: left out (%s)\n"), row->row, row->left_out);
+          continue;
+        }
+      if (row->problems->len > 0)
+        {
+          g_autofree char *joined = NULL;
+
+          g_ptr_array_add (row->problems, NULL);
+          joined = g_strjoinv (" ", (char **) row->problems->pdata);
+          g_ptr_array_remove_index (row->problems, row->problems->len - 1);
+          g_print (_("Row %u: not imported: %s\n"), row->row, joined);
+        }
+      else if (dry_run)
+        {
+          g_autofree char *line = describe_row (row);
+
+          g_print (_("Row %u: %s\n"), row->row, line);
+        }
+    }
+}
+
+int
+cli_command_import_table (int    argc,
+                          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedTableImport) import = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = NULL;
+  g_auto(GStrv) maps = NULL;
+  gboolean dry_run = FALSE, skip_bad_rows = FALSE;
+  guint n_imported = 0, n_bad = 0, n_good = 0;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet to read (default: the first)"),
+      N_("NAME") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Read the column with this heading as this field (“ignore” leaves it out); may be "
+         "given again"), N_("HEADING=FIELD") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Print what each row would become, and change nothing"), NULL },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip_bad_rows,
+      N_("Import the good rows and report the others, instead of importing nothing"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE SHEET.csv|.xlsx|.ods — import a spreadsheet log of "
+                                    "complaints, all or nothing"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Fields: reference, received, kind, channel, name, title, "
+                                      "first-name, surname, phone, email, postcode, nhs-number, "
+                                      "summary, what-happened, wants, subject, incident-date, "
+                                      "acknowledged, responded, closed, status, outcome, "
+                                      "apology, lessons. Without a kind column every row is a "
+                                      "complaint; without a channel column, a letter."));
+  if (!cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return cli_usage_error (context, _("import-table needs a FILE and a SHEET file"));
+
+  import = heed_table_import_new (argv[2], &error);
+  if (import == NULL)
+    return cli_fail (_("Nothing was imported: %s"), error->message);
+  if (sheet != NULL && !heed_table_import_set_sheet (import, sheet, &error))
+    return cli_fail (_("Nothing was imported: %s"), error->message);
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    if (!heed_table_import_map (import, maps[i], &error))
+      return cli_fail (_("Nothing was imported: %s"), error->message);
+  if (heed_table_import_get_heading_row (import) == 0)
+    return cli_fail (_("Nothing was imported: the sheet “%s” is empty."),
+                     heed_table_import_get_sheet (import));
+
+  store = cli_open_store (argv[1], dry_run ? HEED_STORE_OPEN_READ_ONLY : HEED_STORE_OPEN_DEFAULT,
+                          &status);
+  if (store == NULL)
+    return status;
+  heed_store_set_staff_name (store, "heed-cli import-table");
+
+  if (dry_run)
+    {
+      g_autoptr(GString) columns = g_string_new (NULL);
+
+      for (guint c = 0; c < heed_table_import_get_n_columns (import); c++)
+        {
+          const char *heading = heed_table_import_get_heading (import, c);
+          const char *field = heed_table_import_get_field (import, c);
+
+          if (heading[0] == '\0' && field == NULL)
+            continue;
+          g_string_append_printf (columns, "%s“%s” → %s", columns->len > 0 ? ", " : "", heading,
+                                  field != NULL ? field : _("not imported"));
+        }
+      g_print (_("Sheet “%s”, headings on row %u: %s\n"), heed_table_import_get_sheet (import),
+               heed_table_import_get_heading_row (import), columns->str);
+      rows = heed_table_import_check (import, store);
+      print_rows (rows, TRUE);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          HeedImportRow *row = g_ptr_array_index (rows, i);
+
+          if (row->intake != NULL)
+            {
+              if (row->problems->len > 0)
+                n_bad++;
+              else
+                n_good++;
+            }
+        }
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Would import %u case", "Would import %u cases",
+                            n_good),
+               n_good);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "; %u row has problems.\n",
+                            "; %u rows have problems.\n", n_bad),
+               n_bad);
+      if (n_bad > 0 && !skip_bad_rows)
+        return cli_fail (_("As it is, nothing would be imported: put the rows right, or use "
+                           "--skip-bad-rows."));
+      if (n_good == 0)
+        return cli_fail (_("There is nothing to import."));
+      return EXIT_OK;
+    }
+
+  if (!heed_table_import_save (import, store, skip_bad_rows, &rows, &n_imported, &error))
+    return cli_fail (_("Nothing was imported: %s"), error->message);
+  print_rows (rows, FALSE);
+  {
+    gint64 total = heed_store_count_cases (store, NULL, NULL);
+
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u case from %s; ",
+                          "Imported %u cases from %s; ", n_imported),
+             n_imported, heed_table_import_get_source_name (import));
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s now holds %lld case.\n",
+                          "%s now holds %lld cases.\n", (gulong) total),
+             argv[1], (long long) total);
+  }
+  return EXIT_OK;
 }

@@ -821,6 +821,9 @@ static const Command commands[] = {
     "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
     "--wants TEXT] [--from-email MESSAGE.eml]",
     N_("Log one piece of feedback; prints its reference"), cli_command_add },
+  { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
+    "[--dry-run] [--skip-bad-rows]",
+    N_("Import a spreadsheet log of complaints, all or nothing"), cli_command_import_table },
 };
 
 static void
