@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "heed-cli-common.h"
+#include "heed-email.h"
 #include "heed-intake.h"
 #include "heed-table-import.h"
 
@@ -90,8 +91,14 @@ cli_command_add (int    argc,
     }
   if (from_email != NULL)
     {
-      status = cli_fail (_("--from-email is not ready yet."));
-      goto out;
+      g_autoptr(HeedEmail) message = heed_email_read (from_email, &error);
+
+      if (message == NULL)
+        {
+          status = cli_fail (_("Nothing was added: %s"), error->message);
+          goto out;
+        }
+      heed_email_fill_intake (message, intake);
     }
   else if (kind == NULL || channel == NULL || summary == NULL)
     {

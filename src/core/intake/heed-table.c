@@ -123,9 +123,11 @@ decode_text (const char  *data,
       *encoding = g_strdup ("UTF-8");
       return g_strndup (data, length);
     }
-  /* Excel's "CSV" on Windows: the five bytes Windows-1252 leaves undefined come out as "?". */
-  text = g_convert_with_fallback (data, length, "UTF-8", "WINDOWS-1252", "?", NULL, NULL,
-                                  &convert_error);
+  /* Excel's "CSV" on Windows; failing that (one of the five bytes Windows-1252 leaves
+   * undefined), Latin-1, in which every byte is a character. */
+  text = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  if (text == NULL)
+    text = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, NULL, &convert_error);
   if (text == NULL)
     goto not_text;
   *encoding = g_strdup ("Windows-1252");
