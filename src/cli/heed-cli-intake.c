@@ -156,37 +156,6 @@ out:
 
 /* import-table: a practice's old spreadsheet log. */
 
-static char *
-describe_row (const HeedImportRow *row)
-{
-  g_autoptr(HeedPerson) person = NULL;
-  g_autoptr(HeedCase) kase = heed_intake_build (row->intake, &person, NULL);
-  HeedRecord *c = HEED_RECORD (kase);
-  g_autoptr(GString) line = g_string_new (NULL);
-  const char *reference = heed_case_get_reference (kase);
-  const char *outcome = heed_record_get_text (c, HEED_CASE_OUTCOME);
-  const char *received = heed_record_get_text (c, HEED_CASE_RECEIVED_AT);
-
-  g_string_append_printf (line, "%s · %s · %s · %.10s", reference != NULL ? reference : _("new reference"),
-                          heed_case_get_kind (kase),
-                          heed_record_get_text (c, HEED_CASE_CHANNEL) != NULL
-                          ? heed_record_get_text (c, HEED_CASE_CHANNEL) : "?",
-                          received != NULL ? received : "?");
-  if (person != NULL)
-    {
-      g_autofree char *name = heed_person_dup_full_name (person);
-
-      if (name != NULL && name[0] != '\0')
-        g_string_append_printf (line, " · %s", name);
-    }
-  g_string_append_printf (line, " · %s", heed_case_get_status (kase));
-  if (outcome != NULL)
-    g_string_append_printf (line, " (%s)", outcome);
-  if (heed_case_get_summary (kase) != NULL)
-    g_string_append_printf (line, " · %s", heed_case_get_summary (kase));
-  return g_string_free (g_steal_pointer (&line), FALSE);
-}
-
 static void
 print_rows (GPtrArray *rows,
             gboolean   dry_run)
@@ -213,7 +182,7 @@ print_rows (GPtrArray *rows,
         }
       else if (dry_run)
         {
-          g_autofree char *line = describe_row (row);
+          g_autofree char *line = heed_import_row_describe (row, FALSE);
 
           g_print (_("Row %u: %s\n"), row->row, line);
         }

@@ -127,6 +127,59 @@ heed_import_row_free (HeedImportRow *row)
   g_free (row);
 }
 
+char *
+heed_import_row_describe (const HeedImportRow *row,
+                          gboolean             in_words)
+{
+  g_autoptr(HeedPerson) person = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  HeedRecord *c;
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *reference, *outcome, *received;
+
+  g_return_val_if_fail (row != NULL && row->intake != NULL, NULL);
+
+  kase = heed_intake_build (row->intake, &person, NULL);
+  c = HEED_RECORD (kase);
+  reference = heed_case_get_reference (kase);
+  outcome = heed_record_get_text (c, HEED_CASE_OUTCOME);
+  received = heed_record_get_text (c, HEED_CASE_RECEIVED_AT);
+
+  {
+    const char *kind = heed_case_get_kind (kase);
+    const char *channel = heed_record_get_text (c, HEED_CASE_CHANNEL);
+    g_autofree char *date = NULL;
+    GDate day;
+
+    if (in_words && heed_case_get_received (kase, &day))
+      date = heed_format_date_long (&day);
+    else
+      date = g_strndup (received != NULL ? received : "?", 10);
+    g_string_append_printf (line, "%s · %s · %s · %s",
+                            reference != NULL ? reference : _("new reference"),
+                            in_words ? heed_case_kind_get_label (kind) : kind,
+                            channel == NULL ? "?"
+                            : in_words ? heed_case_channel_get_label (channel) : channel,
+                            date);
+  }
+  if (person != NULL)
+    {
+      g_autofree char *name = heed_person_dup_full_name (person);
+
+      if (name != NULL && name[0] != '\0')
+        g_string_append_printf (line, " · %s", name);
+    }
+  g_string_append_printf (line, " · %s",
+                          in_words ? heed_case_status_get_label (heed_case_get_status (kase))
+                                   : heed_case_get_status (kase));
+  if (outcome != NULL)
+    g_string_append_printf (line, " (%s)", in_words ? heed_case_outcome_get_label (outcome)
+                                                    : outcome);
+  if (heed_case_get_summary (kase) != NULL)
+    g_string_append_printf (line, " · %s", heed_case_get_summary (kase));
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
 static void
 heed_table_import_finalize (GObject *object)
 {

@@ -32,7 +32,12 @@ typedef struct {
   const char *left_out;  /* why it is left out without being a problem (translated), or NULL */
 } HeedImportRow;
 
-void heed_import_row_free (HeedImportRow *row);
+void  heed_import_row_free     (HeedImportRow       *row);
+/* What a good row becomes, on one line: "2024/001 · complaint · letter · 2024-04-03 ·
+ * Mrs Jane Smith · closed (upheld) · Could not get an appointment"; @in_words gives the
+ * labels a person reads and the date written out instead of the ids. */
+char *heed_import_row_describe (const HeedImportRow *row,
+                                gboolean             in_words);
 
 #define HEED_TYPE_TABLE_IMPORT (heed_table_import_get_type ())
 G_DECLARE_FINAL_TYPE (HeedTableImport, heed_table_import, HEED, TABLE_IMPORT, GObject)
