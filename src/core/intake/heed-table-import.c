@@ -10,6 +10,7 @@
 
 #include "heed-table-import.h"
 #include "heed-store-exchange.h"
+#include "heed-store-intake.h"
 #include "heed-validate.h"
 
 struct _HeedTableImport
@@ -604,9 +605,11 @@ heed_table_import_parse_date (const char  *text,
   int h = -1, m = -1;
   char *end = NULL;
   double serial;
-  GDate parsed;
+  GDate parsed, today_date;
 
   g_date_clear (&parsed, 1);
+  g_date_clear (&today_date, 1);
+  g_date_set_time_t (&today_date, time (NULL));
   if (copy[0] == '\0')
     {
       g_set_error_literal (error, HEED_VALUE_ERROR, HEED_VALUE_ERROR_EMPTY, _("No date."));
@@ -646,24 +649,32 @@ heed_table_import_parse_date (const char  *text,
 
   /* A two-digit year: 03/04/25. */
   {
-    g_auto(GStrv) parts = g_regex_split_simple ("^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2})$", copy,
-                                                0, 0);
+    guint parts[3] = { 0, 0, 0 }, digits[3] = { 0, 0, 0 }, n = 0;
+    const char *p = copy;
 
-    if (g_strv_length (parts) == 5)
+    for (; *p != '\0' && n < 3; p++)
       {
-        guint64 d, mo, y;
-        GDateTime *now = g_date_time_new_now_local ();
-        int this_year = g_date_time_get_year (now) % 100;
-
-        g_date_time_unref (now);
-        if (g_ascii_string_to_unsigned (parts[1], 10, 1, 31, &d, NULL)
-            && g_ascii_string_to_unsigned (parts[2], 10, 1, 12, &mo, NULL)
-            && g_ascii_string_to_unsigned (parts[3], 10, 0, 99, &y, NULL)
-            && g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo,
-                                 (GDateYear) (y <= (guint64) this_year + 1 ? 2000 + y : 1900 + y)))
+        if (g_ascii_isdigit (*p))
           {
-            g_date_set_dmy (&parsed, (GDateDay) d, (GDateMonth) mo,
-                            (GDateYear) (y <= (guint64) this_year + 1 ? 2000 + y : 1900 + y));
+            parts[n] = parts[n] * 10 + (guint) (*p - '0');
+            if (++digits[n] > 2)
+              break;
+          }
+        else if ((*p == '/' || *p == '.' || *p == '-') && digits[n] > 0 && n < 2)
+          n++;
+        else
+          break;
+      }
+    if (*p == '\0' && n == 2 && digits[2] == 2)
+      {
+        guint this_year = (guint) (g_date_get_year (&today_date) % 100);
+        guint year = parts[2] <= this_year + 1 ? 2000 + parts[2] : 1900 + parts[2];
+
+        if (parts[1] >= 1 && parts[1] <= 12 && parts[0] >= 1
+            && g_date_valid_dmy ((GDateDay) parts[0], (GDateMonth) parts[1], (GDateYear) year))
+          {
+            g_date_set_dmy (&parsed, (GDateDay) parts[0], (GDateMonth) parts[1],
+                            (GDateYear) year);
             goto done;
           }
       }
@@ -1314,8 +1325,12 @@ heed_table_import_save (HeedTableImport  *self,
       return FALSE;
     }
 
+  heed_store_set_bulk (store, TRUE);
   if (!heed_store_begin (store, error))
-    return FALSE;
+    {
+      heed_store_set_bulk (store, FALSE);
+      return FALSE;
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       HeedImportRow *row = g_ptr_array_index (rows, i);
@@ -1328,6 +1343,7 @@ heed_table_import_save (HeedTableImport  *self,
       if (kase == NULL)
         {
           heed_store_rollback (store);
+          heed_store_set_bulk (store, FALSE);
           g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID, _("Row %u: %s"),
                        row->row, row_error->message);
           return FALSE;
@@ -1335,7 +1351,11 @@ heed_table_import_save (HeedTableImport  *self,
       saved++;
     }
   if (!heed_store_commit (store, error))
-    return FALSE;
+    {
+      heed_store_set_bulk (store, FALSE);
+      return FALSE;
+    }
+  heed_store_set_bulk (store, FALSE);
   if (n_imported != NULL)
     *n_imported = saved;
   return TRUE;

@@ -87,3 +87,17 @@ unsaved:
     heed_record_clear (HEED_RECORD (kase), HEED_CASE_REFERENCE);
   return FALSE;
 }
+
+/* An import writes thousands of rows in one transaction: with SQLite's small default cache
+ * the same pages are spilled to the write-ahead log again and again. */
+void
+heed_store_set_bulk (HeedStore *self,
+                     gboolean   bulk)
+{
+  g_return_if_fail (HEED_IS_STORE (self));
+
+  if (self->db == NULL)
+    return;
+  _heed_store_exec (self, bulk ? "PRAGMA cache_size = -131072" : "PRAGMA cache_size = -2000",
+                    NULL);
+}

@@ -26,4 +26,8 @@ gboolean heed_store_note_intake     (HeedStore   *self,
                                      const char  *detail,
                                      GError     **error);
 
+/* Makes room in memory for a transaction of thousands of rows (an import), or gives it back. */
+void     heed_store_set_bulk        (HeedStore   *self,
+                                     gboolean     bulk);
+
 G_END_DECLS
