@@ -164,10 +164,10 @@ print_rows (GPtrArray *rows,
     {
       HeedImportRow *row = g_ptr_array_index (rows, i);
 
-      if (row->left_out != NULL)
+      if (row->intake == NULL)
         {
           /* Blank rows say nothing. */
-          if (row->intake == NULL && strcmp (row->left_out, _("blank")) != 0)
+          if (!row->blank && row->left_out != NULL)
             g_print (_("Row %u: left out (%s)\n"), row->row, row->left_out);
           continue;
         }

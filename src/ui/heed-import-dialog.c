@@ -378,7 +378,7 @@ build_preview (HeedImportDialog *self)
 
       if (row->intake == NULL)
         {
-          if (g_strcmp0 (row->left_out, _("blank")) != 0)
+          if (!row->blank)
             left_out++;
           continue;
         }

@@ -1023,7 +1023,7 @@ convert_row (HeedTableImport *self,
     any |= !cell_blank (g_ptr_array_index (cells, c));
   if (!any)
     {
-      row->left_out = _("blank");
+      row->blank = TRUE;
       return row;
     }
   if (is_totals_row (cells))

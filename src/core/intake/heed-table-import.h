@@ -29,6 +29,7 @@ typedef struct {
   guint       row;       /* as the spreadsheet numbers it, from 1 */
   HeedIntake *intake;    /* NULL when the row is left out */
   GPtrArray  *problems;  /* of char*, each a sentence naming the column; empty when good */
+  gboolean    blank;     /* nothing in it: left out without a word */
   const char *left_out;  /* why it is left out without being a problem (translated), or NULL */
 } HeedImportRow;
 

@@ -76,14 +76,17 @@ row_set (GPtrArray *row,
 }
 
 static gboolean
-too_large (GError    **error,
-           const char *what)
+too_large (GError   **error,
+           gboolean   rows)
 {
-  g_set_error (error, HEED_TABLE_ERROR, HEED_TABLE_ERROR_TOO_LARGE,
-               /* Translators: %s is what is too large: "rows", "columns" */
-               _("The spreadsheet has too many %s for Heed to import (at most %u rows of %u "
-                 "columns)."),
-               what, HEED_TABLE_MAX_ROWS, HEED_TABLE_MAX_COLUMNS);
+  if (rows)
+    g_set_error (error, HEED_TABLE_ERROR, HEED_TABLE_ERROR_TOO_LARGE,
+                 _("The spreadsheet has too many rows for Heed to import (at most %u)."),
+                 HEED_TABLE_MAX_ROWS);
+  else
+    g_set_error (error, HEED_TABLE_ERROR, HEED_TABLE_ERROR_TOO_LARGE,
+                 _("The spreadsheet has too many columns for Heed to import (at most %u)."),
+                 HEED_TABLE_MAX_COLUMNS);
   return FALSE;
 }
 
@@ -188,7 +191,7 @@ parse_csv (const char  *text,
           if (row->len >= HEED_TABLE_MAX_COLUMNS)
             {
               g_ptr_array_unref (row);
-              return too_large (error, _("columns"));
+              return too_large (error, FALSE);
             }
           g_ptr_array_add (row, cell->len > 0 ? g_strdup (cell->str) : NULL);
           g_string_truncate (cell, 0);
@@ -207,7 +210,7 @@ parse_csv (const char  *text,
           if (ch == '\0' || (limit_rows > 0 && rows->len >= limit_rows))
             return TRUE;
           if (rows->len >= HEED_TABLE_MAX_ROWS)
-            return too_large (error, _("rows"));
+            return too_large (error, TRUE);
           row = row_new ();
           any = FALSE;
           continue;
@@ -543,7 +546,7 @@ read_xlsx_sheet (Zip            *z,
       if (row_index >= HEED_TABLE_MAX_ROWS)
         {
           xmlFreeDoc (doc);
-          return too_large (error, _("rows"));
+          return too_large (error, TRUE);
         }
       while (sheet->rows->len < row_index)
         g_ptr_array_add (sheet->rows, row_new ());
@@ -567,7 +570,7 @@ read_xlsx_sheet (Zip            *z,
           if (column >= HEED_TABLE_MAX_COLUMNS)
             {
               xmlFreeDoc (doc);
-              return too_large (error, _("columns"));
+              return too_large (error, FALSE);
             }
           next_column = column + 1;
           type = prop (c, "t");
@@ -785,7 +788,7 @@ read_ods_table (xmlNode        *node,
           if (row->len + pending_cells + repeat_cells > HEED_TABLE_MAX_COLUMNS)
             {
               g_free (value);
-              return too_large (error, _("columns"));
+              return too_large (error, FALSE);
             }
           for (; pending_cells > 0; pending_cells--)
             g_ptr_array_add (row, NULL);
@@ -800,7 +803,7 @@ read_ods_table (xmlNode        *node,
           continue;
         }
       if (sheet->rows->len + pending_rows + repeat_rows > HEED_TABLE_MAX_ROWS)
-        return too_large (error, _("rows"));
+        return too_large (error, TRUE);
       for (; pending_rows > 0; pending_rows--)
         g_ptr_array_add (sheet->rows, row_new ());
       for (guint64 i = 1; i < repeat_rows; i++)
