@@ -254,6 +254,18 @@ try:
           sorted(c["reference"] for c in cases) == ["B-10", "B-7"] and
           "Imported 2 cases from bad-log.csv" in proc.stdout, proc.stdout + proc.stderr)
 
+    # What Excel does to a CSV: "sep=;" on the first line, and a phone number read as a number.
+    path = os.path.join(tmp, "excel-sep.csv")
+    with open(path, "w", encoding="cp1252", newline="") as f:
+        f.write("sep=;\r\nDate received;Name;Telephone;Summary\r\n"
+                "03/04/2024;Mrs Ann Lee;1632960441;Lost référral\r\n")
+    practice = fresh("excel.heed")
+    proc = run("import-table", practice, path)
+    show = run("show", practice, "C-2024-001")
+    check("Excel's sep= line and a phone number that lost its 0", proc.returncode == 0 and
+          "01632 960441" in show.stdout and "Lost référral" in show.stdout and
+          "Received: 2024-04-03" in show.stdout, proc.stdout + proc.stderr + show.stdout)
+
     # An old complaint past the time limit is expected, and marked as imported.
     practice = fresh("late.heed")
     proc = run("import-table", practice, data("late-complaint.csv"))

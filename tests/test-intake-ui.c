@@ -398,12 +398,39 @@ show_import (const char *step,
   return 0;
 }
 
+/* show-email FILE: the complaint form pre-filled from the email, left open. */
+static int
+show_email (const char *file)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
+  HeedWindow *window = heed_window_new (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  heed_window_open_email (window, gfile, NULL);
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
 
+  if (argc == 3 && strcmp (argv[1], "show-email") == 0)
+    {
+      gtk_init ();
+      adw_init ();
+      application = adw_application_new ("io.github.heedapp.Heed.IntakeShow",
+                                         G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (application), NULL, NULL);
+      return show_email (argv[2]);
+    }
   if (argc == 4 && strcmp (argv[1], "show-import") == 0)
     {
       gtk_init ();

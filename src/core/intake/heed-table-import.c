@@ -1113,7 +1113,13 @@ convert_row (HeedTableImport *self,
       else if (strcmp (field, "surname") == 0)
         intake->last_name = capitalise (value);
       else if (strcmp (field, "phone") == 0)
-        intake->phone = g_steal_pointer (&value);
+        {
+          /* A spreadsheet that took the number for a number dropped its leading 0. */
+          if (strlen (value) == 10 && value[0] != '0' && strspn (value, "0123456789") == 10)
+            intake->phone = g_strconcat ("0", value, NULL);
+          else
+            intake->phone = g_steal_pointer (&value);
+        }
       else if (strcmp (field, "email") == 0)
         intake->email = g_steal_pointer (&value);
       else if (strcmp (field, "postcode") == 0)

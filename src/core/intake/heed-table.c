@@ -274,7 +274,26 @@ read_csv (const char  *data,
   text = decode_text (data, length, &table->encoding, error);
   if (text == NULL)
     return NULL;
-  table->delimiter = guess_delimiter (text);
+  /* Excel may write "sep=;" as a first line, naming the delimiter; it shows no such row. */
+  if (g_ascii_strncasecmp (text, "sep=", 4) == 0 && text[4] != '\0'
+      && (text[5] == '\r' || text[5] == '\n' || text[5] == '\0'))
+    {
+      const char *rest = text + 5;
+      char *stripped;
+
+      table->delimiter = text[4];
+      while (*rest == '\r' || *rest == '\n')
+        {
+          rest++;
+          if (rest[-1] == '\n')
+            break;
+        }
+      stripped = g_strdup (rest);
+      g_free (text);
+      text = stripped;
+    }
+  else
+    table->delimiter = guess_delimiter (text);
   basename = name != NULL ? g_path_get_basename (name) : g_strdup ("CSV");
   {
     char *dot = strrchr (basename, '.');
