@@ -86,7 +86,9 @@ test_names (void)
   assert_name ("Dr. A. Khan", "Dr", "A.", "Khan");
   assert_name ("O'BRIEN, Zoë", NULL, "Zoë", "O'Brien");
   assert_name ("JONES-KAUR, Harpreet", NULL, "Harpreet", "Jones-Kaur");
-  assert_name ("Mary Ann de Souza", NULL, "Mary Ann de", "Souza");
+  assert_name ("Mary Ann de Souza", NULL, "Mary Ann", "de Souza");
+  assert_name ("Mr Pieter van der Berg", "Mr", "Pieter", "van der Berg");
+  assert_name ("Dafydd ap Rhys", NULL, "Dafydd", "ap Rhys");
   assert_name ("Smith", NULL, NULL, "Smith");
   assert_name ("Mr", NULL, NULL, "Mr");
   assert_name ("  ", NULL, NULL, NULL);

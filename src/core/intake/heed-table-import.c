@@ -791,8 +791,24 @@ heed_table_import_split_name (const char  *text,
     found_title = NULL;
   if (family == NULL && words->len > 0)
     {
+      static const char *const particles[] = {
+        "de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "ap", "ab", "bin",
+        "al", "el", NULL
+      };
+
       family = g_strdup (g_ptr_array_index (words, words->len - 1));
       g_ptr_array_remove_index (words, words->len - 1);
+      /* "de Souza", "van der Berg", "ap Rhys" are surnames of more than one word. */
+      while (words->len > 1 && g_strv_contains (particles, g_ptr_array_index (words,
+                                                                             words->len - 1)))
+        {
+          char *joined = g_strconcat (g_ptr_array_index (words, words->len - 1), " ", family,
+                                      NULL);
+
+          g_free (family);
+          family = joined;
+          g_ptr_array_remove_index (words, words->len - 1);
+        }
     }
   g_ptr_array_add (words, NULL);
   if (words->len > 1)
