@@ -311,7 +311,8 @@ heed_intake_build (const HeedIntake  *intake,
 
   if (!blank (intake->reference))
     {
-      g_autofree char *reference = g_ascii_strup (g_strstrip (g_strdup (intake->reference)), -1);
+      g_autofree char *trimmed_reference = g_strstrip (g_strdup (intake->reference));
+      g_autofree char *reference = g_ascii_strup (trimmed_reference, -1);
 
       heed_record_set_text (c, HEED_CASE_REFERENCE, reference);
     }
