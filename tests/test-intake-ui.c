@@ -52,7 +52,8 @@ assert_named (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     {
       if (gtk_widget_get_visible (child) && GTK_IS_BUTTON (child)
-          && gtk_widget_get_parent (child) != NULL && !GTK_IS_DROP_DOWN (gtk_widget_get_parent (child))
+          && gtk_widget_get_parent (child) != NULL
+          && !GTK_IS_DROP_DOWN (gtk_widget_get_parent (child))
           && gtk_button_get_icon_name (GTK_BUTTON (child)) == NULL
           && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
         g_assert_nonnull (gtk_widget_get_tooltip_text (child));

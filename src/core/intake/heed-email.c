@@ -317,7 +317,8 @@ add_attachment (Walk       *walk,
                 const char *name,
                 GBytes     *data)
 {
-  g_autofree char *mime = g_mime_content_type_get_mime_type (g_mime_object_get_content_type (object));
+  GMimeContentType *type = g_mime_object_get_content_type (object);
+  g_autofree char *mime = g_mime_content_type_get_mime_type (type);
   g_autofree char *filename = safe_filename (name, &walk->n_unnamed, mime);
 
   g_ptr_array_add (walk->email->attachments, heed_intake_document_new (filename, mime, data));

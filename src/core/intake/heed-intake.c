@@ -359,7 +359,8 @@ heed_intake_build (const HeedIntake  *intake,
 
           /* Said once, above, in the intake's words. */
           if ((g_strcmp0 (one->field, "kind") == 0 && kind == NULL)
-              || (g_strcmp0 (one->field, "channel") == 0 && !heed_record_is_set (c, HEED_CASE_CHANNEL))
+              || (g_strcmp0 (one->field, "channel") == 0
+                  && !heed_record_is_set (c, HEED_CASE_CHANNEL))
               || (g_strcmp0 (one->field, "received-at") == 0 && received == NULL))
             continue;
           if (g_strcmp0 (one->field, "summary") == 0 && !heed_record_is_set (c, HEED_CASE_SUMMARY))
@@ -425,7 +426,8 @@ heed_intake_save (const HeedIntake  *intake,
                   HeedStore         *store,
                   GError           **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_problem_free);
+  g_autoptr(GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) heed_problem_free);
   g_autoptr(HeedCase) kase = NULL;
   g_autoptr(HeedPerson) person = NULL;
   HeedRecord *c;
@@ -465,10 +467,10 @@ heed_intake_save (const HeedIntake  *intake,
     }
   if (intake->message_digest != NULL)
     {
+      HeedIntakeDocument *message = intake->documents->len > 0
+                                    ? g_ptr_array_index (intake->documents, 0) : NULL;
       g_autofree char *detail = g_strdup_printf ("sha256:%s %s", intake->message_digest,
-                                                 intake->documents->len > 0
-                                                 ? ((HeedIntakeDocument *) g_ptr_array_index (intake->documents, 0))->filename
-                                                 : "");
+                                                 message != NULL ? message->filename : "");
 
       if (!heed_store_note_intake (store, heed_record_get_id (c), "email", detail, error))
         goto failed;

@@ -230,7 +230,8 @@ guess_delimiter (const char *text)
 
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      g_autoptr(GPtrArray) rows =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
       g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
       guint mode = 0, mode_count = 0;
 
