@@ -63,6 +63,33 @@ assert_named (GtkWidget *root)
     }
 }
 
+/* Drops @file on @widget as a file manager would, through the widget's own drop target. */
+static gboolean
+drop_file (GtkWidget *widget,
+           GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GSList files = { file, NULL };
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          GdkFileList *list = gdk_file_list_new_from_list (&files);
+
+          g_value_init (&value, GDK_TYPE_FILE_LIST);
+          g_value_take_boxed (&value, list);
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          return accepted;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static char *
 data_file (const char *folder,
            const char *name)
@@ -190,7 +217,19 @@ test_import_bad_rows (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
-  dialog = open_assistant (window, "bad-log.csv");
+  /* A spreadsheet dropped on the window opens the assistant with it. */
+  {
+    g_autofree char *log = data_file ("table", "bad-log.csv");
+    g_autoptr(GFile) file = g_file_new_for_path (log);
+
+    g_assert_true (drop_file (GTK_WIDGET (window), file));
+    iterate ();
+  }
+  dialog = find_toplevel (HEED_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (heed_import_dialog_get_import (dialog));
+  g_assert_cmpstr (heed_table_import_get_source_name (heed_import_dialog_get_import (dialog)), ==,
+                   "bad-log.csv");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
   iterate ();
@@ -245,8 +284,8 @@ test_email_on_window (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
-  g_assert_true (heed_window_open_email (window, file, &error));
-  g_assert_no_error (error);
+  /* Dropped on the window, as from the file manager. */
+  g_assert_true (drop_file (GTK_WIDGET (window), file));
   iterate ();
   form = find_toplevel (HEED_TYPE_FEEDBACK_DIALOG);
   g_assert_nonnull (form);
@@ -340,8 +379,8 @@ test_email_on_case (void)
       g_ptr_array_unref (queue);
     }
   g_assert_nonnull (page);
-  g_assert_true (heed_case_page_add_email (page, file, &error));
-  g_assert_no_error (error);
+  /* Dropped on the open case. */
+  g_assert_true (drop_file (GTK_WIDGET (page), file));
   iterate ();
 
   events = heed_store_list (heed_window_get_store (window), HEED_TYPE_EVENT,
