@@ -50,7 +50,7 @@ try:
     # Help for every command of the contract.
     commands = ["create", "demo", "list", "show", "deadlines", "workdays", "letter", "timeline",
                 "publicity", "report", "ko41b", "export", "import", "backup", "restore", "check",
-                "add"]
+                "add", "import-table"]
     top = run("--help")
     check("help lists every command", top.returncode == 0 and
           all(c in top.stdout for c in commands), top.stdout)
