@@ -8,6 +8,7 @@ Usage: tests/bench/bench-import-table.py PATH-TO-HEED-CLI [ROWS]   (meson test -
 
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -104,12 +105,17 @@ def write_xlsx(path):
 
 
 def timed(*args):
+    """Wall seconds, and CPU seconds (user + system): on a shared machine the CPU time is the
+    steadier figure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     proc = subprocess.run([HEED_CLI, *args], capture_output=True, text=True)
     elapsed = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         print(f"# failed: {proc.stderr.strip()}")
-    return elapsed, proc
+    return elapsed, cpu, proc
 
 
 work = tempfile.mkdtemp(prefix="heed-bench-import-")
@@ -124,10 +130,11 @@ try:
         practice = os.path.join(work, f"bench-{name.strip('.')}.heed")
         subprocess.run([HEED_CLI, "create", practice, "--name", "Bench", "--nation", "england"],
                        check=True, capture_output=True)
-        dry, _ = timed("import-table", practice, path, "--dry-run")
-        real, proc = timed("import-table", practice, path)
+        dry, dry_cpu, _ = timed("import-table", practice, path, "--dry-run")
+        real, real_cpu, proc = timed("import-table", practice, path)
         last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
-        print(f"{name:6} --dry-run {dry:6.2f} s   import {real:6.2f} s   "
-              f"({ROWS / real:,.0f} rows/s)   {last}")
+        print(f"{name:6} --dry-run {dry:6.2f} s (CPU {dry_cpu:5.2f} s)   "
+              f"import {real:6.2f} s (CPU {real_cpu:5.2f} s, {ROWS / real:,.0f} rows/s)   "
+              f"{last.split(';')[0]}")
 finally:
     shutil.rmtree(work, ignore_errors=True)
