@@ -110,46 +110,46 @@ try:
               "Row 31: left out (a totals row)" in proc.stdout, proc.stdout + proc.stderr)
         cases = {c["reference"]: c for c in listed(practice)}
         check(f"{variant}: 24 cases, keeping the log's references", len(cases) == 24 and
-              "2024/001" in cases and "2024/024" in cases and "2024/004" not in cases,
+              "2024-001" in cases and "2024-024" in cases and "2024-004" not in cases,
               sorted(cases))
-        new_refs = [r for r in cases if not r.startswith("2024/")]
+        new_refs = [r for r in cases if not r.startswith("2024-")]
         check(f"{variant}: a row without a reference gets a new one",
               new_refs == ["CN-2024-001"], new_refs)
         # 03/04/2024 is 3 April; 45414 (Excel's serial) is 2 May; 22/04/24; 3rd June 2024.
         check(f"{variant}: UK dates read every way",
-              cases["2024/001"]["received"].startswith("2024-04-03") and
-              cases["2024/005"]["received"].startswith("2024-05-02") and
+              cases["2024-001"]["received"].startswith("2024-04-03") and
+              cases["2024-005"]["received"].startswith("2024-05-02") and
               cases["CN-2024-001"]["received"].startswith("2024-04-22") and
-              cases["2024/007"]["received"].startswith("2024-06-03") and
-              cases["2024/024"]["received"].startswith("2025-03-10"),
+              cases["2024-007"]["received"].startswith("2024-06-03") and
+              cases["2024-024"]["received"].startswith("2025-03-10"),
               {r: c["received"] for r, c in cases.items()})
         check(f"{variant}: names from one Name column",
-              cases["2024/001"]["name"] == "Mrs Jane Smith" and
-              cases["2024/002"]["name"] == "Jane Smith" and
-              cases["2024/006"]["name"] == "Zoë O'Brien" and
-              cases["2024/011"]["name"] == "Harpreet Jones-Kaur" and
-              cases["2024/003"]["name"] == "Mr Aled Price" and
+              cases["2024-001"]["name"] == "Mrs Jane Smith" and
+              cases["2024-002"]["name"] == "Jane Smith" and
+              cases["2024-006"]["name"] == "Zoë O'Brien" and
+              cases["2024-011"]["name"] == "Harpreet Jones-Kaur" and
+              cases["2024-003"]["name"] == "Mr Aled Price" and
               cases["CN-2024-001"]["name"] == "Siân Llewellyn",
               {r: c["name"] for r, c in cases.items()})
         check(f"{variant}: kinds, channels and statuses",
-              cases["2024/008"]["kind"] == "compliment" and
-              cases["2024/012"]["kind"] == "comment" and
+              cases["2024-008"]["kind"] == "compliment" and
+              cases["2024-012"]["kind"] == "comment" and
               cases["CN-2024-001"]["kind"] == "concern" and
-              cases["2024/006"]["channel"] == "email" and
-              cases["2024/007"]["channel"] == "phone" and
-              cases["2024/010"]["channel"] == "online-form" and
-              cases["2024/006"]["status"] == "withdrawn" and
-              cases["2024/011"]["status"] == "in-progress" and
-              cases["2024/001"]["status"] == "closed", cases.get("2024/006"))
-        proc = run("show", practice, "2024/002")
+              cases["2024-006"]["channel"] == "email" and
+              cases["2024-007"]["channel"] == "phone" and
+              cases["2024-010"]["channel"] == "online-form" and
+              cases["2024-006"]["status"] == "withdrawn" and
+              cases["2024-011"]["status"] == "in-progress" and
+              cases["2024-001"]["status"] == "closed", cases.get("2024-006"))
+        proc = run("show", practice, "2024-002")
         check(f"{variant}: outcome, apology, dates and subject of a row", proc.returncode == 0 and
               "Outcome: partly-upheld" in proc.stdout and "Apology given: yes" in proc.stdout and
               "Acknowledged: 2024-04-09" in proc.stdout and "Closed: 2024-04-30" in proc.stdout
               and "Subject: prescribing" in proc.stdout, proc.stdout)
-        proc = run("show", practice, "2024/006")
+        proc = run("show", practice, "2024-006")
         check(f"{variant}: text in Windows-1252 and UTF-8 comes out the same",
               "Charged £25 for a letter" in proc.stdout and "Zoë" in proc.stdout, proc.stdout)
-        proc = run("show", practice, "2024/003")
+        proc = run("show", practice, "2024-003")
         check(f"{variant}: not upheld is not upheld", "Outcome: not-upheld" in proc.stdout and
               "Apology given" not in proc.stdout, proc.stdout)
         check(f"{variant}: the trail records the file and row of each case",
@@ -168,6 +168,12 @@ try:
                                "this-period") == "19",
                   report_value(practice, 2025, "received-by-kind", "complaint",
                                "previous-period"))
+            exported = os.path.join(tmp, "exported.xml")
+            copy = fresh("copy.heed")
+            proc = run("export", practice, "--xml", "-o", exported)
+            proc = run("import", copy, exported)
+            check("imported cases go out and back in through Heed's own XML exchange",
+                  proc.returncode == 0 and len(listed(copy)) == 24, proc.stdout + proc.stderr)
             before = digest(practice)
             proc = run("import-table", practice, data(variant))
             check("importing the same log again is refused, all of it",

@@ -185,6 +185,23 @@ test_mapping (void)
   g_assert_cmpstr (row->intake->source, ==, "log.csv, row 4");
 }
 
+static void
+test_references (void)
+{
+  static const struct { const char *text; const char *kept; } cases[] = {
+    { "2024/017", "2024-017" }, { "c 12", "C-12" }, { " C-2025-041 ", "C-2025-041" },
+    { "Ref. No. 7", "REF-NO-7" }, { "a//b", "A-B" }, { "###", NULL }, { "", NULL },
+    { "1234567890123456789012345678901234567890X", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *kept = heed_intake_normalise_reference (cases[i].text);
+
+      g_assert_cmpstr (kept, ==, cases[i].kept);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,5 +213,6 @@ main (int    argc,
   g_test_add_func ("/core/table-import/csv", test_csv);
   g_test_add_func ("/core/table-import/windows-1252", test_windows_1252);
   g_test_add_func ("/core/table-import/mapping", test_mapping);
+  g_test_add_func ("/core/table-import/references", test_references);
   return g_test_run ();
 }

@@ -166,6 +166,28 @@ heed_intake_parse_received (const char  *text,
   return TRUE;
 }
 
+char *
+heed_intake_normalise_reference (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (out, g_ascii_toupper (*p));
+      else if ((*p == '-' || *p == '/' || *p == '.' || *p == '_' || *p == ' ' || *p == '\\')
+               && out->len > 0 && out->str[out->len - 1] != '-')
+        g_string_append_c (out, '-');
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '-')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0 || out->len > 40)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 problem (GPtrArray  *problems,
          const char *field,
@@ -311,10 +333,19 @@ heed_intake_build (const HeedIntake  *intake,
 
   if (!blank (intake->reference))
     {
-      g_autofree char *trimmed_reference = g_strstrip (g_strdup (intake->reference));
-      g_autofree char *reference = g_ascii_strup (trimmed_reference, -1);
+      g_autofree char *reference = heed_intake_normalise_reference (intake->reference);
 
-      heed_record_set_text (c, HEED_CASE_REFERENCE, reference);
+      if (reference == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” cannot be a case reference: it needs letters or digits, "
+                               "and at most 40 of them."),
+                             intake->reference);
+
+          problem (problems, "reference", message);
+        }
+      else
+        heed_record_set_text (c, HEED_CASE_REFERENCE, reference);
     }
   set_text (c, HEED_CASE_SUMMARY, intake->summary);
   set_text (c, HEED_CASE_DESCRIPTION, intake->what_happened);

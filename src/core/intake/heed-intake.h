@@ -65,6 +65,10 @@ void        heed_intake_add_person_value (HeedIntake  *intake,
                                           const char  *field,
                                           const char  *value);
 
+/* A reference as Heed keeps them, capitals, digits and single hyphens ("2024/017" becomes
+ * "2024-017", "c 12" "C-12"); NULL when nothing usable is left or it is over 40 long. */
+char       *heed_intake_normalise_reference (const char *text);
+
 /* Reads "2025-04-03T09:30", "2025-04-03 09:30" or a date alone (09:00 is then assumed) into
  * the stored form "2025-04-03T09:30:00". */
 gboolean    heed_intake_parse_received   (const char  *text,

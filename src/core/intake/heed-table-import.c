@@ -1259,16 +1259,19 @@ convert_row (HeedTableImport *self,
   }
   if (intake->reference != NULL)
     {
-      g_autofree char *reference = g_ascii_strup (intake->reference, -1);
+      g_autofree char *reference = heed_intake_normalise_reference (intake->reference);
       gboolean taken = FALSE;
 
-      if (g_hash_table_contains (context->references, reference))
+      if (reference == NULL)
+        ;  /* said by heed_intake_validate() */
+      else if (g_hash_table_contains (context->references, reference))
         add_problem (row->problems, _("The reference %s is on an earlier row too."), reference);
       else if (context->store != NULL
                && heed_store_reference_is_taken (context->store, reference, &taken, NULL) && taken)
         add_problem (row->problems, _("The reference %s is already used in this practice file."),
                      reference);
-      g_hash_table_add (context->references, g_steal_pointer (&reference));
+      if (reference != NULL)
+        g_hash_table_add (context->references, g_steal_pointer (&reference));
     }
   row->intake = g_steal_pointer (&intake);
   return row;
