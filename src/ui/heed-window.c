@@ -19,6 +19,7 @@
 #include "heed-preferences-window.h"
 #include "heed-publicity-page.h"
 #include "heed-record-dialog.h"
+#include "heed-safe-output.h"
 #include "heed-report-page.h"
 #include "heed-template-editor.h"
 #include "heed-timeline-view.h"
@@ -773,9 +774,8 @@ on_attachment_activated_cb (HeedWindow *self,
   g_strdelimit (safe, "/\\", '-');
   path = g_build_filename (dir, safe, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0
-      || !g_file_set_contents_full (path, g_bytes_get_data (data, NULL),
-                                    (gssize) g_bytes_get_size (data),
-                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+      || !heed_safe_output_write_file (path, g_bytes_get_data (data, NULL),
+                                       g_bytes_get_size (data), &error))
     {
       show_problem (self, error != NULL ? error->message : g_strerror (errno));
       return;

@@ -234,6 +234,12 @@ gboolean        heed_store_backup_to_folder   (HeedStore   *self,
 GPtrArray      *heed_store_list_backups       (HeedStore   *self,
                                                const char  *folder,
                                                GError     **error);
+/* Opens @backup and runs the full check over it: FALSE, saying what is wrong, when it could
+ * not be restored. */
+gboolean        heed_store_check_backup       (const char  *backup,
+                                               GError     **error);
+/* Refuses a backup that fails heed_store_check_backup(), @force or not; the file at
+ * @destination is replaced only by a copy that was checked. */
 gboolean        heed_store_restore            (const char  *backup,
                                                const char  *destination,
                                                gboolean     force,
