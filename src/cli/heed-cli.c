@@ -266,6 +266,9 @@ command_list (int    argc,
   query->search = g_steal_pointer (&search);
   query->kind = g_steal_pointer (&kind);
   query->status = g_steal_pointer (&status_id);
+  if (heed_case_query_finds_nothing (query))
+    g_printerr (_("heed-cli: note: --search has no letter or digit to look for, so no case "
+                  "matches it.\n"));
 
   output.csv = g_strcmp0 (format, "csv") == 0;
   output.out = stdout;
@@ -581,6 +584,7 @@ command_workdays (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *nation_id = NULL, *from_text = NULL, *add_text = NULL, *result_text = NULL;
   HeedNation nation;
   GDate from, result;
@@ -612,7 +616,8 @@ command_workdays (int    argc,
                  add_text);
 
   calendar = heed_calendar_new (nation);
-  heed_calendar_add_working_days (calendar, &from, (int) add, &result);
+  if (!heed_calendar_try_add_working_days (calendar, &from, (int) add, &result, &error))
+    return cli_fail_error (error);
   result_text = heed_format_date_iso (&result);
   g_print ("%s\n", result_text);
   return EXIT_OK;

@@ -870,7 +870,7 @@ heed_chart_write_png (HeedReportFigures     *figures,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  ok = heed_png_save (surface, path, error);
+  ok = heed_png_save (surface, path, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE, error);
   cairo_surface_destroy (surface);
   return ok;
 }

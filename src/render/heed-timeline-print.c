@@ -780,9 +780,12 @@ finish_file (HeedSafeOutput     *output,
              cairo_status_t      status,
              GError            **error)
 {
+  GError *output_error = NULL;
+
   if (writer->error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&writer->error));
+      heed_png_take_error (error, g_steal_pointer (&writer->error), HEED_TIMELINE_PRINT_ERROR,
+                           HEED_TIMELINE_PRINT_ERROR_WRITE);
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -792,7 +795,13 @@ finish_file (HeedSafeOutput     *output,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return heed_safe_output_commit (output, error);
+  if (!heed_safe_output_commit (output, &output_error))
+    {
+      heed_png_take_error (error, output_error, HEED_TIMELINE_PRINT_ERROR,
+                           HEED_TIMELINE_PRINT_ERROR_WRITE);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -805,6 +814,7 @@ heed_timeline_write_pdf (HeedTimelineData  *data,
   g_autoptr(HeedTimelinePrint) print = NULL;
   g_autoptr(HeedSafeOutput) output = NULL;
   HeedPngWriter writer = { 0 };
+  GError *output_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -816,9 +826,13 @@ heed_timeline_write_pdf (HeedTimelineData  *data,
     return FALSE;
   heed_timeline_print_get_paper (data, &width, &height);
   print = heed_timeline_print_new (data, from, to, width, height);
-  output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, error);
+  output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, &output_error);
   if (output == NULL)
-    return FALSE;
+    {
+      heed_png_take_error (error, output_error, HEED_TIMELINE_PRINT_ERROR,
+                           HEED_TIMELINE_PRINT_ERROR_WRITE);
+      return FALSE;
+    }
   writer.output = output;
   surface = cairo_pdf_surface_create_for_stream (heed_png_writer_write, &writer, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
@@ -914,7 +928,8 @@ heed_timeline_write_png (HeedTimelineData  *data,
                    _("Could not write “%s”: %s."), path, cairo_status_to_string (status));
       return FALSE;
     }
-  ok = heed_png_save (surface, path, error);
+  ok = heed_png_save (surface, path, HEED_TIMELINE_PRINT_ERROR, HEED_TIMELINE_PRINT_ERROR_WRITE,
+                      error);
   cairo_surface_destroy (surface);
   return ok;
 }

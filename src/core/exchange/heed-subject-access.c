@@ -911,18 +911,32 @@ heed_subject_access_to_xml (HeedSubjectAccess  *self,
 
 /* Saving ----------------------------------------------------------------------------------- */
 
+/* An output's failure (a refusal or the disk's) in the store's words, as callers expect. */
+static void
+take_output_error (GError **error,
+                   GError  *output_error)
+{
+  g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO, output_error->message);
+  g_error_free (output_error);
+}
+
 /* @bytes in a new file beside @path, readable by this user only, not yet in place. */
 static HeedSafeOutput *
 write_temporary (const char  *path,
                  GBytes      *bytes,
                  GError     **error)
 {
-  g_autoptr(HeedSafeOutput) output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, error);
+  g_autoptr(HeedSafeOutput) output = NULL;
+  GError *output_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (output == NULL || !heed_safe_output_write (output, data, size, error))
-    return NULL;
+  output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, &output_error);
+  if (output == NULL || !heed_safe_output_write (output, data, size, &output_error))
+    {
+      take_output_error (error, output_error);
+      return NULL;
+    }
   return g_steal_pointer (&output);
 }
 
@@ -936,6 +950,7 @@ heed_subject_access_save (HeedSubjectAccess  *self,
   g_autoptr(GBytes) xml = NULL;
   g_autoptr(HeedSafeOutput) xml_output = NULL;
   g_autoptr(HeedSafeOutput) pdf_output = NULL;
+  GError *output_error = NULL;
   gboolean pdf_in_place = FALSE;
 
   g_return_val_if_fail (HEED_IS_SUBJECT_ACCESS (self), FALSE);
@@ -965,12 +980,16 @@ heed_subject_access_save (HeedSubjectAccess  *self,
       pdf_output = write_temporary (pdf_path, pdf, error);
       if (pdf_output == NULL)
         return FALSE;
-      if (!heed_safe_output_commit (pdf_output, error))
-        return FALSE;
+      if (!heed_safe_output_commit (pdf_output, &output_error))
+        {
+          take_output_error (error, output_error);
+          return FALSE;
+        }
       pdf_in_place = TRUE;
     }
-  if (!heed_safe_output_commit (xml_output, error))
+  if (!heed_safe_output_commit (xml_output, &output_error))
     {
+      take_output_error (error, output_error);
       if (pdf_in_place)
         g_unlink (pdf_path);
       return FALSE;

@@ -585,7 +585,7 @@ apply_migrations (HeedStore  *self,
 }
 
 typedef enum {
-  COPY_QUICK = 0,        /* the copy is opened back, no more (before a migration) */
+  COPY_QUICK = 0,        /* the copy as it is (before a migration, which cannot wait) */
   COPY_CHECKED = 1 << 0, /* the copy passes heed_store_check() before it is put in place */
   COPY_OVER_PRACTICE = 1 << 1,
 } CopyFlags;
@@ -1307,20 +1307,6 @@ copy_database (sqlite3     *source,
           return FALSE;
         }
     }
-  else
-    {
-      g_autoptr(HeedStore) copy = heed_store_open (temp_path, HEED_STORE_OPEN_READ_ONLY,
-                                                   &local_error);
-
-      if (copy == NULL)
-        {
-          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
-                       _("The copy at “%s” could not be read back: %s"), destination,
-                       local_error->message);
-          return FALSE;
-        }
-    }
-
   if (!heed_safe_output_commit (output, &local_error))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
