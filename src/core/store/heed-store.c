@@ -822,6 +822,13 @@ heed_store_create (const char  *path,
                    _("The practice name must be plain text of at most 200 characters."));
       return NULL;
     }
+  if (!heed_text_is_one_line (practice_name))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The practice name must be one line, without line breaks, tabs or other "
+                     "control characters."));
+      return NULL;
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
@@ -980,6 +987,14 @@ _heed_store_check_setting (const char  *key,
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("A setting needs a name, and its value must be plain text."));
+      return FALSE;
+    }
+  /* The practice's name heads every letter and report, on one line. */
+  if (g_strcmp0 (key, "name") == 0 && value != NULL && !heed_text_is_one_line (value))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The practice name must be one line, without line breaks, tabs or other "
+                     "control characters."));
       return FALSE;
     }
   if (g_strcmp0 (key, "nation") == 0)
