@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <adwaita.h>
 #include <signal.h>
 #include <unistd.h>
@@ -29,6 +31,7 @@
 #include "heed-survey-response.h"
 #include "heed-staff-picker.h"
 #include "heed-store-exchange.h"
+#include "heed-safe-output.h"
 #include "heed-store.h"
 #include "heed-timeline-view.h"
 #include "heed-test-util.h"
@@ -1191,6 +1194,21 @@ test_letter (void)
   g_assert_cmpuint (heed_page_preview_get_n_pages (heed_letter_dialog_get_preview (dialog)), >=,
                     1);
 
+  /* Save as PDF over the practice file itself, or its journal, is refused: the practice
+   * stays as it was. */
+  {
+    g_autofree char *before = heed_test_file_digest (path);
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_assert_false (heed_letter_dialog_save_pdf (dialog, path, &error));
+    g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
+    g_clear_error (&error);
+    g_assert_false (heed_letter_dialog_save_pdf (dialog, wal, &error));
+    g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
+    g_clear_error (&error);
+    g_assert_cmpstr (heed_test_file_digest (path), ==, before);
+  }
+
   /* Saved as PDF, it is the letter to Mrs Morgan at her address. */
   g_assert_true (heed_letter_dialog_save_pdf (dialog, pdf, &error));
   g_assert_no_error (error);
@@ -1381,6 +1399,18 @@ test_reports_and_actions (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "received-by-kind"));
+  /* Never over the practice file, in any format. */
+  {
+    g_autofree char *before = heed_test_file_digest (path);
+
+    for (int format = HEED_REPORT_FORMAT_PDF; format <= HEED_REPORT_FORMAT_CSV; format++)
+      {
+        g_assert_false (heed_report_page_save (report, format, path, &error));
+        g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
+        g_clear_error (&error);
+      }
+    g_assert_cmpstr (heed_test_file_digest (path), ==, before);
+  }
 
   /* The CQC summary and the quarterly review, from the same figures, as PDF. */
   {
@@ -1693,6 +1723,30 @@ test_restore (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+
+  /* A backup whose trail was rewritten is refused before anything is touched: the practice
+   * stays open as it was, and no copy of it is made to be kept. */
+  {
+    g_autofree char *tampered = g_build_filename (dir, "tampered.heed", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *before = heed_test_file_digest (path);
+    sqlite3 *db = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (tampered, contents, (gssize) length, NULL));
+    g_assert_cmpint (sqlite3_open (tampered, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail "
+                                   "= 'nothing' WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_false (heed_window_restore_backup (window, tampered, &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED);
+    g_clear_error (&error);
+    g_assert_cmpstr (heed_test_file_digest (path), ==, before);
+    g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+    g_unlink (tampered);
+  }
+
   g_assert_true (heed_window_restore_backup (window, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);

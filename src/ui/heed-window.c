@@ -1506,6 +1506,9 @@ heed_window_restore_backup (HeedWindow  *self,
                    _("Put the case right and save it before restoring a backup."));
       return FALSE;
     }
+  /* A backup that fails its check is refused before anything is closed or copied. */
+  if (!heed_store_check_backup (backup, error))
+    return FALSE;
   path = g_strdup (heed_store_get_path (self->store));
   kept = g_strdup_printf ("%s.before-restore-%s.heed", path, stamp);
   if (!heed_store_backup (self->store, kept, error))
