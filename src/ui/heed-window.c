@@ -259,7 +259,10 @@ run_query (HeedWindow *self)
                                  : self->view == HEED_CASE_VIEW_ATTENTION
                                  ? _("Nothing Needs Attention") : _("Nothing Here"));
       adw_status_page_set_description (self->none_page,
-                                       query->search != NULL
+                                       heed_case_query_finds_nothing (query)
+                                       ? _("Search looks for words and numbers; only "
+                                           "punctuation or symbols were typed.")
+                                       : query->search != NULL
                                        ? _("Try other words, or search in All Feedback.")
                                        : self->view == HEED_CASE_VIEW_ATTENTION
                                        ? _("No drafts to finish and no deadline in the next "
