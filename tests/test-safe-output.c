@@ -79,6 +79,15 @@ has_partial (const char *dir)
 }
 
 static void
+assert_digest (const char *path,
+               const char *expected)
+{
+  g_autofree char *digest = heed_test_file_digest (path);
+
+  g_assert_cmpstr (digest, ==, expected);
+}
+
+static void
 assert_refused (const char *path)
 {
   g_autoptr(GError) error = NULL;
@@ -137,7 +146,7 @@ test_refusals (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* None of it touched. */
-  g_assert_cmpstr (heed_test_file_digest (fixture->practice), ==, before);
+  assert_digest (fixture->practice, before);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
@@ -255,7 +264,7 @@ test_checked_at_commit (Fixture       *fixture,
   g_assert_false (heed_safe_output_commit (output, &error));
   g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
   g_clear_pointer (&output, heed_safe_output_free);
-  g_assert_cmpstr (heed_test_file_digest (path), ==, before);
+  assert_digest (path, before);
   g_assert_false (has_partial (fixture->dir));
 }
 
@@ -339,7 +348,7 @@ test_planted_lock (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&store);
   g_unlink (lock);
-  g_assert_cmpstr (heed_test_file_digest (fixture->practice), ==, before);
+  assert_digest (fixture->practice, before);
 }
 
 static void
@@ -396,7 +405,7 @@ test_backups_checked (Fixture       *fixture,
   g_assert_false (heed_store_restore (damaged, fixture->practice, TRUE, &error));
   g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED);
   g_clear_error (&error);
-  g_assert_cmpstr (heed_test_file_digest (fixture->practice), ==, before);
+  assert_digest (fixture->practice, before);
   g_assert_false (heed_store_restore (damaged, restored, FALSE, &error));
   g_clear_error (&error);
   g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));

@@ -132,16 +132,24 @@ open_lock_file (const char  *lock_path,
   struct stat info;
   int fd = -1, saved;
 
-  if (create)
+  /* The holder may remove the file between the two opens: then make it again. */
+  for (guint attempt = 0; fd < 0 && attempt < 5; attempt++)
     {
-      fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY,
-                   0600);
-      if (fd < 0 && errno != EEXIST)
+      if (create)
+        {
+          fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY,
+                       0600);
+          if (fd >= 0)
+            break;
+          if (errno != EEXIST)
+            goto failed;
+        }
+      fd = g_open (lock_path,
+                   (create ? O_RDWR : O_RDONLY) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY,
+                   0);
+      if (fd < 0 && (errno != ENOENT || !create))
         goto failed;
     }
-  if (fd < 0)
-    fd = g_open (lock_path,
-                 (create ? O_RDWR : O_RDONLY) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
   if (fd < 0)
     goto failed;
   if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || info.st_nlink != 1)
