@@ -1759,7 +1759,19 @@ test_restore (void)
     g_unlink (tampered);
   }
 
+  /* A damaged practice is what a restore is most often for: its trail rewritten, it is still
+   * kept beside as it is, and the checked backup replaces it. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail "
+                                   "= 'nothing' WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
   g_assert_true (heed_window_restore_backup (window, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (heed_store_check_backup (path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);
 

@@ -1514,7 +1514,8 @@ heed_window_restore_backup (HeedWindow  *self,
     return FALSE;
   path = g_strdup (heed_store_get_path (self->store));
   kept = g_strdup_printf ("%s.before-restore-%s.heed", path, stamp);
-  if (!heed_store_backup (self->store, kept, error))
+  /* Kept as it is: a damaged practice is what a restore is most often for. */
+  if (!heed_store_keep_copy (self->store, kept, error))
     return FALSE;
 
   /* The file must be closed to be replaced. */

@@ -1257,8 +1257,9 @@ copy_database (sqlite3     *source,
   int rc;
 
   output = heed_safe_output_new (destination,
-                                 (flags & COPY_OVER_PRACTICE) ? HEED_SAFE_OUTPUT_MAY_REPLACE_PRACTICE
-                                                              : HEED_SAFE_OUTPUT_DEFAULT,
+                                 (flags & COPY_OVER_PRACTICE)
+                                   ? HEED_SAFE_OUTPUT_MAY_REPLACE_PRACTICE
+                                   : HEED_SAFE_OUTPUT_DEFAULT,
                                  &local_error);
   if (output == NULL)
     {
@@ -1361,6 +1362,23 @@ heed_store_backup (HeedStore   *self,
     }
   /* The copy, not the file it came from, is what is checked: it is what will be restored. */
   return copy_database (self->db, destination, COPY_CHECKED, error);
+}
+
+gboolean
+heed_store_keep_copy (HeedStore   *self,
+                      const char  *destination,
+                      GError     **error)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (self->db == NULL || g_strcmp0 (destination, self->path) == 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A backup cannot be written over the practice file itself."));
+      return FALSE;
+    }
+  return copy_database (self->db, destination, COPY_QUICK, error);
 }
 
 gboolean
