@@ -801,6 +801,21 @@ test_preferences (void)
 
     g_assert_cmpstr (value, ==, "01632 960000");
   }
+  /* The practice's name is one line: a tab or an escape pasted into it is refused. */
+  {
+    AdwEntryRow *name = ADW_ENTRY_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "name_row"));
+    g_autofree char *before = heed_store_dup_setting (store, "name");
+    g_autofree char *after = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (name), "Example\tLane\033[2J Surgery");
+    g_assert_false (heed_preferences_window_apply (preferences, name));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name), "error"));
+    after = heed_store_dup_setting (store, "name");
+    g_assert_cmpstr (after, ==, before);
+    gtk_editable_set_text (GTK_EDITABLE (name), before);
+    g_assert_true (heed_preferences_window_apply (preferences, name));
+  }
   address = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                           HEED_TYPE_PREFERENCES_WINDOW,
                                                           "address_row"));
