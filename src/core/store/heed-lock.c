@@ -24,12 +24,14 @@
  * link, a pipe or a device planted there is refused, so the lock can neither truncate another
  * file nor hang Heed.
  *
- * On a network share the lock is only as good as the share: on NFS, Linux turns flock() into
- * a lock the server keeps (as with fcntl() locks), which other computers see only when the
- * server and every client support NFS locking; on SMB/CIFS a flock() lock may be seen only by
- * programs on the same computer. SQLite's write-ahead log needs memory shared between the
- * programs using the file, which no network share gives. So a practice file belongs on a
- * disk of the computer that uses it; a practice with several computers uses a server. */
+ * On a network share the lock is only as good as the share. On NFS, Linux (since 2.6.12)
+ * turns flock() into a byte-range lock on the whole file kept by the server, which other
+ * computers see only when the server and every client support NFS locking, and not at all on
+ * a share mounted with local_lock. On SMB/CIFS, Linux before 5.5 keeps a flock() lock on the
+ * one computer; later kernels make it an SMB byte-range lock, which the server enforces on
+ * every reader of the lock file. Either way SQLite's write-ahead log needs memory shared
+ * between the programs using the file, which no network share gives. So a practice file
+ * belongs on a disk of the computer that uses it; several computers use a server. */
 
 struct _HeedLock
 {
