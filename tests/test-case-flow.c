@@ -1333,6 +1333,16 @@ test_check_file (void)
   heed_test_remove_dir (dir);
 }
 
+/* A row of the Action Plans page that opens the case its action came from. */
+static gboolean
+shows_a_case (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "win.show-case") == 0;
+}
+
 static void
 test_reports_and_actions (void)
 {
@@ -1410,6 +1420,24 @@ test_reports_and_actions (void)
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "actions");
   g_assert_cmpuint (heed_actions_page_set_store (actions, heed_window_get_store (window)), >, 0);
+
+  /* An action that came from a case, chosen, shows that case. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (actions), shows_a_case, NULL);
+    HeedCasePage *page;
+    gint64 case_id;
+
+    g_assert_nonnull (row);
+    g_variant_get (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)), "x", &case_id);
+    g_assert_cmpint (case_id, >, 0);
+    g_assert_true (gtk_widget_activate (row));
+    iterate ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "case");
+    page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                          "case_page"));
+    g_assert_cmpint (heed_record_get_id (HEED_RECORD (heed_case_page_get_case (page))), ==,
+                     case_id);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
