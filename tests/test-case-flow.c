@@ -1445,6 +1445,14 @@ test_reports_and_actions (void)
   heed_test_remove_dir (dir);
 }
 
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static void
 test_publicity (void)
 {
@@ -1496,6 +1504,12 @@ test_publicity (void)
 
     g_assert_false (heed_publicity_page_save (publicity, nowhere, &error));
     g_assert_nonnull (error);
+    /* The page tells the window, which shows it until it is dismissed. */
+    g_assert_null (find_widget (GTK_WIDGET (window), is_label_saying, error->message));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (publicity), "win.show-problem", "s",
+                                               error->message));
+    iterate ();
+    g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_saying, error->message));
     g_clear_error (&error);
   }
 
