@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-letter-dialog.h"
 #include "heed-letter-layout.h"
@@ -547,6 +548,7 @@ heed_letter_dialog_init (HeedLetterDialog *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_button_names_settle (GTK_WIDGET (self));
   adw_combo_row_set_model (self->language_row, languages);
   self->loading = FALSE;
 }

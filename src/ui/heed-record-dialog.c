@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-button-names.h"
 #include "heed-record-dialog.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
@@ -158,6 +159,7 @@ heed_record_dialog_new (GtkWindow         *parent,
   save_name = without_mnemonic (save_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, save_name, -1);
+  heed_button_names_settle (GTK_WIDGET (self));
   adw_preferences_page_add (self->page,
                             ADW_PREFERENCES_GROUP (heed_record_editor_add_group (self->editor,
                                                                                  NULL, NULL,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-button-names.h"
 #include "heed-long-text-row.h"
 #include "heed-report-figures.h"
 #include "heed-survey-dialog.h"
@@ -159,6 +160,7 @@ heed_survey_dialog_init (HeedSurveyDialog *self)
   GDate date;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_button_names_settle (GTK_WIDGET (self));
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now),

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-letter-layout.h"
 #include "heed-letter-template.h"
@@ -309,6 +310,7 @@ heed_template_editor_init (HeedTemplateEditor *self)
   /* The choices are filled in by heed_template_editor_new(), which then loads the first. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_button_names_settle (GTK_WIDGET (self));
   heed_language_choice_set_up (self->language_dropdown);
   self->loading = FALSE;
 }
