@@ -745,6 +745,24 @@ show_other_view (HeedWindow   *self,
   update_header (self);
 }
 
+/* What went wrong on a page (saving the publicity as PDF), until it is dismissed. */
+static void
+show_problem_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_problem (HEED_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A case chosen on another page (an action of its action plan): win.show-case. */
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  heed_window_show_case (HEED_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 on_timeline_case_activated_cb (HeedWindow *self,
                                gint64      case_id)
@@ -1936,6 +1954,8 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.write-letter", NULL);
   gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
@@ -1973,12 +1993,8 @@ heed_window_init (HeedWindow *self)
   g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
   g_signal_connect_swapped (self->practice_timeline, "case-activated",
                             G_CALLBACK (on_timeline_case_activated_cb), self);
-  g_signal_connect_swapped (self->actions_page, "case-activated",
-                            G_CALLBACK (on_timeline_case_activated_cb), self);
   g_signal_connect_swapped (self->report_page, "problem", G_CALLBACK (on_case_page_problem_cb),
                             self);
-  g_signal_connect_swapped (self->publicity_page, "problem",
-                            G_CALLBACK (on_case_page_problem_cb), self);
   g_signal_connect_swapped (self->practice_timeline, "attachment-activated",
                             G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect_swapped (self->case_page, "attachment-activated",
