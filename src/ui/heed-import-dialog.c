@@ -66,7 +66,8 @@ update_buttons (HeedImportDialog *self)
   gtk_button_set_label (self->next_button, preview ? _("_Import") : _("_Next"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  preview ? _("Import the cases") : _("Next step"), -1);
+                                  /* Named as it reads, without the underline */
+                                  preview ? _("Import") : _("Next"), -1);
   if (preview && self->rows != NULL)
     {
       guint good = 0, bad = 0;
