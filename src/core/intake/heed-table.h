@@ -28,8 +28,8 @@ typedef enum {
 
 /* The limits. */
 #define HEED_TABLE_MAX_FILE       (64u * 1024 * 1024)   /* the file itself */
-#define HEED_TABLE_MAX_MEMBER     (128u * 1024 * 1024)  /* one member of the zip, unpacked */
-#define HEED_TABLE_MAX_UNPACKED   (256u * 1024 * 1024)  /* every member read, together */
+#define HEED_TABLE_MAX_MEMBER     (64u * 1024 * 1024)   /* one member of the zip, unpacked */
+#define HEED_TABLE_MAX_UNPACKED   (128u * 1024 * 1024)  /* every member read, together */
 #define HEED_TABLE_MAX_RATIO      200                   /* unpacked ÷ packed, for a big member */
 #define HEED_TABLE_MAX_ROWS       200000
 #define HEED_TABLE_MAX_COLUMNS    512
