@@ -197,9 +197,11 @@ heed_location_parse (const char  *text,
     }
   if (g_ascii_strncasecmp (text, "file", scheme) == 0 && scheme == strlen ("file"))
     {
-      g_autofree char *path = g_filename_from_uri (text, NULL, NULL);
+      g_autofree char *hostname = NULL;
+      g_autofree char *path = g_filename_from_uri (text, &hostname, NULL);
 
-      if (path == NULL)
+      /* A file on another computer is not one to open as if it were here. */
+      if (path == NULL || (hostname != NULL && g_ascii_strcasecmp (hostname, "localhost") != 0))
         {
           g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                        _("This file address cannot be read as a practice file on this "
