@@ -138,7 +138,7 @@ set_result_error (HeedDbPostgres  *self,
            || sqlstate_is (state, "55") || g_strcmp0 (state, "57014") == 0)
     {
       code = HEED_STORE_ERROR_BUSY;
-      message = g_strdup (_("The practice server is busy with someone else's change to the "
+      message = g_strdup (_("The practice server is busy with someone else’s change to the "
                             "same records. Try again in a moment."));
     }
   else if (g_strcmp0 (state, "25006") == 0)
@@ -150,7 +150,7 @@ set_result_error (HeedDbPostgres  *self,
     {
       code = HEED_STORE_ERROR_PERMISSION_DENIED;
       message = g_strdup (_("The practice server does not allow you to do this. Ask the "
-                            "practice's administrator for the right to do it."));
+                            "practice’s administrator for the right to do it."));
     }
   else if (g_strcmp0 (state, "3D000") == 0)
     {
@@ -161,12 +161,12 @@ set_result_error (HeedDbPostgres  *self,
     {
       code = HEED_STORE_ERROR_IO;
       message = g_strdup (_("The practice server could not store this change (it may be out "
-                            "of disk space). Nothing was saved; tell the practice's IT."));
+                            "of disk space). Nothing was saved; tell the practice’s IT."));
     }
   else if (sqlstate_is (state, "XX00"))
     {
       code = HEED_STORE_ERROR_DAMAGED;
-      message = g_strdup (_("The practice server found its data damaged. Tell the practice's "
+      message = g_strdup (_("The practice server found its data damaged. Tell the practice’s "
                             "IT before going on."));
     }
   else if (g_strcmp0 (state, "25P02") == 0)
@@ -907,7 +907,7 @@ set_connect_error (PGconn        *conn,
     {
       code = HEED_STORE_ERROR_PERMISSION_DENIED;
       message = g_strdup_printf (_("The practice server at %s does not let this user in. Ask "
-                                   "the practice's administrator for access."),
+                                   "the practice’s administrator for access."),
                                  display);
     }
   else
