@@ -566,6 +566,13 @@ test_constraint_errors (Fixture       *f,
   g_assert_null (stmt);
   g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED);
   assert_readable (error);
+  g_clear_error (&error);
+
+  /* One statement at a time, on both. */
+  stmt = heed_db_prepare (f->db, "SELECT 1; DELETE FROM cases", &error);
+  g_assert_null (stmt);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED);
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM cases;"), ==, 1);
 }
 
 static void
@@ -1299,6 +1306,8 @@ test_location_server (void)
                   "postgresql:///practice1?host=::1&port=5433");
   assert_display ("postgresql://ann%20lee@db/practice%20two",
                   "postgresql://ann%20lee@db/practice%20two");
+  /* A service file may name the database. */
+  assert_display ("postgresql://?service=riverside", "postgresql:///?service=riverside");
   /* Nothing that would break a title or a log line. */
   assert_display ("postgresql://db/practice%0Aone", "postgresql://db/practice%0Aone");
 

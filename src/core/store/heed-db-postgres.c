@@ -935,7 +935,8 @@ _heed_db_postgres_open (HeedLocation     *location,
   gboolean named = FALSE, timeout = FALSE;
   g_autofree char *display = heed_location_dup_display (location);
 
-  g_return_val_if_fail ((flags & HEED_DB_OPEN_CREATE) == 0, NULL);
+  /* HEED_DB_OPEN_CREATE: a server's database is made with createdb beforehand, and an empty
+   * one is what the migrations start from, so there is nothing more to make here. */
 
   for (guint i = 0; given_keywords[i] != NULL; i++)
     {

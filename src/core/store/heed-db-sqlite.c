@@ -333,6 +333,18 @@ heed_db_sqlite_prepare (HeedDb      *db,
           set_sqlite_error (self->db, rc, error);
           return NULL;
         }
+      while (tail != NULL && (g_ascii_isspace (*tail) || *tail == ';'))
+        tail++;
+      if (tail != NULL && *tail != '\0')
+        {
+          /* One statement at a time, as on a server; heed_db_exec() runs lists. */
+          sqlite3_finalize (prepared);
+          g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                               _("The practice file gave an error Heed did not expect. Nothing "
+                                 "was saved."));
+          g_debug ("More than one statement to prepare: %s", sql);
+          return NULL;
+        }
       if (prepared == NULL)
         {
           g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,

@@ -75,7 +75,8 @@ typedef enum {
 typedef enum {
   HEED_DB_OPEN_DEFAULT   = 0,
   HEED_DB_OPEN_READ_ONLY = 1 << 0, /* a file opened read-only; a server session read-only */
-  HEED_DB_OPEN_CREATE    = 1 << 1, /* a file: make it (mode 0600), failing if it exists */
+  HEED_DB_OPEN_CREATE    = 1 << 1, /* a file: make it (mode 0600), failing if it exists; a
+                                    * server's database is made with createdb beforehand */
 } HeedDbOpenFlags;
 
 typedef enum {

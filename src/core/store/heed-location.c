@@ -138,7 +138,8 @@ parse_server (const char  *uri,
   location->values = (GStrv) g_ptr_array_steal (values, NULL);
 
   database = lookup (location, "dbname");
-  if (database == NULL || *database == '\0')
+  /* A service file (service=) may name the database itself. */
+  if ((database == NULL || *database == '\0') && lookup (location, "service") == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("This server address names no database. One practice is one database: "
@@ -147,7 +148,7 @@ parse_server (const char  *uri,
     }
   /* libpq can read a database name as a whole connection string of its own; Heed never asks
    * it to, and refuses names that look like one rather than show them. */
-  if (strchr (database, '=') != NULL || scheme_length (database) > 0)
+  if (database != NULL && (strchr (database, '=') != NULL || scheme_length (database) > 0))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("The database named in this server address is not one Heed can use."));

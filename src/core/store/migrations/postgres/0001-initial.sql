@@ -285,7 +285,7 @@ CREATE TRIGGER letters_frozen BEFORE UPDATE ON letters
 -- be deleted. The cascade deletes the case first, so it is no longer there to be found.
 CREATE FUNCTION letters_frozen_delete () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF (SELECT count(*) FROM cases WHERE id = OLD."case") > 0 THEN
+  IF (SELECT count(*) FROM public.cases WHERE id = OLD."case") > 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'HE001', MESSAGE = 'a sent letter cannot be deleted';
   END IF;
   RETURN OLD;
@@ -354,7 +354,9 @@ CREATE TABLE destroyed (
 -- stop words), with unaccent in front of it when the server has that extension (it ships
 -- with PostgreSQL and is trusted, so the database's owner may add it). Punctuation is turned
 -- into spaces first, because PostgreSQL's parser would otherwise keep an e-mail address, a
--- URL or a decimal number as one word where FTS5 finds each part.
+-- URL or a decimal number as one word where FTS5 finds each part. The functions name the
+-- schema of everything they use, so a session with another search_path (psql, a report tool)
+-- keeps the index the same.
 DO $$
 BEGIN
   BEGIN
@@ -380,7 +382,7 @@ CREATE INDEX case_search_document ON case_search USING gin (document);
 
 -- What FTS5 indexes as reference, summary, body and names.
 CREATE FUNCTION case_search_document (id bigint) RETURNS tsvector LANGUAGE sql STABLE AS $$
-  SELECT to_tsvector ('heed_search',
+  SELECT to_tsvector ('public.heed_search',
            regexp_replace (
              c.reference || ' ' || c.summary || ' '
                || coalesce (c.description, '') || ' ' || coalesce (c.how_affected, '') || ' '
@@ -389,14 +391,16 @@ CREATE FUNCTION case_search_document (id bigint) RETURNS tsvector LANGUAGE sql S
                || coalesce ((SELECT string_agg (trim (coalesce (p.first_name, '') || ' '
                                                       || coalesce (p.last_name, '') || ' '
                                                       || coalesce (p.known_as, '')), ' ')
-                               FROM people p WHERE p.id IN (c.complainant, c.affected)), ''),
+                               FROM public.people p
+                              WHERE p.id IN (c.complainant, c.affected)), ''),
              '[[:punct:]‘’‚“”„–—…«»‹›•·¡¿]', ' ', 'g'))
-    FROM cases c WHERE c.id = $1
+    FROM public.cases c WHERE c.id = $1
 $$;
 
 CREATE FUNCTION cases_search_changed () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO case_search (case_id, document) VALUES (NEW.id, case_search_document (NEW.id))
+  INSERT INTO public.case_search (case_id, document)
+    VALUES (NEW.id, public.case_search_document (NEW.id))
     ON CONFLICT (case_id) DO UPDATE SET document = EXCLUDED.document;
   RETURN NULL;
 END
@@ -412,8 +416,8 @@ CREATE TRIGGER cases_search_update
 -- A person's name changes what finds their cases.
 CREATE FUNCTION people_search_changed () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE case_search s SET document = case_search_document (s.case_id)
-    FROM cases c
+  UPDATE public.case_search s SET document = public.case_search_document (s.case_id)
+    FROM public.cases c
    WHERE c.id = s.case_id AND NEW.id IN (c.complainant, c.affected);
   RETURN NULL;
 END
