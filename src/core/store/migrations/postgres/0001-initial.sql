@@ -380,27 +380,33 @@ CREATE TABLE case_search (
 );
 CREATE INDEX case_search_document ON case_search USING gin (document);
 
--- What FTS5 indexes as reference, summary, body and names.
-CREATE FUNCTION case_search_document (id bigint) RETURNS tsvector LANGUAGE sql STABLE AS $$
-  SELECT to_tsvector ('public.heed_search',
-           regexp_replace (
-             c.reference || ' ' || c.summary || ' '
-               || coalesce (c.description, '') || ' ' || coalesce (c.how_affected, '') || ' '
-               || coalesce (c.outcome_wanted, '') || ' ' || coalesce (c.people_involved, '')
-               || ' ' || coalesce (c.lessons, '') || ' '
-               || coalesce ((SELECT string_agg (trim (coalesce (p.first_name, '') || ' '
-                                                      || coalesce (p.last_name, '') || ' '
-                                                      || coalesce (p.known_as, '')), ' ')
-                               FROM public.people p
-                              WHERE p.id IN (c.complainant, c.affected)), ''),
-             '[[:punct:]‘’‚“”„–—…«»‹›•·¡¿]', ' ', 'g'))
-    FROM public.cases c WHERE c.id = $1
+-- What FTS5 indexes as reference, summary, body and names. PL/pgSQL rather than SQL, so that
+-- its plans are kept: a third of the time per saved case.
+CREATE FUNCTION case_search_vector (c public.cases) RETURNS tsvector LANGUAGE plpgsql STABLE
+AS $$
+DECLARE
+  names text;
+BEGIN
+  SELECT string_agg (trim (coalesce (p.first_name, '') || ' ' || coalesce (p.last_name, '')
+                           || ' ' || coalesce (p.known_as, '')), ' ')
+    INTO names
+    FROM public.people p
+   WHERE p.id IN (c.complainant, c.affected);
+  RETURN to_tsvector ('public.heed_search',
+           regexp_replace (c.reference || ' ' || c.summary || ' '
+                             || coalesce (c.description, '') || ' '
+                             || coalesce (c.how_affected, '') || ' '
+                             || coalesce (c.outcome_wanted, '') || ' '
+                             || coalesce (c.people_involved, '') || ' '
+                             || coalesce (c.lessons, '') || ' ' || coalesce (names, ''),
+                           '[[:punct:]‘’‚“”„–—…«»‹›•·¡¿]', ' ', 'g'));
+END
 $$;
 
 CREATE FUNCTION cases_search_changed () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO public.case_search (case_id, document)
-    VALUES (NEW.id, public.case_search_document (NEW.id))
+    VALUES (NEW.id, public.case_search_vector (NEW))
     ON CONFLICT (case_id) DO UPDATE SET document = EXCLUDED.document;
   RETURN NULL;
 END
@@ -416,7 +422,7 @@ CREATE TRIGGER cases_search_update
 -- A person's name changes what finds their cases.
 CREATE FUNCTION people_search_changed () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE public.case_search s SET document = public.case_search_document (s.case_id)
+  UPDATE public.case_search s SET document = public.case_search_vector (c)
     FROM public.cases c
    WHERE c.id = s.case_id AND NEW.id IN (c.complainant, c.affected);
   RETURN NULL;
