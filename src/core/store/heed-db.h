@@ -59,7 +59,12 @@
  *
  * A statement is a cursor too: bind by name, then heed_db_statement_step() until
  * HEED_DB_STEP_DONE. Column values are valid until the next step. On a server all rows of a
- * result come at once; page long lists (LIMIT / keyset) rather than reading 100,000 rows. */
+ * result come at once; page long lists (LIMIT / keyset) rather than reading 100,000 rows.
+ * Statements are cached per connection by their SQL text; two in use at once with the same
+ * text are fine.
+ *
+ * A connection belongs to one thread at a time, and its notification source to the main
+ * context of that thread. */
 
 #include <gio/gio.h>
 
@@ -207,7 +212,8 @@ HeedDbStep heed_db_statement_step            (HeedDbStatement  *stmt,
 /* Runs a statement to its end, rows or none. */
 gboolean   heed_db_statement_execute         (HeedDbStatement  *stmt,
                                               GError          **error);
-/* Runs an INSERT into a table with an `id` key and gives the new row's id. */
+/* Runs an INSERT (without RETURNING) into a table with an `id` key and gives the new row's
+ * id: last_insert_rowid() on a file, RETURNING id on a server. */
 gboolean   heed_db_statement_insert          (HeedDbStatement  *stmt,
                                               gint64           *id,
                                               GError          **error);

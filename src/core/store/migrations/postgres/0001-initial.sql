@@ -283,7 +283,9 @@ CREATE TRIGGER letters_frozen BEFORE UPDATE ON letters
 
 -- Deleting the case itself (retention) takes its letters with it; a sent letter alone may not
 -- be deleted. The cascade deletes the case first, so it is no longer there to be found.
-CREATE FUNCTION letters_frozen_delete () RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION letters_frozen_delete () RETURNS trigger LANGUAGE plpgsql
+SET plan_cache_mode = force_custom_plan
+AS $$
 BEGIN
   IF (SELECT count(*) FROM public.cases WHERE id = OLD."case") > 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'HE001', MESSAGE = 'a sent letter cannot be deleted';
@@ -381,8 +383,12 @@ CREATE TABLE case_search (
 CREATE INDEX case_search_document ON case_search USING gin (document);
 
 -- What FTS5 indexes as reference, summary, body and names. PL/pgSQL rather than SQL, so that
--- its plans are kept: a third of the time per saved case.
+-- its statements are prepared once: a third of the time per saved case. Each lookup is
+-- planned for the table as it is at the time (plan_cache_mode below): a plan made while the
+-- practice was new and its tables a page long would otherwise be kept, and scan every person
+-- for every case saved by that session, the whole copy of a practice onto a new server one.
 CREATE FUNCTION case_search_vector (c public.cases) RETURNS tsvector LANGUAGE plpgsql STABLE
+SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   names text;
@@ -420,7 +426,9 @@ CREATE TRIGGER cases_search_update
 -- A deleted case's row goes with it (ON DELETE CASCADE), as cases_search_delete does.
 
 -- A person's name changes what finds their cases.
-CREATE FUNCTION people_search_changed () RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION people_search_changed () RETURNS trigger LANGUAGE plpgsql
+SET plan_cache_mode = force_custom_plan
+AS $$
 BEGIN
   UPDATE public.case_search s SET document = public.case_search_vector (c)
     FROM public.cases c
