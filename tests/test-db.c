@@ -1044,6 +1044,37 @@ test_concurrent_references (Fixture       *f,
   g_assert_cmpint (query_int (f->db, "SELECT last FROM reference_counters"), ==, n);
 }
 
+/* A practice file made by the store as it is today opens through the seam as it is. */
+static void
+test_store_file (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "store.heed", NULL);
+  g_autoptr(HeedLocation) location = heed_location_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedDb) db = NULL;
+  int version = -1, applied = -1;
+
+  {
+    g_autoptr(HeedStore) store = heed_store_create (path, "Riverside Surgery",
+                                                    HEED_NATION_WALES, &error);
+
+    g_assert_no_error (error);
+    heed_store_close (store);
+  }
+
+  db = heed_db_open (location, HEED_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (heed_db_read_schema_version (db, &version, &error));
+  g_assert_cmpint (version, ==, HEED_STORE_SCHEMA_VERSION);
+  g_assert_true (heed_db_migrate (db, &applied, &error));
+  g_assert_cmpint (applied, ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM risk_matrix"), >, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit"), >, 0);
+  heed_db_close (db);
+  heed_test_remove_dir (dir);
+}
+
 /* Server only */
 
 static void
@@ -1457,6 +1488,7 @@ main (int   argc,
   g_test_add ("/core/db/sqlite/no-notifications", Fixture, &sqlite_engine, fixture_setup,
               test_file_has_no_notifications, fixture_teardown);
 
+  g_test_add_func ("/core/db/sqlite/store-file", test_store_file);
   g_test_add_func ("/core/location/server", test_location_server);
   g_test_add_func ("/core/location/hostile", test_location_hostile);
   g_test_add_func ("/core/location/file", test_location_file);
