@@ -15,8 +15,10 @@
  *   appears in `:p IS NULL` needs `CAST (:p AS TEXT)`.
  * - Write `coalesce` rather than `ifnull`, `RETURNING id` or heed_db_statement_insert()
  *   rather than last_insert_rowid(), `INSERT … ON CONFLICT (…) DO NOTHING / DO UPDATE`
- *   rather than `INSERT OR IGNORE / OR REPLACE`, and dates as the ISO text the store already
- *   keeps (no strftime, no date functions). Flags are 0/1 integers in a file and booleans on a
+ *   rather than `INSERT OR IGNORE / OR REPLACE` — and in DO UPDATE name the table
+ *   (`SET last = reference_counters.last + 1`: a bare `last` is ambiguous to PostgreSQL) —,
+ *   CASE rather than SQLite's two-argument min()/max(), and dates as the ISO text the store
+ *   already keeps (no strftime, no date functions, no json_each). Flags are 0/1 integers in a file and booleans on a
  *   server: test them bare (`WHERE c.extended`), compare them with TRUE/FALSE, count them
  *   with `count (*) FILTER (WHERE …)`; the driver reads a boolean back as 1 or 0.
  * - Text compares byte by byte on both (COLLATE "C" on the server, like SQLite's BINARY).

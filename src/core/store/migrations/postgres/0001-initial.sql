@@ -358,7 +358,16 @@ CREATE TABLE destroyed (
 -- into spaces first, because PostgreSQL's parser would otherwise keep an e-mail address, a
 -- URL or a decimal number as one word where FTS5 finds each part. The functions name the
 -- schema of everything they use, so a session with another search_path (psql, a report tool)
--- keeps the index the same.
+-- keeps the index the same. What still differs for the person typing:
+--   - unaccent also spells out letters FTS5 keeps: "strasse" finds "Straße", "ae" "æ", "o"
+--     "ø", "l" "ł" on a server, not in a file (a server finds more, never less);
+--   - without unaccent (not installed, or no right to add it) accents must match exactly;
+--   - capitals beyond Latin (Greek, Cyrillic) fold to small letters only in a database with
+--     a UTF-8 locale, as Debian's are by default;
+--   - a word over 2,047 bytes is left out of the index, and a case whose words come to more
+--     than 1 MB cannot be saved (PostgreSQL's limits for a tsvector);
+--   - punctuation outside ASCII and the list below may join words in a database with the C
+--     locale.
 DO $$
 BEGIN
   BEGIN
