@@ -875,7 +875,8 @@ dup_search (Fixture    *f,
   G_STMT_START { \
     g_autofree char *found_ = dup_search ((f), (typed)); \
     if (g_strcmp0 (found_, (expected)) != 0) \
-      g_error ("Searching for “%s” found “%s”, not “%s”", (typed), found_, (expected)); \
+      g_error ("Searching for “%s” found “%s”, not “%s”", (typed), found_, \
+               (expected)); \
   } G_STMT_END
 
 static void

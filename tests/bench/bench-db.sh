@@ -52,14 +52,16 @@ shell_times() {
         printf '.output /dev/null\n.timer on\n'
         for i in 1 2 3 4 5 6; do printf '%s;\n' "$sql"; done
       } | sqlite3 "$file" 2>&1 | sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | tail -n 5 |
-        awk -v name="$name" 'NR == 1 || $1 < best { best = $1 } END { printf "%s\t%.2f\n", name, best * 1000 }'
+        awk -v name="$name" 'NR == 1 || $1 < best { best = $1 }
+                             END { printf "%s\t%.2f\n", name, best * 1000 }'
     else
       {
         printf '\\o /dev/null\n\\timing on\n'
         for i in 1 2 3 4 5 6; do printf '%s;\n' "$sql"; done
       } | psql -X -q "host=$host user=$user dbname=$database" 2>&1 |
         sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 5 |
-        awk -v name="$name" 'NR == 1 || $1 < best { best = $1 } END { printf "%s\t%.2f\n", name, best }'
+        awk -v name="$name" 'NR == 1 || $1 < best { best = $1 }
+                             END { printf "%s\t%.2f\n", name, best }'
     fi
   done
 }
@@ -86,7 +88,8 @@ while IFS="$(printf '\t')" read -r name rows ms; do
   shell=$(awk -v n="$name" -F '\t' '$1 == n { print $2 }' "$work/shell-sqlite")
   pg_ms=$(awk -v n="$name" -F '\t' '$1 == n { print $3 }' "$work/driver-pg" 2>/dev/null)
   pg_shell=$(awk -v n="$name" -F '\t' '$1 == n { print $2 }' "$work/shell-pg" 2>/dev/null)
-  awk -v name="$name" -v rows="$rows" -v a="$ms" -v b="$shell" -v c="${pg_ms:-}" -v d="${pg_shell:-}" 'BEGIN {
+  awk -v name="$name" -v rows="$rows" -v a="$ms" -v b="$shell" -v c="${pg_ms:-}" \
+      -v d="${pg_shell:-}" 'BEGIN {
     r1 = (b > 0) ? sprintf("%.2f", a / b) : "-"
     r2 = (c != "" && d > 0) ? sprintf("%.2f", c / d) : "-"
     printf "%-24s %8s | %9.2f ms %9.2f ms %6s | %9s ms %9s ms %6s\n", name, rows, a, b, r1,

@@ -18,8 +18,8 @@
  *   rather than `INSERT OR IGNORE / OR REPLACE` — and in DO UPDATE name the table
  *   (`SET last = reference_counters.last + 1`: a bare `last` is ambiguous to PostgreSQL) —,
  *   CASE rather than SQLite's two-argument min()/max(), and dates as the ISO text the store
- *   already keeps (no strftime, no date functions, no json_each). Flags are 0/1 integers in a file and booleans on a
- *   server: test them bare (`WHERE c.extended`), compare them with TRUE/FALSE, count them
+ *   already keeps (no strftime, no date functions, no json_each).
+ * - Flags are 0/1 integers in a file and booleans on a server: test them bare (`WHERE c.extended`), compare them with TRUE/FALSE, count them
  *   with `count (*) FILTER (WHERE …)`; the driver reads a boolean back as 1 or 0.
  * - Text compares byte by byte on both (COLLATE "C" on the server, like SQLite's BINARY).
  *   LIKE is case-insensitive for ASCII in SQLite and case-sensitive in PostgreSQL: write
