@@ -397,6 +397,28 @@ test_column_types (Fixture       *f,
   g_assert_cmpint (heed_db_statement_get_changes (update), ==, 2);
 }
 
+/* A list of statements, as a migration is: all of it, or in a transaction none of it. */
+static void
+test_exec_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DB (f);
+
+  exec_ok (f->db, "CREATE TABLE l (x INTEGER NOT NULL); INSERT INTO l VALUES (1);\n"
+                  "-- a comment; with a semicolon\nINSERT INTO l VALUES (2);");
+  g_assert_cmpint (query_int (f->db, "SELECT sum (x) FROM l"), ==, 3);
+
+  g_assert_true (heed_db_begin (f->db, HEED_DB_BEGIN_WRITE, &error));
+  g_assert_false (heed_db_exec (f->db, "INSERT INTO l VALUES (4); INSERT INTO l VALUES (NULL); "
+                                       "INSERT INTO l VALUES (8)", &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  assert_readable (error);
+  heed_db_rollback (f->db);
+  g_assert_cmpint (query_int (f->db, "SELECT sum (x) FROM l"), ==, 3);
+}
+
 /* Transactions */
 
 static void
@@ -1468,6 +1490,7 @@ main (int   argc,
 
   ADD_BOTH ("named-parameters", test_named_parameters);
   ADD_BOTH ("column-types", test_column_types);
+  ADD_BOTH ("exec-list", test_exec_list);
   ADD_BOTH ("nested-transactions", test_nested_transactions);
   ADD_BOTH ("constraint-errors", test_constraint_errors);
   ADD_BOTH ("read-only", test_read_only);
