@@ -28,6 +28,11 @@ typedef enum {
   HEED_STORE_ERROR_NOT_ALLOWED, /* not allowed in the case's present state */
   HEED_STORE_ERROR_IO,          /* disk full, permission, and the like */
   HEED_STORE_ERROR_FAILED,
+  /* From the storage seam (heed-db.h): */
+  HEED_STORE_ERROR_BUSY,              /* another writer has what this change needs; retry */
+  HEED_STORE_ERROR_CONSTRAINT,        /* a rule of the practice refused the change */
+  HEED_STORE_ERROR_PERMISSION_DENIED, /* this user or server role may not do that */
+  HEED_STORE_ERROR_CONNECTION_LOST,   /* the server cannot be reached, or the link broke */
 } HeedStoreError;
 
 typedef enum {
