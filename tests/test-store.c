@@ -120,6 +120,23 @@ sql_exec (const char *path,
   sqlite3_close (db);
 }
 
+/* @sql is refused, with @expected in SQLite's message. */
+static void
+sql_exec_refused (const char *path,
+                  const char *sql,
+                  const char *expected)
+{
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, expected));
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
 static void
 test_create (Fixture       *fixture,
              gconstpointer  data)
@@ -591,9 +608,14 @@ test_audit_tamper (Fixture       *fixture,
   /* A case edited behind Heed's back. */
   check_fails_with (fixture, "UPDATE cases SET summary = 'Nothing to see' WHERE reference = "
                              "'C-2025-001'", "changed outside Heed");
-  /* An audit entry removed from the middle. */
+  /* An audit entry removed from the middle: refused by the file itself, and once its trigger
+   * is dropped, seen by the check. */
+  g_clear_object (&fixture->store);
+  sql_exec_refused (fixture->path, "DELETE FROM audit WHERE id = 3",
+                    "the audit trail cannot be changed");
   check_fails_with (fixture, "UPDATE cases SET summary = 'Audited' WHERE reference = "
-                             "'C-2025-001'; DELETE FROM audit WHERE id = 3",
+                             "'C-2025-001'; DROP TRIGGER audit_no_delete; "
+                             "DELETE FROM audit WHERE id = 3",
                     "broken before entry");
   /* An audit entry rewritten (its trigger dropped first). */
   check_fails_with (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET os_user = 'nobody' "

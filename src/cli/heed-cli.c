@@ -62,10 +62,10 @@ command_create (int    argc,
   store = heed_store_create (argv[1], name, nation, &error);
   if (store == NULL)
     return cli_fail_error (error);
+  /* The new practice's first anchor; where the log cannot be written, closing says so. */
   anchors = heed_anchor_log_dup_default ();
+  heed_store_write_anchor (store, anchors, "close", NULL, NULL);
   heed_store_set_anchor_log (store, anchors);
-  if (!heed_store_write_anchor (store, anchors, "close", NULL, &error))
-    return cli_fail_error (error);
   g_print (_("Created %s for %s (%s).\n"), argv[1], name, heed_nation_get_name (nation));
   return EXIT_OK;
 }

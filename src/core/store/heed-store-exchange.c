@@ -329,7 +329,7 @@ heed_store_foreach_setting (HeedStore                *self,
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = prepare_walk (self, "SELECT key, value FROM settings ORDER BY key", error);
+  stmt = prepare_walk (self, "SELECT key, value FROM settings WHERE key != 'practice-id' ORDER BY key", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -713,7 +713,8 @@ heed_store_clear_practice_setup (HeedStore            *self,
     const char *sql;
     const char *table;
   } clears[] = {
-    { HEED_STORE_SETUP_SETTINGS, "DELETE FROM settings", "settings" },
+    /* The practice's identity stays: it names this file's trail in the anchor log. */
+    { HEED_STORE_SETUP_SETTINGS, "DELETE FROM settings WHERE key != 'practice-id'", "settings" },
     { HEED_STORE_SETUP_SETTINGS, "DELETE FROM setting_blobs", "setting_blobs" },
     { HEED_STORE_SETUP_CATEGORIES, "DELETE FROM categories", "categories" },
     { HEED_STORE_SETUP_RISK, "DELETE FROM risk_matrix", "risk_matrix" },
@@ -745,7 +746,9 @@ heed_store_clear_practice_setup (HeedStore            *self,
       stmt = _heed_store_prepare (self, clears[i].sql, error);
       if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
           || !_heed_store_audit (self, "delete", clears[i].table, 0, "replaced by an import",
-                                 error))
+                                 error)
+          || (strcmp (clears[i].table, "settings") == 0
+              && !_heed_store_audit_keyed (self, "setting", "settings", "practice-id", error)))
         goto failed;
     }
 
@@ -801,6 +804,9 @@ heed_store_insert_setting (HeedStore   *self,
     return FALSE;
   if (value != NULL && value[0] == '\0')
     value = NULL;
+  /* Another practice's identity is not this file's: its trail is this file's own. */
+  if (strcmp (key, "practice-id") == 0)
+    return TRUE;
 
   if (!heed_store_begin (self, error))
     return FALSE;
@@ -1143,6 +1149,15 @@ heed_store_insert_record (HeedStore   *self,
   if (!audit_imported (self, "add", heed_record_get_table (record), heed_record_get_id (record),
                        digest, error))
     goto failed;
+  /* The PDF of a letter sent, as it came: the check compares it with this. */
+  if (letter_pdf != NULL)
+    {
+      g_autofree char *pdf_digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, letter_pdf);
+
+      if (!_heed_store_audit (self, "pdf", "letters", heed_record_get_id (record), pdf_digest,
+                              error))
+        goto failed;
+    }
   if (!heed_store_commit (self, error))
     {
       heed_record_set_id (record, 0);
