@@ -1033,6 +1033,7 @@ static void
 report_comparisons (HeedCheckState *state,
                     gint64          last_id)
 {
+  g_autofree char *here = g_canonicalize_filename (state->store->path, NULL);
   guint matched = 0, set_aside = 0;
   Anchor *newest = NULL;
 
@@ -1069,7 +1070,9 @@ report_comparisons (HeedCheckState *state,
       if (anchor->entry > last_id && g_hash_table_contains (state->anchors_by_entry,
                                                             &anchor->entry))
         {
-          if (state->is_practice)
+          /* Only the practice at its own place must have all that was anchored there: a copy
+           * elsewhere may well be older than the file it was copied from. */
+          if (state->is_practice && g_strcmp0 (anchor->path, here) == 0)
             note (state,
                   _("The anchor log recorded audit entry %lld on %s for %s, but this file’s "
                     "trail ends at entry %lld: its newest entries were removed, or an older "
@@ -1107,9 +1110,12 @@ report_comparisons (HeedCheckState *state,
     g_string_append_printf (state->report,
                             g_dngettext (GETTEXT_PACKAGE,
                                          "%u anchor was set aside: it is beyond a restored "
-                                         "backup, or beyond this copy’s end.\n",
+                                         "backup, or beyond the end of this copy, which is "
+                                         "older than the file it was anchored for.\n",
                                          "%u anchors were set aside: they are beyond a "
-                                         "restored backup, or beyond this copy’s end.\n",
+                                         "restored backup, or beyond the end of this copy, "
+                                         "which is older than the file they were anchored "
+                                         "for.\n",
                                          set_aside),
                             set_aside);
 }
