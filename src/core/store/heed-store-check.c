@@ -1045,14 +1045,9 @@ report_comparisons (HeedCheckState *state,
         older->differs_at = older->id;  /* the older copy goes on beyond this trail's end */
       if (older->differs_at == 0)
         g_string_append_printf (state->report,
-                                g_dngettext (GETTEXT_PACKAGE,
-                                             "Compared with %s: its %lld audit entry is the "
-                                             "first of this trail, unchanged.\n",
-                                             "Compared with %s: its %lld audit entries are the "
-                                             "first %lld of this trail, unchanged.\n",
-                                             older->entries),
-                                older->label, (long long) older->entries,
-                                (long long) older->entries);
+                                _("Compared with %s: this trail begins with its %lld audit "
+                                  "entries, unchanged.\n"),
+                                older->label, (long long) older->entries);
       else
         note (state,
               _("Compared with %s: this trail differs from it at entry %lld, so it does not "
