@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <adwaita.h>
 #include <signal.h>
 #include <unistd.h>
@@ -1306,17 +1308,13 @@ test_letter_needs (void)
 }
 
 /* Check the Practice File runs beside the window and says what it found. */
-static void
-test_check_file (void)
+/* The check's dialog, once the worker thread is done. */
+static AdwMessageDialog *
+run_window_check (HeedWindow *window)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = make_practice (dir);
-  HeedWindow *window = heed_window_new (application);
   AdwMessageDialog *dialog = NULL;
   gint64 give_up;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (heed_window_open_path (window, path));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL);
   /* Not a timing check: a generous bound so a broken check fails instead of hanging. */
   give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -1324,9 +1322,62 @@ test_check_file (void)
          && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_check_file (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  AdwMessageDialog *dialog = NULL;
+  const char *body;
+
+  /* A backup kept in the backup folder: the window's check compares the trail with it. */
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  {
+    g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (heed_store_backup_to_folder (store, usb, 0, &backup, &error));
+    g_assert_no_error (error);
+  }
+  g_settings_set_string (settings, "backup-folder", usb);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  dialog = run_window_check (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Is Sound");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  /* It says what it compared with: the backup, and the anchor log. */
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, backup));
+  g_assert_nonnull (strstr (body, "this trail begins with its"));
+  g_assert_nonnull (strstr (body, "anchor log"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* A setting changed behind Heed's back: named, and the clean backup with it. */
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE settings SET value = 'wales' WHERE key = "
+                                       "'nation'", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  dialog = run_window_check (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Has Problems");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "The setting “nation” was changed outside Heed"));
+  g_assert_nonnull (strstr (body, "The newest backup that checks clean is"));
+  g_assert_nonnull (strstr (body, backup));
+
+  g_settings_reset (settings, "backup-folder");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
