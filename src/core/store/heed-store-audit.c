@@ -179,6 +179,21 @@ check_record (HeedRecord *record,
   g_hash_table_remove (check->expected, &id);
 }
 
+/* ": case C-2025-041." at the end of the line just written, when the case is known. */
+static void
+name_case (HeedCheckState *state,
+           GString        *report,
+           gint64          case_id)
+{
+  const char *reference = _heed_check_state_case_reference (state, case_id);
+
+  if (reference != NULL && report->len > 2 && report->str[report->len - 2] == '.')
+    {
+      g_string_truncate (report, report->len - 2);
+      g_string_append_printf (report, _(": case %s.\n"), reference);
+    }
+}
+
 /* Keeps what the audit trail says each row should hold, as the trail is read: a row's digest
  * by its table and id, or nothing once it was deleted or destroyed. */
 static void
@@ -311,8 +326,9 @@ expect_staff (GHashTable *expected,
 /* Who was involved in each case must be who the trail says: a name added or taken away behind
  * Heed's back changes whom the practice told and asked for an account. */
 static gboolean
-check_case_staff (HeedStore   *self,
-                  GHashTable  *expected,
+check_case_staff (HeedStore       *self,
+                  HeedCheckState  *state,
+                  GHashTable      *expected,
                   GString     *report,
                   guint       *problems,
                   GError     **error)
@@ -380,6 +396,7 @@ check_case_staff (HeedStore   *self,
                                 _("Row %lld of %s was changed outside Heed "
                                   "(it differs from what the audit trail recorded).\n"),
                                 (long long) *(gint64 *) key, "case_staff");
+      name_case (state, report, *(gint64 *) key);
     }
   g_hash_table_iter_init (&iter, expected);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -392,8 +409,9 @@ check_case_staff (HeedStore   *self,
 
 /* Documents kept with cases are evidence: each must be byte for byte what was added. */
 static gboolean
-check_attachments (HeedStore   *self,
-                   GHashTable  *expected_by_table,
+check_attachments (HeedStore       *self,
+                   HeedCheckState  *state,
+                   GHashTable      *expected_by_table,
                    GString     *report,
                    guint       *problems,
                    GError     **error)
@@ -408,8 +426,8 @@ check_attachments (HeedStore   *self,
 
   if (expected == NULL)
     expected = none;
-  rc = sqlite3_prepare_v2 (self->db, "SELECT id, data FROM attachments ORDER BY id", -1, &stmt,
-                           NULL);
+  rc = sqlite3_prepare_v2 (self->db, "SELECT id, data, \"case\" FROM attachments ORDER BY id", -1,
+                           &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _heed_store_set_sqlite_error (self, rc, error);
@@ -426,20 +444,26 @@ check_attachments (HeedStore   *self,
       if (digest == NULL)
         {
           if (found++ < 20)
-            g_string_append_printf (report,
-                                    _("Row %lld of %s was added outside Heed "
-                                      "(it is not in the audit trail).\n"),
-                                    (long long) id, "attachments");
+            {
+              g_string_append_printf (report,
+                                      _("Row %lld of %s was added outside Heed "
+                                        "(it is not in the audit trail).\n"),
+                                      (long long) id, "attachments");
+              name_case (state, report, sqlite3_column_int64 (stmt, 2));
+            }
           continue;
         }
       actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data != NULL ? data
                                                                           : (gconstpointer) "",
                                             size);
       if (strcmp (actual, digest) != 0 && found++ < 20)
-        g_string_append_printf (report,
-                                _("Row %lld of %s was changed outside Heed "
-                                  "(it differs from what the audit trail recorded).\n"),
-                                (long long) id, "attachments");
+        {
+          g_string_append_printf (report,
+                                  _("Row %lld of %s was changed outside Heed "
+                                    "(it differs from what the audit trail recorded).\n"),
+                                  (long long) id, "attachments");
+          name_case (state, report, sqlite3_column_int64 (stmt, 2));
+        }
       g_hash_table_remove (expected, &id);
     }
   sqlite3_finalize (stmt);
@@ -560,8 +584,8 @@ _heed_store_check_audit_with (HeedStore       *self,
     if (!check_table_contents (self, state, types[i], expected_by_table, report, &problems,
                                error))
       return FALSE;
-  if (!check_attachments (self, expected_by_table, report, &problems, error)
-      || !check_case_staff (self, expected_staff, report, &problems, error)
+  if (!check_attachments (self, state, expected_by_table, report, &problems, error)
+      || !check_case_staff (self, state, expected_staff, report, &problems, error)
       || !_heed_check_state_finish (state, last_id, &problems, error))
     return FALSE;
 
