@@ -326,6 +326,7 @@ _heed_store_audit_baseline (HeedStore  *self,
 typedef struct {
   char     *label;       /* how the report names it */
   HeedStore *store;
+  sqlite3  *raw;         /* an older schema's file, read with SQLite alone */
   sqlite3_stmt *walk;
   gboolean  done;
   gint64    id;          /* its current entry */
@@ -365,6 +366,11 @@ older_trail_free (gpointer data)
   OlderTrail *older = data;
 
   g_clear_pointer (&older->walk, sqlite3_finalize);
+  if (older->raw != NULL)
+    {
+      sqlite3_exec (older->raw, "COMMIT", NULL, NULL, NULL);
+      sqlite3_close (older->raw);
+    }
   if (older->store != NULL)
     {
       heed_store_end_read (older->store);
@@ -565,25 +571,49 @@ _heed_check_state_new (HeedStore               *self,
     {
       g_autoptr(GError) local_error = NULL;
       OlderTrail *older = g_new0 (OlderTrail, 1);
-      int rc;
+      sqlite3 *db = NULL;
+      int rc = SQLITE_OK;
 
       older->label = g_strdup (options->older[i]);
       older->store = heed_store_open (options->older[i], HEED_STORE_OPEN_READ_ONLY,
                                       &local_error);
-      if (older->store == NULL || !heed_store_begin_read (older->store, &local_error))
+      if (older->store == NULL
+          && g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY))
         {
+          /* A backup made by an earlier Heed: its trail is read as it is, unmigrated. */
+          g_clear_error (&local_error);
+          rc = sqlite3_open_v2 (options->older[i], &older->raw, SQLITE_OPEN_READONLY, NULL);
+          if (rc == SQLITE_OK)
+            rc = sqlite3_exec (older->raw, "BEGIN", NULL, NULL, NULL);
+          if (rc != SQLITE_OK)
+            g_set_error (&local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED, "%s",
+                         sqlite3_errmsg (older->raw));
+        }
+      else if (older->store != NULL)
+        heed_store_begin_read (older->store, &local_error);
+      if (local_error == NULL)
+        {
+          db = older->raw != NULL ? older->raw : older->store->db;
+          rc = sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit ORDER BY id", -1,
+                                   &older->walk, NULL);
+          if (rc != SQLITE_OK)
+            g_set_error (&local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED, "%s",
+                         sqlite3_errmsg (db));
+        }
+      if (local_error != NULL)
+        {
+          if (options->skip_unreadable)
+            {
+              g_string_append_printf (report,
+                                      _("The older copy %s was left out, as it cannot be "
+                                        "read: %s\n"),
+                                      options->older[i], local_error->message);
+              older_trail_free (older);
+              continue;
+            }
           g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                        _("The older copy %s cannot be compared with: %s"), options->older[i],
                        local_error->message);
-          older_trail_free (older);
-          _heed_check_state_free (state);
-          return NULL;
-        }
-      rc = sqlite3_prepare_v2 (older->store->db, "SELECT id, hash FROM audit ORDER BY id", -1,
-                               &older->walk, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _heed_store_set_sqlite_error (older->store, rc, error);
           older_trail_free (older);
           _heed_check_state_free (state);
           return NULL;

@@ -252,6 +252,9 @@ typedef struct {
   /* The practice file itself, not a copy: an anchor beyond the end of its trail means
    * entries were removed. */
   gboolean           is_practice;
+  /* An older copy that cannot be read is left out, with a line saying so, rather than an
+   * error. */
+  gboolean           skip_unreadable;
 } HeedCheckOptions;
 
 /* Everything heed_store_check() does, in one read transaction (one moment of the file, while
