@@ -1792,6 +1792,7 @@ test_migration_baseline (void)
   g_autofree char *dir = heed_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "version-4.heed", NULL);
   g_autofree char *report = NULL;
+  g_autofree char *practice_id = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -1812,7 +1813,8 @@ test_migration_baseline (void)
   store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (heed_store_get_schema_version (store), ==, 5);
-  g_assert_nonnull (heed_store_dup_practice_id (store));
+  practice_id = heed_store_dup_practice_id (store);
+  g_assert_nonnull (practice_id);
   g_clear_object (&store);
 
   report = check_file (path, NULL, &ok);
