@@ -196,6 +196,16 @@ def test_rewritten_chain():
     check("rewritten-chain: the backup says the trail's head", proc.returncode == 0 and head,
           proc.stdout + proc.stderr)
     entries = int(head.group(1)) if head else 0
+    # The annual report and the CQC summary print the same head: a printed copy anchors it.
+    for kind, args in (("annual report", ("--year", "2025", "--format", "pdf")),
+                       ("CQC summary", ("--kind", "cqc", "--to", "2026-03-31"))):
+        pdf = os.path.join(case.folder, "report.pdf")
+        proc = case.cli("report", case.work, *args, "-o", pdf)
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                              text=True).stdout if proc.returncode == 0 else ""
+        check(f"rewritten-chain: the {kind} prints the trail's head",
+              head and f"Audit trail: entry {entries}, SHA-256" in text and
+              head.group(2) in text.replace("\n", ""), proc.stderr + text[:400])
     rewrite_chain(case.work, 30)
     # Inside the file alone the rewrite cannot be seen: that is what the anchors are for.
     proc = run("check", case.work, env={**ENV, "XDG_DATA_HOME": os.path.join(case.folder, "none")})
