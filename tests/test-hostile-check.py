@@ -280,8 +280,36 @@ def test_search_index():
     case.untouched_passes()
 
 
+def test_older_copy_in_place():
+    """The newest entries taken away by putting an older copy in place by hand: the file agrees
+    with itself, the anchor log does not. Heed's own restore is no false alarm."""
+    case = Case("older-copy")
+    backup = os.path.join(case.folder, "backup.heed")
+    proc = case.cli("backup", case.work, backup)
+    check("older-copy: a backup", proc.returncode == 0, proc.stderr)
+    proc = case.cli("demo", case.work, "--cases", "2", "--seed", "8")
+    check("older-copy: two more cases, anchored when heed-cli closes the file",
+          proc.returncode == 0, proc.stderr)
+    newer = digest(case.work)
+    shutil.copy(backup, case.work)
+    proc = case.fails_with("entries were removed or an older copy put in place",
+                           "its newest entries were removed, or an older copy was put in "
+                           "place outside Heed")
+    check("older-copy: without anchors the file alone passes (the honest limit)",
+          run("check", case.work, env={**ENV, "XDG_DATA_HOME": os.path.join(case.folder, "none")}
+              ).returncode == 0)
+    proc = case.cli("restore", backup, case.work, "--force")
+    check("older-copy: restored through Heed", proc.returncode == 0, proc.stderr)
+    proc = case.cli("check", case.work)
+    check("older-copy: after Heed's own restore the check passes, the later anchor set aside",
+          proc.returncode == 0 and "set aside" in proc.stdout, proc.stdout + proc.stderr)
+    check("older-copy: the newer file was another file", newer != digest(case.work))
+    case.untouched_passes()
+
+
 try:
     BASE, REFERENCE = build_base()
+    test_older_copy_in_place()
     test_delete_entry()
     test_rewritten_chain()
     test_letter_pdf()
