@@ -244,11 +244,30 @@ def test_letter_pdf():
     case.untouched_passes()
 
 
-def simple(name, statement, what, expected):
+def simple(name, statement, what, expected, backups=False):
     case = Case(name)
+    args = []
+    if backups:
+        # Backups named as the window names them, in a folder given to the check.
+        folder = os.path.join(case.folder, "backups")
+        os.mkdir(folder)
+        older = os.path.join(folder, "practice-backup-20260101-090000.heed")
+        newest = os.path.join(folder, "practice-backup-20260102-090000.heed")
+        for path in (older, newest):
+            proc = case.cli("backup", case.work, path)
+            check(f"{name}: a backup in the folder", proc.returncode == 0, proc.stderr)
+        sql(newest, statement)
+        args = ["--backups", folder]
     error = sql(case.work, statement)
     check(f"{name}: the change is made", error is None, str(error))
-    case.fails_with(what, expected)
+    proc = case.fails_with(what, expected, *args)
+    if backups:
+        check(f"{name}: the check names the newest backup that checks clean, not a newer "
+              "one with the same change", f"The newest backup that checks clean: {older}" in
+              proc.stderr, proc.stderr)
+    else:
+        check(f"{name}: without a backup folder the check says no backup was found",
+              "No backup was found" in proc.stderr, proc.stderr)
     case.untouched_passes()
 
 
@@ -314,7 +333,8 @@ try:
     test_rewritten_chain()
     test_letter_pdf()
     simple("setting", "UPDATE settings SET value = 'scotland' WHERE key = 'nation'",
-           "which setting changed", "The setting “nation” was changed outside Heed")
+           "which setting changed", "The setting “nation” was changed outside Heed",
+           backups=True)
     simple("responsible-person",
            "UPDATE settings SET value = 'Dr Nobody' WHERE key = 'responsible-person'",
            "which setting changed", "The setting “responsible-person” was changed outside Heed")
