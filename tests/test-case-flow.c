@@ -1744,9 +1744,32 @@ test_restore (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+  /* A change made in the window: when it closes the file to restore, the head is anchored. */
+  g_assert_true (heed_store_set_setting (heed_window_get_store (window), "phone",
+                                         "01632 960002", &error));
   g_assert_true (heed_window_restore_backup (window, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);
+
+  /* The anchor log has the close, then the restore; the restored file checks clean against
+   * it, what was anchored beyond the backup set aside. */
+  {
+    g_autofree char *log = heed_anchor_log_dup_default ();
+    g_autofree char *contents = NULL;
+    g_autofree char *where = g_canonicalize_filename (path, NULL);
+    g_autofree char *closed = g_strdup_printf ("\tclose\t%s\n", where);
+    g_autofree char *restored = g_strdup_printf ("\trestore\t%s\n", where);
+    g_autoptr(HeedStore) check = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GString) report = g_string_new (NULL);
+    HeedCheckOptions options = { .anchor_log = log, .is_practice = TRUE };
+
+    g_assert_true (g_file_get_contents (log, &contents, NULL, &error));
+    g_assert_nonnull (strstr (contents, closed));
+    g_assert_nonnull (strstr (contents, restored));
+    g_assert_true (strstr (contents, closed) < strstr (contents, restored));
+    g_assert_true (heed_store_check_with (check, &options, report, &error));
+    g_assert_nonnull (strstr (report->str, "set aside"));
+  }
 
   /* Tuesday's file is kept beside it, whole. */
   folder = g_dir_open (dir, 0, NULL);
