@@ -1582,6 +1582,23 @@ check_file (const char              *path,
   return g_string_free (g_steal_pointer (&report), FALSE);
 }
 
+static char *
+check_file_any_version (const char *path,
+                        gboolean   *ok)
+{
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                           &error);
+  g_assert_no_error (error);
+  *ok = heed_store_check (store, report, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  return g_string_free (g_steal_pointer (&report), FALSE);
+}
+
 /* The head of the trail, kept in the anchor log on close; a trail cut short behind Heed's
  * back, consistent inside the file, no longer matches it; a restore sets it aside. */
 static void
@@ -1809,6 +1826,24 @@ test_migration_baseline (void)
                   "INSERT INTO risk_matrix VALUES ('high', 'likely', 'high'); "
                   "INSERT INTO reference_counters VALUES ('C-2020-', 4); "
                   "PRAGMA application_id = 1212499268; PRAGMA user_version = 4");
+
+  /* A backup an earlier Heed made: checked as it is, and restored, then migrated. */
+  {
+    g_autofree char *restored = g_build_filename (dir, "restored.heed", NULL);
+    g_autoptr(HeedStore) old_store = NULL;
+
+    g_assert_true (heed_store_check_backup (path, &error));
+    g_assert_no_error (error);
+    report = check_file_any_version (path, &ok);
+    g_assert_true (ok);
+    g_assert_nonnull (strstr (report, "written by an earlier Heed (file version 4)"));
+    g_clear_pointer (&report, g_free);
+    g_assert_true (heed_store_restore (path, restored, FALSE, &error));
+    g_assert_no_error (error);
+    old_store = heed_store_open (restored, HEED_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (heed_store_get_schema_version (old_store), ==, 5);
+  }
 
   store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

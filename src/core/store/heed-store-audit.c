@@ -710,7 +710,8 @@ heed_store_find_clean_backup (HeedStore  *self,
   for (guint i = backups != NULL ? backups->len : 0; i-- > 0;)
     {
       const char *path = g_ptr_array_index (backups, i);
-      g_autoptr(HeedStore) copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, NULL);
+      g_autoptr(HeedStore) copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY
+                                                         | HEED_STORE_OPEN_ANY_VERSION, NULL);
       g_autoptr(GString) report = g_string_new (NULL);
 
       if (copy != NULL && heed_store_check (copy, report, NULL))

@@ -326,7 +326,6 @@ _heed_store_audit_baseline (HeedStore  *self,
 typedef struct {
   char     *label;       /* how the report names it */
   HeedStore *store;
-  sqlite3  *raw;         /* an older schema's file, read with SQLite alone */
   sqlite3_stmt *walk;
   gboolean  done;
   gint64    id;          /* its current entry */
@@ -366,11 +365,6 @@ older_trail_free (gpointer data)
   OlderTrail *older = data;
 
   g_clear_pointer (&older->walk, sqlite3_finalize);
-  if (older->raw != NULL)
-    {
-      sqlite3_exec (older->raw, "COMMIT", NULL, NULL, NULL);
-      sqlite3_close (older->raw);
-    }
   if (older->store != NULL)
     {
       heed_store_end_read (older->store);
@@ -575,25 +569,15 @@ _heed_check_state_new (HeedStore               *self,
       int rc = SQLITE_OK;
 
       older->label = g_strdup (options->older[i]);
-      older->store = heed_store_open (options->older[i], HEED_STORE_OPEN_READ_ONLY,
+      /* A backup made by an earlier Heed too: its trail is read as it is, unmigrated. */
+      older->store = heed_store_open (options->older[i], HEED_STORE_OPEN_READ_ONLY
+                                                         | HEED_STORE_OPEN_ANY_VERSION,
                                       &local_error);
-      if (older->store == NULL
-          && g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY))
-        {
-          /* A backup made by an earlier Heed: its trail is read as it is, unmigrated. */
-          g_clear_error (&local_error);
-          rc = sqlite3_open_v2 (options->older[i], &older->raw, SQLITE_OPEN_READONLY, NULL);
-          if (rc == SQLITE_OK)
-            rc = sqlite3_exec (older->raw, "BEGIN", NULL, NULL, NULL);
-          if (rc != SQLITE_OK)
-            g_set_error (&local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED, "%s",
-                         sqlite3_errmsg (older->raw));
-        }
-      else if (older->store != NULL)
+      if (older->store != NULL)
         heed_store_begin_read (older->store, &local_error);
       if (local_error == NULL)
         {
-          db = older->raw != NULL ? older->raw : older->store->db;
+          db = older->store->db;
           rc = sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit ORDER BY id", -1,
                                    &older->walk, NULL);
           if (rc != SQLITE_OK)
@@ -1151,6 +1135,21 @@ _heed_check_state_finish (HeedCheckState  *state,
                           guint           *problems,
                           GError         **error)
 {
+  /* A copy an earlier Heed made, read as it is: its trail did not cover these yet. */
+  if (state->store->schema_version < 5)
+    {
+      g_string_append_printf (state->report,
+                              _("This file was written by an earlier Heed (file version %d): "
+                                "its trail does not yet cover the settings, risk matrix, "
+                                "categories, records of destroyed cases, reference counters or "
+                                "the PDFs of sent letters.\n"),
+                              state->store->schema_version);
+      if (!check_search_index (state, error))
+        return FALSE;
+      report_comparisons (state, last_id);
+      *problems += state->problems;
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (keyed_tables); i++)
     if (!check_keyed_table (state, &keyed_tables[i], error))
       return FALSE;

@@ -717,7 +717,7 @@ finish_open (HeedStore  *self,
           || !migrate (self, error))
         return FALSE;
     }
-  else if (self->schema_version < HEED_STORE_SCHEMA_VERSION)
+  else if (self->schema_version < HEED_STORE_SCHEMA_VERSION && !self->any_version)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
                    _("This practice file needs updating to this version of Heed, which cannot "
@@ -792,6 +792,7 @@ heed_store_open (const char         *path,
     self->holder = heed_lock_query (path);
 
   self->read_only = read_only;
+  self->any_version = read_only && (flags & HEED_STORE_OPEN_ANY_VERSION) != 0;
   if (!open_connection (self, path, read_only, FALSE, error) || !finish_open (self, error))
     {
       heed_store_close (self);
@@ -1228,7 +1229,9 @@ check_practice_file (const char  *path,
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
 
-  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &local_error);
+  /* A backup an earlier Heed made is checked as it is: restoring it migrates it. */
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                           &local_error);
   if (store == NULL)
     {
       *problem = g_strdup (local_error->message);
@@ -1446,7 +1449,8 @@ heed_store_restore (const char  *backup,
   /* A backup that fails its check never replaces anything, --force or not. */
   if (!heed_store_check_backup (backup, error))
     return FALSE;
-  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, &local_error);
+  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                            &local_error);
   if (source == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, g_error_matches (local_error, HEED_STORE_ERROR,

@@ -36,6 +36,9 @@ typedef enum {
   /* When someone else holds the file, or this user may not write to it, open it read-only
    * instead of failing. */
   HEED_STORE_OPEN_READ_ONLY_IF_LOCKED = 1 << 1,
+  /* With READ_ONLY: a file of an earlier schema version is opened as it is, unmigrated, to
+   * check or copy a backup an earlier Heed made. */
+  HEED_STORE_OPEN_ANY_VERSION = 1 << 2,
 } HeedStoreOpenFlags;
 
 /* The schema version this Heed writes. */

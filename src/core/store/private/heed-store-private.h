@@ -16,6 +16,7 @@ struct _HeedStore
   HeedLock       *lock;
   HeedLockHolder *holder;       /* who holds the file, when we opened it read-only for that */
   gboolean        read_only;
+  gboolean        any_version;  /* read-only, and perhaps of an earlier schema, unmigrated */
   gboolean        not_permitted; /* read-only because this user may not write to the file */
   int             schema_version;
   char           *last_backup;  /* the copy made before a migration, if any */
