@@ -1436,17 +1436,13 @@ test_letter_needs (void)
 }
 
 /* Check the Practice File runs beside the window and says what it found. */
-static void
-test_check_file (void)
+/* The check's dialog, once the worker thread is done. */
+static AdwMessageDialog *
+run_window_check (HeedWindow *window)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = make_practice (dir);
-  HeedWindow *window = heed_window_new (application);
   AdwMessageDialog *dialog = NULL;
   gint64 give_up;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (heed_window_open_path (window, path));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL);
   /* Not a timing check: a generous bound so a broken check fails instead of hanging. */
   give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -1454,9 +1450,62 @@ test_check_file (void)
          && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_check_file (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  AdwMessageDialog *dialog = NULL;
+  const char *body;
+
+  /* A backup kept in the backup folder: the window's check compares the trail with it. */
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  {
+    g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (heed_store_backup_to_folder (store, usb, 0, &backup, &error));
+    g_assert_no_error (error);
+  }
+  g_settings_set_string (settings, "backup-folder", usb);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  dialog = run_window_check (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Is Sound");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  /* It says what it compared with: the backup, and the anchor log. */
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, backup));
+  g_assert_nonnull (strstr (body, "this trail begins with its"));
+  g_assert_nonnull (strstr (body, "anchor log"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* A setting changed behind Heed's back: named, and the clean backup with it. */
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE settings SET value = 'wales' WHERE key = "
+                                       "'nation'", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  dialog = run_window_check (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Has Problems");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "The setting “nation” was changed outside Heed"));
+  g_assert_nonnull (strstr (body, "The newest backup that checks clean is"));
+  g_assert_nonnull (strstr (body, backup));
+
+  g_settings_reset (settings, "backup-folder");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -1881,6 +1930,9 @@ test_restore (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+  /* A change made in the window: when it closes the file to restore, the head is anchored. */
+  g_assert_true (heed_store_set_setting (heed_window_get_store (window), "phone",
+                                         "01632 960002", &error));
 
   /* A backup whose trail was rewritten is refused before anything is touched: the practice
    * stays open as it was, and no copy of it is made to be kept. */
@@ -1924,6 +1976,26 @@ test_restore (void)
   g_assert_true (heed_store_check_backup (path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);
+
+  /* The anchor log has the close, then the restore; the restored file checks clean against
+   * it, what was anchored beyond the backup set aside. */
+  {
+    g_autofree char *log = heed_anchor_log_dup_default ();
+    g_autofree char *contents = NULL;
+    g_autofree char *where = g_canonicalize_filename (path, NULL);
+    g_autofree char *closed = g_strdup_printf ("\tclose\t%s\n", where);
+    g_autofree char *restored = g_strdup_printf ("\trestore\t%s\n", where);
+    g_autoptr(HeedStore) check = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GString) report = g_string_new (NULL);
+    HeedCheckOptions options = { .anchor_log = log, .is_practice = TRUE };
+
+    g_assert_true (g_file_get_contents (log, &contents, NULL, &error));
+    g_assert_nonnull (strstr (contents, closed));
+    g_assert_nonnull (strstr (contents, restored));
+    g_assert_true (strstr (contents, closed) < strstr (contents, restored));
+    g_assert_true (heed_store_check_with (check, &options, report, &error));
+    g_assert_nonnull (strstr (report->str, "set aside"));
+  }
 
   /* Tuesday's file is kept beside it, whole. */
   folder = g_dir_open (dir, 0, NULL);

@@ -119,7 +119,13 @@ cli_open_store (const char         *path,
   if (store == NULL)
     *status = cli_fail_error (error);
   else
-    heed_store_set_staff_name (store, "heed-cli");
+    {
+      g_autofree char *anchors = heed_anchor_log_dup_default ();
+
+      heed_store_set_staff_name (store, "heed-cli");
+      /* A writing command leaves the trail's head in the anchor log when it closes. */
+      heed_store_set_anchor_log (store, anchors);
+    }
   return store;
 }
 

@@ -51,6 +51,9 @@ build_document (HeedReportFigures *figures)
   heed_report_doc_add_paragraph (document, heed_report_figures_get_practice (figures),
                                  HEED_TEXT_BOLD);
   heed_report_doc_add_paragraph (document, period, HEED_TEXT_PLAIN);
+  if (heed_report_figures_get_trail_head (figures) != NULL)
+    heed_report_doc_add_paragraph (document, heed_report_figures_get_trail_head (figures),
+                                   HEED_TEXT_ITALIC);
   /* TRANSLATORS: %s is the period, "1 April 2025 to 31 March 2026" */
   purpose = g_strdup_printf (_("For the Care Quality Commission, as regulation 16 of the Health "
                                "and Social Care Act 2008 (Regulated Activities) Regulations "

@@ -249,6 +249,9 @@ build_document (HeedReportFigures *figures,
   heed_report_doc_add_paragraph (document, heed_report_figures_get_practice (figures),
                                  HEED_TEXT_BOLD);
   heed_report_doc_add_paragraph (document, period, HEED_TEXT_PLAIN);
+  if (heed_report_figures_get_trail_head (figures) != NULL)
+    heed_report_doc_add_paragraph (document, heed_report_figures_get_trail_head (figures),
+                                   HEED_TEXT_ITALIC);
 
   heed_report_doc_add_heading (document, 2, _("At a glance"));
   list = heed_document_add_list (document, FALSE);

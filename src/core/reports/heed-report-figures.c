@@ -42,6 +42,7 @@ struct _HeedReportFigures
 
   HeedReportKind  kind;
   char           *practice;
+  char           *trail_head;   /* "Audit trail: entry N, SHA-256 …", or NULL */
   GDate           from;
   GDate           to;
   GDate           previous_from;
@@ -225,6 +226,7 @@ heed_report_figures_finalize (GObject *object)
   HeedReportFigures *self = HEED_REPORT_FIGURES (object);
 
   g_free (self->practice);
+  g_free (self->trail_head);
   g_ptr_array_unref (self->tables);
   for (guint i = 0; i < HEED_REPORT_N_ITEM_LISTS; i++)
     g_ptr_array_unref (self->items[i]);
@@ -1310,6 +1312,16 @@ figures_new (HeedStore      *store,
   self->practice = heed_store_dup_setting (store, "name");
   if (self->practice == NULL)
     self->practice = g_strdup (_("The practice"));
+  /* The head of the audit trail when the report was made: a printed report then anchors the
+   * trail outside the file too (heed-store-anchors.c). */
+  {
+    g_autofree char *hash = NULL;
+    gint64 entry = 0;
+
+    if (heed_store_get_head (store, &entry, &hash, NULL) && entry > 0)
+      self->trail_head = g_strdup_printf (_("Audit trail: entry %lld, SHA-256 %s"),
+                                          (long long) entry, hash);
+  }
   self->from = *from;
   self->to = *to;
   previous_period (from, to, &self->previous_from, &self->previous_to);
@@ -1606,6 +1618,13 @@ heed_report_figures_get_kind (HeedReportFigures *self)
 {
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), HEED_REPORT_ANNUAL);
   return self->kind;
+}
+
+const char *
+heed_report_figures_get_trail_head (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->trail_head;
 }
 
 const char *

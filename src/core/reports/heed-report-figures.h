@@ -108,6 +108,9 @@ HeedReportFigures *heed_report_figures_compute_ko41b (HeedStore    *store,
 
 HeedReportKind     heed_report_figures_get_kind      (HeedReportFigures *self);
 const char        *heed_report_figures_get_practice  (HeedReportFigures *self);
+/* "Audit trail: entry 1234, SHA-256 …" as the file was when the figures were computed, or
+ * NULL (translated). */
+const char        *heed_report_figures_get_trail_head (HeedReportFigures *self);
 void               heed_report_figures_get_period    (HeedReportFigures *self,
                                                       GDate             *from,
                                                       GDate             *to);

@@ -785,6 +785,7 @@ heed_store_delete_draft (HeedStore   *self,
 {
   sqlite3_stmt *stmt;
   g_autoptr(HeedCase) current = NULL;
+  g_autofree char *detail = NULL;
   gint64 id;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -813,8 +814,10 @@ heed_store_delete_draft (HeedStore   *self,
   if (stmt == NULL)
     goto failed;
   _heed_store_bind_int (stmt, ":id", id);
+  /* With its reference, which stays given (heed-store-check.c counts it). */
+  detail = g_strdup_printf ("draft %s", heed_case_get_reference (current));
   if (!_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit (self, "delete", "cases", id, "draft", error))
+      || !_heed_store_audit (self, "delete", "cases", id, detail, error))
     goto failed;
   if (!heed_store_commit (self, error))
     return FALSE;

@@ -221,6 +221,8 @@ _heed_store_seed (HeedStore   *self,
     if (!heed_store_set_setting (self, settings[i].key, settings[i].value, error))
       goto failed;
   if (!seed_risk (self, error) || !seed_categories (self, error)
+      || !_heed_store_audit_keyed_all (self, "add", "risk_matrix", error)
+      || !_heed_store_audit_keyed_all (self, "add", "categories", error)
       || !_heed_store_audit (self, "create", "settings", 0, practice_name, error))
     goto failed;
 
@@ -342,6 +344,7 @@ heed_store_add_category (HeedStore   *self,
   g_autofree char *clean = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *unique = NULL;
+  g_autofree char *id_text = NULL;
   sqlite3_stmt *stmt;
   GString *built;
   int rc;
@@ -417,9 +420,10 @@ heed_store_add_category (HeedStore   *self,
   _heed_store_bind_text (stmt, ":scheme", scheme);
   _heed_store_bind_text (stmt, ":code", unique);
   _heed_store_bind_text (stmt, ":label", clean);
-  if (!_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit (self, "add", "categories", sqlite3_last_insert_rowid (self->db),
-                             unique, error)
+  if (!_heed_store_step_done (self, stmt, error))
+    goto failed;
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_last_insert_rowid (self->db));
+  if (!_heed_store_audit_keyed (self, "add", "categories", id_text, error)
       || !heed_store_commit (self, error))
     goto failed;
   if (code != NULL)
@@ -429,6 +433,48 @@ heed_store_add_category (HeedStore   *self,
 failed:
   heed_store_rollback (self);
   return FALSE;
+}
+
+/* An entry for each row of one category as it now is. */
+static gboolean
+audit_category_rows (HeedStore   *self,
+                     const char  *scheme,
+                     const char  *code,
+                     GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT id FROM categories WHERE scheme = :scheme AND code = :code "
+                              "ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":scheme", scheme);
+  _heed_store_bind_text (stmt, ":code", code);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  g_array_index (ids, gint64, i));
+
+      if (!_heed_store_audit_keyed (self, "retire", "categories", id_text, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Stops offering a practice's own entry from @year on; earlier years still count it. */
@@ -468,8 +514,7 @@ heed_store_retire_category (HeedStore   *self,
                    _("There is no such entry to remove."));
       goto failed;
     }
-  if (!_heed_store_audit (self, "retire", "categories", 0, code, error)
-      || !heed_store_commit (self, error))
+  if (!audit_category_rows (self, scheme, code, error) || !heed_store_commit (self, error))
     goto failed;
   return TRUE;
 
