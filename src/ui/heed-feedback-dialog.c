@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-feedback-dialog.h"
+#include "heed-procedure.h"
 #include "heed-person.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
@@ -211,15 +212,25 @@ build_form (HeedFeedbackDialog *self)
                                                _("Only when complaining on behalf of someone "
                                                  "else."),
                                                affected_fields));
-      add (self, heed_record_editor_add_group (self->case_editor,
-                                               g_strcmp0 (self->kind, "complaint") == 0
-                                               ? _("The Complaint") : _("The Concern"),
-                                               _("When it happened, what happened, who was "
-                                                 "involved, how it affected them and what "
-                                                 "they would like to happen. A complaint "
-                                                 "made more than 12 months after they knew "
-                                                 "needs the reason."),
-                                               complaint_fields));
+      {
+        /* The time limit of the procedure in force today, in the practice's nation. */
+        guint months = heed_procedure_for (heed_store_get_nation (self->store),
+                                           NULL)->time_limit_months;
+        g_autofree char *description = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "When it happened, what happened, who was involved, how it affected "
+                       "them and what they would like to happen. A complaint made more than %u "
+                       "month after it happened, or after they knew, needs the reason.",
+                       "When it happened, what happened, who was involved, how it affected "
+                       "them and what they would like to happen. A complaint made more than %u "
+                       "months after it happened, or after they knew, needs the reason.",
+                       months), months);
+
+        add (self, heed_record_editor_add_group (self->case_editor,
+                                                 g_strcmp0 (self->kind, "complaint") == 0
+                                                 ? _("The Complaint") : _("The Concern"),
+                                                 description, complaint_fields));
+      }
       add (self, heed_record_editor_add_group (self->case_editor,
                                                _("Consent and Authorisation"),
                                                _("When someone complains for another person, "
