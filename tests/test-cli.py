@@ -62,6 +62,23 @@ try:
     proc = run("create", practice, "--name", "Test Surgery", "--nation", "wales")
     check("create", proc.returncode == 0 and os.path.exists(practice), proc.stderr)
     check("create makes a private file", os.stat(practice).st_mode & 0o777 == 0o600)
+    # A GP practice unless --type says dental; a dental practice's KO41(b) is the dental
+    # collection's.
+    dental = os.path.join(tmp, "dental.heed")
+    proc = run("create", dental, "--name", "Smiles", "--nation", "england", "--type", "dental")
+    db = sqlite3.connect(dental)
+    kinds = [db.execute("SELECT value FROM settings WHERE key = 'practice-type'").fetchone()]
+    db.close()
+    db = sqlite3.connect(practice)
+    kinds.append(db.execute("SELECT value FROM settings WHERE key = 'practice-type'").fetchone())
+    db.close()
+    check("create --type dental", proc.returncode == 0 and kinds == [("dental",), ("gp",)],
+          proc.stderr + repr(kinds))
+    proc = run("ko41b", dental, "--year", "2025")
+    check("ko41b of a dental practice is the dental collection",
+          proc.returncode == 0 and "NHS Business Services Authority" not in proc.stderr
+          and "Dental nurse" in proc.stdout and "Nursing" not in proc.stdout,
+          proc.stdout + proc.stderr)
 
     # workdays
     for nation, start, add, expected in [
@@ -319,6 +336,10 @@ try:
         (["create", os.path.join(tmp, "x.heed"), "--name", "X", "--nation", "cornwall"],
          "--nation must be"),
         (["create", os.path.join(tmp, "x.heed"), "--nation", "england"], "needs --name"),
+        (["create", os.path.join(tmp, "x.heed"), "--name", "X", "--nation", "england",
+          "--type", "vet"], "--type must be gp or dental"),
+        (["demo", os.path.join(tmp, "x.heed"), "--type", "pharmacy"],
+         "--type must be gp or dental"),
         (["create", os.path.join(tmp, "x.heed"), "--name", "  ", "--nation", "england"],
          "needs a name"),
         (["list", os.path.join(tmp, "nope.heed")], "no practice file"),
@@ -488,7 +509,8 @@ try:
             values = {(r[0], r[1]): r[3] for r in rows[1:]}
             bf, new, resolved, withdrawn, cf = (int(values[("summary", k)]) for k in (
                 "brought-forward", "new", "resolved", "withdrawn", "carried-forward"))
-            ok = cf == bf + new - resolved - withdrawn
+            # As the form works it out: a withdrawn complaint is not resolved.
+            ok = cf == bf + new - resolved
             quarter_new += new
         check(f"ko41b --quarter {fy}-Q{q}: carried forward adds up", ok,
               proc.stdout + proc.stderr)
@@ -500,10 +522,12 @@ try:
 
     proc = run("ko41b", demo, "--year", str(fy + 1), "--format", "csv")
     next_values = {(r[0], r[1]): r[3] for r in list(csv.reader(io.StringIO(proc.stdout)))[1:]}
-    check("ko41b: one year's carried forward is the next year's brought forward",
-          year_values[("summary", "carried-forward")] ==
-          next_values.get(("summary", "brought-forward")),
-          (year_values[("summary", "carried-forward")],
+    check("ko41b: one year's carried forward, less those withdrawn, is the next year's "
+          "brought forward",
+          int(year_values[("summary", "carried-forward")])
+          - int(year_values[("summary", "withdrawn")]) ==
+          int(next_values.get(("summary", "brought-forward"), -1)),
+          (year_values[("summary", "carried-forward")], year_values[("summary", "withdrawn")],
            next_values.get(("summary", "brought-forward"))))
 
     # report --kind cqc and quarterly: PDFs from the same figures.
@@ -612,6 +636,7 @@ try:
         (["ko41b", demo, "--year", "2025", "--quarter", "2025-Q1"], "either --year"),
         (["ko41b", demo, "--year", "2025", "--format", "pdf"], "--format must be"),
         (["ko41b"], "exactly one FILE"),
+        (["ko41b", practice, "--year", "2025"], "The KO41(b) return is for practices in England"),
     ]
     for args, message in report_bad:
         before = digest(demo), digest(out_csv)

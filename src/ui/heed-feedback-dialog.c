@@ -56,8 +56,9 @@ static const char *const short_person_fields[] = {
 };
 static const char *const behalf_fields[] = {
   "on-behalf", "relationship", "relationship-other", "behalf-reason", "behalf-reason-other",
-  NULL
+  "best-interests", "best-interests-note", NULL
 };
+static const char *const care_fields[] = { "care", NULL };
 static const char *const affected_fields[] = {
   "title", "first-name", "last-name", "house", "street", "town", "postcode", "nhs-number",
   "date-of-birth", "deceased", NULL
@@ -230,6 +231,19 @@ build_form (HeedFeedbackDialog *self)
                                                  g_strcmp0 (self->kind, "complaint") == 0
                                                  ? _("The Complaint") : _("The Concern"),
                                                  description, complaint_fields));
+      }
+      /* A dental practice treats private patients, whose complaints go elsewhere. */
+      {
+        g_autofree char *type = heed_store_dup_setting (self->store, "practice-type");
+
+        if (g_strcmp0 (type, "dental") == 0)
+          add (self, heed_record_editor_add_group (self->case_editor,
+                                                   _("NHS or Private Care"),
+                                                   _("A private patient’s complaint goes to "
+                                                     "the Dental Complaints Service, not the "
+                                                     "Ombudsman, and is not counted in the "
+                                                     "KO41(b)."),
+                                                   care_fields));
       }
       add (self, heed_record_editor_add_group (self->case_editor,
                                                _("Consent and Authorisation"),

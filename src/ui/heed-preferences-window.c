@@ -24,6 +24,7 @@ struct _HeedPreferencesWindow
   AdwEntryRow         *phone_row;
   AdwEntryRow         *email_row;
   AdwComboRow         *nation_row;
+  AdwComboRow         *type_row;
   AdwEntryRow         *manager_row;
   AdwEntryRow         *responsible_row;
   GtkPicture          *logo_picture;
@@ -48,6 +49,7 @@ struct _HeedPreferencesWindow
 G_DEFINE_FINAL_TYPE (HeedPreferencesWindow, heed_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char *const nations[] = { "england", "wales", "scotland", "northern-ireland" };
+static const char *const practice_types[] = { "gp", "dental" };
 
 static const char *const staff_fields[] = {
   "name", "role", "staff-group", "email", "phone", "active", NULL
@@ -141,6 +143,22 @@ on_nation_selected_cb (HeedPreferencesWindow *self)
     toast (self, error->message);
   else
     toast (self, _("Deadlines and bank holidays now follow this nation"));
+}
+
+static void
+on_type_selected_cb (HeedPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->type_row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || selected >= G_N_ELEMENTS (practice_types))
+    return;
+  if (!heed_store_set_setting (self->store, "practice-type", practice_types[selected], &error))
+    toast (self, error->message);
+  else
+    toast (self, selected == 1 ? _("Heed now asks whether each complaint is about NHS or "
+                                   "private care")
+                               : _("The KO41(b) now follows the GP collection"));
 }
 
 static void
@@ -615,6 +633,7 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, email_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, nation_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, type_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, manager_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, responsible_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, logo_picture);
@@ -629,6 +648,7 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_nation_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_type_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_subject_applied_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-staff", NULL, add_staff_action);
@@ -682,6 +702,12 @@ heed_preferences_window_new (GtkWindow *parent,
     if (g_strcmp0 (nations[i], heed_nation_to_id (nation)) == 0)
       adw_combo_row_set_selected (self->nation_row, i);
   gtk_widget_set_sensitive (GTK_WIDGET (self->nation_row), !read_only);
+  {
+    g_autofree char *type = heed_store_dup_setting (store, "practice-type");
+
+    adw_combo_row_set_selected (self->type_row, g_strcmp0 (type, "dental") == 0 ? 1 : 0);
+  }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->type_row), !read_only);
   self->loading = FALSE;
 
   load_logo (self);

@@ -241,6 +241,14 @@ heed_case_validate (HeedRecord *record,
         add_problem (problems, "behalf-reason-other", _("Describe the reason."));
     }
 
+  /* A representative who does not act in the patient's best interests: the decision needs its
+   * reason (the complaint can then be declined for that person, and the complainant told). */
+  if (heed_record_get_bool (record, HEED_CASE_ON_BEHALF)
+      && g_strcmp0 (heed_record_get_text (record, HEED_CASE_BEST_INTERESTS), "no") == 0
+      && !heed_record_is_set (record, HEED_CASE_BEST_INTERESTS_NOTE))
+    add_problem (problems, "best-interests-note",
+                 _("Say why you decided they do not act in the patient’s best interests."));
+
   if (heed_record_get_date (record, HEED_CASE_CONSENT_RECEIVED, &date))
     {
       GDate requested;

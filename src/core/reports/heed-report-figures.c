@@ -46,6 +46,7 @@ struct _HeedReportFigures
   GDate           previous_from;
   GDate           previous_to;
   gboolean        suppress_small;
+  gboolean        ko41b_dental;  /* the dental collection (NHS BSA), not the GP one */
   GPtrArray      *tables;   /* HeedReportTable* */
   GPtrArray      *items[HEED_REPORT_N_ITEM_LISTS];
 };
@@ -417,6 +418,7 @@ enum {
   COL_WE_DID,
   COL_LESSONS,
   COL_BIRTH,
+  COL_CARE,
 };
 
 /* Drafts are not yet feedback; everything else received up to the end of the period counts
@@ -427,7 +429,7 @@ static const char case_sql[] =
   " c.oral_resolved, c.outcome, c.ombudsman_referred, c.ombudsman_status,"
   " c.ombudsman_decision, c.ombudsman_decided, c.ombudsman_complied, c.general_importance,"
   " c.on_behalf, c.subject, c.publication_approved, c.in_report, c.you_said, c.we_did,"
-  " c.lessons, p.date_of_birth"
+  " c.lessons, p.date_of_birth, c.care"
   " FROM cases c LEFT JOIN people p ON p.id = CASE WHEN c.affected > 0 THEN c.affected"
   " ELSE c.complainant END"
   " WHERE c.status != 'draft' AND c.received_at < :end"
@@ -447,6 +449,7 @@ typedef struct {
   const char *outcome;
   gboolean    statutory;   /* a complaint under the regulations: not an oral one resolved */
   gboolean    oral_resolved;
+  gboolean    private_care; /* not NHS: never in the KO41(b), apart in the annual report */
   GDate       received;
   GDate       ended;       /* responded, closed, or withdrawn; invalid while open */
   GDate       responded;
@@ -476,6 +479,7 @@ read_case (sqlite3_stmt *stmt,
   c->outcome = column_text (stmt, COL_OUTCOME);
   c->oral_resolved = sqlite3_column_int (stmt, COL_ORAL_RESOLVED) != 0;
   c->statutory = g_strcmp0 (c->kind, "complaint") == 0 && !c->oral_resolved;
+  c->private_care = g_strcmp0 (column_text (stmt, COL_CARE), "private") == 0;
   parse_day (column_text (stmt, COL_RECEIVED), &c->received);
   parse_day (column_text (stmt, COL_RESPONDED), &c->responded);
   parse_day (column_text (stmt, COL_CLOSED), &closed);
@@ -687,6 +691,7 @@ typedef struct {
   gint64             open_at_end[2];         /* complaints, concerns */
   gint64             open_six_months;
   gint64             general_importance;
+  gint64             care[2][2];             /* complaints received: NHS, private */
   CategoryCounts     subjects;
   CategoryCounts     staff_groups;
 } Annual;
@@ -797,6 +802,7 @@ count_case (Annual          *a,
 
               if (channel >= 0)
                 a->channels[period][channel]++;
+              a->care[period][c->private_care ? 1 : 0]++;
               if (month >= 0 && month < a->n_months)
                 a->months[period][month]++;
               count_aspects (a, period, c, column_text (stmt, COL_SUBJECT));
@@ -990,6 +996,16 @@ build_annual_tables (Annual *a)
                         a->kinds[0][i], a->kinds[1][i]);
   add_two_period_row (t, "oral-resolved", _("Oral complaints resolved by the next working day"),
                       a->kinds[0][4], a->kinds[1][4]);
+
+  /* Private patients' complaints follow the practice's procedure but go on to the Dental
+   * Complaints Service or ISCAS, not the Ombudsman: counted apart (DOMAIN.md). */
+  t = table_new (self, "complaints-by-care", _("Complaints about NHS and private care"),
+                 _("Care"), HEED_REPORT_CHART_NONE);
+  t->note = g_strdup (_("Complaints about private care are not sent to the Ombudsman and are "
+                        "not counted in the KO41(b) return."));
+  two_period_columns (t);
+  add_two_period_row (t, "nhs", _("NHS care"), a->care[0][0], a->care[1][0]);
+  add_two_period_row (t, "private", _("Private care"), a->care[0][1], a->care[1][1]);
 
   t = table_new (self, "complaints-by-channel", _("How complaints came in"), _("Channel"),
                  HEED_REPORT_CHART_BAR);
@@ -1471,8 +1487,9 @@ ko41b_count_case (gpointer         data,
   GDate day_before = k->from;
 
   /* Written complaints under the regulations only: not an oral complaint resolved by the next
-   * working day, nor one found to be out of scope (an employment matter, say). */
-  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0)
+   * working day, nor one found to be out of scope (an employment matter, say), nor one about
+   * private care (the return counts NHS care). */
+  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0 || c->private_care)
     return;
   g_date_subtract_days (&day_before, 1);
   if (open_on (c, &day_before))
@@ -1506,8 +1523,6 @@ ko41b_count_case (gpointer         data,
 
       k->outcomes[outcome >= 0 ? outcome : 3]++;
     }
-  if (open_on (c, &k->to))
-    k->carried_forward++;
 }
 
 HeedReportFigures *
@@ -1529,6 +1544,15 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
 
   if (!check_period (from, to, error))
     return NULL;
+  /* NHS England's return: the other nations collect complaints figures their own way. */
+  if (heed_store_get_nation (store) != HEED_NATION_ENGLAND)
+    {
+      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_NOT_ENGLAND,
+                   _("The KO41(b) return is for practices in England; %s collects complaints "
+                     "figures in its own way. Use the annual report instead."),
+                   heed_nation_get_name (heed_store_get_nation (store)));
+      return NULL;
+    }
   self = figures_new (store, HEED_REPORT_KO41B, from, to);
   /* The return is sent to NHS England as it is: exact numbers, never "fewer than 5". */
   self->suppress_small = FALSE;
@@ -1572,12 +1596,24 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
   add_single_row (t, "not-upheld", _("Resolved: not upheld"), (double) k.outcomes[2]);
   add_single_row (t, "resolved", _("Total resolved"),
                   (double) (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]));
-  add_single_row (t, "withdrawn", _("Withdrawn or closed without a finding"),
-                  (double) k.outcomes[3]);
+  /* As the form works it out (DOMAIN.md, "The NHS KO41(b) return"). */
+  k.carried_forward = k.brought_forward + k.received
+                      - (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]);
   add_single_row (t, "carried-forward", _("Carried forward"), (double) k.carried_forward);
-  t->note = g_strdup (_("Carried forward = brought forward + new − total resolved − withdrawn. "
-                        "Oral complaints resolved by the next working day and complaints out "
-                        "of scope are not counted."));
+  add_single_row (t, "withdrawn", _("Withdrawn or closed without a finding (not on the form)"),
+                  (double) k.outcomes[3]);
+  t->note = g_strdup (_("Carried forward = brought forward + new − total resolved, as the form "
+                        "works it out. The form has no row for withdrawn complaints: one "
+                        "withdrawn in the period is not resolved, so it stays in the carried "
+                        "forward figure, and is not brought forward next year as it is no "
+                        "longer open. Oral complaints resolved by the next working day, "
+                        "complaints out of scope and complaints about private care are not "
+                        "counted."));
+  {
+    g_autofree char *type = heed_store_dup_setting (store, "practice-type");
+
+    self->ko41b_dental = g_strcmp0 (type, "dental") == 0;
+  }
 
   category_table (self, store, &k.ages, "age-band", "age", _("2. Age of patient"),
                   _("Age"), 1, TRUE);
@@ -1636,6 +1672,13 @@ heed_report_figures_get_previous (HeedReportFigures *self,
     *from = self->previous_from;
   if (to != NULL)
     *to = self->previous_to;
+}
+
+gboolean
+heed_report_figures_is_dental_collection (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), FALSE);
+  return self->ko41b_dental;
 }
 
 char *

@@ -19,6 +19,7 @@ GQuark heed_report_error_quark (void);
 typedef enum {
   HEED_REPORT_ERROR_INVALID,  /* a period or argument that cannot be reported on */
   HEED_REPORT_ERROR_WRITE,    /* the output could not be written */
+  HEED_REPORT_ERROR_NOT_ENGLAND, /* the KO41(b) asked of a practice outside England */
 } HeedReportError;
 
 typedef enum {
@@ -114,6 +115,9 @@ void               heed_report_figures_get_period    (HeedReportFigures *self,
 void               heed_report_figures_get_previous  (HeedReportFigures *self,
                                                       GDate             *from,
                                                       GDate             *to);
+/* The KO41(b) of a dental practice: the NHS Business Services Authority's dental collection,
+ * one return per NHS contract, with its own subjects and staff groups. */
+gboolean           heed_report_figures_is_dental_collection (HeedReportFigures *self);
 /* "1 April 2025 to 31 March 2026" */
 char              *heed_report_figures_dup_period_text (HeedReportFigures *self);
 /* "Complaints annual report" or "KO41(b) return", translated */
