@@ -1117,6 +1117,7 @@ test_phone_log_draft (void)
   HeedWindow *window = heed_window_new (application);
   HeedPhoneLogDialog *log;
   GtkWindow *again;
+  GtkWidget *summary;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
@@ -1127,7 +1128,19 @@ test_phone_log_draft (void)
                                                         "first_name_row")), "Carys");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
     gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
-                                   "happened_view"))), "Nobody rang back", -1);
+                                   "happened_view"))), "Nobody rang back. Twice.", -1);
+  /* The one-line summary is offered from the first sentence, whole... */
+  summary = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (log),
+                                                       HEED_TYPE_PHONE_LOG_DIALOG,
+                                                       "summary_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==, "Nobody rang back.");
+  /* ... and once reception changes it, it stays as typed. */
+  gtk_editable_set_text (GTK_EDITABLE (summary), "No call back after two promises");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
+                                   "happened_view"))), "Nobody rang back. Twice, in May.", -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==,
+                   "No call back after two promises");
   heed_phone_log_dialog_keep_draft (log);
   /* As if the power went: the windows go without closing (no close request). */
   gtk_window_destroy (GTK_WINDOW (log));
@@ -1141,6 +1154,9 @@ test_phone_log_draft (void)
   g_assert_true (HEED_IS_PHONE_LOG_DIALOG (again));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
     GTK_WIDGET (again), HEED_TYPE_PHONE_LOG_DIALOG, "first_name_row"))), ==, "Carys");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (again), HEED_TYPE_PHONE_LOG_DIALOG, "summary_row"))), ==,
+                   "No call back after two promises");
 
   /* Closed on purpose: the typing is not wanted, and not offered again. */
   gtk_window_close (again);
