@@ -713,6 +713,9 @@ CASE_WITH (behalf_no_relationship, "on-behalf", TRUE, "behalf-reason", "died")
 CASE_WITH (behalf_other_no_text, "on-behalf", TRUE, "relationship", "other", "behalf-reason",
            "died")
 CASE_WITH (behalf_no_reason, "on-behalf", TRUE, "relationship", "carer")
+CASE_WITH (best_interests_no_why, "on-behalf", TRUE, "relationship", "carer", "behalf-reason",
+           "prefers", "best-interests", "no")
+CASE_WITH (bad_care, "care", "insured")
 CASE_WITH (consent_order, "consent-requested", "2025-06-10", "consent-received", "2025-06-05")
 CASE_WITH (ack_before, "acknowledged-on", "2025-05-01")
 CASE_WITH (out_of_scope_no_reason, "status", "out-of-scope")
@@ -830,6 +833,8 @@ test_bad_inputs (Fixture       *fixture,
     { "behalf-relationship", behalf_no_relationship, "how the complainant is related" },
     { "behalf-other", behalf_other_no_text, "Describe the relationship" },
     { "behalf-reason", behalf_no_reason, "why the person affected is not complaining" },
+    { "best-interests", best_interests_no_why, "do not act in the patient’s best interests" },
+    { "care", bad_care, "NHS or private care: This is not one of the choices" },
     { "consent-order", consent_order, "before it was asked for" },
     { "ack-before", ack_before, "before the day it was received" },
     { "out-of-scope", out_of_scope_no_reason, "why it is out of scope" },
