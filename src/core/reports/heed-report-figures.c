@@ -8,6 +8,11 @@
 #include <string.h>
 
 #include "heed-report-figures.h"
+#include "heed-action.h"
+#include "heed-case-element.h"
+#include "heed-choice.h"
+#include "heed-person.h"
+#include "heed-staff.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -49,6 +54,7 @@ struct _HeedReportFigures
   gboolean        ko41b_dental;  /* the dental collection (NHS BSA), not the GP one */
   GPtrArray      *tables;   /* HeedReportTable* */
   GPtrArray      *items[HEED_REPORT_N_ITEM_LISTS];
+  GPtrArray      *log;      /* HeedReportLogLine* */
 };
 
 G_DEFINE_FINAL_TYPE (HeedReportFigures, heed_report_figures, G_TYPE_OBJECT)
@@ -228,6 +234,7 @@ heed_report_figures_finalize (GObject *object)
   g_ptr_array_unref (self->tables);
   for (guint i = 0; i < HEED_REPORT_N_ITEM_LISTS; i++)
     g_ptr_array_unref (self->items[i]);
+  g_clear_pointer (&self->log, g_ptr_array_unref);
   G_OBJECT_CLASS (heed_report_figures_parent_class)->finalize (object);
 }
 
@@ -692,6 +699,7 @@ typedef struct {
   gint64             open_six_months;
   gint64             general_importance;
   gint64             care[2][2];             /* complaints received: NHS, private */
+  GPtrArray         *pending;                /* LogPending*: the CQC log, to complete */
   CategoryCounts     subjects;
   CategoryCounts     staff_groups;
 } Annual;
@@ -775,6 +783,251 @@ dup_date_detail (gboolean     done,
   return done ? g_strdup_printf (_("Done %s"), text) : g_strdup_printf (_("Due %s"), text);
 }
 
+/* A complaint of the period for the CQC log, as the scan reads it; completed from its parts
+ * and actions afterwards. */
+typedef struct {
+  gint64  id;
+  GDate   received;
+  GDate   responded;
+  char   *subject;
+  char   *track;
+  char   *outcome;
+  char   *lessons;
+  int     in_time;
+  gboolean approved;
+} LogPending;
+
+static void
+log_pending_free (gpointer data)
+{
+  LogPending *p = data;
+
+  g_free (p->subject);
+  g_free (p->track);
+  g_free (p->outcome);
+  g_free (p->lessons);
+  g_free (p);
+}
+
+static void
+log_line_free (gpointer data)
+{
+  HeedReportLogLine *line = data;
+
+  g_free (line->subject);
+  g_free (line->track);
+  g_free (line->outcome);
+  g_free (line->learning);
+  g_free (line->actions);
+  g_free (line);
+}
+
+/* Within the timescale: the response (or a stage 1 resolution) met its deadline. */
+static int
+log_in_time (Annual          *a,
+             const CaseFacts *c)
+{
+  g_autoptr(GArray) deadlines = heed_deadlines_compute (a->calendar, &c->facts, &a->today);
+  int verdict = -1;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const HeedDeadline *d = &g_array_index (deadlines, HeedDeadline, i);
+
+      if (d->kind != HEED_DEADLINE_RESPOND && d->kind != HEED_DEADLINE_RESOLVE)
+        continue;
+      if (d->kind == HEED_DEADLINE_RESOLVE && !g_date_valid (&d->done))
+        continue;
+      if (d->state == HEED_DEADLINE_MET)
+        verdict = verdict == 0 ? 0 : 1;
+      else if (d->state == HEED_DEADLINE_MISSED || d->state == HEED_DEADLINE_OVERDUE)
+        verdict = 0;
+    }
+  return verdict;
+}
+
+static void
+log_add (Annual          *a,
+         sqlite3_stmt    *stmt,
+         const CaseFacts *c)
+{
+  LogPending *p = g_new0 (LogPending, 1);
+
+  p->id = c->id;
+  p->received = c->received;
+  p->responded = c->responded;
+  p->subject = g_strdup (column_text (stmt, COL_SUBJECT));
+  p->track = g_strdup (c->track);
+  p->outcome = g_strdup (c->outcome);
+  /* Only wording the manager approved leaves the practice, and names are taken out of it. */
+  p->approved = sqlite3_column_int (stmt, COL_PUBLISH) != 0;
+  p->lessons = p->approved ? g_strdup (column_text (stmt, COL_LESSONS)) : NULL;
+  p->in_time = log_in_time (a, c);
+  g_ptr_array_add (a->pending, p);
+}
+
+/* Takes out of free text what could identify someone: the names of the people of the case
+ * and of the staff, NHS numbers and case references. */
+static char *
+scrub (const char *text,
+       GPtrArray  *names)
+{
+  static GRegex *numbers, *references;
+  g_autofree char *out = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+  if (g_once_init_enter (&numbers))
+    g_once_init_leave (&numbers, g_regex_new ("\\b\\d{3}[ -]?\\d{3}[ -]?\\d{4}\\b",
+                                              G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter (&references))
+    g_once_init_leave (&references, g_regex_new ("\\b[A-Z]{1,3}-\\d{4}-\\d+\\b",
+                                                 G_REGEX_OPTIMIZE, 0, NULL));
+  out = g_regex_replace_literal (numbers, text, -1, 0, _("[number]"), 0, NULL);
+  {
+    char *next = g_regex_replace_literal (references, out, -1, 0, _("[reference]"), 0, NULL);
+
+    g_free (out);
+    out = next;
+  }
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *escaped = NULL;
+      g_autofree char *pattern = NULL;
+      g_autoptr(GRegex) regex = NULL;
+      char *next;
+
+      if (name == NULL || g_utf8_strlen (name, -1) < 2)
+        continue;
+      escaped = g_regex_escape_string (name, -1);
+      pattern = g_strdup_printf ("\\b%s\\b", escaped);
+      regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+      if (regex == NULL)
+        continue;
+      next = g_regex_replace_literal (regex, out, -1, 0, _("[name]"), 0, NULL);
+      if (next != NULL)
+        {
+          g_free (out);
+          out = next;
+        }
+    }
+  return g_steal_pointer (&out);
+}
+
+static void
+add_person_names (GPtrArray  *names,
+                  HeedStore  *store,
+                  gint64      person_id)
+{
+  static const guint fields[] = {
+    HEED_PERSON_FIRST_NAME, HEED_PERSON_LAST_NAME, HEED_PERSON_KNOWN_AS,
+  };
+  g_autoptr(HeedRecord) person = NULL;
+
+  if (person_id <= 0)
+    return;
+  person = heed_store_load (store, HEED_TYPE_PERSON, person_id, NULL);
+  if (person == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *value = heed_record_get_text (person, fields[i]);
+      g_auto(GStrv) words = value != NULL ? g_strsplit_set (value, " ,", -1) : NULL;
+
+      for (guint w = 0; words != NULL && words[w] != NULL; w++)
+        if (g_utf8_strlen (words[w], -1) >= 2)
+          g_ptr_array_add (names, g_strdup (words[w]));
+    }
+}
+
+/* The log lines, from what the scan kept and each complaint's parts and actions. */
+static gboolean
+build_log (Annual  *a,
+           GError **error)
+{
+  HeedReportFigures *self = a->self;
+  g_autoptr(GPtrArray) staff = heed_store_list (a->store, HEED_TYPE_STAFF, 0, error);
+  g_autoptr(GPtrArray) staff_names = NULL;
+
+  if (staff == NULL)
+    return FALSE;
+  staff_names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const char *name = heed_record_get_text (g_ptr_array_index (staff, i), HEED_STAFF_NAME);
+      g_auto(GStrv) words = name != NULL ? g_strsplit (name, " ", -1) : NULL;
+
+      for (guint w = 0; words != NULL && words[w] != NULL; w++)
+        if (g_utf8_strlen (words[w], -1) >= 3 && strcmp (words[w], "Dr") != 0)
+          g_ptr_array_add (staff_names, g_strdup (words[w]));
+    }
+
+  for (guint i = 0; i < a->pending->len; i++)
+    {
+      LogPending *p = g_ptr_array_index (a->pending, i);
+      HeedReportLogLine *line = g_new0 (HeedReportLogLine, 1);
+      g_autoptr(GPtrArray) elements = NULL;
+      g_autoptr(GPtrArray) actions = NULL;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(HeedRecord) kase = NULL;
+      g_autoptr(GString) subjects = g_string_new (NULL);
+      g_autoptr(GString) done = g_string_new (NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      line->received = p->received;
+      line->responded = p->responded;
+      line->in_time = p->in_time;
+      if (p->track != NULL)
+        line->track = g_strdup (heed_choice_get_label ("track", p->track));
+      if (p->outcome != NULL)
+        line->outcome = g_strdup (heed_case_outcome_get_label (p->outcome));
+      g_ptr_array_add (self->log, line);
+
+      kase = heed_store_load (a->store, HEED_TYPE_CASE, p->id, error);
+      elements = kase != NULL ? heed_store_list (a->store, HEED_TYPE_CASE_ELEMENT, p->id, error)
+                              : NULL;
+      actions = elements != NULL ? heed_store_list (a->store, HEED_TYPE_ACTION, p->id, error)
+                                 : NULL;
+      if (actions == NULL)
+        return FALSE;
+      add_person_names (names, a->store, heed_record_get_int (kase, HEED_CASE_COMPLAINANT));
+      add_person_names (names, a->store, heed_record_get_int (kase, HEED_CASE_AFFECTED));
+      for (guint n = 0; n < staff_names->len; n++)
+        g_ptr_array_add (names, g_strdup (g_ptr_array_index (staff_names, n)));
+
+      for (guint e = 0; e <= elements->len; e++)
+        {
+          const char *code = e < elements->len
+                             ? heed_record_get_text (g_ptr_array_index (elements, e),
+                                                     HEED_CASE_ELEMENT_SUBJECT)
+                             : (subjects->len == 0 ? p->subject : NULL);
+          g_autofree char *label = NULL;
+
+          if (code == NULL || g_hash_table_contains (seen, code))
+            continue;
+          g_hash_table_add (seen, (gpointer) code);
+          label = heed_store_dup_category_label (a->store, "subject", code);
+          g_string_append_printf (subjects, "%s%s", subjects->len > 0 ? "; " : "",
+                                  label != NULL ? label : code);
+        }
+      line->subject = subjects->len > 0 ? g_strdup (subjects->str) : NULL;
+      line->learning = scrub (p->lessons, names);
+      line->approved = p->approved;
+      for (guint n = 0; p->approved && n < actions->len; n++)
+        {
+          g_autofree char *text = scrub (heed_record_get_text (g_ptr_array_index (actions, n),
+                                                               HEED_ACTION_DESCRIPTION),
+                                         names);
+
+          if (text != NULL)
+            g_string_append_printf (done, "%s%s", done->len > 0 ? "\n" : "", text);
+        }
+      line->actions = done->len > 0 ? g_strdup (done->str) : NULL;
+    }
+  return TRUE;
+}
+
 static void
 count_case (Annual          *a,
             sqlite3_stmt    *stmt,
@@ -803,6 +1056,8 @@ count_case (Annual          *a,
               if (channel >= 0)
                 a->channels[period][channel]++;
               a->care[period][c->private_care ? 1 : 0]++;
+              if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
+                log_add (a, stmt, c);
               if (month >= 0 && month < a->n_months)
                 a->months[period][month]++;
               count_aspects (a, period, c, column_text (stmt, COL_SUBJECT));
@@ -1322,6 +1577,7 @@ figures_new (HeedStore      *store,
   g_autofree char *small = heed_store_dup_setting (store, "small-counts");
 
   self->kind = kind;
+  self->log = g_ptr_array_new_with_free_func (log_line_free);
   self->practice = heed_store_dup_setting (store, "name");
   if (self->practice == NULL)
     self->practice = g_strdup (_("The practice"));
@@ -1372,10 +1628,14 @@ heed_report_figures_compute (HeedStore    *store,
   aspects = load_aspects (store, &self->previous_from, to, error);
   ok = aspects != NULL;
   a.aspects = aspects;
+  a.pending = g_ptr_array_new_with_free_func (log_pending_free);
   if (ok)
     ok = scan_cases (store, &self->previous_from, to, annual_count_case, &a, error);
   if (ok)
     build_annual_tables (&a);
+  if (ok)
+    ok = build_log (&a, error);
+  g_ptr_array_unref (a.pending);
 
   g_free (a.months[0]);
   g_free (a.months[1]);
@@ -1672,6 +1932,13 @@ heed_report_figures_get_previous (HeedReportFigures *self,
     *from = self->previous_from;
   if (to != NULL)
     *to = self->previous_to;
+}
+
+GPtrArray *
+heed_report_figures_get_log (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->log;
 }
 
 gboolean

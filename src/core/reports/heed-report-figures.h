@@ -82,6 +82,20 @@ typedef struct {
   char *measure;  /* how an action's impact is measured; or NULL */
 } HeedReportItem;
 
+/* One complaint of the period in the anonymised log the CQC asks for: no name, reference or
+ * other identifier, and names written into its learning or actions taken out. */
+typedef struct {
+  GDate  received;
+  char  *subject;   /* the subjects of its parts, as labelled, or NULL */
+  char  *track;     /* "Early resolution", "A closer look", or NULL */
+  char  *outcome;   /* "Upheld"…, or NULL while open */
+  GDate  responded; /* invalid while not yet answered */
+  int    in_time;   /* 1 within the timescale, 0 not, -1 not yet known */
+  char  *learning;  /* or NULL */
+  char  *actions;   /* each action, one a line, or NULL */
+  gboolean approved; /* its wording approved to leave the practice; else no learning shown */
+} HeedReportLogLine;
+
 typedef enum {
   HEED_REPORT_ITEMS_YOU_SAID_WE_DID,
   HEED_REPORT_ITEMS_LEARNING,
@@ -131,6 +145,9 @@ const HeedReportTable *heed_report_figures_get_table (HeedReportFigures *self,
                                                       guint              index);
 const HeedReportTable *heed_report_figures_find_table (HeedReportFigures *self,
                                                        const char        *id);
+/* The annual figures' log of complaints received in the period, oldest first: borrowed array
+ * of HeedReportLogLine*. Empty for the KO41(b). */
+GPtrArray         *heed_report_figures_get_log       (HeedReportFigures  *self);
 /* Borrowed array of HeedReportItem*. */
 GPtrArray         *heed_report_figures_get_items     (HeedReportFigures  *self,
                                                       HeedReportItemList  list);
