@@ -1398,6 +1398,64 @@ test_reports_and_actions (void)
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "received-by-kind"));
 
+  /* The matters of general importance: a draft offered from the year's themes, rewritten and
+   * saved, then printed in the year's report. */
+  {
+    GtkWindow *importance = heed_report_page_edit_general_importance (report);
+    GtkTextView *text;
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+    g_autofree char *draft = NULL;
+    g_autofree char *kept = NULL;
+    g_autofree char *saved_csv = NULL;
+    GDate from, to;
+    int year;
+
+    g_assert_nonnull (importance);
+    text = GTK_TEXT_VIEW (find_named (GTK_WIDGET (importance), "importance-text"));
+    buffer = gtk_text_view_get_buffer (text);
+    g_signal_emit_by_name (find_named (GTK_WIDGET (importance), "importance-draft"), "clicked");
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    draft = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    if (strstr (draft, "most often about") == NULL)
+      g_error ("draft: “%s”", draft);
+    gtk_text_buffer_set_text (buffer, "Getting through on the phone mattered most.", -1);
+    g_signal_emit_by_name (find_named (GTK_WIDGET (importance), "importance-save"), "clicked");
+    iterate ();
+    /* Saved, the window is gone. */
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+          g_assert_null (find_named (top, "importance-save"));
+        }
+    }
+    /* The year shown is the financial year now running. */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      year = g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
+    }
+    g_date_clear (&from, 1);
+    g_date_clear (&to, 1);
+    g_date_set_dmy (&from, 1, G_DATE_APRIL, (GDateYear) year);
+    g_date_set_dmy (&to, 31, G_DATE_MARCH, (GDateYear) (year + 1));
+    kept = heed_store_dup_report_summary (heed_window_get_store (window), &from, &to);
+    g_assert_cmpstr (kept, ==, "Getting through on the phone mattered most.");
+    {
+      g_autofree char *html = g_build_filename (dir, "annual.html", NULL);
+
+      g_assert_true (heed_report_page_save (report, HEED_REPORT_FORMAT_HTML, html, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (html, &saved_csv, NULL, NULL));
+      g_assert_nonnull (strstr (saved_csv, "Getting through on the phone mattered most."));
+      g_unlink (html);
+    }
+  }
+
   /* The CQC summary and the quarterly review, from the same figures, as PDF. */
   {
     g_autofree char *pdf = g_build_filename (dir, "cqc.pdf", NULL);

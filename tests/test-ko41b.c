@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "heed-demo.h"
@@ -9,7 +10,8 @@
 #include "heed-test-util.h"
 #include "heed-validate.h"
 
-/* The KO41(b) return: England's only, one collection for GP practices and one for dental
+/* The annual report's remedies and the practice's own words on matters of general
+ * importance, per period; and the KO41(b) return: England's only, one collection for GP practices and one for dental
  * practices with their own lists, private care left out, and its summary balancing as the form
  * works it out: carried forward = brought forward + new − resolved. */
 
@@ -194,6 +196,101 @@ test_private_left_out (void)
   heed_test_remove_dir (dir);
 }
 
+static gint64
+add_answered (HeedStore  *store,
+              const char *received,
+              const char *responded,
+              const char *first_property,
+              ...)
+{
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at = g_strconcat (received, "T10:00:00", NULL);
+  va_list args;
+
+  g_object_set (kase, "channel", "letter", "received-at", at, "summary", "Answered",
+                "status", "closed", "responded-on", responded, "closed-on", responded,
+                "outcome", "upheld", "subject", "appointments", NULL);
+  va_start (args, first_property);
+  if (first_property != NULL)
+    g_object_set_valist (G_OBJECT (kase), first_property, args);
+  va_end (args);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), &error));
+  g_assert_no_error (error);
+  return heed_record_get_id (HEED_RECORD (kase));
+}
+
+static void
+test_remedies_and_importance (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "remedies.heed", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStore) store = heed_store_create (path, "Remedies", HEED_NATION_ENGLAND, &error);
+  g_autoptr(HeedReportFigures) figures = NULL;
+  g_autoptr(HeedReportFigures) again = NULL;
+  g_autoptr(HeedReportFigures) other_year = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *total = NULL;
+  const HeedReportTable *table;
+  GDate from, to, from2, to2;
+
+  g_assert_no_error (error);
+  add_answered (store, "2025-05-01", "2025-05-20", "remedy-apology", TRUE,
+                "remedy-explanation", TRUE, "remedy-financial", (gint64) 12550, NULL);
+  add_answered (store, "2025-06-01", "2025-06-20", "remedy-apology", TRUE,
+                "remedy-financial", (gint64) 2450, NULL);
+  add_answered (store, "2025-07-01", "2025-07-20", "remedy-explanation", TRUE,
+                "remedy-action", TRUE, NULL);
+  /* Answered the year before: not this year's remedies. */
+  add_answered (store, "2025-02-01", "2025-02-20", "remedy-apology", TRUE,
+                "remedy-financial", (gint64) 99900, NULL);
+  g_assert_true (heed_store_set_setting (store, "small-counts", "show", &error));
+
+  financial_year (2025, &from, &to);
+  figures = heed_report_figures_compute (store, &from, &to, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value (figures, "remedies", "apology"), ==, 2);
+  g_assert_cmpfloat (value (figures, "remedies", "explanation"), ==, 2);
+  g_assert_cmpfloat (value (figures, "remedies", "action"), ==, 1);
+  g_assert_cmpfloat (value (figures, "remedies", "financial"), ==, 2);
+  table = heed_report_figures_find_table (figures, "redress-total");
+  g_assert_nonnull (table);
+  total = heed_report_figures_format_cell (figures, table, 0, 0);
+  g_assert_cmpstr (total, ==, "£150.00");
+  {
+    g_autofree char *before = heed_report_figures_format_cell (figures, table, 0, 1);
+
+    g_assert_cmpstr (before, ==, "£999.00");
+  }
+
+  /* Nothing written yet: the draft comes from the themes, and the report has none. */
+  g_assert_null (heed_report_figures_get_general_importance (figures));
+  draft = heed_report_figures_dup_general_importance_draft (figures);
+  g_assert_nonnull (strstr (draft, "most often about appointments"));
+
+  /* Written for this year only, and kept. */
+  g_assert_true (heed_store_set_report_summary (store, &from, &to,
+                                                "  Getting an appointment by phone was the "
+                                                "theme of the year.\n\nWe changed the phone "
+                                                "system.  ", &error));
+  g_assert_no_error (error);
+  again = heed_report_figures_compute (store, &from, &to, NULL, &error);
+  g_assert_cmpstr (heed_report_figures_get_general_importance (again), ==,
+                   "Getting an appointment by phone was the theme of the year.\n\n"
+                   "We changed the phone system.");
+  financial_year (2024, &from2, &to2);
+  other_year = heed_report_figures_compute (store, &from2, &to2, NULL, &error);
+  g_assert_null (heed_report_figures_get_general_importance (other_year));
+
+  /* Emptied, it is gone; a period backwards is refused. */
+  g_assert_true (heed_store_set_report_summary (store, &from, &to, " \n ", &error));
+  g_assert_null (heed_store_dup_report_summary (store, &from, &to));
+  g_assert_false (heed_store_set_report_summary (store, &to, &from, "x", &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,6 +300,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/core/ko41b/balances/gp", "gp", test_balances);
   g_test_add_data_func ("/core/ko41b/balances/dental", "dental", test_balances);
   g_test_add_func ("/core/ko41b/private-left-out", test_private_left_out);
+  g_test_add_func ("/core/annual/remedies-and-importance", test_remedies_and_importance);
 
   return g_test_run ();
 }

@@ -549,6 +549,47 @@ test_cqc_no_identifier (void)
   heed_test_remove_dir (dir);
 }
 
+/* The annual report prints the matters of general importance as the practice wrote them, and
+ * its remedies and private care apart. */
+static void
+test_general_importance_written (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "annual-importance.pdf");
+  g_autofree char *html = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(HeedReportFigures) figures = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from, to, today;
+
+  heed_date_from_iso ("2025-04-01", &from);
+  heed_date_from_iso ("2026-03-31", &to);
+  heed_date_from_iso ("2026-06-01", &today);
+  g_assert_true (heed_store_set_report_summary (fixture->store, &from, &to,
+                                                "Phone access was the theme that mattered "
+                                                "most.\n\nCall-backs now reach everyone.",
+                                                &error));
+  g_assert_no_error (error);
+  figures = heed_report_figures_compute (fixture->store, &from, &to, &today, &error);
+  g_assert_no_error (error);
+  flow = heed_report_pdf_new_flow (figures);
+  g_assert_true (heed_page_flow_write_pdf (flow, pdf, &error));
+  g_assert_no_error (error);
+  raw = heed_test_pdf_text (pdf, 0);
+  text = heed_test_flatten (raw);
+  g_assert_nonnull (strstr (text, "Phone access was the theme that mattered most."));
+  g_assert_nonnull (strstr (text, "Call-backs now reach everyone."));
+  g_assert_null (strstr (text, "Their wording has not been approved"));
+  g_assert_nonnull (strstr (text, "Remedies given"));
+  g_assert_nonnull (strstr (text, "Financial redress paid"));
+  g_assert_nonnull (strstr (text, "Complaints about NHS and private care"));
+  html = heed_report_html_render (figures, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<p>Call-backs now reach everyone.</p>"));
+}
+
 static void
 test_review_pdf (Fixture       *fixture,
                  gconstpointer  data)
@@ -684,6 +725,7 @@ main (int    argc,
   ADD ("/render/report/save", test_save);
   ADD ("/render/report/cqc", test_cqc);
   g_test_add_func ("/render/report/cqc-no-identifier", test_cqc_no_identifier);
+  ADD ("/render/report/general-importance-written", test_general_importance_written);
   ADD ("/render/report/review", test_review_pdf);
   ADD ("/render/report/documents", test_documents);
 #undef ADD

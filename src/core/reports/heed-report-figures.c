@@ -55,6 +55,7 @@ struct _HeedReportFigures
   GPtrArray      *tables;   /* HeedReportTable* */
   GPtrArray      *items[HEED_REPORT_N_ITEM_LISTS];
   GPtrArray      *log;      /* HeedReportLogLine* */
+  char           *general_importance; /* as the practice wrote it for the period, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (HeedReportFigures, heed_report_figures, G_TYPE_OBJECT)
@@ -235,6 +236,7 @@ heed_report_figures_finalize (GObject *object)
   for (guint i = 0; i < HEED_REPORT_N_ITEM_LISTS; i++)
     g_ptr_array_unref (self->items[i]);
   g_clear_pointer (&self->log, g_ptr_array_unref);
+  g_free (self->general_importance);
   G_OBJECT_CLASS (heed_report_figures_parent_class)->finalize (object);
 }
 
@@ -426,6 +428,10 @@ enum {
   COL_LESSONS,
   COL_BIRTH,
   COL_CARE,
+  COL_REMEDY_APOLOGY,
+  COL_REMEDY_EXPLANATION,
+  COL_REMEDY_ACTION,
+  COL_REMEDY_FINANCIAL,
 };
 
 /* Drafts are not yet feedback; everything else received up to the end of the period counts
@@ -436,7 +442,8 @@ static const char case_sql[] =
   " c.oral_resolved, c.outcome, c.ombudsman_referred, c.ombudsman_status,"
   " c.ombudsman_decision, c.ombudsman_decided, c.ombudsman_complied, c.general_importance,"
   " c.on_behalf, c.subject, c.publication_approved, c.in_report, c.you_said, c.we_did,"
-  " c.lessons, p.date_of_birth, c.care"
+  " c.lessons, p.date_of_birth, c.care, c.remedy_apology, c.remedy_explanation,"
+  " c.remedy_action, c.remedy_financial"
   " FROM cases c LEFT JOIN people p ON p.id = CASE WHEN c.affected > 0 THEN c.affected"
   " ELSE c.complainant END"
   " WHERE c.status != 'draft' AND c.received_at < :end"
@@ -699,6 +706,8 @@ typedef struct {
   gint64             open_six_months;
   gint64             general_importance;
   gint64             care[2][2];             /* complaints received: NHS, private */
+  gint64             remedies[2][4];         /* apology, explanation, action, redress */
+  gint64             redress_total[2];       /* pence */
   GPtrArray         *pending;                /* LogPending*: the CQC log, to complete */
   CategoryCounts     subjects;
   CategoryCounts     staff_groups;
@@ -1066,8 +1075,18 @@ count_case (Annual          *a,
       if (ended_in && c->statutory)
         {
           int outcome = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), c->outcome);
+          gint64 redress = sqlite3_column_int64 (stmt, COL_REMEDY_FINANCIAL);
 
           a->outcomes[period][outcome >= 0 ? outcome : 3]++;
+          /* The remedies given in answering it. */
+          a->remedies[period][0] += sqlite3_column_int (stmt, COL_REMEDY_APOLOGY) != 0;
+          a->remedies[period][1] += sqlite3_column_int (stmt, COL_REMEDY_EXPLANATION) != 0;
+          a->remedies[period][2] += sqlite3_column_int (stmt, COL_REMEDY_ACTION) != 0;
+          if (redress > 0)
+            {
+              a->remedies[period][3]++;
+              a->redress_total[period] += redress;
+            }
         }
     }
 
@@ -1375,6 +1394,22 @@ build_annual_tables (Annual *a)
   add_single_row (t, "six-months", _("Complaints open more than six months"),
                   (double) a->open_six_months);
 
+  t = table_new (self, "remedies", _("Remedies given"), _("Remedy"), HEED_REPORT_CHART_NONE);
+  t->note = g_strdup (_("For the complaints answered in the period; one complaint can have "
+                        "more than one remedy."));
+  two_period_columns (t);
+  add_two_period_row (t, "apology", _("An apology"), a->remedies[0][0], a->remedies[1][0]);
+  add_two_period_row (t, "explanation", _("An explanation"), a->remedies[0][1],
+                      a->remedies[1][1]);
+  add_two_period_row (t, "action", _("Action taken"), a->remedies[0][2], a->remedies[1][2]);
+  add_two_period_row (t, "financial", _("Financial redress"), a->remedies[0][3],
+                      a->remedies[1][3]);
+  t = table_new (self, "redress-total", _("Financial redress paid"), _("Redress"),
+                 HEED_REPORT_CHART_NONE);
+  table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_MONEY);
+  table_add_column (t, "previous-period", _("Previous period"), HEED_REPORT_VALUE_MONEY);
+  add_two_period_row (t, "total", _("Total"), a->redress_total[0], a->redress_total[1]);
+
   t = table_new (self, "general-importance", _("Matters of general importance"), _("Kind"),
                  HEED_REPORT_CHART_NONE);
   table_add_column (t, "count", _("Cases"), HEED_REPORT_VALUE_COUNT);
@@ -1636,6 +1671,7 @@ heed_report_figures_compute (HeedStore    *store,
   if (ok)
     ok = build_log (&a, error);
   g_ptr_array_unref (a.pending);
+  self->general_importance = heed_store_dup_report_summary (store, from, to);
 
   g_free (a.months[0]);
   g_free (a.months[1]);
@@ -1934,6 +1970,99 @@ heed_report_figures_get_previous (HeedReportFigures *self,
     *to = self->previous_to;
 }
 
+const char *
+heed_report_figures_get_general_importance (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->general_importance;
+}
+
+/* A starting point for the manager's own words, from the period's themes: the subjects most
+ * complained about, how many cases raised a matter of general importance, and the approved
+ * lessons of those. Figures of fewer than 5 are not given, whatever the setting. */
+char *
+heed_report_figures_dup_general_importance_draft (HeedReportFigures *self)
+{
+  const HeedReportTable *subjects;
+  const HeedReportTable *matters;
+  GPtrArray *items;
+  g_autoptr(GString) draft = g_string_new (NULL);
+  g_autoptr(GPtrArray) top = g_ptr_array_new ();
+  double matters_count = 0;
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+
+  subjects = heed_report_figures_find_table (self, "subjects");
+  matters = heed_report_figures_find_table (self, "general-importance");
+  if (matters != NULL && matters->rows->len > 0)
+    matters_count = heed_report_table_get_cell (matters, 0, 0)->value;
+
+  /* The three subjects most complained about, largest first. */
+  for (guint n = 0; subjects != NULL && n < 3; n++)
+    {
+      int best = -1;
+
+      for (guint r = 0; r < subjects->rows->len; r++)
+        {
+          double value = heed_report_table_get_cell (subjects, r, 0)->value;
+
+          if (value >= 1 && !g_ptr_array_find (top, GUINT_TO_POINTER (r + 1), NULL)
+              && (best < 0 || value > heed_report_table_get_cell (subjects, (guint) best,
+                                                                    0)->value))
+            best = (int) r;
+        }
+      if (best < 0)
+        break;
+      g_ptr_array_add (top, GUINT_TO_POINTER ((guint) best + 1));
+    }
+  if (top->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < top->len; i++)
+        {
+          const char *label = g_ptr_array_index (subjects->rows,
+                                                 GPOINTER_TO_UINT (g_ptr_array_index (top, i))
+                                                 - 1);
+          g_autofree char *lower = g_utf8_strdown (label, -1);
+
+          if (i > 0)
+            g_string_append (list, i == top->len - 1 ? _(" and ") : ", ");
+          g_string_append (list, lower);
+        }
+      /* TRANSLATORS: %s is a list of subjects, "appointments, communications and prescribing" */
+      g_string_append_printf (draft, _("The complaints of this period were most often about "
+                                       "%s."), list->str);
+    }
+  if (matters_count >= SMALL_COUNT_LIMIT)
+    {
+      g_string_append_printf (draft, "%s", draft->len > 0 ? " " : "");
+      g_string_append_printf (draft, g_dngettext (GETTEXT_PACKAGE,
+                                                  "%.0f raised a matter of general importance.",
+                                                  "%.0f raised matters of general importance.",
+                                                  (gulong) matters_count),
+                              matters_count);
+    }
+  else if (matters_count >= 1)
+    {
+      g_string_append_printf (draft, "%s", draft->len > 0 ? " " : "");
+      g_string_append (draft, _("A few raised matters of general importance."));
+    }
+  items = self->items[HEED_REPORT_ITEMS_GENERAL_IMPORTANCE];
+  for (guint i = 0; i < items->len; i++)
+    {
+      HeedReportItem *item = g_ptr_array_index (items, i);
+
+      g_string_append (draft, draft->len > 0 ? "\n\n" : "");
+      if (item->heading != NULL)
+        g_string_append_printf (draft, "%s: ", item->heading);
+      g_string_append (draft, item->text != NULL ? item->text : "");
+    }
+  if (draft->len == 0)
+    g_string_append (draft, _("No matter of general importance was raised in this period."));
+  return g_string_free (g_steal_pointer (&draft), FALSE);
+}
+
 GPtrArray *
 heed_report_figures_get_log (HeedReportFigures *self)
 {
@@ -2068,6 +2197,8 @@ heed_report_figures_format_cell (HeedReportFigures     *self,
       return g_strdup_printf (_("%.1f working days"), cell->value);
     case HEED_REPORT_VALUE_SCORE:
       return g_strdup_printf ("%.1f", cell->value);
+    case HEED_REPORT_VALUE_MONEY:
+      return heed_format_money ((gint64) round (cell->value));
     case HEED_REPORT_VALUE_COUNT:
     default:
       return g_strdup_printf ("%.0f", cell->value);

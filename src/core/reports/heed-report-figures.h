@@ -32,6 +32,7 @@ typedef enum {
   HEED_REPORT_VALUE_PERCENT,  /* 0–100 */
   HEED_REPORT_VALUE_DAYS,     /* an average number of working days */
   HEED_REPORT_VALUE_SCORE,    /* an average on the five-point scale */
+  HEED_REPORT_VALUE_MONEY,    /* an amount in pence, shown in pounds */
 } HeedReportValueKind;
 
 /* How a table is best drawn; the chart itself is the render layer's. */
@@ -145,6 +146,10 @@ const HeedReportTable *heed_report_figures_get_table (HeedReportFigures *self,
                                                       guint              index);
 const HeedReportTable *heed_report_figures_find_table (HeedReportFigures *self,
                                                        const char        *id);
+/* The matters of general importance as the practice wrote them for this period, or NULL. */
+const char        *heed_report_figures_get_general_importance (HeedReportFigures *self);
+/* A draft of them from the period's themes, for the manager to rewrite (newly allocated). */
+char              *heed_report_figures_dup_general_importance_draft (HeedReportFigures *self);
 /* The annual figures' log of complaints received in the period, oldest first: borrowed array
  * of HeedReportLogLine*. Empty for the KO41(b). */
 GPtrArray         *heed_report_figures_get_log       (HeedReportFigures  *self);

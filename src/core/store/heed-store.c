@@ -978,6 +978,13 @@ _heed_store_check_setting (const char  *key,
           return FALSE;
         }
     }
+  if (g_strcmp0 (key, "practice-type") == 0 && g_strcmp0 (value, "gp") != 0
+      && g_strcmp0 (value, "dental") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The type of practice must be gp or dental."));
+      return FALSE;
+    }
   return TRUE;
 }
 
