@@ -56,6 +56,9 @@ gboolean cli_financial_year      (int                  year,
                                   GDate               *to,
                                   int                 *status);
 void     cli_set_today           (GDate               *today);
+gboolean cli_check_output        (const char          *path,
+                                  int                 *status);
+int      cli_finish_stdout       (int                  status);
 
 /* Commands that live in their own files. */
 int      cli_command_letter      (int argc, char **argv);

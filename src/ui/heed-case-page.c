@@ -813,10 +813,18 @@ heed_case_page_attach_file (HeedCasePage  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   /* Kept in the practice file: a large scan is fine, a film is not. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE
+                            "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return FALSE;
+  /* A pipe or a device would be read without end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Only a plain file can be attached, not a folder, a pipe or a device."));
+      return FALSE;
+    }
   if (g_file_info_get_size (info) > 50 * 1024 * 1024)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
