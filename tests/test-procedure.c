@@ -193,6 +193,7 @@ test_practice_file (void)
   g_assert_cmpuint (procedure_on (HEED_NATION_WALES, "2026-04-01")->acknowledge, ==, 2);
 
   g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
   heed_procedures_reload ();
   g_assert_cmpuint (procedure_on (HEED_NATION_WALES, "2026-04-01")->acknowledge, ==, 2);
 }
@@ -322,7 +323,12 @@ test_time_limits (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A configuration folder of the test's own, so the practice's file is this test's alone. */
+  g_autofree char *config = heed_test_make_dir ();
+  int status;
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/procedure/rule-sets-by-date", test_rule_sets_by_date);
   g_test_add_func ("/core/procedure/deadlines-both-sides", test_deadlines_both_sides);
@@ -330,5 +336,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/procedure/bad-data", test_bad_data);
   g_test_add_func ("/core/procedure/time-limits", test_time_limits);
 
-  return g_test_run ();
+  status = g_test_run ();
+  heed_test_remove_dir (config);
+  return status;
 }
