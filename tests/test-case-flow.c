@@ -327,6 +327,10 @@ test_complaint_form (void)
 
   /* Empty: it says who is complaining must be given. */
   g_assert_false (heed_feedback_dialog_save (dialog));
+  /* A GP practice is not asked about private care; a representative is asked about best
+   * interests. */
+  g_assert_null (heed_feedback_dialog_get_row (dialog, "case", "care"));
+  g_assert_nonnull (heed_feedback_dialog_get_row (dialog, "case", "best-interests"));
 
   /* A wrong NHS number and postcode are explained beside their fields. */
   type_into (heed_feedback_dialog_get_row (dialog, "complainant", "first-name"), "Ann");
@@ -405,6 +409,16 @@ test_complaint_form (void)
   /* Saved, so the kept typing has gone. */
   drafts = heed_store_list_form_drafts (heed_window_get_store (window), NULL, NULL);
   g_assert_cmpuint (drafts->len, ==, 0);
+
+  /* A dental practice asks whether the complaint is about NHS or private care. */
+  g_assert_true (heed_store_set_setting (heed_window_get_store (window), "practice-type",
+                                         "dental", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-feedback", "s", "complaint");
+  dialog = find_toplevel (HEED_TYPE_FEEDBACK_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (heed_feedback_dialog_get_row (dialog, "case", "care"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
