@@ -235,6 +235,23 @@ try:
     check("export → import → export is identical", digest(xml_a) == digest(xml_b))
     proc = run("check", moved)
     check("check passes after import", proc.returncode == 0, proc.stderr)
+    # A dental practice's categories keep their collection through export and import, and so
+    # does each case's NHS or private care.
+    dental_demo = os.path.join(tmp, "dental-demo.heed")
+    dental_moved = os.path.join(tmp, "dental-moved.heed")
+    xml_d = os.path.join(tmp, "dental.xml")
+    run("demo", dental_demo, "--type", "dental", "--cases", "80", "--seed", "3")
+    proc = run("export", dental_demo, "--xml", "-o", xml_d)
+    run("create", dental_moved, "--name", "Moved", "--nation", "england", "--type", "dental")
+    proc = run("import", dental_moved, xml_d)
+    ko41b_moved = run("ko41b", dental_moved, "--year", "2025")
+    db = sqlite3.connect(dental_moved)
+    private = db.execute("SELECT count(*) FROM cases WHERE care = 'private'").fetchone()[0]
+    db.close()
+    check("a dental practice's lists and private care survive export and import",
+          proc.returncode == 0 and "Dental nurse" in ko41b_moved.stdout
+          and "Nursing" not in ko41b_moved.stdout and private > 0,
+          proc.stderr + ko41b_moved.stdout[:400] + ko41b_moved.stderr)
     csv_out = os.path.join(tmp, "cases.csv")
     proc = run("export", demo, "--csv", "-o", csv_out)
     with open(csv_out, newline="") as f:
