@@ -815,6 +815,31 @@ test_preferences (void)
 
     g_assert_cmpstr (value, ==, "01632 960000");
   }
+  /* A GP practice may be a member of ISCAS; a dental practice is asked about private care
+   * instead, and its KO41(b) is the dental collection's. */
+  {
+    AdwComboRow *type = ADW_COMBO_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "type_row"));
+    GtkWidget *iscas = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "iscas_row"));
+    GtkSwitch *member = GTK_SWITCH (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "iscas_switch"));
+    g_autofree char *gp = heed_store_dup_setting (store, "practice-type");
+    g_autofree char *dental = NULL;
+    g_autofree char *joined = NULL;
+
+    g_assert_cmpstr (gp, ==, "gp");
+    g_assert_cmpuint (adw_combo_row_get_selected (type), ==, 0);
+    g_assert_true (gtk_widget_get_visible (iscas));
+    gtk_switch_set_active (member, TRUE);
+    joined = heed_store_dup_setting (store, "iscas-member");
+    g_assert_cmpstr (joined, ==, "true");
+    adw_combo_row_set_selected (type, 1);
+    dental = heed_store_dup_setting (store, "practice-type");
+    g_assert_cmpstr (dental, ==, "dental");
+    g_assert_false (gtk_widget_get_visible (iscas));
+    adw_combo_row_set_selected (type, 0);
+  }
   /* The practice's name is one line: a tab or an escape pasted into it is refused. */
   {
     AdwEntryRow *name = ADW_ENTRY_ROW (gtk_widget_get_template_child (
