@@ -66,6 +66,8 @@ int      cli_command_timeline    (int argc, char **argv);
 int      cli_command_publicity   (int argc, char **argv);
 int      cli_command_report      (int argc, char **argv);
 int      cli_command_ko41b       (int argc, char **argv);
+int      cli_command_add         (int argc, char **argv);
+int      cli_command_import_table (int argc, char **argv);
 int      cli_command_not_yet     (const char *name, int argc, char **argv);
 
 G_END_DECLS

@@ -829,6 +829,13 @@ static const Command commands[] = {
     command_backup },
   { "restore", "BACKUP FILE [--force]", N_("Put a backup back"), command_restore },
   { "check", "FILE", N_("Check integrity and the audit trail"), command_check },
+  { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
+    "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
+    "--wants TEXT] [--from-email MESSAGE.eml]",
+    N_("Log one piece of feedback; prints its reference"), cli_command_add },
+  { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
+    "[--dry-run] [--skip-bad-rows]",
+    N_("Import a spreadsheet log of complaints, all or nothing"), cli_command_import_table },
 };
 
 static void

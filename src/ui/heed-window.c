@@ -14,6 +14,7 @@
 #include "heed-event.h"
 #include "heed-feedback-dialog.h"
 #include "heed-first-screen-model.h"
+#include "heed-import-dialog.h"
 #include "heed-letter-dialog.h"
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
@@ -1069,6 +1070,8 @@ show_store (HeedWindow *self)
                                  !heed_store_is_read_only (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback",
                                  !heed_store_is_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table",
+                                 !heed_store_is_read_only (self->store));
   update_header (self);
 
   if (heed_store_is_read_only (self->store) && heed_store_get_lock_holder (self->store) != NULL)
@@ -1397,6 +1400,118 @@ present_feedback_dialog (HeedWindow    *self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+static void
+on_import_finished_cb (HeedWindow *self,
+                       guint       n_cases,
+                       const char *source)
+{
+  g_autofree char *text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u case from %s",
+                                  "Imported %u cases from %s", n_cases),
+                     n_cases, source);
+
+  run_query (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Import a Spreadsheet…, with @file already chosen when not NULL. */
+static HeedImportDialog *
+present_import_dialog (HeedWindow *self,
+                       GFile      *file)
+{
+  HeedImportDialog *dialog = heed_import_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (file != NULL)
+    heed_import_dialog_set_file (dialog, file, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+import_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+
+  if (self->store == NULL || heed_store_is_read_only (self->store))
+    return;
+  present_import_dialog (self, NULL);
+}
+
+gboolean
+heed_window_open_email (HeedWindow  *self,
+                        GFile       *file,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  HeedEmail *email;
+  HeedFeedbackDialog *dialog;
+
+  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL || heed_store_is_read_only (self->store))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                   _("Open a practice you can change first."));
+      return FALSE;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("Save the email to a folder first, then drop the saved file."));
+      return FALSE;
+    }
+  email = heed_email_read (path, error);
+  if (email == NULL)
+    return FALSE;
+  dialog = heed_feedback_dialog_new_for_email (GTK_WINDOW (self), self->store, email);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_feedback_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
+on_window_drop_cb (GtkDropTarget *target,
+                   const GValue  *value,
+                   double         x,
+                   double         y,
+                   HeedWindow    *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL)
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+      /* An email opens a new complaint for reception to check; a spreadsheet, the import. */
+      if (g_str_has_suffix (lower, ".eml"))
+        {
+          if (!heed_window_open_email (self, l->data, &error))
+            show_problem (self, error->message);
+        }
+      else if ((g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".xlsx")
+                || g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".tsv"))
+               && !heed_store_is_read_only (self->store))
+        present_import_dialog (self, l->data);
+      else
+        show_problem (self, _("Drop an email (.eml) to log it as a complaint, or a spreadsheet "
+                              "(.csv, .xlsx, .ods) to import it."));
+    }
+  g_slist_free (files);
+  return TRUE;
 }
 
 static void
@@ -1958,6 +2073,7 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);
 }
@@ -2007,6 +2123,14 @@ heed_window_init (HeedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entry", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-letter", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table", FALSE);
+  {
+    /* An email or a spreadsheet dropped on the window (a case takes an email itself). */
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (on_window_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 HeedWindow *
