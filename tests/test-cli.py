@@ -101,6 +101,14 @@ try:
           "01632 960123" in proc.stdout and "ada@example.org" in proc.stdout and
           "2025-05-01T10:30" in proc.stdout and "Status: logged" in proc.stdout and
           "An apology" in proc.stdout, proc.stdout + proc.stderr)
+    proc = run("add", intake_file, "--kind", "complaint", "--channel", "letter",
+               "--summary", "A private crown came loose", "--surname", "Lee", "--care",
+               "private")
+    private_ref = proc.stdout.strip()
+    shown = run("show", intake_file, private_ref)
+    check("add --care private", proc.returncode == 0 and
+          "NHS or private care: private" in shown.stdout,
+          proc.stderr + shown.stdout)
     proc = run("add", intake_file, "--kind", "compliment", "--channel", "in-person",
                "--summary", "Thank you to the nurses")
     check("add: a compliment needs no name", proc.returncode == 0 and
@@ -125,6 +133,8 @@ try:
           "--received", "2025-02-03T24:10"], "--received:"),
         (["--kind", "comment", "--channel", "email"], "--summary"),
         (["--channel", "email", "--summary", "x"], "--kind"),
+        (["--kind", "comment", "--channel", "email", "--summary", "x", "--care", "insured"],
+         "--care must be nhs or private"),
     ]
     for args, message in add_bad:
         before = digest(intake_file)

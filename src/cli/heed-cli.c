@@ -831,7 +831,7 @@ static const Command commands[] = {
   { "check", "FILE", N_("Check integrity and the audit trail"), command_check },
   { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
     "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
-    "--wants TEXT] [--from-email MESSAGE.eml]",
+    "--wants TEXT] [--care nhs|private] [--from-email MESSAGE.eml]",
     N_("Log one piece of feedback; prints its reference"), cli_command_add },
   { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
     "[--dry-run] [--skip-bad-rows]",
