@@ -735,6 +735,9 @@ CASE_WITH (behalf_no_relationship, "on-behalf", TRUE, "behalf-reason", "died")
 CASE_WITH (behalf_other_no_text, "on-behalf", TRUE, "relationship", "other", "behalf-reason",
            "died")
 CASE_WITH (behalf_no_reason, "on-behalf", TRUE, "relationship", "carer")
+CASE_WITH (best_interests_no_why, "on-behalf", TRUE, "relationship", "carer", "behalf-reason",
+           "prefers", "best-interests", "no")
+CASE_WITH (bad_care, "care", "insured")
 CASE_WITH (consent_order, "consent-requested", "2025-06-10", "consent-received", "2025-06-05")
 CASE_WITH (ack_before, "acknowledged-on", "2025-05-01")
 CASE_WITH (out_of_scope_no_reason, "status", "out-of-scope")
@@ -852,6 +855,8 @@ test_bad_inputs (Fixture       *fixture,
     { "behalf-relationship", behalf_no_relationship, "how the complainant is related" },
     { "behalf-other", behalf_other_no_text, "Describe the relationship" },
     { "behalf-reason", behalf_no_reason, "why the person affected is not complaining" },
+    { "best-interests", best_interests_no_why, "do not act in the patient’s best interests" },
+    { "care", bad_care, "NHS or private care: This is not one of the choices" },
     { "consent-order", consent_order, "before it was asked for" },
     { "ack-before", ack_before, "before the day it was received" },
     { "out-of-scope", out_of_scope_no_reason, "why it is out of scope" },
@@ -1842,12 +1847,12 @@ test_migration_baseline (void)
     g_assert_no_error (error);
     old_store = heed_store_open (restored, HEED_STORE_OPEN_DEFAULT, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (heed_store_get_schema_version (old_store), ==, 5);
+    g_assert_cmpint (heed_store_get_schema_version (old_store), ==, HEED_STORE_SCHEMA_VERSION);
   }
 
   store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (heed_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (heed_store_get_schema_version (store), ==, HEED_STORE_SCHEMA_VERSION);
   practice_id = heed_store_dup_practice_id (store);
   g_assert_nonnull (practice_id);
   g_clear_object (&store);

@@ -107,6 +107,25 @@ cli_parse_nation_option (const char *text,
   return TRUE;
 }
 
+gboolean
+cli_parse_type_option (const char  *text,
+                       const char **type,
+                       int         *status)
+{
+  if (text == NULL || strcmp (text, "gp") == 0)
+    {
+      *type = "gp";
+      return TRUE;
+    }
+  if (strcmp (text, "dental") == 0)
+    {
+      *type = "dental";
+      return TRUE;
+    }
+  *status = cli_fail (_("--type must be gp or dental, not “%s”."), text);
+  return FALSE;
+}
+
 HeedStore *
 cli_open_store (const char         *path,
             HeedStoreOpenFlags  flags,

@@ -38,12 +38,16 @@ command_create (int    argc,
   g_autofree char *name = NULL;
   g_autofree char *nation_id = NULL;
   g_autofree char *anchors = NULL;
+  g_autofree char *type_id = NULL;
+  const char *type;
   HeedNation nation;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The practice’s name"), N_("NAME") },
     { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
       N_("england, wales, scotland or northern-ireland"), N_("NATION") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_id,
+      N_("gp (default) or dental: a GP or a dental practice"), N_("TYPE") },
     { NULL }
   };
 
@@ -57,11 +61,12 @@ command_create (int    argc,
     return cli_usage_error (context, _("create needs --name"));
   if (nation_id == NULL)
     return cli_usage_error (context, _("create needs --nation"));
-  if (!cli_parse_nation_option (nation_id, &nation, &status))
+  if (!cli_parse_nation_option (nation_id, &nation, &status)
+      || !cli_parse_type_option (type_id, &type, &status))
     return status;
 
   store = heed_store_create (argv[1], name, nation, &error);
-  if (store == NULL)
+  if (store == NULL || !heed_store_set_setting (store, "practice-type", type, &error))
     return cli_fail_error (error);
   /* The new practice's first anchor; where the log cannot be written, closing says so. */
   anchors = heed_anchor_log_dup_default ();
@@ -81,6 +86,8 @@ command_demo (int    argc,
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *nation_id = NULL;
+  g_autofree char *type_id = NULL;
+  const char *type;
   HeedDemoOptions options;
   HeedNation nation;
   int cases = 300, years = 3;
@@ -94,6 +101,8 @@ command_demo (int    argc,
       N_("S") },
     { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
       N_("england (default), wales, scotland or northern-ireland"), N_("NATION") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_id,
+      N_("gp (default) or dental: a GP or a dental practice"), N_("TYPE") },
     { NULL }
   };
 
@@ -109,7 +118,8 @@ command_demo (int    argc,
     return cli_fail (_("--years must be between 1 and 50, not %d."), years);
   if (seed < 0 || seed > G_MAXUINT32)
     return cli_fail (_("--seed must be a whole number from 0 to %u."), G_MAXUINT32);
-  if (!cli_parse_nation_option (nation_id, &nation, &status))
+  if (!cli_parse_nation_option (nation_id, &nation, &status)
+      || !cli_parse_type_option (type_id, &type, &status))
     return status;
 
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -117,13 +127,18 @@ command_demo (int    argc,
       store = cli_open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
       if (store == NULL)
         return status;
+      /* A practice already made keeps its own type unless --type says otherwise. */
+      if (type_id != NULL && !heed_store_set_setting (store, "practice-type", type, &error))
+        return cli_fail_error (error);
     }
   else
     {
       g_autofree char *anchors = heed_anchor_log_dup_default ();
 
-      store = heed_store_create (argv[1], "Example Lane Surgery", nation, &error);
-      if (store == NULL)
+      store = heed_store_create (argv[1], strcmp (type, "dental") == 0
+                                          ? "Example Lane Dental Practice"
+                                          : "Example Lane Surgery", nation, &error);
+      if (store == NULL || !heed_store_set_setting (store, "practice-type", type, &error))
         return cli_fail_error (error);
       heed_store_set_anchor_log (store, anchors);
     }
@@ -875,9 +890,9 @@ command_import (int    argc,
 }
 
 static const Command commands[] = {
-  { "create", "FILE --name NAME --nation NATION", N_("Make a new, empty practice file"),
+  { "create", "FILE --name NAME --nation NATION [--type gp|dental]", N_("Make a new, empty practice file"),
     command_create },
-  { "demo", "FILE [--cases N] [--years Y] [--seed S] [--nation NATION]",
+  { "demo", "FILE [--cases N] [--years Y] [--seed S] [--nation NATION] [--type gp|dental]",
     N_("A practice full of realistic, fictional cases"), command_demo },
   { "list", "FILE [--search TEXT] [--kind K] [--status S] [--from DATE] [--to DATE] [--year YYYY] "
     "[--format text|csv]", N_("List cases"), command_list },
@@ -906,7 +921,7 @@ static const Command commands[] = {
     N_("Check integrity and the audit trail"), command_check },
   { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
     "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
-    "--wants TEXT] [--from-email MESSAGE.eml]",
+    "--wants TEXT] [--care nhs|private] [--from-email MESSAGE.eml]",
     N_("Log one piece of feedback; prints its reference"), cli_command_add },
   { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
     "[--dry-run] [--skip-bad-rows]",

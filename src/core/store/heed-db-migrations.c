@@ -25,6 +25,10 @@ static const struct {
     RESOURCE_BASE "/core/migrations/postgres/0003-audit-by-record.sql" },
   { RESOURCE_BASE "/core/migrations/0004-cases-by-date.sql", "PRAGMA user_version = 4",
     RESOURCE_BASE "/core/migrations/postgres/0004-cases-by-date.sql" },
+  { RESOURCE_BASE "/core/migrations/0005-trail-anchors.sql", "PRAGMA user_version = 5",
+    RESOURCE_BASE "/core/migrations/postgres/0005-trail-anchors.sql" },
+  { RESOURCE_BASE "/core/migrations/0006-care-and-rules.sql", "PRAGMA user_version = 6",
+    RESOURCE_BASE "/core/migrations/postgres/0006-care-and-rules.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);

@@ -99,6 +99,7 @@ heed_category_clear (HeedCategory *category)
   g_clear_pointer (&category->scheme, g_free);
   g_clear_pointer (&category->code, g_free);
   g_clear_pointer (&category->label, g_free);
+  g_clear_pointer (&category->collection, g_free);
 }
 
 void
@@ -385,7 +386,7 @@ heed_store_foreach_category (HeedStore                 *self,
 
   stmt = prepare_walk (self,
                        "SELECT scheme, code, label, year_from, year_to, position, min_age, "
-                       "max_age FROM categories ORDER BY id",
+                       "max_age, collection FROM categories ORDER BY id",
                        error);
   if (stmt == NULL)
     return FALSE;
@@ -402,6 +403,7 @@ heed_store_foreach_category (HeedStore                 *self,
         .min_age = sqlite3_column_int64 (stmt, 6),
         .has_max_age = sqlite3_column_type (stmt, 7) != SQLITE_NULL,
         .max_age = sqlite3_column_int64 (stmt, 7),
+        .collection = (char *) sqlite3_column_text (stmt, 8),
       };
 
       if (!visitor (&category, user_data, error))
@@ -890,6 +892,14 @@ heed_store_insert_category (HeedStore           *self,
                    _("A category needs a code and a label."));
       return FALSE;
     }
+  if (category->collection != NULL && g_strcmp0 (category->collection, "gp") != 0
+      && g_strcmp0 (category->collection, "dental") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The category “%s” is for the gp or the dental collection, not “%s”."),
+                   category->code, category->collection);
+      return FALSE;
+    }
   if (category->year_from > category->year_to)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
@@ -901,11 +911,13 @@ heed_store_insert_category (HeedStore           *self,
     return FALSE;
   stmt = _heed_store_prepare (self,
                               "INSERT INTO categories (scheme, code, label, year_from, year_to,"
-                              " position, min_age, max_age) VALUES (:scheme, :code, :label,"
-                              " :from, :to, :position, :min, :max)",
+                              " position, min_age, max_age, collection) VALUES (:scheme, :code,"
+                              " :label, :from, :to, :position, :min, :max, :collection)",
                               error);
   if (stmt == NULL)
     goto failed;
+  if (category->collection != NULL)
+    _heed_store_bind_text (stmt, ":collection", category->collection);
   _heed_store_bind_text (stmt, ":scheme", category->scheme);
   _heed_store_bind_text (stmt, ":code", category->code);
   _heed_store_bind_text (stmt, ":label", category->label);

@@ -9,6 +9,7 @@
 #include "heed-case.h"
 #include "heed-event.h"
 #include "heed-status.h"
+#include "heed-procedure.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -273,6 +274,8 @@ heed_store_save (HeedStore   *self,
     }
 
   _heed_store_today (&today);
+  if (is_case)
+    heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
   if (!heed_record_check (record, &today, &invalid))
     {
       g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID, invalid->message);
@@ -390,6 +393,8 @@ heed_store_load (HeedStore   *self,
   if (rc == SQLITE_ROW)
     record = _heed_store_record_from_row (type, stmt);
   sqlite3_reset (stmt);
+  if (record != NULL && HEED_IS_CASE (record))
+    heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
 
   if (rc == SQLITE_DONE)
     g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,

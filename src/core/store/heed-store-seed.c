@@ -44,12 +44,15 @@ static const char *const national_category_labels[] G_GNUC_UNUSED = {
   N_("Privacy, dignity and wellbeing"),
   N_("Record keeping"),
   N_("Test results"),
+  N_("NHS charges"),
   N_("Practice administration"),
   N_("Values and behaviours (staff)"),
   N_("Waiting times"),
   N_("Other"),
   N_("GP or dentist"),
   N_("Nursing"),
+  N_("Dental nurse"),
+  N_("Dental hygienist or therapist"),
   N_("Practice management"),
   N_("Admin and reception"),
   N_("Other clinical"),
@@ -140,8 +143,8 @@ seed_categories (HeedStore  *self,
 
   stmt = _heed_store_prepare (self,
                               "INSERT INTO categories (scheme, code, label, year_from, year_to,"
-                              " position, min_age, max_age) VALUES (:scheme, :code, :label,"
-                              " :from, :to, :position, :min, :max)",
+                              " position, min_age, max_age, collection) VALUES (:scheme, :code,"
+                              " :label, :from, :to, :position, :min, :max, :collection)",
                               error);
   if (stmt == NULL)
     {
@@ -160,7 +163,7 @@ seed_categories (HeedStore  *self,
       for (xmlNode *cat = scheme->children; cat != NULL && ok; cat = cat->next)
         {
           g_autofree char *code = NULL, *label = NULL, *from = NULL, *to = NULL;
-          g_autofree char *min = NULL, *max = NULL;
+          g_autofree char *min = NULL, *max = NULL, *collection = NULL;
           int rc;
 
           if (cat->type != XML_ELEMENT_NODE || strcmp ((const char *) cat->name, "category") != 0)
@@ -171,6 +174,7 @@ seed_categories (HeedStore  *self,
           to = dup_prop (cat, "year-to");
           min = dup_prop (cat, "min-age");
           max = dup_prop (cat, "max-age");
+          collection = dup_prop (cat, "collection");
 
           sqlite3_reset (stmt);
           sqlite3_clear_bindings (stmt);
@@ -184,6 +188,8 @@ seed_categories (HeedStore  *self,
             _heed_store_bind_int (stmt, ":min", g_ascii_strtoll (min, NULL, 10));
           if (max != NULL)
             _heed_store_bind_int (stmt, ":max", g_ascii_strtoll (max, NULL, 10));
+          if (collection != NULL)
+            _heed_store_bind_text (stmt, ":collection", collection);
           rc = sqlite3_step (stmt);
           if (rc != SQLITE_DONE)
             {
@@ -287,12 +293,20 @@ heed_store_list_categories (HeedStore  *self,
 
   stmt = _heed_store_prepare (self,
                               "SELECT code FROM categories WHERE scheme = :scheme AND "
-                              ":year BETWEEN year_from AND year_to ORDER BY position, id",
+                              ":year BETWEEN year_from AND year_to AND (collection IS NULL OR"
+                              " collection = :collection) ORDER BY position, id",
                               NULL);
   if (stmt == NULL)
     return codes;
   _heed_store_bind_text (stmt, ":scheme", scheme);
   _heed_store_bind_int (stmt, ":year", year);
+  /* A GP practice's lists, or a dental practice's (the KO41(b) collections differ). */
+  {
+    g_autofree char *type = heed_store_dup_setting (self, "practice-type");
+
+    _heed_store_bind_text (stmt, ":collection", g_strcmp0 (type, "dental") == 0 ? "dental"
+                                                                              : "gp");
+  }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (codes, _heed_store_column_dup (stmt, 0));
   sqlite3_reset (stmt);

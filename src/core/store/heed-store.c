@@ -35,6 +35,7 @@ static const struct {
   { RESOURCE_BASE "/core/migrations/0003-audit-by-record.sql", "PRAGMA user_version = 3" },
   { RESOURCE_BASE "/core/migrations/0004-cases-by-date.sql", "PRAGMA user_version = 4" },
   { RESOURCE_BASE "/core/migrations/0005-trail-anchors.sql", "PRAGMA user_version = 5" },
+  { RESOURCE_BASE "/core/migrations/0006-care-and-rules.sql", "PRAGMA user_version = 6" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
@@ -1016,6 +1017,13 @@ _heed_store_check_setting (const char  *key,
                        _("The nation must be england, wales, scotland or northern-ireland."));
           return FALSE;
         }
+    }
+  if (g_strcmp0 (key, "practice-type") == 0 && g_strcmp0 (value, "gp") != 0
+      && g_strcmp0 (value, "dental") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The type of practice must be gp or dental."));
+      return FALSE;
     }
   return TRUE;
 }

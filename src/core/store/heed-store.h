@@ -47,7 +47,7 @@ typedef enum {
 } HeedStoreOpenFlags;
 
 /* The schema version this Heed writes. */
-#define HEED_STORE_SCHEMA_VERSION 5
+#define HEED_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of every practice file: "HEED" in ASCII. */
 #define HEED_STORE_APPLICATION_ID 0x48454544
 
@@ -132,6 +132,17 @@ gboolean        heed_store_set_setting        (HeedStore  *self,
                                                const char *key,
                                                const char *value,
                                                GError    **error);
+
+/* The matters of general importance as the practice wrote them for the report of @from – @to,
+ * or NULL; an empty @text takes it away. */
+char           *heed_store_dup_report_summary (HeedStore    *self,
+                                               const GDate  *from,
+                                               const GDate  *to);
+gboolean        heed_store_set_report_summary (HeedStore    *self,
+                                               const GDate  *from,
+                                               const GDate  *to,
+                                               const char   *text,
+                                               GError      **error);
 /* The letterhead logo, PNG or JPEG up to 2 MB; NULL removes it. Read it back with
  * heed_store_dup_setting_blob (store, "logo", ...). */
 gboolean        heed_store_set_logo           (HeedStore  *self,
