@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-page-preview.h"
+#include "heed-print-guard.h"
 
 /* The pages of a letter or a report, one under another as on a desk, drawn by the same code
  * that prints them and makes their PDF. Only the pages in view are drawn. */
@@ -231,9 +232,12 @@ heed_page_preview_print (HeedPagePreview  *self,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  heed_print_guard_attach (operation);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self->flow);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self->flow);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
                                     error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  return heed_print_guard_finish (operation, error);
 }

@@ -11,6 +11,8 @@
 #include "heed-timeline-draw.h"
 #include "heed-timeline-print.h"
 #include "heed-timeline-view.h"
+#include "heed-print-guard.h"
+#include "heed-safe-output.h"
 
 /* From about ten days across the window to well over a year. */
 #define MIN_PIXELS_PER_DAY 1.5
@@ -915,7 +917,12 @@ heed_timeline_view_print (HeedTimelineView  *self,
   gtk_print_operation_set_job_name (operation, heed_timeline_data_is_case (self->data)
                                                ? _("Case timeline") : _("Practice timeline"));
   if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
+    {
+      if (!heed_safe_output_check_target (export_path, HEED_SAFE_OUTPUT_DEFAULT, error))
+        return FALSE;
+      gtk_print_operation_set_export_filename (operation, export_path);
+    }
+  heed_print_guard_attach (operation);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), &job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), &job);
   result = gtk_print_operation_run (operation,
@@ -923,7 +930,9 @@ heed_timeline_view_print (HeedTimelineView  *self,
                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, error);
   g_clear_pointer (&job.print, heed_timeline_print_free);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  return heed_print_guard_finish (operation, error);
 }
 
 static void
@@ -935,7 +944,8 @@ action_print_cb (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (!heed_timeline_view_print (HEED_TIMELINE_VIEW (widget),
-                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, &error))
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, &error)
+      && !gtk_widget_activate_action (widget, "win.show-problem", "s", error->message))
     g_warning ("Could not print the timeline: %s", error->message);
 }
 
