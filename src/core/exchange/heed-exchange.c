@@ -2238,7 +2238,7 @@ heed_exchange_import_xml (HeedStore   *store,
       /* The import is in; what the store keeps in memory follows the file now. */
       heed_store_reload_setup (store, NULL);
       for (guint i = 0; i < im.new_cases->len; i++)
-        g_signal_emit_by_name (store, "case-added", g_array_index (im.new_cases, gint64, i));
+        heed_store_announce_case_added (store, g_array_index (im.new_cases, gint64, i));
     }
 
   for (guint i = 0; i < N_KINDS; i++)

@@ -342,17 +342,17 @@ heed_store_save (HeedStore   *self,
       return FALSE;
     }
 
-  g_signal_emit (self, _heed_store_signals[SIGNAL_RECORD_SAVED], 0, record);
+  _heed_store_announce (self, SIGNAL_RECORD_SAVED, record, 0);
   if (is_case)
-    g_signal_emit (self, _heed_store_signals[is_new ? SIGNAL_CASE_ADDED : SIGNAL_CASE_CHANGED], 0,
-                   heed_record_get_id (record));
+    _heed_store_announce (self, is_new ? SIGNAL_CASE_ADDED : SIGNAL_CASE_CHANGED, NULL,
+                          heed_record_get_id (record));
   else
     {
       int case_field = heed_record_find_field (record, "case");
 
       if (case_field >= 0 && heed_record_is_set (record, (guint) case_field))
-        g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0,
-                       heed_record_get_int (record, (guint) case_field));
+        _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL,
+                              heed_record_get_int (record, (guint) case_field));
     }
   return TRUE;
 
@@ -620,7 +620,7 @@ heed_store_set_case_staff (HeedStore     *self,
   if (!_heed_store_audit (self, "staff", "case_staff", case_id, detail->str, error)
       || !heed_store_commit (self, error))
     goto failed;
-  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0, case_id);
+  _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL, case_id);
   return TRUE;
 
 failed:
@@ -811,7 +811,7 @@ heed_store_delete_draft (HeedStore   *self,
     goto failed;
   if (!heed_store_commit (self, error))
     return FALSE;
-  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_REMOVED], 0, id);
+  _heed_store_announce (self, SIGNAL_CASE_REMOVED, NULL, id);
   return TRUE;
 
 failed:
@@ -880,7 +880,7 @@ heed_store_add_attachment (HeedStore   *self,
     goto failed;
   if (!heed_store_commit (self, error))
     return FALSE;
-  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0, case_id);
+  _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL, case_id);
   return TRUE;
 
 failed:

@@ -25,6 +25,7 @@ struct _HeedStore
   guint           depth;        /* nesting of heed_store_begin() */
   gboolean        failed;       /* an inner step failed: the outer commit must roll back */
   gboolean        undoing_status; /* heed_store_undo_status_change() is saving */
+  GArray         *pending;      /* change signals held until the outermost commit */
 
   char           *staff_name;
   char           *last_hash;    /* the newest audit row's hash */
@@ -41,6 +42,13 @@ enum {
 };
 
 extern guint _heed_store_signals[N_SIGNALS];
+
+/* Announces a change: at once when no transaction is open, else when the outermost commit
+ * succeeds; a rollback drops it. @record is for SIGNAL_RECORD_SAVED, @id for the others. */
+void          _heed_store_announce         (HeedStore   *self,
+                                            guint        signal,
+                                            HeedRecord  *record,
+                                            gint64       id);
 
 sqlite3_stmt *_heed_store_prepare          (HeedStore   *self,
                                             const char  *sql,
