@@ -695,6 +695,74 @@ heed_store_reference_is_taken (HeedStore   *self,
   return query_bool (self, stmt, taken, error);
 }
 
+static gboolean
+query_two_ints (HeedStore     *self,
+                sqlite3_stmt  *stmt,
+                gint64        *first,
+                gint64        *second,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *first = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *second = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Who holds @reference: the row id of the case that has it and of the destroyed case's
+ * record that has it, 0 for none. */
+gboolean
+heed_store_find_reference (HeedStore   *self,
+                           const char  *reference,
+                           gint64      *case_id,
+                           gint64      *destroyed_id,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
+  g_return_val_if_fail (case_id != NULL && destroyed_id != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT coalesce ((SELECT id FROM cases WHERE reference = :reference),"
+                              " 0), coalesce ((SELECT rowid FROM destroyed"
+                              " WHERE reference = :reference), 0)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":reference", reference);
+  return query_two_ints (self, stmt, case_id, destroyed_id, error);
+}
+
+/* The newest row ids of the cases and of the destroyed cases' records: rows added after them
+ * (inside an import's transaction) are the import's own. */
+gboolean
+heed_store_get_reference_marks (HeedStore  *self,
+                                gint64     *last_case_id,
+                                gint64     *last_destroyed_id,
+                                GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (last_case_id != NULL && last_destroyed_id != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT coalesce ((SELECT max (id) FROM cases), 0),"
+                              " coalesce ((SELECT max (rowid) FROM destroyed), 0)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  return query_two_ints (self, stmt, last_case_id, last_destroyed_id, error);
+}
+
 gboolean
 heed_store_has_template (HeedStore   *self,
                          const char  *code,
@@ -746,9 +814,23 @@ heed_store_clear_practice_setup (HeedStore            *self,
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  if (!_heed_store_check_writable (self, error)
-      || !heed_store_is_empty_practice (self, &empty, error))
+  if (!_heed_store_check_writable (self, error))
     return FALSE;
+  /* The settings only in a practice that holds nothing else yet; the templates while it has
+   * none of its own wording (an import streams its staff and people in before them). */
+  if (parts & ~HEED_STORE_SETUP_TEMPLATES)
+    {
+      if (!heed_store_is_empty_practice (self, &empty, error))
+        return FALSE;
+    }
+  else
+    {
+      stmt = _heed_store_prepare (self,
+                                  "SELECT NOT EXISTS (SELECT 1 FROM templates WHERE builtin = 0)",
+                                  error);
+      if (stmt == NULL || !query_bool (self, stmt, &empty, error))
+        return FALSE;
+    }
   if (!empty)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,

@@ -147,6 +147,15 @@ gboolean    heed_store_reference_is_taken       (HeedStore                  *sel
                                                  const char                 *reference,
                                                  gboolean                   *taken,
                                                  GError                    **error);
+gboolean    heed_store_find_reference           (HeedStore                  *self,
+                                                 const char                 *reference,
+                                                 gint64                     *case_id,
+                                                 gint64                     *destroyed_id,
+                                                 GError                    **error);
+gboolean    heed_store_get_reference_marks      (HeedStore                  *self,
+                                                 gint64                     *last_case_id,
+                                                 gint64                     *last_destroyed_id,
+                                                 GError                    **error);
 gboolean    heed_store_has_template             (HeedStore                  *self,
                                                  const char                 *code,
                                                  const char                 *language,
