@@ -19,6 +19,7 @@
 #include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-case.h"
+#include "heed-csv.h"
 #include "heed-event.h"
 #include "heed-exchange.h"
 #include "heed-letter.h"
@@ -985,33 +986,16 @@ csv_is_first (guint field)
   return FALSE;
 }
 
-/* One cell, quoted as RFC 4180 asks. Free text that a spreadsheet would take for a formula
- * (=, +, -, @ at the start) is shown as text with a leading apostrophe. */
+/* One cell, after a comma unless it is the @first; heed_csv_append_cell() shows a cell a
+ * spreadsheet would take for a formula as text. */
 static void
 csv_append_cell (GString    *line,
                  const char *value,
-                 gboolean    free_text,
                  gboolean    first)
 {
-  gboolean quote;
-
   if (!first)
     g_string_append_c (line, ',');
-  if (value == NULL || value[0] == '\0')
-    return;
-  quote = strpbrk (value, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (line, '"');
-  if (free_text && strchr ("=+-@\t\r", value[0]) != NULL)
-    g_string_append_c (line, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  if (quote)
-    g_string_append_c (line, '"');
+  heed_csv_append_cell (line, value);
 }
 
 static gboolean
@@ -1063,7 +1047,7 @@ visit_csv_case (HeedRecord  *record,
     {
       g_autofree char *value = heed_record_dup_string (record, csv_first[i]);
 
-      csv_append_cell (csv->buffer, value, FALSE, i == 0);
+      csv_append_cell (csv->buffer, value, i == 0);
     }
   for (guint i = 0; i < n_fields; i++)
     {
@@ -1075,10 +1059,10 @@ visit_csv_case (HeedRecord  *record,
       if (heed_record_is_set (record, i) || fields[i].type == HEED_VALUE_BOOL
           || fields[i].type == HEED_VALUE_MONEY || fields[i].type == HEED_VALUE_INT)
         value = heed_record_dup_string (record, i);
-      csv_append_cell (csv->buffer, value, fields[i].type == HEED_VALUE_TEXT, FALSE);
+      csv_append_cell (csv->buffer, value, FALSE);
     }
-  csv_append_cell (csv->buffer, complainant, TRUE, FALSE);
-  csv_append_cell (csv->buffer, affected, TRUE, FALSE);
+  csv_append_cell (csv->buffer, complainant, FALSE);
+  csv_append_cell (csv->buffer, affected, FALSE);
   g_string_append (csv->buffer, "\r\n");
   return csv_flush (csv, FALSE, error);
 }

@@ -985,8 +985,8 @@ heed_store_insert_category (HeedStore           *self,
   g_return_val_if_fail (category != NULL, FALSE);
 
   if (category->code == NULL || category->code[0] == '\0' || category->label == NULL
-      || category->label[0] == '\0' || !g_utf8_validate (category->code, -1, NULL)
-      || !g_utf8_validate (category->label, -1, NULL))
+      || category->label[0] == '\0' || !_heed_store_text_is_plain (category->code, TRUE, 256)
+      || !_heed_store_text_is_plain (category->label, TRUE, 1024))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("A category needs a code and a label."));
@@ -1082,6 +1082,26 @@ failed:
 }
 
 /* The counter of a reference series never goes down. */
+/* Prefixes as assign_reference() makes them: the kind's capitals, the year, hyphens. */
+static gboolean
+is_counter_prefix (const char *prefix)
+{
+  gsize letters = 0;
+  const char *p = prefix;
+
+  while (g_ascii_isupper (*p) && letters < 8)
+    {
+      p++;
+      letters++;
+    }
+  if (letters == 0 || *p++ != '-')
+    return FALSE;
+  for (guint i = 0; i < 4; i++, p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return p[0] == '-' && p[1] == '\0';
+}
+
 gboolean
 heed_store_raise_reference_counter (HeedStore   *self,
                                     const char  *prefix,
@@ -1093,10 +1113,18 @@ heed_store_raise_reference_counter (HeedStore   *self,
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (prefix != NULL, FALSE);
 
-  if (prefix[0] == '\0' || !g_utf8_validate (prefix, -1, NULL) || last < 0)
+  if (!is_counter_prefix (prefix))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
-                   _("A reference counter needs a prefix and a number that is not negative."));
+                   _("A reference counter’s prefix is written like C-2025- (capital letters, "
+                     "a hyphen, the year and a hyphen)."));
+      return FALSE;
+    }
+  if (last < 0 || last > HEED_REFERENCE_COUNTER_MAX)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The reference counter %s must be from 0 to %d."), prefix,
+                   HEED_REFERENCE_COUNTER_MAX);
       return FALSE;
     }
   if (!_heed_store_check_writable (self, error))
@@ -1126,9 +1154,15 @@ heed_store_insert_tombstone (HeedStore            *self,
   g_return_val_if_fail (tombstone != NULL, FALSE);
 
   if (tombstone->reference == NULL || tombstone->reference[0] == '\0'
+      || !_heed_store_text_is_plain (tombstone->reference, TRUE, 64)
       || tombstone->kind == NULL || !g_strv_contains (heed_case_kinds, tombstone->kind)
       || tombstone->destroyed_at == NULL || tombstone->destroyed_by == NULL
-      || tombstone->reason == NULL)
+      || tombstone->reason == NULL
+      || !_heed_store_text_is_plain (tombstone->destroyed_at, TRUE, 64)
+      || !_heed_store_text_is_plain (tombstone->destroyed_by, TRUE, 1024)
+      || !_heed_store_text_is_plain (tombstone->reason, FALSE, 64 * 1024)
+      || (tombstone->closed_on != NULL
+          && !_heed_store_text_is_plain (tombstone->closed_on, TRUE, 64)))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("The record of a destroyed case needs its reference, kind, when and by "
@@ -1294,6 +1328,13 @@ heed_store_insert_attachment (HeedStore                 *self,
                    _("An attachment needs a file name."));
       return FALSE;
     }
+  if (!_heed_store_text_is_plain (info->filename, TRUE, 1024))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("An attachment’s file name must be one line of plain text, without "
+                     "control characters."));
+      return FALSE;
+    }
   if (g_bytes_get_size (data) > MAX_ATTACHMENT_SIZE)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
@@ -1301,7 +1342,7 @@ heed_store_insert_attachment (HeedStore                 *self,
                    info->filename);
       return FALSE;
     }
-  if (info->mime != NULL && !g_utf8_validate (info->mime, -1, NULL))
+  if (info->mime != NULL && !_heed_store_text_is_plain (info->mime, TRUE, 256))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("The type of “%s” is not plain text."), info->filename);

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* The highest number a reference counter may reach: ten million cases of one kind in a year. */
+#define HEED_REFERENCE_COUNTER_MAX 9999999
+
 /* What the full-fidelity exchange (heed-exchange.h) needs from the practice file beyond the
  * everyday API: reading every table one row at a time, and writing rows exactly as given
  * (keeping references, times, sent letters and their PDFs). Each writing function runs in its

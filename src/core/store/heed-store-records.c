@@ -9,6 +9,7 @@
 #include "heed-case.h"
 #include "heed-event.h"
 #include "heed-status.h"
+#include "heed-store-exchange.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -178,6 +179,7 @@ assign_reference (HeedStore   *self,
   g_autofree char *prefix = NULL;
   g_autofree char *reference = NULL;
   sqlite3_stmt *stmt;
+  gboolean got_number;
   gint64 number = 1;
   int rc;
 
@@ -186,13 +188,15 @@ assign_reference (HeedStore   *self,
   stmt = _heed_store_prepare (self,
                               "INSERT INTO reference_counters (prefix, last) VALUES (:prefix, 1) "
                               "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 "
-                              "RETURNING last",
+                              "WHERE last >= 0 AND last < :max RETURNING last",
                               error);
   if (stmt == NULL)
     return FALSE;
   _heed_store_bind_text (stmt, ":prefix", prefix);
+  _heed_store_bind_int (stmt, ":max", HEED_REFERENCE_COUNTER_MAX);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  got_number = rc == SQLITE_ROW;
+  if (got_number)
     number = sqlite3_column_int64 (stmt, 0);
   /* Step to the end, so RETURNING's statement is finished before anything else runs. */
   while (rc == SQLITE_ROW)
@@ -201,6 +205,15 @@ assign_reference (HeedStore   *self,
   if (rc != SQLITE_DONE)
     {
       _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  if (!got_number)
+    {
+      /* A counter Heed would never reach (set by hand, or by an old import). */
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The references %s… have run out (the counter is past %d), so no new "
+                     "reference can be given. Check the practice file with heed-cli check."),
+                   prefix, HEED_REFERENCE_COUNTER_MAX);
       return FALSE;
     }
   reference = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);

@@ -1041,13 +1041,36 @@ heed_store_get_nation (HeedStore *self)
 /* Settings */
 
 /* What every setting must be, however it arrives (typed in, or imported). */
+/* Text Heed would write itself: UTF-8, at most @max_bytes, and no control characters but
+ * tabs and line ends (and the vertical tab and form feed a word processor leaves) — none at
+ * all when it is @one_line (a name, a file name, a code). */
+gboolean
+_heed_store_text_is_plain (const char *text,
+                           gboolean    one_line,
+                           gsize       max_bytes)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || strlen (text) > max_bytes)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 && (one_line || !(c == '\t' || c == '\n' || c == '\r' || c == '\v'
+                                     || c == '\f')))
+        return FALSE;
+      if (c >= 0x7f && c <= 0x9f)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _heed_store_check_setting (const char  *key,
                            const char  *value,
                            GError     **error)
 {
-  if (key[0] == '\0' || !g_utf8_validate (key, -1, NULL)
-      || (value != NULL && !g_utf8_validate (value, -1, NULL)))
+  if (key[0] == '\0' || !_heed_store_text_is_plain (key, TRUE, 256)
+      || (value != NULL && !_heed_store_text_is_plain (value, FALSE, 64 * 1024)))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("A setting needs a name, and its value must be plain text."));

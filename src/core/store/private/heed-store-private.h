@@ -73,6 +73,9 @@ gboolean      _heed_store_audit_case_children (HeedStore   *self,
 gboolean      _heed_store_step_done        (HeedStore     *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
+gboolean      _heed_store_text_is_plain    (const char  *text,
+                                            gboolean     one_line,
+                                            gsize        max_bytes);
 gboolean      _heed_store_check_setting    (const char  *key,
                                             const char  *value,
                                             GError     **error);
