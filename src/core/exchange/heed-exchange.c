@@ -2262,7 +2262,8 @@ import_case (Import   *im,
   gint64 number, case_id;
 
   reference = dup_case_reference (node, error);
-  if (reference == NULL || !check_reference (im, node, reference, &taken, error))
+  if (reference == NULL
+      || !check_reference (im, find_child (node, "reference"), reference, &taken, error))
     return FALSE;
   if (im->conflicts > 0)
     return TRUE;   /* nothing more is written; the rest is read for the other conflicts */

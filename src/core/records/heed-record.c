@@ -558,19 +558,21 @@ is_valid_datetime (const char *text)
 #define SHORT_TEXT_MAX_BYTES (64 * 1024)
 #define LONG_TEXT_MAX_BYTES  (8 * 1024 * 1024)
 
-/* Text may hold tabs, line ends and the vertical tabs and form feeds a word processor leaves;
- * other control characters (escape, bell, backspace, delete and the C1 set) are refused: they
- * can rewrite what a terminal shows, and no person types them. Sets @bad to the first. */
+/* Long text may hold tabs, line ends and the vertical tabs and form feeds a word processor
+ * leaves; a one-line field (a name, a summary) only tabs. Other control characters (escape,
+ * bell, backspace, delete and the C1 set) are refused everywhere: they can rewrite what a
+ * terminal shows, and no person types them. Sets @bad to the first. */
 static gboolean
 text_is_clean (const char *text,
+               gboolean    long_text,
                gunichar   *bad)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gboolean line_end = c == '\n' || c == '\r' || c == '\v' || c == '\f';
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f')
-          || (c >= 0x7f && c <= 0x9f))
+      if ((c < 0x20 && c != '\t' && !(long_text && line_end)) || (c >= 0x7f && c <= 0x9f))
         {
           *bad = c;
           return FALSE;
@@ -620,7 +622,7 @@ dup_out_of_bounds (const HeedFieldSpec *spec,
       if (strlen (text) > ((spec->flags & HEED_FIELD_LONG) ? LONG_TEXT_MAX_BYTES
                                                              : SHORT_TEXT_MAX_BYTES))
         return g_strdup (_("This is far too long."));
-      if (!text_is_clean (text, &bad))
+      if (!text_is_clean (text, (spec->flags & HEED_FIELD_LONG) != 0, &bad))
         return g_strdup_printf (_("This holds a control character (U+%04X) that Heed does not "
                                   "keep in text."),
                                 bad);

@@ -985,11 +985,18 @@ heed_store_insert_category (HeedStore           *self,
   g_return_val_if_fail (category != NULL, FALSE);
 
   if (category->code == NULL || category->code[0] == '\0' || category->label == NULL
-      || category->label[0] == '\0' || !_heed_store_text_is_plain (category->code, TRUE, 256)
-      || !_heed_store_text_is_plain (category->label, TRUE, 1024))
+      || category->label[0] == '\0')
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("A category needs a code and a label."));
+      return FALSE;
+    }
+  if (!_heed_store_text_is_plain (category->code, TRUE, 256)
+      || !_heed_store_text_is_plain (category->label, TRUE, 1024))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A category’s code and label must each be one line of plain text, "
+                     "without control characters."));
       return FALSE;
     }
   if (category->year_from > category->year_to)

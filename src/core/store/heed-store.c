@@ -1069,11 +1069,18 @@ _heed_store_check_setting (const char  *key,
                            const char  *value,
                            GError     **error)
 {
-  if (key[0] == '\0' || !_heed_store_text_is_plain (key, TRUE, 256)
-      || (value != NULL && !_heed_store_text_is_plain (value, FALSE, 64 * 1024)))
+  if (key[0] == '\0' || !_heed_store_text_is_plain (key, TRUE, 256))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("A setting needs a name, and its value must be plain text."));
+      return FALSE;
+    }
+  if (value != NULL && !_heed_store_text_is_plain (value, FALSE, 64 * 1024))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The setting “%s” must be plain text, without control characters, and "
+                     "at most 64 KB."),
+                   key);
       return FALSE;
     }
   if (g_strcmp0 (key, "nation") == 0)
