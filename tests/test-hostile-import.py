@@ -135,6 +135,10 @@ try:
                 f'<setting key="name" encoding="base64">{b64("Evil" + chr(27) + "[31m")}'
                 "</setting>"),
          line_of(xml, name_setting.start()), ["setting “name”", "control characters"]),
+        ("a retention period that would destroy records at once",
+         xml.replace('<setting key="retention-years">10</setting>',
+                     '<setting key="retention-years">-5</setting>', 1),
+         line_of(xml, xml.index('<setting key="retention-years">')), ["retention", "1 to 100"]),
         ("escape in a category's label",
          splice(category.start(), category.end(),
                 category.group(1).replace(">", ' encoding="base64">', 1)

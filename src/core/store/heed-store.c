@@ -1083,6 +1083,13 @@ _heed_store_check_setting (const char  *key,
                    key);
       return FALSE;
     }
+  if (g_strcmp0 (key, "retention-years") == 0
+      && (value == NULL || !g_ascii_string_to_signed (value, 10, 1, 100, NULL, NULL)))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The retention period must be a whole number of years from 1 to 100."));
+      return FALSE;
+    }
   if (g_strcmp0 (key, "nation") == 0)
     {
       HeedNation nation;
