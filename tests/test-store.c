@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -418,6 +419,30 @@ test_references (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (heed_case_get_summary (found), ==, "Two");
   g_assert_true (heed_record_equal (HEED_RECORD (found), HEED_RECORD (b)));
+
+  /* A counter Heed would never reach (put there behind its back) gives a message, not a raw
+   * SQL error, and nothing is saved. */
+  {
+    g_autoptr(HeedCase) refused = make_complaint ("2025-09-01T10:00:00", "Three");
+    gint64 cases = heed_store_count_cases (fixture->store, NULL, NULL);
+
+    g_clear_object (&fixture->store);
+    sql_exec (fixture->path, "UPDATE reference_counters SET last = 9223372036854775807 "
+                             "WHERE prefix = 'C-2025-'");
+    fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_false (heed_store_save (fixture->store, HEED_RECORD (refused), &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "C-2025-"));
+    g_assert_nonnull (strstr (error->message, "run out"));
+    g_clear_error (&error);
+    g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, cases);
+    /* Other kinds and years still get theirs. */
+    g_clear_object (&refused);
+    refused = make_complaint ("2024-09-01T10:00:00", "Four");
+    g_assert_true (heed_store_save (fixture->store, HEED_RECORD (refused), &error));
+    g_assert_cmpstr (heed_case_get_reference (refused), ==, "C-2024-002");
+  }
 }
 
 static void
