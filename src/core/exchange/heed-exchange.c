@@ -1128,6 +1128,7 @@ typedef enum {
 typedef struct {
   int             fd;
   xmlTextReader  *reader;
+  xmlRelaxNG     *schema;          /* the reader's, kept until the reader is freed */
   HeedXmlProblem  problem;
   gboolean        schema_problem;  /* the first problem is the schema's, not the syntax's */
   int             read_errno;      /* reading the file failed */
@@ -1284,11 +1285,10 @@ stream_open (Stream      *st,
     xmlRelaxNGSetParserStructuredErrors (parser, heed_xml_problem_note_error, &schema_problem);
   schema = parser != NULL ? xmlRelaxNGParse (parser) : NULL;
   xmlRelaxNGFreeParserCtxt (parser);
-  /* The reader keeps the schema and validates each part as it reads it. */
+  /* The reader validates each part as it reads it, with the schema it borrows. */
+  st->schema = schema;
   if (schema == NULL || xmlTextReaderRelaxNGSetSchema (st->reader, schema) != 0)
     {
-      if (schema != NULL)
-        xmlRelaxNGFree (schema);
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Heed’s own description of the exchange format could not be read (%s)."),
                    schema_problem.message != NULL ? schema_problem.message : "");
@@ -1302,8 +1302,8 @@ stream_open (Stream      *st,
 static void
 stream_close (Stream *st)
 {
-  /* The reader frees the schema it was given. */
   g_clear_pointer (&st->reader, xmlFreeTextReader);
+  g_clear_pointer (&st->schema, xmlRelaxNGFree);
   heed_xml_problem_clear (&st->problem);
 }
 
