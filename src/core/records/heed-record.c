@@ -606,10 +606,6 @@ dup_out_of_bounds (const HeedFieldSpec *spec,
       if (number < 0 || number > HEED_MONEY_MAX_PENCE)
         return g_strdup (_("An amount must be from £0 to £10,000,000."));
       return NULL;
-    case HEED_VALUE_ID:
-      if (number < 1)
-        return g_strdup (_("This does not point at a record."));
-      return NULL;
     case HEED_VALUE_DATE:
     case HEED_VALUE_DATETIME:
       if (text != NULL && !year_in_range (text))
@@ -627,6 +623,7 @@ dup_out_of_bounds (const HeedFieldSpec *spec,
                                   "keep in text."),
                                 bad);
       return NULL;
+    case HEED_VALUE_ID:     /* 0 is "none"; a negative one is not a number it reads */
     case HEED_VALUE_BOOL:
     case HEED_VALUE_INT:
     case HEED_VALUE_CHOICE:
@@ -818,8 +815,12 @@ heed_record_validate (HeedRecord *self,
                           spec->name) == 0;
       if (said)
         continue;
-      if (spec->type == HEED_VALUE_MONEY || spec->type == HEED_VALUE_ID)
+      /* An id of 0 is how Heed's own forms say "none"; only a number read from text must
+       * point at a record. */
+      if (spec->type == HEED_VALUE_MONEY)
         why = dup_out_of_bounds (spec, NULL, heed_record_get_int (self, i));
+      else if (spec->type == HEED_VALUE_ID)
+        continue;
       else if (spec->type != HEED_VALUE_INT && spec->type != HEED_VALUE_BOOL)
         why = dup_out_of_bounds (spec, heed_record_get_text (self, i), 0);
       if (why != NULL)
