@@ -1131,6 +1131,8 @@ typedef struct {
   xmlRelaxNG     *schema;          /* the reader's, kept until the reader is freed */
   HeedXmlProblem  problem;
   gboolean        schema_problem;  /* the first problem is the schema's, not the syntax's */
+  gboolean        in_case;         /* reading the fields of a case */
+  char           *unknown_field;   /* the schema met a field a case does not have */
   int             read_errno;      /* reading the file failed */
   PrologState     prolog;
   guint64         offset;
@@ -1244,6 +1246,43 @@ stream_error_cb (void     *context,
     return;
   st->schema_problem = error->domain == XML_FROM_RELAXNGV;
   heed_xml_problem_note (&st->problem, error->message, error->line);
+  /* The schema lists a case's fields so that a case can be read as a stream; one it does not
+   * list is said in Heed's words, as for the other records. */
+  if (st->schema_problem && error->code == XML_RELAXNG_ERR_ELEMWRONG && error->str1 != NULL
+      && error->node != NULL && ((xmlNode *) error->node)->parent != NULL
+      && ((xmlNode *) error->node)->parent->type == XML_ELEMENT_NODE
+      && g_strcmp0 ((const char *) ((xmlNode *) error->node)->parent->name, "case") == 0
+      && !g_strv_contains (case_containers, error->str1))
+    st->unknown_field = g_strdup (error->str1);
+}
+
+/* libxml2 checks an element against the schema as it reads it only when the element's
+ * content names its children; an element that allows any name (as a case's fields do in
+ * data/heed-exchange.rng) is built whole first, attachments and all. So the reader gets the
+ * schema with the case's fields named, from the case's field table: the same fields, and a
+ * case read as a stream. NULL when the schema does not have the define to replace. */
+#define CASE_FIELD_DEFINE "<define name=\"case-field\">"
+
+static char *
+dup_streaming_schema (const char *schema,
+                      gsize       size)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (HEED_TYPE_CASE);
+  g_autofree char *text = g_strndup (schema, size);
+  const char *start = strstr (text, CASE_FIELD_DEFINE);
+  const char *end = start != NULL ? strstr (start, "</define>") : NULL;
+  GString *out;
+
+  if (end == NULL)
+    return NULL;
+  out = g_string_new_len (text, start - text);
+  g_string_append (out, CASE_FIELD_DEFINE "<choice>");
+  for (guint i = 0; i < HEED_RECORD_CLASS (klass)->n_fields; i++)
+    g_string_append_printf (out, "<element name=\"%s\"><ref name=\"text-content\"/></element>",
+                            HEED_RECORD_CLASS (klass)->fields[i].name);
+  g_string_append (out, "</choice>");
+  g_string_append (out, end);
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -1253,6 +1292,7 @@ stream_open (Stream      *st,
              GError     **error)
 {
   g_autoptr(GBytes) schema_text = NULL;
+  g_autofree char *streaming = NULL;
   HeedXmlProblem schema_problem = { 0 };
   xmlRelaxNGParserCtxt *parser;
   xmlRelaxNG *schema;
@@ -1280,6 +1320,12 @@ stream_open (Stream      *st,
   if (schema_text == NULL)
     return FALSE;
   schema_data = g_bytes_get_data (schema_text, &size);
+  streaming = dup_streaming_schema (schema_data, size);
+  if (streaming != NULL)
+    {
+      schema_data = streaming;
+      size = strlen (streaming);
+    }
   parser = xmlRelaxNGNewMemParserCtxt (schema_data, (int) size);
   if (parser != NULL)
     xmlRelaxNGSetParserStructuredErrors (parser, heed_xml_problem_note_error, &schema_problem);
@@ -1304,6 +1350,7 @@ stream_close (Stream *st)
 {
   g_clear_pointer (&st->reader, xmlFreeTextReader);
   g_clear_pointer (&st->schema, xmlRelaxNGFree);
+  g_clear_pointer (&st->unknown_field, g_free);
   heed_xml_problem_clear (&st->problem);
 }
 
@@ -1324,6 +1371,10 @@ stream_set_error (Stream  *st,
   else if (st->read_errno != 0)
     g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_IO,
                  _("The file could not be read: %s."), g_strerror (st->read_errno));
+  else if (st->unknown_field != NULL)
+    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                 _("Line %ld: <%s> has no field called “%s”."), line, "case",
+                 st->unknown_field);
   else if (st->schema_problem)
     g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                  _("Line %ld: the file does not follow the Heed exchange format: %s."),
@@ -1577,12 +1628,24 @@ dup_text (xmlNode  *node,
   return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }
 
-/* The bytes held in the <chunk>s of @node. */
+/* The bytes held in the <chunk>s of @node. Each chunk's text is let go once it is decoded,
+ * so an attachment is held about once, not as its base64 and its bytes together. */
 static GBytes *
 read_chunks (xmlNode  *node,
              GError  **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) bytes = NULL;
+  gsize encoded = 0, chunks = 0;
+
+  /* Room for all of it at once: growing by doubling would hold up to twice the bytes. */
+  FOREACH_ELEMENT (chunk, node)
+    {
+      chunks++;
+      for (xmlNode *text = chunk->children; text != NULL; text = text->next)
+        if (text->type == XML_TEXT_NODE && text->content != NULL)
+          encoded += strlen ((const char *) text->content);
+    }
+  bytes = g_byte_array_sized_new ((guint) MIN (encoded / 4 * 3 + 3 * (chunks + 1), G_MAXUINT));
 
   FOREACH_ELEMENT (chunk, node)
     {
@@ -1593,6 +1656,7 @@ read_chunks (xmlNode  *node,
       xmlFree (content);
       if (!ok)
         return NULL;
+      xmlNodeSetContent (chunk, NULL);
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
@@ -1781,10 +1845,84 @@ set_row_error (GError  **error,
                  xmlGetLineNo (node), (const char *) node->name, cause->message);
 }
 
-/* Reads a record of @kind from @node: its fields as children, checked one by one by the record
- * class. Reference fields are turned from the file's numbers into this file's row ids. Inside
- * a case (@case_id > 0) the record belongs to it. Children named in @containers are left for
- * the caller. */
+/* One field of @record from its element @child, checked by the record class; a reference
+ * field is turned from the file's number into this file's row id. @element names the record
+ * in messages; inside a case (@in_case) a record cannot name a case of its own. */
+static gboolean
+read_field (Import      *im,
+            HeedRecord  *record,
+            gboolean    *seen,
+            xmlNode     *child,
+            const char  *element,
+            gboolean     in_case,
+            GError     **error)
+{
+  HeedRecordClass *klass = HEED_RECORD_GET_CLASS (record);
+  const char *name = (const char *) child->name;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  const HeedFieldSpec *spec;
+  guint index;
+
+  spec = heed_record_class_find_field (klass, name, &index);
+  if (spec == NULL)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: <%s> has no field called “%s”."), xmlGetLineNo (child),
+                   element, name);
+      return FALSE;
+    }
+  if (seen[index])
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: the field “%s” appears twice in one <%s>."),
+                   xmlGetLineNo (child), name, element);
+      return FALSE;
+    }
+  seen[index] = TRUE;
+  if (in_case && strcmp (name, "case") == 0)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: an <%s> inside a case cannot name a case of its own."),
+                   xmlGetLineNo (child), element);
+      return FALSE;
+    }
+
+  text = dup_text (child, error);
+  if (text == NULL)
+    return FALSE;
+  if (!heed_record_set_from_string (record, index, text, &local_error))
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld, <%s>: %s"), xmlGetLineNo (child), element,
+                   local_error->message);
+      return FALSE;
+    }
+  if (spec->type == HEED_VALUE_ID && heed_record_is_set (record, index))
+    {
+      Kind target;
+      gint64 row_id = 0;
+
+      if (find_reference_target (klass->table, name, &target))
+        row_id = number_map_lookup (&im->maps[target], heed_record_get_int (record, index));
+      if (row_id == 0)
+        {
+          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                       _("Line %ld: “%s” is %s, but the file has no <%s> with that id "
+                         "before this point."),
+                       xmlGetLineNo (child), name, text,
+                       find_reference_target (klass->table, name, &target)
+                       ? kind_elements[target] : name);
+          return FALSE;
+        }
+      heed_record_set_int (record, index, row_id);
+    }
+  return TRUE;
+}
+
+/* Reads a record of @kind from @node: its fields as children (read_field()). Inside a case
+ * (@case_id > 0) the record belongs to it. Children named in @containers are left for the
+ * caller. */
 static HeedRecord *
 read_record (Import             *im,
              xmlNode            *node,
@@ -1804,67 +1942,10 @@ read_record (Import             *im,
 
   FOREACH_ELEMENT (child, node)
     {
-      const char *name = (const char *) child->name;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *text = NULL;
-      const HeedFieldSpec *spec;
-      guint index;
-
-      if (containers != NULL && g_strv_contains (containers, name))
+      if (containers != NULL && g_strv_contains (containers, (const char *) child->name))
         continue;
-      spec = heed_record_class_find_field (klass, name, &index);
-      if (spec == NULL)
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: <%s> has no field called “%s”."), xmlGetLineNo (child),
-                       element, name);
-          return NULL;
-        }
-      if (seen[index])
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: the field “%s” appears twice in one <%s>."),
-                       xmlGetLineNo (child), name, element);
-          return NULL;
-        }
-      seen[index] = TRUE;
-      if (case_id > 0 && strcmp (name, "case") == 0)
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: an <%s> inside a case cannot name a case of its own."),
-                       xmlGetLineNo (child), element);
-          return NULL;
-        }
-
-      text = dup_text (child, error);
-      if (text == NULL)
+      if (!read_field (im, record, seen, child, element, case_id > 0, error))
         return NULL;
-      if (!heed_record_set_from_string (record, index, text, &local_error))
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld, <%s>: %s"), xmlGetLineNo (child), element,
-                       local_error->message);
-          return NULL;
-        }
-      if (spec->type == HEED_VALUE_ID && heed_record_is_set (record, index))
-        {
-          Kind target;
-          gint64 row_id = 0;
-
-          if (find_reference_target (klass->table, name, &target))
-            row_id = number_map_lookup (&im->maps[target], heed_record_get_int (record, index));
-          if (row_id == 0)
-            {
-              g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                           _("Line %ld: “%s” is %s, but the file has no <%s> with that id "
-                             "before this point."),
-                           xmlGetLineNo (child), name, text,
-                           find_reference_target (klass->table, name, &target)
-                           ? kind_elements[target] : name);
-              return NULL;
-            }
-          heed_record_set_int (record, index, row_id);
-        }
     }
 
   if (case_id > 0)
@@ -2054,7 +2135,7 @@ import_counter_node (Import   *im,
  * the rest of the file can be read for the others. */
 static gboolean
 check_reference (Import      *im,
-                 xmlNode     *node,
+                 long         line,
                  const char  *reference,
                  gboolean    *taken,
                  GError     **error)
@@ -2067,7 +2148,7 @@ check_reference (Import      *im,
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: “%s” is not a case reference Heed can use: capital "
                      "letters, digits and hyphens, such as C-2025-041."),
-                   xmlGetLineNo (node), reference != NULL ? reference : "");
+                   line, reference != NULL ? reference : "");
       return FALSE;
     }
   if (!heed_store_find_reference (im->store, reference, &case_id, &destroyed_id, error))
@@ -2076,7 +2157,7 @@ check_reference (Import      *im,
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: the reference %s is in the file twice."),
-                   xmlGetLineNo (node), reference);
+                   line, reference);
       return FALSE;
     }
   if (case_id == 0 && destroyed_id == 0)
@@ -2085,24 +2166,9 @@ check_reference (Import      *im,
   if (im->conflicts++ == 0)
     {
       im->first_conflict = g_strdup (reference);
-      im->first_conflict_line = xmlGetLineNo (node);
+      im->first_conflict_line = line;
     }
   return TRUE;
-}
-
-static char *
-dup_case_reference (xmlNode  *node,
-                    GError  **error)
-{
-  xmlNode *field = find_child (node, "reference");
-
-  if (field == NULL)
-    {
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Line %ld: the case has no reference."), xmlGetLineNo (node));
-      return NULL;
-    }
-  return dup_text (field, error);
 }
 
 static gboolean
@@ -2126,7 +2192,7 @@ import_tombstone_node (Import   *im,
 
   tombstone.reference = dup_attribute (node, "reference");
   tombstone.kind = dup_attribute (node, "kind");
-  ok = check_reference (im, node, tombstone.reference, &taken, error);
+  ok = check_reference (im, xmlGetLineNo (node), tombstone.reference, &taken, error);
   for (guint i = 0; i < G_N_ELEMENTS (parts) && ok && im->conflicts == 0; i++)
     {
       xmlNode *part = find_child (node, parts[i].element);
@@ -2145,176 +2211,299 @@ import_tombstone_node (Import   *im,
 }
 
 static gboolean
-import_attachments (Import      *im,
-                    xmlNode     *section,
-                    gint64       case_id,
-                    GHashTable  *events,
-                    GError     **error)
+import_attachment_node (Import      *im,
+                        xmlNode     *node,
+                        gint64       case_id,
+                        GHashTable  *events,
+                        GError     **error)
 {
-  FOREACH_ELEMENT (node, section)
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *event_text = dup_attribute (node, "event");
+  HeedAttachmentInfo info = { 0 };
+  const struct {
+    const char  *element;
+    char       **value;
+  } parts[] = {
+    { "filename", &info.filename },
+    { "mime", &info.mime },
+    { "added-at", &info.added_at },
+  };
+  xmlNode *data_node = find_child (node, "data");
+  gint64 number;
+  gboolean ok;
+
+  ok = number_attribute (node, "id", 1, &number, error);
+  if (ok && event_text != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GBytes) data = NULL;
-      g_autofree char *event_text = dup_attribute (node, "event");
-      HeedAttachmentInfo info = { 0 };
-      const struct {
-        const char  *element;
-        char       **value;
-      } parts[] = {
-        { "filename", &info.filename },
-        { "mime", &info.mime },
-        { "added-at", &info.added_at },
-      };
-      xmlNode *data_node = find_child (node, "data");
-      gint64 number;
-      gboolean ok;
+      gint64 event_number;
 
-      ok = number_attribute (node, "id", 1, &number, error);
-      if (ok && event_text != NULL)
-        {
-          gint64 event_number;
-
-          ok = parse_number (node, "event", event_text, 1, &event_number, error);
-          if (ok && (info.event_id = map_lookup (events, event_number)) == 0)
-            {
-              g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                           _("Line %ld: the attachment belongs to event %s, but this case has "
-                             "no <event> with that id."),
-                           xmlGetLineNo (node), event_text);
-              ok = FALSE;
-            }
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (parts) && ok; i++)
-        {
-          xmlNode *part = find_child (node, parts[i].element);
-
-          if (part != NULL)
-            ok = (*parts[i].value = dup_text (part, error)) != NULL;
-        }
-      if (ok && !is_valid_datetime (info.added_at))
+      ok = parse_number (node, "event", event_text, 1, &event_number, error);
+      if (ok && (info.event_id = map_lookup (events, event_number)) == 0)
         {
           g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: “added-at” must be a date and time written "
-                         "YYYY-MM-DDTHH:MM:SS, not “%s”."),
-                       xmlGetLineNo (node), info.added_at != NULL ? info.added_at : "");
+                       _("Line %ld: the attachment belongs to event %s, but this case has "
+                         "no <event> with that id."),
+                       xmlGetLineNo (node), event_text);
           ok = FALSE;
         }
-      if (ok)
-        {
-          data = data_node != NULL ? read_chunks (data_node, error) : g_bytes_new (NULL, 0);
-          ok = data != NULL;
-        }
-      info.case_id = case_id;
-      if (ok && !heed_store_insert_attachment (im->store, &info, data, NULL, &local_error))
-        {
-          set_row_error (error, node, local_error);
-          ok = FALSE;
-        }
-      g_free (info.filename);
-      g_free (info.mime);
-      g_free (info.added_at);
-      if (!ok)
-        return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-import_case_staff (Import   *im,
-                   xmlNode  *section,
-                   gint64    case_id,
-                   GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && ok; i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      gint64 number, staff_id;
+      xmlNode *part = find_child (node, parts[i].element);
 
-      if (!number_attribute (node, "staff", 1, &number, error))
-        return FALSE;
-      staff_id = number_map_lookup (&im->maps[KIND_STAFF], number);
-      if (staff_id == 0)
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: “staff” is %lld, but the file has no "
-                         "<staff-member> with that id."),
-                       xmlGetLineNo (node), (long long) number);
-          return FALSE;
-        }
-      if (!heed_store_add_case_staff (im->store, case_id, staff_id, &local_error))
-        {
-          set_row_error (error, node, local_error);
-          return FALSE;
-        }
+      if (part != NULL)
+        ok = (*parts[i].value = dup_text (part, error)) != NULL;
     }
-  return TRUE;
-}
-
-static gboolean
-import_case (Import   *im,
-             xmlNode  *node,
-             GError  **error)
-{
-  g_autoptr(HeedRecord) kase = NULL;
-  g_autoptr(GHashTable) events = NULL;
-  g_autofree char *reference = NULL;
-  gboolean taken = FALSE;
-  gint64 number, case_id;
-
-  reference = dup_case_reference (node, error);
-  if (reference == NULL
-      || !check_reference (im, find_child (node, "reference"), reference, &taken, error))
-    return FALSE;
-  if (im->conflicts > 0)
-    return TRUE;   /* nothing more is written; the rest is read for the other conflicts */
-
-  kase = read_record (im, node, KIND_CASE, 0, case_containers, &number, error);
-  if (kase == NULL)
-    return FALSE;
-  if (number_map_lookup (&im->maps[KIND_CASE], number) != 0)
+  if (ok && !is_valid_datetime (info.added_at))
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Line %ld: there are two <case>s with the id %lld."),
+                   _("Line %ld: “added-at” must be a date and time written "
+                     "YYYY-MM-DDTHH:MM:SS, not “%s”."),
+                   xmlGetLineNo (node), info.added_at != NULL ? info.added_at : "");
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      data = data_node != NULL ? read_chunks (data_node, error) : g_bytes_new (NULL, 0);
+      ok = data != NULL;
+    }
+  info.case_id = case_id;
+  if (ok && !heed_store_insert_attachment (im->store, &info, data, NULL, &local_error))
+    {
+      set_row_error (error, node, local_error);
+      ok = FALSE;
+    }
+  g_free (info.filename);
+  g_free (info.mime);
+  g_free (info.added_at);
+  return ok;
+}
+
+static gboolean
+import_involved_node (Import   *im,
+                      xmlNode  *node,
+                      gint64    case_id,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 number, staff_id;
+
+  if (!number_attribute (node, "staff", 1, &number, error))
+    return FALSE;
+  staff_id = number_map_lookup (&im->maps[KIND_STAFF], number);
+  if (staff_id == 0)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: “staff” is %lld, but the file has no "
+                     "<staff-member> with that id."),
                    xmlGetLineNo (node), (long long) number);
       return FALSE;
     }
-  if (!insert_record (im, node, kase, NULL, error))
-    return FALSE;
-  case_id = heed_record_get_id (kase);
-  number_map_insert (&im->maps[KIND_CASE], number, case_id);
-  g_array_append_val (im->new_cases, case_id);
-
-  events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint c = 0; c < G_N_ELEMENTS (case_children); c++)
+  if (!heed_store_add_case_staff (im->store, case_id, staff_id, &local_error))
     {
-      Kind kind = case_children[c].kind;
-
-      FOREACH_ELEMENT (child, find_child (node, case_children[c].container))
-        {
-          g_autoptr(HeedRecord) record = NULL;
-          g_autoptr(GBytes) pdf = NULL;
-          gint64 child_number;
-
-          record = read_record (im, child, kind, case_id,
-                                kind == KIND_LETTER ? letter_containers : NULL, &child_number,
-                                error);
-          if (record == NULL)
-            return FALSE;
-          if (kind == KIND_LETTER && find_child (child, "pdf") != NULL)
-            {
-              pdf = read_chunks (find_child (child, "pdf"), error);
-              if (pdf == NULL)
-                return FALSE;
-            }
-          if (!insert_record (im, child, record, pdf, error))
-            return FALSE;
-          if (kind == KIND_EVENT)
-            map_insert (events, child_number, heed_record_get_id (record));
-        }
+      set_row_error (error, node, local_error);
+      return FALSE;
     }
+  return TRUE;
+}
 
-  return import_attachments (im, find_child (node, "attachments"), case_id, events, error)
-         && import_case_staff (im, find_child (node, "staff-involved"), case_id, error);
+/* One case, read as a stream: its fields one by one, then each record it holds one by one
+ * (an event, a letter with its PDF, an attachment…), so that a case with many large
+ * attachments takes the memory of its largest, not of all of them. */
+typedef struct {
+  xmlNode    *node;          /* the <case> element; lives while the reader is inside it */
+  HeedRecord *kase;
+  gboolean   *seen;
+  gint64      number;
+  gint64      case_id;       /* once written */
+  gboolean    written;       /* or skipped, after a conflict */
+  long        reference_line;
+  GHashTable *events;        /* this case's events: number in the file -> row id */
+} CaseStream;
+
+static void
+case_stream_clear (CaseStream *cs)
+{
+  g_clear_object (&cs->kase);
+  g_clear_pointer (&cs->seen, g_free);
+  g_clear_pointer (&cs->events, g_hash_table_unref);
+}
+
+/* The case's own fields are all read: check its reference and write it. */
+static gboolean
+case_stream_write (Import      *im,
+                   CaseStream  *cs,
+                   GError     **error)
+{
+  const char *reference = heed_record_get_text (cs->kase, HEED_CASE_REFERENCE);
+  gboolean taken = FALSE;
+
+  cs->written = TRUE;
+  if (reference == NULL)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: the case has no reference."), xmlGetLineNo (cs->node));
+      return FALSE;
+    }
+  if (!check_reference (im, cs->reference_line, reference, &taken, error))
+    return FALSE;
+  if (im->conflicts > 0)
+    return TRUE;   /* nothing more is written; the rest is read for the other conflicts */
+  if (number_map_lookup (&im->maps[KIND_CASE], cs->number) != 0)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: there are two <case>s with the id %lld."),
+                   xmlGetLineNo (cs->node), (long long) cs->number);
+      return FALSE;
+    }
+  if (!insert_record (im, cs->node, cs->kase, NULL, error))
+    return FALSE;
+  cs->case_id = heed_record_get_id (cs->kase);
+  number_map_insert (&im->maps[KIND_CASE], cs->number, cs->case_id);
+  g_array_append_val (im->new_cases, cs->case_id);
+  cs->events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  return TRUE;
+}
+
+/* A record inside one of the case's containers (<events>, <attachments>…). */
+static gboolean
+case_stream_child (Import      *im,
+                   CaseStream  *cs,
+                   const char  *container,
+                   xmlNode     *child,
+                   GError     **error)
+{
+  g_autoptr(HeedRecord) record = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  gint64 child_number;
+  Kind kind = N_KINDS;
+
+  if (strcmp (container, "attachments") == 0)
+    return import_attachment_node (im, child, cs->case_id, cs->events, error);
+  if (strcmp (container, "staff-involved") == 0)
+    return import_involved_node (im, child, cs->case_id, error);
+  for (guint c = 0; c < G_N_ELEMENTS (case_children); c++)
+    if (strcmp (case_children[c].container, container) == 0)
+      kind = case_children[c].kind;
+  g_return_val_if_fail (kind != N_KINDS, FALSE);
+
+  record = read_record (im, child, kind, cs->case_id,
+                        kind == KIND_LETTER ? letter_containers : NULL, &child_number, error);
+  if (record == NULL)
+    return FALSE;
+  if (kind == KIND_LETTER && find_child (child, "pdf") != NULL)
+    {
+      pdf = read_chunks (find_child (child, "pdf"), error);
+      if (pdf == NULL)
+        return FALSE;
+    }
+  if (!insert_record (im, child, record, pdf, error))
+    return FALSE;
+  if (kind == KIND_EVENT)
+    map_insert (cs->events, child_number, heed_record_get_id (record));
+  return TRUE;
+}
+
+/* The reader is on a <case>; on return it is past it. */
+static gboolean
+import_case_stream (Import   *im,
+                    Stream   *st,
+                    int      *more,
+                    GError  **error)
+{
+  CaseStream cs = { 0 };
+  g_autofree char *container = NULL;
+  gboolean empty = xmlTextReaderIsEmptyElement (st->reader) == 1;
+  gboolean ok = TRUE;
+
+  cs.node = xmlTextReaderCurrentNode (st->reader);
+  cs.kase = g_object_new (HEED_TYPE_CASE, NULL);
+  cs.seen = g_new0 (gboolean, HEED_RECORD_GET_CLASS (cs.kase)->n_fields);
+  cs.reference_line = xmlGetLineNo (cs.node);
+  st->in_case = TRUE;
+
+  if (!number_attribute (cs.node, "id", 1, &cs.number, error))
+    ok = FALSE;
+  else if (empty)
+    ok = case_stream_write (im, &cs, error);
+  if (ok && !empty)
+    ok = stream_read (st, more, error);
+  while (ok && !empty && *more)
+    {
+      int type = xmlTextReaderNodeType (st->reader);
+      int depth = xmlTextReaderDepth (st->reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT && depth == 2)
+        break;
+      if (type == XML_READER_TYPE_ELEMENT && depth == 3)
+        {
+          const char *name = (const char *) xmlTextReaderConstLocalName (st->reader);
+
+          if (g_strv_contains (case_containers, name))
+            {
+              if (!cs.written && !case_stream_write (im, &cs, error))
+                {
+                  ok = FALSE;
+                  break;
+                }
+              g_free (container);
+              container = g_strdup (name);
+              if (im->conflicts > 0)
+                {
+                  ok = stream_skip (st, more, error);
+                  continue;
+                }
+            }
+          else
+            {
+              xmlNode *field = xmlTextReaderExpand (st->reader);
+
+              if (field == NULL || stream_failed (st))
+                {
+                  stream_set_error (st, error);
+                  ok = FALSE;
+                  break;
+                }
+              if (strcmp (name, "reference") == 0)
+                cs.reference_line = xmlGetLineNo (field);
+              if (!read_field (im, cs.kase, cs.seen, field, "case", FALSE, error))
+                {
+                  ok = FALSE;
+                  break;
+                }
+              ok = stream_skip (st, more, error);
+              continue;
+            }
+        }
+      else if (type == XML_READER_TYPE_ELEMENT && depth == 4 && container != NULL)
+        {
+          xmlNode *child = xmlTextReaderExpand (st->reader);
+
+          if (child == NULL || stream_failed (st))
+            {
+              stream_set_error (st, error);
+              ok = FALSE;
+              break;
+            }
+          if (!case_stream_child (im, &cs, container, child, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          ok = stream_skip (st, more, error);
+          continue;
+        }
+      ok = stream_read (st, more, error);
+    }
+  if (ok && !cs.written)
+    ok = case_stream_write (im, &cs, error);
+  /* Past the end of the case. */
+  if (ok && *more)
+    ok = stream_read (st, more, error);
+  st->in_case = FALSE;
+  case_stream_clear (&cs);
+  return ok;
 }
 
 /* A section begins. A new practice file takes the exported practice's set-up in place of the
@@ -2397,8 +2586,6 @@ import_node (Import      *im,
     return import_record_node (im, node, KIND_PERSON, error);
   if (strcmp (section, "templates") == 0)
     return import_record_node (im, node, KIND_TEMPLATE, error);
-  if (strcmp (section, "cases") == 0)
-    return import_case (im, node, error);
   if (strcmp (section, "actions") == 0)
     return import_record_node (im, node, KIND_ACTION, error);
   if (strcmp (section, "survey-responses") == 0)
@@ -2496,6 +2683,13 @@ import_stream (Import  *im,
                                      first_section, error))
             return FALSE;
           first_section = FALSE;
+        }
+      else if (type == XML_READER_TYPE_ELEMENT && depth == 2 && section != NULL
+               && strcmp (section, "cases") == 0)
+        {
+          if (!import_case_stream (im, st, &more, error))
+            return FALSE;
+          continue;
         }
       else if (type == XML_READER_TYPE_ELEMENT && depth == 2 && section != NULL)
         {
