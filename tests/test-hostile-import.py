@@ -357,6 +357,37 @@ try:
         check("the file of many small elements is imported", os.waitstatus_to_exitcode(status) == 0,
               text(stderr))
         print(f"# imported {size / 1048576:.0f} MB ({people} people): peak {peak_kib // 1024} MB")
+
+        # One case holding sixteen attachments of 4 MB is read one attachment at a time: the
+        # importer that built the whole case first took well over 100 MB for it.
+        at = xml.index("</case>", first_case)
+        data_chunk = 3 * 256 * 1024
+        big = os.path.join(tmp, "attachments.xml")
+        with open(big, "w", encoding="utf-8") as f:
+            f.write(xml[:at] + "<attachments>\n")
+            for n in range(16):
+                f.write(f'<attachment id="{n + 1}"><filename>scan-{n}.pdf</filename>'
+                        "<mime>application/pdf</mime><added-at>2025-01-01T10:00:00</added-at>"
+                        "<data>\n")
+                left = 4 * 1024 * 1024
+                while left > 0:
+                    part = os.urandom(min(data_chunk, left))
+                    left -= len(part)
+                    f.write("<chunk>" + base64.b64encode(part).decode("ascii") + "</chunk>\n")
+                f.write("</data></attachment>\n")
+            f.write("</attachments>" + xml[at:])
+        target = os.path.join(tmp, "attachments.heed")
+        run("create", target, "--name", "Scans Surgery", "--nation", "england")
+        child = subprocess.Popen([HEED_CLI, "import", target, big], env=ENV,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        stderr = child.stderr.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        check("a case with sixteen attachments of 4 MB is imported",
+              os.waitstatus_to_exitcode(status) == 0, text(stderr))
+        print(f"# imported a case with 16 attachments of 4 MB: peak {usage.ru_maxrss // 1024} MB")
+        check("a case with sixteen attachments of 4 MB is read one attachment at a time "
+              "(under 100 MB)", usage.ru_maxrss < 100 * 1024,
+              f"peak {usage.ru_maxrss // 1024} MB")
         check("importing 60 MB of small elements stays under 150 MB",
               peak_kib < 150 * 1024, f"peak {peak_kib // 1024} MB for {size // 1048576} MB")
 finally:
