@@ -49,7 +49,8 @@ demo = os.path.join(tmp, "demo.heed")
 try:
     # Help for every command of the contract.
     commands = ["create", "demo", "list", "show", "deadlines", "workdays", "letter", "timeline",
-                "publicity", "report", "ko41b", "export", "import", "backup", "restore", "check"]
+                "publicity", "report", "ko41b", "export", "import", "backup", "restore", "check",
+                "add", "import-table"]
     top = run("--help")
     check("help lists every command", top.returncode == 0 and
           all(c in top.stdout for c in commands), top.stdout)
@@ -62,6 +63,121 @@ try:
     proc = run("create", practice, "--name", "Test Surgery", "--nation", "wales")
     check("create", proc.returncode == 0 and os.path.exists(practice), proc.stderr)
     check("create makes a private file", os.stat(practice).st_mode & 0o777 == 0o600)
+
+    # add: one piece of feedback from a script, checked as the window's form checks it
+    # (in a practice of its own: the bad inputs below expect an empty one).
+    intake_file = os.path.join(tmp, "added.heed")
+    run("create", intake_file, "--name", "Added Surgery", "--nation", "england")
+    proc = run("add", intake_file, "--kind", "complaint", "--channel", "phone",
+               "--received", "2025-05-01T10:30", "--summary", "Rude at the front desk",
+               "--title", "Mrs", "--first-name", "Ada", "--surname", "Quennell",
+               "--phone", "01632960123", "--email", "ada@Example.ORG",
+               "--what-happened", "Spoken to rudely when asking for an appointment.",
+               "--wants", "An apology")
+    added = proc.stdout.strip()
+    check("add prints the new reference alone on a line", proc.returncode == 0 and
+          proc.stdout == "C-2025-001\n", proc.stdout + proc.stderr)
+    proc = run("show", intake_file, added)
+    check("add: the case holds what was given, tidied", proc.returncode == 0 and
+          "Rude at the front desk" in proc.stdout and "Quennell" in proc.stdout and
+          "01632 960123" in proc.stdout and "ada@example.org" in proc.stdout and
+          "2025-05-01T10:30" in proc.stdout and "Status: logged" in proc.stdout and
+          "An apology" in proc.stdout, proc.stdout + proc.stderr)
+    proc = run("add", intake_file, "--kind", "compliment", "--channel", "in-person",
+               "--summary", "Thank you to the nurses")
+    check("add: a compliment needs no name", proc.returncode == 0 and
+          proc.stdout.startswith("CP-") and len(proc.stdout.splitlines()) == 1,
+          proc.stdout + proc.stderr)
+    add_bad = [
+        (["--kind", "complaint", "--channel", "phone", "--summary", "No one named"],
+         "--surname: Say who is complaining"),
+        (["--kind", "grumble", "--channel", "phone", "--summary", "x", "--surname", "Lee"],
+         "--kind:"),
+        (["--kind", "comment", "--channel", "fax", "--summary", "x"], "--channel:"),
+        (["--kind", "comment", "--channel", "email", "--summary", "  "], "--summary:"),
+        (["--kind", "comment", "--channel", "email", "--summary", "x", "--phone", "12345"],
+         "--phone:"),
+        (["--kind", "comment", "--channel", "email", "--summary", "x", "--email", "ann@"],
+         "--email:"),
+        (["--kind", "comment", "--channel", "email", "--summary", "x",
+          "--received", "2099-01-01T10:00"], "--received: The received date cannot be in the future"),
+        (["--kind", "comment", "--channel", "email", "--summary", "x",
+          "--received", "2025-02-30T10:00"], "--received:"),
+        (["--kind", "comment", "--channel", "email", "--summary", "x",
+          "--received", "2025-02-03T24:10"], "--received:"),
+        (["--kind", "comment", "--channel", "email"], "--summary"),
+        (["--channel", "email", "--summary", "x"], "--kind"),
+    ]
+    for args, message in add_bad:
+        before = digest(intake_file)
+        proc = run("add", intake_file, *args)
+        check("bad add input: " + " ".join(args), one_line_error(proc) and
+              message in proc.stderr and digest(intake_file) == before,
+              f"rc={proc.returncode} stderr={proc.stderr!r}")
+    proc = run("add", os.path.join(tmp, "missing.heed"), "--kind", "comment", "--channel",
+               "email", "--summary", "x")
+    check("add to a missing intake_file file", one_line_error(proc), proc.stderr)
+    proc = run("check", intake_file)
+    check("the trail checks after add", proc.returncode == 0, proc.stdout + proc.stderr)
+
+    # add --from-email: a case from an email as mail programs write them, the message kept.
+    mail_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "email")
+    for name, summary, person in [
+        ("thunderbird-attachment.eml", "Complaint about my repeat prescription", "Siân"),
+        ("outlook-windows-1252.eml", "Complaint – I waited 50 minutes and wasn’t seen",
+         "Dubois"),
+        ("gmail-web.eml", "Online booking – no appointments ever shown", "Mensah"),
+        ("apple-mail-html-only.eml", "Home visit refused", "olwen.bowen@example.com"),
+    ]:
+        path = os.path.join(mail_dir, name)
+        proc = run("add", intake_file, "--from-email", path)
+        reference = proc.stdout.strip()
+        shown = run("show", intake_file, reference)
+        check(f"add --from-email {name}", proc.returncode == 0 and
+              len(proc.stdout.splitlines()) == 1 and reference.startswith("C-2025-") and
+              "How it came in: email" in shown.stdout and f"Summary: {summary}" in
+              shown.stdout and person in shown.stdout, proc.stdout + proc.stderr + shown.stdout)
+        db = sqlite3.connect(intake_file)
+        with open(path, "rb") as f:
+            original = f.read()
+        kept = db.execute("SELECT a.data FROM attachments a JOIN cases c ON c.id = a.\"case\" "
+                          "WHERE c.reference = ? AND a.filename = ?", (reference, name)).fetchall()
+        trail = db.execute("SELECT count(*) FROM audit WHERE action = 'email' AND detail LIKE ?",
+                           (f"sha256:{hashlib.sha256(original).hexdigest()}%",)).fetchone()[0]
+        db.close()
+        check(f"add --from-email {name}: the message is kept unaltered, its SHA-256 in the trail",
+              kept == [(original,)] and trail >= 1, (len(kept), trail))
+    proc = run("add", intake_file, "--from-email", os.path.join(mail_dir, "gmail-web.eml"),
+               "--kind", "concern", "--summary", "Online booking", "--received",
+               "2025-10-23T09:00", "--phone", "01632 960555")
+    shown = run("show", intake_file, proc.stdout.strip())
+    check("add --from-email: the other options override the message", proc.returncode == 0 and
+          proc.stdout.startswith("CN-2025-") and "Summary: Online booking\n" in shown.stdout and
+          "2025-10-23T09:00" in shown.stdout and "01632 960555" in shown.stdout and
+          "kwame.mensah@example.com" in shown.stdout, proc.stdout + proc.stderr + shown.stdout)
+    not_mail = os.path.join(tmp, "not-mail.eml")
+    with open(not_mail, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    deep = os.path.join(tmp, "deep.eml")
+    with open(deep, "w") as f:
+        f.write("From: a@example.com\r\nSubject: deep\r\n" + "".join(
+            f"Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n"
+            for i in range(400)))
+    for args, message in [
+        (["--from-email", not_mail], "not an email"),
+        (["--from-email", deep], "nested"),
+        (["--from-email", os.path.join(tmp, "missing.eml")], "Could not read"),
+        (["--from-email", os.path.join(mail_dir, "gmail-web.eml"), "--channel", "fax"],
+         "--channel:"),
+    ]:
+        before = digest(intake_file)
+        proc = run("add", intake_file, *args)
+        check("bad add --from-email: " + " ".join(a.replace(tmp, "TMP") for a in args),
+              one_line_error(proc) and message in proc.stderr and digest(intake_file) == before,
+              f"rc={proc.returncode} stderr={proc.stderr!r}")
+    proc = run("check", intake_file)
+    check("the trail checks after add --from-email", proc.returncode == 0,
+          proc.stdout + proc.stderr)
 
     # workdays
     for nation, start, add, expected in [

@@ -517,7 +517,49 @@ def two_at_once(export):
           writer.finish() == 0 and writer.lines[0] == "open writable", writer.stderr)
 
 
+def damaged_backups():
+    """A backup of a damaged file is refused; so is a restore from a damaged backup, --force
+    or not, and the practice it would have replaced is left exactly as it was."""
+    import sqlite3
+    practice = os.path.join(tmp, "damage.heed")
+    proc = cli("demo", practice, "--cases", "20", "--seed", "4")
+    assert proc.returncode == 0, proc.stderr
+
+    def damage(path):
+        db = sqlite3.connect(path)
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'cases'").fetchone()[0]
+        db.close()
+        with open(path, "r+b") as f:
+            f.seek((root - 1) * page_size)
+            f.write(b"\xff" * 64)
+
+    damaged = os.path.join(tmp, "damaged.heed")
+    shutil.copy(practice, damaged)
+    damage(damaged)
+    dest = os.path.join(tmp, "backup-of-damaged.heed")
+    proc = cli("backup", damaged, dest)
+    check("damage: a backup of a damaged file is refused with one line", one_line_error(proc)
+          and "checked the copy" not in proc.stdout, proc.stdout + proc.stderr)
+    check("damage: nothing is left under the backup's name", not os.path.lexists(dest) and
+          not [n for n in os.listdir(tmp) if n.startswith("backup-of-damaged.heed")])
+
+    backup = os.path.join(tmp, "backup-then-damaged.heed")
+    proc = cli("backup", practice, backup)
+    check("damage: a backup of the good file is made", proc.returncode == 0, proc.stderr)
+    damage(backup)
+    before = digest(practice)
+    proc = cli("restore", backup, practice, "--force")
+    check("damage: restore --force from a damaged backup is refused with one line",
+          one_line_error(proc), proc.stdout + proc.stderr)
+    check("damage: the practice is exactly as it was", digest(practice) == before)
+    proc = cli("check", practice)
+    check("damage: the practice passes its check after the refused restore",
+          proc.returncode == 0, proc.stdout + proc.stderr)
+
+
 try:
+    damaged_backups()
     crash_rounds()
     export, total = import_rounds()
     disk_full(export, total)

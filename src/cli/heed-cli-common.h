@@ -60,6 +60,9 @@ gboolean cli_financial_year      (int                  year,
                                   GDate               *to,
                                   int                 *status);
 void     cli_set_today           (GDate               *today);
+gboolean cli_check_output        (const char          *path,
+                                  int                 *status);
+int      cli_finish_stdout       (int                  status);
 
 /* Commands that live in their own files. */
 int      cli_command_letter      (int argc, char **argv);
@@ -67,6 +70,8 @@ int      cli_command_timeline    (int argc, char **argv);
 int      cli_command_publicity   (int argc, char **argv);
 int      cli_command_report      (int argc, char **argv);
 int      cli_command_ko41b       (int argc, char **argv);
+int      cli_command_add         (int argc, char **argv);
+int      cli_command_import_table (int argc, char **argv);
 int      cli_command_not_yet     (const char *name, int argc, char **argv);
 
 G_END_DECLS

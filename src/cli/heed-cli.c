@@ -17,6 +17,7 @@
 #include "heed-event.h"
 #include "heed-exchange.h"
 #include "heed-person.h"
+#include "heed-safe-output.h"
 #include "heed-staff.h"
 #include "heed-store.h"
 #include "heed-validate.h"
@@ -260,6 +261,9 @@ command_list (int    argc,
   query->search = g_steal_pointer (&search);
   query->kind = g_steal_pointer (&kind);
   query->status = g_steal_pointer (&status_id);
+  if (heed_case_query_finds_nothing (query))
+    g_printerr (_("heed-cli: note: --search has no letter or digit to look for, so no case "
+                  "matches it.\n"));
 
   output.csv = g_strcmp0 (format, "csv") == 0;
   output.terminal = isatty (STDOUT_FILENO);
@@ -606,6 +610,7 @@ command_workdays (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *nation_id = NULL, *from_text = NULL, *add_text = NULL, *result_text = NULL;
   HeedNation nation;
   GDate from, result;
@@ -637,7 +642,8 @@ command_workdays (int    argc,
                  add_text);
 
   calendar = heed_calendar_new (nation);
-  heed_calendar_add_working_days (calendar, &from, (int) add, &result);
+  if (!heed_calendar_try_add_working_days (calendar, &from, (int) add, &result, &error))
+    return cli_fail_error (error);
   result_text = heed_format_date_iso (&result);
   g_print ("%s\n", result_text);
   return EXIT_OK;
@@ -738,8 +744,7 @@ command_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(HeedSafeOutput) out = NULL;
   g_autofree char *output = NULL;
   gboolean xml = FALSE, csv = FALSE, ok;
   int status = EXIT_OK;
@@ -761,29 +766,21 @@ command_export (int    argc,
     return cli_usage_error (context, _("export needs one of --xml or --csv"));
   if (output == NULL)
     return cli_usage_error (context, _("export needs -o OUT"));
+  if (!cli_check_output (output, &status))
+    return status;
 
   store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
-  /* Written under a temporary name and moved into place whole. */
-  file = g_file_new_for_commandline_arg (output);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error);
+  /* Written under a temporary name and moved into place whole; never over a practice. */
+  out = heed_safe_output_new (output, HEED_SAFE_OUTPUT_DEFAULT, &error);
   if (out == NULL)
-    return cli_fail (_("Could not write %s: %s"), output, error->message);
-  ok = xml ? heed_exchange_export_xml (store, G_OUTPUT_STREAM (out), &error)
-           : heed_exchange_export_csv (store, G_OUTPUT_STREAM (out), &error);
-  if (!ok)
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing a replace stream with a cancelled cancellable leaves the old file alone. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
-      return cli_fail_error (error);
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
-    return cli_fail (_("Could not write %s: %s"), output, error->message);
+    return cli_fail_error (error);
+  ok = xml ? heed_exchange_export_xml (store, heed_safe_output_get_stream (out), &error)
+           : heed_exchange_export_csv (store, heed_safe_output_get_stream (out), &error);
+  if (!ok || !heed_safe_output_commit (out, &error))
+    return cli_fail_error (error);
   return EXIT_OK;
 }
 
@@ -843,6 +840,13 @@ static const Command commands[] = {
     command_backup },
   { "restore", "BACKUP FILE [--force]", N_("Put a backup back"), command_restore },
   { "check", "FILE", N_("Check integrity and the audit trail"), command_check },
+  { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
+    "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
+    "--wants TEXT] [--from-email MESSAGE.eml]",
+    N_("Log one piece of feedback; prints its reference"), cli_command_add },
+  { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
+    "[--dry-run] [--skip-bad-rows]",
+    N_("Import a spreadsheet log of complaints, all or nothing"), cli_command_import_table },
 };
 
 static void
@@ -874,12 +878,12 @@ main (int    argc,
       || strcmp (argv[1], "help") == 0)
     {
       print_usage (stdout);
-      return EXIT_OK;
+      return cli_finish_stdout (EXIT_OK);
     }
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("heed-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return cli_finish_stdout (EXIT_OK);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -890,7 +894,7 @@ main (int    argc,
 
           g_set_prgname (program);
           /* The command sees itself as argv[0]. */
-          return commands[i].run (argc - 1, argv + 1);
+          return cli_finish_stdout (commands[i].run (argc - 1, argv + 1));
         }
     }
 

@@ -7,6 +7,7 @@
 
 #include "heed-choice.h"
 #include "heed-preferences-window.h"
+#include "heed-safe-output.h"
 #include "heed-record-dialog.h"
 #include "heed-staff.h"
 #include "heed-store-exchange.h"
@@ -464,7 +465,14 @@ on_logo_chosen_cb (GtkNativeDialog       *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* A pipe or a device is refused, never read without end. */
+      if (g_file_peek_path (file) != NULL)
+        bytes = heed_load_regular_file (g_file_peek_path (file), _("The picture"),
+                                        4 * 1024 * 1024, &error);
+      else
+        bytes = g_file_load_bytes (file, NULL, NULL, &error);
 
       if (bytes == NULL || !heed_store_set_logo (self->store, bytes, &error))
         toast (self, error->message);

@@ -2759,7 +2759,9 @@ heed_exchange_import_xml (HeedStore   *store,
       heed_store_rollback (store);
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  /* Non-blocking, so a pipe given as the file is refused below instead of waited on while the
+   * practice is held for writing. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
@@ -2775,6 +2777,7 @@ heed_exchange_import_xml (HeedStore   *store,
                    _("“%s” is not a file that can be imported."), path);
       return FALSE;
     }
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
   if ((guint64) info.st_size > (guint64) size_limit)
     {
       close (fd);

@@ -9,6 +9,7 @@
 
 #include "heed-csv.h"
 #include "heed-report-figures.h"
+#include "heed-safe-output.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -1919,19 +1920,20 @@ heed_report_write_file (const char  *path,
                         gsize        length,
                         GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  file = g_file_new_for_path (path);
-  /* g_file_replace_contents writes a temporary file and renames it over the old one. */
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
-                                &local_error))
+  /* Beside the target first and renamed over it, readable by the user only, and never over a
+   * practice file. */
+  if (!heed_safe_output_write_file (path, data, length, &local_error))
     {
-      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE,
-                   _("The report could not be saved as %s: %s"), path, local_error->message);
+      if (g_error_matches (local_error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE,
+                     _("The report could not be saved as %s: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;

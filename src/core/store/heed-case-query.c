@@ -80,3 +80,21 @@ heed_case_query_dup_fts (const char *search)
     return NULL;
   return g_string_free (g_steal_pointer (&fts), FALSE);
 }
+
+/* Words were typed but none Heed can search for (only punctuation, symbols or emoji): such a
+ * search finds no case, rather than being ignored and finding every case. */
+gboolean
+heed_case_query_finds_nothing (HeedCaseQuery *query)
+{
+  g_autofree char *fts = NULL;
+
+  if (query == NULL || query->search == NULL)
+    return FALSE;
+  fts = heed_case_query_dup_fts (query->search);
+  if (fts != NULL)
+    return FALSE;
+  for (const char *p = query->search; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+  return FALSE;
+}

@@ -1265,6 +1265,13 @@ heed_store_insert_record (HeedStore   *self,
                        _("A case needs its reference."));
           return FALSE;
         }
+      if (!heed_text_is_one_line (reference))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("A case reference is one line of capital letters, digits and hyphens, "
+                         "such as C-2025-041, without line breaks or control characters."));
+          return FALSE;
+        }
       ensure_time (record, "created-at", now);
       ensure_time (record, "updated-at", now);
     }

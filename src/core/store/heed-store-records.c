@@ -474,6 +474,13 @@ heed_store_find_case (HeedStore   *self,
                    _("Give a case reference, such as C-2025-041."));
       return NULL;
     }
+  if (!heed_text_is_one_line (reference))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A case reference is one line of capital letters, digits and hyphens, such "
+                     "as C-2025-041, without line breaks or control characters."));
+      return NULL;
+    }
   stmt = _heed_store_prepare (self, "SELECT id FROM cases WHERE reference = upper (:reference)",
                               error);
   if (stmt == NULL)

@@ -238,6 +238,17 @@ gboolean        heed_store_backup_to_folder   (HeedStore   *self,
 GPtrArray      *heed_store_list_backups       (HeedStore   *self,
                                                const char  *folder,
                                                GError     **error);
+/* A copy of the practice as it is, damaged or not and not checked (unlike a backup): what is
+ * kept beside a practice file about to be replaced by a restore. */
+gboolean        heed_store_keep_copy          (HeedStore   *self,
+                                               const char  *destination,
+                                               GError     **error);
+/* Opens @backup and runs the full check over it: FALSE, saying what is wrong, when it could
+ * not be restored. */
+gboolean        heed_store_check_backup       (const char  *backup,
+                                               GError     **error);
+/* Refuses a backup that fails heed_store_check_backup(), @force or not; the file at
+ * @destination is replaced only by a copy that was checked. */
 gboolean        heed_store_restore            (const char  *backup,
                                                const char  *destination,
                                                gboolean     force,
