@@ -245,6 +245,22 @@ digest_of_strings (const char *first,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* Prefixes of references: capitals, digits and hyphens, ending in a hyphen, as
+ * assign_reference() makes them ("C-2025-") and a practice's own log may have them
+ * ("2024-"); nothing that could break a line or act on a terminal. */
+static gboolean
+is_counter_prefix (const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  if (length < 2 || length > 40 || prefix[length - 1] != '-')
+    return FALSE;
+  for (const char *p = prefix; *p != '\0'; p++)
+    if (!g_ascii_isupper (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
 /* "C-2025-041" raises the counter of "C-2025-" to at least 41, so Heed never gives that
  * reference again. References of another shape leave the counters alone. */
 static gboolean
@@ -263,6 +279,10 @@ raise_counter_for (HeedStore   *self,
       return TRUE;
   number = g_ascii_strtoull (dash + 1, NULL, 10);
   prefix = g_strndup (reference, dash - reference + 1);
+  /* Nor does a number past what Heed would reach: a counter raised there would leave no
+   * reference to give. */
+  if (!is_counter_prefix (prefix) || number > HEED_REFERENCE_COUNTER_MAX)
+    return TRUE;
   return heed_store_raise_reference_counter (self, prefix, (gint64) number, error);
 }
 
@@ -1089,26 +1109,6 @@ failed:
 }
 
 /* The counter of a reference series never goes down. */
-/* Prefixes as assign_reference() makes them: the kind's capitals, the year, hyphens. */
-static gboolean
-is_counter_prefix (const char *prefix)
-{
-  gsize letters = 0;
-  const char *p = prefix;
-
-  while (g_ascii_isupper (*p) && letters < 8)
-    {
-      p++;
-      letters++;
-    }
-  if (letters == 0 || *p++ != '-')
-    return FALSE;
-  for (guint i = 0; i < 4; i++, p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return p[0] == '-' && p[1] == '\0';
-}
-
 gboolean
 heed_store_raise_reference_counter (HeedStore   *self,
                                     const char  *prefix,
@@ -1124,7 +1124,7 @@ heed_store_raise_reference_counter (HeedStore   *self,
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("A reference counter’s prefix is written like C-2025- (capital letters, "
-                     "a hyphen, the year and a hyphen)."));
+                     "digits and hyphens, ending in a hyphen)."));
       return FALSE;
     }
   if (last < 0 || last > HEED_REFERENCE_COUNTER_MAX)
