@@ -327,6 +327,10 @@ test_complaint_form (void)
 
   /* Empty: it says who is complaining must be given. */
   g_assert_false (heed_feedback_dialog_save (dialog));
+  /* A GP practice is not asked about private care; a representative is asked about best
+   * interests. */
+  g_assert_null (heed_feedback_dialog_get_row (dialog, "case", "care"));
+  g_assert_nonnull (heed_feedback_dialog_get_row (dialog, "case", "best-interests"));
 
   /* A wrong NHS number and postcode are explained beside their fields. */
   type_into (heed_feedback_dialog_get_row (dialog, "complainant", "first-name"), "Ann");
@@ -405,6 +409,16 @@ test_complaint_form (void)
   /* Saved, so the kept typing has gone. */
   drafts = heed_store_list_form_drafts (heed_window_get_store (window), NULL, NULL);
   g_assert_cmpuint (drafts->len, ==, 0);
+
+  /* A dental practice asks whether the complaint is about NHS or private care. */
+  g_assert_true (heed_store_set_setting (heed_window_get_store (window), "practice-type",
+                                         "dental", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-feedback", "s", "complaint");
+  dialog = find_toplevel (HEED_TYPE_FEEDBACK_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (heed_feedback_dialog_get_row (dialog, "case", "care"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -801,6 +815,31 @@ test_preferences (void)
 
     g_assert_cmpstr (value, ==, "01632 960000");
   }
+  /* A GP practice may be a member of ISCAS; a dental practice is asked about private care
+   * instead, and its KO41(b) is the dental collection's. */
+  {
+    AdwComboRow *type = ADW_COMBO_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "type_row"));
+    GtkWidget *iscas = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "iscas_row"));
+    GtkSwitch *member = GTK_SWITCH (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "iscas_switch"));
+    g_autofree char *gp = heed_store_dup_setting (store, "practice-type");
+    g_autofree char *dental = NULL;
+    g_autofree char *joined = NULL;
+
+    g_assert_cmpstr (gp, ==, "gp");
+    g_assert_cmpuint (adw_combo_row_get_selected (type), ==, 0);
+    g_assert_true (gtk_widget_get_visible (iscas));
+    gtk_switch_set_active (member, TRUE);
+    joined = heed_store_dup_setting (store, "iscas-member");
+    g_assert_cmpstr (joined, ==, "true");
+    adw_combo_row_set_selected (type, 1);
+    dental = heed_store_dup_setting (store, "practice-type");
+    g_assert_cmpstr (dental, ==, "dental");
+    g_assert_false (gtk_widget_get_visible (iscas));
+    adw_combo_row_set_selected (type, 0);
+  }
   /* The practice's name is one line: a tab or an escape pasted into it is refused. */
   {
     AdwEntryRow *name = ADW_ENTRY_ROW (gtk_widget_get_template_child (
@@ -1135,6 +1174,7 @@ test_phone_log_draft (void)
   HeedWindow *window = heed_window_new (application);
   HeedPhoneLogDialog *log;
   GtkWindow *again;
+  GtkWidget *summary;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
@@ -1145,7 +1185,19 @@ test_phone_log_draft (void)
                                                         "first_name_row")), "Carys");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
     gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
-                                   "happened_view"))), "Nobody rang back", -1);
+                                   "happened_view"))), "Nobody rang back. Twice.", -1);
+  /* The one-line summary is offered from the first sentence, whole... */
+  summary = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (log),
+                                                       HEED_TYPE_PHONE_LOG_DIALOG,
+                                                       "summary_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==, "Nobody rang back.");
+  /* ... and once reception changes it, it stays as typed. */
+  gtk_editable_set_text (GTK_EDITABLE (summary), "No call back after two promises");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
+                                   "happened_view"))), "Nobody rang back. Twice, in May.", -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==,
+                   "No call back after two promises");
   heed_phone_log_dialog_keep_draft (log);
   /* As if the power went: the windows go without closing (no close request). */
   gtk_window_destroy (GTK_WINDOW (log));
@@ -1159,6 +1211,9 @@ test_phone_log_draft (void)
   g_assert_true (HEED_IS_PHONE_LOG_DIALOG (again));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
     GTK_WIDGET (again), HEED_TYPE_PHONE_LOG_DIALOG, "first_name_row"))), ==, "Carys");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (again), HEED_TYPE_PHONE_LOG_DIALOG, "summary_row"))), ==,
+                   "No call back after two promises");
 
   /* Closed on purpose: the typing is not wanted, and not offered again. */
   gtk_window_close (again);
@@ -1436,17 +1491,13 @@ test_letter_needs (void)
 }
 
 /* Check the Practice File runs beside the window and says what it found. */
-static void
-test_check_file (void)
+/* The check's dialog, once the worker thread is done. */
+static AdwMessageDialog *
+run_window_check (HeedWindow *window)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = make_practice (dir);
-  HeedWindow *window = heed_window_new (application);
   AdwMessageDialog *dialog = NULL;
   gint64 give_up;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (heed_window_open_path (window, path));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL);
   /* Not a timing check: a generous bound so a broken check fails instead of hanging. */
   give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -1454,9 +1505,62 @@ test_check_file (void)
          && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_check_file (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  AdwMessageDialog *dialog = NULL;
+  const char *body;
+
+  /* A backup kept in the backup folder: the window's check compares the trail with it. */
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  {
+    g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (heed_store_backup_to_folder (store, usb, 0, &backup, &error));
+    g_assert_no_error (error);
+  }
+  g_settings_set_string (settings, "backup-folder", usb);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  dialog = run_window_check (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Is Sound");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  /* It says what it compared with: the backup, and the anchor log. */
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, backup));
+  g_assert_nonnull (strstr (body, "this trail begins with its"));
+  g_assert_nonnull (strstr (body, "anchor log"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* A setting changed behind Heed's back: named, and the clean backup with it. */
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE settings SET value = 'wales' WHERE key = "
+                                       "'nation'", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  dialog = run_window_check (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Has Problems");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "The setting “nation” was changed outside Heed"));
+  g_assert_nonnull (strstr (body, "The newest backup that checks clean is"));
+  g_assert_nonnull (strstr (body, backup));
+
+  g_settings_reset (settings, "backup-folder");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -1535,6 +1639,64 @@ test_reports_and_actions (void)
       g_autofree char *after = heed_test_file_digest (path);
 
       g_assert_cmpstr (after, ==, before);
+    }
+  }
+
+  /* The matters of general importance: a draft offered from the year's themes, rewritten and
+   * saved, then printed in the year's report. */
+  {
+    GtkWindow *importance = heed_report_page_edit_general_importance (report);
+    GtkTextView *text;
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+    g_autofree char *draft = NULL;
+    g_autofree char *kept = NULL;
+    g_autofree char *saved_csv = NULL;
+    GDate from, to;
+    int year;
+
+    g_assert_nonnull (importance);
+    text = GTK_TEXT_VIEW (find_named (GTK_WIDGET (importance), "importance-text"));
+    buffer = gtk_text_view_get_buffer (text);
+    g_signal_emit_by_name (find_named (GTK_WIDGET (importance), "importance-draft"), "clicked");
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    draft = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    if (strstr (draft, "most often about") == NULL)
+      g_error ("draft: “%s”", draft);
+    gtk_text_buffer_set_text (buffer, "Getting through on the phone mattered most.", -1);
+    g_signal_emit_by_name (find_named (GTK_WIDGET (importance), "importance-save"), "clicked");
+    iterate ();
+    /* Saved, the window is gone. */
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+          g_assert_null (find_named (top, "importance-save"));
+        }
+    }
+    /* The year shown is the financial year now running. */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      year = g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
+    }
+    g_date_clear (&from, 1);
+    g_date_clear (&to, 1);
+    g_date_set_dmy (&from, 1, G_DATE_APRIL, (GDateYear) year);
+    g_date_set_dmy (&to, 31, G_DATE_MARCH, (GDateYear) (year + 1));
+    kept = heed_store_dup_report_summary (heed_window_get_store (window), &from, &to);
+    g_assert_cmpstr (kept, ==, "Getting through on the phone mattered most.");
+    {
+      g_autofree char *html = g_build_filename (dir, "annual.html", NULL);
+
+      g_assert_true (heed_report_page_save (report, HEED_REPORT_FORMAT_HTML, html, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (html, &saved_csv, NULL, NULL));
+      g_assert_nonnull (strstr (saved_csv, "Getting through on the phone mattered most."));
+      g_unlink (html);
     }
   }
 
@@ -1881,6 +2043,9 @@ test_restore (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+  /* A change made in the window: when it closes the file to restore, the head is anchored. */
+  g_assert_true (heed_store_set_setting (heed_window_get_store (window), "phone",
+                                         "01632 960002", &error));
 
   /* A backup whose trail was rewritten is refused before anything is touched: the practice
    * stays open as it was, and no copy of it is made to be kept. */
@@ -1924,6 +2089,26 @@ test_restore (void)
   g_assert_true (heed_store_check_backup (path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);
+
+  /* The anchor log has the close, then the restore; the restored file checks clean against
+   * it, what was anchored beyond the backup set aside. */
+  {
+    g_autofree char *log = heed_anchor_log_dup_default ();
+    g_autofree char *contents = NULL;
+    g_autofree char *where = g_canonicalize_filename (path, NULL);
+    g_autofree char *closed = g_strdup_printf ("\tclose\t%s\n", where);
+    g_autofree char *restored = g_strdup_printf ("\trestore\t%s\n", where);
+    g_autoptr(HeedStore) check = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GString) report = g_string_new (NULL);
+    HeedCheckOptions options = { .anchor_log = log, .is_practice = TRUE };
+
+    g_assert_true (g_file_get_contents (log, &contents, NULL, &error));
+    g_assert_nonnull (strstr (contents, closed));
+    g_assert_nonnull (strstr (contents, restored));
+    g_assert_true (strstr (contents, closed) < strstr (contents, restored));
+    g_assert_true (heed_store_check_with (check, &options, report, &error));
+    g_assert_nonnull (strstr (report->str, "set aside"));
+  }
 
   /* Tuesday's file is kept beside it, whole. */
   folder = g_dir_open (dir, 0, NULL);

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -63,6 +64,23 @@ try:
     proc = run("create", practice, "--name", "Test Surgery", "--nation", "wales")
     check("create", proc.returncode == 0 and os.path.exists(practice), proc.stderr)
     check("create makes a private file", os.stat(practice).st_mode & 0o777 == 0o600)
+    # A GP practice unless --type says dental; a dental practice's KO41(b) is the dental
+    # collection's.
+    dental = os.path.join(tmp, "dental.heed")
+    proc = run("create", dental, "--name", "Smiles", "--nation", "england", "--type", "dental")
+    db = sqlite3.connect(dental)
+    kinds = [db.execute("SELECT value FROM settings WHERE key = 'practice-type'").fetchone()]
+    db.close()
+    db = sqlite3.connect(practice)
+    kinds.append(db.execute("SELECT value FROM settings WHERE key = 'practice-type'").fetchone())
+    db.close()
+    check("create --type dental", proc.returncode == 0 and kinds == [("dental",), ("gp",)],
+          proc.stderr + repr(kinds))
+    proc = run("ko41b", dental, "--year", "2025")
+    check("ko41b of a dental practice is the dental collection",
+          proc.returncode == 0 and "NHS Business Services Authority" not in proc.stderr
+          and "Dental nurse" in proc.stdout and "Nursing" not in proc.stdout,
+          proc.stdout + proc.stderr)
 
     # add: one piece of feedback from a script, checked as the window's form checks it
     # (in a practice of its own: the bad inputs below expect an empty one).
@@ -83,6 +101,14 @@ try:
           "01632 960123" in proc.stdout and "ada@example.org" in proc.stdout and
           "2025-05-01T10:30" in proc.stdout and "Status: logged" in proc.stdout and
           "An apology" in proc.stdout, proc.stdout + proc.stderr)
+    proc = run("add", intake_file, "--kind", "complaint", "--channel", "letter",
+               "--summary", "A private crown came loose", "--surname", "Lee", "--care",
+               "private")
+    private_ref = proc.stdout.strip()
+    shown = run("show", intake_file, private_ref)
+    check("add --care private", proc.returncode == 0 and
+          "NHS or private care: private" in shown.stdout,
+          proc.stderr + shown.stdout)
     proc = run("add", intake_file, "--kind", "compliment", "--channel", "in-person",
                "--summary", "Thank you to the nurses")
     check("add: a compliment needs no name", proc.returncode == 0 and
@@ -107,6 +133,8 @@ try:
           "--received", "2025-02-03T24:10"], "--received:"),
         (["--kind", "comment", "--channel", "email"], "--summary"),
         (["--channel", "email", "--summary", "x"], "--kind"),
+        (["--kind", "comment", "--channel", "email", "--summary", "x", "--care", "insured"],
+         "--care must be nhs or private"),
     ]
     for args, message in add_bad:
         before = digest(intake_file)
@@ -333,6 +361,23 @@ try:
     check("export → import → export is identical", digest(xml_a) == digest(xml_b))
     proc = run("check", moved)
     check("check passes after import", proc.returncode == 0, proc.stderr)
+    # A dental practice's categories keep their collection through export and import, and so
+    # does each case's NHS or private care.
+    dental_demo = os.path.join(tmp, "dental-demo.heed")
+    dental_moved = os.path.join(tmp, "dental-moved.heed")
+    xml_d = os.path.join(tmp, "dental.xml")
+    run("demo", dental_demo, "--type", "dental", "--cases", "80", "--seed", "3")
+    proc = run("export", dental_demo, "--xml", "-o", xml_d)
+    run("create", dental_moved, "--name", "Moved", "--nation", "england", "--type", "dental")
+    proc = run("import", dental_moved, xml_d)
+    ko41b_moved = run("ko41b", dental_moved, "--year", "2025")
+    db = sqlite3.connect(dental_moved)
+    private = db.execute("SELECT count(*) FROM cases WHERE care = 'private'").fetchone()[0]
+    db.close()
+    check("a dental practice's lists and private care survive export and import",
+          proc.returncode == 0 and "Dental nurse" in ko41b_moved.stdout
+          and "Nursing" not in ko41b_moved.stdout and private > 0,
+          proc.stderr + ko41b_moved.stdout[:400] + ko41b_moved.stderr)
     csv_out = os.path.join(tmp, "cases.csv")
     proc = run("export", demo, "--csv", "-o", csv_out)
     with open(csv_out, newline="") as f:
@@ -435,6 +480,10 @@ try:
         (["create", os.path.join(tmp, "x.heed"), "--name", "X", "--nation", "cornwall"],
          "--nation must be"),
         (["create", os.path.join(tmp, "x.heed"), "--nation", "england"], "needs --name"),
+        (["create", os.path.join(tmp, "x.heed"), "--name", "X", "--nation", "england",
+          "--type", "vet"], "--type must be gp or dental"),
+        (["demo", os.path.join(tmp, "x.heed"), "--type", "pharmacy"],
+         "--type must be gp or dental"),
         (["create", os.path.join(tmp, "x.heed"), "--name", "  ", "--nation", "england"],
          "needs a name"),
         (["list", os.path.join(tmp, "nope.heed")], "no practice file"),
@@ -604,7 +653,8 @@ try:
             values = {(r[0], r[1]): r[3] for r in rows[1:]}
             bf, new, resolved, withdrawn, cf = (int(values[("summary", k)]) for k in (
                 "brought-forward", "new", "resolved", "withdrawn", "carried-forward"))
-            ok = cf == bf + new - resolved - withdrawn
+            # As the form works it out: a withdrawn complaint is not resolved.
+            ok = cf == bf + new - resolved
             quarter_new += new
         check(f"ko41b --quarter {fy}-Q{q}: carried forward adds up", ok,
               proc.stdout + proc.stderr)
@@ -616,10 +666,12 @@ try:
 
     proc = run("ko41b", demo, "--year", str(fy + 1), "--format", "csv")
     next_values = {(r[0], r[1]): r[3] for r in list(csv.reader(io.StringIO(proc.stdout)))[1:]}
-    check("ko41b: one year's carried forward is the next year's brought forward",
-          year_values[("summary", "carried-forward")] ==
-          next_values.get(("summary", "brought-forward")),
-          (year_values[("summary", "carried-forward")],
+    check("ko41b: one year's carried forward, less those withdrawn, is the next year's "
+          "brought forward",
+          int(year_values[("summary", "carried-forward")])
+          - int(year_values[("summary", "withdrawn")]) ==
+          int(next_values.get(("summary", "brought-forward"), -1)),
+          (year_values[("summary", "carried-forward")], year_values[("summary", "withdrawn")],
            next_values.get(("summary", "brought-forward"))))
 
     # report --kind cqc and quarterly: PDFs from the same figures.
@@ -641,8 +693,13 @@ try:
     proc = run("report", demo, "--kind", "cqc", "--to", f"{fy + 1}-03-31", "-o", out_cqc)
     check("report --kind cqc --to", proc.returncode == 0 and os.path.exists(out_cqc), proc.stderr)
     info, texts, cqc_text = pdf_pages_and_text(out_cqc)
-    check("cqc summary is titled and short",
-          "Summary of complaints and actions taken" in info and 1 <= len(texts) <= 3, info)
+    # The summary itself is short; the log of each complaint follows it.
+    log_page = next((i for i, t in enumerate(texts) if "Each complaint" in t), None)
+    check("cqc summary is titled and short, then the log of each complaint",
+          "Summary of complaints and actions taken" in info and log_page is not None
+          and log_page < 3, info)
+    check("cqc log gives no case reference",
+          re.search(r"\b[A-Z]-\d{4}-\d+", cqc_text) is None, cqc_text[:300])
     check("cqc summary names the practice and the 12 months on every page",
           all(practice_name in t and f"1 April {fy} to 31 March {fy + 1}" in " ".join(t.split())
               for t in texts), texts[0][:300])
@@ -728,6 +785,7 @@ try:
         (["ko41b", demo, "--year", "2025", "--quarter", "2025-Q1"], "either --year"),
         (["ko41b", demo, "--year", "2025", "--format", "pdf"], "--format must be"),
         (["ko41b"], "exactly one FILE"),
+        (["ko41b", practice, "--year", "2025"], "The KO41(b) return is for practices in England"),
     ]
     for args, message in report_bad:
         before = digest(demo), digest(out_csv)

@@ -175,6 +175,25 @@ cli_parse_nation_option (const char *text,
   return TRUE;
 }
 
+gboolean
+cli_parse_type_option (const char  *text,
+                       const char **type,
+                       int         *status)
+{
+  if (text == NULL || strcmp (text, "gp") == 0)
+    {
+      *type = "gp";
+      return TRUE;
+    }
+  if (strcmp (text, "dental") == 0)
+    {
+      *type = "dental";
+      return TRUE;
+    }
+  *status = cli_fail (_("--type must be gp or dental, not “%s”."), text);
+  return FALSE;
+}
+
 HeedStore *
 cli_open_store (const char         *path,
             HeedStoreOpenFlags  flags,
@@ -187,7 +206,13 @@ cli_open_store (const char         *path,
   if (store == NULL)
     *status = cli_fail_error (error);
   else
-    heed_store_set_staff_name (store, "heed-cli");
+    {
+      g_autofree char *anchors = heed_anchor_log_dup_default ();
+
+      heed_store_set_staff_name (store, "heed-cli");
+      /* A writing command leaves the trail's head in the anchor log when it closes. */
+      heed_store_set_anchor_log (store, anchors);
+    }
   return store;
 }
 

@@ -52,6 +52,10 @@ gboolean cli_parse_date_option   (const char          *name,
 gboolean cli_parse_nation_option (const char          *text,
                                   HeedNation          *nation,
                                   int                 *status);
+/* --type gp|dental (gp when NULL): a GP or a dental practice. */
+gboolean   cli_parse_type_option   (const char  *text,
+                                    const char **type,
+                                    int         *status);
 HeedStore *cli_open_store        (const char          *path,
                                   HeedStoreOpenFlags   flags,
                                   int                 *status);

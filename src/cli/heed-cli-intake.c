@@ -54,6 +54,7 @@ cli_command_add (int    argc,
   char *first_name = NULL, *surname = NULL, *phone = NULL, *email = NULL;
   char *what_happened = NULL, *wants = NULL;
   g_autofree char *from_email = NULL;
+  g_autofree char *care = NULL;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
@@ -74,6 +75,9 @@ cli_command_add (int    argc,
       N_("What happened, in their words"), N_("TEXT") },
     { "wants", 0, 0, G_OPTION_ARG_STRING, &wants, N_("What they would like to happen"),
       N_("TEXT") },
+    { "care", 0, 0, G_OPTION_ARG_STRING, &care,
+      N_("nhs (default) or private: private care goes to the Dental Complaints Service or "
+         "ISCAS, not the Ombudsman, and is left out of the KO41(b)"), N_("CARE") },
     { "from-email", 0, 0, G_OPTION_ARG_FILENAME, &from_email,
       N_("Make it from an email message (.eml), kept with the case; the options above "
          "override what the message says"), N_("MESSAGE.eml") },
@@ -117,6 +121,15 @@ cli_command_add (int    argc,
   take_option (&intake->email, g_steal_pointer (&email));
   take_option (&intake->what_happened, g_steal_pointer (&what_happened));
   take_option (&intake->outcome_wanted, g_steal_pointer (&wants));
+  if (care != NULL)
+    {
+      if (strcmp (care, "nhs") != 0 && strcmp (care, "private") != 0)
+        {
+          status = cli_fail (_("--care must be nhs or private, not “%s”."), care);
+          goto out;
+        }
+      heed_intake_add_case_value (intake, "care", care);
+    }
 
   /* Checked before the file is opened, so bad input never touches it. */
   problems = heed_intake_validate (intake, NULL);

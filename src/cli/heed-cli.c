@@ -39,12 +39,17 @@ command_create (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *nation_id = NULL;
+  g_autofree char *anchors = NULL;
+  g_autofree char *type_id = NULL;
+  const char *type;
   HeedNation nation;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The practice’s name"), N_("NAME") },
     { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
       N_("england, wales, scotland or northern-ireland"), N_("NATION") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_id,
+      N_("gp (default) or dental: a GP or a dental practice"), N_("TYPE") },
     { NULL }
   };
 
@@ -58,12 +63,17 @@ command_create (int    argc,
     return cli_usage_error (context, _("create needs --name"));
   if (nation_id == NULL)
     return cli_usage_error (context, _("create needs --nation"));
-  if (!cli_parse_nation_option (nation_id, &nation, &status))
+  if (!cli_parse_nation_option (nation_id, &nation, &status)
+      || !cli_parse_type_option (type_id, &type, &status))
     return status;
 
   store = heed_store_create (argv[1], name, nation, &error);
-  if (store == NULL)
+  if (store == NULL || !heed_store_set_setting (store, "practice-type", type, &error))
     return cli_fail_error (error);
+  /* The new practice's first anchor; where the log cannot be written, closing says so. */
+  anchors = heed_anchor_log_dup_default ();
+  heed_store_write_anchor (store, anchors, "close", NULL, NULL);
+  heed_store_set_anchor_log (store, anchors);
   g_print (_("Created %s for %s (%s).\n"), argv[1], name, heed_nation_get_name (nation));
   return EXIT_OK;
 }
@@ -78,6 +88,8 @@ command_demo (int    argc,
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *nation_id = NULL;
+  g_autofree char *type_id = NULL;
+  const char *type;
   HeedDemoOptions options;
   HeedNation nation;
   int cases = 300, years = 3;
@@ -91,6 +103,8 @@ command_demo (int    argc,
       N_("S") },
     { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
       N_("england (default), wales, scotland or northern-ireland"), N_("NATION") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_id,
+      N_("gp (default) or dental: a GP or a dental practice"), N_("TYPE") },
     { NULL }
   };
 
@@ -106,7 +120,8 @@ command_demo (int    argc,
     return cli_fail (_("--years must be between 1 and 50, not %d."), years);
   if (seed < 0 || seed > G_MAXUINT32)
     return cli_fail (_("--seed must be a whole number from 0 to %u."), G_MAXUINT32);
-  if (!cli_parse_nation_option (nation_id, &nation, &status))
+  if (!cli_parse_nation_option (nation_id, &nation, &status)
+      || !cli_parse_type_option (type_id, &type, &status))
     return status;
 
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -114,12 +129,20 @@ command_demo (int    argc,
       store = cli_open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
       if (store == NULL)
         return status;
+      /* A practice already made keeps its own type unless --type says otherwise. */
+      if (type_id != NULL && !heed_store_set_setting (store, "practice-type", type, &error))
+        return cli_fail_error (error);
     }
   else
     {
-      store = heed_store_create (argv[1], "Example Lane Surgery", nation, &error);
-      if (store == NULL)
+      g_autofree char *anchors = heed_anchor_log_dup_default ();
+
+      store = heed_store_create (argv[1], strcmp (type, "dental") == 0
+                                          ? "Example Lane Dental Practice"
+                                          : "Example Lane Surgery", nation, &error);
+      if (store == NULL || !heed_store_set_setting (store, "practice-type", type, &error))
         return cli_fail_error (error);
+      heed_store_set_anchor_log (store, anchors);
     }
   heed_store_set_staff_name (store, "heed-cli demo");
 
@@ -651,6 +674,25 @@ command_workdays (int    argc,
 
 /* check */
 
+/* Where the window keeps its backups (Preferences), when its settings are installed. */
+static char *
+dup_backup_folder (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *folder = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "backup-folder"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  folder = g_settings_get_string (settings, "backup-folder");
+  return folder[0] != '\0' ? g_steal_pointer (&folder) : NULL;
+}
+
 static int
 command_check (int    argc,
                char **argv)
@@ -659,26 +701,80 @@ command_check (int    argc,
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
+  g_auto(GStrv) against = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
+  gboolean rebuild_index = FALSE;
+  HeedCheckOptions options = { 0 };
   int status = EXIT_OK;
   gboolean ok;
+  GOptionEntry entries[] = {
+    { "against", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &against,
+      N_("Prove the trail extends this older copy’s unchanged (may be given more than once)"),
+      N_("OLDER.heed") },
+    { "backups", 0, 0, G_OPTION_ARG_FILENAME, &backups,
+      N_("Where this practice’s backups are, to name the newest that checks clean (default: "
+         "the folder chosen in Heed’s Preferences)"),
+      N_("FOLDER") },
+    { "rebuild-index", 0, 0, G_OPTION_ARG_NONE, &rebuild_index,
+      N_("Make the search index again from the cases first"), NULL },
+    { NULL }
+  };
 
   context = g_option_context_new (_("FILE — check the file’s integrity and its audit trail"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return cli_usage_error (context, _("check needs exactly one FILE"));
 
-  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], rebuild_index ? HEED_STORE_OPEN_DEFAULT
+                                                 : HEED_STORE_OPEN_READ_ONLY,
+                          &status);
   if (store == NULL)
     return status;
-  ok = heed_store_check (store, report, &error);
+  if (rebuild_index)
+    {
+      if (!heed_store_rebuild_search_index (store, &error))
+        return cli_fail_error (error);
+      g_print (_("Rebuilt the search index of %s from its cases.\n"), argv[1]);
+    }
+  options.older = (const char *const *) against;
+  options.anchor_log = anchors;
+  options.is_practice = TRUE;
+  ok = heed_store_check_with (store, &options, report, &error);
   if (error != NULL)
     return cli_fail_error (error);
   fputs (report->str, ok ? stdout : stderr);
   if (!ok)
-    return cli_fail (_("%s failed its check; restore it from a backup taken before the problem."),
-                 argv[1]);
+    {
+      g_autofree char *clean = NULL;
+
+      if (backups == NULL)
+        backups = dup_backup_folder ();
+      if (backups == NULL)
+        fprintf (stderr, "%s\n",
+                 _("No backup was found: no backup folder is set (give one with --backups)."));
+      else if ((clean = heed_store_find_clean_backup (store, backups)) != NULL)
+        fprintf (stderr, _("The newest backup that checks clean: %s\n"), clean);
+      else
+        fprintf (stderr, _("No backup of this practice in %s checks clean.\n"), backups);
+      return cli_fail (_("%s failed its check; restore it from a backup taken before the problem."),
+                   argv[1]);
+    }
   return EXIT_OK;
+}
+
+/* The head of the trail in the copy just made: the anchor a backup carries. */
+static void
+print_head (const char *path)
+{
+  g_autoptr(HeedStore) copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, NULL);
+  g_autofree char *hash = NULL;
+  gint64 entry = 0;
+
+  if (copy != NULL && heed_store_get_head (copy, &entry, &hash, NULL))
+    g_print (_("Audit trail: entry %lld, SHA-256 %s\n"), (long long) entry, hash);
 }
 
 /* backup and restore */
@@ -707,6 +803,7 @@ command_backup (int    argc,
   if (!heed_store_backup (store, argv[2], &error))
     return cli_fail_error (error);
   g_print (_("Backed up %s to %s and checked the copy.\n"), argv[1], argv[2]);
+  print_head (argv[2]);
   return EXIT_OK;
 }
 
@@ -716,6 +813,8 @@ command_restore (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStore) restored = NULL;
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
   gboolean force = FALSE;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
@@ -731,6 +830,11 @@ command_restore (int    argc,
     return cli_usage_error (context, _("restore needs a BACKUP and a FILE"));
   if (!heed_store_restore (argv[1], argv[2], force, &error))
     return cli_fail_error (error);
+  /* Put in place on purpose: the anchor log is told, so what it holds beyond this copy's end
+   * is set aside rather than taken for entries removed. */
+  restored = heed_store_open (argv[2], HEED_STORE_OPEN_READ_ONLY, NULL);
+  if (restored != NULL)
+    heed_store_write_anchor (restored, anchors, "restore", NULL, NULL);
   g_print (_("Restored %s from %s.\n"), argv[2], argv[1]);
   return EXIT_OK;
 }
@@ -812,9 +916,9 @@ command_import (int    argc,
 }
 
 static const Command commands[] = {
-  { "create", "FILE --name NAME --nation NATION", N_("Make a new, empty practice file"),
+  { "create", "FILE --name NAME --nation NATION [--type gp|dental]", N_("Make a new, empty practice file"),
     command_create },
-  { "demo", "FILE [--cases N] [--years Y] [--seed S] [--nation NATION]",
+  { "demo", "FILE [--cases N] [--years Y] [--seed S] [--nation NATION] [--type gp|dental]",
     N_("A practice full of realistic, fictional cases"), command_demo },
   { "list", "FILE [--search TEXT] [--kind K] [--status S] [--from DATE] [--to DATE] [--year YYYY] "
     "[--format text|csv]", N_("List cases"), command_list },
@@ -839,10 +943,11 @@ static const Command commands[] = {
   { "backup", "FILE DEST", N_("Copy the practice file safely, even while in use"),
     command_backup },
   { "restore", "BACKUP FILE [--force]", N_("Put a backup back"), command_restore },
-  { "check", "FILE", N_("Check integrity and the audit trail"), command_check },
+  { "check", "FILE [--against OLDER] [--backups FOLDER] [--rebuild-index]",
+    N_("Check integrity and the audit trail"), command_check },
   { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
     "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
-    "--wants TEXT] [--from-email MESSAGE.eml]",
+    "--wants TEXT] [--care nhs|private] [--from-email MESSAGE.eml]",
     N_("Log one piece of feedback; prints its reference"), cli_command_add },
   { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
     "[--dry-run] [--skip-bad-rows]",

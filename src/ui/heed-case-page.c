@@ -82,7 +82,7 @@ static guint signals[N_SIGNALS];
 /* The sections of a case, in the order a complaint is handled. */
 static const char *const received_fields[] = {
   "summary", "channel", "received-at", "received-by", "handler", "subject", "service-area",
-  "anonymous", "confidential", NULL
+  "care", "anonymous", "confidential", NULL
 };
 static const char *const happened_fields[] = {
   "incident-date", "aware-date", "description", "people-involved", "how-affected",
@@ -90,7 +90,7 @@ static const char *const happened_fields[] = {
 };
 static const char *const behalf_fields[] = {
   "on-behalf", "relationship", "relationship-other", "behalf-reason", "behalf-reason-other",
-  NULL
+  "best-interests", "best-interests-note", NULL
 };
 static const char *const first_contact_fields[] = {
   "callback-offered", "meeting-offered", "advocacy-offered", "copy-offered", "needs", NULL

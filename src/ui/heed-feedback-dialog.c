@@ -8,6 +8,7 @@
 #include "heed-email.h"
 #include "heed-feedback-dialog.h"
 #include "heed-intake.h"
+#include "heed-procedure.h"
 #include "heed-person.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
@@ -58,8 +59,9 @@ static const char *const short_person_fields[] = {
 };
 static const char *const behalf_fields[] = {
   "on-behalf", "relationship", "relationship-other", "behalf-reason", "behalf-reason-other",
-  NULL
+  "best-interests", "best-interests-note", NULL
 };
+static const char *const care_fields[] = { "care", NULL };
 static const char *const affected_fields[] = {
   "title", "first-name", "last-name", "house", "street", "town", "postcode", "nhs-number",
   "date-of-birth", "deceased", NULL
@@ -228,15 +230,38 @@ build_form (HeedFeedbackDialog *self)
                                                _("Only when complaining on behalf of someone "
                                                  "else."),
                                                affected_fields));
-      add (self, heed_record_editor_add_group (self->case_editor,
-                                               g_strcmp0 (self->kind, "complaint") == 0
-                                               ? _("The Complaint") : _("The Concern"),
-                                               _("When it happened, what happened, who was "
-                                                 "involved, how it affected them and what "
-                                                 "they would like to happen. A complaint "
-                                                 "made more than 12 months after they knew "
-                                                 "needs the reason."),
-                                               complaint_fields));
+      {
+        /* The time limit of the procedure in force today, in the practice's nation. */
+        guint months = heed_procedure_for (heed_store_get_nation (self->store),
+                                           NULL)->time_limit_months;
+        g_autofree char *description = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "When it happened, what happened, who was involved, how it affected "
+                       "them and what they would like to happen. A complaint made more than %u "
+                       "month after it happened, or after they knew, needs the reason.",
+                       "When it happened, what happened, who was involved, how it affected "
+                       "them and what they would like to happen. A complaint made more than %u "
+                       "months after it happened, or after they knew, needs the reason.",
+                       months), months);
+
+        add (self, heed_record_editor_add_group (self->case_editor,
+                                                 g_strcmp0 (self->kind, "complaint") == 0
+                                                 ? _("The Complaint") : _("The Concern"),
+                                                 description, complaint_fields));
+      }
+      /* A dental practice treats private patients, whose complaints go elsewhere. */
+      {
+        g_autofree char *type = heed_store_dup_setting (self->store, "practice-type");
+
+        if (g_strcmp0 (type, "dental") == 0)
+          add (self, heed_record_editor_add_group (self->case_editor,
+                                                   _("NHS or Private Care"),
+                                                   _("A private patient’s complaint goes to "
+                                                     "the Dental Complaints Service, not the "
+                                                     "Ombudsman, and is not counted in the "
+                                                     "KO41(b)."),
+                                                   care_fields));
+      }
       add (self, heed_record_editor_add_group (self->case_editor,
                                                _("Consent and Authorisation"),
                                                _("When someone complains for another person, "

@@ -1218,8 +1218,12 @@ static void
 use_store (HeedWindow *self,
            HeedStore  *store)
 {
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
+
   g_clear_object (&self->store);
   self->store = store;
+  /* The trail's head goes to the anchor log when the practice is closed after a change. */
+  heed_store_set_anchor_log (store, anchors);
   g_signal_connect_object (store, "case-added", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
   remember_practice (self);
   show_store (self);
@@ -1722,6 +1726,12 @@ heed_window_restore_backup (HeedWindow  *self,
                    _("The backup was put in place but cannot be opened."));
       return FALSE;
     }
+  /* Put in place on purpose: what the anchor log holds beyond its end is set aside. */
+  {
+    g_autofree char *anchors = heed_anchor_log_dup_default ();
+
+    heed_store_write_anchor (self->store, anchors, "restore", NULL, NULL);
+  }
   return TRUE;
 }
 
@@ -1801,12 +1811,30 @@ restore_action (GtkWidget  *widget,
 
 /* The integrity of the file and the unbroken audit trail, checked and said plainly. At
  * 100,000 cases the check takes seconds, so it reads the file on its own connection in a
- * worker thread and the window stays usable meanwhile. */
+ * worker thread and the window stays usable meanwhile. It compares the trail with the
+ * backups in the backup folder and with the anchor log, and says what it compared with. */
+typedef struct {
+  char *path;
+  char *folder;   /* the backup folder, or NULL */
+} CheckRequest;
+
 typedef struct {
   gboolean  ok;
   char     *report;
   char     *problem;
+  char     *clean_backup;
+  gboolean  looked_for_backups;
 } CheckResult;
+
+static void
+check_request_free (gpointer data)
+{
+  CheckRequest *request = data;
+
+  g_free (request->path);
+  g_free (request->folder);
+  g_free (request);
+}
 
 static void
 check_result_free (gpointer data)
@@ -1815,6 +1843,7 @@ check_result_free (gpointer data)
 
   g_free (result->report);
   g_free (result->problem);
+  g_free (result->clean_backup);
   g_free (result);
 }
 
@@ -1824,15 +1853,37 @@ check_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  const char *path = task_data;
+  CheckRequest *request = task_data;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) older = g_ptr_array_new ();
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
   CheckResult *result = g_new0 (CheckResult, 1);
+  HeedCheckOptions options = { 0 };
 
-  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+  store = heed_store_open (request->path, HEED_STORE_OPEN_READ_ONLY, &error);
   if (store != NULL)
-    result->ok = heed_store_check (store, report, &error);
+    {
+      /* Each backup kept is an older copy the trail must extend unchanged; one that cannot be
+       * read is left out, and the report says so. */
+      if (request->folder != NULL)
+        backups = heed_store_list_backups (store, request->folder, NULL);
+      for (guint i = 0; backups != NULL && i < backups->len; i++)
+        g_ptr_array_add (older, g_ptr_array_index (backups, i));
+      g_ptr_array_add (older, NULL);
+      options.older = (const char *const *) older->pdata;
+      options.anchor_log = anchors;
+      options.is_practice = TRUE;
+      options.skip_unreadable = TRUE;
+      result->ok = heed_store_check_with (store, &options, report, &error);
+      if (!result->ok && request->folder != NULL)
+        {
+          result->looked_for_backups = TRUE;
+          result->clean_backup = heed_store_find_clean_backup (store, request->folder);
+        }
+    }
   result->report = g_string_free (g_steal_pointer (&report), FALSE);
   result->problem = error != NULL ? g_strdup (error->message) : NULL;
   g_task_return_pointer (task, result, check_result_free);
@@ -1845,6 +1896,7 @@ on_check_done_cb (GObject      *source,
 {
   HeedWindow *self = HEED_WINDOW (source);
   CheckResult *result = g_task_propagate_pointer (G_TASK (res), NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check", TRUE);
@@ -1855,15 +1907,24 @@ on_check_done_cb (GObject      *source,
                                               : _("The Practice File Has Problems"),
                                    NULL);
   if (result->ok)
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 _("The database is intact and every change is in the "
-                                   "audit trail, unbroken, as Heed made it."));
-  else if (result->problem != NULL && result->report[0] != '\0')
-    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", result->problem,
-                                    result->report);
-  else
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 result->problem != NULL ? result->problem : result->report);
+    g_string_append (body, _("The database is intact and every change is in the audit trail, "
+                             "unbroken, as Heed made it."));
+  else if (result->problem != NULL)
+    g_string_append (body, result->problem);
+  if (result->report[0] != '\0')
+    {
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, result->report);
+    }
+  if (!result->ok && result->clean_backup != NULL)
+    g_string_append_printf (body, _("\nThe newest backup that checks clean is %s."),
+                            result->clean_backup);
+  else if (!result->ok && result->looked_for_backups)
+    g_string_append (body, _("\nNo backup in the backup folder checks clean."));
+  else if (!result->ok)
+    g_string_append (body, _("\nNo backup was found: choose a backup folder in Preferences."));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
   check_result_free (result);
@@ -1876,16 +1937,46 @@ check_action (GtkWidget  *widget,
 {
   HeedWindow *self = HEED_WINDOW (widget);
   g_autoptr(GTask) task = NULL;
+  CheckRequest *request;
 
   if (self->store == NULL)
     return;
   gtk_widget_action_set_enabled (widget, "win.check", FALSE);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Checking the practice file…")));
+  request = g_new0 (CheckRequest, 1);
+  request->path = g_strdup (heed_store_get_path (self->store));
+  if (self->settings != NULL)
+    {
+      request->folder = g_settings_get_string (self->settings, "backup-folder");
+      if (request->folder[0] == '\0')
+        g_clear_pointer (&request->folder, g_free);
+    }
   task = g_task_new (self, NULL, on_check_done_cb, NULL);
   g_task_set_source_tag (task, check_action);
-  g_task_set_task_data (task, g_strdup (heed_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, request, check_request_free);
   g_task_run_in_thread (task, check_thread);
+}
+
+/* The search index made again from the cases, when the check found it wrong. */
+static void
+rebuild_index_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!heed_store_rebuild_search_index (self->store, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  run_query (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The search index was rebuilt")));
 }
 
 /* The letter templates, previewed on the case open now or else the newest complaint, so the
@@ -2073,6 +2164,8 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL,
+                                   rebuild_index_action);
   gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);

@@ -552,7 +552,9 @@ visit_category (const HeedCategory  *category,
       && export_attribute_int (ex, "year-to", category->year_to)
       && export_attribute_int (ex, "position", category->position)
       && (!category->has_min_age || export_attribute_int (ex, "min-age", category->min_age))
-      && (!category->has_max_age || export_attribute_int (ex, "max-age", category->max_age)))
+      && (!category->has_max_age || export_attribute_int (ex, "max-age", category->max_age))
+      && (category->collection == NULL
+          || export_attribute (ex, "collection", category->collection)))
     export_text (ex, category->label);
   export_end (ex);
   return export_stop (ex, error);
@@ -2065,6 +2067,7 @@ import_category_node (Import   *im,
   category.code = dup_attribute (node, "code");
   min_age = dup_attribute (node, "min-age");
   max_age = dup_attribute (node, "max-age");
+  category.collection = dup_attribute (node, "collection");
   label = dup_text (node, error);
   ok = label != NULL
        && number_attribute (node, "year-from", G_MININT64, &category.year_from, error)

@@ -34,6 +34,8 @@ static const struct {
   { RESOURCE_BASE "/core/migrations/0002-form-drafts.sql", "PRAGMA user_version = 2" },
   { RESOURCE_BASE "/core/migrations/0003-audit-by-record.sql", "PRAGMA user_version = 3" },
   { RESOURCE_BASE "/core/migrations/0004-cases-by-date.sql", "PRAGMA user_version = 4" },
+  { RESOURCE_BASE "/core/migrations/0005-trail-anchors.sql", "PRAGMA user_version = 5" },
+  { RESOURCE_BASE "/core/migrations/0006-care-and-rules.sql", "PRAGMA user_version = 6" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
@@ -93,6 +95,8 @@ heed_store_finalize (GObject *object)
   g_free (self->last_backup);
   g_free (self->staff_name);
   g_free (self->last_hash);
+  g_free (self->anchor_log);
+  g_free (self->anchored_hash);
 
   G_OBJECT_CLASS (heed_store_parent_class)->finalize (object);
 }
@@ -657,7 +661,10 @@ apply_migrations (HeedStore  *self,
         }
       if (!_heed_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Version 5 begins to cover the small tables (heed-store-check.c): what they hold
+       * now is the trail's baseline for them. */
       if (!_heed_store_exec (self, g_bytes_get_data (sql, NULL), error)
+          || (version + 1 == 5 && !_heed_store_audit_baseline (self, error))
           || !_heed_store_exec (self, migrations[version].set_version, error))
         {
           _heed_store_exec (self, "ROLLBACK", NULL);
@@ -800,7 +807,7 @@ finish_open (HeedStore  *self,
           || !migrate (self, error))
         return FALSE;
     }
-  else if (self->schema_version < HEED_STORE_SCHEMA_VERSION)
+  else if (self->schema_version < HEED_STORE_SCHEMA_VERSION && !self->any_version)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
                    _("This practice file needs updating to this version of Heed, which cannot "
@@ -875,6 +882,7 @@ heed_store_open (const char         *path,
     self->holder = heed_lock_query (path);
 
   self->read_only = read_only;
+  self->any_version = read_only && (flags & HEED_STORE_OPEN_ANY_VERSION) != 0;
   if (!open_connection (self, path, read_only, FALSE, error) || !finish_open (self, error))
     {
       heed_store_close (self);
@@ -984,6 +992,8 @@ heed_store_close (HeedStore *self)
       self->depth = 1;
       heed_store_rollback (self);
     }
+  if (self->db != NULL)
+    _heed_store_anchor_on_close (self);
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
@@ -1134,6 +1144,13 @@ _heed_store_check_setting (const char  *key,
           return FALSE;
         }
     }
+  if (g_strcmp0 (key, "practice-type") == 0 && g_strcmp0 (value, "gp") != 0
+      && g_strcmp0 (value, "dental") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The type of practice must be gp or dental."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1261,8 +1278,7 @@ heed_store_set_logo (HeedStore  *self,
   else
     stmt = _heed_store_prepare (self, "DELETE FROM setting_blobs WHERE key = 'logo'", error);
   if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit (self, "setting", "setting_blobs", 0,
-                             picture != NULL ? "logo" : "logo removed", error))
+      || !_heed_store_audit_keyed (self, "setting", "setting_blobs", "logo", error))
     {
       heed_store_rollback (self);
       return FALSE;
@@ -1306,7 +1322,7 @@ heed_store_set_setting (HeedStore   *self,
       heed_store_rollback (self);
       return FALSE;
     }
-  if (!_heed_store_audit (self, "setting", "settings", 0, key, error))
+  if (!_heed_store_audit_keyed (self, "setting", "settings", key, error))
     {
       heed_store_rollback (self);
       return FALSE;
@@ -1347,7 +1363,9 @@ check_practice_file (const char  *path,
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
 
-  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &local_error);
+  /* A backup an earlier Heed made is checked as it is: restoring it migrates it. */
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                           &local_error);
   if (store == NULL)
     {
       *problem = g_strdup (local_error->message);
@@ -1487,7 +1505,10 @@ heed_store_backup (HeedStore   *self,
       return FALSE;
     }
   /* The copy, not the file it came from, is what is checked: it is what will be restored. */
-  return copy_database (self->db, destination, COPY_CHECKED, error);
+  if (!copy_database (self->db, destination, COPY_CHECKED, error))
+    return FALSE;
+  _heed_store_anchor_backup (self, destination);
+  return TRUE;
 }
 
 gboolean
@@ -1562,7 +1583,8 @@ heed_store_restore (const char  *backup,
   /* A backup that fails its check never replaces anything, --force or not. */
   if (!heed_store_check_backup (backup, error))
     return FALSE;
-  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, &local_error);
+  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                            &local_error);
   if (source == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, g_error_matches (local_error, HEED_STORE_ERROR,
