@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -435,6 +436,30 @@ test_references (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (heed_case_get_summary (found), ==, "Two");
   g_assert_true (heed_record_equal (HEED_RECORD (found), HEED_RECORD (b)));
+
+  /* A counter Heed would never reach (put there behind its back) gives a message, not a raw
+   * SQL error, and nothing is saved. */
+  {
+    g_autoptr(HeedCase) refused = make_complaint ("2025-09-01T10:00:00", "Three");
+    gint64 cases = heed_store_count_cases (fixture->store, NULL, NULL);
+
+    g_clear_object (&fixture->store);
+    sql_exec (fixture->path, "UPDATE reference_counters SET last = 9223372036854775807 "
+                             "WHERE prefix = 'C-2025-'");
+    fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_false (heed_store_save (fixture->store, HEED_RECORD (refused), &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "C-2025-"));
+    g_assert_nonnull (strstr (error->message, "run out"));
+    g_clear_error (&error);
+    g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, cases);
+    /* Other kinds and years still get theirs. */
+    g_clear_object (&refused);
+    refused = make_complaint ("2024-09-01T10:00:00", "Four");
+    g_assert_true (heed_store_save (fixture->store, HEED_RECORD (refused), &error));
+    g_assert_cmpstr (heed_case_get_reference (refused), ==, "C-2024-002");
+  }
 }
 
 static void
@@ -1569,6 +1594,118 @@ test_attention_paths (Fixture       *fixture,
                      g_array_index (full, gint64, full->len - 1 - i));
 }
 
+/* Change signals are held until the outermost commit and dropped by a rollback, so a list
+ * that refreshes on them never shows a case a rollback then took away (the feedback dialog
+ * saves inside a transaction of its own). */
+typedef struct {
+  HeedCaseListModel *model;
+  guint              added;
+  guint              changed;
+  guint              saved;
+  guint              n_items;   /* what the list showed when it was last told */
+} Heard;
+
+static void
+on_heard_added_cb (HeedStore *store,
+                   gint64     id,
+                   Heard     *heard)
+{
+  g_autoptr(GError) error = NULL;
+
+  heard->added++;
+  /* As the window does: read the list again on the signal. */
+  g_assert_true (heed_case_list_model_refresh (heard->model, &error));
+  g_assert_no_error (error);
+  heard->n_items = g_list_model_get_n_items (G_LIST_MODEL (heard->model));
+}
+
+static void
+on_heard_changed_cb (HeedStore *store,
+                     gint64     id,
+                     Heard     *heard)
+{
+  heard->changed++;
+}
+
+static void
+on_heard_saved_cb (HeedStore  *store,
+                   HeedRecord *record,
+                   Heard      *heard)
+{
+  heard->saved++;
+}
+
+static void
+test_signals_after_commit (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HeedCaseListModel) model = heed_case_list_model_new (fixture->store);
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(HeedCase) kept = make_complaint ("2025-06-02T10:00:00", "Kept");
+  g_autoptr(HeedCase) undone = make_complaint ("2025-06-03T10:00:00", "Undone");
+  g_autoptr(HeedEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  Heard heard = { model, 0, 0, 0, 0 };
+
+  query->newest_first = TRUE;
+  g_assert_true (heed_case_list_model_set_query (model, query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_signal_connect (fixture->store, "case-added", G_CALLBACK (on_heard_added_cb), &heard);
+  g_signal_connect (fixture->store, "case-changed", G_CALLBACK (on_heard_changed_cb), &heard);
+  g_signal_connect (fixture->store, "record-saved", G_CALLBACK (on_heard_saved_cb), &heard);
+
+  /* Saved inside an outer transaction: nothing is said until that commits. */
+  g_assert_true (heed_store_begin (fixture->store, &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (kept), &error));
+  g_assert_no_error (error);
+  event = heed_event_new ();
+  g_object_set (event, "case", heed_record_get_id (HEED_RECORD (kept)), "kind", "note",
+                "occurred-at", "2025-06-02T11:00:00", "summary", "Called back", NULL);
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (event), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.added, ==, 0);
+  g_assert_cmpuint (heard.changed, ==, 0);
+  g_assert_cmpuint (heard.saved, ==, 0);
+  g_assert_true (heed_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.added, ==, 1);
+  g_assert_cmpuint (heard.changed, ==, 1);
+  g_assert_cmpuint (heard.saved, ==, 2);
+  g_assert_cmpuint (heard.n_items, ==, 1);
+
+  /* Rolled back: never said, and the list does not show it. */
+  g_assert_true (heed_store_begin (fixture->store, &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (undone), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.added, ==, 1);
+  heed_store_rollback (fixture->store);
+  g_assert_cmpuint (heard.added, ==, 1);
+  g_assert_cmpuint (heard.saved, ==, 2);
+  g_assert_cmpuint (heard.n_items, ==, 1);
+  g_assert_true (heed_case_list_model_refresh (model, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  /* A save that fails inside the outer transaction dooms it: nothing is said either. */
+  g_clear_object (&undone);
+  undone = make_complaint ("2025-06-04T10:00:00", "Doomed");
+  g_assert_true (heed_store_begin (fixture->store, &error));
+  g_assert_true (heed_store_save (fixture->store, HEED_RECORD (undone), &error));
+  g_assert_true (heed_store_begin (fixture->store, &error));
+  heed_store_rollback (fixture->store);
+  g_assert_false (heed_store_commit (fixture->store, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED);
+  g_assert_cmpuint (heard.added, ==, 1);
+  g_assert_cmpuint (heard.n_items, ==, 1);
+
+  /* Outside any transaction a save is announced at once, as before. */
+  g_clear_object (&undone);
+  undone = save_complaint (fixture->store, "2025-06-05T10:00:00", "At once");
+  g_assert_cmpuint (heard.added, ==, 2);
+  g_assert_cmpuint (heard.n_items, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &heard);
+}
+
 /* A check of @path with @options; the report, and whether it passed in @ok. */
 static char *
 check_file (const char              *path,
@@ -1908,6 +2045,7 @@ main (int    argc,
   g_test_add ("/core/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("create", test_create);
+  ADD ("signals-after-commit", test_signals_after_commit);
   ADD ("wal-and-foreign-keys", test_wal_and_foreign_keys);
   g_test_add_func ("/core/store/refusals", test_refusals);
   ADD ("lock", test_lock);

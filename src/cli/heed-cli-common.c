@@ -6,24 +6,90 @@
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "heed-cli-common.h"
 #include "heed-safe-output.h"
 #include "heed-validate.h"
+
+/* Characters that would act on a terminal rather than show: C0 controls, DEL, the C1 set
+ * (whose CSI, U+009B, some terminals take as ESC [), and the direction marks and overrides
+ * that make text read in an order other than the one it is stored in. */
+static gboolean
+is_terminal_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+         || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
+}
+
+char *
+cli_dup_printable (const char *text,
+                   const char *indent)
+{
+  GString *out;
+  const char *p;
+  const char *stop;
+
+  if (text == NULL)
+    return NULL;
+  stop = text + strlen (text);
+  out = g_string_sized_new ((gsize) (stop - text) + 8);
+  for (p = text; *p != '\0';)
+    {
+      const char *end = NULL;
+      gunichar c;
+
+      if (!g_utf8_validate (p, MIN (stop - p, 4), &end) && end == p)
+        {
+          /* A byte that is not UTF-8. */
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (indent != NULL && c == '\n')
+        {
+          g_string_append_c (out, '\n');
+          g_string_append (out, indent);
+        }
+      else if (indent != NULL && (c == '\t' || (c == '\r' && p[1] == '\n')))
+        {
+          if (c == '\t')
+            g_string_append_c (out, '\t');
+        }
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x100 && is_terminal_control (c))
+        g_string_append_printf (out, "\\x%02x", (guint) c);
+      else if (is_terminal_control (c))
+        g_string_append_printf (out, "\\u%04x", (guint) c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
 
 int G_GNUC_PRINTF (1, 2)
 cli_fail (const char *format,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* One line, whatever the message holds. */
+  /* One line, whatever the message holds; a value from the file it names cannot act on the
+   * terminal. */
   g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "heed-cli: %s\n", message);
+  printable = cli_dup_printable (message, NULL);
+  fprintf (stderr, "heed-cli: %s\n", printable);
   return EXIT_FAILED;
 }
 
@@ -39,14 +105,16 @@ cli_usage_error (GOptionContext *context,
              ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_strdelimit (message, "\n\r", ' ');
+  printable = cli_dup_printable (message, NULL);
   /* Translators: %s is what was wrong with the command line */
-  fprintf (stderr, _("heed-cli: %s (see --help)\n"), message);
+  fprintf (stderr, _("heed-cli: %s (see --help)\n"), printable);
   return EXIT_USAGE;
 }
 

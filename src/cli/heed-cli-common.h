@@ -27,6 +27,14 @@ typedef struct {
   CommandFunc  run;
 } Command;
 
+/* Text from the practice made safe to print on a terminal: control characters (escape, bell,
+ * backspace…), the C1 set, direction overrides and bytes that are not UTF-8 are shown as
+ * \x1b, \u202e and the like, so a value cannot move the cursor, recolour the screen or fake
+ * a row. With @indent NULL the text stays on one line (tabs and line ends are shown as \t,
+ * \n, \r too); otherwise line ends and tabs are kept and every later line starts with
+ * @indent, so it cannot pass for a line of Heed's own. */
+char    *cli_dup_printable       (const char          *text,
+                                  const char          *indent);
 int      cli_fail                (const char          *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 int      cli_fail_error          (const GError        *error);

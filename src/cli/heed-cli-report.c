@@ -245,6 +245,7 @@ cli_command_ko41b (int    argc,
   g_autoptr(HeedReportFigures) figures = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *quarter = NULL, *format = NULL, *text = NULL, *period = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GString) out = NULL;
   GDate from, to;
   int year = 0;
@@ -298,7 +299,9 @@ cli_command_ko41b (int    argc,
                               heed_report_figures_get_practice (figures), period);
       for (guint i = 0; i < heed_report_figures_get_n_tables (figures); i++)
         print_table_text (figures, heed_report_figures_get_table (figures, i), out);
-      fputs (out->str, stdout);
+      /* The practice's name and its own categories' labels come from the file. */
+      shown = cli_dup_printable (out->str, "");
+      fputs (shown, stdout);
     }
   if (fflush (stdout) != 0)
     return cli_fail (_("The figures could not be written out."));

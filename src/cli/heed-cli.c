@@ -8,9 +8,11 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "heed-action.h"
 #include "heed-case-element.h"
+#include "heed-csv.h"
 #include "heed-demo.h"
 #include "heed-event.h"
 #include "heed-exchange.h"
@@ -163,31 +165,21 @@ command_demo (int    argc,
 typedef struct {
   GString  *line;
   gboolean  csv;
+  gboolean  terminal;
   FILE     *out;
 } ListOutput;
 
+/* heed_csv_append_cell() writes the cell; on a terminal, what could act on it is shown
+ * escaped too (into a file or a pipe the data goes as it is). */
 static void
-csv_field (GString    *line,
+csv_field (ListOutput *output,
            const char *value,
            gboolean    last)
 {
-  if (value != NULL)
-    {
-      if (strpbrk (value, ",\"\r\n") != NULL)
-        {
-          g_string_append_c (line, '"');
-          for (const char *p = value; *p != '\0'; p++)
-            {
-              if (*p == '"')
-                g_string_append_c (line, '"');
-              g_string_append_c (line, *p);
-            }
-          g_string_append_c (line, '"');
-        }
-      else
-        g_string_append (line, value);
-    }
-  g_string_append (line, last ? "\r\n" : ",");
+  g_autofree char *printable = output->terminal ? cli_dup_printable (value, NULL) : NULL;
+
+  heed_csv_append_cell (output->line, printable != NULL ? printable : value);
+  g_string_append (output->line, last ? "\r\n" : ",");
 }
 
 static gboolean
@@ -200,27 +192,30 @@ print_row (const HeedCaseRow *row,
   g_string_truncate (line, 0);
   if (output->csv)
     {
-      csv_field (line, row->reference, FALSE);
-      csv_field (line, row->kind, FALSE);
-      csv_field (line, row->channel, FALSE);
-      csv_field (line, row->status, FALSE);
-      csv_field (line, row->received, FALSE);
-      csv_field (line, row->name, FALSE);
-      csv_field (line, row->risk, FALSE);
-      csv_field (line, row->subject, FALSE);
-      csv_field (line, row->summary, TRUE);
+      csv_field (output, row->reference, FALSE);
+      csv_field (output, row->kind, FALSE);
+      csv_field (output, row->channel, FALSE);
+      csv_field (output, row->status, FALSE);
+      csv_field (output, row->received, FALSE);
+      csv_field (output, row->name, FALSE);
+      csv_field (output, row->risk, FALSE);
+      csv_field (output, row->subject, FALSE);
+      csv_field (output, row->summary, TRUE);
     }
   else
     {
       g_autofree char *summary = NULL;
-      const char *name = row->name != NULL ? row->name : "—";
-
+      g_autofree char *shown_summary = NULL;
+      g_autofree char *reference = cli_dup_printable (row->reference, NULL);
+      g_autofree char *received = cli_dup_printable (row->received, NULL);
+      g_autofree char *name = cli_dup_printable (row->name != NULL ? row->name : "—", NULL);
       const char *text = row->summary != NULL ? row->summary : "";
 
       /* g_utf8_substring reads past the end when asked for more than there is. */
       summary = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 60));
-      g_string_printf (line, "%-13s %.10s  %-10s %-12s %-24s %s\n", row->reference,
-                       row->received, row->kind, row->status, name, summary);
+      shown_summary = cli_dup_printable (summary, NULL);
+      g_string_printf (line, "%-13s %.10s  %-10s %-12s %-24s %s\n", reference, received,
+                       row->kind, row->status, name, shown_summary);
     }
   return fwrite (line->str, 1, line->len, output->out) == line->len;
 }
@@ -294,6 +289,7 @@ command_list (int    argc,
                   "matches it.\n"));
 
   output.csv = g_strcmp0 (format, "csv") == 0;
+  output.terminal = isatty (STDOUT_FILENO);
   output.out = stdout;
   output.line = g_string_sized_new (256);
   if (output.csv)
@@ -333,7 +329,16 @@ print_record_fields (HeedStore  *store,
         value = g_strdup (_("yes"));
       else
         value = heed_record_dup_string (record, i);
-      g_print ("%s%s: %s\n", indent, _(fields[i].label), value);
+      {
+        /* A long text keeps its lines, each indented below the label, so that none of them
+         * can pass for a field of its own; anything that would act on a terminal is shown
+         * escaped. */
+        g_autofree char *more = g_strconcat (indent, "    ", NULL);
+        g_autofree char *shown = cli_dup_printable (value, (fields[i].flags & HEED_FIELD_LONG)
+                                                           ? more : NULL);
+
+        g_print ("%s%s: %s\n", indent, _(fields[i].label), shown);
+      }
     }
 }
 
@@ -364,7 +369,13 @@ print_staff (HeedStore  *store,
     return;
   staff = heed_store_load (store, HEED_TYPE_STAFF, id, NULL);
   if (staff != NULL)
-    g_print ("%s: %s\n", label, heed_record_get_text (HEED_RECORD (staff), HEED_STAFF_NAME));
+    {
+      g_autofree char *name = cli_dup_printable (heed_record_get_text (HEED_RECORD (staff),
+                                                                       HEED_STAFF_NAME),
+                                                 NULL);
+
+      g_print ("%s: %s\n", label, name);
+    }
 }
 
 static int
@@ -399,8 +410,11 @@ command_show (int    argc,
     return cli_fail_error (error);
   record = HEED_RECORD (kase);
 
-  g_print ("%s — %s\n", heed_case_get_reference (kase),
-           heed_case_kind_get_label (heed_case_get_kind (kase)));
+  {
+    g_autofree char *reference = cli_dup_printable (heed_case_get_reference (kase), NULL);
+
+    g_print ("%s — %s\n", reference, heed_case_kind_get_label (heed_case_get_kind (kase)));
+  }
   print_record_fields (store, record, "");
   print_staff (store, _("Taken by"), heed_record_get_int (record, HEED_CASE_RECEIVED_BY));
   print_staff (store, _("Handled by"), heed_record_get_int (record, HEED_CASE_HANDLER));
@@ -409,16 +423,20 @@ command_show (int    argc,
       store, heed_record_get_text (record, HEED_CASE_SERIOUSNESS),
       heed_record_get_text (record, HEED_CASE_LIKELIHOOD));
 
+    g_autofree char *shown = cli_dup_printable (risk, NULL);
+
     if (risk != NULL)
-      g_print (_("Risk at receipt: %s\n"), risk);
+      g_print (_("Risk at receipt: %s\n"), shown);
   }
   {
     g_autofree char *risk = heed_store_dup_risk (
       store, heed_record_get_text (record, HEED_CASE_SERIOUSNESS_AFTER),
       heed_record_get_text (record, HEED_CASE_LIKELIHOOD_AFTER));
 
+    g_autofree char *shown = cli_dup_printable (risk, NULL);
+
     if (risk != NULL)
-      g_print (_("Risk after investigation: %s\n"), risk);
+      g_print (_("Risk after investigation: %s\n"), shown);
   }
   if (!heed_record_get_bool (record, HEED_CASE_ANONYMOUS))
     {
@@ -461,10 +479,16 @@ command_show (int    argc,
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       HeedRecord *event = g_ptr_array_index (events, i);
+      g_autofree char *when = cli_dup_printable (heed_record_get_text (event,
+                                                                       HEED_EVENT_OCCURRED_AT),
+                                                 NULL);
+      g_autofree char *summary = cli_dup_printable (heed_record_get_text (event,
+                                                                          HEED_EVENT_SUMMARY),
+                                                    NULL);
 
-      g_print ("  %.16s  %-18s %s\n", heed_record_get_text (event, HEED_EVENT_OCCURRED_AT),
+      g_print ("  %.16s  %-18s %s\n", when,
                heed_event_kind_get_label (heed_record_get_text (event, HEED_EVENT_KIND)),
-               heed_record_get_text (event, HEED_EVENT_SUMMARY));
+               summary);
     }
 
   actions = heed_store_list (store, HEED_TYPE_ACTION, heed_record_get_id (record), NULL);
@@ -589,7 +613,9 @@ command_deadlines (int    argc,
 
       if (pending->deadline.state == HEED_DEADLINE_OVERDUE)
         overdue++;
-      g_print ("%-13s %-20s %s  %s\n", pending->reference,
+      g_autofree char *reference = cli_dup_printable (pending->reference, NULL);
+
+      g_print ("%-13s %-20s %s  %s\n", reference,
                heed_deadline_kind_get_label (pending->deadline.kind), due, state);
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u deadline open, %u overdue.\n",

@@ -11,7 +11,7 @@
 
 G_DEFINE_QUARK (heed-value-error-quark, heed_value_error)
 
-#define MAX_POUNDS 10000000
+#define MAX_POUNDS HEED_MONEY_MAX_POUNDS
 
 /* Common to all parsers */
 

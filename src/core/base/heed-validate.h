@@ -9,6 +9,13 @@ G_BEGIN_DECLS
  * HEED_VALUE_ERROR_TOO_LONG; nothing a receptionist types into these fields is that long. */
 #define HEED_VALUE_MAX_LENGTH 256
 
+/* The largest amount of money Heed keeps (ten million pounds, in pence), and the years a
+ * date may fall in: what Heed itself would ever write, whatever path a value comes by. */
+#define HEED_MONEY_MAX_POUNDS 10000000
+#define HEED_MONEY_MAX_PENCE  ((gint64) HEED_MONEY_MAX_POUNDS * 100)
+#define HEED_YEAR_MIN         1900
+#define HEED_YEAR_MAX         2200
+
 #define HEED_VALUE_ERROR (heed_value_error_quark ())
 GQuark heed_value_error_quark (void);
 

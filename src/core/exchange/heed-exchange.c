@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@
 #include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-case.h"
+#include "heed-csv.h"
 #include "heed-event.h"
 #include "heed-exchange.h"
 #include "heed-letter.h"
@@ -986,33 +988,16 @@ csv_is_first (guint field)
   return FALSE;
 }
 
-/* One cell, quoted as RFC 4180 asks. Free text that a spreadsheet would take for a formula
- * (=, +, -, @ at the start) is shown as text with a leading apostrophe. */
+/* One cell, after a comma unless it is the @first; heed_csv_append_cell() shows a cell a
+ * spreadsheet would take for a formula as text. */
 static void
 csv_append_cell (GString    *line,
                  const char *value,
-                 gboolean    free_text,
                  gboolean    first)
 {
-  gboolean quote;
-
   if (!first)
     g_string_append_c (line, ',');
-  if (value == NULL || value[0] == '\0')
-    return;
-  quote = strpbrk (value, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (line, '"');
-  if (free_text && strchr ("=+-@\t\r", value[0]) != NULL)
-    g_string_append_c (line, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  if (quote)
-    g_string_append_c (line, '"');
+  heed_csv_append_cell (line, value);
 }
 
 static gboolean
@@ -1064,7 +1049,7 @@ visit_csv_case (HeedRecord  *record,
     {
       g_autofree char *value = heed_record_dup_string (record, csv_first[i]);
 
-      csv_append_cell (csv->buffer, value, FALSE, i == 0);
+      csv_append_cell (csv->buffer, value, i == 0);
     }
   for (guint i = 0; i < n_fields; i++)
     {
@@ -1076,10 +1061,10 @@ visit_csv_case (HeedRecord  *record,
       if (heed_record_is_set (record, i) || fields[i].type == HEED_VALUE_BOOL
           || fields[i].type == HEED_VALUE_MONEY || fields[i].type == HEED_VALUE_INT)
         value = heed_record_dup_string (record, i);
-      csv_append_cell (csv->buffer, value, fields[i].type == HEED_VALUE_TEXT, FALSE);
+      csv_append_cell (csv->buffer, value, FALSE);
     }
-  csv_append_cell (csv->buffer, complainant, TRUE, FALSE);
-  csv_append_cell (csv->buffer, affected, TRUE, FALSE);
+  csv_append_cell (csv->buffer, complainant, FALSE);
+  csv_append_cell (csv->buffer, affected, FALSE);
   g_string_append (csv->buffer, "\r\n");
   return csv_flush (csv, FALSE, error);
 }
@@ -1118,38 +1103,350 @@ heed_exchange_export_csv (HeedStore      *store,
   return ok;
 }
 
-/* Import: reading the file */
+/* Import: reading the file
+ *
+ * The file is read as a stream with libxml2's reader, and checked against the schema as it is
+ * read: each record (a member of staff, a case with all it holds…) is built as a small tree,
+ * written, and let go before the next is read, so the memory an import takes is that of its
+ * largest record, whatever the size of the file. Everything is written inside one transaction,
+ * so a problem met at the end still leaves the practice as it was. */
 
-static xmlDoc *
-parse_file (int          fd,
-            const char  *path,
-            GError     **error)
+/* Where the bytes of the file stand before its root element. A document type declaration is
+ * where entities that expand without end, or read other files, are declared; Heed never writes
+ * one, and refuses it before libxml2 reads a byte of it. */
+typedef enum {
+  PROLOG_TEXT,
+  PROLOG_LT,
+  PROLOG_PI,
+  PROLOG_PI_END,
+  PROLOG_BANG,
+  PROLOG_BANG_DASH,
+  PROLOG_COMMENT,
+  PROLOG_COMMENT_DASH,
+  PROLOG_COMMENT_END,
+  PROLOG_DONE,
+} PrologState;
+
+typedef struct {
+  int             fd;
+  xmlTextReader  *reader;
+  xmlRelaxNG     *schema;          /* the reader's, kept until the reader is freed */
+  HeedXmlProblem  problem;
+  gboolean        schema_problem;  /* the first problem is the schema's, not the syntax's */
+  gboolean        in_case;         /* reading the fields of a case */
+  char           *unknown_field;   /* the schema met a field a case does not have */
+  int             read_errno;      /* reading the file failed */
+  PrologState     prolog;
+  guint64         offset;
+  long            line;
+  long            markup_line;     /* the line of the last "<" before the root */
+} Stream;
+
+static void
+scan_prolog (Stream     *st,
+             const char *bytes,
+             gsize       length)
 {
-  HeedXmlProblem problem = { 0 };
-  xmlDoc *doc;
+  for (gsize i = 0; i < length && st->prolog != PROLOG_DONE && !st->problem.doctype; i++)
+    {
+      guchar c = (guchar) bytes[i];
+      guint64 offset = st->offset + i;
 
-  /* Reading from the file descriptor also means a compressed file is not silently unpacked
-   * past the size limit. */
-  doc = heed_xml_read (fd, NULL, 0, path, NULL, XML_PARSE_COMPACT, &problem);
-  if (doc != NULL)
-    return doc;
-  if (problem.not_started)
-    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_IO,
-                 _("Heed could not start reading the file."));
-  else if (problem.doctype)
+      if (c == '\n')
+        st->line++;
+      switch (st->prolog)
+        {
+        case PROLOG_TEXT:
+          if (c == '<')
+            {
+              st->prolog = PROLOG_LT;
+              st->markup_line = st->line;
+            }
+          else if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n'
+                     || (offset < 3 && (c == 0xEF || c == 0xBB || c == 0xBF))))
+            st->prolog = PROLOG_DONE;   /* not XML Heed wrote: libxml2 says what is wrong */
+          break;
+        case PROLOG_LT:
+          st->prolog = c == '?' ? PROLOG_PI : c == '!' ? PROLOG_BANG : PROLOG_DONE;
+          break;
+        case PROLOG_PI:
+          if (c == '?')
+            st->prolog = PROLOG_PI_END;
+          break;
+        case PROLOG_PI_END:
+          st->prolog = c == '>' ? PROLOG_TEXT : c == '?' ? PROLOG_PI_END : PROLOG_PI;
+          break;
+        case PROLOG_BANG:
+          if (c == '-')
+            st->prolog = PROLOG_BANG_DASH;
+          else if (c == 'D' || c == 'd' || c == '[')
+            {
+              st->problem.doctype = TRUE;
+              st->problem.doctype_line = st->markup_line;
+            }
+          else
+            st->prolog = PROLOG_DONE;
+          break;
+        case PROLOG_BANG_DASH:
+          st->prolog = c == '-' ? PROLOG_COMMENT : PROLOG_DONE;
+          break;
+        case PROLOG_COMMENT:
+          if (c == '-')
+            st->prolog = PROLOG_COMMENT_DASH;
+          break;
+        case PROLOG_COMMENT_DASH:
+          st->prolog = c == '-' ? PROLOG_COMMENT_END : PROLOG_COMMENT;
+          break;
+        case PROLOG_COMMENT_END:
+          st->prolog = c == '>' ? PROLOG_TEXT : c == '-' ? PROLOG_COMMENT_END : PROLOG_COMMENT;
+          break;
+        case PROLOG_DONE:
+        default:
+          break;
+        }
+    }
+  st->offset += length;
+}
+
+static int
+stream_read_cb (void *context,
+                char *buffer,
+                int   len)
+{
+  Stream *st = context;
+  gssize n;
+
+  if (st->problem.doctype)
+    return -1;
+  do
+    n = read (st->fd, buffer, (gsize) len);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      st->read_errno = errno;
+      return -1;
+    }
+  scan_prolog (st, buffer, (gsize) n);
+  /* A declaration was found in what was read: libxml2 gets none of it. */
+  return st->problem.doctype ? -1 : (int) n;
+}
+
+static int
+stream_close_cb (void *context)
+{
+  /* The file belongs to heed_exchange_import_xml(), which closes it. */
+  return 0;
+}
+
+static void
+stream_error_cb (void     *context,
+                 xmlError *error)
+{
+  Stream *st = context;
+
+  if (error->level == XML_ERR_WARNING || st->problem.message != NULL)
+    return;
+  st->schema_problem = error->domain == XML_FROM_RELAXNGV;
+  heed_xml_problem_note (&st->problem, error->message, error->line);
+  /* The schema lists a case's fields so that a case can be read as a stream; one it does not
+   * list is said in Heed's words, as for the other records. */
+  if (st->schema_problem && error->code == XML_RELAXNG_ERR_ELEMWRONG && error->str1 != NULL
+      && error->node != NULL && ((xmlNode *) error->node)->parent != NULL
+      && ((xmlNode *) error->node)->parent->type == XML_ELEMENT_NODE
+      && g_strcmp0 ((const char *) ((xmlNode *) error->node)->parent->name, "case") == 0
+      && !g_strv_contains (case_containers, error->str1))
+    st->unknown_field = g_strdup (error->str1);
+}
+
+/* libxml2 checks an element against the schema as it reads it only when the element's
+ * content names its children; an element that allows any name (as a case's fields do in
+ * data/heed-exchange.rng) is built whole first, attachments and all. So the reader gets the
+ * schema with the case's fields named, from the case's field table: the same fields, and a
+ * case read as a stream. NULL when the schema does not have the define to replace. */
+#define CASE_FIELD_DEFINE "<define name=\"case-field\">"
+
+static char *
+dup_streaming_schema (const char *schema,
+                      gsize       size)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (HEED_TYPE_CASE);
+  g_autofree char *text = g_strndup (schema, size);
+  const char *start = strstr (text, CASE_FIELD_DEFINE);
+  const char *end = start != NULL ? strstr (start, "</define>") : NULL;
+  GString *out;
+
+  if (end == NULL)
+    return NULL;
+  out = g_string_new_len (text, start - text);
+  g_string_append (out, CASE_FIELD_DEFINE "<choice>");
+  for (guint i = 0; i < HEED_RECORD_CLASS (klass)->n_fields; i++)
+    g_string_append_printf (out, "<element name=\"%s\"><ref name=\"text-content\"/></element>",
+                            HEED_RECORD_CLASS (klass)->fields[i].name);
+  g_string_append (out, "</choice>");
+  g_string_append (out, end);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+stream_open (Stream      *st,
+             int          fd,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GBytes) schema_text = NULL;
+  g_autofree char *streaming = NULL;
+  HeedXmlProblem schema_problem = { 0 };
+  xmlRelaxNGParserCtxt *parser;
+  xmlRelaxNG *schema;
+  const char *schema_data;
+  gsize size;
+
+  st->fd = fd;
+  st->line = 1;
+  st->markup_line = 1;
+
+  /* No NOENT (entities stay unsubstituted), no DTDLOAD or DTDATTR (nothing outside the
+   * document is read), no HUGE (libxml2 keeps its limits), no network. */
+  st->reader = xmlReaderForIO (stream_read_cb, stream_close_cb, st, path, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                               | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+  if (st->reader == NULL)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_IO,
+                   _("Heed could not start reading the file."));
+      return FALSE;
+    }
+  xmlTextReaderSetStructuredErrorHandler (st->reader, stream_error_cb, st);
+
+  schema_text = g_resources_lookup_data (SCHEMA_RESOURCE, 0, error);
+  if (schema_text == NULL)
+    return FALSE;
+  schema_data = g_bytes_get_data (schema_text, &size);
+  streaming = dup_streaming_schema (schema_data, size);
+  if (streaming != NULL)
+    {
+      schema_data = streaming;
+      size = strlen (streaming);
+    }
+  parser = xmlRelaxNGNewMemParserCtxt (schema_data, (int) size);
+  if (parser != NULL)
+    xmlRelaxNGSetParserStructuredErrors (parser, heed_xml_problem_note_error, &schema_problem);
+  schema = parser != NULL ? xmlRelaxNGParse (parser) : NULL;
+  xmlRelaxNGFreeParserCtxt (parser);
+  /* The reader validates each part as it reads it, with the schema it borrows. */
+  st->schema = schema;
+  if (schema == NULL || xmlTextReaderRelaxNGSetSchema (st->reader, schema) != 0)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Heed’s own description of the exchange format could not be read (%s)."),
+                   schema_problem.message != NULL ? schema_problem.message : "");
+      heed_xml_problem_clear (&schema_problem);
+      return FALSE;
+    }
+  heed_xml_problem_clear (&schema_problem);
+  return TRUE;
+}
+
+static void
+stream_close (Stream *st)
+{
+  g_clear_pointer (&st->reader, xmlFreeTextReader);
+  g_clear_pointer (&st->schema, xmlRelaxNGFree);
+  g_clear_pointer (&st->unknown_field, g_free);
+  heed_xml_problem_clear (&st->problem);
+}
+
+/* What went wrong with the file, in words, once the reader has stopped or complained. */
+static void
+stream_set_error (Stream  *st,
+                  GError **error)
+{
+  long line = st->problem.message != NULL && st->problem.line > 0
+              ? st->problem.line : MAX (1, xmlTextReaderGetParserLineNumber (st->reader));
+
+  if (st->problem.doctype)
     g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                  _("Line %ld: the file has a document type declaration (<!DOCTYPE …>). Heed "
                    "exchange files never have one, and Heed refuses them, because they can "
                    "declare entities that expand without end or read other files."),
-                 problem.doctype_line);
+                 st->problem.doctype_line);
+  else if (st->read_errno != 0)
+    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_IO,
+                 _("The file could not be read: %s."), g_strerror (st->read_errno));
+  else if (st->unknown_field != NULL)
+    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                 _("Line %ld: <%s> has no field called “%s”."), line, "case",
+                 st->unknown_field);
+  else if (st->schema_problem)
+    g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                 _("Line %ld: the file does not follow the Heed exchange format: %s."),
+                 line, st->problem.message);
   else
     g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                  _("Line %ld: this is not well-formed XML (%s). The file may be damaged or cut "
                    "short, or may not be an export from Heed."),
-                 problem.message != NULL ? problem.line : 1L,
-                 problem.message != NULL ? problem.message : _("it could not be read"));
-  heed_xml_problem_clear (&problem);
-  return NULL;
+                 line, st->problem.message != NULL ? st->problem.message
+                                                   : _("it could not be read"));
+}
+
+static gboolean
+stream_failed (Stream *st)
+{
+  return st->problem.doctype || st->problem.message != NULL || st->read_errno != 0;
+}
+
+/* The next node: 1, or 0 at the end of the file; FALSE with @error set when the file is not
+ * well formed, does not follow the schema, or holds what Heed never writes. */
+static gboolean
+stream_step (Stream   *st,
+             int       rc,
+             int      *more,
+             GError  **error)
+{
+  int type;
+
+  if (rc < 0 || stream_failed (st))
+    {
+      stream_set_error (st, error);
+      return FALSE;
+    }
+  *more = rc;
+  if (rc == 0)
+    return TRUE;
+  type = xmlTextReaderNodeType (st->reader);
+  if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      /* The second line of defence (a file in UTF-16, which the scan above does not read). */
+      st->problem.doctype = TRUE;
+      st->problem.doctype_line = MAX (1, xmlTextReaderGetParserLineNumber (st->reader));
+      stream_set_error (st, error);
+      return FALSE;
+    }
+  if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
+    {
+      heed_xml_problem_note (&st->problem, _("it refers to an entity Heed does not know"),
+                             xmlTextReaderGetParserLineNumber (st->reader));
+      stream_set_error (st, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+stream_read (Stream   *st,
+             int      *more,
+             GError  **error)
+{
+  return stream_step (st, xmlTextReaderRead (st->reader), more, error);
+}
+
+/* Past the subtree of the current element, which has been read. */
+static gboolean
+stream_skip (Stream   *st,
+             int      *more,
+             GError  **error)
+{
+  return stream_step (st, xmlTextReaderNext (st->reader), more, error);
 }
 
 static gboolean
@@ -1172,51 +1469,43 @@ dup_attribute (xmlNode    *node,
   return copy;
 }
 
-/* The root, namespace and version first, in words; then the schema for the rest. */
+/* The root, namespace and version, in words, before the schema's own complaint about them. */
 static gboolean
-validate_document (xmlDoc  *doc,
-                   GError **error)
+check_root (Stream  *st,
+            GError **error)
 {
-  g_autoptr(GBytes) schema_text = NULL;
+  const char *name = (const char *) xmlTextReaderConstLocalName (st->reader);
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (st->reader);
+  xmlNode *root = xmlTextReaderCurrentNode (st->reader);
+  long line = root != NULL ? xmlGetLineNo (root) : 1;
   g_autofree char *version = NULL;
-  HeedXmlProblem problem = { 0 };
-  xmlRelaxNGParserCtxt *parser;
-  xmlRelaxNGValidCtxt *validator;
-  xmlRelaxNG *schema;
-  xmlNode *root = xmlDocGetRootElement (doc);
-  const char *schema_data;
-  gsize size;
-  int rc;
+  xmlChar *value;
 
-  if (root == NULL)
-    {
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("The file is empty."));
-      return FALSE;
-    }
-  if (strcmp ((const char *) root->name, "heed-practice") != 0)
+  if (g_strcmp0 (name, "heed-practice") != 0)
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: this is not a Heed exchange file: it starts with <%s> where "
                      "<heed-practice> was expected."),
-                   xmlGetLineNo (root), (const char *) root->name);
+                   line, name != NULL ? name : "");
       return FALSE;
     }
-  if (!is_heed_element (root, NULL))
+  if (g_strcmp0 (ns, HEED_EXCHANGE_NAMESPACE) != 0)
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: this is not a Heed exchange file: <heed-practice> must be in "
                      "the namespace %s."),
-                   xmlGetLineNo (root), HEED_EXCHANGE_NAMESPACE);
+                   line, HEED_EXCHANGE_NAMESPACE);
       return FALSE;
     }
-  version = dup_attribute (root, "version");
+  value = xmlTextReaderGetAttribute (st->reader, (const xmlChar *) "version");
+  version = value != NULL ? g_strdup ((const char *) value) : NULL;
+  xmlFree (value);
   if (version == NULL)
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: the file does not say which version of the exchange format it "
                      "follows (the version attribute of <heed-practice>)."),
-                   xmlGetLineNo (root));
+                   line);
       return FALSE;
     }
   if (strcmp (version, HEED_EXCHANGE_VERSION) != 0)
@@ -1224,42 +1513,9 @@ validate_document (xmlDoc  *doc,
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: the file follows version “%s” of the exchange format, and this "
                      "Heed reads version %s. A newer Heed may be able to import it."),
-                   xmlGetLineNo (root), version, HEED_EXCHANGE_VERSION);
+                   line, version, HEED_EXCHANGE_VERSION);
       return FALSE;
     }
-
-  schema_text = g_resources_lookup_data (SCHEMA_RESOURCE, 0, error);
-  if (schema_text == NULL)
-    return FALSE;
-  schema_data = g_bytes_get_data (schema_text, &size);
-  parser = xmlRelaxNGNewMemParserCtxt (schema_data, (int) size);
-  xmlRelaxNGSetParserStructuredErrors (parser, heed_xml_problem_note_error, &problem);
-  schema = parser != NULL ? xmlRelaxNGParse (parser) : NULL;
-  xmlRelaxNGFreeParserCtxt (parser);
-  if (schema == NULL)
-    {
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Heed’s own description of the exchange format could not be read (%s)."),
-                   problem.message != NULL ? problem.message : "");
-      heed_xml_problem_clear (&problem);
-      return FALSE;
-    }
-
-  validator = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (validator, heed_xml_problem_note_error, &problem);
-  rc = xmlRelaxNGValidateDoc (validator, doc);
-  xmlRelaxNGFreeValidCtxt (validator);
-  xmlRelaxNGFree (schema);
-  if (rc != 0)
-    {
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Line %ld: the file does not follow the Heed exchange format: %s."),
-                   problem.message != NULL ? problem.line : 1L,
-                   problem.message != NULL ? problem.message : _("it could not be checked"));
-      heed_xml_problem_clear (&problem);
-      return FALSE;
-    }
-  heed_xml_problem_clear (&problem);
   return TRUE;
 }
 
@@ -1374,12 +1630,24 @@ dup_text (xmlNode  *node,
   return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }
 
-/* The bytes held in the <chunk>s of @node. */
+/* The bytes held in the <chunk>s of @node. Each chunk's text is let go once it is decoded,
+ * so an attachment is held about once, not as its base64 and its bytes together. */
 static GBytes *
 read_chunks (xmlNode  *node,
              GError  **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) bytes = NULL;
+  gsize encoded = 0, chunks = 0;
+
+  /* Room for all of it at once: growing by doubling would hold up to twice the bytes. */
+  FOREACH_ELEMENT (chunk, node)
+    {
+      chunks++;
+      for (xmlNode *text = chunk->children; text != NULL; text = text->next)
+        if (text->type == XML_TEXT_NODE && text->content != NULL)
+          encoded += strlen ((const char *) text->content);
+    }
+  bytes = g_byte_array_sized_new ((guint) MIN (encoded / 4 * 3 + 3 * (chunks + 1), G_MAXUINT));
 
   FOREACH_ELEMENT (chunk, node)
     {
@@ -1390,6 +1658,7 @@ read_chunks (xmlNode  *node,
       xmlFree (content);
       if (!ok)
         return NULL;
+      xmlNodeSetContent (chunk, NULL);
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
@@ -1455,13 +1724,95 @@ is_valid_reference (const char *reference)
 
 /* Import: writing */
 
+/* The numbers a file gives its records, and the row ids they were written as. Heed numbers
+ * records 1, 2, 3… and the rows written are numbered one after another too, so a run of both
+ * is kept as one entry: a file of a million people takes a few bytes here, not a million
+ * entries. Numbers out of order (a file made by hand) go in a table beside. */
+typedef struct {
+  gint64 number;
+  gint64 row_id;
+  gint64 count;
+} NumberRun;
+
+typedef struct {
+  GArray     *runs;     /* NumberRun, by ascending number */
+  GHashTable *others;   /* gint64 number -> gint64 row id */
+} NumberMap;
+
+static void
+number_map_init (NumberMap *map)
+{
+  map->runs = g_array_new (FALSE, FALSE, sizeof (NumberRun));
+  map->others = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static void
+number_map_clear (NumberMap *map)
+{
+  g_clear_pointer (&map->runs, g_array_unref);
+  g_clear_pointer (&map->others, g_hash_table_unref);
+}
+
+static gint64
+number_map_lookup (const NumberMap *map,
+                   gint64           number)
+{
+  guint lo = 0, hi = map->runs->len;
+  gint64 *row_id;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const NumberRun *run = &g_array_index (map->runs, NumberRun, mid);
+
+      if (number < run->number)
+        hi = mid;
+      else if (number - run->number >= run->count)
+        lo = mid + 1;
+      else
+        return run->row_id + (number - run->number);
+    }
+  row_id = g_hash_table_lookup (map->others, &number);
+  return row_id != NULL ? *row_id : 0;
+}
+
+/* @number must not be in the map yet. */
+static void
+number_map_insert (NumberMap *map,
+                   gint64     number,
+                   gint64     row_id)
+{
+  NumberRun *last = map->runs->len > 0
+                    ? &g_array_index (map->runs, NumberRun, map->runs->len - 1) : NULL;
+  NumberRun run = { number, row_id, 1 };
+
+  if (last != NULL && number >= last->number && number - last->number == last->count
+      && row_id - last->row_id == last->count)
+    last->count++;
+  else if (last == NULL || (number >= last->number && number - last->number >= last->count))
+    g_array_append_val (map->runs, run);
+  else
+    g_hash_table_insert (map->others, g_memdup2 (&number, sizeof number),
+                         g_memdup2 (&row_id, sizeof row_id));
+}
+
 typedef struct {
   HeedStore  *store;
-  GHashTable *maps[N_KINDS];   /* number in the file -> row id in the practice file */
+  NumberMap   maps[N_KINDS];   /* number in the file -> row id in the practice file */
   GArray     *new_cases;
+  gboolean    empty;              /* the practice had nothing of its own before */
+  gboolean    setup_from_file;    /* ...and the file brings its set-up, which replaces it */
   gboolean    replace_templates;
+  gint64      last_case_id;       /* rows after these are the import's own */
+  gint64      last_destroyed_id;
+  /* Cases already in the practice: after the first, the rest of the file is only read for
+   * the others, so the message can say how many. */
+  guint       conflicts;
+  char       *first_conflict;
+  long        first_conflict_line;
 } Import;
 
+/* The events of one case: number in the file -> row id. */
 static void
 map_insert (GHashTable *map,
             gint64      number,
@@ -1496,10 +1847,84 @@ set_row_error (GError  **error,
                  xmlGetLineNo (node), (const char *) node->name, cause->message);
 }
 
-/* Reads a record of @kind from @node: its fields as children, checked one by one by the record
- * class. Reference fields are turned from the file's numbers into this file's row ids. Inside
- * a case (@case_id > 0) the record belongs to it. Children named in @containers are left for
- * the caller. */
+/* One field of @record from its element @child, checked by the record class; a reference
+ * field is turned from the file's number into this file's row id. @element names the record
+ * in messages; inside a case (@in_case) a record cannot name a case of its own. */
+static gboolean
+read_field (Import      *im,
+            HeedRecord  *record,
+            gboolean    *seen,
+            xmlNode     *child,
+            const char  *element,
+            gboolean     in_case,
+            GError     **error)
+{
+  HeedRecordClass *klass = HEED_RECORD_GET_CLASS (record);
+  const char *name = (const char *) child->name;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  const HeedFieldSpec *spec;
+  guint index;
+
+  spec = heed_record_class_find_field (klass, name, &index);
+  if (spec == NULL)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: <%s> has no field called “%s”."), xmlGetLineNo (child),
+                   element, name);
+      return FALSE;
+    }
+  if (seen[index])
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: the field “%s” appears twice in one <%s>."),
+                   xmlGetLineNo (child), name, element);
+      return FALSE;
+    }
+  seen[index] = TRUE;
+  if (in_case && strcmp (name, "case") == 0)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: an <%s> inside a case cannot name a case of its own."),
+                   xmlGetLineNo (child), element);
+      return FALSE;
+    }
+
+  text = dup_text (child, error);
+  if (text == NULL)
+    return FALSE;
+  if (!heed_record_set_from_string (record, index, text, &local_error))
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld, <%s>: %s"), xmlGetLineNo (child), element,
+                   local_error->message);
+      return FALSE;
+    }
+  if (spec->type == HEED_VALUE_ID && heed_record_is_set (record, index))
+    {
+      Kind target;
+      gint64 row_id = 0;
+
+      if (find_reference_target (klass->table, name, &target))
+        row_id = number_map_lookup (&im->maps[target], heed_record_get_int (record, index));
+      if (row_id == 0)
+        {
+          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                       _("Line %ld: “%s” is %s, but the file has no <%s> with that id "
+                         "before this point."),
+                       xmlGetLineNo (child), name, text,
+                       find_reference_target (klass->table, name, &target)
+                       ? kind_elements[target] : name);
+          return FALSE;
+        }
+      heed_record_set_int (record, index, row_id);
+    }
+  return TRUE;
+}
+
+/* Reads a record of @kind from @node: its fields as children (read_field()). Inside a case
+ * (@case_id > 0) the record belongs to it. Children named in @containers are left for the
+ * caller. */
 static HeedRecord *
 read_record (Import             *im,
              xmlNode            *node,
@@ -1519,67 +1944,10 @@ read_record (Import             *im,
 
   FOREACH_ELEMENT (child, node)
     {
-      const char *name = (const char *) child->name;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *text = NULL;
-      const HeedFieldSpec *spec;
-      guint index;
-
-      if (containers != NULL && g_strv_contains (containers, name))
+      if (containers != NULL && g_strv_contains (containers, (const char *) child->name))
         continue;
-      spec = heed_record_class_find_field (klass, name, &index);
-      if (spec == NULL)
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: <%s> has no field called “%s”."), xmlGetLineNo (child),
-                       element, name);
-          return NULL;
-        }
-      if (seen[index])
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: the field “%s” appears twice in one <%s>."),
-                       xmlGetLineNo (child), name, element);
-          return NULL;
-        }
-      seen[index] = TRUE;
-      if (case_id > 0 && strcmp (name, "case") == 0)
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: an <%s> inside a case cannot name a case of its own."),
-                       xmlGetLineNo (child), element);
-          return NULL;
-        }
-
-      text = dup_text (child, error);
-      if (text == NULL)
+      if (!read_field (im, record, seen, child, element, case_id > 0, error))
         return NULL;
-      if (!heed_record_set_from_string (record, index, text, &local_error))
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld, <%s>: %s"), xmlGetLineNo (child), element,
-                       local_error->message);
-          return NULL;
-        }
-      if (spec->type == HEED_VALUE_ID && heed_record_is_set (record, index))
-        {
-          Kind target;
-          gint64 row_id = 0;
-
-          if (find_reference_target (klass->table, name, &target))
-            row_id = map_lookup (im->maps[target], heed_record_get_int (record, index));
-          if (row_id == 0)
-            {
-              g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                           _("Line %ld: “%s” is %s, but the file has no <%s> with that id "
-                             "before this point."),
-                           xmlGetLineNo (child), name, text,
-                           find_reference_target (klass->table, name, &target)
-                           ? kind_elements[target] : name);
-              return NULL;
-            }
-          heed_record_set_int (record, index, row_id);
-        }
     }
 
   if (case_id > 0)
@@ -1609,551 +1977,762 @@ insert_record (Import      *im,
   return TRUE;
 }
 
-/* The simple sections: each child a record of @kind. */
+/* A record of a simple section (staff, people, templates, actions, survey responses). */
 static gboolean
-import_records (Import   *im,
-                xmlNode  *section,
-                Kind      kind,
-                GError  **error)
+import_record_node (Import   *im,
+                    xmlNode  *node,
+                    Kind      kind,
+                    GError  **error)
 {
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autoptr(HeedRecord) record = NULL;
-      gint64 number;
+  g_autoptr(HeedRecord) record = NULL;
+  gint64 number;
 
-      record = read_record (im, node, kind, 0, NULL, &number, error);
-      if (record == NULL)
-        return FALSE;
-      if (g_hash_table_contains (im->maps[kind], &number))
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: there are two <%s>s with the id %lld."),
-                       xmlGetLineNo (node), kind_elements[kind], (long long) number);
-          return FALSE;
-        }
-      if (kind == KIND_TEMPLATE && !im->replace_templates)
-        {
-          gboolean has = FALSE;
-          const char *code = heed_record_get_text (record, HEED_TEMPLATE_CODE);
-
-          /* A practice keeps its own wording of a letter it already has. */
-          if (code != NULL
-              && !heed_store_has_template (im->store, code,
-                                           heed_record_get_text (record, HEED_TEMPLATE_LANGUAGE),
-                                           &has, error))
-            return FALSE;
-          if (has)
-            continue;
-        }
-      if (!insert_record (im, node, record, NULL, error))
-        return FALSE;
-      map_insert (im->maps[kind], number, heed_record_get_id (record));
-    }
-  return TRUE;
-}
-
-static gboolean
-import_settings (Import   *im,
-                 xmlNode  *section,
-                 GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autofree char *key = dup_attribute (node, "key");
-      g_autoptr(GError) local_error = NULL;
-      gboolean ok;
-
-      if (is_heed_element (node, "setting"))
-        {
-          g_autofree char *value = dup_text (node, error);
-
-          if (value == NULL)
-            return FALSE;
-          ok = heed_store_insert_setting (im->store, key, value, &local_error);
-        }
-      else
-        {
-          g_autofree char *mime = dup_attribute (node, "mime");
-          g_autoptr(GBytes) data = read_chunks (node, error);
-
-          if (data == NULL)
-            return FALSE;
-          ok = heed_store_insert_setting_blob (im->store, key, mime, data, &local_error);
-        }
-      if (!ok)
-        {
-          set_row_error (error, node, local_error);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-import_categories (Import   *im,
-                   xmlNode  *section,
-                   GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *min_age = NULL;
-      g_autofree char *max_age = NULL;
-      HeedCategory category = { 0 };
-      gboolean ok;
-
-      category.scheme = dup_attribute (node, "scheme");
-      category.code = dup_attribute (node, "code");
-      min_age = dup_attribute (node, "min-age");
-      max_age = dup_attribute (node, "max-age");
-      category.collection = dup_attribute (node, "collection");
-      label = dup_text (node, error);
-      ok = label != NULL
-           && number_attribute (node, "year-from", G_MININT64, &category.year_from, error)
-           && number_attribute (node, "year-to", G_MININT64, &category.year_to, error)
-           && number_attribute (node, "position", G_MININT64, &category.position, error)
-           && (min_age == NULL
-               || parse_number (node, "min-age", min_age, 0, &category.min_age, error))
-           && (max_age == NULL
-               || parse_number (node, "max-age", max_age, 0, &category.max_age, error));
-      if (ok)
-        {
-          category.label = g_steal_pointer (&label);
-          category.has_min_age = min_age != NULL;
-          category.has_max_age = max_age != NULL;
-          if (!heed_store_insert_category (im->store, &category, &local_error))
-            {
-              set_row_error (error, node, local_error);
-              ok = FALSE;
-            }
-        }
-      heed_category_clear (&category);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-import_risk (Import   *im,
-             xmlNode  *section,
-             GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autofree char *seriousness = dup_attribute (node, "seriousness");
-      g_autofree char *likelihood = dup_attribute (node, "likelihood");
-      g_autofree char *risk = dup_text (node, error);
-      g_autoptr(GError) local_error = NULL;
-
-      if (risk == NULL)
-        return FALSE;
-      if (!heed_store_insert_risk (im->store, seriousness, likelihood, risk, &local_error))
-        {
-          set_row_error (error, node, local_error);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-import_counters (Import   *im,
-                 xmlNode  *section,
-                 GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autofree char *prefix = dup_attribute (node, "prefix");
-      g_autofree char *text = dup_text (node, error);
-      g_autoptr(GError) local_error = NULL;
-      gint64 last;
-
-      if (text == NULL || !parse_number (node, "counter", text, 0, &last, error))
-        return FALSE;
-      if (!heed_store_raise_reference_counter (im->store, prefix, last, &local_error))
-        {
-          set_row_error (error, node, local_error);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-import_tombstones (Import   *im,
-                   xmlNode  *section,
-                   GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autoptr(GError) local_error = NULL;
-      HeedTombstone tombstone = { 0 };
-      const struct {
-        const char  *element;
-        char       **value;
-      } parts[] = {
-        { "closed-on", &tombstone.closed_on },
-        { "destroyed-at", &tombstone.destroyed_at },
-        { "destroyed-by", &tombstone.destroyed_by },
-        { "reason", &tombstone.reason },
-      };
-      gboolean ok = TRUE;
-
-      tombstone.reference = dup_attribute (node, "reference");
-      tombstone.kind = dup_attribute (node, "kind");
-      for (guint i = 0; i < G_N_ELEMENTS (parts) && ok; i++)
-        {
-          xmlNode *part = find_child (node, parts[i].element);
-
-          if (part != NULL)
-            ok = (*parts[i].value = dup_text (part, error)) != NULL;
-        }
-      if (ok && !heed_store_insert_tombstone (im->store, &tombstone, &local_error))
-        {
-          set_row_error (error, node, local_error);
-          ok = FALSE;
-        }
-      heed_tombstone_clear (&tombstone);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-import_attachments (Import      *im,
-                    xmlNode     *section,
-                    gint64       case_id,
-                    GHashTable  *events,
-                    GError     **error)
-{
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GBytes) data = NULL;
-      g_autofree char *event_text = dup_attribute (node, "event");
-      HeedAttachmentInfo info = { 0 };
-      const struct {
-        const char  *element;
-        char       **value;
-      } parts[] = {
-        { "filename", &info.filename },
-        { "mime", &info.mime },
-        { "added-at", &info.added_at },
-      };
-      xmlNode *data_node = find_child (node, "data");
-      gint64 number;
-      gboolean ok;
-
-      ok = number_attribute (node, "id", 1, &number, error);
-      if (ok && event_text != NULL)
-        {
-          gint64 event_number;
-
-          ok = parse_number (node, "event", event_text, 1, &event_number, error);
-          if (ok && (info.event_id = map_lookup (events, event_number)) == 0)
-            {
-              g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                           _("Line %ld: the attachment belongs to event %s, but this case has "
-                             "no <event> with that id."),
-                           xmlGetLineNo (node), event_text);
-              ok = FALSE;
-            }
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (parts) && ok; i++)
-        {
-          xmlNode *part = find_child (node, parts[i].element);
-
-          if (part != NULL)
-            ok = (*parts[i].value = dup_text (part, error)) != NULL;
-        }
-      if (ok && !is_valid_datetime (info.added_at))
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: “added-at” must be a date and time written "
-                         "YYYY-MM-DDTHH:MM:SS, not “%s”."),
-                       xmlGetLineNo (node), info.added_at != NULL ? info.added_at : "");
-          ok = FALSE;
-        }
-      if (ok)
-        {
-          data = data_node != NULL ? read_chunks (data_node, error) : g_bytes_new (NULL, 0);
-          ok = data != NULL;
-        }
-      info.case_id = case_id;
-      if (ok && !heed_store_insert_attachment (im->store, &info, data, NULL, &local_error))
-        {
-          set_row_error (error, node, local_error);
-          ok = FALSE;
-        }
-      g_free (info.filename);
-      g_free (info.mime);
-      g_free (info.added_at);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-import_case_staff (Import   *im,
-                   xmlNode  *section,
-                   gint64    case_id,
-                   GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
-    {
-      g_autoptr(GError) local_error = NULL;
-      gint64 number, staff_id;
-
-      if (!number_attribute (node, "staff", 1, &number, error))
-        return FALSE;
-      staff_id = map_lookup (im->maps[KIND_STAFF], number);
-      if (staff_id == 0)
-        {
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: “staff” is %lld, but the file has no "
-                         "<staff-member> with that id."),
-                       xmlGetLineNo (node), (long long) number);
-          return FALSE;
-        }
-      if (!heed_store_add_case_staff (im->store, case_id, staff_id, &local_error))
-        {
-          set_row_error (error, node, local_error);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-import_case (Import   *im,
-             xmlNode  *node,
-             GError  **error)
-{
-  g_autoptr(HeedRecord) kase = NULL;
-  g_autoptr(GHashTable) events = NULL;
-  gint64 number, case_id;
-
-  kase = read_record (im, node, KIND_CASE, 0, case_containers, &number, error);
-  if (kase == NULL)
+  record = read_record (im, node, kind, 0, NULL, &number, error);
+  if (record == NULL)
     return FALSE;
-  if (g_hash_table_contains (im->maps[KIND_CASE], &number))
+  if (number_map_lookup (&im->maps[kind], number) != 0)
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                   _("Line %ld: there are two <case>s with the id %lld."),
+                   _("Line %ld: there are two <%s>s with the id %lld."),
+                   xmlGetLineNo (node), kind_elements[kind], (long long) number);
+      return FALSE;
+    }
+  if (kind == KIND_TEMPLATE && !im->replace_templates)
+    {
+      gboolean has = FALSE;
+      const char *code = heed_record_get_text (record, HEED_TEMPLATE_CODE);
+
+      /* A practice keeps its own wording of a letter it already has. */
+      if (code != NULL
+          && !heed_store_has_template (im->store, code,
+                                       heed_record_get_text (record, HEED_TEMPLATE_LANGUAGE),
+                                       &has, error))
+        return FALSE;
+      if (has)
+        return TRUE;
+    }
+  if (!insert_record (im, node, record, NULL, error))
+    return FALSE;
+  number_map_insert (&im->maps[kind], number, heed_record_get_id (record));
+  return TRUE;
+}
+
+static gboolean
+import_setting_node (Import   *im,
+                     xmlNode  *node,
+                     GError  **error)
+{
+  g_autofree char *key = dup_attribute (node, "key");
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (is_heed_element (node, "setting"))
+    {
+      g_autofree char *value = dup_text (node, error);
+
+      if (value == NULL)
+        return FALSE;
+      ok = heed_store_insert_setting (im->store, key, value, &local_error);
+    }
+  else
+    {
+      g_autofree char *mime = dup_attribute (node, "mime");
+      g_autoptr(GBytes) data = read_chunks (node, error);
+
+      if (data == NULL)
+        return FALSE;
+      ok = heed_store_insert_setting_blob (im->store, key, mime, data, &local_error);
+    }
+  if (!ok)
+    {
+      set_row_error (error, node, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_category_node (Import   *im,
+                      xmlNode  *node,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *min_age = NULL;
+  g_autofree char *max_age = NULL;
+  HeedCategory category = { 0 };
+  gboolean ok;
+
+  category.scheme = dup_attribute (node, "scheme");
+  category.code = dup_attribute (node, "code");
+  min_age = dup_attribute (node, "min-age");
+  max_age = dup_attribute (node, "max-age");
+  category.collection = dup_attribute (node, "collection");
+  label = dup_text (node, error);
+  ok = label != NULL
+       && number_attribute (node, "year-from", G_MININT64, &category.year_from, error)
+       && number_attribute (node, "year-to", G_MININT64, &category.year_to, error)
+       && number_attribute (node, "position", G_MININT64, &category.position, error)
+       && (min_age == NULL
+           || parse_number (node, "min-age", min_age, 0, &category.min_age, error))
+       && (max_age == NULL
+           || parse_number (node, "max-age", max_age, 0, &category.max_age, error));
+  if (ok)
+    {
+      category.label = g_steal_pointer (&label);
+      category.has_min_age = min_age != NULL;
+      category.has_max_age = max_age != NULL;
+      if (!heed_store_insert_category (im->store, &category, &local_error))
+        {
+          set_row_error (error, node, local_error);
+          ok = FALSE;
+        }
+    }
+  heed_category_clear (&category);
+  return ok;
+}
+
+static gboolean
+import_risk_node (Import   *im,
+                  xmlNode  *node,
+                  GError  **error)
+{
+  g_autofree char *seriousness = dup_attribute (node, "seriousness");
+  g_autofree char *likelihood = dup_attribute (node, "likelihood");
+  g_autofree char *risk = dup_text (node, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (risk == NULL)
+    return FALSE;
+  if (!heed_store_insert_risk (im->store, seriousness, likelihood, risk, &local_error))
+    {
+      set_row_error (error, node, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_counter_node (Import   *im,
+                     xmlNode  *node,
+                     GError  **error)
+{
+  g_autofree char *prefix = dup_attribute (node, "prefix");
+  g_autofree char *text = dup_text (node, error);
+  g_autoptr(GError) local_error = NULL;
+  gint64 last;
+
+  if (text == NULL || !parse_number (node, "counter", text, 0, &last, error))
+    return FALSE;
+  if (!heed_store_raise_reference_counter (im->store, prefix, last, &local_error))
+    {
+      set_row_error (error, node, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every case's reference, and every destroyed case's, must be new to this practice file and
+ * appear once in the file. FALSE with @error when the file cannot go in for that reason; a
+ * reference the practice already has is noted in @im->conflicts and TRUE is returned, so that
+ * the rest of the file can be read for the others. */
+static gboolean
+check_reference (Import      *im,
+                 long         line,
+                 const char  *reference,
+                 gboolean    *taken,
+                 GError     **error)
+{
+  gint64 case_id = 0, destroyed_id = 0;
+
+  *taken = FALSE;
+  if (reference == NULL || !is_valid_reference (reference))
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: “%s” is not a case reference Heed can use: capital "
+                     "letters, digits and hyphens, such as C-2025-041."),
+                   line, reference != NULL ? reference : "");
+      return FALSE;
+    }
+  if (!heed_store_find_reference (im->store, reference, &case_id, &destroyed_id, error))
+    return FALSE;
+  if (case_id > im->last_case_id || destroyed_id > im->last_destroyed_id)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: the reference %s is in the file twice."),
+                   line, reference);
+      return FALSE;
+    }
+  if (case_id == 0 && destroyed_id == 0)
+    return TRUE;
+  *taken = TRUE;
+  if (im->conflicts++ == 0)
+    {
+      im->first_conflict = g_strdup (reference);
+      im->first_conflict_line = line;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_tombstone_node (Import   *im,
+                       xmlNode  *node,
+                       GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  HeedTombstone tombstone = { 0 };
+  const struct {
+    const char  *element;
+    char       **value;
+  } parts[] = {
+    { "closed-on", &tombstone.closed_on },
+    { "destroyed-at", &tombstone.destroyed_at },
+    { "destroyed-by", &tombstone.destroyed_by },
+    { "reason", &tombstone.reason },
+  };
+  gboolean taken = FALSE;
+  gboolean ok;
+
+  tombstone.reference = dup_attribute (node, "reference");
+  tombstone.kind = dup_attribute (node, "kind");
+  ok = check_reference (im, xmlGetLineNo (node), tombstone.reference, &taken, error);
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && ok && im->conflicts == 0; i++)
+    {
+      xmlNode *part = find_child (node, parts[i].element);
+
+      if (part != NULL)
+        ok = (*parts[i].value = dup_text (part, error)) != NULL;
+    }
+  if (ok && im->conflicts == 0
+      && !heed_store_insert_tombstone (im->store, &tombstone, &local_error))
+    {
+      set_row_error (error, node, local_error);
+      ok = FALSE;
+    }
+  heed_tombstone_clear (&tombstone);
+  return ok;
+}
+
+static gboolean
+import_attachment_node (Import      *im,
+                        xmlNode     *node,
+                        gint64       case_id,
+                        GHashTable  *events,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *event_text = dup_attribute (node, "event");
+  HeedAttachmentInfo info = { 0 };
+  const struct {
+    const char  *element;
+    char       **value;
+  } parts[] = {
+    { "filename", &info.filename },
+    { "mime", &info.mime },
+    { "added-at", &info.added_at },
+  };
+  xmlNode *data_node = find_child (node, "data");
+  gint64 number;
+  gboolean ok;
+
+  ok = number_attribute (node, "id", 1, &number, error);
+  if (ok && event_text != NULL)
+    {
+      gint64 event_number;
+
+      ok = parse_number (node, "event", event_text, 1, &event_number, error);
+      if (ok && (info.event_id = map_lookup (events, event_number)) == 0)
+        {
+          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                       _("Line %ld: the attachment belongs to event %s, but this case has "
+                         "no <event> with that id."),
+                       xmlGetLineNo (node), event_text);
+          ok = FALSE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && ok; i++)
+    {
+      xmlNode *part = find_child (node, parts[i].element);
+
+      if (part != NULL)
+        ok = (*parts[i].value = dup_text (part, error)) != NULL;
+    }
+  if (ok && !is_valid_datetime (info.added_at))
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: “added-at” must be a date and time written "
+                     "YYYY-MM-DDTHH:MM:SS, not “%s”."),
+                   xmlGetLineNo (node), info.added_at != NULL ? info.added_at : "");
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      data = data_node != NULL ? read_chunks (data_node, error) : g_bytes_new (NULL, 0);
+      ok = data != NULL;
+    }
+  info.case_id = case_id;
+  if (ok && !heed_store_insert_attachment (im->store, &info, data, NULL, &local_error))
+    {
+      set_row_error (error, node, local_error);
+      ok = FALSE;
+    }
+  g_free (info.filename);
+  g_free (info.mime);
+  g_free (info.added_at);
+  return ok;
+}
+
+static gboolean
+import_involved_node (Import   *im,
+                      xmlNode  *node,
+                      gint64    case_id,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 number, staff_id;
+
+  if (!number_attribute (node, "staff", 1, &number, error))
+    return FALSE;
+  staff_id = number_map_lookup (&im->maps[KIND_STAFF], number);
+  if (staff_id == 0)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: “staff” is %lld, but the file has no "
+                     "<staff-member> with that id."),
                    xmlGetLineNo (node), (long long) number);
       return FALSE;
     }
-  if (!insert_record (im, node, kase, NULL, error))
-    return FALSE;
-  case_id = heed_record_get_id (kase);
-  map_insert (im->maps[KIND_CASE], number, case_id);
-  g_array_append_val (im->new_cases, case_id);
-
-  events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint c = 0; c < G_N_ELEMENTS (case_children); c++)
+  if (!heed_store_add_case_staff (im->store, case_id, staff_id, &local_error))
     {
-      Kind kind = case_children[c].kind;
-
-      FOREACH_ELEMENT (child, find_child (node, case_children[c].container))
-        {
-          g_autoptr(HeedRecord) record = NULL;
-          g_autoptr(GBytes) pdf = NULL;
-          gint64 child_number;
-
-          record = read_record (im, child, kind, case_id,
-                                kind == KIND_LETTER ? letter_containers : NULL, &child_number,
-                                error);
-          if (record == NULL)
-            return FALSE;
-          if (kind == KIND_LETTER && find_child (child, "pdf") != NULL)
-            {
-              pdf = read_chunks (find_child (child, "pdf"), error);
-              if (pdf == NULL)
-                return FALSE;
-            }
-          if (!insert_record (im, child, record, pdf, error))
-            return FALSE;
-          if (kind == KIND_EVENT)
-            map_insert (events, child_number, heed_record_get_id (record));
-        }
-    }
-
-  return import_attachments (im, find_child (node, "attachments"), case_id, events, error)
-         && import_case_staff (im, find_child (node, "staff-involved"), case_id, error);
-}
-
-static gboolean
-import_cases (Import   *im,
-              xmlNode  *section,
-              GError  **error)
-{
-  FOREACH_ELEMENT (node, section)
-    if (!import_case (im, node, error))
+      set_row_error (error, node, local_error);
       return FALSE;
+    }
   return TRUE;
 }
 
-/* Before anything is written: every case's reference must be new to this practice file, and
- * appear once in the file. */
-static gboolean
-check_references (Import   *im,
-                  xmlNode  *root,
-                  GError  **error)
+/* One case, read as a stream: its fields one by one, then each record it holds one by one
+ * (an event, a letter with its PDF, an attachment…), so that a case with many large
+ * attachments takes the memory of its largest, not of all of them. */
+typedef struct {
+  xmlNode    *node;          /* the <case> element; lives while the reader is inside it */
+  HeedRecord *kase;
+  gboolean   *seen;
+  gint64      number;
+  gint64      case_id;       /* once written */
+  gboolean    written;       /* or skipped, after a conflict */
+  long        reference_line;
+  GHashTable *events;        /* this case's events: number in the file -> row id */
+} CaseStream;
+
+static void
+case_stream_clear (CaseStream *cs)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *first_conflict = NULL;
-  long first_line = 0;
-  guint conflicts = 0;
+  g_clear_object (&cs->kase);
+  g_clear_pointer (&cs->seen, g_free);
+  g_clear_pointer (&cs->events, g_hash_table_unref);
+}
 
-  FOREACH_ELEMENT (section, root)
+/* The case's own fields are all read: check its reference and write it. */
+static gboolean
+case_stream_write (Import      *im,
+                   CaseStream  *cs,
+                   GError     **error)
+{
+  const char *reference = heed_record_get_text (cs->kase, HEED_CASE_REFERENCE);
+  gboolean taken = FALSE;
+
+  cs->written = TRUE;
+  if (reference == NULL)
     {
-      gboolean cases = is_heed_element (section, "cases");
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: the case has no reference."), xmlGetLineNo (cs->node));
+      return FALSE;
+    }
+  if (!check_reference (im, cs->reference_line, reference, &taken, error))
+    return FALSE;
+  if (im->conflicts > 0)
+    return TRUE;   /* nothing more is written; the rest is read for the other conflicts */
+  if (number_map_lookup (&im->maps[KIND_CASE], cs->number) != 0)
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: there are two <case>s with the id %lld."),
+                   xmlGetLineNo (cs->node), (long long) cs->number);
+      return FALSE;
+    }
+  if (!insert_record (im, cs->node, cs->kase, NULL, error))
+    return FALSE;
+  cs->case_id = heed_record_get_id (cs->kase);
+  number_map_insert (&im->maps[KIND_CASE], cs->number, cs->case_id);
+  g_array_append_val (im->new_cases, cs->case_id);
+  cs->events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  return TRUE;
+}
 
-      if (!cases && !is_heed_element (section, "destroyed"))
-        continue;
-      FOREACH_ELEMENT (node, section)
+/* A record inside one of the case's containers (<events>, <attachments>…). */
+static gboolean
+case_stream_child (Import      *im,
+                   CaseStream  *cs,
+                   const char  *container,
+                   xmlNode     *child,
+                   GError     **error)
+{
+  g_autoptr(HeedRecord) record = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  gint64 child_number;
+  Kind kind = N_KINDS;
+
+  if (strcmp (container, "attachments") == 0)
+    return import_attachment_node (im, child, cs->case_id, cs->events, error);
+  if (strcmp (container, "staff-involved") == 0)
+    return import_involved_node (im, child, cs->case_id, error);
+  for (guint c = 0; c < G_N_ELEMENTS (case_children); c++)
+    if (strcmp (case_children[c].container, container) == 0)
+      kind = case_children[c].kind;
+  g_return_val_if_fail (kind != N_KINDS, FALSE);
+
+  record = read_record (im, child, kind, cs->case_id,
+                        kind == KIND_LETTER ? letter_containers : NULL, &child_number, error);
+  if (record == NULL)
+    return FALSE;
+  if (kind == KIND_LETTER && find_child (child, "pdf") != NULL)
+    {
+      pdf = read_chunks (find_child (child, "pdf"), error);
+      if (pdf == NULL)
+        return FALSE;
+    }
+  if (!insert_record (im, child, record, pdf, error))
+    return FALSE;
+  if (kind == KIND_EVENT)
+    map_insert (cs->events, child_number, heed_record_get_id (record));
+  return TRUE;
+}
+
+/* The reader is on a <case>; on return it is past it. */
+static gboolean
+import_case_stream (Import   *im,
+                    Stream   *st,
+                    int      *more,
+                    GError  **error)
+{
+  CaseStream cs = { 0 };
+  g_autofree char *container = NULL;
+  gboolean empty = xmlTextReaderIsEmptyElement (st->reader) == 1;
+  gboolean ok = TRUE;
+
+  cs.node = xmlTextReaderCurrentNode (st->reader);
+  cs.kase = g_object_new (HEED_TYPE_CASE, NULL);
+  cs.seen = g_new0 (gboolean, HEED_RECORD_GET_CLASS (cs.kase)->n_fields);
+  cs.reference_line = xmlGetLineNo (cs.node);
+  st->in_case = TRUE;
+
+  if (!number_attribute (cs.node, "id", 1, &cs.number, error))
+    ok = FALSE;
+  else if (empty)
+    ok = case_stream_write (im, &cs, error);
+  if (ok && !empty)
+    ok = stream_read (st, more, error);
+  while (ok && !empty && *more)
+    {
+      int type = xmlTextReaderNodeType (st->reader);
+      int depth = xmlTextReaderDepth (st->reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT && depth == 2)
+        break;
+      if (type == XML_READER_TYPE_ELEMENT && depth == 3)
         {
-          g_autofree char *reference = NULL;
-          gboolean taken = FALSE;
+          const char *name = (const char *) xmlTextReaderConstLocalName (st->reader);
 
-          if (cases)
+          if (g_strv_contains (case_containers, name))
             {
-              xmlNode *field = find_child (node, "reference");
-
-              if (field == NULL)
+              if (!cs.written && !case_stream_write (im, &cs, error))
                 {
-                  g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                               _("Line %ld: the case has no reference."), xmlGetLineNo (node));
-                  return FALSE;
+                  ok = FALSE;
+                  break;
                 }
-              reference = dup_text (field, error);
-              if (reference == NULL)
-                return FALSE;
+              g_free (container);
+              container = g_strdup (name);
+              if (im->conflicts > 0)
+                {
+                  ok = stream_skip (st, more, error);
+                  continue;
+                }
             }
           else
-            reference = dup_attribute (node, "reference");
+            {
+              xmlNode *field = xmlTextReaderExpand (st->reader);
 
-          if (reference == NULL || !is_valid_reference (reference))
-            {
-              g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                           _("Line %ld: “%s” is not a case reference Heed can use: capital "
-                             "letters, digits and hyphens, such as C-2025-041."),
-                           xmlGetLineNo (node), reference != NULL ? reference : "");
-              return FALSE;
+              if (field == NULL || stream_failed (st))
+                {
+                  stream_set_error (st, error);
+                  ok = FALSE;
+                  break;
+                }
+              if (strcmp (name, "reference") == 0)
+                cs.reference_line = xmlGetLineNo (field);
+              if (!read_field (im, cs.kase, cs.seen, field, "case", FALSE, error))
+                {
+                  ok = FALSE;
+                  break;
+                }
+              ok = stream_skip (st, more, error);
+              continue;
             }
-          if (g_hash_table_contains (seen, reference))
-            {
-              g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                           _("Line %ld: the reference %s is in the file twice."),
-                           xmlGetLineNo (node), reference);
-              return FALSE;
-            }
-          if (!heed_store_reference_is_taken (im->store, reference, &taken, error))
-            return FALSE;
-          if (taken && conflicts++ == 0)
-            {
-              first_conflict = g_strdup (reference);
-              first_line = xmlGetLineNo (node);
-            }
-          g_hash_table_add (seen, g_steal_pointer (&reference));
         }
+      else if (type == XML_READER_TYPE_ELEMENT && depth == 4 && container != NULL)
+        {
+          xmlNode *child = xmlTextReaderExpand (st->reader);
+
+          if (child == NULL || stream_failed (st))
+            {
+              stream_set_error (st, error);
+              ok = FALSE;
+              break;
+            }
+          if (!case_stream_child (im, &cs, container, child, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          ok = stream_skip (st, more, error);
+          continue;
+        }
+      ok = stream_read (st, more, error);
     }
+  if (ok && !cs.written)
+    ok = case_stream_write (im, &cs, error);
+  /* Past the end of the case. */
+  if (ok && *more)
+    ok = stream_read (st, more, error);
+  st->in_case = FALSE;
+  case_stream_clear (&cs);
+  return ok;
+}
 
-  if (conflicts > 0)
+/* A section begins. A new practice file takes the exported practice's set-up in place of the
+ * one it was made with; a practice already in use keeps its own and only gains the records.
+ * A hand-made file without <settings> (always the first section) adds records only. */
+static gboolean
+import_section_begin (Import      *im,
+                      xmlNode     *node,
+                      const char  *name,
+                      gboolean     first,
+                      GError     **error)
+{
+  static const struct {
+    const char          *section;
+    HeedStoreSetupParts  part;
+  } parts[] = {
+    { "settings", HEED_STORE_SETUP_SETTINGS },
+    { "categories", HEED_STORE_SETUP_CATEGORIES },
+    { "risk-matrix", HEED_STORE_SETUP_RISK },
+    { "templates", HEED_STORE_SETUP_TEMPLATES },
+  };
+  static const char *const known[] = {
+    "settings", "categories", "risk-matrix", "reference-counters", "staff", "people",
+    "templates", "cases", "actions", "survey-responses", "destroyed", NULL
+  };
+
+  if (!g_strv_contains (known, name))
     {
-      g_autofree char *others = NULL;
+      /* The schema allows nothing else; this is the second line of defence. */
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: Heed does not know the section <%s>."),
+                   node != NULL ? xmlGetLineNo (node) : 1L, name);
+      return FALSE;
+    }
+  if (first && im->empty && strcmp (name, "settings") == 0)
+    im->setup_from_file = TRUE;
+  if (!im->setup_from_file || im->conflicts > 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (strcmp (parts[i].section, name) == 0)
+      {
+        if (parts[i].part == HEED_STORE_SETUP_TEMPLATES)
+          im->replace_templates = TRUE;
+        return heed_store_clear_practice_setup (im->store, parts[i].part, error);
+      }
+  return TRUE;
+}
 
-      if (conflicts > 1)
-        others = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               " %u other case in the file is there too.",
-                                               " %u other cases in the file are there too.",
-                                               conflicts - 1),
-                                  conflicts - 1);
-      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_CONFLICT,
-                   _("Line %ld: the case %s is already in this practice file, so nothing was "
-                     "imported.%s"),
-                   first_line, first_conflict, others != NULL ? others : "");
+/* Whether a record of @section is read at all: the set-up only when it replaces the
+ * practice's, and after a conflict only what names a reference. */
+static gboolean
+import_wants (Import     *im,
+              const char *section)
+{
+  gboolean setup = strcmp (section, "settings") == 0 || strcmp (section, "categories") == 0
+                   || strcmp (section, "risk-matrix") == 0;
+
+  if (im->conflicts > 0)
+    return strcmp (section, "cases") == 0 || strcmp (section, "destroyed") == 0;
+  return !setup || im->setup_from_file;
+}
+
+static gboolean
+import_node (Import      *im,
+             const char  *section,
+             xmlNode     *node,
+             GError     **error)
+{
+  if (strcmp (section, "settings") == 0)
+    return import_setting_node (im, node, error);
+  if (strcmp (section, "categories") == 0)
+    return import_category_node (im, node, error);
+  if (strcmp (section, "risk-matrix") == 0)
+    return import_risk_node (im, node, error);
+  if (strcmp (section, "reference-counters") == 0)
+    return import_counter_node (im, node, error);
+  if (strcmp (section, "staff") == 0)
+    return import_record_node (im, node, KIND_STAFF, error);
+  if (strcmp (section, "people") == 0)
+    return import_record_node (im, node, KIND_PERSON, error);
+  if (strcmp (section, "templates") == 0)
+    return import_record_node (im, node, KIND_TEMPLATE, error);
+  if (strcmp (section, "actions") == 0)
+    return import_record_node (im, node, KIND_ACTION, error);
+  if (strcmp (section, "survey-responses") == 0)
+    return import_record_node (im, node, KIND_SURVEY_RESPONSE, error);
+  if (strcmp (section, "destroyed") == 0)
+    return import_tombstone_node (im, node, error);
+  g_assert_not_reached ();
+}
+
+static void
+set_conflict_error (Import  *im,
+                    GError **error)
+{
+  g_autofree char *others = NULL;
+
+  if (im->conflicts > 1)
+    others = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           " %u other case in the file is there too.",
+                                           " %u other cases in the file are there too.",
+                                           im->conflicts - 1),
+                              im->conflicts - 1);
+  g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_CONFLICT,
+               _("Line %ld: the case %s is already in this practice file, so nothing was "
+                 "imported.%s"),
+               im->first_conflict_line, im->first_conflict, others != NULL ? others : "");
+}
+
+/* Up to the root element: a declaration or a syntax error before it is refused; what the
+ * schema says of the root waits until Heed has said it in its own words. */
+static gboolean
+stream_find_root (Stream  *st,
+                  GError **error)
+{
+  for (;;)
+    {
+      int rc = xmlTextReaderRead (st->reader);
+      int type;
+
+      if (rc < 0 || st->problem.doctype || st->read_errno != 0
+          || (st->problem.message != NULL && !st->schema_problem))
+        {
+          stream_set_error (st, error);
+          return FALSE;
+        }
+      if (rc == 0)
+        {
+          if (stream_failed (st))
+            stream_set_error (st, error);
+          else
+            g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                         _("The file is empty."));
+          return FALSE;
+        }
+      type = xmlTextReaderNodeType (st->reader);
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        {
+          int more;
+
+          return stream_step (st, rc, &more, error);
+        }
+      if (type == XML_READER_TYPE_ELEMENT)
+        break;
+    }
+  if (!check_root (st, error))
+    return FALSE;
+  if (stream_failed (st))
+    {
+      stream_set_error (st, error);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-import_document (Import   *im,
-                 xmlNode  *root,
-                 GError  **error)
+import_stream (Import  *im,
+               Stream  *st,
+               GError **error)
 {
-  HeedStoreSetupParts replace = 0;
-  gboolean empty = FALSE;
+  g_autofree char *section = NULL;
+  gboolean first_section = TRUE;
+  int more = 1;
 
-  if (!check_references (im, root, error)
-      || !heed_store_is_empty_practice (im->store, &empty, error))
+  if (!stream_find_root (st, error) || !stream_read (st, &more, error))
     return FALSE;
-
-  /* A new practice file takes the exported practice's set-up in place of the one it was made
-   * with; a practice already in use keeps its own and only gains the records. A hand-made
-   * file without <settings> adds records only. */
-  if (empty && find_child (root, "settings") != NULL)
+  while (more)
     {
-      const struct {
-        const char          *section;
-        HeedStoreSetupParts  part;
-      } parts[] = {
-        { "settings", HEED_STORE_SETUP_SETTINGS },
-        { "categories", HEED_STORE_SETUP_CATEGORIES },
-        { "risk-matrix", HEED_STORE_SETUP_RISK },
-        { "templates", HEED_STORE_SETUP_TEMPLATES },
-      };
+      int type = xmlTextReaderNodeType (st->reader);
+      int depth = xmlTextReaderDepth (st->reader);
 
-      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-        if (find_child (root, parts[i].section) != NULL)
-          replace |= parts[i].part;
-      if (!heed_store_clear_practice_setup (im->store, replace, error))
+      if (type == XML_READER_TYPE_ELEMENT && depth == 1)
+        {
+          g_free (section);
+          section = g_strdup ((const char *) xmlTextReaderConstLocalName (st->reader));
+          if (!import_section_begin (im, xmlTextReaderCurrentNode (st->reader), section,
+                                     first_section, error))
+            return FALSE;
+          first_section = FALSE;
+        }
+      else if (type == XML_READER_TYPE_ELEMENT && depth == 2 && section != NULL
+               && strcmp (section, "cases") == 0)
+        {
+          if (!import_case_stream (im, st, &more, error))
+            return FALSE;
+          continue;
+        }
+      else if (type == XML_READER_TYPE_ELEMENT && depth == 2 && section != NULL)
+        {
+          if (import_wants (im, section))
+            {
+              /* The record as a small tree of its own, checked by the schema. */
+              xmlNode *node = xmlTextReaderExpand (st->reader);
+
+              if (node == NULL || stream_failed (st))
+                {
+                  stream_set_error (st, error);
+                  return FALSE;
+                }
+              if (!import_node (im, section, node, error))
+                return FALSE;
+            }
+          /* Past it; the reader lets go of it as it reads on. */
+          if (!stream_skip (st, &more, error))
+            return FALSE;
+          continue;
+        }
+      if (!stream_read (st, &more, error))
         return FALSE;
     }
-  im->replace_templates = (replace & HEED_STORE_SETUP_TEMPLATES) != 0;
 
-  FOREACH_ELEMENT (section, root)
+  if (xmlTextReaderIsValid (st->reader) != 1)
     {
-      const char *name = (const char *) section->name;
-      gboolean ok;
-
-      if (strcmp (name, "settings") == 0)
-        ok = !(replace & HEED_STORE_SETUP_SETTINGS) || import_settings (im, section, error);
-      else if (strcmp (name, "categories") == 0)
-        ok = !(replace & HEED_STORE_SETUP_CATEGORIES) || import_categories (im, section, error);
-      else if (strcmp (name, "risk-matrix") == 0)
-        ok = !(replace & HEED_STORE_SETUP_RISK) || import_risk (im, section, error);
-      else if (strcmp (name, "reference-counters") == 0)
-        ok = import_counters (im, section, error);
-      else if (strcmp (name, "staff") == 0)
-        ok = import_records (im, section, KIND_STAFF, error);
-      else if (strcmp (name, "people") == 0)
-        ok = import_records (im, section, KIND_PERSON, error);
-      else if (strcmp (name, "templates") == 0)
-        ok = import_records (im, section, KIND_TEMPLATE, error);
-      else if (strcmp (name, "cases") == 0)
-        ok = import_cases (im, section, error);
-      else if (strcmp (name, "actions") == 0)
-        ok = import_records (im, section, KIND_ACTION, error);
-      else if (strcmp (name, "survey-responses") == 0)
-        ok = import_records (im, section, KIND_SURVEY_RESPONSE, error);
-      else if (strcmp (name, "destroyed") == 0)
-        ok = import_tombstones (im, section, error);
-      else
+      if (!stream_failed (st))
         {
-          /* The schema allows nothing else; this is the second line of defence. */
-          g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
-                       _("Line %ld: Heed does not know the section <%s>."),
-                       xmlGetLineNo (section), name);
-          ok = FALSE;
+          st->schema_problem = TRUE;
+          heed_xml_problem_note (&st->problem, _("it could not be checked"),
+                                 xmlTextReaderGetParserLineNumber (st->reader));
         }
-      if (!ok)
-        return FALSE;
+      stream_set_error (st, error);
+      return FALSE;
+    }
+  if (im->conflicts > 0)
+    {
+      set_conflict_error (im, error);
+      return FALSE;
     }
   return TRUE;
 }
@@ -2166,7 +2745,7 @@ heed_exchange_import_xml (HeedStore   *store,
   g_autofree char *shown_size = NULL;
   g_autofree char *shown_limit = NULL;
   Import im = { 0 };
-  xmlDoc *doc;
+  Stream st = { 0 };
   struct stat info;
   gboolean ok;
   int fd;
@@ -2213,42 +2792,47 @@ heed_exchange_import_xml (HeedStore   *store,
       return FALSE;
     }
 
-  doc = parse_file (fd, path, error);
-  close (fd);
-  if (doc == NULL)
-    return FALSE;
-  if (!validate_document (doc, error))
+  /* Reading from the file descriptor also means a compressed file is not silently unpacked
+   * past the size limit. */
+  if (!stream_open (&st, fd, path, error))
     {
-      xmlFreeDoc (doc);
+      stream_close (&st);
+      close (fd);
       return FALSE;
     }
 
   im.store = store;
   im.new_cases = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < N_KINDS; i++)
-    im.maps[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    number_map_init (&im.maps[i]);
 
+  /* One transaction from the first record to the last: all or nothing. */
   ok = heed_store_begin (store, error);
   if (ok)
     {
-      ok = import_document (&im, xmlDocGetRootElement (doc), error);
+      ok = heed_store_is_empty_practice (store, &im.empty, error)
+           && heed_store_get_reference_marks (store, &im.last_case_id, &im.last_destroyed_id,
+                                              error)
+           && import_stream (&im, &st, error);
       if (ok)
         ok = heed_store_commit (store, error);
       else
         heed_store_rollback (store);
     }
-  xmlFreeDoc (doc);
+  stream_close (&st);
+  close (fd);
 
   if (ok)
     {
       /* The import is in; what the store keeps in memory follows the file now. */
       heed_store_reload_setup (store, NULL);
       for (guint i = 0; i < im.new_cases->len; i++)
-        g_signal_emit_by_name (store, "case-added", g_array_index (im.new_cases, gint64, i));
+        heed_store_announce_case_added (store, g_array_index (im.new_cases, gint64, i));
     }
 
   for (guint i = 0; i < N_KINDS; i++)
-    g_hash_table_unref (im.maps[i]);
+    number_map_clear (&im.maps[i]);
   g_array_unref (im.new_cases);
+  g_free (im.first_conflict);
   return ok;
 }

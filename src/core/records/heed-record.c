@@ -553,6 +553,85 @@ is_valid_datetime (const char *text)
   return dt != NULL;
 }
 
+/* Limits on what a record holds, whatever path a value comes by (a form, an import, a
+ * spreadsheet, a script): nothing Heed itself would write is outside them. */
+#define SHORT_TEXT_MAX_BYTES (64 * 1024)
+#define LONG_TEXT_MAX_BYTES  (8 * 1024 * 1024)
+
+/* Long text may hold tabs, line ends and the vertical tabs and form feeds a word processor
+ * leaves; a one-line field (a name, a summary) only tabs. Other control characters (escape,
+ * bell, backspace, delete and the C1 set) are refused everywhere: they can rewrite what a
+ * terminal shows, and no person types them. Sets @bad to the first. */
+static gboolean
+text_is_clean (const char *text,
+               gboolean    long_text,
+               gunichar   *bad)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean line_end = c == '\n' || c == '\r' || c == '\v' || c == '\f';
+
+      if ((c < 0x20 && c != '\t' && !(long_text && line_end)) || (c >= 0x7f && c <= 0x9f))
+        {
+          *bad = c;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+year_in_range (const char *text)
+{
+  guint year = 0;
+
+  for (guint i = 0; i < 4 && g_ascii_isdigit (text[i]); i++)
+    year = year * 10 + (guint) (text[i] - '0');
+  return year >= HEED_YEAR_MIN && year <= HEED_YEAR_MAX;
+}
+
+/* The checks beyond the type's own form, with the message to show; NULL when the value is
+ * fine. @text is the value as text, @number as a number for the numeric types. */
+static char *
+dup_out_of_bounds (const HeedFieldSpec *spec,
+                   const char          *text,
+                   gint64               number)
+{
+  gunichar bad = 0;
+
+  switch (spec->type)
+    {
+    case HEED_VALUE_MONEY:
+      if (number < 0 || number > HEED_MONEY_MAX_PENCE)
+        return g_strdup (_("An amount must be from £0 to £10,000,000."));
+      return NULL;
+    case HEED_VALUE_DATE:
+    case HEED_VALUE_DATETIME:
+      if (text != NULL && !year_in_range (text))
+        return g_strdup_printf (_("The year must be from %d to %d."), HEED_YEAR_MIN,
+                                HEED_YEAR_MAX);
+      return NULL;
+    case HEED_VALUE_TEXT:
+      if (text == NULL)
+        return NULL;
+      if (strlen (text) > ((spec->flags & HEED_FIELD_LONG) ? LONG_TEXT_MAX_BYTES
+                                                             : SHORT_TEXT_MAX_BYTES))
+        return g_strdup (_("This is far too long."));
+      if (!text_is_clean (text, (spec->flags & HEED_FIELD_LONG) != 0, &bad))
+        return g_strdup_printf (_("This holds a control character (U+%04X) that Heed does not "
+                                  "keep in text."),
+                                bad);
+      return NULL;
+    case HEED_VALUE_ID:     /* 0 is "none"; a negative one is not a number it reads */
+    case HEED_VALUE_BOOL:
+    case HEED_VALUE_INT:
+    case HEED_VALUE_CHOICE:
+    default:
+      return NULL;
+    }
+}
+
 gboolean
 heed_record_set_from_string (HeedRecord  *self,
                              guint        field,
@@ -602,6 +681,16 @@ heed_record_set_from_string (HeedRecord  *self,
                        _("“%s” must be a whole number, not “%s”."), spec->name, value);
           return FALSE;
         }
+      {
+        g_autofree char *why = dup_out_of_bounds (spec, value, number);
+
+        if (why != NULL)
+          {
+            g_set_error (error, HEED_VALUE_ERROR, HEED_VALUE_ERROR_INVALID,
+                         _("“%s” cannot be %s: %s"), spec->name, value, why);
+            return FALSE;
+          }
+      }
       heed_record_set_int (self, field, number);
       return TRUE;
 
@@ -654,6 +743,18 @@ heed_record_set_from_string (HeedRecord  *self,
       break;
     }
 
+  {
+    g_autofree char *why = dup_out_of_bounds (spec, value, 0);
+
+    if (why != NULL)
+      {
+        /* The value itself is not repeated: it may be what would harm a terminal. */
+        g_set_error (error, HEED_VALUE_ERROR, HEED_VALUE_ERROR_INVALID, _("“%s”: %s"),
+                     spec->name, why);
+        return FALSE;
+      }
+  }
+
   heed_record_set_text (self, field, value);
   return TRUE;
 }
@@ -698,6 +799,33 @@ heed_record_validate (HeedRecord *self,
 
   if (klass->validate != NULL)
     klass->validate (self, today, problems);
+
+  /* Then the bounds, for fields with no problem said yet ("cannot be in the future" says
+   * more than "the year must be from 1900 to 2200"). */
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const HeedFieldSpec *spec = &klass->fields[i];
+      g_autofree char *why = NULL;
+      gboolean said = FALSE;
+
+      if (!heed_record_is_set (self, i))
+        continue;
+      for (guint j = 0; j < problems->len && !said; j++)
+        said = g_strcmp0 (((HeedProblem *) g_ptr_array_index (problems, j))->field,
+                          spec->name) == 0;
+      if (said)
+        continue;
+      /* An id of 0 is how Heed's own forms say "none"; only a number read from text must
+       * point at a record. */
+      if (spec->type == HEED_VALUE_MONEY)
+        why = dup_out_of_bounds (spec, NULL, heed_record_get_int (self, i));
+      else if (spec->type == HEED_VALUE_ID)
+        continue;
+      else if (spec->type != HEED_VALUE_INT && spec->type != HEED_VALUE_BOOL)
+        why = dup_out_of_bounds (spec, heed_record_get_text (self, i), 0);
+      if (why != NULL)
+        g_ptr_array_add (problems, heed_problem_new (spec->name, why));
+    }
 
   return problems;
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "heed-csv.h"
 #include "heed-report-figures.h"
 #include "heed-action.h"
 #include "heed-case-element.h"
@@ -2305,26 +2306,7 @@ static void
 csv_field (GString    *out,
            const char *text)
 {
-  if (text == NULL)
-    text = "";
-  /* A leading =, +, - or @ would be run as a formula by a spreadsheet. */
-  gboolean formula = text[0] != '\0' && strchr ("=+-@", text[0]) != NULL;
-
-  if (formula || strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      if (formula)
-        g_string_append_c (out, '\'');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, text);
+  heed_csv_append_cell (out, text);
 }
 
 static void

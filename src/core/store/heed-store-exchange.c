@@ -225,6 +225,22 @@ audit_imported (HeedStore   *self,
   return _heed_store_audit (self, action, table, row_id, detail, error);
 }
 
+/* Prefixes of references: capitals, digits and hyphens, ending in a hyphen, as
+ * assign_reference() makes them ("C-2025-") and a practice's own log may have them
+ * ("2024-"); nothing that could break a line or act on a terminal. */
+static gboolean
+is_counter_prefix (const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  if (length < 2 || length > 40 || prefix[length - 1] != '-')
+    return FALSE;
+  for (const char *p = prefix; *p != '\0'; p++)
+    if (!g_ascii_isupper (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
 /* "C-2025-041" raises the counter of "C-2025-" to at least 41, so Heed never gives that
  * reference again. References of another shape leave the counters alone. */
 static gboolean
@@ -243,6 +259,10 @@ raise_counter_for (HeedStore   *self,
       return TRUE;
   number = g_ascii_strtoull (dash + 1, NULL, 10);
   prefix = g_strndup (reference, dash - reference + 1);
+  /* Nor does a number past what Heed would reach: a counter raised there would leave no
+   * reference to give. */
+  if (!is_counter_prefix (prefix) || number > HEED_REFERENCE_COUNTER_MAX)
+    return TRUE;
   return heed_store_raise_reference_counter (self, prefix, (gint64) number, error);
 }
 
@@ -676,6 +696,74 @@ heed_store_reference_is_taken (HeedStore   *self,
   return query_bool (self, stmt, taken, error);
 }
 
+static gboolean
+query_two_ints (HeedStore     *self,
+                sqlite3_stmt  *stmt,
+                gint64        *first,
+                gint64        *second,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *first = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *second = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Who holds @reference: the row id of the case that has it and of the destroyed case's
+ * record that has it, 0 for none. */
+gboolean
+heed_store_find_reference (HeedStore   *self,
+                           const char  *reference,
+                           gint64      *case_id,
+                           gint64      *destroyed_id,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
+  g_return_val_if_fail (case_id != NULL && destroyed_id != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT coalesce ((SELECT id FROM cases WHERE reference = :reference),"
+                              " 0), coalesce ((SELECT rowid FROM destroyed"
+                              " WHERE reference = :reference), 0)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":reference", reference);
+  return query_two_ints (self, stmt, case_id, destroyed_id, error);
+}
+
+/* The newest row ids of the cases and of the destroyed cases' records: rows added after them
+ * (inside an import's transaction) are the import's own. */
+gboolean
+heed_store_get_reference_marks (HeedStore  *self,
+                                gint64     *last_case_id,
+                                gint64     *last_destroyed_id,
+                                GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (last_case_id != NULL && last_destroyed_id != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT coalesce ((SELECT max (id) FROM cases), 0),"
+                              " coalesce ((SELECT max (rowid) FROM destroyed), 0)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  return query_two_ints (self, stmt, last_case_id, last_destroyed_id, error);
+}
+
 gboolean
 heed_store_has_template (HeedStore   *self,
                          const char  *code,
@@ -728,9 +816,23 @@ heed_store_clear_practice_setup (HeedStore            *self,
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  if (!_heed_store_check_writable (self, error)
-      || !heed_store_is_empty_practice (self, &empty, error))
+  if (!_heed_store_check_writable (self, error))
     return FALSE;
+  /* The settings only in a practice that holds nothing else yet; the templates while it has
+   * none of its own wording (an import streams its staff and people in before them). */
+  if (parts & ~HEED_STORE_SETUP_TEMPLATES)
+    {
+      if (!heed_store_is_empty_practice (self, &empty, error))
+        return FALSE;
+    }
+  else
+    {
+      stmt = _heed_store_prepare (self,
+                                  "SELECT NOT EXISTS (SELECT 1 FROM templates WHERE builtin = 0)",
+                                  error);
+      if (stmt == NULL || !query_bool (self, stmt, &empty, error))
+        return FALSE;
+    }
   if (!empty)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
@@ -885,11 +987,18 @@ heed_store_insert_category (HeedStore           *self,
   g_return_val_if_fail (category != NULL, FALSE);
 
   if (category->code == NULL || category->code[0] == '\0' || category->label == NULL
-      || category->label[0] == '\0' || !g_utf8_validate (category->code, -1, NULL)
-      || !g_utf8_validate (category->label, -1, NULL))
+      || category->label[0] == '\0')
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("A category needs a code and a label."));
+      return FALSE;
+    }
+  if (!_heed_store_text_is_plain (category->code, TRUE, 256)
+      || !_heed_store_text_is_plain (category->label, TRUE, 1024))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A category’s code and label must each be one line of plain text, "
+                     "without control characters."));
       return FALSE;
     }
   if (category->collection != NULL && g_strcmp0 (category->collection, "gp") != 0
@@ -1000,10 +1109,18 @@ heed_store_raise_reference_counter (HeedStore   *self,
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (prefix != NULL, FALSE);
 
-  if (prefix[0] == '\0' || !g_utf8_validate (prefix, -1, NULL) || last < 0)
+  if (!is_counter_prefix (prefix))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
-                   _("A reference counter needs a prefix and a number that is not negative."));
+                   _("A reference counter’s prefix is written like C-2025- (capital letters, "
+                     "digits and hyphens, ending in a hyphen)."));
+      return FALSE;
+    }
+  if (last < 0 || last > HEED_REFERENCE_COUNTER_MAX)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The reference counter %s must be from 0 to %d."), prefix,
+                   HEED_REFERENCE_COUNTER_MAX);
       return FALSE;
     }
   if (!_heed_store_check_writable (self, error))
@@ -1033,9 +1150,15 @@ heed_store_insert_tombstone (HeedStore            *self,
   g_return_val_if_fail (tombstone != NULL, FALSE);
 
   if (tombstone->reference == NULL || tombstone->reference[0] == '\0'
+      || !_heed_store_text_is_plain (tombstone->reference, TRUE, 64)
       || tombstone->kind == NULL || !g_strv_contains (heed_case_kinds, tombstone->kind)
       || tombstone->destroyed_at == NULL || tombstone->destroyed_by == NULL
-      || tombstone->reason == NULL)
+      || tombstone->reason == NULL
+      || !_heed_store_text_is_plain (tombstone->destroyed_at, TRUE, 64)
+      || !_heed_store_text_is_plain (tombstone->destroyed_by, TRUE, 1024)
+      || !_heed_store_text_is_plain (tombstone->reason, FALSE, 64 * 1024)
+      || (tombstone->closed_on != NULL
+          && !_heed_store_text_is_plain (tombstone->closed_on, TRUE, 64)))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("The record of a destroyed case needs its reference, kind, when and by "
@@ -1213,6 +1336,13 @@ heed_store_insert_attachment (HeedStore                 *self,
                    _("An attachment needs a file name."));
       return FALSE;
     }
+  if (!_heed_store_text_is_plain (info->filename, TRUE, 1024))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("An attachment’s file name must be one line of plain text, without "
+                     "control characters."));
+      return FALSE;
+    }
   if (g_bytes_get_size (data) > MAX_ATTACHMENT_SIZE)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
@@ -1220,7 +1350,7 @@ heed_store_insert_attachment (HeedStore                 *self,
                    info->filename);
       return FALSE;
     }
-  if (info->mime != NULL && !g_utf8_validate (info->mime, -1, NULL))
+  if (info->mime != NULL && !_heed_store_text_is_plain (info->mime, TRUE, 256))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("The type of “%s” is not plain text."), info->filename);

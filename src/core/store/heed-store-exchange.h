@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* The highest number a reference counter may reach: ten million cases of one kind in a year. */
+#define HEED_REFERENCE_COUNTER_MAX 9999999
+
 /* What the full-fidelity exchange (heed-exchange.h) needs from the practice file beyond the
  * everyday API: reading every table one row at a time, and writing rows exactly as given
  * (keeping references, times, sent letters and their PDFs). Each writing function runs in its
@@ -147,6 +150,15 @@ gboolean    heed_store_is_empty_practice        (HeedStore                  *sel
 gboolean    heed_store_reference_is_taken       (HeedStore                  *self,
                                                  const char                 *reference,
                                                  gboolean                   *taken,
+                                                 GError                    **error);
+gboolean    heed_store_find_reference           (HeedStore                  *self,
+                                                 const char                 *reference,
+                                                 gint64                     *case_id,
+                                                 gint64                     *destroyed_id,
+                                                 GError                    **error);
+gboolean    heed_store_get_reference_marks      (HeedStore                  *self,
+                                                 gint64                     *last_case_id,
+                                                 gint64                     *last_destroyed_id,
                                                  GError                    **error);
 gboolean    heed_store_has_template             (HeedStore                  *self,
                                                  const char                 *code,

@@ -75,8 +75,7 @@ heed_store_add_intake_case (HeedStore   *self,
     goto unsaved;
   /* heed_store_save() announces the case itself; a case inserted as given is announced here. */
   if (own_reference)
-    g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_ADDED], 0,
-                   heed_record_get_id (HEED_RECORD (kase)));
+    _heed_store_announce (self, SIGNAL_CASE_ADDED, NULL, heed_record_get_id (HEED_RECORD (kase)));
   return TRUE;
 
 failed:

@@ -9,6 +9,7 @@
 #include "heed-case.h"
 #include "heed-event.h"
 #include "heed-status.h"
+#include "heed-store-exchange.h"
 #include "heed-procedure.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
@@ -179,6 +180,7 @@ assign_reference (HeedStore   *self,
   g_autofree char *prefix = NULL;
   g_autofree char *reference = NULL;
   sqlite3_stmt *stmt;
+  gboolean got_number;
   gint64 number = 1;
   int rc;
 
@@ -187,13 +189,15 @@ assign_reference (HeedStore   *self,
   stmt = _heed_store_prepare (self,
                               "INSERT INTO reference_counters (prefix, last) VALUES (:prefix, 1) "
                               "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 "
-                              "RETURNING last",
+                              "WHERE last >= 0 AND last < :max RETURNING last",
                               error);
   if (stmt == NULL)
     return FALSE;
   _heed_store_bind_text (stmt, ":prefix", prefix);
+  _heed_store_bind_int (stmt, ":max", HEED_REFERENCE_COUNTER_MAX);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  got_number = rc == SQLITE_ROW;
+  if (got_number)
     number = sqlite3_column_int64 (stmt, 0);
   /* Step to the end, so RETURNING's statement is finished before anything else runs. */
   while (rc == SQLITE_ROW)
@@ -202,6 +206,15 @@ assign_reference (HeedStore   *self,
   if (rc != SQLITE_DONE)
     {
       _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  if (!got_number)
+    {
+      /* A counter Heed would never reach (set by hand, or by an old import). */
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The references %s… have run out (the counter is past %d), so no new "
+                     "reference can be given. Check the practice file with heed-cli check."),
+                   prefix, HEED_REFERENCE_COUNTER_MAX);
       return FALSE;
     }
   reference = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);
@@ -345,17 +358,17 @@ heed_store_save (HeedStore   *self,
       return FALSE;
     }
 
-  g_signal_emit (self, _heed_store_signals[SIGNAL_RECORD_SAVED], 0, record);
+  _heed_store_announce (self, SIGNAL_RECORD_SAVED, record, 0);
   if (is_case)
-    g_signal_emit (self, _heed_store_signals[is_new ? SIGNAL_CASE_ADDED : SIGNAL_CASE_CHANGED], 0,
-                   heed_record_get_id (record));
+    _heed_store_announce (self, is_new ? SIGNAL_CASE_ADDED : SIGNAL_CASE_CHANGED, NULL,
+                          heed_record_get_id (record));
   else
     {
       int case_field = heed_record_find_field (record, "case");
 
       if (case_field >= 0 && heed_record_is_set (record, (guint) case_field))
-        g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0,
-                       heed_record_get_int (record, (guint) case_field));
+        _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL,
+                              heed_record_get_int (record, (guint) case_field));
     }
   return TRUE;
 
@@ -632,7 +645,7 @@ heed_store_set_case_staff (HeedStore     *self,
   if (!_heed_store_audit (self, "staff", "case_staff", case_id, detail->str, error)
       || !heed_store_commit (self, error))
     goto failed;
-  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0, case_id);
+  _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL, case_id);
   return TRUE;
 
 failed:
@@ -826,7 +839,7 @@ heed_store_delete_draft (HeedStore   *self,
     goto failed;
   if (!heed_store_commit (self, error))
     return FALSE;
-  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_REMOVED], 0, id);
+  _heed_store_announce (self, SIGNAL_CASE_REMOVED, NULL, id);
   return TRUE;
 
 failed:
@@ -895,7 +908,7 @@ heed_store_add_attachment (HeedStore   *self,
     goto failed;
   if (!heed_store_commit (self, error))
     return FALSE;
-  g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_CHANGED], 0, case_id);
+  _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL, case_id);
   return TRUE;
 
 failed:

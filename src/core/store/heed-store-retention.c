@@ -177,6 +177,6 @@ out:
   if (!ok && begun)
     heed_store_rollback (self);
   if (ok)
-    g_signal_emit (self, _heed_store_signals[SIGNAL_CASE_REMOVED], 0, case_id);
+    _heed_store_announce (self, SIGNAL_CASE_REMOVED, NULL, case_id);
   return ok;
 }

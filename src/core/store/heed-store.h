@@ -125,6 +125,10 @@ gboolean        heed_store_begin              (HeedStore  *self,
 gboolean        heed_store_commit             (HeedStore  *self,
                                                GError    **error);
 void            heed_store_rollback           (HeedStore  *self);
+/* Tells listeners of a case added by other means than heed_store_save() (an import): at once,
+ * or, inside a transaction, when the outermost commit succeeds. */
+void            heed_store_announce_case_added (HeedStore *self,
+                                                gint64     case_id);
 
 char           *heed_store_dup_setting        (HeedStore  *self,
                                                const char *key);

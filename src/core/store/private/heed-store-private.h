@@ -26,6 +26,7 @@ struct _HeedStore
   guint           depth;        /* nesting of heed_store_begin() */
   gboolean        failed;       /* an inner step failed: the outer commit must roll back */
   gboolean        undoing_status; /* heed_store_undo_status_change() is saving */
+  GArray         *pending;      /* change signals held until the outermost commit */
 
   char           *staff_name;
   char           *last_hash;    /* the newest audit row's hash */
@@ -44,6 +45,13 @@ enum {
 };
 
 extern guint _heed_store_signals[N_SIGNALS];
+
+/* Announces a change: at once when no transaction is open, else when the outermost commit
+ * succeeds; a rollback drops it. @record is for SIGNAL_RECORD_SAVED, @id for the others. */
+void          _heed_store_announce         (HeedStore   *self,
+                                            guint        signal,
+                                            HeedRecord  *record,
+                                            gint64       id);
 
 sqlite3_stmt *_heed_store_prepare          (HeedStore   *self,
                                             const char  *sql,
@@ -68,6 +76,9 @@ gboolean      _heed_store_audit_case_children (HeedStore   *self,
 gboolean      _heed_store_step_done        (HeedStore     *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
+gboolean      _heed_store_text_is_plain    (const char  *text,
+                                            gboolean     one_line,
+                                            gsize        max_bytes);
 gboolean      _heed_store_check_setting    (const char  *key,
                                             const char  *value,
                                             GError     **error);
