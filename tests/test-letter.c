@@ -566,9 +566,29 @@ test_private_care_route (void)
         g_error ("case %u: “%s” should not be in\n%s", i, cases[i].not_named, text);
       if (g_strcmp0 (cases[i].care, "private") == 0)
         {
+          static const char *const letters[] = {
+            "final-response", "acknowledgement", "holding", "consent-request",
+          };
+
           g_assert_null (strstr (text, "Ombudsman ("));
           assert_contains (text, "does not go to the Ombudsman");
+          /* The NHS advocacy services (councils' NHS Complaints Advocacy, Llais in Wales) are
+           * for NHS care: no letter about private care sends the person to them. */
+          for (guint l = 0; l < G_N_ELEMENTS (letters); l++)
+            {
+              g_autofree char *letter_path = draw_letter (&fixture, letters[l], id, FALSE,
+                                                          NULL, NULL);
+              g_autofree char *letter_raw = heed_test_pdf_text (letter_path, 0);
+              g_autofree char *letter_text = heed_test_flatten (letter_raw);
+
+              if (strstr (letter_text, "Complaints Advocacy") != NULL
+                  || strstr (letter_text, "Llais") != NULL)
+                g_error ("case %u: the %s letter names NHS advocacy:\n%s", i, letters[l],
+                         letter_text);
+            }
         }
+      else if (cases[i].nation == HEED_NATION_ENGLAND)
+        assert_contains (text, "Complaints Advocacy");
       if (strcmp (cases[i].names, "Dental Complaints Service") == 0)
         {
           assert_contains (text, "Stephenson House");
