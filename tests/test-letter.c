@@ -531,13 +531,17 @@ test_private_care_route (void)
     const char *care;
     const char *names;
     const char *not_named;
+    gboolean    iscas_member;
   } cases[] = {
     { HEED_NATION_ENGLAND, "dental", "private", "Dental Complaints Service",
       "Parliamentary and Health Service Ombudsman" },
     { HEED_NATION_WALES, "dental", "private", "Dental Complaints Service",
       "Public Services Ombudsman for Wales" },
     { HEED_NATION_ENGLAND, "gp", "private", "Independent Sector Complaints Adjudication",
-      "Parliamentary and Health Service Ombudsman" },
+      "Parliamentary and Health Service Ombudsman", TRUE },
+    /* A GP practice outside ISCAS: no one reviews a private complaint independently. */
+    { HEED_NATION_ENGLAND, "gp", "private", "Citizens Advice",
+      "Independent Sector Complaints Adjudication" },
     { HEED_NATION_ENGLAND, "dental", "nhs", "Parliamentary and Health Service Ombudsman",
       "Dental Complaints Service" },
     { HEED_NATION_NORTHERN_IRELAND, "gp", "nhs", "independent of the HSC",
@@ -557,6 +561,11 @@ test_private_care_route (void)
       g_assert_true (heed_store_set_setting (fixture.store, "practice-type", cases[i].type,
                                              &error));
       g_assert_no_error (error);
+      if (cases[i].iscas_member)
+        {
+          g_assert_true (heed_store_set_setting (fixture.store, "iscas-member", "true", &error));
+          g_assert_no_error (error);
+        }
       id = add_complaint (fixture.store, "2025-05-12", cases[i].care);
       path = draw_letter (&fixture, "final-response", id, FALSE, NULL, NULL);
       raw = heed_test_pdf_text (path, 0);

@@ -143,7 +143,7 @@ static const char *const conditions[] = {
   "extended", "early-resolution", "closer-look", "oral", "upheld", "partly-upheld",
   "not-upheld", "nation-england", "nation-wales", "nation-scotland", "nation-northern-ireland",
   "procedure-two-stage", "procedure-agreed-date", "procedure-early-resolution",
-  "procedure-listening", "private", "private-dental", "private-gp",
+  "procedure-listening", "private", "private-dental", "private-gp", "independent-review",
   NULL
 };
 
@@ -732,6 +732,20 @@ practice_is_dental (Merge *m)
   return g_strcmp0 (type, "dental") == 0;
 }
 
+/* Whether someone independent can look at the complaint after the practice's answer: the
+ * Ombudsman for NHS care, the Dental Complaints Service for private dental care, and ISCAS for
+ * private GP care only when the practice is a member (Preferences); otherwise no one. */
+static gboolean
+has_independent_review (Merge *m)
+{
+  g_autofree char *member = NULL;
+
+  if (!case_is_private (m) || practice_is_dental (m))
+    return TRUE;
+  member = heed_store_dup_setting (m->store, "iscas-member");
+  return g_strcmp0 (member, "true") == 0;
+}
+
 static gboolean
 evaluate (Merge      *m,
           const char *test)
@@ -799,6 +813,8 @@ evaluate (Merge      *m,
     result = case_is_private (m) && practice_is_dental (m);
   else if (strcmp (test, "private-gp") == 0)
     result = case_is_private (m) && !practice_is_dental (m);
+  else if (strcmp (test, "independent-review") == 0)
+    result = has_independent_review (m);
   else if (strcmp (test, "element.apology") == 0)
     result = m->element != NULL && heed_record_get_bool (m->element, HEED_CASE_ELEMENT_APOLOGY);
   else if (g_str_has_prefix (test, "element.") && m->element != NULL
