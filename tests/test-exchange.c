@@ -293,6 +293,19 @@ practice_init (Practice *practice)
 
   g_assert_true (heed_store_insert_tombstone (store, &tombstone, &error));
   g_assert_no_error (error);
+
+  /* What the practice wrote for its annual report is part of the practice too. */
+  {
+    GDate from, to;
+
+    g_date_set_dmy (&from, 1, G_DATE_APRIL, 2025);
+    g_date_set_dmy (&to, 31, G_DATE_MARCH, 2026);
+    g_assert_true (heed_store_set_report_summary (store, &from, &to,
+                                                  "Most complaints were about getting an "
+                                                  "appointment; we changed the phone lines.",
+                                                  &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -501,6 +514,8 @@ test_round_trip (void)
     g_assert_nonnull (strstr (copy, "<attachment id=\"1\" event=\"2\">"));
     g_assert_nonnull (strstr (copy, "<involved staff=\"2\"/>"));
     g_assert_nonnull (strstr (copy, "<tombstone reference=\"C-2019-004\" kind=\"complaint\">"));
+    g_assert_nonnull (strstr (copy, "<report-summary from=\"2025-04-01\" to=\"2026-03-31\">"));
+    g_assert_nonnull (strstr (copy, "<general-importance>Most complaints were about"));
     /* No audit trail. */
     g_assert_null (strstr (copy, "Test Manager</"));
     g_assert_null (strstr (copy, "audit"));
@@ -514,6 +529,16 @@ test_round_trip (void)
 
   xml_b = export_xml (b);
   assert_same_bytes (xml_a, xml_b);
+  {
+    GDate from, to;
+    g_autofree char *summary = NULL;
+
+    g_date_set_dmy (&from, 1, G_DATE_APRIL, 2025);
+    g_date_set_dmy (&to, 31, G_DATE_MARCH, 2026);
+    summary = heed_store_dup_report_summary (b, &from, &to);
+    g_assert_cmpstr (summary, ==, "Most complaints were about getting an appointment; we "
+                                  "changed the phone lines.");
+  }
   counts_a = describe_counts (a.store);
   counts_b = describe_counts (b);
   g_assert_cmpstr (counts_a, ==, counts_b);

@@ -29,6 +29,7 @@
 #include "heed-store-exchange.h"
 #include "heed-survey-response.h"
 #include "heed-template.h"
+#include "heed-validate.h"
 #include "heed-xml-reader.h"
 
 /* The whole practice as one XML document, written as a stream so that a practice of 100,000
@@ -863,6 +864,29 @@ section_destroyed (Export  *ex,
   return heed_store_foreach_tombstone (ex->store, visit_tombstone, ex, error);
 }
 
+static gboolean
+visit_report_summary (const char  *period_from,
+                      const char  *period_to,
+                      const char  *text,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  Export *ex = user_data;
+
+  if (export_start (ex, "report-summary") && export_attribute (ex, "from", period_from)
+      && export_attribute (ex, "to", period_to))
+    export_text_element (ex, "general-importance", text);
+  export_end (ex);
+  return export_stop (ex, error);
+}
+
+static gboolean
+section_report_summaries (Export  *ex,
+                          GError **error)
+{
+  return heed_store_foreach_report_summary (ex->store, visit_report_summary, ex, error);
+}
+
 /* The sections of the document, in order; data/heed-exchange.rng lists the same. */
 static const struct {
   const char  *element;
@@ -879,6 +903,7 @@ static const struct {
   { "actions", section_actions },
   { "survey-responses", section_survey },
   { "destroyed", section_destroyed },
+  { "report-summaries", section_report_summaries },
 };
 
 static gboolean
@@ -2213,6 +2238,38 @@ import_tombstone_node (Import   *im,
   return ok;
 }
 
+/* The report's matters of general importance as the practice wrote them for a period. Like
+ * the settings, they come in only with the practice's whole set-up, never over a practice
+ * already in use. */
+static gboolean
+import_report_summary_node (Import   *im,
+                            xmlNode  *node,
+                            GError  **error)
+{
+  g_autofree char *first = dup_attribute (node, "from");
+  g_autofree char *last = dup_attribute (node, "to");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  xmlNode *part = find_child (node, "general-importance");
+  GDate from, to;
+
+  if (!heed_date_from_iso (first, &from) || !heed_date_from_iso (last, &to))
+    {
+      g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                   _("Line %ld: a report summary’s period must be two dates, YYYY-MM-DD."),
+                   xmlGetLineNo (node));
+      return FALSE;
+    }
+  if (part == NULL || (text = dup_text (part, error)) == NULL)
+    return part == NULL;
+  if (!heed_store_set_report_summary (im->store, &from, &to, text, &local_error))
+    {
+      set_row_error (error, node, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_attachment_node (Import      *im,
                         xmlNode     *node,
@@ -2530,7 +2587,8 @@ import_section_begin (Import      *im,
   };
   static const char *const known[] = {
     "settings", "categories", "risk-matrix", "reference-counters", "staff", "people",
-    "templates", "cases", "actions", "survey-responses", "destroyed", NULL
+    "templates", "cases", "actions", "survey-responses", "destroyed", "report-summaries",
+    NULL
   };
 
   if (!g_strv_contains (known, name))
@@ -2562,7 +2620,8 @@ import_wants (Import     *im,
               const char *section)
 {
   gboolean setup = strcmp (section, "settings") == 0 || strcmp (section, "categories") == 0
-                   || strcmp (section, "risk-matrix") == 0;
+                   || strcmp (section, "risk-matrix") == 0
+                   || strcmp (section, "report-summaries") == 0;
 
   if (im->conflicts > 0)
     return strcmp (section, "cases") == 0 || strcmp (section, "destroyed") == 0;
@@ -2595,6 +2654,8 @@ import_node (Import      *im,
     return import_record_node (im, node, KIND_SURVEY_RESPONSE, error);
   if (strcmp (section, "destroyed") == 0)
     return import_tombstone_node (im, node, error);
+  if (strcmp (section, "report-summaries") == 0)
+    return import_report_summary_node (im, node, error);
   g_assert_not_reached ();
 }
 

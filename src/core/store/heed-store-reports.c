@@ -123,3 +123,40 @@ heed_store_set_report_summary (HeedStore    *self,
     }
   return heed_store_commit (self, error);
 }
+
+gboolean
+heed_store_foreach_report_summary (HeedStore               *self,
+                                   HeedStoreSummaryVisitor  visitor,
+                                   gpointer                 user_data,
+                                   GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (visitor != NULL, FALSE);
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT period_from, period_to, general_importance"
+                              " FROM report_summaries ORDER BY period_from, period_to",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
+                    (const char *) sqlite3_column_text (stmt, 1),
+                    (const char *) sqlite3_column_text (stmt, 2), user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -147,6 +147,16 @@ gboolean        heed_store_set_report_summary (HeedStore    *self,
                                                const GDate  *to,
                                                const char   *text,
                                                GError      **error);
+/* Every written summary, oldest period first, for the full export. */
+typedef gboolean (*HeedStoreSummaryVisitor) (const char  *period_from,
+                                             const char  *period_to,
+                                             const char  *text,
+                                             gpointer     user_data,
+                                             GError     **error);
+gboolean        heed_store_foreach_report_summary (HeedStore               *self,
+                                                   HeedStoreSummaryVisitor  visitor,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
 /* The letterhead logo, PNG or JPEG up to 2 MB; NULL removes it. Read it back with
  * heed_store_dup_setting_blob (store, "logo", ...). */
 gboolean        heed_store_set_logo           (HeedStore  *self,
