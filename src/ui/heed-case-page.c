@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-case-page.h"
@@ -685,7 +686,7 @@ fill_status_box (HeedCasePage *self)
       if (g_strcmp0 (status, "logged") == 0 && g_strcmp0 (next[i], "closed") == 0
           && heed_status_next (heed_case_get_kind (self->kase), "acknowledged")[0] != NULL)
         continue;
-      button = gtk_button_new_with_mnemonic (status_action_label (status, next[i]));
+      button = heed_accessible_button_new (status_action_label (status, next[i]));
 
       g_object_set_data_full (G_OBJECT (button), "heed-status", g_strdup (next[i]), g_free);
       gtk_widget_set_name (button, next[i]);
@@ -701,7 +702,7 @@ fill_status_box (HeedCasePage *self)
 
   if (g_strcmp0 (status, "draft") != 0)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Write a _Letter…"));
+      GtkWidget *button = heed_accessible_button_new (_("Write a _Letter…"));
 
       gtk_widget_set_name (button, "write-letter");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.write-letter");
@@ -716,7 +717,7 @@ fill_status_box (HeedCasePage *self)
     g_date_set_time_t (&today, time (NULL));
     if (heed_status_can_close_as_oral (self->kase, heed_store_get_calendar (self->store), &today))
       {
-        GtkWidget *button = gtk_button_new_with_mnemonic (_("Resolved by _Next Working Day…"));
+        GtkWidget *button = heed_accessible_button_new (_("Resolved by _Next Working Day…"));
 
         gtk_widget_set_name (button, "oral-resolved");
         gtk_widget_set_tooltip_text (button, _("An oral complaint sorted out by the end of the "
@@ -730,7 +731,7 @@ fill_status_box (HeedCasePage *self)
   /* Records of feedback are kept; only a draft, never logged, may go. */
   if (g_strcmp0 (status, "draft") == 0)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Draft"));
+      GtkWidget *button = heed_accessible_button_new (_("_Delete Draft"));
 
       gtk_widget_set_name (button, "delete-draft");
       gtk_widget_add_css_class (button, "destructive-action");
@@ -1166,7 +1167,7 @@ fill_survey (HeedCasePage *self)
                                                     heed_record_get_id (HEED_RECORD (self->kase)),
                                                     NULL);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("Record Their _Answers…"));
+  GtkWidget *add = heed_accessible_button_new (_("Record Their _Answers…"));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("How They Found It"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -1409,7 +1410,7 @@ add_subject_access_button (HeedCasePage *self,
                            HeedPerson   *person,
                            const char   *which)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Subject _Access Export…"));
+  GtkWidget *button = heed_accessible_button_new (_("Subject _Access Export…"));
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -1508,6 +1509,7 @@ static void
 heed_case_page_init (HeedCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   g_signal_connect_swapped (self->case_timeline, "add-entry",
                             G_CALLBACK (on_timeline_add_entry_cb), self);
   g_signal_connect_swapped (self->case_timeline, "attachment-activated",
@@ -1696,6 +1698,7 @@ heed_case_page_set_case (HeedCasePage *self,
 
   set_changed (self, FALSE);
   restore_draft (self);
+  heed_accessible_name_all (GTK_WIDGET (self));
   return TRUE;
 }
 

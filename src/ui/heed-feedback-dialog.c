@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-feedback-dialog.h"
 #include "heed-person.h"
 #include "heed-record-editor.h"
@@ -485,8 +486,8 @@ heed_feedback_dialog_init (HeedFeedbackDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Discard"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = heed_accessible_button_new (_("_Discard"));
+  GtkWidget *save = heed_accessible_button_new (_("_Save"));
   GtkWidget *problem = gtk_label_new (NULL);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-language-choice.h"
 #include "heed-letter-dialog.h"
 #include "heed-letter-layout.h"
@@ -81,6 +82,7 @@ fill_missing (HeedLetterDialog *self)
       g_ptr_array_add (self->missing_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), self->missing_rows->len > 0);
+  heed_accessible_name_all (GTK_WIDGET (self->missing_group));
 }
 
 /* Merges and lays the letter out again from what is chosen and typed. */
@@ -179,6 +181,7 @@ fill_words (HeedLetterDialog *self)
       g_ptr_array_add (self->word_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->words_group), self->word_rows->len > 0);
+  heed_accessible_name_all (GTK_WIDGET (self->words_group));
 }
 
 
@@ -517,7 +520,7 @@ header_button (const char *label,
                const char *action,
                const char *tooltip)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = heed_accessible_button_new (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -620,6 +623,7 @@ heed_letter_dialog_init (HeedLetterDialog *self)
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, box);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  heed_accessible_name_all (GTK_WIDGET (self));
 }
 
 HeedLetterDialog *

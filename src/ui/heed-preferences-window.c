@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-choice.h"
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
@@ -236,6 +237,7 @@ fill_subjects (HeedPreferencesWindow *self)
       adw_preferences_group_add (self->subjects_group, row);
       g_ptr_array_add (self->subject_rows, row);
     }
+  heed_accessible_name_all (GTK_WIDGET (self->subjects_group));
 }
 
 gboolean
@@ -343,7 +345,7 @@ fill_retention (HeedPreferencesWindow *self)
       gint64 id = g_array_index (due, gint64, i);
       g_autoptr(HeedCaseRow) row = heed_store_load_case_row (self->store, id, NULL);
       GtkWidget *action_row = adw_action_row_new ();
-      GtkWidget *destroy = gtk_button_new_with_mnemonic (_("_Destroy…"));
+      GtkWidget *destroy = heed_accessible_button_new (_("_Destroy…"));
       g_autofree char *subtitle = NULL;
 
       if (row == NULL)
@@ -372,6 +374,7 @@ fill_retention (HeedPreferencesWindow *self)
       adw_preferences_group_add (self->retention_group, none);
       g_ptr_array_add (self->retention_rows, none);
     }
+  heed_accessible_name_all (GTK_WIDGET (self->retention_group));
 }
 
 static void fill_staff (HeedPreferencesWindow *self);
@@ -442,6 +445,7 @@ fill_staff (HeedPreferencesWindow *self)
       adw_preferences_group_add (self->staff_group, row);
       g_ptr_array_add (self->staff_rows, row);
     }
+  heed_accessible_name_all (GTK_WIDGET (self->staff_group));
 }
 
 static void
@@ -643,6 +647,7 @@ static void
 heed_preferences_window_init (HeedPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   self->staff_rows = g_ptr_array_new ();
   self->subject_rows = g_ptr_array_new ();
   self->retention_rows = g_ptr_array_new ();

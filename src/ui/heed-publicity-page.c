@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-language-choice.h"
 #include "heed-publicity-page.h"
 
@@ -183,8 +184,8 @@ heed_publicity_page_init (HeedPublicityPage *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *large_label = gtk_label_new_with_mnemonic (_("_Large print"));
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("Save as P_DF…"));
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *save = heed_accessible_button_new (_("Save as P_DF…"));
+  GtkWidget *print = heed_accessible_button_new (_("_Print…"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
@@ -237,6 +238,7 @@ heed_publicity_page_init (HeedPublicityPage *self)
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
   adw_bin_set_child (ADW_BIN (self), box);
+  heed_accessible_name_all (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-record-dialog.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
@@ -127,8 +128,8 @@ heed_record_dialog_new (GtkWindow         *parent,
   g_autoptr(GPtrArray) staff = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (save_label);
+  GtkWidget *cancel = heed_accessible_button_new (_("_Cancel"));
+  GtkWidget *save = heed_accessible_button_new (save_label);
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *problem = gtk_label_new (NULL);
 
@@ -164,5 +165,6 @@ heed_record_dialog_new (GtkWindow         *parent,
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
+  heed_accessible_name_all (GTK_WIDGET (self));
   return self;
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-choice.h"
 #include "heed-long-text-row.h"
 #include "heed-record-editor.h"
@@ -817,6 +818,7 @@ heed_record_editor_add_group (HeedRecordEditor  *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row->row);
     }
   self->loading = FALSE;
+  heed_accessible_name_all (group);
   return group;
 }
 

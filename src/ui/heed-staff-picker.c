@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-staff.h"
 #include "heed-staff-picker.h"
 
@@ -100,6 +101,7 @@ heed_staff_picker_new (GPtrArray *staff)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
     }
+  heed_accessible_name_all (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-long-text-row.h"
 #include "heed-report-figures.h"
 #include "heed-survey-dialog.h"
@@ -146,8 +147,8 @@ heed_survey_dialog_init (HeedSurveyDialog *self)
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = heed_accessible_button_new (_("_Cancel"));
+  GtkWidget *save = heed_accessible_button_new (_("_Save"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *when = adw_preferences_group_new ();
   GtkWidget *statements = adw_preferences_group_new ();
@@ -210,6 +211,7 @@ heed_survey_dialog_init (HeedSurveyDialog *self)
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
+  heed_accessible_name_all (GTK_WIDGET (self));
 }
 
 HeedSurveyDialog *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-language-choice.h"
 #include "heed-letter-layout.h"
 #include "heed-letter-template.h"
@@ -289,7 +290,7 @@ heed_template_editor_init (HeedTemplateEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *save = heed_accessible_button_new (_("_Save"));
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *source_scroller = gtk_scrolled_window_new ();
@@ -307,7 +308,7 @@ heed_template_editor_init (HeedTemplateEditor *self)
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->language_dropdown));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "template.save");
   gtk_widget_add_css_class (save, "suggested-action");
-  self->revert_button = gtk_button_new_with_mnemonic (_("_Revert to Heed’s Own"));
+  self->revert_button = heed_accessible_button_new (_("_Revert to Heed’s Own"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->revert_button), "template.revert");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->revert_button);
@@ -353,6 +354,7 @@ heed_template_editor_init (HeedTemplateEditor *self)
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, box);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  heed_accessible_name_all (GTK_WIDGET (self));
 }
 
 HeedTemplateEditor *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-actions-page.h"
 #include "heed-case-item.h"
 #include "heed-case-list-model.h"
@@ -1888,6 +1889,7 @@ heed_window_init (HeedWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   self->n_cases = -1;
   self->view = HEED_CASE_VIEW_ATTENTION;
   build_views (self);

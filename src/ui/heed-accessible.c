@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heed-ui"
+
+#include "config.h"
+
+#include "heed-accessible.h"
+
+char *
+heed_accessible_strip_mnemonic (const char *label)
+{
+  GString *text;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  text = g_string_sized_new (strlen (label));
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            {
+              g_string_append_c (text, '_');
+              p++;
+            }
+          continue;
+        }
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+button_label (GtkWidget *button)
+{
+  if (GTK_IS_MENU_BUTTON (button))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
+  return gtk_button_get_label (GTK_BUTTON (button));
+}
+
+static gboolean
+button_uses_underline (GtkWidget *button)
+{
+  if (GTK_IS_MENU_BUTTON (button))
+    return gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (button));
+  return gtk_button_get_use_underline (GTK_BUTTON (button));
+}
+
+static void
+update_button_name (GtkWidget *button)
+{
+  const char *label = button_label (button);
+  g_autofree char *name = NULL;
+
+  if (label == NULL)
+    return;
+  name = button_uses_underline (button) ? heed_accessible_strip_mnemonic (label)
+                                         : g_strdup (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+void
+heed_accessible_name_button (GtkWidget *button)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button) || GTK_IS_MENU_BUTTON (button));
+
+  update_button_name (button);
+  if (g_object_get_data (G_OBJECT (button), "heed-accessible-named") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (button), "heed-accessible-named", GINT_TO_POINTER (1));
+  g_signal_connect (button, "notify::label", G_CALLBACK (update_button_name), NULL);
+  g_signal_connect (button, "notify::use-underline", G_CALLBACK (update_button_name), NULL);
+}
+
+GtkWidget *
+heed_accessible_button_new (const char *mnemonic)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (mnemonic != NULL, NULL);
+
+  button = gtk_button_new_with_mnemonic (mnemonic);
+  heed_accessible_name_button (button);
+  return button;
+}
+
+static void
+update_row_name (GtkWidget *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *subtitle = NULL;
+  g_autofree char *name = NULL;
+
+  if (ADW_IS_ACTION_ROW (row))
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  else if (ADW_IS_EXPANDER_ROW (row))
+    subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+  if (title == NULL || *title == '\0')
+    return;
+  /* A title in markup is read as the words it shows. */
+  if (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)))
+    pango_parse_markup (title, -1, 0, NULL, &name, NULL, NULL);
+  if (name == NULL)
+    name = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
+             ? heed_accessible_strip_mnemonic (title) : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  if (subtitle != NULL && *subtitle != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    subtitle, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+void
+heed_accessible_name_row (GtkWidget *row)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  update_row_name (row);
+  if (g_object_get_data (G_OBJECT (row), "heed-accessible-named") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "heed-accessible-named", GINT_TO_POINTER (1));
+  g_signal_connect (row, "notify::title", G_CALLBACK (update_row_name), NULL);
+  g_signal_connect (row, "notify::subtitle", G_CALLBACK (update_row_name), NULL);
+}
+
+void
+heed_accessible_name_all (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_PREFERENCES_ROW (root) && !ADW_IS_COMBO_ROW (root))
+    heed_accessible_name_row (root);
+  else if ((GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root)) && button_label (root) != NULL
+           && button_uses_underline (root))
+    heed_accessible_name_button (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    heed_accessible_name_all (child);
+}
