@@ -28,18 +28,18 @@ typedef struct {
   HeedWindow     *window;
   const char     *path;
   gint64          case_id;
-  GPtrArray      *scenes;       /* of Scene */
+  GPtrArray      *scenes; /* of Scene */
   guint           next;
-  GPtrArray      *before;       /* the toplevels shown before the scene */
+  GPtrArray      *before; /* the toplevels shown before the scene */
   char           *buffer;
 } Walk;
 
 typedef struct {
-  char  *name;
+  char *name;
   void (*open) (Walk *walk, gpointer data);
-  gpointer data;
+  gpointer       data;
   GDestroyNotify free_data;
-  gboolean opens_window;
+  gboolean       opens_window;
 } Scene;
 
 static void
@@ -59,9 +59,9 @@ static void open_survey (Walk *walk, gpointer data);
 static void open_preferences_page (Walk *walk, gpointer data);
 
 static void
-add_scene (Walk          *walk,
-           const char    *name,
-           void         (*open) (Walk *walk, gpointer data),
+add_scene (Walk       *walk,
+           const char *name,
+           void (*open) (Walk *walk, gpointer data),
            gpointer       data,
            GDestroyNotify free_data)
 {
@@ -72,24 +72,20 @@ add_scene (Walk          *walk,
   scene->data = data;
   scene->free_data = free_data;
   /* A dialog, which must then be there to be read. */
-  scene->opens_window = open == open_action || open == open_record_dialog
-                        || open == open_survey || open == open_preferences_page;
+  scene->opens_window = open == open_action || open == open_record_dialog || open == open_survey
+                        || open == open_preferences_page;
   g_ptr_array_add (walk->scenes, scene);
 }
 
 static GtkWidget *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
+child_of (gpointer widget, GType type, const char *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
 }
 
 /* Every widget under @root that @test accepts, depth first. */
 static void
-collect (GtkWidget *root,
-         gboolean (*test) (GtkWidget *widget),
-         GPtrArray *found)
+collect (GtkWidget *root, gboolean (*test) (GtkWidget *widget), GPtrArray *found)
 {
   if (test (root))
     g_ptr_array_add (found, root);
@@ -117,14 +113,12 @@ is_preferences_page (GtkWidget *widget)
 }
 
 static void
-open_welcome (Walk    *walk,
-              gpointer data)
+open_welcome (Walk *walk, gpointer data)
 {
 }
 
 static void
-open_action (Walk    *walk,
-             gpointer data)
+open_action (Walk *walk, gpointer data)
 {
   const char *action = data;
   const char *target = strchr (action, ':');
@@ -140,16 +134,14 @@ open_action (Walk    *walk,
 }
 
 static void
-open_practice (Walk    *walk,
-               gpointer data)
+open_practice (Walk *walk, gpointer data)
 {
   if (!heed_window_open_path (walk->window, walk->path))
     g_error ("The practice %s does not open", walk->path);
 }
 
 static void
-open_view (Walk    *walk,
-           gpointer data)
+open_view (Walk *walk, gpointer data)
 {
   GtkListBox *views = GTK_LIST_BOX (child_of (walk->window, HEED_TYPE_WINDOW, "view_list"));
 
@@ -157,19 +149,17 @@ open_view (Walk    *walk,
 }
 
 static void
-open_filters (Walk    *walk,
-              gpointer data)
+open_filters (Walk *walk, gpointer data)
 {
   open_view (walk, GINT_TO_POINTER (4));
   gtk_popover_popup (GTK_POPOVER (child_of (walk->window, HEED_TYPE_WINDOW, "filter_popover")));
 }
 
 static void
-open_report (Walk    *walk,
-             gpointer data)
+open_report (Walk *walk, gpointer data)
 {
-  HeedReportPage *report = HEED_REPORT_PAGE (child_of (walk->window, HEED_TYPE_WINDOW,
-                                                       "report_page"));
+  HeedReportPage *report =
+    HEED_REPORT_PAGE (child_of (walk->window, HEED_TYPE_WINDOW, "report_page"));
 
   open_view (walk, GINT_TO_POINTER (7));
   if (GPOINTER_TO_INT (data) < 0)
@@ -185,8 +175,7 @@ case_page (Walk *walk)
 }
 
 static void
-open_case_page (Walk    *walk,
-                gpointer data)
+open_case_page (Walk *walk, gpointer data)
 {
   AdwViewStack *stack;
 
@@ -198,11 +187,10 @@ open_case_page (Walk    *walk,
 
 /* What the case page shows on its page @name. */
 static GtkWidget *
-case_page_child (Walk       *walk,
-                 const char *name)
+case_page_child (Walk *walk, const char *name)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (child_of (case_page (walk), HEED_TYPE_CASE_PAGE,
-                                                  "view_stack"));
+  AdwViewStack *stack =
+    ADW_VIEW_STACK (child_of (case_page (walk), HEED_TYPE_CASE_PAGE, "view_stack"));
 
   return adw_view_stack_get_child_by_name (stack, name);
 }
@@ -210,10 +198,7 @@ case_page_child (Walk       *walk,
 /* Opens the dialog of the @n-th button of the case page's @kind (a record list's add button or
  * the survey's) on its @page. */
 static void
-open_case_button (Walk       *walk,
-                  const char *page,
-                  gboolean  (*kind) (GtkWidget *widget),
-                  guint       n)
+open_case_button (Walk *walk, const char *page, gboolean (*kind) (GtkWidget *widget), guint n)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
@@ -225,8 +210,7 @@ open_case_button (Walk       *walk,
 }
 
 static void
-open_record_dialog (Walk    *walk,
-                    gpointer data)
+open_record_dialog (Walk *walk, gpointer data)
 {
   g_auto(GStrv) parts = g_strsplit (data, ":", 2);
 
@@ -235,15 +219,13 @@ open_record_dialog (Walk    *walk,
 }
 
 static void
-open_survey (Walk    *walk,
-             gpointer data)
+open_survey (Walk *walk, gpointer data)
 {
   open_case_button (walk, "outcome", is_survey_button, 0);
 }
 
 static void
-open_preferences_page (Walk    *walk,
-                       gpointer data)
+open_preferences_page (Walk *walk, gpointer data)
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   GListModel *toplevels;
@@ -268,9 +250,7 @@ open_preferences_page (Walk    *walk,
 
 /* The count of widgets under the case page of @kind on @page, opening the case there. */
 static guint
-count_case_buttons (Walk       *walk,
-                    const char *page,
-                    gboolean  (*kind) (GtkWidget *widget))
+count_case_buttons (Walk *walk, const char *page, gboolean (*kind) (GtkWidget *widget))
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
@@ -285,9 +265,9 @@ count_preferences_pages (Walk *walk)
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   HeedPreferencesWindow *preferences;
 
-  preferences = heed_preferences_window_new (GTK_WINDOW (walk->window),
-                                             heed_window_get_store (walk->window),
-                                             g_settings_new ("io.github.heedapp.Heed"));
+  preferences =
+    heed_preferences_window_new (GTK_WINDOW (walk->window), heed_window_get_store (walk->window),
+                                 g_settings_new ("io.github.heedapp.Heed"));
   collect (GTK_WIDGET (preferences), is_preferences_page, pages);
   gtk_window_destroy (GTK_WINDOW (preferences));
   return pages->len;
@@ -323,10 +303,10 @@ plan (Walk *walk)
     { "quarterly", HEED_REPORT_DOCUMENT_QUARTERLY },
     { "ko41b", -1 },
   };
-  static const char *const view_names[] = { "needs-attention", "open", "compliments", "closed",
-                                            "all-feedback", "action-plans", "timeline",
-                                            "reports", "publicity" };
-  guint n;
+  static const char *const view_names[] = { "needs-attention", "open",         "compliments",
+                                            "closed",          "all-feedback", "action-plans",
+                                            "timeline",        "reports",      "publicity" };
+  guint                    n;
 
   add_scene (walk, "welcome", open_welcome, NULL, NULL);
   add_scene (walk, "create-practice-dialog", open_action, "win.create-practice", NULL);
@@ -357,8 +337,8 @@ plan (Walk *walk)
         {
           g_autofree char *name = g_strdup_printf ("record-dialog-%s-%u", case_pages[i], j);
 
-          add_scene (walk, name, open_record_dialog,
-                     g_strdup_printf ("%s:%u", case_pages[i], j), g_free);
+          add_scene (walk, name, open_record_dialog, g_strdup_printf ("%s:%u", case_pages[i], j),
+                     g_free);
         }
     }
   if (count_case_buttons (walk, "outcome", is_survey_button) == 0)
@@ -388,13 +368,11 @@ plan (Walk *walk)
 static void run_next (Walk *walk);
 
 static gboolean
-on_stdin_cb (gint         fd,
-             GIOCondition condition,
-             gpointer     user_data)
+on_stdin_cb (gint fd, GIOCondition condition, gpointer user_data)
 {
-  Walk *walk = user_data;
-  char c;
-  gssize n = read (fd, &c, 1);
+  Walk       *walk = user_data;
+  char        c;
+  gssize      n = read (fd, &c, 1);
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   if (n <= 0)
@@ -439,8 +417,8 @@ mark_unmapped (GtkWidget *widget)
 static gboolean
 settled_cb (gpointer user_data)
 {
-  Walk *walk = user_data;
-  Scene *scene = g_ptr_array_index (walk->scenes, walk->next - 1);
+  Walk       *walk = user_data;
+  Scene      *scene = g_ptr_array_index (walk->scenes, walk->next - 1);
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   gboolean opened = FALSE;
@@ -470,7 +448,7 @@ static void
 run_next (Walk *walk)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  Scene *scene;
+  Scene      *scene;
 
   if (walk->next >= walk->scenes->len)
     {
@@ -493,8 +471,7 @@ run_next (Walk *walk)
 }
 
 static void
-on_activate_cb (GApplication *application,
-                Walk         *walk)
+on_activate_cb (GApplication *application, Walk *walk)
 {
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -524,11 +501,10 @@ on_activate_cb (GApplication *application,
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   Walk walk = { 0 };
-  int status;
+  int  status;
 
   if (argc != 2)
     {
@@ -539,8 +515,8 @@ main (int    argc,
   walk.scenes = g_ptr_array_new_with_free_func (scene_free);
   walk.before = g_ptr_array_new_with_free_func (g_object_unref);
   adw_init ();
-  walk.application = adw_application_new ("io.github.heedapp.Heed.A11yWalk",
-                                           G_APPLICATION_NON_UNIQUE);
+  walk.application =
+    adw_application_new ("io.github.heedapp.Heed.A11yWalk", G_APPLICATION_NON_UNIQUE);
   /* Where the window's keyboard shortcuts are, as for Heed itself. */
   g_application_set_resource_base_path (G_APPLICATION (walk.application),
                                         "/io/github/heedapp/Heed");

@@ -12,7 +12,7 @@
  * CRITICAL naming what was wrong, and the call returns its safe answer instead of crashing or
  * touching the practice. Each case expects exactly the message named. */
 
-#define EXPECT_GUARD(assertion)                                                               \
+#define EXPECT_GUARD(assertion)                                                                    \
   g_test_expect_message ("heed-core", G_LOG_LEVEL_CRITICAL, "*assertion*" assertion "*failed*")
 
 typedef struct {
@@ -22,21 +22,18 @@ typedef struct {
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
   fixture->dir = heed_test_make_dir ();
   fixture->path = g_build_filename (fixture->dir, "guards.heed", NULL);
-  fixture->store = heed_store_create (fixture->path, "Guard Surgery", HEED_NATION_ENGLAND,
-                                      &error);
+  fixture->store = heed_store_create (fixture->path, "Guard Surgery", HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->store);
   heed_test_remove_dir (fixture->dir);
@@ -75,8 +72,7 @@ test_store_calls_without_store (void)
 }
 
 static void
-test_store_save_not_a_record (Fixture       *fixture,
-                              gconstpointer  data)
+test_store_save_not_a_record (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) other = g_object_new (G_TYPE_OBJECT, NULL);
@@ -95,8 +91,7 @@ test_store_save_not_a_record (Fixture       *fixture,
 }
 
 static void
-test_store_commit_without_begin (Fixture       *fixture,
-                                 gconstpointer  data)
+test_store_commit_without_begin (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -113,8 +108,7 @@ test_store_commit_without_begin (Fixture       *fixture,
 }
 
 static void
-test_store_error_already_set (Fixture       *fixture,
-                              gconstpointer  data)
+test_store_error_already_set (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "earlier");
   GError *kept = error;
@@ -128,8 +122,7 @@ test_store_error_already_set (Fixture       *fixture,
 }
 
 static void
-test_store_figures_without_dates (Fixture       *fixture,
-                                  gconstpointer  data)
+test_store_figures_without_dates (Fixture *fixture, gconstpointer data)
 {
   EXPECT_GUARD ("start != NULL && end != NULL");
   g_assert_null (heed_store_list_complaint_aspects (fixture->store, NULL, "2026-04-01", NULL));
@@ -221,15 +214,14 @@ test_letter_template_guards (void)
   g_test_assert_expected_messages ();
 
   EXPECT_GUARD ("HEED_IS_STORE (store)");
-  g_assert_null (heed_letter_template_load_in (NULL, "acknowledgement", HEED_LANGUAGE_ENGLISH,
-                                               &error));
+  g_assert_null (
+    heed_letter_template_load_in (NULL, "acknowledgement", HEED_LANGUAGE_ENGLISH, &error));
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

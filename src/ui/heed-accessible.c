@@ -48,15 +48,13 @@ button_uses_underline (GtkWidget *button)
 static void
 update_button_name (GtkWidget *button)
 {
-  const char *label = button_label (button);
+  const char      *label = button_label (button);
   g_autofree char *name = NULL;
 
   if (label == NULL)
     return;
-  name = button_uses_underline (button) ? heed_accessible_strip_mnemonic (label)
-                                         : g_strdup (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  name = button_uses_underline (button) ? heed_accessible_strip_mnemonic (label) : g_strdup (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 void
@@ -87,8 +85,8 @@ heed_accessible_button_new (const char *mnemonic)
 static void
 update_row_name (GtkWidget *row)
 {
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  const char *subtitle = NULL;
+  const char      *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char      *subtitle = NULL;
   g_autofree char *name = NULL;
 
   if (ADW_IS_ACTION_ROW (row))
@@ -102,9 +100,9 @@ update_row_name (GtkWidget *row)
     pango_parse_markup (title, -1, 0, NULL, &name, NULL, NULL);
   if (name == NULL)
     name = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
-             ? heed_accessible_strip_mnemonic (title) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+             ? heed_accessible_strip_mnemonic (title)
+             : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (subtitle != NULL && *subtitle != '\0')
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     subtitle, -1);

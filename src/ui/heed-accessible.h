@@ -11,15 +11,15 @@ G_BEGIN_DECLS
  * or title changes. */
 
 /* The text @label shows: its mnemonic underscores gone, a doubled one kept as one. */
-char      *heed_accessible_strip_mnemonic    (const char *label);
+char *heed_accessible_strip_mnemonic (const char *label);
 /* Names @button (a GtkButton or GtkMenuButton) by its shown label. */
-void       heed_accessible_name_button       (GtkWidget  *button);
+void heed_accessible_name_button (GtkWidget *button);
 /* gtk_button_new_with_mnemonic(), named by its shown label. */
-GtkWidget *heed_accessible_button_new        (const char *mnemonic);
+GtkWidget *heed_accessible_button_new (const char *mnemonic);
 /* Names @row (an AdwPreferencesRow) by its title, described by its subtitle if it has one. */
-void       heed_accessible_name_row          (GtkWidget  *row);
+void heed_accessible_name_row (GtkWidget *row);
 /* Names every button with a mnemonic and every preference row under @root: for what a
  * template builds. Rows and buttons made later are named where they are made. */
-void       heed_accessible_name_all          (GtkWidget  *root);
+void heed_accessible_name_all (GtkWidget *root);
 
 G_END_DECLS

@@ -11,19 +11,18 @@
 /* The rows the reports and timelines count, read here so that no SQL is outside the store. */
 
 static const char *
-text_at (sqlite3_stmt *stmt,
-         int           column)
+text_at (sqlite3_stmt *stmt, int column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
 /* Steps @stmt to its end, handing each row to @row_func; resets it whatever happens. */
 static gboolean
-step_all (HeedStore     *self,
-          sqlite3_stmt  *stmt,
-          void         (*row_func) (sqlite3_stmt *stmt, gpointer data),
-          gpointer       data,
-          GError       **error)
+step_all (HeedStore    *self,
+          sqlite3_stmt *stmt,
+          void (*row_func) (sqlite3_stmt *stmt, gpointer data),
+          gpointer data,
+          GError **error)
 {
   int rc;
 
@@ -64,10 +63,9 @@ typedef struct {
 } CaseVisit;
 
 static void
-visit_case (sqlite3_stmt *stmt,
-            gpointer      data)
+visit_case (sqlite3_stmt *stmt, gpointer data)
 {
-  CaseVisit *visit = data;
+  CaseVisit      *visit = data;
   HeedFiguresCase row = {
     .id = sqlite3_column_int64 (stmt, 0),
     .kind = text_at (stmt, 1),
@@ -103,14 +101,14 @@ visit_case (sqlite3_stmt *stmt,
 }
 
 gboolean
-heed_store_foreach_figures_case (HeedStore            *self,
-                                 const char           *start,
-                                 const char           *end,
-                                 HeedFiguresCaseFunc   func,
-                                 gpointer              user_data,
-                                 GError              **error)
+heed_store_foreach_figures_case (HeedStore          *self,
+                                 const char         *start,
+                                 const char         *end,
+                                 HeedFiguresCaseFunc func,
+                                 gpointer            user_data,
+                                 GError            **error)
 {
-  CaseVisit visit = { func, user_data };
+  CaseVisit     visit = { func, user_data };
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -135,8 +133,7 @@ aspect_free (HeedFiguresAspect *aspect)
 }
 
 static void
-add_aspect (sqlite3_stmt *stmt,
-            gpointer      data)
+add_aspect (sqlite3_stmt *stmt, gpointer data)
 {
   HeedFiguresAspect *aspect = g_new0 (HeedFiguresAspect, 1);
 
@@ -147,10 +144,10 @@ add_aspect (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-heed_store_list_complaint_aspects (HeedStore   *self,
-                                   const char  *start,
-                                   const char  *end,
-                                   GError     **error)
+heed_store_list_complaint_aspects (HeedStore  *self,
+                                   const char *start,
+                                   const char *end,
+                                   GError    **error)
 {
   g_autoptr(GPtrArray) aspects = NULL;
   sqlite3_stmt *stmt;
@@ -176,8 +173,7 @@ heed_store_list_complaint_aspects (HeedStore   *self,
 }
 
 static void
-add_answers (sqlite3_stmt *stmt,
-             gpointer      data)
+add_answers (sqlite3_stmt *stmt, gpointer data)
 {
   const char *answers = text_at (stmt, 0);
 
@@ -185,10 +181,7 @@ add_answers (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-heed_store_list_survey_answers (HeedStore   *self,
-                                const char  *from,
-                                const char  *to,
-                                GError     **error)
+heed_store_list_survey_answers (HeedStore *self, const char *from, const char *to, GError **error)
 {
   g_autoptr(GPtrArray) answers = NULL;
   sqlite3_stmt *stmt;
@@ -223,8 +216,7 @@ report_action_free (HeedFiguresAction *action)
 }
 
 static void
-add_report_action (sqlite3_stmt *stmt,
-                   gpointer      data)
+add_report_action (sqlite3_stmt *stmt, gpointer data)
 {
   HeedFiguresAction *action = g_new0 (HeedFiguresAction, 1);
 
@@ -238,10 +230,7 @@ add_report_action (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-heed_store_list_report_actions (HeedStore   *self,
-                                const char  *from,
-                                const char  *to,
-                                GError     **error)
+heed_store_list_report_actions (HeedStore *self, const char *from, const char *to, GError **error)
 {
   g_autoptr(GPtrArray) actions = NULL;
   sqlite3_stmt *stmt;
@@ -279,8 +268,7 @@ age_band_free (HeedFiguresAgeBand *band)
 }
 
 static void
-add_age_band (sqlite3_stmt *stmt,
-              gpointer      data)
+add_age_band (sqlite3_stmt *stmt, gpointer data)
 {
   HeedFiguresAgeBand *band = g_new0 (HeedFiguresAgeBand, 1);
 
@@ -291,9 +279,7 @@ add_age_band (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-heed_store_list_age_bands (HeedStore   *self,
-                           int          year,
-                           GError     **error)
+heed_store_list_age_bands (HeedStore *self, int year, GError **error)
 {
   g_autoptr(GPtrArray) bands = NULL;
   sqlite3_stmt *stmt;
@@ -331,8 +317,7 @@ plan_action_free (HeedFiguresPlanAction *action)
 }
 
 static void
-add_plan_action (sqlite3_stmt *stmt,
-                 gpointer      data)
+add_plan_action (sqlite3_stmt *stmt, gpointer data)
 {
   HeedFiguresPlanAction *action = g_new0 (HeedFiguresPlanAction, 1);
 
@@ -349,8 +334,7 @@ add_plan_action (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-heed_store_list_plan_actions (HeedStore  *self,
-                              GError    **error)
+heed_store_list_plan_actions (HeedStore *self, GError **error)
 {
   g_autoptr(GPtrArray) actions = NULL;
   sqlite3_stmt *stmt;
@@ -384,8 +368,7 @@ open_case_free (HeedFiguresOpenCase *item)
 }
 
 static void
-add_open_case (sqlite3_stmt *stmt,
-               gpointer      data)
+add_open_case (sqlite3_stmt *stmt, gpointer data)
 {
   HeedFiguresOpenCase *item = g_new0 (HeedFiguresOpenCase, 1);
 
@@ -399,9 +382,7 @@ add_open_case (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-heed_store_list_long_open_cases (HeedStore   *self,
-                                 const char  *before,
-                                 GError     **error)
+heed_store_list_long_open_cases (HeedStore *self, const char *before, GError **error)
 {
   g_autoptr(GPtrArray) cases = NULL;
   sqlite3_stmt *stmt;
@@ -451,10 +432,9 @@ typedef struct {
 } TimelineVisit;
 
 static void
-visit_timeline_row (sqlite3_stmt *stmt,
-                    gpointer      data)
+visit_timeline_row (sqlite3_stmt *stmt, gpointer data)
 {
-  TimelineVisit *visit = data;
+  TimelineVisit  *visit = data;
   HeedTimelineRow row = { 0 };
 
   row.case_id = sqlite3_column_int64 (stmt, 0);
@@ -476,13 +456,13 @@ visit_timeline_row (sqlite3_stmt *stmt,
 }
 
 gboolean
-heed_store_foreach_timeline_row (HeedStore            *self,
-                                 gboolean              actions,
-                                 gint64                case_id,
-                                 const char           *case_ids,
-                                 HeedTimelineRowFunc   func,
-                                 gpointer              user_data,
-                                 GError              **error)
+heed_store_foreach_timeline_row (HeedStore          *self,
+                                 gboolean            actions,
+                                 gint64              case_id,
+                                 const char         *case_ids,
+                                 HeedTimelineRowFunc func,
+                                 gpointer            user_data,
+                                 GError            **error)
 {
   TimelineVisit visit = { actions, func, user_data };
   sqlite3_stmt *stmt;
@@ -492,8 +472,7 @@ heed_store_foreach_timeline_row (HeedStore            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (case_ids != NULL)
-    stmt = _heed_store_prepare (self, actions ? actions_of_cases_sql : events_of_cases_sql,
-                                error);
+    stmt = _heed_store_prepare (self, actions ? actions_of_cases_sql : events_of_cases_sql, error);
   else
     stmt = _heed_store_prepare (self, actions ? actions_of_case_sql : events_of_case_sql, error);
   if (stmt == NULL)
@@ -506,13 +485,13 @@ heed_store_foreach_timeline_row (HeedStore            *self,
 }
 
 gboolean
-heed_store_load_case_milestones (HeedStore           *self,
-                                 gint64               case_id,
-                                 HeedCaseMilestones  *milestones,
-                                 GError             **error)
+heed_store_load_case_milestones (HeedStore          *self,
+                                 gint64              case_id,
+                                 HeedCaseMilestones *milestones,
+                                 GError            **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (milestones != NULL, FALSE);
