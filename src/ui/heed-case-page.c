@@ -1266,6 +1266,13 @@ heed_case_page_dispose (GObject *object)
   HeedCasePage *self = HEED_CASE_PAGE (object);
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->before_status);
+  g_clear_object (&self->complainant);
+  g_clear_object (&self->affected);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_CASE_PAGE);
   G_OBJECT_CLASS (heed_case_page_parent_class)->dispose (object);
 }
 
@@ -1274,14 +1281,8 @@ heed_case_page_finalize (GObject *object)
 {
   HeedCasePage *self = HEED_CASE_PAGE (object);
 
-  g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->deadline_rows, g_ptr_array_unref);
-  g_clear_object (&self->kase);
-  g_clear_object (&self->before_status);
-  g_clear_object (&self->complainant);
-  g_clear_object (&self->affected);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_case_page_parent_class)->finalize (object);
 }
 

@@ -441,6 +441,10 @@ heed_feedback_dialog_dispose (GObject *object)
   g_clear_object (&self->case_editor);
   g_clear_object (&self->complainant_editor);
   g_clear_object (&self->affected_editor);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->complainant);
+  g_clear_object (&self->affected);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_feedback_dialog_parent_class)->dispose (object);
 }
 
@@ -449,10 +453,6 @@ heed_feedback_dialog_finalize (GObject *object)
 {
   HeedFeedbackDialog *self = HEED_FEEDBACK_DIALOG (object);
 
-  g_clear_object (&self->kase);
-  g_clear_object (&self->complainant);
-  g_clear_object (&self->affected);
-  g_clear_object (&self->store);
   g_free (self->kind);
   G_OBJECT_CLASS (heed_feedback_dialog_parent_class)->finalize (object);
 }

@@ -471,6 +471,9 @@ heed_letter_dialog_dispose (GObject *object)
   HeedLetterDialog *self = HEED_LETTER_DIALOG (object);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_object (&self->letter);
+  g_clear_object (&self->template);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_letter_dialog_parent_class)->dispose (object);
 }
 
@@ -483,9 +486,6 @@ heed_letter_dialog_finalize (GObject *object)
   g_clear_pointer (&self->missing_rows, g_ptr_array_unref);
   g_clear_pointer (&self->free_texts, g_hash_table_unref);
   g_clear_pointer (&self->template_ids, g_strfreev);
-  g_clear_object (&self->letter);
-  g_clear_object (&self->template);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_letter_dialog_parent_class)->finalize (object);
 }
 

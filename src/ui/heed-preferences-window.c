@@ -592,6 +592,17 @@ back_up_action (GtkWidget  *widget,
 }
 
 static void
+heed_preferences_window_dispose (GObject *object)
+{
+  HeedPreferencesWindow *self = HEED_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (heed_preferences_window_parent_class)->dispose (object);
+}
+
+static void
 heed_preferences_window_finalize (GObject *object)
 {
   HeedPreferencesWindow *self = HEED_PREFERENCES_WINDOW (object);
@@ -599,8 +610,6 @@ heed_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
   g_clear_pointer (&self->subject_rows, g_ptr_array_unref);
   g_clear_pointer (&self->retention_rows, g_ptr_array_unref);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_preferences_window_parent_class)->finalize (object);
 }
 
@@ -610,6 +619,7 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = heed_preferences_window_dispose;
   object_class->finalize = heed_preferences_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,

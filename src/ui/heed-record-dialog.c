@@ -74,16 +74,14 @@ heed_record_dialog_dispose (GObject *object)
   HeedRecordDialog *self = HEED_RECORD_DIALOG (object);
 
   g_clear_object (&self->editor);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_record_dialog_parent_class)->dispose (object);
 }
 
 static void
 heed_record_dialog_finalize (GObject *object)
 {
-  HeedRecordDialog *self = HEED_RECORD_DIALOG (object);
-
-  g_clear_object (&self->record);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_record_dialog_parent_class)->finalize (object);
 }
 

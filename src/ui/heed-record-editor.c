@@ -633,6 +633,8 @@ heed_record_editor_dispose (GObject *object)
   HeedRecordEditor *self = HEED_RECORD_EDITOR (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_object (&self->record);
   G_OBJECT_CLASS (heed_record_editor_parent_class)->dispose (object);
 }
 
@@ -642,9 +644,7 @@ heed_record_editor_finalize (GObject *object)
   HeedRecordEditor *self = HEED_RECORD_EDITOR (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->staff, g_ptr_array_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
-  g_clear_object (&self->record);
   G_OBJECT_CLASS (heed_record_editor_parent_class)->finalize (object);
 }
 

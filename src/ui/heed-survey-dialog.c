@@ -107,12 +107,20 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+heed_survey_dialog_dispose (GObject *object)
+{
+  HeedSurveyDialog *self = HEED_SURVEY_DIALOG (object);
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (heed_survey_dialog_parent_class)->dispose (object);
+}
+
+static void
 heed_survey_dialog_finalize (GObject *object)
 {
   HeedSurveyDialog *self = HEED_SURVEY_DIALOG (object);
 
   g_clear_pointer (&self->answer_rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_survey_dialog_parent_class)->finalize (object);
 }
 
@@ -122,6 +130,7 @@ heed_survey_dialog_class_init (HeedSurveyDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = heed_survey_dialog_dispose;
   object_class->finalize = heed_survey_dialog_finalize;
 
   /**

@@ -256,6 +256,7 @@ heed_template_editor_dispose (GObject *object)
   HeedTemplateEditor *self = HEED_TEMPLATE_EDITOR (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_template_editor_parent_class)->dispose (object);
 }
 
@@ -265,7 +266,6 @@ heed_template_editor_finalize (GObject *object)
   HeedTemplateEditor *self = HEED_TEMPLATE_EDITOR (object);
 
   g_clear_pointer (&self->ids, g_strfreev);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_template_editor_parent_class)->finalize (object);
 }
 
