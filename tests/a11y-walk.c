@@ -109,7 +109,8 @@ is_survey_button (GtkWidget *widget)
 static gboolean
 is_preferences_page (GtkWidget *widget)
 {
-  return ADW_IS_PREFERENCES_PAGE (widget);
+  /* One of the window's own pages, not a page nested inside libadwaita's parts. */
+  return ADW_IS_PREFERENCES_PAGE (widget) && ADW_IS_VIEW_STACK (gtk_widget_get_parent (widget));
 }
 
 static void
@@ -152,7 +153,8 @@ static void
 open_filters (Walk *walk, gpointer data)
 {
   open_view (walk, GINT_TO_POINTER (4));
-  gtk_popover_popup (GTK_POPOVER (child_of (walk->window, HEED_TYPE_WINDOW, "filter_popover")));
+  gtk_menu_button_popup (
+    GTK_MENU_BUTTON (child_of (walk->window, HEED_TYPE_WINDOW, "filter_button")));
 }
 
 static void

@@ -151,13 +151,20 @@ def inner():
         proc = subprocess.Popen([WALK, practice], env=env, stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         lines = queue.Queue()
+        said = []
 
         def read():
             for line in proc.stdout:
                 lines.put(line.strip())
             lines.put(None)
 
+        def read_errors():
+            for line in proc.stderr:
+                said.append(line.rstrip())
+
         threading.Thread(target=read, daemon=True).start()
+        errors = threading.Thread(target=read_errors, daemon=True)
+        errors.start()
         while True:
             try:
                 line = lines.get(timeout=120)
@@ -165,8 +172,8 @@ def inner():
                 line = None
             if line is None:
                 results.append(("the walk goes to its end", False,
-                                ["a11y-walk stopped: " + proc.stderr.read()[-2000:]
-                                 if proc.poll() is not None else "a11y-walk hung"]))
+                                ["a11y-walk stopped" if proc.poll() is not None
+                                 else "a11y-walk hung"] + said[-20:]))
                 break
             if line == "END":
                 break
@@ -200,6 +207,12 @@ def inner():
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            errors.join(timeout=5)
+            # Opening and closing every dialog says nothing alarming on the way.
+            alarms = [line for line in said if "-CRITICAL **" in line or "-WARNING **" in line
+                      or "ERROR: AddressSanitizer" in line or "runtime error:" in line]
+            results.append(("no criticals or warnings opening and closing it all", not alarms,
+                            alarms))
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(f"1..{len(results)}")
