@@ -56,6 +56,7 @@ scene_free (gpointer data)
 static void open_action (Walk *walk, gpointer data);
 static void open_record_dialog (Walk *walk, gpointer data);
 static void open_survey (Walk *walk, gpointer data);
+static void open_reason_dialog (Walk *walk, gpointer data);
 static void open_preferences_page (Walk *walk, gpointer data);
 
 static void
@@ -73,7 +74,7 @@ add_scene (Walk       *walk,
   scene->free_data = free_data;
   /* A dialog, which must then be there to be read. */
   scene->opens_window = open == open_action || open == open_record_dialog || open == open_survey
-                        || open == open_preferences_page;
+                        || open == open_reason_dialog || open == open_preferences_page;
   g_ptr_array_add (walk->scenes, scene);
 }
 
@@ -220,6 +221,19 @@ open_record_dialog (Walk *walk, gpointer data)
                     (guint) g_ascii_strtoull (parts[1], NULL, 10));
 }
 
+static gboolean
+is_withdraw_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_name (widget), "withdrawn") == 0;
+}
+
+/* The question a status change with a reason asks (here, withdrawing the complaint). */
+static void
+open_reason_dialog (Walk *walk, gpointer data)
+{
+  open_case_button (walk, "overview", is_withdraw_button, 0);
+}
+
 static void
 open_survey (Walk *walk, gpointer data)
 {
@@ -346,6 +360,9 @@ plan (Walk *walk)
   if (count_case_buttons (walk, "outcome", is_survey_button) == 0)
     g_error ("The case has no survey button");
   add_scene (walk, "survey-dialog", open_survey, NULL, NULL);
+  if (count_case_buttons (walk, "overview", is_withdraw_button) == 0)
+    g_error ("The case cannot be withdrawn");
+  add_scene (walk, "status-reason-dialog", open_reason_dialog, NULL, NULL);
   add_scene (walk, "add-entry-dialog", open_action, "win.add-entry", NULL);
   add_scene (walk, "letter-window", open_action, "win.write-letter", NULL);
   add_scene (walk, "template-editor", open_action, "win.templates", NULL);

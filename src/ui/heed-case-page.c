@@ -607,6 +607,7 @@ on_status_button_clicked_cb (GtkButton    *button,
   g_object_set_data_full (G_OBJECT (dialog), "heed-status", g_strdup (status), g_free);
   g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_reason_response_cb), self);
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -656,6 +657,7 @@ on_oral_clicked_cb (GtkButton    *button,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_oral_response_cb), self);
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -328,6 +328,7 @@ on_destroy_clicked_cb (GtkButton             *button,
                                      sizeof (gint64)),
                           g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_destroy_response_cb), self);
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -1580,6 +1580,7 @@ on_backup_chosen_cb (GtkNativeDialog *native,
       g_object_set_data_full (G_OBJECT (dialog), "heed-backup",
                               g_strdup (g_file_peek_path (file)), g_free);
       g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
+      heed_accessible_name_all (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
   g_object_unref (native);
@@ -1672,6 +1673,7 @@ on_check_done_cb (GObject      *source,
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                  result->problem != NULL ? result->problem : result->report);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   check_result_free (result);
 }
