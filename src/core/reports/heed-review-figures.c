@@ -36,11 +36,19 @@ heed_review_case_free (HeedReviewCase *item)
 }
 
 static void
-heed_review_figures_finalize (GObject *object)
+heed_review_figures_dispose (GObject *object)
 {
   HeedReviewFigures *self = HEED_REVIEW_FIGURES (object);
 
   g_clear_object (&self->figures);
+  G_OBJECT_CLASS (heed_review_figures_parent_class)->dispose (object);
+}
+
+static void
+heed_review_figures_finalize (GObject *object)
+{
+  HeedReviewFigures *self = HEED_REVIEW_FIGURES (object);
+
   g_clear_pointer (&self->overdue_actions, g_ptr_array_unref);
   g_clear_pointer (&self->long_open_cases, g_ptr_array_unref);
   G_OBJECT_CLASS (heed_review_figures_parent_class)->finalize (object);
@@ -49,6 +57,7 @@ heed_review_figures_finalize (GObject *object)
 static void
 heed_review_figures_class_init (HeedReviewFiguresClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = heed_review_figures_dispose;
   G_OBJECT_CLASS (klass)->finalize = heed_review_figures_finalize;
 }
 
