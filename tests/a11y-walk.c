@@ -57,6 +57,7 @@ static void open_action (Walk *walk, gpointer data);
 static void open_record_dialog (Walk *walk, gpointer data);
 static void open_survey (Walk *walk, gpointer data);
 static void open_reason_dialog (Walk *walk, gpointer data);
+static void open_staff_dialog (Walk *walk, gpointer data);
 static void open_preferences_page (Walk *walk, gpointer data);
 
 static void
@@ -74,7 +75,8 @@ add_scene (Walk       *walk,
   scene->free_data = free_data;
   /* A dialog, which must then be there to be read. */
   scene->opens_window = open == open_action || open == open_record_dialog || open == open_survey
-                        || open == open_reason_dialog || open == open_preferences_page;
+                        || open == open_reason_dialog || open == open_staff_dialog
+                        || open == open_preferences_page;
   g_ptr_array_add (walk->scenes, scene);
 }
 
@@ -264,6 +266,26 @@ open_preferences_page (Walk *walk, gpointer data)
     }
 }
 
+/* A member of staff added from the preferences' Staff page. */
+static void
+open_staff_dialog (Walk *walk, gpointer data)
+{
+  GListModel *toplevels;
+
+  open_preferences_page (walk, GUINT_TO_POINTER (1));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (HEED_IS_PREFERENCES_WINDOW (window))
+        {
+          gtk_widget_activate_action (window, "prefs.add-staff", NULL);
+          break;
+        }
+    }
+}
+
 /* The count of widgets under the case page of @kind on @page, opening the case there. */
 static guint
 count_case_buttons (Walk *walk, const char *page, gboolean (*kind) (GtkWidget *widget))
@@ -373,6 +395,7 @@ plan (Walk *walk)
 
       add_scene (walk, name, open_preferences_page, GUINT_TO_POINTER (i), NULL);
     }
+  add_scene (walk, "staff-dialog", open_staff_dialog, NULL, NULL);
   add_scene (walk, "phone-log", open_action, "win.phone-log", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {

@@ -11,7 +11,7 @@ row that can be activated), or whose name still carries a mnemonic's underscore
 ("_Save Save", as GTK 4.8 names a button with a mnemonic and no accessible label).
 
 Usage: test-window-a11y.py PATH-TO-A11Y-WALK PATH-TO-HEED-CLI
-Prints TAP, one test per scene. Needs Xvfb, dbus-run-session and pyatspi; skips without them.
+Prints TAP, one test per scene; HEED_A11Y_DEBUG=1 also prints every object read on stderr. Needs Xvfb, dbus-run-session and pyatspi; skips without them.
 Runs itself again on a display and session bus of its own, where the accessibility bus lives."""
 
 import os
