@@ -7,11 +7,14 @@ pages, the record dialogs, the letter window, the template editor, the preferenc
 log, the full forms, the reports, publicity and the action plans — and prints "SCENE name" when
 each has settled. This reads what AT-SPI then shows and fails on a control a person can act on
 that has no name (a button, toggle, check box, entry, drop-down, spin button, switch, or a list
-row that can be activated), or whose name still carries a mnemonic's underscore
-("_Save Save", as GTK 4.8 names a button with a mnemonic and no accessible label).
+row that can be activated), whose name still carries a mnemonic's underscore ("_Save Save", as
+GTK 4.8 names a button with a mnemonic and no accessible label), or says the same words twice
+("Save Save": GTK 4.8 joins a widget's accessible label and what labels it), and on a critical
+or warning printed on the way.
 
 Usage: test-window-a11y.py PATH-TO-A11Y-WALK PATH-TO-HEED-CLI
-Prints TAP, one test per scene; HEED_A11Y_DEBUG=1 also prints every object read on stderr. Needs Xvfb, dbus-run-session and pyatspi; skips without them.
+Prints TAP, one test per scene; HEED_A11Y_DEBUG=1 also prints every object read on stderr.
+Needs Xvfb, dbus-run-session and pyatspi; skips without them.
 Runs itself again on a display and session bus of its own, where the accessibility bus lives."""
 
 import os
@@ -108,6 +111,14 @@ def problems_of(pyatspi, app):
                 found.append(f"unnamed {role} at {here}")
         if "_" in name and (actionable or role in ("label", "menu item")):
             found.append(f"{role} named {name!r} (a mnemonic's underscore) at {here}")
+        # GTK 4.8 joins an accessible label and what labels the widget: "Save Save", or "A call
+        # back was offered A call back".
+        words = name.split()
+        half = len(words) // 2
+        twice = len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
+        twice = twice or any(words[:k] == words[-k:] for k in range(2, half + 1))
+        if actionable and twice:
+            found.append(f"{role} named {name!r} (the same words twice) at {here}")
         for i in range(count):
             try:
                 child = node.getChildAtIndex(i)

@@ -54,7 +54,10 @@ update_button_name (GtkWidget *button)
   if (label == NULL)
     return;
   name = button_uses_underline (button) ? heed_accessible_strip_mnemonic (label) : g_strdup (label);
+  /* GTK 4.8 reads out the label property and then what the button is labelled by (its label
+   * child): with the one, not the other, the words are said once. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 void
@@ -102,10 +105,15 @@ update_row_name (GtkWidget *row)
     name = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
              ? heed_accessible_strip_mnemonic (title)
              : g_strdup (title);
+  /* As for buttons: the label property alone, or GTK 4.8 says the title twice. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   if (subtitle != NULL && *subtitle != '\0')
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    subtitle, -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      subtitle, -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    }
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
@@ -128,7 +136,8 @@ heed_accessible_name_all (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (ADW_IS_PREFERENCES_ROW (root) && !ADW_IS_COMBO_ROW (root))
+  /* A drop-down row and an entry row are named by libadwaita already (by their title). */
+  if (ADW_IS_PREFERENCES_ROW (root) && !ADW_IS_COMBO_ROW (root) && !ADW_IS_ENTRY_ROW (root))
     heed_accessible_name_row (root);
   else if ((GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root)) && button_label (root) != NULL
            && button_uses_underline (root))

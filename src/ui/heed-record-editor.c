@@ -572,9 +572,8 @@ make_row (HeedRecordEditor *self,
         gtk_box_append (GTK_BOX (box), make_problem_label (row));
         gtk_box_append (GTK_BOX (box), row->input);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), box);
+        /* The row labels the switch it activates with its title. */
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row->row), row->input);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row->input),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
         g_signal_connect (row->input, "notify::active", G_CALLBACK (on_notify_cb), row);
       }
       break;
