@@ -19,6 +19,7 @@ Runs itself again on a display and session bus of its own, where the accessibili
 
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
@@ -119,6 +120,9 @@ def problems_of(pyatspi, app):
         twice = twice or any(words[:k] == words[-k:] for k in range(2, half + 1))
         if actionable and twice:
             found.append(f"{role} named {name!r} (the same words twice) at {here}")
+        # With nothing better GTK 4.8 gives a widget's type name ("GtkToggleButton").
+        if actionable and re.fullmatch(r"(Gtk|Adw|Heed)[A-Z][A-Za-z]*", name):
+            found.append(f"{role} named {name!r} (only by its kind of widget) at {here}")
         for i in range(count):
             try:
                 child = node.getChildAtIndex(i)

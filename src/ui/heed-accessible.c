@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "heed-accessible.h"
 
 char *
@@ -131,6 +133,79 @@ heed_accessible_name_row (GtkWidget *row)
   g_signal_connect (row, "notify::subtitle", G_CALLBACK (update_row_name), NULL);
 }
 
+static void
+find_switches (GtkWidget *root, GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* The expander's own switch in its header, not one on a row it reveals. */
+      if (GTK_IS_REVEALER (child))
+        continue;
+      if (GTK_IS_SWITCH (child))
+        g_ptr_array_add (found, child);
+      else
+        find_switches (child, found);
+    }
+}
+
+/* GTK 4.8's drop-down opens on a toggle button of its own, which takes the focus and is named
+ * by nothing but its type ("GtkToggleButton"): it is labelled by the drop-down. */
+static void
+name_drop_down_button (GtkWidget *drop_down)
+{
+  /* By the label that names the drop-down where there is one (GTK 4.8 reads one step of
+   * labelling only), else by the drop-down's own accessible label. */
+  GList   *labels = gtk_widget_list_mnemonic_labels (drop_down);
+  gpointer by = labels != NULL ? labels->data : drop_down;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      by, NULL, -1);
+  g_list_free (labels);
+}
+
+/* A button showing only an icon (libadwaita's and GTK's own search and close buttons among
+ * them) is named by its tooltip, or GTK 4.8 names it "GtkImage". */
+static void
+name_icon_button (GtkWidget *button)
+{
+  GtkWidget  *child = gtk_widget_get_first_child (button);
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  if (child == NULL || !GTK_IS_IMAGE (child) || gtk_widget_get_next_sibling (child) != NULL)
+    return;
+  if (tooltip != NULL && tooltip[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                    -1);
+  /* The keyboard shortcuts' search button has no tooltip to be named by. */
+  else if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "edit-find-symbolic") == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search"), -1);
+}
+
+/* The switch that opens an expander row says what the row is. */
+static void
+name_expander_switch (GtkWidget *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+  if (title == NULL || title[0] == '\0'
+      || !adw_expander_row_get_show_enable_switch (ADW_EXPANDER_ROW (row)))
+    return;
+  find_switches (row, switches);
+  for (guint i = 0; i < switches->len; i++)
+    {
+      gtk_accessible_update_property (g_ptr_array_index (switches, i),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      gtk_accessible_reset_relation (g_ptr_array_index (switches, i),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
+}
+
 void
 heed_accessible_name_all (GtkWidget *root)
 {
@@ -142,6 +217,12 @@ heed_accessible_name_all (GtkWidget *root)
   else if ((GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root)) && button_label (root) != NULL
            && button_uses_underline (root))
     heed_accessible_name_button (root);
+  else if (GTK_IS_DROP_DOWN (root))
+    name_drop_down_button (root);
+  else if (GTK_IS_BUTTON (root))
+    name_icon_button (root);
+  if (ADW_IS_EXPANDER_ROW (root))
+    name_expander_switch (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     heed_accessible_name_all (child);

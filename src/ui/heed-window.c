@@ -1939,5 +1939,12 @@ heed_window_init (HeedWindow *self)
 HeedWindow *
 heed_window_new (AdwApplication *application)
 {
-  return g_object_new (HEED_TYPE_WINDOW, "application", application, NULL);
+  HeedWindow *self = g_object_new (HEED_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *shortcuts;
+
+  /* The keyboard shortcuts' window, which the application makes for each window. */
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (shortcuts != NULL)
+    heed_accessible_name_all (GTK_WIDGET (shortcuts));
+  return self;
 }
