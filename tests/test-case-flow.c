@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <adwaita.h>
 #include <signal.h>
 #include <unistd.h>
@@ -29,6 +31,7 @@
 #include "heed-survey-response.h"
 #include "heed-staff-picker.h"
 #include "heed-store-exchange.h"
+#include "heed-safe-output.h"
 #include "heed-store.h"
 #include "heed-timeline-view.h"
 #include "heed-test-util.h"
@@ -324,6 +327,10 @@ test_complaint_form (void)
 
   /* Empty: it says who is complaining must be given. */
   g_assert_false (heed_feedback_dialog_save (dialog));
+  /* A GP practice is not asked about private care; a representative is asked about best
+   * interests. */
+  g_assert_null (heed_feedback_dialog_get_row (dialog, "case", "care"));
+  g_assert_nonnull (heed_feedback_dialog_get_row (dialog, "case", "best-interests"));
 
   /* A wrong NHS number and postcode are explained beside their fields. */
   type_into (heed_feedback_dialog_get_row (dialog, "complainant", "first-name"), "Ann");
@@ -402,6 +409,16 @@ test_complaint_form (void)
   /* Saved, so the kept typing has gone. */
   drafts = heed_store_list_form_drafts (heed_window_get_store (window), NULL, NULL);
   g_assert_cmpuint (drafts->len, ==, 0);
+
+  /* A dental practice asks whether the complaint is about NHS or private care. */
+  g_assert_true (heed_store_set_setting (heed_window_get_store (window), "practice-type",
+                                         "dental", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-feedback", "s", "complaint");
+  dialog = find_toplevel (HEED_TYPE_FEEDBACK_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (heed_feedback_dialog_get_row (dialog, "case", "care"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -798,6 +815,46 @@ test_preferences (void)
 
     g_assert_cmpstr (value, ==, "01632 960000");
   }
+  /* A GP practice may be a member of ISCAS; a dental practice is asked about private care
+   * instead, and its KO41(b) is the dental collection's. */
+  {
+    AdwComboRow *type = ADW_COMBO_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "type_row"));
+    GtkWidget *iscas = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "iscas_row"));
+    GtkSwitch *member = GTK_SWITCH (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "iscas_switch"));
+    g_autofree char *gp = heed_store_dup_setting (store, "practice-type");
+    g_autofree char *dental = NULL;
+    g_autofree char *joined = NULL;
+
+    g_assert_cmpstr (gp, ==, "gp");
+    g_assert_cmpuint (adw_combo_row_get_selected (type), ==, 0);
+    g_assert_true (gtk_widget_get_visible (iscas));
+    gtk_switch_set_active (member, TRUE);
+    joined = heed_store_dup_setting (store, "iscas-member");
+    g_assert_cmpstr (joined, ==, "true");
+    adw_combo_row_set_selected (type, 1);
+    dental = heed_store_dup_setting (store, "practice-type");
+    g_assert_cmpstr (dental, ==, "dental");
+    g_assert_false (gtk_widget_get_visible (iscas));
+    adw_combo_row_set_selected (type, 0);
+  }
+  /* The practice's name is one line: a tab or an escape pasted into it is refused. */
+  {
+    AdwEntryRow *name = ADW_ENTRY_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "name_row"));
+    g_autofree char *before = heed_store_dup_setting (store, "name");
+    g_autofree char *after = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (name), "Example\tLane\033[2J Surgery");
+    g_assert_false (heed_preferences_window_apply (preferences, name));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name), "error"));
+    after = heed_store_dup_setting (store, "name");
+    g_assert_cmpstr (after, ==, before);
+    gtk_editable_set_text (GTK_EDITABLE (name), before);
+    g_assert_true (heed_preferences_window_apply (preferences, name));
+  }
   address = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                           HEED_TYPE_PREFERENCES_WINDOW,
                                                           "address_row"));
@@ -1117,6 +1174,7 @@ test_phone_log_draft (void)
   HeedWindow *window = heed_window_new (application);
   HeedPhoneLogDialog *log;
   GtkWindow *again;
+  GtkWidget *summary;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
@@ -1127,7 +1185,19 @@ test_phone_log_draft (void)
                                                         "first_name_row")), "Carys");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
     gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
-                                   "happened_view"))), "Nobody rang back", -1);
+                                   "happened_view"))), "Nobody rang back. Twice.", -1);
+  /* The one-line summary is offered from the first sentence, whole... */
+  summary = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (log),
+                                                       HEED_TYPE_PHONE_LOG_DIALOG,
+                                                       "summary_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==, "Nobody rang back.");
+  /* ... and once reception changes it, it stays as typed. */
+  gtk_editable_set_text (GTK_EDITABLE (summary), "No call back after two promises");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (log), HEED_TYPE_PHONE_LOG_DIALOG,
+                                   "happened_view"))), "Nobody rang back. Twice, in May.", -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==,
+                   "No call back after two promises");
   heed_phone_log_dialog_keep_draft (log);
   /* As if the power went: the windows go without closing (no close request). */
   gtk_window_destroy (GTK_WINDOW (log));
@@ -1141,6 +1211,9 @@ test_phone_log_draft (void)
   g_assert_true (HEED_IS_PHONE_LOG_DIALOG (again));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
     GTK_WIDGET (again), HEED_TYPE_PHONE_LOG_DIALOG, "first_name_row"))), ==, "Carys");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (again), HEED_TYPE_PHONE_LOG_DIALOG, "summary_row"))), ==,
+                   "No call back after two promises");
 
   /* Closed on purpose: the typing is not wanted, and not offered again. */
   gtk_window_close (again);
@@ -1191,6 +1264,25 @@ test_letter (void)
   g_assert_cmpuint (heed_page_preview_get_n_pages (heed_letter_dialog_get_preview (dialog)), >=,
                     1);
 
+  /* Save as PDF over the practice file itself, or its journal, is refused: the practice
+   * stays as it was. */
+  {
+    g_autofree char *before = heed_test_file_digest (path);
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_assert_false (heed_letter_dialog_save_pdf (dialog, path, &error));
+    g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
+    g_clear_error (&error);
+    g_assert_false (heed_letter_dialog_save_pdf (dialog, wal, &error));
+    g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
+    g_clear_error (&error);
+    {
+      g_autofree char *after = heed_test_file_digest (path);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+  }
+
   /* Saved as PDF, it is the letter to Mrs Morgan at her address. */
   g_assert_true (heed_letter_dialog_save_pdf (dialog, pdf, &error));
   g_assert_no_error (error);
@@ -1211,6 +1303,99 @@ test_letter (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_unlink (pdf);
+  heed_test_remove_dir (dir);
+}
+
+/* How many buttons with a mnemonic are under @root, each checked to be named as it reads:
+ * "Save", not GTK 4.8's "_Save Save" (its own label joined to the label it shows). */
+static guint
+check_button_names (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
+      && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      g_autoptr(GString) shown = g_string_new (NULL);
+
+      for (const char *p = gtk_button_get_label (GTK_BUTTON (root)); *p != '\0'; p++)
+        if (*p != '_')
+          g_string_append_c (shown, *p);
+      g_test_message ("button %s", shown->str);
+      g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (root),
+                                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           shown->str);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_button_names (child);
+  return n;
+}
+
+/* What a screen reader hears for the buttons of the letter window, the template editor, the
+ * record and survey dialogs and the Publicity page. */
+static void
+test_button_names (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  HeedWindow *window = heed_window_new (application);
+  GtkWindow *dialog;
+  gint64 id;
+
+  g_object_set (person, "title", "Mr", "first-name", "Huw", "last-name", "Jones", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (person), NULL));
+  g_object_set (kase, "channel", "letter", "received-at", "2025-06-03T10:00:00",
+                "summary", "Could not get an appointment",
+                "complainant", heed_record_get_id (HEED_RECORD (person)), NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), NULL));
+  g_assert_true (heed_store_change_status (store, kase, "logged", NULL, NULL));
+  id = heed_record_get_id (HEED_RECORD (kase));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  /* Save as PDF… and Print… */
+  g_assert_cmpuint (check_button_names (GTK_WIDGET (gtk_widget_get_template_child (
+                                          GTK_WIDGET (window), HEED_TYPE_WINDOW, "publicity_page"))),
+                    ==, 2);
+  g_assert_true (heed_window_show_case (window, id));
+
+  /* Cancel and Add. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-entry", NULL);
+  dialog = find_toplevel (HEED_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (check_button_names (GTK_WIDGET (dialog)), ==, 2);
+  gtk_window_destroy (dialog);
+
+  /* Save as PDF…, Print… and Mark as Sent… */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.write-letter", NULL);
+  dialog = find_toplevel (HEED_TYPE_LETTER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (check_button_names (GTK_WIDGET (dialog)), ==, 3);
+  gtk_window_destroy (dialog);
+
+  /* Save and Revert to Heed's Own. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.templates", NULL);
+  dialog = find_toplevel (HEED_TYPE_TEMPLATE_EDITOR);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (check_button_names (GTK_WIDGET (dialog)), ==, 2);
+  gtk_window_destroy (dialog);
+
+  /* Cancel and Save. */
+  dialog = GTK_WINDOW (heed_survey_dialog_new (GTK_WINDOW (window),
+                                               heed_window_get_store (window), id));
+  gtk_window_present (dialog);
+  g_assert_cmpuint (check_button_names (GTK_WIDGET (dialog)), ==, 2);
+  gtk_window_destroy (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
   heed_test_remove_dir (dir);
 }
 
@@ -1306,17 +1491,13 @@ test_letter_needs (void)
 }
 
 /* Check the Practice File runs beside the window and says what it found. */
-static void
-test_check_file (void)
+/* The check's dialog, once the worker thread is done. */
+static AdwMessageDialog *
+run_window_check (HeedWindow *window)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = make_practice (dir);
-  HeedWindow *window = heed_window_new (application);
   AdwMessageDialog *dialog = NULL;
   gint64 give_up;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (heed_window_open_path (window, path));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check", NULL);
   /* Not a timing check: a generous bound so a broken check fails instead of hanging. */
   give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -1324,13 +1505,76 @@ test_check_file (void)
          && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_check_file (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window = heed_window_new (application);
+  AdwMessageDialog *dialog = NULL;
+  const char *body;
+
+  /* A backup kept in the backup folder: the window's check compares the trail with it. */
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  {
+    g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (heed_store_backup_to_folder (store, usb, 0, &backup, &error));
+    g_assert_no_error (error);
+  }
+  g_settings_set_string (settings, "backup-folder", usb);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  dialog = run_window_check (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Is Sound");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  /* It says what it compared with: the backup, and the anchor log. */
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, backup));
+  g_assert_nonnull (strstr (body, "this trail begins with its"));
+  g_assert_nonnull (strstr (body, "anchor log"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* A setting changed behind Heed's back: named, and the clean backup with it. */
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE settings SET value = 'wales' WHERE key = "
+                                       "'nation'", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  dialog = run_window_check (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Practice File Has Problems");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "The setting “nation” was changed outside Heed"));
+  g_assert_nonnull (strstr (body, "The newest backup that checks clean is"));
+  g_assert_nonnull (strstr (body, backup));
+
+  g_settings_reset (settings, "backup-folder");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   heed_test_remove_dir (dir);
+}
+
+/* A row of the Action Plans page that opens the case its action came from. */
+static gboolean
+shows_a_case (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "win.show-case") == 0;
 }
 
 static void
@@ -1381,6 +1625,80 @@ test_reports_and_actions (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "received-by-kind"));
+  /* Never over the practice file, in any format. */
+  {
+    g_autofree char *before = heed_test_file_digest (path);
+
+    for (int format = HEED_REPORT_FORMAT_PDF; format <= HEED_REPORT_FORMAT_CSV; format++)
+      {
+        g_assert_false (heed_report_page_save (report, format, path, &error));
+        g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
+        g_clear_error (&error);
+      }
+    {
+      g_autofree char *after = heed_test_file_digest (path);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+  }
+
+  /* The matters of general importance: a draft offered from the year's themes, rewritten and
+   * saved, then printed in the year's report. */
+  {
+    GtkWindow *importance = heed_report_page_edit_general_importance (report);
+    GtkTextView *text;
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+    g_autofree char *draft = NULL;
+    g_autofree char *kept = NULL;
+    g_autofree char *saved_csv = NULL;
+    GDate from, to;
+    int year;
+
+    g_assert_nonnull (importance);
+    text = GTK_TEXT_VIEW (find_named (GTK_WIDGET (importance), "importance-text"));
+    buffer = gtk_text_view_get_buffer (text);
+    g_signal_emit_by_name (find_named (GTK_WIDGET (importance), "importance-draft"), "clicked");
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    draft = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    if (strstr (draft, "most often about") == NULL)
+      g_error ("draft: “%s”", draft);
+    gtk_text_buffer_set_text (buffer, "Getting through on the phone mattered most.", -1);
+    g_signal_emit_by_name (find_named (GTK_WIDGET (importance), "importance-save"), "clicked");
+    iterate ();
+    /* Saved, the window is gone. */
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+          g_assert_null (find_named (top, "importance-save"));
+        }
+    }
+    /* The year shown is the financial year now running. */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      year = g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
+    }
+    g_date_clear (&from, 1);
+    g_date_clear (&to, 1);
+    g_date_set_dmy (&from, 1, G_DATE_APRIL, (GDateYear) year);
+    g_date_set_dmy (&to, 31, G_DATE_MARCH, (GDateYear) (year + 1));
+    kept = heed_store_dup_report_summary (heed_window_get_store (window), &from, &to);
+    g_assert_cmpstr (kept, ==, "Getting through on the phone mattered most.");
+    {
+      g_autofree char *html = g_build_filename (dir, "annual.html", NULL);
+
+      g_assert_true (heed_report_page_save (report, HEED_REPORT_FORMAT_HTML, html, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (html, &saved_csv, NULL, NULL));
+      g_assert_nonnull (strstr (saved_csv, "Getting through on the phone mattered most."));
+      g_unlink (html);
+    }
+  }
 
   /* The CQC summary and the quarterly review, from the same figures, as PDF. */
   {
@@ -1411,10 +1729,36 @@ test_reports_and_actions (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "actions");
   g_assert_cmpuint (heed_actions_page_set_store (actions, heed_window_get_store (window)), >, 0);
 
+  /* An action that came from a case, chosen, shows that case. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (actions), shows_a_case, NULL);
+    HeedCasePage *page;
+    gint64 case_id;
+
+    g_assert_nonnull (row);
+    g_variant_get (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)), "x", &case_id);
+    g_assert_cmpint (case_id, >, 0);
+    g_assert_true (gtk_widget_activate (row));
+    iterate ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "case");
+    page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                          "case_page"));
+    g_assert_cmpint (heed_record_get_id (HEED_RECORD (heed_case_page_get_case (page))), ==,
+                     case_id);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_unlink (csv);
   heed_test_remove_dir (dir);
+}
+
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static void
@@ -1468,6 +1812,12 @@ test_publicity (void)
 
     g_assert_false (heed_publicity_page_save (publicity, nowhere, &error));
     g_assert_nonnull (error);
+    /* The page tells the window, which shows it until it is dismissed. */
+    g_assert_null (find_widget (GTK_WIDGET (window), is_label_saying, error->message));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (publicity), "win.show-problem", "s",
+                                               error->message));
+    iterate ();
+    g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_saying, error->message));
     g_clear_error (&error);
   }
 
@@ -1693,9 +2043,72 @@ test_restore (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (heed_window_open_path (window, path));
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+  /* A change made in the window: when it closes the file to restore, the head is anchored. */
+  g_assert_true (heed_store_set_setting (heed_window_get_store (window), "phone",
+                                         "01632 960002", &error));
+
+  /* A backup whose trail was rewritten is refused before anything is touched: the practice
+   * stays open as it was, and no copy of it is made to be kept. */
+  {
+    g_autofree char *tampered = g_build_filename (dir, "tampered.heed", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *before = heed_test_file_digest (path);
+    sqlite3 *db = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (tampered, contents, (gssize) length, NULL));
+    g_assert_cmpint (sqlite3_open (tampered, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail "
+                                   "= 'nothing' WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_false (heed_window_restore_backup (window, tampered, &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED);
+    g_clear_error (&error);
+    {
+      g_autofree char *after = heed_test_file_digest (path);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+    g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+    g_unlink (tampered);
+  }
+
+  /* A damaged practice is what a restore is most often for: its trail rewritten, it is still
+   * kept beside as it is, and the checked backup replaces it. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail "
+                                   "= 'nothing' WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
   g_assert_true (heed_window_restore_backup (window, backup, &error));
   g_assert_no_error (error);
+  g_assert_true (heed_store_check_backup (path, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 0);
+
+  /* The anchor log has the close, then the restore; the restored file checks clean against
+   * it, what was anchored beyond the backup set aside. */
+  {
+    g_autofree char *log = heed_anchor_log_dup_default ();
+    g_autofree char *contents = NULL;
+    g_autofree char *where = g_canonicalize_filename (path, NULL);
+    g_autofree char *closed = g_strdup_printf ("\tclose\t%s\n", where);
+    g_autofree char *restored = g_strdup_printf ("\trestore\t%s\n", where);
+    g_autoptr(HeedStore) check = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GString) report = g_string_new (NULL);
+    HeedCheckOptions options = { .anchor_log = log, .is_practice = TRUE };
+
+    g_assert_true (g_file_get_contents (log, &contents, NULL, &error));
+    g_assert_nonnull (strstr (contents, closed));
+    g_assert_nonnull (strstr (contents, restored));
+    g_assert_true (strstr (contents, closed) < strstr (contents, restored));
+    g_assert_true (heed_store_check_with (check, &options, report, &error));
+    g_assert_nonnull (strstr (report->str, "set aside"));
+  }
 
   /* Tuesday's file is kept beside it, whole. */
   folder = g_dir_open (dir, 0, NULL);
@@ -1721,6 +2134,9 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
 
+  /* GTK's test backend keeps the accessible names and relations a screen reader would be
+   * given, for the walks to read, and reaches no accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   application = adw_application_new ("io.github.heedapp.Heed.FlowTest", G_APPLICATION_NON_UNIQUE);
@@ -1746,6 +2162,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/publicity", test_publicity);
   g_test_add_func ("/ui/flow/letter-needs", test_letter_needs);
   g_test_add_func ("/ui/flow/check-file", test_check_file);
+  g_test_add_func ("/ui/flow/button-names", test_button_names);
 
   return g_test_run ();
 }

@@ -437,6 +437,148 @@ test_welsh (Fixture       *fixture,
     }
 }
 
+/* A complaint received on @received by a new complainant, with @extra fields as pairs. */
+static gint64
+add_complaint (HeedStore  *store,
+               const char *received,
+               const char *care)
+{
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  g_autofree char *person_id = NULL;
+  g_autofree char *received_at = g_strdup_printf ("%sT09:30:00", received);
+
+  heed_test_set (person, "first-name", "Sam", "last-name", "Pryce", "house", "4",
+                 "street", "Quay Street", "town", "Riverton", "postcode", "RV5 1QS", NULL);
+  person_id = heed_test_id (heed_test_save (store, person));
+  heed_test_set (kase, "channel", "letter", "received-at", received_at,
+                 "summary", "The surgery was closed when my appointment was due",
+                 "complainant", person_id, "update-arrangements", "a letter every fortnight",
+                 NULL);
+  if (care != NULL)
+    heed_test_set (kase, "care", care, NULL);
+  return heed_test_save (store, kase);
+}
+
+/* The acknowledgement promises what the procedure in force on the day the complaint arrived
+ * says: Wales changed on 1 April 2026, Northern Ireland on 1 January 2026. */
+static void
+test_procedure_change_dates (void)
+{
+  static const struct {
+    HeedNation   nation;
+    const char  *received;
+    const char  *says[3];
+    const char  *never[2];
+  } cases[] = {
+    /* Tuesday 31 March 2026: Putting Things Right, 30 working days (Good Friday 3 April,
+     * Easter Monday 6 April and the early May bank holiday 4 May not counted). */
+    { HEED_NATION_WALES, "2026-03-31",
+      { "Under Putting Things Right, we aim to send you our full response within 30 working "
+        "days, by 15 May 2026", NULL },
+      { "Listening to People", "listening discussion" } },
+    /* Wednesday 1 April 2026: Listening to People, a listening discussion offered. */
+    { HEED_NATION_WALES, "2026-04-01",
+      { "Under Listening to People, we aim to send you our full response within 30 working "
+        "days, by 18 May 2026", "we will first try to resolve your concern early",
+        "listening discussion" },
+      { "Putting Things Right", NULL } },
+    /* Wednesday 31 December 2025: the HSC complaints procedure, 10 working days. */
+    { HEED_NATION_NORTHERN_IRELAND, "2025-12-31",
+      { "Under the HSC complaints procedure, we aim to send you our full response within 10 "
+        "working days, by 15 January 2026", NULL },
+      { "within 5 working days", NULL } },
+    /* Thursday 1 January 2026 (a bank holiday): stage 1 of the model procedure, 5 days. */
+    { HEED_NATION_NORTHERN_IRELAND, "2026-01-01",
+      { "We aim to resolve your complaint quickly, within 5 working days, by 8 January 2026",
+        "within 20 working days", NULL },
+      { "within 10 working days", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Fixture fixture = { 0 };
+      g_autofree char *path = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+      gint64 id;
+
+      fixture_set_up (&fixture, GINT_TO_POINTER (cases[i].nation));
+      id = add_complaint (fixture.store, cases[i].received, NULL);
+      path = draw_letter (&fixture, "acknowledgement", id, FALSE, NULL, NULL);
+      raw = heed_test_pdf_text (path, 0);
+      text = heed_test_flatten (raw);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].says) && cases[i].says[j] != NULL; j++)
+        assert_contains (text, cases[i].says[j]);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].never) && cases[i].never[j] != NULL; j++)
+        if (strstr (text, cases[i].never[j]) != NULL)
+          g_error ("%s, received %s: “%s” should not be in\n%s",
+                   heed_nation_to_id (cases[i].nation), cases[i].received, cases[i].never[j],
+                   text);
+      fixture_tear_down (&fixture, NULL);
+    }
+}
+
+/* Private care does not go to the Ombudsman: a private dental patient's final response names
+ * the Dental Complaints Service instead, and a private GP patient's ISCAS; NHS care still names
+ * the Ombudsman.  Northern Ireland's letters say HSC, not NHS. */
+static void
+test_private_care_route (void)
+{
+  static const struct {
+    HeedNation  nation;
+    const char *type;
+    const char *care;
+    const char *names;
+    const char *not_named;
+  } cases[] = {
+    { HEED_NATION_ENGLAND, "dental", "private", "Dental Complaints Service",
+      "Parliamentary and Health Service Ombudsman" },
+    { HEED_NATION_WALES, "dental", "private", "Dental Complaints Service",
+      "Public Services Ombudsman for Wales" },
+    { HEED_NATION_ENGLAND, "gp", "private", "Independent Sector Complaints Adjudication",
+      "Parliamentary and Health Service Ombudsman" },
+    { HEED_NATION_ENGLAND, "dental", "nhs", "Parliamentary and Health Service Ombudsman",
+      "Dental Complaints Service" },
+    { HEED_NATION_NORTHERN_IRELAND, "gp", "nhs", "independent of the HSC",
+      "independent of the NHS" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+      gint64 id;
+
+      fixture_set_up (&fixture, GINT_TO_POINTER (cases[i].nation));
+      g_assert_true (heed_store_set_setting (fixture.store, "practice-type", cases[i].type,
+                                             &error));
+      g_assert_no_error (error);
+      id = add_complaint (fixture.store, "2025-05-12", cases[i].care);
+      path = draw_letter (&fixture, "final-response", id, FALSE, NULL, NULL);
+      raw = heed_test_pdf_text (path, 0);
+      text = heed_test_flatten (raw);
+      assert_contains (text, cases[i].names);
+      if (strstr (text, cases[i].not_named) != NULL)
+        g_error ("case %u: “%s” should not be in\n%s", i, cases[i].not_named, text);
+      if (g_strcmp0 (cases[i].care, "private") == 0)
+        {
+          g_assert_null (strstr (text, "Ombudsman ("));
+          assert_contains (text, "does not go to the Ombudsman");
+        }
+      if (strcmp (cases[i].names, "Dental Complaints Service") == 0)
+        {
+          assert_contains (text, "Stephenson House");
+          assert_contains (text, "020 8253 0800");
+          assert_contains (text, "dentalcomplaints.org.uk");
+        }
+      fixture_tear_down (&fixture, NULL);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -456,6 +598,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/letter/ombudsman-per-nation", test_ombudsman_per_nation);
   g_test_add ("/render/letter/welsh", Fixture, GINT_TO_POINTER (HEED_NATION_WALES),
               fixture_set_up, test_welsh, fixture_tear_down);
+  g_test_add_func ("/render/letter/procedure-change-dates", test_procedure_change_dates);
+  g_test_add_func ("/render/letter/private-care-route", test_private_care_route);
 
   return g_test_run ();
 }

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "heed-event.h"
+#include "heed-letter-template.h"
+#include "heed-merged-letter.h"
 #include "heed-person.h"
 #include "heed-phone-log.h"
 #include "heed-test-util.h"
@@ -155,6 +159,78 @@ test_nothing_half_saved (void)
   heed_test_remove_dir (dir);
 }
 
+/* The one line offered is the first sentence, whole: never cut off in the middle. */
+static void
+test_suggest_summary (void)
+{
+  static const struct {
+    const char *happened;
+    const char *offered;
+  } cases[] = {
+    { "I waited 40 minutes on hold this morning and then was told there were no appointments "
+      "left for the whole week, which is the third time this month. Nobody called back.",
+      "I waited 40 minutes on hold this morning and then was told there were no appointments "
+      "left for the whole week, which is the third time this month." },
+    { "No appointments left by 8.05 every morning this week",
+      "No appointments left by 8.05 every morning this week" },
+    { "Dr. Shah did not look at my leg. I had to go to A&E.", "Dr. Shah did not look at my leg." },
+    { "Seen by J. Smith, who was rude! Then left waiting.", "Seen by J. Smith, who was rude!" },
+    { "\n  Nobody rang back\nThey promised twice", "Nobody rang back" },
+    { "   ", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *offered = heed_phone_log_suggest_summary (cases[i].happened);
+
+      g_assert_cmpstr (offered, ==, cases[i].offered);
+      g_assert_true (offered == NULL || strstr (offered, "…") == NULL);
+    }
+}
+
+/* The acknowledgement quotes the summary reception gave, or the first sentence, whole. */
+static void
+test_letter_quotes_summary_whole (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
+                                                  NULL);
+  g_autoptr(HeedLetterTemplate) template = heed_letter_template_new_builtin ("acknowledgement",
+                                                                               NULL);
+  const char *long_call = "I waited 40 minutes on hold this morning and then was told there "
+                          "were no appointments left for the whole week, again. I want a call.";
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(HeedPhoneLog) log = good_log ();
+      g_autoptr(HeedCase) kase = NULL;
+      g_autoptr(HeedMergedLetter) letter = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      const char *expected;
+
+      g_free (log->what_happened);
+      log->what_happened = g_strdup (long_call);
+      if (i == 1)
+        log->summary = g_strdup ("No appointments, and\nkept on hold for 40 minutes");
+      kase = heed_phone_log_save (log, store, &error);
+      g_assert_no_error (error);
+      expected = i == 0 ? "I waited 40 minutes on hold this morning and then was told there "
+                          "were no appointments left for the whole week, again."
+                        : "No appointments, and kept on hold for 40 minutes";
+      g_assert_cmpstr (heed_case_get_summary (kase), ==, expected);
+      letter = heed_merged_letter_new (store, template, heed_record_get_id (HEED_RECORD (kase)),
+                                       NULL, NULL, &error);
+      g_assert_no_error (error);
+      text = g_strdelimit (heed_merged_letter_dup_text (letter), "\n", ' ');
+      g_assert_nonnull (strstr (text, expected));
+      g_assert_null (strstr (text, "…"));
+    }
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -162,6 +238,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/phone-log/save", test_save);
+  g_test_add_func ("/core/phone-log/suggest-summary", test_suggest_summary);
+  g_test_add_func ("/core/phone-log/letter-quotes-summary-whole",
+                   test_letter_quotes_summary_whole);
   g_test_add_func ("/core/phone-log/on-behalf", test_on_behalf);
   g_test_add_func ("/core/phone-log/problems", test_problems);
   g_test_add_func ("/core/phone-log/nothing-half-saved", test_nothing_half_saved);

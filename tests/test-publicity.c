@@ -434,7 +434,7 @@ test_welsh (Fixture       *fixture,
 
   assert_contains (poster_text, "Hoffem glywed gennych");
   assert_contains (poster_text, "Ombwdsmon Gwasanaethau Cyhoeddus Cymru");
-  assert_contains (poster_text, "2 ddiwrnod gwaith");
+  assert_contains (poster_text, "2 diwrnod gwaith");
   assert_contains (poster_text, "30 diwrnod gwaith");
   assert_contains (poster_text, PRACTICE_NAME);
   assert_contains (poster_text, "01632 960777");
@@ -450,6 +450,121 @@ test_welsh (Fixture       *fixture,
   assert_contains (form_text, "4 Mill Lane");
   g_assert_null (strstr (form_text, "About you"));
   g_assert_cmpuint (pdf_pages (form), ==, pdf_pages (english_form));
+}
+
+/* The leaflet as it stands on @iso: the procedure in force that day. */
+static char *
+leaflet_text_on (Fixture    *fixture,
+                 const char *iso)
+{
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("leaflet-%s.pdf", iso);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, iso);
+  g_assert_true (g_date_valid (&date));
+  flow = heed_publicity_new_flow_on (fixture->store, HEED_PUBLICITY_LEAFLET, HEED_PAPER_A4,
+                                     FALSE, HEED_LANGUAGE_ENGLISH, &date, &error);
+  g_assert_no_error (error);
+  g_assert_true (heed_page_flow_write_pdf (flow, path, &error));
+  g_assert_no_error (error);
+  heed_test_keep_output (path, name);
+  return flat_text (path);
+}
+
+static void
+assert_absent (const char *text,
+               const char *what)
+{
+  if (strstr (text, what) != NULL)
+    g_error ("“%s” should not be in: %s", what, text);
+}
+
+/* Each nation's leaflet on both sides of its change date, and its time limits. */
+static void
+test_change_dates (void)
+{
+  static const struct {
+    HeedNation  nation;
+    const char *iso;
+    const char *says[3];
+    const char *never[2];
+  } cases[] = {
+    { HEED_NATION_WALES, "2026-03-31",
+      { "within 2 working days", "within 30 working days", "within 12 months" },
+      { "listening discussion", "Listening to People" } },
+    { HEED_NATION_WALES, "2026-04-01",
+      { "Under Listening to People, we will first try to put things right early",
+        "listening discussion", "within 30 working days" },
+      { NULL, NULL } },
+    { HEED_NATION_NORTHERN_IRELAND, "2025-12-31",
+      { "within 3 working days", "within 10 working days",
+        "independent of the HSC" },
+      { "Early resolution:", "independent of the NHS" } },
+    { HEED_NATION_NORTHERN_IRELAND, "2026-01-01",
+      { "within 5 working days (up to 10", "reply within 20 working days (up to 40",
+        "within 6 months of the end of our complaints procedure" },
+      { "independent of the NHS", NULL } },
+    { HEED_NATION_SCOTLAND, "2026-06-01",
+      { "within 6 months of what happened, or within 6 months of when you found out about it "
+        "as long as that is no more than 12 months after it happened",
+        "within 12 months of becoming aware of the problem", NULL },
+      { "integrated care board", NULL } },
+    { HEED_NATION_ENGLAND, "2026-06-01",
+      { "complain instead to the NHS body that pays for our services: the integrated care "
+        "board (ICB) for your area", "within 12 months of what happened", NULL },
+      { "private patient", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      NationCase nation = { cases[i].nation, NULL, NULL, { NULL } };
+      Fixture fixture = { 0 };
+      g_autofree char *text = NULL;
+
+      fixture_set_up (&fixture, &nation);
+      text = leaflet_text_on (&fixture, cases[i].iso);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].says) && cases[i].says[j] != NULL; j++)
+        assert_contains (text, cases[i].says[j]);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].never) && cases[i].never[j] != NULL; j++)
+        assert_absent (text, cases[i].never[j]);
+      fixture_tear_down (&fixture, NULL);
+    }
+}
+
+/* A dental practice's leaflet tells private patients about the Dental Complaints Service; a
+ * GP practice names ISCAS only when it is a member; the England commissioner by its own name
+ * when the practice gives it. */
+static void
+test_private_route (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gp = leaflet_text_on (fixture, "2026-06-01");
+  g_autofree char *dental = NULL;
+  g_autofree char *member = NULL;
+
+  assert_absent (gp, "private patient");
+  g_assert_true (heed_store_set_setting (fixture->store, "practice-type", "dental", &error));
+  g_assert_true (heed_store_set_setting (fixture->store, "commissioner-name",
+                                         "NHS Quokka Valley Integrated Care Board", &error));
+  g_assert_no_error (error);
+  dental = leaflet_text_on (fixture, "2026-06-02");
+  assert_contains (dental, "If you are a private patient, the Ombudsman cannot look at your "
+                           "complaint");
+  assert_contains (dental, "Dental Complaints Service");
+  assert_contains (dental, "020 8253 0800");
+  assert_contains (dental, "NHS Quokka Valley Integrated Care Board");
+  assert_contains (dental, "Parliamentary and Health Service Ombudsman");
+
+  g_assert_true (heed_store_set_setting (fixture->store, "practice-type", "gp", &error));
+  g_assert_true (heed_store_set_setting (fixture->store, "iscas-member", "true", &error));
+  member = leaflet_text_on (fixture, "2026-06-03");
+  assert_contains (member, "Independent Sector Complaints Adjudication Service");
+  assert_absent (member, "Dental Complaints Service");
 }
 
 int
@@ -479,5 +594,8 @@ main (int    argc,
   g_test_add ("/publicity/welsh", Fixture, &nations[1], fixture_set_up, test_welsh,
               fixture_tear_down);
   g_test_add_func ("/publicity/kind-ids", test_kind_ids);
+  g_test_add_func ("/publicity/change-dates", test_change_dates);
+  g_test_add ("/publicity/private-route", Fixture, NULL, fixture_set_up, test_private_route,
+              fixture_tear_down);
   return g_test_run ();
 }

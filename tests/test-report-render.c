@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "heed-chart.h"
+#include "heed-demo.h"
+#include "heed-person.h"
+#include "heed-staff.h"
 #include "heed-render-test-util.h"
 #include "heed-report-cqc.h"
 #include "heed-report-documents.h"
@@ -417,23 +420,37 @@ test_cqc (Fixture       *fixture,
                       "Summary of complaints and actions taken");
 
   g_assert_nonnull (strstr (flat, "regulation 16"));
-  g_assert_nonnull (strstr (flat, "Complaints received: fewer than 5 (previous period: fewer "
-                                  "than 5)."));
+  /* It goes to the regulator, not the public: exact numbers even when the practice's other
+   * reports say "fewer than 5". */
+  g_assert_true (heed_report_figures_get_suppress_small (fixture->figures));
+  g_assert_null (strstr (flat, "fewer than 5"));
+  g_assert_nonnull (strstr (flat, "Complaints received: 4 (previous period: 3)."));
   g_assert_nonnull (strstr (flat, "Compliments: 6."));
   g_assert_nonnull (strstr (flat, "Acknowledged within the deadline: 75%."));
   g_assert_nonnull (strstr (flat, "Responded within the timescale agreed: 67%."));
-  g_assert_nonnull (strstr (flat, "Complaints referred to the Ombudsman fewer than 5"));
-  /* The approved learning and the actions, once each. */
+  /* The anonymised log: a line for each of C1, C2, C3 and C5. */
+  g_assert_nonnull (strstr (flat, "Each complaint"));
+  g_assert_nonnull (strstr (flat, "7 April 2025"));
+  g_assert_nonnull (strstr (flat, "14 April 2025"));
+  g_assert_nonnull (strstr (flat, "6 May 2025"));
+  g_assert_nonnull (strstr (flat, "20 March 2026"));
+  g_assert_nonnull (strstr (flat, "Not yet approved to share"));
+  g_assert_null (strstr (flat, "C-2025-"));
+  /* The approved learning and the actions: once under "What we learned", and once more on
+   * its complaint's line of the log. */
   g_assert_nonnull (strstr (flat, "Reception needed a way to call patients back"));
-  g_assert_null (strstr (strstr (flat, "Reception needed a way") + 1,
+  g_assert_nonnull (strstr (strstr (flat, "Reception needed a way") + 1,
+                            "Reception needed a way"));
+  g_assert_null (strstr (strstr (strstr (flat, "Reception needed a way") + 1,
+                                 "Reception needed a way") + 1,
                          "Reception needed a way"));
   g_assert_nonnull (strstr (flat, "Add a call-back option to the phone system"));
   g_assert_nonnull (strstr (flat, "owner: Practice manager"));
   for (guint i = 0; report_test_personal[i] != NULL; i++)
     g_assert_null (strstr (flat, report_test_personal[i]));
 
-  /* When the practice shows small counts, the real ones appear: C1, C2, C3 and C5 against
-   * C9, C10 and C11; C1 and C3 upheld or partly, C2 and C9 not. */
+  /* The same when the practice shows small counts elsewhere: C1, C2, C3 and C5 against C9,
+   * C10 and C11; C1 and C3 upheld or partly, C2 and C9 not. */
   heed_report_figures_set_suppress_small (fixture->figures, FALSE);
   exact_flow = heed_report_cqc_new_flow (fixture->figures);
   exact = check_pages (exact_flow, exact_path, "1 April 2025 to 31 March 2026",
@@ -444,6 +461,133 @@ test_cqc (Fixture       *fixture,
   g_assert_nonnull (strstr (exact, "Referred to the Ombudsman: 1."));
   for (guint i = 0; report_test_personal[i] != NULL; i++)
     g_assert_null (strstr (exact, report_test_personal[i]));
+}
+
+/* A demo practice's CQC summary and its log carry none of the names, references or NHS
+ * numbers the practice file holds. */
+static void
+test_cqc_no_identifier (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.heed", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "cqc-demo.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStore) store = heed_store_create (path, "Demo", HEED_NATION_ENGLAND, &error);
+  g_autoptr(HeedReportFigures) figures = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  HeedDemoOptions options;
+  GDate from, to;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  heed_demo_options_init (&options);
+  g_date_clear (&options.today, 1);
+  g_date_set_dmy (&options.today, 30, G_DATE_JUNE, 2026);
+  options.n_cases = 250;
+  options.seed = 11;
+  g_assert_true (heed_demo_fill (store, &options, &error));
+  g_assert_no_error (error);
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, G_DATE_JULY, 2025);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&to, 30, G_DATE_JUNE, 2026);
+  figures = heed_report_figures_compute (store, &from, &to, &options.today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heed_report_figures_get_log (figures)->len, >, 10);
+  flow = heed_report_cqc_new_flow (figures);
+  g_assert_true (heed_page_flow_write_pdf (flow, pdf, &error));
+  g_assert_no_error (error);
+  heed_test_keep_output (pdf, "cqc-demo.pdf");
+  raw = heed_test_pdf_text (pdf, 0);
+  text = heed_test_flatten (raw);
+  g_assert_nonnull (strstr (text, "Each complaint"));
+
+  people = heed_store_list (store, HEED_TYPE_PERSON, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      HeedRecord *person = g_ptr_array_index (people, i);
+      const char *last = heed_record_get_text (person, HEED_PERSON_LAST_NAME);
+      const char *nhs = heed_record_get_text (person, HEED_PERSON_NHS_NUMBER);
+      g_autofree char *full = g_strdup_printf ("%s %s",
+                                               heed_record_get_text (person,
+                                                                     HEED_PERSON_FIRST_NAME),
+                                               last != NULL ? last : "");
+
+      if (last != NULL && strlen (last) > 3 && strstr (text, full) != NULL)
+        g_error ("“%s” is in the CQC summary", full);
+      if (nhs != NULL)
+        {
+          g_assert_null (strstr (text, nhs));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 0);
+  staff = heed_store_list (store, HEED_TYPE_STAFF, 0, &error);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const char *name = heed_record_get_text (g_ptr_array_index (staff, i), HEED_STAFF_NAME);
+
+      if (name != NULL && strstr (text, name) != NULL)
+        g_error ("“%s” is in the CQC summary", name);
+    }
+  ids = heed_store_query_case_ids (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len && i < 400; i++)
+    {
+      g_autoptr(HeedRecord) kase = heed_store_load (store, HEED_TYPE_CASE,
+                                                    g_array_index (ids, gint64, i), NULL);
+
+      if (kase != NULL && heed_record_get_text (kase, HEED_CASE_REFERENCE) != NULL)
+        g_assert_null (strstr (text, heed_record_get_text (kase, HEED_CASE_REFERENCE)));
+    }
+  heed_test_remove_dir (dir);
+}
+
+/* The annual report prints the matters of general importance as the practice wrote them, and
+ * its remedies and private care apart. */
+static void
+test_general_importance_written (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *pdf = output_path (fixture, "annual-importance.pdf");
+  g_autofree char *html = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(HeedReportFigures) figures = NULL;
+  g_autoptr(HeedPageFlow) flow = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from, to, today;
+
+  heed_date_from_iso ("2025-04-01", &from);
+  heed_date_from_iso ("2026-03-31", &to);
+  heed_date_from_iso ("2026-06-01", &today);
+  g_assert_true (heed_store_set_report_summary (fixture->store, &from, &to,
+                                                "Phone access was the theme that mattered "
+                                                "most.\n\nCall-backs now reach everyone.",
+                                                &error));
+  g_assert_no_error (error);
+  figures = heed_report_figures_compute (fixture->store, &from, &to, &today, &error);
+  g_assert_no_error (error);
+  flow = heed_report_pdf_new_flow (figures);
+  g_assert_true (heed_page_flow_write_pdf (flow, pdf, &error));
+  g_assert_no_error (error);
+  raw = heed_test_pdf_text (pdf, 0);
+  text = heed_test_flatten (raw);
+  g_assert_nonnull (strstr (text, "Phone access was the theme that mattered most."));
+  g_assert_nonnull (strstr (text, "Call-backs now reach everyone."));
+  g_assert_null (strstr (text, "Their wording has not been approved"));
+  g_assert_nonnull (strstr (text, "Remedies given"));
+  g_assert_nonnull (strstr (text, "Financial redress paid"));
+  g_assert_nonnull (strstr (text, "Complaints about NHS and private care"));
+  html = heed_report_html_render (figures, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<p>Call-backs now reach everyone.</p>"));
 }
 
 static void
@@ -580,6 +724,8 @@ main (int    argc,
   ADD ("/render/report/pdf", test_pdf);
   ADD ("/render/report/save", test_save);
   ADD ("/render/report/cqc", test_cqc);
+  g_test_add_func ("/render/report/cqc-no-identifier", test_cqc_no_identifier);
+  ADD ("/render/report/general-importance-written", test_general_importance_written);
   ADD ("/render/report/review", test_review_pdf);
   ADD ("/render/report/documents", test_documents);
 #undef ADD

@@ -120,6 +120,23 @@ sql_exec (const char *path,
   sqlite3_close (db);
 }
 
+/* @sql is refused, with @expected in SQLite's message. */
+static void
+sql_exec_refused (const char *path,
+                  const char *sql,
+                  const char *expected)
+{
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, expected));
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
 static void
 test_create (Fixture       *fixture,
              gconstpointer  data)
@@ -591,9 +608,14 @@ test_audit_tamper (Fixture       *fixture,
   /* A case edited behind Heed's back. */
   check_fails_with (fixture, "UPDATE cases SET summary = 'Nothing to see' WHERE reference = "
                              "'C-2025-001'", "changed outside Heed");
-  /* An audit entry removed from the middle. */
+  /* An audit entry removed from the middle: refused by the file itself, and once its trigger
+   * is dropped, seen by the check. */
+  g_clear_object (&fixture->store);
+  sql_exec_refused (fixture->path, "DELETE FROM audit WHERE id = 3",
+                    "the audit trail cannot be changed");
   check_fails_with (fixture, "UPDATE cases SET summary = 'Audited' WHERE reference = "
-                             "'C-2025-001'; DELETE FROM audit WHERE id = 3",
+                             "'C-2025-001'; DROP TRIGGER audit_no_delete; "
+                             "DELETE FROM audit WHERE id = 3",
                     "broken before entry");
   /* An audit entry rewritten (its trigger dropped first). */
   check_fails_with (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET os_user = 'nobody' "
@@ -713,6 +735,9 @@ CASE_WITH (behalf_no_relationship, "on-behalf", TRUE, "behalf-reason", "died")
 CASE_WITH (behalf_other_no_text, "on-behalf", TRUE, "relationship", "other", "behalf-reason",
            "died")
 CASE_WITH (behalf_no_reason, "on-behalf", TRUE, "relationship", "carer")
+CASE_WITH (best_interests_no_why, "on-behalf", TRUE, "relationship", "carer", "behalf-reason",
+           "prefers", "best-interests", "no")
+CASE_WITH (bad_care, "care", "insured")
 CASE_WITH (consent_order, "consent-requested", "2025-06-10", "consent-received", "2025-06-05")
 CASE_WITH (ack_before, "acknowledged-on", "2025-05-01")
 CASE_WITH (out_of_scope_no_reason, "status", "out-of-scope")
@@ -830,6 +855,8 @@ test_bad_inputs (Fixture       *fixture,
     { "behalf-relationship", behalf_no_relationship, "how the complainant is related" },
     { "behalf-other", behalf_other_no_text, "Describe the relationship" },
     { "behalf-reason", behalf_no_reason, "why the person affected is not complaining" },
+    { "best-interests", best_interests_no_why, "do not act in the patient’s best interests" },
+    { "care", bad_care, "NHS or private care: This is not one of the choices" },
     { "consent-order", consent_order, "before it was asked for" },
     { "ack-before", ack_before, "before the day it was received" },
     { "out-of-scope", out_of_scope_no_reason, "why it is out of scope" },
@@ -1542,6 +1569,335 @@ test_attention_paths (Fixture       *fixture,
                      g_array_index (full, gint64, full->len - 1 - i));
 }
 
+/* A check of @path with @options; the report, and whether it passed in @ok. */
+static char *
+check_file (const char              *path,
+            const HeedCheckOptions  *options,
+            gboolean                *ok)
+{
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  *ok = heed_store_check_with (store, options, report, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  return g_string_free (g_steal_pointer (&report), FALSE);
+}
+
+static char *
+check_file_any_version (const char *path,
+                        gboolean   *ok)
+{
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                           &error);
+  g_assert_no_error (error);
+  *ok = heed_store_check (store, report, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  return g_string_free (g_steal_pointer (&report), FALSE);
+}
+
+/* The head of the trail, kept in the anchor log on close; a trail cut short behind Heed's
+ * back, consistent inside the file, no longer matches it; a restore sets it aside. */
+static void
+test_trail_anchors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "anchors", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *practice_id = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedCheckOptions options = { .anchor_log = log, .is_practice = TRUE };
+  gint64 entry = 0, before = 0;
+  gboolean ok;
+
+  practice_id = heed_store_dup_practice_id (fixture->store);
+  g_assert_nonnull (practice_id);
+  g_assert_cmpuint (strlen (practice_id), ==, 32);
+  g_assert_true (heed_store_get_head (fixture->store, &before, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (before, >, 0);
+
+  /* Nothing changed since it was opened: closing anchors nothing. */
+  heed_store_set_anchor_log (fixture->store, log);
+  g_clear_object (&fixture->store);
+  g_assert_false (g_file_test (log, G_FILE_TEST_EXISTS));
+
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  heed_store_set_anchor_log (fixture->store, log);
+  kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Anchored");
+  g_assert_true (heed_store_set_setting (fixture->store, "phone", "01632 960001", &error));
+  g_assert_true (heed_store_get_head (fixture->store, &entry, &hash, &error));
+  g_assert_cmpint (entry, >, before);
+  g_assert_cmpuint (strlen (hash), ==, 64);
+  g_clear_object (&fixture->store);
+
+  g_assert_true (g_file_get_contents (log, &contents, NULL, &error));
+  {
+    g_autofree char *expected = g_strdup_printf ("%s\t", practice_id);
+    g_autofree char *head = g_strdup_printf ("\t%" G_GINT64_FORMAT "\t%s\tclose\t", entry, hash);
+
+    g_assert_true (g_str_has_prefix (contents, expected));
+    g_assert_nonnull (strstr (contents, head));
+    g_assert_cmpuint (strlen (contents), ==, strchr (contents, '\n') - contents + 1);
+  }
+
+  report = check_file (fixture->path, &options, &ok);
+  g_assert_true (ok);
+  g_assert_nonnull (strstr (report, "Compared with the anchor log"));
+  g_clear_pointer (&report, g_free);
+
+  /* The newest entry taken out with the setting it recorded: the file agrees with itself,
+   * and only the anchor shows what went. */
+  sql_exec (fixture->path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = "
+                           "(SELECT max (id) FROM audit); DELETE FROM settings WHERE key = "
+                           "'phone'");
+  report = check_file (fixture->path, NULL, &ok);
+  g_assert_true (ok);
+  g_clear_pointer (&report, g_free);
+  report = check_file (fixture->path, &options, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "but this file’s trail ends at entry"));
+  g_clear_pointer (&report, g_free);
+
+  /* A copy somewhere else may be older than what was anchored for the practice. */
+  {
+    g_autofree char *copy = g_build_filename (fixture->dir, "copy.heed", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (fixture->path, &bytes, &length, &error));
+    g_assert_true (g_file_set_contents (copy, bytes, length, &error));
+    report = check_file (copy, &options, &ok);
+    g_assert_true (ok);
+    g_assert_nonnull (strstr (report, "set aside"));
+    g_clear_pointer (&report, g_free);
+  }
+
+  /* Put in place on purpose (a restore): what was anchored beyond it is set aside. */
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_true (heed_store_write_anchor (fixture->store, log, "restore", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  report = check_file (fixture->path, &options, &ok);
+  g_assert_true (ok);
+  g_assert_nonnull (strstr (report, "set aside"));
+}
+
+/* check --against: the trail extends an older copy's unchanged, or the first entry that
+ * differs is named. */
+static void
+test_check_against (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.heed", NULL);
+  g_autofree char *report = NULL;
+  g_autoptr(HeedCase) first = save_complaint (fixture->store, "2025-06-03T10:00:00", "First");
+  g_autoptr(HeedCase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *older[] = { backup, NULL };
+  const char *newer[] = { fixture->path, NULL };
+  HeedCheckOptions options = { .older = older };
+  gint64 entries = 0;
+  gboolean ok;
+
+  g_assert_true (heed_store_backup (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (heed_store_get_head (fixture->store, &entries, NULL, &error));
+  second = save_complaint (fixture->store, "2025-06-04T10:00:00", "Second");
+  g_clear_object (&fixture->store);
+
+  report = check_file (fixture->path, &options, &ok);
+  g_assert_true (ok);
+  {
+    g_autofree char *expected = g_strdup_printf ("this trail begins with its %" G_GINT64_FORMAT
+                                                 " audit entries, unchanged", entries);
+
+    g_assert_nonnull (strstr (report, expected));
+  }
+  g_clear_pointer (&report, g_free);
+
+  /* The backup does not hold what the file holds after it. */
+  options.older = newer;
+  report = check_file (backup, &options, &ok);
+  g_assert_false (ok);
+  {
+    g_autofree char *expected = g_strdup_printf ("differs from it at entry %" G_GINT64_FORMAT,
+                                                 entries + 1);
+
+    g_assert_nonnull (strstr (report, expected));
+  }
+  g_clear_pointer (&report, g_free);
+
+  /* An entry of the older copy rewritten: named. */
+  sql_exec (backup, "DROP TRIGGER audit_no_update; UPDATE audit SET hash = 'x' WHERE id = 3");
+  options.older = older;
+  report = check_file (fixture->path, &options, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "differs from it at entry 3,"));
+  g_clear_pointer (&report, g_free);
+
+  /* Something that is no practice file cannot be compared with. */
+  {
+    g_autofree char *junk = g_build_filename (fixture->dir, "junk.heed", NULL);
+    g_autoptr(HeedStore) store = NULL;
+    g_autoptr(GString) text = g_string_new (NULL);
+    const char *bad[] = { junk, NULL };
+    HeedCheckOptions junk_options = { .older = bad };
+
+    g_assert_true (g_file_set_contents (junk, "not a practice", -1, &error));
+    store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+    g_assert_false (heed_store_check_with (store, &junk_options, text, &error));
+    g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
+  }
+}
+
+/* A case taken out of the search index is seen by the check and found again after a
+ * rebuild. */
+static void
+test_rebuild_search_index (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00",
+                                             "Leaking waiting room roof");
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *statement = NULL;
+  gboolean ok;
+
+  query->search = g_strdup ("leaking");
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+  g_clear_object (&fixture->store);
+  statement = g_strdup_printf ("DELETE FROM case_search WHERE rowid = %" G_GINT64_FORMAT,
+                               heed_record_get_id (HEED_RECORD (kase)));
+  sql_exec (fixture->path, statement);
+
+  report = check_file (fixture->path, NULL, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "is missing from the search index"));
+  g_clear_pointer (&report, g_free);
+
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 0);
+  g_assert_true (heed_store_rebuild_search_index (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_count_cases (fixture->store, query, NULL), ==, 1);
+  g_clear_object (&fixture->store);
+  report = check_file (fixture->path, NULL, &ok);
+  g_assert_true (ok);
+
+  /* Read-only, nothing is rebuilt. */
+  fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  g_assert_false (heed_store_rebuild_search_index (fixture->store, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY);
+}
+
+/* A file of schema version 4 is given its baseline when it is migrated: its settings, risk
+ * matrix and counters as they were are covered from then on, and its trail refuses DELETE. */
+static void
+test_migration_baseline (void)
+{
+  const char *const old[] = { "0001-initial", "0002-form-drafts", "0003-audit-by-record",
+                              "0004-cases-by-date" };
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "version-4.heed", NULL);
+  g_autofree char *report = NULL;
+  g_autofree char *practice_id = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    {
+      g_autofree char *name = g_strdup_printf (RESOURCE_BASE "/core/migrations/%s.sql", old[i]);
+      g_autoptr(GBytes) sql = g_resources_lookup_data (name, 0, &error);
+
+      g_assert_no_error (error);
+      sql_exec (path, g_bytes_get_data (sql, NULL));
+    }
+  sql_exec (path, "INSERT INTO settings VALUES ('name', 'Old Surgery'), ('nation', 'wales'); "
+                  "INSERT INTO risk_matrix VALUES ('high', 'likely', 'high'); "
+                  "INSERT INTO reference_counters VALUES ('C-2020-', 4); "
+                  "PRAGMA application_id = 1212499268; PRAGMA user_version = 4");
+
+  /* A backup an earlier Heed made: checked as it is, and restored, then migrated. */
+  {
+    g_autofree char *restored = g_build_filename (dir, "restored.heed", NULL);
+    g_autoptr(HeedStore) old_store = NULL;
+
+    g_assert_true (heed_store_check_backup (path, &error));
+    g_assert_no_error (error);
+    report = check_file_any_version (path, &ok);
+    g_assert_true (ok);
+    g_assert_nonnull (strstr (report, "written by an earlier Heed (file version 4)"));
+    g_clear_pointer (&report, g_free);
+    g_assert_true (heed_store_restore (path, restored, FALSE, &error));
+    g_assert_no_error (error);
+    old_store = heed_store_open (restored, HEED_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (heed_store_get_schema_version (old_store), ==, HEED_STORE_SCHEMA_VERSION);
+  }
+
+  store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_store_get_schema_version (store), ==, HEED_STORE_SCHEMA_VERSION);
+  practice_id = heed_store_dup_practice_id (store);
+  g_assert_nonnull (practice_id);
+  g_clear_object (&store);
+
+  report = check_file (path, NULL, &ok);
+  g_assert_true (ok);
+  g_clear_pointer (&report, g_free);
+  sql_exec_refused (path, "DELETE FROM audit", "the audit trail cannot be changed");
+
+  sql_exec (path, "UPDATE settings SET value = 'england' WHERE key = 'nation'");
+  report = check_file (path, NULL, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "The setting “nation” was changed outside Heed"));
+  g_clear_pointer (&report, g_free);
+  sql_exec (path, "UPDATE settings SET value = 'wales' WHERE key = 'nation'; "
+                  "UPDATE reference_counters SET last = 2");
+  report = check_file (path, NULL, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "The reference counter for C-2020- was changed outside "
+                                    "Heed: it says 2, where the audit trail and the records "
+                                    "account for 4."));
+  heed_test_remove_dir (dir);
+}
+
+/* The newest backup in a folder that passes its check. */
+static void
+test_find_clean_backup (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_null (heed_store_find_clean_backup (fixture->store, folder));
+  g_assert_null (heed_store_find_clean_backup (fixture->store, NULL));
+  g_assert_true (heed_store_backup_to_folder (fixture->store, folder, 0, &written, &error));
+  g_assert_no_error (error);
+  found = heed_store_find_clean_backup (fixture->store, folder);
+  g_assert_cmpstr (found, ==, written);
+  sql_exec (written, "UPDATE settings SET value = 'scotland' WHERE key = 'nation'");
+  g_assert_null (heed_store_find_clean_backup (fixture->store, folder));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1577,6 +1933,11 @@ main (int    argc,
   ADD ("categories", test_categories);
   ADD ("retention", test_retention);
   ADD ("attention-paths", test_attention_paths);
+  ADD ("trail-anchors", test_trail_anchors);
+  ADD ("check-against", test_check_against);
+  ADD ("rebuild-search-index", test_rebuild_search_index);
+  g_test_add_func ("/core/store/migration-baseline", test_migration_baseline);
+  ADD ("find-clean-backup", test_find_clean_backup);
 
   return g_test_run ();
 }

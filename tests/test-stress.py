@@ -15,7 +15,10 @@ Prints TAP.
   lost or interleaved.
 
 The random moments come from a fixed seed (HEED_STRESS_SEED), so a failure can be repeated;
-HEED_STRESS_ROUNDS=500 makes a longer run."""
+HEED_STRESS_ROUNDS=500 makes a longer run.
+
+- heed-cli check run over and over (200 times at the default rounds) while a writer writes:
+  never a false alarm."""
 
 import csv
 import hashlib
@@ -50,13 +53,13 @@ def note(text):
     results.append((None, True, text))
 
 
-def run(program, *args, preexec_fn=None, stdin=None):
-    return subprocess.run([program, *map(str, args)], capture_output=True, text=True, env=ENV,
-                          preexec_fn=preexec_fn, input=stdin)
+def run(program, *args, preexec_fn=None, stdin=None, env=None):
+    return subprocess.run([program, *map(str, args)], capture_output=True, text=True,
+                          env=env or ENV, preexec_fn=preexec_fn, input=stdin)
 
 
-def cli(*args, preexec_fn=None):
-    return run(HEED_CLI, *args, preexec_fn=preexec_fn)
+def cli(*args, preexec_fn=None, env=None):
+    return run(HEED_CLI, *args, preexec_fn=preexec_fn, env=env)
 
 
 def one_line_error(proc):
@@ -228,13 +231,16 @@ def import_rounds():
 
     outcomes = {"none": 0, "all": 0}
     for number in range(1, IMPORT_ROUNDS + 1):
+        # Each round puts the same empty practice back, which to the anchor log is an older
+        # copy put in place outside Heed: each round keeps an anchor log of its own.
+        env = {**ENV, "XDG_DATA_HOME": os.path.join(tmp, f"import-round-{number}")}
         shutil.copy(empty, work)
         child = subprocess.Popen([HEED_CLI, "import", work, export], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, env=ENV)
+                                 stderr=subprocess.DEVNULL, env=env)
         time.sleep(rng.uniform(0, whole * 1.2))
         child.send_signal(signal.SIGKILL)
         child.wait()
-        proc = cli("check", work)
+        proc = cli("check", work, env=env)
         check(f"import kill {number}: heed-cli check passes", proc.returncode == 0,
               proc.stdout + proc.stderr)
         cases = count_cases(work)
@@ -243,7 +249,7 @@ def import_rounds():
         outcomes["none" if cases == 0 else "all"] += 1
         if cases == 0:
             # The dead import's lock is taken over and the import can be run again.
-            proc = cli("import", work, export)
+            proc = cli("import", work, export, env=env)
             check(f"import kill {number}: the import runs again afterwards",
                   proc.returncode == 0 and count_cases(work) == total, proc.stderr)
         for suffix in ("", "-wal", "-shm", ".lock"):
@@ -252,6 +258,47 @@ def import_rounds():
     note(f"{IMPORT_ROUNDS} imports killed: {outcomes['none']} left nothing, "
          f"{outcomes['all']} had finished; an import takes {whole:.2f} s")
     return export, total
+
+
+CHECK_ROUNDS = max(20, ROUNDS * 20 // 3)
+
+
+def check_while_writing():
+    """heed-cli check over and over while writers write: it reads one moment of the file, so
+    a record and its audit entry are seen together or not at all, and it never reports rows
+    "added outside Heed" that Heed itself is writing."""
+    writer = None
+    false_alarms = []
+    grew = 0
+    writes = 0
+    last_seen = None
+    for number in range(1, CHECK_ROUNDS + 1):
+        # A new practice every 40 checks keeps it small, so the checks stay quick.
+        if number % 40 == 1:
+            if writer is not None:
+                writer.kill()
+                writes += writer.committed
+            practice = new_practice(f"checked-{number}.heed")
+            writer = Writer(practice, 1, 100000, "--attachment-size", "256")
+            writer.read_until(lambda line: line.startswith("committed "))
+        proc = cli("check", practice)
+        if proc.returncode != 0:
+            false_alarms.append(f"check {number}: {proc.stdout}{proc.stderr}")
+        entries = re.search(r"Audit trail: (\d+) entries", proc.stdout)
+        if entries and entries.group(1) != last_seen:
+            grew += 1
+            last_seen = entries.group(1)
+    writer.kill()
+    writes += writer.committed
+    check(f"{CHECK_ROUNDS} checks while a writer writes: no false alarm",
+          not false_alarms and grew > 1,
+          f"{len(false_alarms)} failed, the trail grew between {grew} checks\n"
+          + "\n".join(false_alarms[:3]))
+    proc = cli("check", practice)
+    check("after the checks the file passes its check", proc.returncode == 0,
+          proc.stdout + proc.stderr)
+    note(f"{CHECK_ROUNDS} checks while writing, {writes} writes meanwhile; "
+         f"the trail had grown at {grew} of them")
 
 
 def one_case_export():
@@ -517,8 +564,51 @@ def two_at_once(export):
           writer.finish() == 0 and writer.lines[0] == "open writable", writer.stderr)
 
 
+def damaged_backups():
+    """A backup of a damaged file is refused; so is a restore from a damaged backup, --force
+    or not, and the practice it would have replaced is left exactly as it was."""
+    import sqlite3
+    practice = os.path.join(tmp, "damage.heed")
+    proc = cli("demo", practice, "--cases", "20", "--seed", "4")
+    assert proc.returncode == 0, proc.stderr
+
+    def damage(path):
+        db = sqlite3.connect(path)
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'cases'").fetchone()[0]
+        db.close()
+        with open(path, "r+b") as f:
+            f.seek((root - 1) * page_size)
+            f.write(b"\xff" * 64)
+
+    damaged = os.path.join(tmp, "damaged.heed")
+    shutil.copy(practice, damaged)
+    damage(damaged)
+    dest = os.path.join(tmp, "backup-of-damaged.heed")
+    proc = cli("backup", damaged, dest)
+    check("damage: a backup of a damaged file is refused with one line", one_line_error(proc)
+          and "checked the copy" not in proc.stdout, proc.stdout + proc.stderr)
+    check("damage: nothing is left under the backup's name", not os.path.lexists(dest) and
+          not [n for n in os.listdir(tmp) if n.startswith("backup-of-damaged.heed")])
+
+    backup = os.path.join(tmp, "backup-then-damaged.heed")
+    proc = cli("backup", practice, backup)
+    check("damage: a backup of the good file is made", proc.returncode == 0, proc.stderr)
+    damage(backup)
+    before = digest(practice)
+    proc = cli("restore", backup, practice, "--force")
+    check("damage: restore --force from a damaged backup is refused with one line",
+          one_line_error(proc), proc.stdout + proc.stderr)
+    check("damage: the practice is exactly as it was", digest(practice) == before)
+    proc = cli("check", practice)
+    check("damage: the practice passes its check after the refused restore",
+          proc.returncode == 0, proc.stdout + proc.stderr)
+
+
 try:
+    damaged_backups()
     crash_rounds()
+    check_while_writing()
     export, total = import_rounds()
     disk_full(export, total)
     disk_full_tmpfs()

@@ -205,6 +205,23 @@ test_views_and_search (void)
   g_assert_true (wait_for_count (window, 3));
   gtk_editable_set_text (search, "nothing like this");
   g_assert_true (wait_for_count (window, 0));
+  /* Only punctuation or an emoji: nothing found, and the page says why, rather than every
+   * case listed. */
+  gtk_editable_set_text (search, "abrupt");
+  g_assert_true (wait_for_count (window, 1));
+  gtk_editable_set_text (search, "!!!");
+  g_assert_true (wait_for_count (window, 0));
+  gtk_editable_set_text (search, "abrupt");
+  g_assert_true (wait_for_count (window, 1));
+  gtk_editable_set_text (search, "😀");
+  g_assert_true (wait_for_count (window, 0));
+  {
+    AdwStatusPage *none = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                          HEED_TYPE_WINDOW,
+                                                                          "none_page"));
+
+    g_assert_nonnull (strstr (adw_status_page_get_description (none), "punctuation"));
+  }
 
   /* Clicking a column header sorts by it, both ways; the store does the sorting. */
   gtk_editable_set_text (search, "");

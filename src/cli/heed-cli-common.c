@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <stdio.h>
 
 #include "heed-cli-common.h"
+#include "heed-safe-output.h"
 #include "heed-validate.h"
 
 int G_GNUC_PRINTF (1, 2)
@@ -105,6 +107,25 @@ cli_parse_nation_option (const char *text,
   return TRUE;
 }
 
+gboolean
+cli_parse_type_option (const char  *text,
+                       const char **type,
+                       int         *status)
+{
+  if (text == NULL || strcmp (text, "gp") == 0)
+    {
+      *type = "gp";
+      return TRUE;
+    }
+  if (strcmp (text, "dental") == 0)
+    {
+      *type = "dental";
+      return TRUE;
+    }
+  *status = cli_fail (_("--type must be gp or dental, not “%s”."), text);
+  return FALSE;
+}
+
 HeedStore *
 cli_open_store (const char         *path,
             HeedStoreOpenFlags  flags,
@@ -117,8 +138,52 @@ cli_open_store (const char         *path,
   if (store == NULL)
     *status = cli_fail_error (error);
   else
-    heed_store_set_staff_name (store, "heed-cli");
+    {
+      g_autofree char *anchors = heed_anchor_log_dup_default ();
+
+      heed_store_set_staff_name (store, "heed-cli");
+      /* A writing command leaves the trail's head in the anchor log when it closes. */
+      heed_store_set_anchor_log (store, anchors);
+    }
   return store;
+}
+
+/* Refuses, before any work is done, an output Heed would never write (a practice file, its
+ * journal or lock, a link, a device, a pipe, a folder). The write itself checks again. */
+gboolean
+cli_check_output (const char *path,
+                  int        *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heed_safe_output_check_target (path, HEED_SAFE_OUTPUT_DEFAULT, &error))
+    {
+      *status = cli_fail_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whatever went to standard output must have reached it: a full disk or a closed pipe behind
+ * it is a failure, not a success. */
+int
+cli_finish_stdout (int status)
+{
+  /* -1: a write failed earlier and its reason is gone. */
+  int failed = fflush (stdout) != 0 ? errno : 0;
+
+  if (failed == 0 && ferror (stdout))
+    failed = -1;
+  if (fclose (stdout) != 0 && failed == 0)
+    failed = errno != 0 ? errno : -1;
+  /* A command that failed has already said why, in its own line. */
+  if (failed == 0 || status != EXIT_OK)
+    return status;
+  if (failed < 0)
+    return cli_fail (_("Could not write everything to standard output: the disk may be full, "
+                       "or what reads it stopped."));
+  /* Translators: %s says why, such as "No space left on device" */
+  return cli_fail (_("Could not write to standard output: %s."), g_strerror (failed));
 }
 
 /* The financial year YYYY runs from 1 April YYYY to 31 March YYYY+1. */

@@ -44,6 +44,10 @@ gboolean cli_parse_date_option   (const char          *name,
 gboolean cli_parse_nation_option (const char          *text,
                                   HeedNation          *nation,
                                   int                 *status);
+/* --type gp|dental (gp when NULL): a GP or a dental practice. */
+gboolean   cli_parse_type_option   (const char  *text,
+                                    const char **type,
+                                    int         *status);
 HeedStore *cli_open_store        (const char          *path,
                                   HeedStoreOpenFlags   flags,
                                   int                 *status);
@@ -52,6 +56,9 @@ gboolean cli_financial_year      (int                  year,
                                   GDate               *to,
                                   int                 *status);
 void     cli_set_today           (GDate               *today);
+gboolean cli_check_output        (const char          *path,
+                                  int                 *status);
+int      cli_finish_stdout       (int                  status);
 
 /* Commands that live in their own files. */
 int      cli_command_letter      (int argc, char **argv);
@@ -59,6 +66,8 @@ int      cli_command_timeline    (int argc, char **argv);
 int      cli_command_publicity   (int argc, char **argv);
 int      cli_command_report      (int argc, char **argv);
 int      cli_command_ko41b       (int argc, char **argv);
+int      cli_command_add         (int argc, char **argv);
+int      cli_command_import_table (int argc, char **argv);
 int      cli_command_not_yet     (const char *name, int argc, char **argv);
 
 G_END_DECLS

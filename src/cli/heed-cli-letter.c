@@ -83,6 +83,8 @@ cli_command_letter (int    argc,
     return cli_usage_error (context, _("letter needs -o OUT.pdf"));
   if (g_file_test (output, G_FILE_TEST_IS_DIR))
     return cli_fail (_("“%s” is a folder; give the name of the PDF to write."), output);
+  if (!cli_check_output (output, &status))
+    return status;
   if (!cli_parse_date_option ("--date", date_text, &date, &status))
     return status;
   free_texts = parse_free_texts (settings, &status);

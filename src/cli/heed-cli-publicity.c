@@ -57,6 +57,8 @@ cli_command_publicity (int    argc,
     return cli_usage_error (context, _("publicity needs -o OUT.pdf"));
   if (g_file_test (output, G_FILE_TEST_IS_DIR))
     return cli_fail (_("“%s” is a folder; give the name of the PDF to write."), output);
+  if (!cli_check_output (output, &status))
+    return status;
 
   store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)

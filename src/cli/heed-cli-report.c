@@ -166,6 +166,8 @@ cli_command_report (int    argc,
                      kind);
   if (output == NULL || output[0] == '\0')
     return cli_usage_error (context, _("report needs -o OUT"));
+  if (!cli_check_output (output, &status))
+    return status;
   if (quarter != NULL && document != HEED_REPORT_DOCUMENT_QUARTERLY)
     return cli_fail (_("--quarter goes with --kind quarterly only."));
 

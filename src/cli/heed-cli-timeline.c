@@ -60,6 +60,8 @@ cli_command_timeline (int    argc,
     pdf = FALSE;
   else
     return cli_usage_error (context, _("-o must name a .pdf or .png file, not “%s”"), output);
+  if (!cli_check_output (output, &status))
+    return status;
   if (!cli_parse_date_option ("--from", from_text, &from, &status)
       || !cli_parse_date_option ("--to", to_text, &to, &status)
       || !cli_parse_date_option ("--today", today_text, &today, &status))

@@ -15,6 +15,7 @@
 #include "heed-event.h"
 #include "heed-exchange.h"
 #include "heed-person.h"
+#include "heed-safe-output.h"
 #include "heed-staff.h"
 #include "heed-store.h"
 #include "heed-validate.h"
@@ -36,12 +37,17 @@ command_create (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *nation_id = NULL;
+  g_autofree char *anchors = NULL;
+  g_autofree char *type_id = NULL;
+  const char *type;
   HeedNation nation;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The practice’s name"), N_("NAME") },
     { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
       N_("england, wales, scotland or northern-ireland"), N_("NATION") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_id,
+      N_("gp (default) or dental: a GP or a dental practice"), N_("TYPE") },
     { NULL }
   };
 
@@ -55,12 +61,17 @@ command_create (int    argc,
     return cli_usage_error (context, _("create needs --name"));
   if (nation_id == NULL)
     return cli_usage_error (context, _("create needs --nation"));
-  if (!cli_parse_nation_option (nation_id, &nation, &status))
+  if (!cli_parse_nation_option (nation_id, &nation, &status)
+      || !cli_parse_type_option (type_id, &type, &status))
     return status;
 
   store = heed_store_create (argv[1], name, nation, &error);
-  if (store == NULL)
+  if (store == NULL || !heed_store_set_setting (store, "practice-type", type, &error))
     return cli_fail_error (error);
+  /* The new practice's first anchor; where the log cannot be written, closing says so. */
+  anchors = heed_anchor_log_dup_default ();
+  heed_store_write_anchor (store, anchors, "close", NULL, NULL);
+  heed_store_set_anchor_log (store, anchors);
   g_print (_("Created %s for %s (%s).\n"), argv[1], name, heed_nation_get_name (nation));
   return EXIT_OK;
 }
@@ -75,6 +86,8 @@ command_demo (int    argc,
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *nation_id = NULL;
+  g_autofree char *type_id = NULL;
+  const char *type;
   HeedDemoOptions options;
   HeedNation nation;
   int cases = 300, years = 3;
@@ -88,6 +101,8 @@ command_demo (int    argc,
       N_("S") },
     { "nation", 0, 0, G_OPTION_ARG_STRING, &nation_id,
       N_("england (default), wales, scotland or northern-ireland"), N_("NATION") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_id,
+      N_("gp (default) or dental: a GP or a dental practice"), N_("TYPE") },
     { NULL }
   };
 
@@ -103,7 +118,8 @@ command_demo (int    argc,
     return cli_fail (_("--years must be between 1 and 50, not %d."), years);
   if (seed < 0 || seed > G_MAXUINT32)
     return cli_fail (_("--seed must be a whole number from 0 to %u."), G_MAXUINT32);
-  if (!cli_parse_nation_option (nation_id, &nation, &status))
+  if (!cli_parse_nation_option (nation_id, &nation, &status)
+      || !cli_parse_type_option (type_id, &type, &status))
     return status;
 
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -111,12 +127,20 @@ command_demo (int    argc,
       store = cli_open_store (argv[1], HEED_STORE_OPEN_DEFAULT, &status);
       if (store == NULL)
         return status;
+      /* A practice already made keeps its own type unless --type says otherwise. */
+      if (type_id != NULL && !heed_store_set_setting (store, "practice-type", type, &error))
+        return cli_fail_error (error);
     }
   else
     {
-      store = heed_store_create (argv[1], "Example Lane Surgery", nation, &error);
-      if (store == NULL)
+      g_autofree char *anchors = heed_anchor_log_dup_default ();
+
+      store = heed_store_create (argv[1], strcmp (type, "dental") == 0
+                                          ? "Example Lane Dental Practice"
+                                          : "Example Lane Surgery", nation, &error);
+      if (store == NULL || !heed_store_set_setting (store, "practice-type", type, &error))
         return cli_fail_error (error);
+      heed_store_set_anchor_log (store, anchors);
     }
   heed_store_set_staff_name (store, "heed-cli demo");
 
@@ -265,6 +289,9 @@ command_list (int    argc,
   query->search = g_steal_pointer (&search);
   query->kind = g_steal_pointer (&kind);
   query->status = g_steal_pointer (&status_id);
+  if (heed_case_query_finds_nothing (query))
+    g_printerr (_("heed-cli: note: --search has no letter or digit to look for, so no case "
+                  "matches it.\n"));
 
   output.csv = g_strcmp0 (format, "csv") == 0;
   output.out = stdout;
@@ -580,6 +607,7 @@ command_workdays (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *nation_id = NULL, *from_text = NULL, *add_text = NULL, *result_text = NULL;
   HeedNation nation;
   GDate from, result;
@@ -611,13 +639,33 @@ command_workdays (int    argc,
                  add_text);
 
   calendar = heed_calendar_new (nation);
-  heed_calendar_add_working_days (calendar, &from, (int) add, &result);
+  if (!heed_calendar_try_add_working_days (calendar, &from, (int) add, &result, &error))
+    return cli_fail_error (error);
   result_text = heed_format_date_iso (&result);
   g_print ("%s\n", result_text);
   return EXIT_OK;
 }
 
 /* check */
+
+/* Where the window keeps its backups (Preferences), when its settings are installed. */
+static char *
+dup_backup_folder (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *folder = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "backup-folder"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  folder = g_settings_get_string (settings, "backup-folder");
+  return folder[0] != '\0' ? g_steal_pointer (&folder) : NULL;
+}
 
 static int
 command_check (int    argc,
@@ -627,26 +675,80 @@ command_check (int    argc,
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
+  g_auto(GStrv) against = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
+  gboolean rebuild_index = FALSE;
+  HeedCheckOptions options = { 0 };
   int status = EXIT_OK;
   gboolean ok;
+  GOptionEntry entries[] = {
+    { "against", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &against,
+      N_("Prove the trail extends this older copy’s unchanged (may be given more than once)"),
+      N_("OLDER.heed") },
+    { "backups", 0, 0, G_OPTION_ARG_FILENAME, &backups,
+      N_("Where this practice’s backups are, to name the newest that checks clean (default: "
+         "the folder chosen in Heed’s Preferences)"),
+      N_("FOLDER") },
+    { "rebuild-index", 0, 0, G_OPTION_ARG_NONE, &rebuild_index,
+      N_("Make the search index again from the cases first"), NULL },
+    { NULL }
+  };
 
   context = g_option_context_new (_("FILE — check the file’s integrity and its audit trail"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return cli_usage_error (context, _("check needs exactly one FILE"));
 
-  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  store = cli_open_store (argv[1], rebuild_index ? HEED_STORE_OPEN_DEFAULT
+                                                 : HEED_STORE_OPEN_READ_ONLY,
+                          &status);
   if (store == NULL)
     return status;
-  ok = heed_store_check (store, report, &error);
+  if (rebuild_index)
+    {
+      if (!heed_store_rebuild_search_index (store, &error))
+        return cli_fail_error (error);
+      g_print (_("Rebuilt the search index of %s from its cases.\n"), argv[1]);
+    }
+  options.older = (const char *const *) against;
+  options.anchor_log = anchors;
+  options.is_practice = TRUE;
+  ok = heed_store_check_with (store, &options, report, &error);
   if (error != NULL)
     return cli_fail_error (error);
   fputs (report->str, ok ? stdout : stderr);
   if (!ok)
-    return cli_fail (_("%s failed its check; restore it from a backup taken before the problem."),
-                 argv[1]);
+    {
+      g_autofree char *clean = NULL;
+
+      if (backups == NULL)
+        backups = dup_backup_folder ();
+      if (backups == NULL)
+        fprintf (stderr, "%s\n",
+                 _("No backup was found: no backup folder is set (give one with --backups)."));
+      else if ((clean = heed_store_find_clean_backup (store, backups)) != NULL)
+        fprintf (stderr, _("The newest backup that checks clean: %s\n"), clean);
+      else
+        fprintf (stderr, _("No backup of this practice in %s checks clean.\n"), backups);
+      return cli_fail (_("%s failed its check; restore it from a backup taken before the problem."),
+                   argv[1]);
+    }
   return EXIT_OK;
+}
+
+/* The head of the trail in the copy just made: the anchor a backup carries. */
+static void
+print_head (const char *path)
+{
+  g_autoptr(HeedStore) copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, NULL);
+  g_autofree char *hash = NULL;
+  gint64 entry = 0;
+
+  if (copy != NULL && heed_store_get_head (copy, &entry, &hash, NULL))
+    g_print (_("Audit trail: entry %lld, SHA-256 %s\n"), (long long) entry, hash);
 }
 
 /* backup and restore */
@@ -675,6 +777,7 @@ command_backup (int    argc,
   if (!heed_store_backup (store, argv[2], &error))
     return cli_fail_error (error);
   g_print (_("Backed up %s to %s and checked the copy.\n"), argv[1], argv[2]);
+  print_head (argv[2]);
   return EXIT_OK;
 }
 
@@ -684,6 +787,8 @@ command_restore (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HeedStore) restored = NULL;
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
   gboolean force = FALSE;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
@@ -699,6 +804,11 @@ command_restore (int    argc,
     return cli_usage_error (context, _("restore needs a BACKUP and a FILE"));
   if (!heed_store_restore (argv[1], argv[2], force, &error))
     return cli_fail_error (error);
+  /* Put in place on purpose: the anchor log is told, so what it holds beyond this copy's end
+   * is set aside rather than taken for entries removed. */
+  restored = heed_store_open (argv[2], HEED_STORE_OPEN_READ_ONLY, NULL);
+  if (restored != NULL)
+    heed_store_write_anchor (restored, anchors, "restore", NULL, NULL);
   g_print (_("Restored %s from %s.\n"), argv[2], argv[1]);
   return EXIT_OK;
 }
@@ -712,8 +822,7 @@ command_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(HeedSafeOutput) out = NULL;
   g_autofree char *output = NULL;
   gboolean xml = FALSE, csv = FALSE, ok;
   int status = EXIT_OK;
@@ -735,29 +844,21 @@ command_export (int    argc,
     return cli_usage_error (context, _("export needs one of --xml or --csv"));
   if (output == NULL)
     return cli_usage_error (context, _("export needs -o OUT"));
+  if (!cli_check_output (output, &status))
+    return status;
 
   store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
   if (store == NULL)
     return status;
 
-  /* Written under a temporary name and moved into place whole. */
-  file = g_file_new_for_commandline_arg (output);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error);
+  /* Written under a temporary name and moved into place whole; never over a practice. */
+  out = heed_safe_output_new (output, HEED_SAFE_OUTPUT_DEFAULT, &error);
   if (out == NULL)
-    return cli_fail (_("Could not write %s: %s"), output, error->message);
-  ok = xml ? heed_exchange_export_xml (store, G_OUTPUT_STREAM (out), &error)
-           : heed_exchange_export_csv (store, G_OUTPUT_STREAM (out), &error);
-  if (!ok)
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing a replace stream with a cancelled cancellable leaves the old file alone. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
-      return cli_fail_error (error);
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
-    return cli_fail (_("Could not write %s: %s"), output, error->message);
+    return cli_fail_error (error);
+  ok = xml ? heed_exchange_export_xml (store, heed_safe_output_get_stream (out), &error)
+           : heed_exchange_export_csv (store, heed_safe_output_get_stream (out), &error);
+  if (!ok || !heed_safe_output_commit (out, &error))
+    return cli_fail_error (error);
   return EXIT_OK;
 }
 
@@ -789,9 +890,9 @@ command_import (int    argc,
 }
 
 static const Command commands[] = {
-  { "create", "FILE --name NAME --nation NATION", N_("Make a new, empty practice file"),
+  { "create", "FILE --name NAME --nation NATION [--type gp|dental]", N_("Make a new, empty practice file"),
     command_create },
-  { "demo", "FILE [--cases N] [--years Y] [--seed S] [--nation NATION]",
+  { "demo", "FILE [--cases N] [--years Y] [--seed S] [--nation NATION] [--type gp|dental]",
     N_("A practice full of realistic, fictional cases"), command_demo },
   { "list", "FILE [--search TEXT] [--kind K] [--status S] [--from DATE] [--to DATE] [--year YYYY] "
     "[--format text|csv]", N_("List cases"), command_list },
@@ -816,7 +917,15 @@ static const Command commands[] = {
   { "backup", "FILE DEST", N_("Copy the practice file safely, even while in use"),
     command_backup },
   { "restore", "BACKUP FILE [--force]", N_("Put a backup back"), command_restore },
-  { "check", "FILE", N_("Check integrity and the audit trail"), command_check },
+  { "check", "FILE [--against OLDER] [--backups FOLDER] [--rebuild-index]",
+    N_("Check integrity and the audit trail"), command_check },
+  { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
+    "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
+    "--wants TEXT] [--care nhs|private] [--from-email MESSAGE.eml]",
+    N_("Log one piece of feedback; prints its reference"), cli_command_add },
+  { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
+    "[--dry-run] [--skip-bad-rows]",
+    N_("Import a spreadsheet log of complaints, all or nothing"), cli_command_import_table },
 };
 
 static void
@@ -848,12 +957,12 @@ main (int    argc,
       || strcmp (argv[1], "help") == 0)
     {
       print_usage (stdout);
-      return EXIT_OK;
+      return cli_finish_stdout (EXIT_OK);
     }
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("heed-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return cli_finish_stdout (EXIT_OK);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -864,7 +973,7 @@ main (int    argc,
 
           g_set_prgname (program);
           /* The command sees itself as argv[0]. */
-          return commands[i].run (argc - 1, argv + 1);
+          return cli_finish_stdout (commands[i].run (argc - 1, argv + 1));
         }
     }
 

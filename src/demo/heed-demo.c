@@ -1101,13 +1101,14 @@ static const StaffSeed staff_seeds[N_STAFF] = {
     "Practice manager", "practice-management", TRUE },
   { "Gemma Lawson", "Gemma Lawson", "Assistant practice manager", "practice-management",
     "Treatment coordinator", "practice-management", TRUE },
-  { "Sarah Jenkins", "Sarah", "Practice nurse", "nursing", "Lead dental nurse", "nursing", TRUE },
+  { "Sarah Jenkins", "Sarah", "Practice nurse", "nursing", "Lead dental nurse", "dental-nurse",
+    TRUE },
   { "Michael Brennan", "Michael", "Advanced nurse practitioner", "nursing", "Dental nurse",
-    "nursing", TRUE },
+    "dental-nurse", TRUE },
   { "Aisha Rahman", "Aisha", "Clinical pharmacist", "other-clinical", "Dental hygienist",
-    "other-clinical", TRUE },
+    "hygienist-therapist", TRUE },
   { "Jodie Price", "Jodie", "Healthcare assistant", "other-clinical", "Dental therapist",
-    "other-clinical", TRUE },
+    "hygienist-therapist", TRUE },
   { "Tom Fletcher", "Tom", "Reception team leader", "admin-reception", "Reception team leader",
     "admin-reception", TRUE },
   { "Lucy Adams", "Lucy", "Receptionist", "admin-reception", "Receptionist", "admin-reception",
@@ -1596,6 +1597,19 @@ make_practice (Demo    *d,
 }
 
 /* A member of staff of @group who works here now, as an index into staff_seeds. */
+/* A story's staff group as the practice's own KO41(b) collection names it: a dental practice's
+ * nurses are dental nurses, its other clinicians hygienists and therapists. */
+static const char *
+practice_group (Demo       *d,
+                const char *group)
+{
+  if (d->dental && g_strcmp0 (group, "nursing") == 0)
+    return "dental-nurse";
+  if (d->dental && g_strcmp0 (group, "other-clinical") == 0)
+    return "hygienist-therapist";
+  return group;
+}
+
 static guint
 pick_staff_in_group (Demo       *d,
                      const char *group)
@@ -1603,6 +1617,7 @@ pick_staff_in_group (Demo       *d,
   guint candidates[N_STAFF];
   guint n = 0;
 
+  group = practice_group (d, group);
   for (guint i = 0; i < N_STAFF; i++)
     {
       const char *g = d->dental ? staff_seeds[i].dental_group : staff_seeds[i].gp_group;
@@ -1623,9 +1638,9 @@ action_owner (const char *group)
     return STAFF_FLETCHER;
   if (strcmp (group, "gp-dentist") == 0)
     return STAFF_HART;
-  if (strcmp (group, "nursing") == 0)
+  if (strcmp (group, "nursing") == 0 || strcmp (group, "dental-nurse") == 0)
     return STAFF_JENKINS;
-  if (strcmp (group, "other-clinical") == 0)
+  if (strcmp (group, "other-clinical") == 0 || strcmp (group, "hygienist-therapist") == 0)
     return STAFF_RAHMAN;
   if (strcmp (group, "other") == 0)
     return STAFF_LAWSON;
@@ -2772,7 +2787,8 @@ save_elements (Demo       *d,
       heed_record_set_int (record, HEED_CASE_ELEMENT_POSITION, i + 1);
       set_expanded (d, record, HEED_CASE_ELEMENT_DESCRIPTION, &p->words, parts[i]->summary);
       heed_record_set_text (record, HEED_CASE_ELEMENT_SUBJECT, parts[i]->subject);
-      heed_record_set_text (record, HEED_CASE_ELEMENT_STAFF_GROUP, parts[i]->staff_group);
+      heed_record_set_text (record, HEED_CASE_ELEMENT_STAFF_GROUP,
+                            practice_group (d, parts[i]->staff_group));
 
       if (decided)
         {
@@ -3188,6 +3204,10 @@ make_case (Demo        *d,
 
   kase = heed_case_new (p.kind);
   r = HEED_RECORD (kase);
+  /* A dental practice treats private patients too, whose complaints go to the Dental
+   * Complaints Service and are left out of the KO41(b). */
+  if (d->dental)
+    heed_record_set_text (r, HEED_CASE_CARE, chance (d, 0.25) ? "private" : "nhs");
   heed_record_set_text (r, HEED_CASE_CHANNEL, p.channel);
   heed_record_set_text (r, HEED_CASE_STATUS, p.status);
   heed_record_set_text (r, HEED_CASE_TRACK, p.track);

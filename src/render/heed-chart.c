@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "heed-chart.h"
+#include "heed-png.h"
 
 #define FONT "Sans"
 #define TEXT_SIZE 8.5
@@ -846,6 +847,7 @@ heed_chart_write_png (HeedReportFigures     *figures,
   cairo_status_t status;
   cairo_t *cr;
   double height;
+  gboolean ok;
 
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (figures), FALSE);
   g_return_val_if_fail (table != NULL && path != NULL && scale > 0, FALSE);
@@ -859,14 +861,16 @@ heed_chart_write_png (HeedReportFigures     *figures,
   cairo_scale (cr, scale, scale);
   heed_chart_draw (cr, figures, table, width, height, flags);
   cairo_destroy (cr);
-  status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_destroy (surface);
+  status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      cairo_surface_destroy (surface);
       g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE,
                    _("The chart could not be saved as %s: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  ok = heed_png_save (surface, path, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE, error);
+  cairo_surface_destroy (surface);
+  return ok;
 }

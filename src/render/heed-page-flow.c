@@ -10,6 +10,7 @@
 
 #include "heed-language.h"
 #include "heed-page-flow.h"
+#include "heed-safe-output.h"
 
 G_DEFINE_QUARK (heed-render-error-quark, heed_render_error)
 
@@ -1328,14 +1329,17 @@ heed_page_flow_write_pdf (HeedPageFlow  *self,
   if (pdf == NULL)
     return FALSE;
 
-  /* Written beside the target and renamed over it, so an interrupted run leaves no half PDF;
-   * letters hold personal health data, so only the user may read the file. */
+  /* Written beside the target and renamed over it, so an interrupted run leaves no half PDF
+   * and a practice file is never written over; letters hold personal health data, so only
+   * the user may read the file. */
   data = g_bytes_get_data (pdf, &size);
-  if (!g_file_set_contents_full (path, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+  if (!heed_safe_output_write_file (path, data, size, &local_error))
     {
-      g_set_error (error, HEED_RENDER_ERROR, HEED_RENDER_ERROR_IO,
-                   _("Could not save the PDF: %s"), local_error->message);
+      if (g_error_matches (local_error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, HEED_RENDER_ERROR, HEED_RENDER_ERROR_IO,
+                     _("Could not save the PDF: %s"), local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "heed-png.h"
@@ -46,4 +47,78 @@ heed_png_load (GBytes *bytes)
       return NULL;
     }
   return surface;
+}
+
+cairo_status_t
+heed_png_writer_write (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
+{
+  HeedPngWriter *writer = closure;
+
+  if (writer->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!heed_safe_output_write (writer->output, data, length, &writer->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void
+heed_png_take_error (GError **error,
+                     GError  *output_error,
+                     GQuark   domain,
+                     int      code)
+{
+  if (g_error_matches (output_error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED))
+    g_propagate_error (error, output_error);
+  else
+    {
+      g_set_error_literal (error, domain, code, output_error->message);
+      g_error_free (output_error);
+    }
+}
+
+gboolean
+heed_png_save (cairo_surface_t  *surface,
+               const char       *path,
+               GQuark            domain,
+               int               code,
+               GError          **error)
+{
+  g_autoptr(HeedSafeOutput) output = NULL;
+  HeedPngWriter writer = { 0 };
+  GError *output_error = NULL;
+  cairo_status_t status;
+
+  g_return_val_if_fail (surface != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, &output_error);
+  if (output == NULL)
+    {
+      heed_png_take_error (error, output_error, domain, code);
+      return FALSE;
+    }
+  writer.output = output;
+  status = cairo_surface_write_to_png_stream (surface, heed_png_writer_write, &writer);
+  if (writer.error != NULL)
+    {
+      heed_png_take_error (error, writer.error, domain, code);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, domain, code,
+                   _("Could not write “%s”: %s. Nothing was saved under that name."), display,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!heed_safe_output_commit (output, &output_error))
+    {
+      heed_png_take_error (error, output_error, domain, code);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 
 #include "heed-png.h"
 #include "heed-publicity.h"
+#include "heed-procedure.h"
 #include "heed-report-figures.h"
 #include "heed-store-exchange.h"
 #include "heed-language.h"
@@ -35,6 +36,8 @@ typedef struct {
   char             *email;
   char             *manager;
   HeedNation        nation;
+  const HeedProcedure *procedure;  /* in force on the day it is printed */
+  gboolean          dental;
   GKeyFile         *help;
   HeedStore        *store;
   cairo_surface_t  *logo;
@@ -82,8 +85,9 @@ load_logo (HeedStore *store)
 }
 
 static Practice *
-practice_load (HeedStore  *store,
-               GError    **error)
+practice_load (HeedStore    *store,
+               const GDate  *day,
+               GError      **error)
 {
   g_autoptr(GBytes) help = NULL;
   g_autofree char *address = NULL;
@@ -99,6 +103,12 @@ practice_load (HeedStore  *store,
   practice->email = setting (store, "email");
   practice->manager = setting (store, "complaints-manager");
   practice->nation = heed_store_get_nation (store);
+  practice->procedure = heed_procedure_for (practice->nation, day);
+  {
+    g_autofree char *type = setting (store, "practice-type");
+
+    practice->dental = g_strcmp0 (type, "dental") == 0;
+  }
   practice->logo = load_logo (store);
   practice->help = g_key_file_new ();
   help = g_resources_lookup_data (HELP_RESOURCE, 0, error);
@@ -115,14 +125,22 @@ practice_load (HeedStore  *store,
 /* A value of the Ombudsman or the advocacy service, escaped as markup: the practice's own
  * setting first (England's advocacy is local), then the nation's default. */
 static char *
-help_markup (Practice   *practice,
-             const char *body,
-             const char *key)
+help_markup_in (Practice   *practice,
+                const char *body,
+                const char *group_id,
+                const char *key)
 {
   g_autofree char *setting_key = g_strdup_printf ("%s-%s", body, key);
-  g_autofree char *group = g_strdup_printf ("%s %s", body,
-                                            heed_nation_to_id (practice->nation));
-  g_autofree char *value = setting (practice->store, setting_key);
+  g_autofree char *group = g_strdup_printf ("%s %s", body, group_id);
+  g_autofree char *value = NULL;
+
+  /* The private routes are set as private-dental-phone and the like. */
+  if (!heed_nation_from_id (group_id, NULL))
+    {
+      g_free (setting_key);
+      setting_key = g_strdup_printf ("%s-%s", group_id, key);
+    }
+  value = setting (practice->store, setting_key);
 
   if (value == NULL && g_strcmp0 (key, "address") == 0)
     {
@@ -138,6 +156,14 @@ help_markup (Practice   *practice,
   if (value == NULL || value[0] == '\0')
     return NULL;
   return g_markup_escape_text (value, -1);
+}
+
+static char *
+help_markup (Practice   *practice,
+             const char *body,
+             const char *key)
+{
+  return help_markup_in (practice, body, heed_nation_to_id (practice->nation), key);
 }
 
 static char *
@@ -596,59 +622,92 @@ add_ways_to_tell_us (HeedDocument *document,
     }
 }
 
-/* The nation's timescales (DOMAIN.md, "Deadlines"), as the complainant will meet them. */
+/* The timescales of the procedure in force (data/procedures.ini), as the complainant will meet
+ * them. */
 static void
 add_timescales (HeedDocument *document,
                 Practice     *practice,
                 gboolean      at_length)
 {
   HeedDocumentBlock *list = heed_document_add_list (document, TRUE);
+  const HeedProcedure *p = practice->procedure;
+  const char *name = heed_procedure_get_name (p, practice->language == HEED_LANGUAGE_WELSH);
+  g_autofree char *item = NULL;
 
-  switch (practice->nation)
+  if (p->stages > 1)
     {
-    case HEED_NATION_WALES:
-      heed_document_list_add_item (list, D_("We will let you know we have your complaint "
-                                           "within <b>2 working days</b>."));
-      heed_document_list_add_item (list, D_("If we can, we will put things right quickly "
-                                           "(early resolution)."));
-      heed_document_list_add_item (list, D_("If it needs a closer look, we will look into it "
-                                           "and send you our full reply within <b>30 working "
-                                           "days</b>. If it will take longer, we will tell you "
-                                           "why."));
-      break;
-    case HEED_NATION_SCOTLAND:
-      heed_document_list_add_item (list, D_("<b>Early resolution:</b> we aim to sort it out "
-                                           "within <b>5 working days</b> (10 if we need more "
-                                           "time)."));
-      heed_document_list_add_item (list, D_("<b>A closer look:</b> if it needs investigating, "
-                                           "we will tell you we have it within <b>3 working "
-                                           "days</b> and reply within <b>20 working days</b>."));
-      break;
-    case HEED_NATION_NORTHERN_IRELAND:
-      heed_document_list_add_item (list, D_("<b>Early resolution:</b> we aim to sort it out "
-                                           "within <b>5 working days</b> (up to 10 if we need "
-                                           "more time)."));
-      heed_document_list_add_item (list, D_("<b>A closer look:</b> if it needs investigating, "
-                                           "we will tell you we have it within <b>3 working "
-                                           "days</b> and reply within <b>20 working days</b> "
-                                           "(up to 40 if we need more time)."));
-      break;
-    case HEED_NATION_ENGLAND:
-    default:
-      heed_document_list_add_item (list, D_("We will let you know we have your complaint "
-                                           "within <b>3 working days</b>."));
-      heed_document_list_add_item (list, D_("If we can, we will put things right quickly "
-                                           "(early resolution)."));
-      if (at_length)
-        heed_document_list_add_item (list, D_("If it needs a closer look, we will agree with "
-                                             "you how we will look into it and when you can "
-                                             "expect our reply. If it takes more than <b>6 "
-                                             "months</b>, we will write and tell you why."));
+      if (p->resolve_extended > p->resolve)
+        item = g_strdup_printf (D_("<b>Early resolution:</b> we aim to sort it out within <b>%u "
+                                   "working days</b> (up to %u if we need more time)."),
+                                p->resolve, p->resolve_extended);
       else
-        heed_document_list_add_item (list, D_("If it needs a closer look, we will agree with "
-                                             "you when to expect our reply (within <b>6 "
-                                             "months</b>, or we tell you why)."));
-      break;
+        item = g_strdup_printf (D_("<b>Early resolution:</b> we aim to sort it out within <b>%u "
+                                   "working days</b>."), p->resolve);
+      heed_document_list_add_item (list, item);
+      g_clear_pointer (&item, g_free);
+      if (p->respond_extended > p->respond)
+        item = g_strdup_printf (D_("<b>A closer look:</b> if it needs investigating, we will "
+                                   "tell you we have it within <b>%u working days</b> and reply "
+                                   "within <b>%u working days</b> (up to %u if we need more "
+                                   "time)."),
+                                p->acknowledge, p->respond, p->respond_extended);
+      else
+        item = g_strdup_printf (D_("<b>A closer look:</b> if it needs investigating, we will "
+                                   "tell you we have it within <b>%u working days</b> and reply "
+                                   "within <b>%u working days</b>."),
+                                p->acknowledge, p->respond);
+      heed_document_list_add_item (list, item);
+      g_clear_pointer (&item, g_free);
+    }
+  else
+    {
+      item = g_strdup_printf (D_("We will let you know we have your complaint within <b>%u "
+                                 "working days</b>."), p->acknowledge);
+      heed_document_list_add_item (list, item);
+      g_clear_pointer (&item, g_free);
+      /* The poster has one page to say it all on: the leaflet tells the rest. */
+      if (p->early_resolution && at_length)
+        {
+          g_autofree char *escaped = g_markup_escape_text (name, -1);
+
+          /* TRANSLATORS: %s is the name of the procedure, such as "Listening to People" */
+          item = g_strdup_printf (D_("Under %s, we will first try to put things right early, "
+                                     "with you (early resolution)."), escaped);
+          heed_document_list_add_item (list, item);
+          g_clear_pointer (&item, g_free);
+        }
+      else
+        heed_document_list_add_item (list, D_("If we can, we will put things right quickly "
+                                             "(early resolution)."));
+      if (p->listening_discussion && at_length)
+        heed_document_list_add_item (list, D_("We will offer you a <b>listening "
+                                             "discussion</b>, to hear what happened, how it "
+                                             "affected you and the outcome you hope for."));
+      if (p->respond > 0)
+        {
+          item = g_strdup_printf (D_("If it needs a closer look, we will look into it and send "
+                                     "you our full reply within <b>%u working days</b>. If it "
+                                     "will take longer, we will tell you why."), p->respond);
+          heed_document_list_add_item (list, item);
+          g_clear_pointer (&item, g_free);
+        }
+      else if (at_length)
+        {
+          item = g_strdup_printf (D_("If it needs a closer look, we will agree with you how we "
+                                     "will look into it and when you can expect our reply. If "
+                                     "it takes more than <b>%u months</b>, we will write and "
+                                     "tell you why."), p->review_months);
+          heed_document_list_add_item (list, item);
+          g_clear_pointer (&item, g_free);
+        }
+      else
+        {
+          item = g_strdup_printf (D_("If it needs a closer look, we will agree with you when to "
+                                     "expect our reply (within <b>%u months</b>, or we tell you "
+                                     "why)."), p->review_months);
+          heed_document_list_add_item (list, item);
+          g_clear_pointer (&item, g_free);
+        }
     }
   if (at_length)
     heed_document_list_add_item (list, D_("We will keep you up to date. Our reply will say what "
@@ -685,16 +744,15 @@ add_advocacy (HeedDocument *document,
     add_para_printf (document, D_("They are %s."), description);
 }
 
-static void
-add_ombudsman (HeedDocument *document,
-               Practice     *practice,
-               gboolean      at_length)
+static char *
+contacts_of (Practice   *practice,
+             const char *group_id,
+             gboolean    at_length)
 {
-  g_autofree char *name = help_markup (practice, "ombudsman", "name");
-  g_autofree char *phone = help_markup (practice, "ombudsman", "phone");
-  g_autofree char *website = help_markup (practice, "ombudsman", "website");
-  g_autofree char *address = help_markup (practice, "ombudsman", "address");
-  g_autoptr(GString) contacts = g_string_new (NULL);
+  g_autofree char *phone = help_markup_in (practice, "ombudsman", group_id, "phone");
+  g_autofree char *website = help_markup_in (practice, "ombudsman", group_id, "website");
+  g_autofree char *address = help_markup_in (practice, "ombudsman", group_id, "address");
+  GString *contacts = g_string_new (NULL);
 
   if (phone != NULL)
     g_string_append_printf (contacts, D_("Phone <b>%s</b>"), phone);
@@ -702,19 +760,113 @@ add_ombudsman (HeedDocument *document,
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", website);
   if (at_length && address != NULL)
     g_string_append_printf (contacts, "%s%s", contacts->len > 0 ? "  ·  " : "", address);
+  return g_string_free (contacts, FALSE);
+}
+
+/* Private patients' complaints do not go to the Ombudsman (DOMAIN.md, "NHS or private care"):
+ * a dental practice names the Dental Complaints Service, a GP practice that is a member of
+ * ISCAS names ISCAS. */
+static void
+add_private_route (HeedDocument *document,
+                   Practice     *practice,
+                   gboolean      at_length)
+{
+  const char *route = practice->dental ? "private-dental" : "private-gp";
+  g_autofree char *member = setting (practice->store, "iscas-member");
+  g_autofree char *name = NULL;
+  g_autofree char *contacts = NULL;
+
+  if (!practice->dental && g_strcmp0 (member, "true") != 0)
+    return;
+  name = help_markup_in (practice, "ombudsman", route, "name");
+  contacts = contacts_of (practice, route, at_length);
+  add_para_printf (document, D_("<b>If you are a private patient</b>, the Ombudsman cannot look "
+                               "at your complaint. If you are still unhappy after our reply, "
+                               "you can ask the <b>%s</b>. It is free and independent of us. "
+                               "%s"),
+                   name != NULL ? name : "", contacts);
+}
+
+/* In England a patient may complain to the commissioner instead of the practice. */
+static void
+add_commissioner (HeedDocument *document,
+                  Practice     *practice)
+{
+  g_autofree char *name = setting (practice->store, "commissioner-name");
+  g_autofree char *phone = setting (practice->store, "commissioner-phone");
+  g_autofree char *escaped = NULL;
+  g_autofree char *escaped_phone = NULL;
+
+  if (!practice->procedure->commissioner)
+    return;
+  escaped = name != NULL ? g_markup_escape_text (name, -1)
+                         : g_strdup (D_("the integrated care board (ICB) for your area"));
+  if (phone != NULL)
+    {
+      escaped_phone = g_markup_escape_text (phone, -1);
+      add_para_printf (document, D_("If you would rather not complain to us, you can complain "
+                                   "instead to the NHS body that pays for our services: "
+                                   "<b>%s</b>, phone <b>%s</b>."), escaped, escaped_phone);
+    }
+  else
+    add_para_printf (document, D_("If you would rather not complain to us, you can complain "
+                                 "instead to the NHS body that pays for our services: "
+                                 "<b>%s</b>."), escaped);
+}
+
+static void
+add_ombudsman (HeedDocument *document,
+               Practice     *practice,
+               gboolean      at_length)
+{
+  const HeedProcedure *p = practice->procedure;
+  g_autofree char *name = help_markup (practice, "ombudsman", "name");
+  g_autofree char *contacts = contacts_of (practice, heed_nation_to_id (practice->nation),
+                                           at_length);
+  const char *services = g_strcmp0 (p->services, "HSC") == 0 ? D_("HSC") : D_("NHS");
 
   if (at_length)
-    add_para_printf (document, D_("If you are still unhappy after our reply, you can ask the "
-                                 "<b>%s</b> to look at your complaint. It is free and "
-                                 "independent of the NHS and of us. %s"),
-                     name != NULL ? name : D_("Ombudsman"), contacts->str);
+    {
+      g_autofree char *limit = g_strdup_printf (p->ombudsman_from_procedure_end
+                                                ? D_("%u months of the end of our complaints "
+                                                     "procedure")
+                                                : D_("%u months of becoming aware of the "
+                                                     "problem"),
+                                                p->ombudsman_limit_months);
+
+      /* TRANSLATORS: the second %s is NHS or HSC */
+      add_para_printf (document, D_("If you are still unhappy after our reply, you can ask the "
+                                   "<b>%s</b> to look at your complaint. It is free and "
+                                   "independent of the %s and of us. %s"),
+                       name != NULL ? name : D_("Ombudsman"), services, contacts);
+      /* TRANSLATORS: %s is a time such as "12 months of becoming aware of the problem" */
+      add_para_printf (document, D_("The Ombudsman will usually expect you to have tried our "
+                                   "complaints procedure first, and to contact them within "
+                                   "%s."), limit);
+    }
   else
     add_para_printf (document, D_("The <b>%s</b> can look at your complaint after our reply. "
                                  "It is free and independent. %s"),
-                     name != NULL ? name : D_("Ombudsman"), contacts->str);
-  if (at_length)
-    add_para (document, D_("The Ombudsman will usually expect you to have tried our "
-                          "complaints procedure first."));
+                     name != NULL ? name : D_("Ombudsman"), contacts);
+  add_private_route (document, practice, at_length);
+}
+
+/* How long a person has to complain, under the procedure in force. */
+static char *
+time_limit_markup (Practice *practice)
+{
+  const HeedProcedure *p = practice->procedure;
+
+  if (p->time_limit_outer_months > 0)
+    return g_strdup_printf (D_("Try to tell us within <b>%u months</b> of what happened, or "
+                               "within %u months of when you found out about it as long as that "
+                               "is no more than %u months after it happened. If it is later, "
+                               "tell us why: we may still be able to look into it."),
+                            p->time_limit_months, p->time_limit_aware_months,
+                            p->time_limit_outer_months);
+  return g_strdup_printf (D_("Try to tell us within <b>%u months</b> of what happened, or of "
+                             "when you found out about it. If it is later, tell us why: we may "
+                             "still be able to look into it."), p->time_limit_months);
 }
 
 static void
@@ -729,6 +881,7 @@ build_poster (HeedDocument *document,
   heed_document_add_heading (document, 2, D_("How to tell us"));
   add_ways_to_tell_us (document, practice);
   add_para_printf (document, D_("Ask for %s."), manager);
+  add_commissioner (document, practice);
   heed_document_add_heading (document, 2, D_("What happens next"));
   add_timescales (document, practice, FALSE);
   heed_document_add_heading (document, 2, D_("Free, independent help"));
@@ -809,9 +962,12 @@ build_leaflet (HeedDocument *document,
   add_ways_to_tell_us (document, practice);
   add_para_printf (document, D_("Ask for %s. They will look after your complaint."), manager);
   add_para (document, D_("You can ask us for a complaint form. We can help you fill it in."));
-  add_para (document, D_("Try to tell us within <b>12 months</b> of what happened, or of when "
-                        "you found out about it. If it is later, tell us why: we may still be "
-                        "able to look into it."));
+  {
+    g_autofree char *limit = time_limit_markup (practice);
+
+    add_para (document, limit);
+  }
+  add_commissioner (document, practice);
 
   heed_document_add_heading (document, 2, D_("Complaining for someone else"));
   add_para (document, D_("You can complain for someone else, such as your child or someone "
@@ -934,10 +1090,15 @@ build_form (HeedDocument *document,
   heed_document_add_heading (document, 3, D_("When did the problem you want to complain about "
                                             "happen?"));
   add_form_part (document, flow, PART_LINED, NULL, 1, 2, 0);
-  add_para (document, D_("You should complain within 12 months of becoming aware of the "
-                        "problem. We may still be able to look into it if it was longer ago."));
-  heed_document_add_heading (document, 3, D_("If it was more than 12 months ago, please tell us "
-                                            "why you did not complain sooner."));
+  {
+    g_autofree char *limit = time_limit_markup (practice);
+    g_autofree char *later = g_strdup_printf (D_("If it was more than %u months ago, please "
+                                                 "tell us why you did not complain sooner."),
+                                              practice->procedure->time_limit_months);
+
+    add_para (document, limit);
+    heed_document_add_heading (document, 3, later);
+  }
   add_form_part (document, flow, PART_LINED, NULL, 1, 3, 0);
   heed_document_add_heading (document, 3, D_("What is your complaint about? Tell us what "
                                             "happened, when, and who was involved."));
@@ -1031,6 +1192,18 @@ heed_publicity_new_flow (HeedStore          *store,
                          HeedLanguage        language,
                          GError            **error)
 {
+  return heed_publicity_new_flow_on (store, kind, paper, large_print, language, NULL, error);
+}
+
+HeedPageFlow *
+heed_publicity_new_flow_on (HeedStore          *store,
+                            HeedPublicityKind   kind,
+                            HeedPaper           paper,
+                            gboolean            large_print,
+                            HeedLanguage        language,
+                            const GDate        *day,
+                            GError            **error)
+{
   g_autoptr(HeedDocument) document = NULL;
   g_autoptr(HeedPageFlow) flow = NULL;
   g_autofree char *title = NULL;
@@ -1050,7 +1223,7 @@ heed_publicity_new_flow (HeedStore          *store,
                      "A4."));
       return NULL;
     }
-  practice = practice_load (store, error);
+  practice = practice_load (store, day, error);
   if (practice == NULL)
     return NULL;
   practice->language = heed_language_resolve (language);

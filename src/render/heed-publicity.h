@@ -28,4 +28,13 @@ HeedPageFlow *heed_publicity_new_flow     (HeedStore          *store,
                                            HeedLanguage        language,
                                            GError            **error);
 
+/* The same as it stands on @day (today when NULL): the procedure in force that day. */
+HeedPageFlow *heed_publicity_new_flow_on  (HeedStore          *store,
+                                           HeedPublicityKind   kind,
+                                           HeedPaper           paper,
+                                           gboolean            large_print,
+                                           HeedLanguage        language,
+                                           const GDate        *day,
+                                           GError            **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "heed-report-cqc.h"
 #include "heed-report-pdf-private.h"
+#include "heed-validate.h"
 
 /* A table of the annual figures under its own heading, with its note; nothing if the figures
  * have no such table.  No charts: the CQC asks for a summary, and the tables say it all. */
@@ -30,6 +31,100 @@ add_figures (HeedDocument      *document,
     heed_report_doc_add_paragraph (document, table->note, HEED_TEXT_ITALIC);
 }
 
+static char *
+escaped_or_dash (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_markup_escape_text (text, -1) : g_strdup ("—");
+}
+
+/* The anonymised log inspectors ask for: a line per complaint received in the period, with no
+ * name or other identifier (the figures take them out of the free text). */
+static void
+add_log (HeedDocument      *document,
+         HeedReportFigures *figures)
+{
+  static const double widths[] = { 1.4, 1.5, 1.2, 1.25, 1.4, 0.75, 2.3 };
+  GPtrArray *log = heed_report_figures_get_log (figures);
+  HeedDocumentBlock *table;
+  GPtrArray *row;
+  const char *headings[] = {
+    _("Received"), _("Subject"), _("Track"), _("Outcome"), _("Responded"),
+    _("In time"), _("Learning and actions"),
+  };
+
+  heed_report_doc_add_heading (document, 2, _("Each complaint"));
+  if (log->len == 0)
+    {
+      heed_report_doc_add_paragraph (document, _("No complaints were received in this period."),
+                                     HEED_TEXT_PLAIN);
+      return;
+    }
+  heed_report_doc_add_paragraph (document, _("One line for each complaint received in the "
+                                             "period, oldest first. “In time” is whether the "
+                                             "response (or the early resolution) met the "
+                                             "timescale of the procedure, or the date agreed "
+                                             "with the complainant. Names and references are "
+                                             "left out."),
+                                 HEED_TEXT_PLAIN);
+  table = heed_document_add_table (document, 1);
+  heed_document_table_set_widths (table, widths, G_N_ELEMENTS (widths));
+  row = heed_document_table_add_row (table);
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autofree char *cell = g_strdup_printf ("<b>%s</b>", headings[i]);
+
+      heed_document_table_row_add_cell (row, cell);
+    }
+  for (guint i = 0; i < log->len; i++)
+    {
+      const HeedReportLogLine *line = g_ptr_array_index (log, i);
+      g_autofree char *received = heed_format_date_long (&line->received);
+      g_autofree char *responded = g_date_valid (&line->responded)
+                                   ? heed_format_date_long (&line->responded) : NULL;
+      g_autofree char *subject = escaped_or_dash (line->subject);
+      g_autofree char *track = escaped_or_dash (line->track);
+      g_autofree char *outcome = escaped_or_dash (line->outcome != NULL ? line->outcome
+                                                                        : _("Open"));
+      g_autofree char *responded_cell = escaped_or_dash (responded);
+      g_autofree char *learning = NULL;
+      g_autoptr(GString) said = g_string_new (NULL);
+
+      if (line->learning != NULL)
+        {
+          g_autofree char *text = g_markup_escape_text (line->learning, -1);
+
+          g_string_append (said, text);
+        }
+      if (line->actions != NULL)
+        {
+          g_auto(GStrv) actions = g_strsplit (line->actions, "\n", -1);
+
+          for (guint a = 0; actions[a] != NULL; a++)
+            {
+              g_autofree char *text = g_markup_escape_text (actions[a], -1);
+
+              /* TRANSLATORS: an action taken, in the CQC log; %s is what was done */
+              g_string_append_printf (said, "%s", said->len > 0 ? "\n" : "");
+              g_string_append_printf (said, _("Action: %s"), text);
+            }
+        }
+      if (said->len > 0)
+        learning = g_strdup (said->str);
+      else
+        learning = g_strdup (line->approved ? "—" : _("Not yet approved to share"));
+
+      row = heed_document_table_add_row (table);
+      heed_document_table_row_add_cell (row, received);
+      heed_document_table_row_add_cell (row, subject);
+      heed_document_table_row_add_cell (row, track);
+      heed_document_table_row_add_cell (row, outcome);
+      heed_document_table_row_add_cell (row, responded_cell);
+      heed_document_table_row_add_cell (row, line->in_time > 0 ? _("Yes")
+                                             : line->in_time == 0 ? _("No") : _("Not yet"));
+      heed_document_table_row_add_cell (row, learning);
+    }
+}
+
 const char *
 heed_report_cqc_get_title (void)
 {
@@ -51,6 +146,9 @@ build_document (HeedReportFigures *figures)
   heed_report_doc_add_paragraph (document, heed_report_figures_get_practice (figures),
                                  HEED_TEXT_BOLD);
   heed_report_doc_add_paragraph (document, period, HEED_TEXT_PLAIN);
+  if (heed_report_figures_get_trail_head (figures) != NULL)
+    heed_report_doc_add_paragraph (document, heed_report_figures_get_trail_head (figures),
+                                   HEED_TEXT_ITALIC);
   /* TRANSLATORS: %s is the period, "1 April 2025 to 31 March 2026" */
   purpose = g_strdup_printf (_("For the Care Quality Commission, as regulation 16 of the Health "
                                "and Social Care Act 2008 (Regulated Activities) Regulations "
@@ -89,6 +187,8 @@ build_document (HeedReportFigures *figures)
   heed_report_doc_add_items (document, figures, HEED_REPORT_ITEMS_ACTIONS, NULL, NULL,
                              _("No action was approved for publication in this period."));
 
+  add_log (document, figures);
+
   heed_report_doc_add_paragraph (document, _("This summary names no person. The practice keeps "
                                              "the records it was drawn from and can answer "
                                              "questions about any figure in it."),
@@ -101,11 +201,16 @@ heed_report_cqc_new_flow (HeedReportFigures *figures)
 {
   g_autoptr(HeedDocument) document = NULL;
   g_autofree char *period = NULL;
+  gboolean suppress;
 
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (figures), NULL);
   g_return_val_if_fail (heed_report_figures_get_kind (figures) == HEED_REPORT_ANNUAL, NULL);
 
+  /* It goes to the regulator, not the public: exact numbers, not "fewer than 5". */
+  suppress = heed_report_figures_get_suppress_small (figures);
+  heed_report_figures_set_suppress_small (figures, FALSE);
   document = build_document (figures);
+  heed_report_figures_set_suppress_small (figures, suppress);
   period = heed_report_figures_dup_period_text (figures);
   return heed_report_doc_new_flow (document, heed_report_figures_get_practice (figures), period,
                                    heed_report_cqc_get_title ());

@@ -297,8 +297,19 @@ heed_report_html_render (HeedReportFigures  *figures,
           node = add_element (section, "p", table->note);
           set_attribute (node, "class", "note");
         }
-      /* The matters themselves, where the manager approved their wording. */
-      if (g_strcmp0 (table->id, "general-importance") == 0)
+      /* The matters themselves: in the practice's own words when it wrote them for the
+       * period, otherwise those whose wording the manager approved. */
+      if (g_strcmp0 (table->id, "general-importance") == 0
+          && heed_report_figures_get_general_importance (figures) != NULL)
+        {
+          g_auto(GStrv) paragraphs = g_strsplit (heed_report_figures_get_general_importance
+                                                 (figures), "\n\n", -1);
+
+          for (guint p = 0; paragraphs[p] != NULL; p++)
+            if (g_strstrip (paragraphs[p])[0] != '\0')
+              add_element (section, "p", paragraphs[p]);
+        }
+      else if (g_strcmp0 (table->id, "general-importance") == 0)
         add_item_list (section, figures, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, _("Subject:"), NULL,
                        _("Their wording has not been approved for publication."));
     }

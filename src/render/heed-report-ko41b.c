@@ -24,9 +24,22 @@ heed_report_ko41b_new_flow (HeedReportFigures *figures)
   heed_report_doc_add_paragraph (document,
                                  _("The figures for NHS England’s collection of data on written "
                                    "complaints, by the collection’s own categories. Oral "
-                                   "complaints resolved by the next working day and complaints "
-                                   "found out of scope are not counted."),
+                                   "complaints resolved by the next working day, complaints "
+                                   "found out of scope and complaints about private care are "
+                                   "not counted."),
                                  HEED_TEXT_PLAIN);
+  if (heed_report_figures_is_dental_collection (figures))
+    heed_report_doc_add_paragraph (document,
+                                   _("The dental collection: send it through the NHS Business "
+                                     "Services Authority’s online form, one return for each "
+                                     "NHS dental contract, even when there were no complaints "
+                                     "(a nil return)."),
+                                   HEED_TEXT_PLAIN);
+  else
+    heed_report_doc_add_paragraph (document,
+                                   _("The GP collection: send it through NHS England’s "
+                                     "Strategic Data Collection Service (SDCS)."),
+                                   HEED_TEXT_PLAIN);
   for (guint i = 0; i < heed_report_figures_get_n_tables (figures); i++)
     {
       const HeedReportTable *table = heed_report_figures_get_table (figures, i);

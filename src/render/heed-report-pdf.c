@@ -249,6 +249,9 @@ build_document (HeedReportFigures *figures,
   heed_report_doc_add_paragraph (document, heed_report_figures_get_practice (figures),
                                  HEED_TEXT_BOLD);
   heed_report_doc_add_paragraph (document, period, HEED_TEXT_PLAIN);
+  if (heed_report_figures_get_trail_head (figures) != NULL)
+    heed_report_doc_add_paragraph (document, heed_report_figures_get_trail_head (figures),
+                                   HEED_TEXT_ITALIC);
 
   heed_report_doc_add_heading (document, 2, _("At a glance"));
   list = heed_document_add_list (document, FALSE);
@@ -273,8 +276,19 @@ build_document (HeedReportFigures *figures,
       heed_report_doc_add_table (document, figures, table);
       if (table->note != NULL)
         heed_report_doc_add_paragraph (document, table->note, HEED_TEXT_ITALIC);
-      /* The matters themselves, where the manager approved their wording. */
-      if (g_strcmp0 (table->id, "general-importance") == 0)
+      /* The matters themselves: in the practice's own words when it wrote them for the
+       * period, otherwise those whose wording the manager approved. */
+      if (g_strcmp0 (table->id, "general-importance") == 0
+          && heed_report_figures_get_general_importance (figures) != NULL)
+        {
+          g_auto(GStrv) paragraphs = g_strsplit (heed_report_figures_get_general_importance
+                                                 (figures), "\n\n", -1);
+
+          for (guint p = 0; paragraphs[p] != NULL; p++)
+            if (g_strstrip (paragraphs[p])[0] != '\0')
+              heed_report_doc_add_paragraph (document, paragraphs[p], HEED_TEXT_PLAIN);
+        }
+      else if (g_strcmp0 (table->id, "general-importance") == 0)
         heed_report_doc_add_items (document, figures, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE,
                                    _("Subject:"), NULL,
                                    _("Their wording has not been approved for publication."));

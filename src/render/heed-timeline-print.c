@@ -12,6 +12,7 @@
 
 #include "heed-case.h"
 #include "heed-page-size.h"
+#include "heed-png.h"
 #include "heed-timeline-print.h"
 #include "heed-validate.h"
 
@@ -771,32 +772,33 @@ check_period (const GDate  *from,
 }
 
 /* Writes beside @path and renames, so a failure never leaves half a file in its place. */
-static char *
-temp_path_for (const char *path)
-{
-  return g_strdup_printf ("%s.part-%u", path, g_random_int ());
-}
-
+/* A PDF or PNG that could not be drawn or written: the output's own words when it refused or
+ * the disk failed, else Cairo's. */
 static gboolean
-finish_file (const char         *temp,
-             const char         *path,
+finish_file (HeedSafeOutput     *output,
+             HeedPngWriter      *writer,
              cairo_status_t      status,
              GError            **error)
 {
-  if (status != CAIRO_STATUS_SUCCESS)
+  GError *output_error = NULL;
+
+  if (writer->error != NULL)
     {
-      g_unlink (temp);
-      g_set_error (error, HEED_TIMELINE_PRINT_ERROR, HEED_TIMELINE_PRINT_ERROR_WRITE,
-                   _("Could not write “%s”: %s."), path, cairo_status_to_string (status));
+      heed_png_take_error (error, g_steal_pointer (&writer->error), HEED_TIMELINE_PRINT_ERROR,
+                           HEED_TIMELINE_PRINT_ERROR_WRITE);
       return FALSE;
     }
-  if (g_rename (temp, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
-
-      g_unlink (temp);
       g_set_error (error, HEED_TIMELINE_PRINT_ERROR, HEED_TIMELINE_PRINT_ERROR_WRITE,
-                   _("Could not write “%s”: %s."), path, g_strerror (saved));
+                   _("Could not write “%s”: %s."), heed_safe_output_get_path (output),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!heed_safe_output_commit (output, &output_error))
+    {
+      heed_png_take_error (error, output_error, HEED_TIMELINE_PRINT_ERROR,
+                           HEED_TIMELINE_PRINT_ERROR_WRITE);
       return FALSE;
     }
   return TRUE;
@@ -810,7 +812,9 @@ heed_timeline_write_pdf (HeedTimelineData  *data,
                          GError           **error)
 {
   g_autoptr(HeedTimelinePrint) print = NULL;
-  g_autofree char *temp = NULL;
+  g_autoptr(HeedSafeOutput) output = NULL;
+  HeedPngWriter writer = { 0 };
+  GError *output_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -822,8 +826,15 @@ heed_timeline_write_pdf (HeedTimelineData  *data,
     return FALSE;
   heed_timeline_print_get_paper (data, &width, &height);
   print = heed_timeline_print_new (data, from, to, width, height);
-  temp = temp_path_for (path);
-  surface = cairo_pdf_surface_create (temp, width, height);
+  output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, &output_error);
+  if (output == NULL)
+    {
+      heed_png_take_error (error, output_error, HEED_TIMELINE_PRINT_ERROR,
+                           HEED_TIMELINE_PRINT_ERROR_WRITE);
+      return FALSE;
+    }
+  writer.output = output;
+  surface = cairo_pdf_surface_create_for_stream (heed_png_writer_write, &writer, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   heed_timeline_data_is_case (data) ? _("Case timeline")
                                                                     : _("Practice timeline"));
@@ -838,7 +849,7 @@ heed_timeline_write_pdf (HeedTimelineData  *data,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return finish_file (temp, path, status, error);
+  return finish_file (output, &writer, status, error);
 }
 
 gboolean
@@ -850,7 +861,6 @@ heed_timeline_write_png (HeedTimelineData  *data,
                          GError           **error)
 {
   g_autoptr(HeedTimelineLayout) layout = NULL;
-  g_autofree char *temp = NULL;
   HeedTimelineViewport viewport;
   HeedTimelinePalette palette;
   cairo_surface_t *surface;
@@ -859,6 +869,7 @@ heed_timeline_write_png (HeedTimelineData  *data,
   cairo_t *cr;
   guint n_rows, shown;
   double header, row_height, legend = 34;
+  gboolean ok;
 
   g_return_val_if_fail (data != NULL && path != NULL, FALSE);
 
@@ -909,10 +920,16 @@ heed_timeline_write_png (HeedTimelineData  *data,
       show (cr, more, viewport.width - 12 - width, viewport.height + 10, &palette.dim);
     }
   cairo_destroy (cr);
-  temp = temp_path_for (path);
   status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, temp);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, HEED_TIMELINE_PRINT_ERROR, HEED_TIMELINE_PRINT_ERROR_WRITE,
+                   _("Could not write “%s”: %s."), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  ok = heed_png_save (surface, path, HEED_TIMELINE_PRINT_ERROR, HEED_TIMELINE_PRINT_ERROR_WRITE,
+                      error);
   cairo_surface_destroy (surface);
-  return finish_file (temp, path, status, error);
+  return ok;
 }

@@ -11,7 +11,8 @@
 #include "heed-validate.h"
 
 /* What the practice said it would do after its complaints, and whether it has: every action
- * of every action plan, overdue first, then due soon, not yet due, and done. */
+ * of every action plan, overdue first, then due soon, not yet due, and done. Choosing an
+ * action that came from a case shows the case, through the window's win.show-case. */
 
 struct _HeedActionsPage
 {
@@ -23,27 +24,10 @@ struct _HeedActionsPage
 
 G_DEFINE_FINAL_TYPE (HeedActionsPage, heed_actions_page, ADW_TYPE_BIN)
 
-enum {
-  SIGNAL_CASE_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static const HeedActionState order[] = {
   HEED_ACTION_STATE_OVERDUE, HEED_ACTION_STATE_DUE_SOON, HEED_ACTION_STATE_NOT_DUE,
   HEED_ACTION_STATE_DONE,
 };
-
-static void
-on_row_activated_cb (AdwActionRow    *row,
-                     HeedActionsPage *self)
-{
-  gint64 case_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "heed-case");
-
-  if (case_id > 0)
-    g_signal_emit (self, signals[SIGNAL_CASE_ACTIVATED], 0, case_id);
-}
 
 static char *
 describe (const HeedActionPlanItem *item)
@@ -76,6 +60,10 @@ heed_actions_page_dispose (GObject *object)
 {
   HeedActionsPage *self = HEED_ACTIONS_PAGE (object);
 
+  /* The bin lets go of its child first: disposing of the template frees the page, which the
+   * bin would otherwise unparent again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_ACTIONS_PAGE);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   G_OBJECT_CLASS (heed_actions_page_parent_class)->dispose (object);
 }
@@ -83,23 +71,20 @@ heed_actions_page_dispose (GObject *object)
 static void
 heed_actions_page_class_init (HeedActionsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = heed_actions_page_dispose;
 
-  /**
-   * HeedActionsPage::case-activated:
-   * @case_id: the case the chosen action came from
-   */
-  signals[SIGNAL_CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
-                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-actions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedActionsPage, page);
 }
 
 static void
 heed_actions_page_init (HeedActionsPage *self)
 {
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
 }
 
 GtkWidget *
@@ -152,14 +137,13 @@ heed_actions_page_set_store (HeedActionsPage *self,
               adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                          gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
             }
-          g_object_set_data_full (G_OBJECT (row), "heed-case",
-                                  g_memdup2 (&item->case_id, sizeof item->case_id), g_free);
           if (item->case_id > 0)
             {
               gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
               adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                          gtk_image_new_from_icon_name ("go-next-symbolic"));
-              g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-case");
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->case_id);
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }

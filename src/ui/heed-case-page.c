@@ -11,6 +11,7 @@
 #include "heed-case-page.h"
 #include "heed-subject-access.h"
 #include "heed-choice.h"
+#include "heed-email.h"
 #include "heed-event.h"
 #include "heed-person.h"
 #include "heed-record-dialog.h"
@@ -82,7 +83,7 @@ static guint signals[N_SIGNALS];
 /* The sections of a case, in the order a complaint is handled. */
 static const char *const received_fields[] = {
   "summary", "channel", "received-at", "received-by", "handler", "subject", "service-area",
-  "anonymous", "confidential", NULL
+  "care", "anonymous", "confidential", NULL
 };
 static const char *const happened_fields[] = {
   "incident-date", "aware-date", "description", "people-involved", "how-affected",
@@ -90,7 +91,7 @@ static const char *const happened_fields[] = {
 };
 static const char *const behalf_fields[] = {
   "on-behalf", "relationship", "relationship-other", "behalf-reason", "behalf-reason-other",
-  NULL
+  "best-interests", "best-interests-note", NULL
 };
 static const char *const first_contact_fields[] = {
   "callback-offered", "meeting-offered", "advocacy-offered", "copy-offered", "needs", NULL
@@ -816,10 +817,18 @@ heed_case_page_attach_file (HeedCasePage  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   /* Kept in the practice file: a large scan is fine, a film is not. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE
+                            "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return FALSE;
+  /* A pipe or a device would be read without end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Only a plain file can be attached, not a folder, a pipe or a device."));
+      return FALSE;
+    }
   if (g_file_info_get_size (info) > 50 * 1024 * 1024)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
@@ -843,6 +852,72 @@ heed_case_page_attach_file (HeedCasePage  *self,
   g_clear_handle_id (&self->draft_source, g_source_remove);
   keep_draft_cb (self);
   heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
+  return TRUE;
+}
+
+gboolean
+heed_case_page_add_email (HeedCasePage  *self,
+                          GFile         *file,
+                          GError       **error)
+{
+  g_autoptr(HeedEmail) email = NULL;
+  g_autofree char *path = NULL;
+  gint64 case_id;
+
+  g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->kase == NULL)
+    return TRUE;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("Save the email to a folder first, then drop the saved file."));
+      return FALSE;
+    }
+  email = heed_email_read (path, error);
+  if (email == NULL)
+    return FALSE;
+  case_id = heed_record_get_id (HEED_RECORD (self->kase));
+  if (heed_email_add_to_case (email, self->store, case_id, error) == 0)
+    return FALSE;
+  /* Reloading must not lose typing on the page: keep it as a draft first. */
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+  heed_case_page_set_case (self, self->store, case_id);
+  return TRUE;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            HeedCasePage  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->kase == NULL
+      || heed_store_is_read_only (self->store))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+      gboolean ok;
+
+      /* An email becomes an entry; anything else is kept as a document of the case. */
+      if (g_str_has_suffix (lower, ".eml"))
+        ok = heed_case_page_add_email (self, l->data, &error);
+      else
+        ok = heed_case_page_attach_file (self, 0, l->data, &error);
+      if (!ok)
+        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    }
+  g_slist_free (files);
   return TRUE;
 }
 
@@ -1520,6 +1595,13 @@ heed_case_page_init (HeedCasePage *self)
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
   self->groups = g_ptr_array_new ();
   self->deadline_rows = g_ptr_array_new ();
+  {
+    /* An email dropped on the case becomes an entry of it. */
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 gboolean

@@ -25,6 +25,11 @@ gboolean  heed_case_page_attach_file  (HeedCasePage  *self,
                                        gint64         event_id,
                                        GFile         *file,
                                        GError       **error);
+/* Adds the email in @file (.eml) as an entry of What Happened, the message kept unaltered
+ * with its attachments as documents of the entry. */
+gboolean  heed_case_page_add_email    (HeedCasePage  *self,
+                                       GFile         *file,
+                                       GError       **error);
 /* Undoes the last status change made on this page. */
 gboolean  heed_case_page_undo_status_change (HeedCasePage  *self,
                                             GError       **error);

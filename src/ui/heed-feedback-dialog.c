@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-email.h"
 #include "heed-feedback-dialog.h"
+#include "heed-intake.h"
+#include "heed-procedure.h"
 #include "heed-person.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
@@ -35,6 +38,7 @@ struct _HeedFeedbackDialog
   HeedStaffPicker  *staff_picker;
   gint64            draft_id;
   guint             draft_source;
+  HeedEmail        *email;      /* the message it was made from, kept with the case */
 };
 
 G_DEFINE_FINAL_TYPE (HeedFeedbackDialog, heed_feedback_dialog, ADW_TYPE_WINDOW)
@@ -56,8 +60,9 @@ static const char *const short_person_fields[] = {
 };
 static const char *const behalf_fields[] = {
   "on-behalf", "relationship", "relationship-other", "behalf-reason", "behalf-reason-other",
-  NULL
+  "best-interests", "best-interests-note", NULL
 };
+static const char *const care_fields[] = { "care", NULL };
 static const char *const affected_fields[] = {
   "title", "first-name", "last-name", "house", "street", "town", "postcode", "nhs-number",
   "date-of-birth", "deceased", NULL
@@ -190,9 +195,23 @@ build_form (HeedFeedbackDialog *self)
   g_autoptr(GDateTime) local = g_date_time_new_now_local ();
   g_autofree char *now = g_date_time_format (local, "%Y-%m-%dT%H:%M:00");
 
-  self->kase = heed_case_new (self->kind);
-  heed_record_set_text (HEED_RECORD (self->kase), HEED_CASE_RECEIVED_AT, now);
-  self->complainant = heed_person_new ();
+  if (self->email != NULL)
+    {
+      /* Filled from the message as reception would, for them to check. */
+      g_autoptr(HeedIntake) intake = heed_intake_new ();
+      g_autoptr(HeedPerson) sender = NULL;
+
+      heed_email_fill_intake (self->email, intake);
+      self->kase = heed_intake_build (intake, &sender, NULL);
+      heed_record_set_text (HEED_RECORD (self->kase), HEED_CASE_STATUS, "draft");
+      self->complainant = sender != NULL ? g_steal_pointer (&sender) : heed_person_new ();
+    }
+  else
+    {
+      self->kase = heed_case_new (self->kind);
+      heed_record_set_text (HEED_RECORD (self->kase), HEED_CASE_RECEIVED_AT, now);
+      self->complainant = heed_person_new ();
+    }
   self->case_editor = make_editor (self, HEED_RECORD (self->kase), staff);
   self->complainant_editor = make_editor (self, HEED_RECORD (self->complainant), NULL);
 
@@ -212,15 +231,38 @@ build_form (HeedFeedbackDialog *self)
                                                _("Only when complaining on behalf of someone "
                                                  "else."),
                                                affected_fields));
-      add (self, heed_record_editor_add_group (self->case_editor,
-                                               g_strcmp0 (self->kind, "complaint") == 0
-                                               ? _("The Complaint") : _("The Concern"),
-                                               _("When it happened, what happened, who was "
-                                                 "involved, how it affected them and what "
-                                                 "they would like to happen. A complaint "
-                                                 "made more than 12 months after they knew "
-                                                 "needs the reason."),
-                                               complaint_fields));
+      {
+        /* The time limit of the procedure in force today, in the practice's nation. */
+        guint months = heed_procedure_for (heed_store_get_nation (self->store),
+                                           NULL)->time_limit_months;
+        g_autofree char *description = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "When it happened, what happened, who was involved, how it affected "
+                       "them and what they would like to happen. A complaint made more than %u "
+                       "month after it happened, or after they knew, needs the reason.",
+                       "When it happened, what happened, who was involved, how it affected "
+                       "them and what they would like to happen. A complaint made more than %u "
+                       "months after it happened, or after they knew, needs the reason.",
+                       months), months);
+
+        add (self, heed_record_editor_add_group (self->case_editor,
+                                                 g_strcmp0 (self->kind, "complaint") == 0
+                                                 ? _("The Complaint") : _("The Concern"),
+                                                 description, complaint_fields));
+      }
+      /* A dental practice treats private patients, whose complaints go elsewhere. */
+      {
+        g_autofree char *type = heed_store_dup_setting (self->store, "practice-type");
+
+        if (g_strcmp0 (type, "dental") == 0)
+          add (self, heed_record_editor_add_group (self->case_editor,
+                                                   _("NHS or Private Care"),
+                                                   _("A private patient’s complaint goes to "
+                                                     "the Dental Complaints Service, not the "
+                                                     "Ombudsman, and is not counted in the "
+                                                     "KO41(b)."),
+                                                   care_fields));
+      }
       add (self, heed_record_editor_add_group (self->case_editor,
                                                _("Consent and Authorisation"),
                                                _("When someone complains for another person, "
@@ -367,6 +409,11 @@ heed_feedback_dialog_save (HeedFeedbackDialog *self)
                                        (const gint64 *) ids->data, ids->len, &error))
       goto rollback;
   }
+  /* The message it came in, unaltered, and what was attached to it. */
+  if (self->email != NULL
+      && !heed_email_keep (self->email, self->store, heed_record_get_id (HEED_RECORD (self->kase)),
+                           0, &error))
+    goto rollback;
   if (!heed_store_drop_form_draft (self->store, self->draft_id, &error)
       || !heed_store_commit (self->store, &error))
     goto rollback;
@@ -453,6 +500,7 @@ heed_feedback_dialog_finalize (GObject *object)
 {
   HeedFeedbackDialog *self = HEED_FEEDBACK_DIALOG (object);
 
+  g_clear_pointer (&self->email, heed_email_free);
   g_free (self->kind);
   G_OBJECT_CLASS (heed_feedback_dialog_parent_class)->finalize (object);
 }
@@ -522,11 +570,12 @@ heed_feedback_dialog_init (HeedFeedbackDialog *self)
   adw_window_set_content (ADW_WINDOW (self), box);
 }
 
-HeedFeedbackDialog *
-heed_feedback_dialog_new (GtkWindow     *parent,
-                          HeedStore     *store,
-                          const char    *kind,
-                          HeedFormDraft *draft)
+static HeedFeedbackDialog *
+dialog_new (GtkWindow     *parent,
+            HeedStore     *store,
+            const char    *kind,
+            HeedFormDraft *draft,
+            HeedEmail     *email)
 {
   HeedFeedbackDialog *self;
   g_autofree char *draft_kind = NULL;
@@ -548,6 +597,9 @@ heed_feedback_dialog_new (GtkWindow     *parent,
   self = g_object_new (HEED_TYPE_FEEDBACK_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->kind = g_strdup (kind);
+  self->email = email;
+  if (email != NULL)
+    adw_window_title_set_subtitle (self->title, _("From an email; check it, then save"));
   /* Translators: the title of the form, "New Complaint" */
   heading = g_strdup_printf (_("New %s"), heed_case_kind_get_label (kind));
   adw_window_title_set_title (self->title, heading);
@@ -562,4 +614,26 @@ heed_feedback_dialog_new (GtkWindow     *parent,
   gtk_window_set_focus (GTK_WINDOW (self),
                         heed_record_editor_get_row (self->complainant_editor, "first-name"));
   return self;
+}
+
+HeedFeedbackDialog *
+heed_feedback_dialog_new (GtkWindow     *parent,
+                          HeedStore     *store,
+                          const char    *kind,
+                          HeedFormDraft *draft)
+{
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+
+  return dialog_new (parent, store, kind, draft, NULL);
+}
+
+HeedFeedbackDialog *
+heed_feedback_dialog_new_for_email (GtkWindow *parent,
+                                    HeedStore *store,
+                                    HeedEmail *email)
+{
+  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
+  g_return_val_if_fail (email != NULL, NULL);
+
+  return dialog_new (parent, store, "complaint", NULL, email);
 }

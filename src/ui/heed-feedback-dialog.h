@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "heed-email.h"
 #include "heed-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,11 @@ HeedFeedbackDialog *heed_feedback_dialog_new      (GtkWindow          *parent,
                                                    HeedStore          *store,
                                                    const char         *kind,
                                                    HeedFormDraft      *draft);
+/* A new complaint filled from @email (taken) for reception to check and save; saving keeps the
+ * message and its attachments as documents of the case. */
+HeedFeedbackDialog *heed_feedback_dialog_new_for_email (GtkWindow          *parent,
+                                                        HeedStore          *store,
+                                                        HeedEmail          *email);
 /* Checks and saves, as the Save button does; FALSE leaves the form open with the problems
  * shown beside their fields. */
 gboolean            heed_feedback_dialog_save     (HeedFeedbackDialog *self);

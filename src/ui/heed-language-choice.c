@@ -34,14 +34,24 @@ heed_language_choice_position (HeedLanguage language)
   return 0;
 }
 
-GtkDropDown *
-heed_language_choice_new_dropdown (void)
+void
+heed_language_choice_set_up (GtkDropDown *dropdown)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (heed_language_choice_new_model (),
-                                                            NULL));
+  g_autoptr(GListModel) names = heed_language_choice_new_model ();
 
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  gtk_drop_down_set_model (dropdown, names);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Language"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), _("Language"));
+}
+
+GtkDropDown *
+heed_language_choice_new_dropdown (void)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+
+  heed_language_choice_set_up (dropdown);
   return dropdown;
 }

@@ -16,5 +16,7 @@ HeedLanguage  heed_language_choice_at           (guint        position);
 guint         heed_language_choice_position     (HeedLanguage language);
 /* A drop-down of the choice, named "Language" for screen readers and the pointer. */
 GtkDropDown  *heed_language_choice_new_dropdown (void);
+/* Makes @dropdown (from a template) that drop-down: the choice, its name and its tooltip. */
+void          heed_language_choice_set_up       (GtkDropDown *dropdown);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-letter-dialog.h"
 #include "heed-letter-layout.h"
@@ -111,6 +112,14 @@ update (HeedLetterDialog *self)
                                  heed_merged_letter_get_title (letter));
   heed_page_preview_set_flow (self->preview, flow, description);
   fill_missing (self);
+}
+
+static void
+on_large_print_active_cb (GtkSwitch        *large_print,
+                          GParamSpec       *pspec,
+                          HeedLetterDialog *self)
+{
+  update (self);
 }
 
 static gboolean
@@ -275,9 +284,9 @@ heed_letter_dialog_get_language (HeedLetterDialog *self)
 }
 
 static void
-on_language_selected_cb (AdwComboRow      *row,
-                         GParamSpec       *pspec,
-                         HeedLetterDialog *self)
+on_language_row_selected_cb (AdwComboRow      *row,
+                             GParamSpec       *pspec,
+                             HeedLetterDialog *self)
 {
   guint selected = adw_combo_row_get_selected (row);
   HeedLanguage language = heed_language_choice_at (selected);
@@ -289,9 +298,9 @@ on_language_selected_cb (AdwComboRow      *row,
 }
 
 static void
-on_template_selected_cb (AdwComboRow      *row,
-                         GParamSpec       *pspec,
-                         HeedLetterDialog *self)
+on_template_row_selected_cb (AdwComboRow      *row,
+                             GParamSpec       *pspec,
+                             HeedLetterDialog *self)
 {
   guint selected = adw_combo_row_get_selected (row);
 
@@ -472,6 +481,7 @@ heed_letter_dialog_dispose (GObject *object)
   HeedLetterDialog *self = HEED_LETTER_DIALOG (object);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_LETTER_DIALOG);
   g_clear_object (&self->letter);
   g_clear_object (&self->template);
   g_clear_object (&self->store);
@@ -506,6 +516,21 @@ heed_letter_dialog_class_init (HeedLetterDialogClass *klass)
   signals[SIGNAL_SENT] = g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (HEED_TYPE_PAGE_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-letter-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, template_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, needs_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, large_print);
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, words_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, missing_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedLetterDialog, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_large_print_active_cb);
+
   gtk_widget_class_install_action (widget_class, "letter.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "letter.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "letter.send", NULL, send_action);
@@ -516,115 +541,21 @@ heed_letter_dialog_class_init (HeedLetterDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GtkWidget *
-header_button (const char *label,
-               const char *action,
-               const char *tooltip)
-{
-  GtkWidget *button = heed_accessible_button_new (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  return button;
-}
-
 static void
 heed_letter_dialog_init (HeedLetterDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *send = header_button (_("_Mark as Sent…"), "letter.send",
-                                   _("Keep the Letter with the Case as Sent"));
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *side = adw_preferences_page_new ();
-  GtkWidget *letter_group = adw_preferences_group_new ();
-  GtkWidget *large_row = adw_action_row_new ();
-  GtkWidget *preview_scroller = gtk_scrolled_window_new ();
+  g_autoptr(GListModel) languages = heed_language_choice_new_model ();
 
   self->word_rows = g_ptr_array_new ();
   self->missing_rows = g_ptr_array_new ();
   self->free_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1180, 820);
-  gtk_window_set_title (GTK_WINDOW (self), _("Write a Letter"));
-
-  gtk_widget_add_css_class (send, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), send);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           header_button (_("_Print…"), "letter.print", _("Print (Ctrl+P)")));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           header_button (_("Save as P_DF…"), "letter.save",
-                                          _("Save as PDF (Ctrl+S)")));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->template_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->template_row), _("Letter"));
-  self->large_print = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->large_print), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (large_row), _("Large print"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (large_row),
-                               _("For someone who needs bigger letters"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (large_row), GTK_WIDGET (self->large_print));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (large_row),
-                                         GTK_WIDGET (self->large_print));
-  g_signal_connect_swapped (self->large_print, "notify::active", G_CALLBACK (update), self);
-  self->language_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->language_row), _("Language"));
-  {
-    g_autoptr(GListModel) names = heed_language_choice_new_model ();
-
-    adw_combo_row_set_model (self->language_row, names);
-  }
-  g_signal_connect (self->language_row, "notify::selected",
-                    G_CALLBACK (on_language_selected_cb), self);
-  self->needs_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->needs_row),
-                                 _("They Have Asked For"));
-  adw_action_row_add_prefix (self->needs_row,
-                             gtk_image_new_from_icon_name ("dialog-information-symbolic"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->needs_row), "property");
-  gtk_widget_set_visible (GTK_WIDGET (self->needs_row), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group),
-                             GTK_WIDGET (self->needs_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group),
-                             GTK_WIDGET (self->template_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group),
-                             GTK_WIDGET (self->language_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (letter_group), large_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (side), ADW_PREFERENCES_GROUP (letter_group));
-
-  self->words_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->words_group, _("In Your Own Words"));
-  adw_preferences_group_set_description (self->words_group,
-                                         _("The parts of the letter only you can write. The "
-                                           "rest comes from the case."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (side), self->words_group);
-  self->missing_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->missing_group, _("Missing From the Case"));
-  adw_preferences_group_set_description (self->missing_group,
-                                         _("Shown in brackets in the letter until they are "
-                                           "filled in on the case or in Preferences."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (side), self->missing_group);
-
-  self->preview = HEED_PAGE_PREVIEW (heed_page_preview_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (preview_scroller),
-                                 GTK_WIDGET (self->preview));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (preview_scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (preview_scroller, "view");
-  gtk_widget_set_size_request (side, 340, -1);
-  gtk_paned_set_start_child (GTK_PANED (paned), side);
-  gtk_paned_set_end_child (GTK_PANED (paned), preview_scroller);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 400);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_box_append (GTK_BOX (box), paned);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heed_button_names_settle (GTK_WIDGET (self));
   heed_accessible_name_all (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->language_row, languages);
+  self->loading = FALSE;
 }
 
 HeedLetterDialog *
@@ -652,9 +583,10 @@ heed_letter_dialog_new (GtkWindow  *parent,
       gtk_string_list_append (names, template != NULL ? heed_letter_template_get_name (template)
                                                       : self->template_ids[i]);
     }
+  /* The first template is chosen below, not by the choice filling. */
+  self->loading = TRUE;
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (names));
-  g_signal_connect (self->template_row, "notify::selected",
-                    G_CALLBACK (on_template_selected_cb), self);
+  self->loading = FALSE;
   heed_letter_dialog_set_template (self, template_id != NULL ? template_id
                                                              : self->template_ids[0]);
   return self;

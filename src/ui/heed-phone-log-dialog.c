@@ -29,6 +29,7 @@ struct _HeedPhoneLogDialog
   AdwEntryRow  *affected_row;
   AdwComboRow  *relationship_row;
   GtkTextView  *happened_view;
+  AdwEntryRow  *summary_row;
   GtkTextView  *wanted_view;
   GtkSwitch    *callback_switch;
   GtkSwitch    *meeting_switch;
@@ -40,6 +41,8 @@ struct _HeedPhoneLogDialog
   gint64        draft_id;
   guint         draft_source;
   gboolean      loading;
+  gboolean      summary_edited;  /* typed by reception: no longer follows what happened */
+  gboolean      offering;        /* the summary is being set from what happened */
 };
 
 G_DEFINE_FINAL_TYPE (HeedPhoneLogDialog, heed_phone_log_dialog, ADW_TYPE_WINDOW)
@@ -100,6 +103,7 @@ read_form (HeedPhoneLogDialog *self)
         log->relationship = g_strdup (relationships[relationship]);
     }
   log->what_happened = dup_view (self->happened_view);
+  log->summary = dup_entry (self->summary_row);
   log->outcome_wanted = dup_view (self->wanted_view);
   log->callback_offered = gtk_switch_get_active (self->callback_switch);
   log->meeting_offered = gtk_switch_get_active (self->meeting_switch);
@@ -169,7 +173,7 @@ typedef struct {
   GtkWidget  *widget;
 } DraftField;
 
-#define N_DRAFT_FIELDS 8
+#define N_DRAFT_FIELDS 9
 
 /* The one-line fields a draft keeps, by key. */
 static void
@@ -185,6 +189,7 @@ get_draft_fields (HeedPhoneLogDialog *self,
     { "times", GTK_WIDGET (self->times_row) },
     { "affected", GTK_WIDGET (self->affected_row) },
     { "needs", GTK_WIDGET (self->needs_row) },
+    { "summary", GTK_WIDGET (self->summary_row) },
   };
 
   memcpy (fields, all, sizeof all);
@@ -258,6 +263,14 @@ read_draft (HeedPhoneLogDialog *self,
                            g_key_file_get_boolean (key_file, "phone-log", switches[i].key,
                                                    NULL));
   self->loading = FALSE;
+  /* A summary unlike the one offered was typed by reception: it stays as it is. */
+  {
+    g_autofree char *offered = heed_phone_log_suggest_summary (happened);
+    const char *summary = gtk_editable_get_text (GTK_EDITABLE (self->summary_row));
+
+    self->summary_edited = summary != NULL && summary[0] != '\0'
+                           && g_strcmp0 (summary, offered) != 0;
+  }
 }
 
 static void
@@ -392,6 +405,7 @@ heed_phone_log_dialog_class_init (HeedPhoneLogDialogClass *klass)
   BIND (affected_row);
   BIND (relationship_row);
   BIND (happened_view);
+  BIND (summary_row);
   BIND (wanted_view);
   BIND (callback_switch);
   BIND (meeting_switch);
@@ -404,6 +418,36 @@ heed_phone_log_dialog_class_init (HeedPhoneLogDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "phone-log.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* The summary is offered from the first sentence of what happened, until reception types
+ * its own. */
+static void
+on_happened_changed_cb (HeedPhoneLogDialog *self)
+{
+  g_autofree char *happened = NULL;
+  g_autofree char *offered = NULL;
+
+  if (self->summary_edited || self->loading)
+    return;
+  happened = dup_view (self->happened_view);
+  offered = heed_phone_log_suggest_summary (happened);
+  self->offering = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), offered != NULL ? offered : "");
+  self->offering = FALSE;
+}
+
+static void
+on_summary_changed_cb (HeedPhoneLogDialog *self)
+{
+  const char *text;
+
+  if (self->offering || self->loading)
+    return;
+  /* Emptied, it is offered again when what happened next changes (and on saving, a summary
+   * left empty is the first sentence). */
+  text = gtk_editable_get_text (GTK_EDITABLE (self->summary_row));
+  self->summary_edited = text != NULL && text[0] != '\0';
 }
 
 static void
@@ -426,6 +470,11 @@ connect_typing (HeedPhoneLogDialog *self)
     g_signal_connect_swapped (toggles[i], "notify::active", G_CALLBACK (on_typed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->happened_view), "changed",
                             G_CALLBACK (on_typed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->happened_view), "changed",
+                            G_CALLBACK (on_happened_changed_cb), self);
+  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (on_summary_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (on_typed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->wanted_view), "changed",
                             G_CALLBACK (on_typed_cb), self);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_typed_cb), self);

@@ -8,6 +8,7 @@
 #include "heed-accessible.h"
 #include "heed-choice.h"
 #include "heed-preferences-window.h"
+#include "heed-safe-output.h"
 #include "heed-record-dialog.h"
 #include "heed-staff.h"
 #include "heed-store-exchange.h"
@@ -25,6 +26,9 @@ struct _HeedPreferencesWindow
   AdwEntryRow         *phone_row;
   AdwEntryRow         *email_row;
   AdwComboRow         *nation_row;
+  AdwComboRow         *type_row;
+  AdwActionRow        *iscas_row;
+  GtkSwitch           *iscas_switch;
   AdwEntryRow         *manager_row;
   AdwEntryRow         *responsible_row;
   GtkPicture          *logo_picture;
@@ -49,6 +53,7 @@ struct _HeedPreferencesWindow
 G_DEFINE_FINAL_TYPE (HeedPreferencesWindow, heed_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char *const nations[] = { "england", "wales", "scotland", "northern-ireland" };
+static const char *const practice_types[] = { "gp", "dental" };
 
 static const char *const staff_fields[] = {
   "name", "role", "staff-group", "email", "phone", "active", NULL
@@ -142,6 +147,38 @@ on_nation_selected_cb (HeedPreferencesWindow *self)
     toast (self, error->message);
   else
     toast (self, _("Deadlines and bank holidays now follow this nation"));
+}
+
+/* ISCAS is for a GP practice's private patients; a dental practice's go to the Dental
+ * Complaints Service. */
+static void
+on_iscas_toggled_cb (HeedPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!heed_store_set_setting (self->store, "iscas-member",
+                               gtk_switch_get_active (self->iscas_switch) ? "true" : "false",
+                               &error))
+    toast (self, error->message);
+}
+
+static void
+on_type_selected_cb (HeedPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->type_row);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->iscas_row), selected == 0);
+  if (self->loading || selected >= G_N_ELEMENTS (practice_types))
+    return;
+  if (!heed_store_set_setting (self->store, "practice-type", practice_types[selected], &error))
+    toast (self, error->message);
+  else
+    toast (self, selected == 1 ? _("Heed now asks whether each complaint is about NHS or "
+                                   "private care")
+                               : _("The KO41(b) now follows the GP collection"));
 }
 
 static void
@@ -469,7 +506,14 @@ on_logo_chosen_cb (GtkNativeDialog       *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* A pipe or a device is refused, never read without end. */
+      if (g_file_peek_path (file) != NULL)
+        bytes = heed_load_regular_file (g_file_peek_path (file), _("The picture"),
+                                        4 * 1024 * 1024, &error);
+      else
+        bytes = g_file_load_bytes (file, NULL, NULL, &error);
 
       if (bytes == NULL || !heed_store_set_logo (self->store, bytes, &error))
         toast (self, error->message);
@@ -630,6 +674,9 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, email_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, nation_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, type_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, iscas_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, iscas_switch);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, manager_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, responsible_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, logo_picture);
@@ -644,6 +691,8 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_nation_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_type_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_iscas_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_subject_applied_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-staff", NULL, add_staff_action);
@@ -698,6 +747,17 @@ heed_preferences_window_new (GtkWindow *parent,
     if (g_strcmp0 (nations[i], heed_nation_to_id (nation)) == 0)
       adw_combo_row_set_selected (self->nation_row, i);
   gtk_widget_set_sensitive (GTK_WIDGET (self->nation_row), !read_only);
+  {
+    g_autofree char *type = heed_store_dup_setting (store, "practice-type");
+
+    g_autofree char *member = heed_store_dup_setting (store, "iscas-member");
+
+    adw_combo_row_set_selected (self->type_row, g_strcmp0 (type, "dental") == 0 ? 1 : 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->iscas_row), g_strcmp0 (type, "dental") != 0);
+    gtk_switch_set_active (self->iscas_switch, g_strcmp0 (member, "true") == 0);
+  }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->type_row), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->iscas_switch), !read_only);
   self->loading = FALSE;
 
   load_logo (self);

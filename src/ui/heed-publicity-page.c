@@ -6,12 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-publicity-page.h"
 
 /* What the practice puts up and hands out so that people know how to complain: the
  * waiting-room poster, the leaflet and the blank complaint form, always with the practice's
- * current details, previewed and printed from here. */
+ * current details, previewed and printed from here. What goes wrong is shown by the window,
+ * through its win.show-problem. */
 
 struct _HeedPublicityPage
 {
@@ -28,17 +30,18 @@ struct _HeedPublicityPage
 
 G_DEFINE_FINAL_TYPE (HeedPublicityPage, heed_publicity_page, ADW_TYPE_BIN)
 
-enum {
-  SIGNAL_PROBLEM,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-/* In the order of the kind choice. */
+/* In the order of the kind choice (kind_dropdown in the template). */
 static const HeedPublicityKind kinds[] = {
   HEED_PUBLICITY_POSTER, HEED_PUBLICITY_LEAFLET, HEED_PUBLICITY_FORM,
 };
+
+static void
+show_problem (HeedPublicityPage *self,
+              const char        *message)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", message))
+    g_warning ("%s", message);
+}
 
 
 gboolean
@@ -72,7 +75,7 @@ heed_publicity_page_show (HeedPublicityPage *self,
   flow = heed_publicity_new_flow (self->store, kind, paper, large_print, language, &error);
   if (flow == NULL)
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return FALSE;
     }
   heed_page_preview_set_flow (self->preview, flow, _("Preview of the practice’s publicity"));
@@ -114,7 +117,7 @@ on_save_response_cb (GtkNativeDialog   *native,
       g_autoptr(GError) error = NULL;
 
       if (file != NULL && !heed_publicity_page_save (self, g_file_peek_path (file), &error))
-        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+        show_problem (self, error->message);
     }
   g_object_unref (native);
 }
@@ -143,13 +146,19 @@ print_action (GtkWidget  *widget,
 
   if (!heed_page_preview_print (self->preview, GTK_WINDOW (gtk_widget_get_root (widget)),
                                 _("Publicity"), &error))
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    show_problem (self, error->message);
 }
 
 static void
 heed_publicity_page_dispose (GObject *object)
 {
-  g_clear_object (&HEED_PUBLICITY_PAGE (object)->store);
+  HeedPublicityPage *self = HEED_PUBLICITY_PAGE (object);
+
+  /* The bin lets go of its child first: disposing of the template frees it, and the bin
+   * would otherwise unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_PUBLICITY_PAGE);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_publicity_page_parent_class)->dispose (object);
 }
 
@@ -161,13 +170,15 @@ heed_publicity_page_class_init (HeedPublicityPageClass *klass)
 
   object_class->dispose = heed_publicity_page_dispose;
 
-  /**
-   * HeedPublicityPage::problem:
-   * @message: what went wrong, in words a person can act on
-   */
-  signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_STRING);
+  g_type_ensure (HEED_TYPE_PAGE_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-publicity-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedPublicityPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeedPublicityPage, paper_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeedPublicityPage, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeedPublicityPage, large_print);
+  gtk_widget_class_bind_template_child (widget_class, HeedPublicityPage, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "publicity.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "publicity.print", NULL, print_action);
@@ -176,69 +187,12 @@ heed_publicity_page_class_init (HeedPublicityPageClass *klass)
 static void
 heed_publicity_page_init (HeedPublicityPage *self)
 {
-  const char *const kind_names[] = { N_("Waiting-room poster"), N_("Leaflet"),
-                                     N_("Blank complaint form") };
-  g_autoptr(GtkStringList) kind_list = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *large_label = gtk_label_new_with_mnemonic (_("_Large print"));
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *save = heed_accessible_button_new (_("Save as P_DF…"));
-  GtkWidget *print = heed_accessible_button_new (_("_Print…"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    gtk_string_list_append (kind_list, _(kind_names[i]));
-  gtk_string_list_append (papers, "A4");
-  gtk_string_list_append (papers, "A3");
-  self->language_dropdown = heed_language_choice_new_dropdown ();
-  g_signal_connect_swapped (self->language_dropdown, "notify::selected",
-                            G_CALLBACK (on_choice_changed_cb), self);
-  self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kind_list)),
-                                                          NULL));
-  self->paper_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (papers)),
-                                                           NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What to make"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->paper_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Paper"), -1);
-  self->large_print = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->large_print), GTK_ALIGN_CENTER);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (large_label), GTK_WIDGET (self->large_print));
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
-                            G_CALLBACK (on_choice_changed_cb), self);
-  g_signal_connect_swapped (self->paper_dropdown, "notify::selected",
-                            G_CALLBACK (on_choice_changed_cb), self);
-  g_signal_connect_swapped (self->large_print, "notify::active",
-                            G_CALLBACK (on_choice_changed_cb), self);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "publicity.save");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "publicity.print");
-  gtk_widget_set_hexpand (spacer, TRUE);
-
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 8);
-  gtk_widget_set_margin_bottom (bar, 8);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->kind_dropdown));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->paper_dropdown));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->language_dropdown));
-  gtk_box_append (GTK_BOX (bar), large_label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->large_print));
-  gtk_box_append (GTK_BOX (bar), spacer);
-  gtk_box_append (GTK_BOX (bar), save);
-  gtk_box_append (GTK_BOX (bar), print);
-  gtk_box_append (GTK_BOX (box), bar);
-
-  self->preview = HEED_PAGE_PREVIEW (heed_page_preview_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->preview));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (scroller, "view");
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_bin_set_child (ADW_BIN (self), box);
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heed_button_names_settle (GTK_WIDGET (self));
   heed_accessible_name_all (GTK_WIDGET (self));
+  heed_language_choice_set_up (self->language_dropdown);
+  self->loading = FALSE;
 }
 
 GtkWidget *

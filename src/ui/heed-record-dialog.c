@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-button-names.h"
 #include "heed-record-dialog.h"
 #include "heed-record-editor.h"
 #include "heed-staff.h"
@@ -15,12 +16,15 @@
 
 struct _HeedRecordDialog
 {
-  AdwWindow         parent_instance;
+  AdwWindow           parent_instance;
 
-  GtkLabel         *problem_label;
-  HeedStore        *store;
-  HeedRecord       *record;
-  HeedRecordEditor *editor;
+  GtkLabel           *problem_label;
+  GtkButton          *save_button;
+  AdwPreferencesPage *page;
+
+  HeedStore          *store;
+  HeedRecord         *record;
+  HeedRecordEditor   *editor;
 };
 
 G_DEFINE_FINAL_TYPE (HeedRecordDialog, heed_record_dialog, ADW_TYPE_WINDOW)
@@ -73,16 +77,11 @@ heed_record_dialog_dispose (GObject *object)
 {
   HeedRecordDialog *self = HEED_RECORD_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_RECORD_DIALOG);
   g_clear_object (&self->editor);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_record_dialog_parent_class)->dispose (object);
-}
-
-static void
-heed_record_dialog_finalize (GObject *object)
-{
-  G_OBJECT_CLASS (heed_record_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -92,7 +91,6 @@ heed_record_dialog_class_init (HeedRecordDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = heed_record_dialog_dispose;
-  object_class->finalize = heed_record_dialog_finalize;
 
   /**
    * HeedRecordDialog::saved:
@@ -100,6 +98,12 @@ heed_record_dialog_class_init (HeedRecordDialogClass *klass)
    */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, HEED_TYPE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-record-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedRecordDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedRecordDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedRecordDialog, page);
 
   gtk_widget_class_install_action (widget_class, "record.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -110,8 +114,22 @@ heed_record_dialog_class_init (HeedRecordDialogClass *klass)
 static void
 heed_record_dialog_init (HeedRecordDialog *self)
 {
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* "_Add" as a screen reader should say it: "Add" (GTK 4.8 would otherwise say "_Add Add"). */
+static char *
+without_mnemonic (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
 }
 
 HeedRecordDialog *
@@ -124,15 +142,11 @@ heed_record_dialog_new (GtkWindow         *parent,
 {
   HeedRecordDialog *self;
   g_autoptr(GPtrArray) staff = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = heed_accessible_button_new (_("_Cancel"));
-  GtkWidget *save = heed_accessible_button_new (save_label);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *problem = gtk_label_new (NULL);
+  g_autofree char *save_name = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
   g_return_val_if_fail (HEED_IS_RECORD (record), NULL);
+  g_return_val_if_fail (save_label != NULL, NULL);
 
   self = g_object_new (HEED_TYPE_RECORD_DIALOG, "transient-for", parent, "title", title, NULL);
   self->store = g_object_ref (store);
@@ -142,27 +156,15 @@ heed_record_dialog_new (GtkWindow         *parent,
   heed_record_editor_set_staff (self->editor, staff);
   heed_record_editor_use_categories (self->editor, store);
 
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "record.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_widget_set_margin_start (problem, 18);
-  gtk_widget_set_margin_end (problem, 18);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_widget_set_visible (problem, FALSE);
-  self->problem_label = GTK_LABEL (problem);
-  gtk_box_append (GTK_BOX (box), problem);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+  gtk_button_set_label (self->save_button, save_label);
+  save_name = without_mnemonic (save_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, save_name, -1);
+  heed_button_names_settle (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
+  adw_preferences_page_add (self->page,
                             ADW_PREFERENCES_GROUP (heed_record_editor_add_group (self->editor,
                                                                                  NULL, NULL,
                                                                                  fields)));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  heed_accessible_name_all (GTK_WIDGET (self));
   return self;
 }

@@ -11,6 +11,8 @@
 #include "heed-record-editor.h"
 #include "heed-staff.h"
 #include "heed-store.h"
+#include "heed-procedure.h"
+#include "heed-case.h"
 #include "heed-validate.h"
 
 /* Rows that edit a record's fields, made from its field table so every form says the same
@@ -43,6 +45,8 @@ struct _HeedRecordEditor
   gboolean    loading;
   gboolean    changed;
   gboolean    editable;
+  gboolean    has_nation;
+  HeedNation  nation;    /* whose time limit a case's late check uses */
 };
 
 G_DEFINE_FINAL_TYPE (HeedRecordEditor, heed_record_editor, G_TYPE_OBJECT)
@@ -378,6 +382,9 @@ show_problems (HeedRecordEditor *self,
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
+  /* The late check follows the time limit of the practice's nation on the day it arrived. */
+  if (self->has_nation && HEED_IS_CASE (self->record))
+    heed_procedure_apply_time_limit (self->nation, HEED_CASE (self->record));
   problems = heed_record_validate (self->record, &today);
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -754,6 +761,8 @@ heed_record_editor_use_categories (HeedRecordEditor *self,
   g_return_if_fail (HEED_IS_RECORD_EDITOR (self));
   g_return_if_fail (HEED_IS_STORE (store));
 
+  self->nation = heed_store_get_nation (store);
+  self->has_nation = TRUE;
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)

@@ -27,6 +27,7 @@ struct _HeedReportPage
   GtkWidget         *year_label;
   HeedPagePreview   *preview;
   GtkLabel          *summary_label;
+  GtkWidget         *importance_button;
 
   HeedStore         *store;
   HeedReportFigures *figures;
@@ -82,6 +83,7 @@ heed_report_page_set_year (HeedReportPage *self,
   g_clear_object (&self->figures);
   self->figures = figures;
   self->year = year;
+  gtk_widget_set_visible (self->importance_button, TRUE);
   flow = heed_report_pdf_new_flow (figures);
   description = g_strdup_printf (_("The annual report for 1 April %d to 31 March %d"), year,
                                  year + 1);
@@ -114,6 +116,7 @@ heed_report_page_show_ko41b (HeedReportPage *self)
   if (self->store == NULL)
     return FALSE;
   self->document = DOCUMENT_KO41B;
+  gtk_widget_set_visible (self->importance_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), FALSE);
   gtk_widget_set_visible (self->year_label, FALSE);
   if (gtk_drop_down_get_selected (self->document_dropdown) != (guint) DOCUMENT_KO41B)
@@ -152,6 +155,7 @@ heed_report_page_set_document (HeedReportPage     *self,
   g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), FALSE);
 
   self->document = document;
+  gtk_widget_set_visible (self->importance_button, document == HEED_REPORT_DOCUMENT_ANNUAL);
   gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown),
                           document == HEED_REPORT_DOCUMENT_ANNUAL);
   gtk_widget_set_visible (self->year_label, document == HEED_REPORT_DOCUMENT_ANNUAL);
@@ -283,6 +287,150 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* The matters of general importance, in the practice's words, for the year shown: a window
+ * with the text, a draft Heed offers from the year's themes, and Save. */
+static void
+year_period (HeedReportPage *self,
+             GDate          *from,
+             GDate          *to)
+{
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  g_date_set_dmy (from, 1, G_DATE_APRIL, (GDateYear) self->year);
+  g_date_set_dmy (to, 31, G_DATE_MARCH, (GDateYear) (self->year + 1));
+}
+
+static void
+on_importance_draft_cb (GtkButton *button,
+                        GtkWindow *window)
+{
+  HeedReportPage *self = g_object_get_data (G_OBJECT (window), "heed-report-page");
+  GtkTextView *view = g_object_get_data (G_OBJECT (window), "heed-text");
+  g_autofree char *draft = NULL;
+
+  if (self->figures == NULL)
+    return;
+  draft = heed_report_figures_dup_general_importance_draft (self->figures);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), draft, -1);
+}
+
+static void
+on_importance_save_cb (GtkButton *button,
+                       GtkWindow *window)
+{
+  HeedReportPage *self = g_object_get_data (G_OBJECT (window), "heed-report-page");
+  GtkTextView *view = g_object_get_data (G_OBJECT (window), "heed-text");
+  GtkLabel *problem = g_object_get_data (G_OBJECT (window), "heed-problem");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  GDate from, to;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  year_period (self, &from, &to);
+  if (!heed_store_set_report_summary (self->store, &from, &to, text, &error))
+    {
+      /* Nothing typed is lost: the window stays open with it. */
+      gtk_label_set_text (problem, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (problem), TRUE);
+      return;
+    }
+  gtk_window_destroy (window);
+  heed_report_page_set_year (self, self->year);
+}
+
+GtkWindow *
+heed_report_page_edit_general_importance (HeedReportPage *self)
+{
+  GtkWidget *window, *header, *box, *intro, *frame, *view, *buttons, *draft, *save, *problem;
+  GtkWidget *toolbar;
+  g_autofree char *intro_text = NULL;
+  const char *written;
+
+  g_return_val_if_fail (HEED_IS_REPORT_PAGE (self), NULL);
+  if (self->store == NULL || self->figures == NULL || self->document != HEED_REPORT_DOCUMENT_ANNUAL)
+    return NULL;
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Matters of General Importance"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 460);
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (toolbar), header);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 18);
+  /* Translators: %d and %d are the years of the financial year */
+  intro_text = g_strdup_printf (_("In your own words, the matters of general importance that "
+                                  "complaints raised from April %d to March %d. The annual "
+                                  "report prints them as you write them. Name no one."),
+                                self->year, self->year + 1);
+  intro = gtk_label_new (intro_text);
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_box_append (GTK_BOX (box), intro);
+  frame = gtk_frame_new (NULL);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Matters of general importance"), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), frame);
+  written = heed_report_figures_get_general_importance (self->figures);
+  if (written != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), written, -1);
+  problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_box_append (GTK_BOX (box), problem);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  draft = gtk_button_new_with_mnemonic (_("_Offer a Draft"));
+  gtk_widget_set_tooltip_text (draft, _("Replace the text with a draft from this year’s "
+                                        "subjects and approved lessons"));
+  save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_widget_set_hexpand (draft, TRUE);
+  gtk_widget_set_halign (draft, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), draft);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (toolbar), box);
+  adw_window_set_content (ADW_WINDOW (window), toolbar);
+  gtk_widget_set_sensitive (save, !heed_store_is_read_only (self->store));
+
+  g_object_set_data (G_OBJECT (window), "heed-report-page", self);
+  g_object_set_data (G_OBJECT (window), "heed-text", view);
+  g_object_set_data (G_OBJECT (window), "heed-problem", problem);
+  gtk_widget_set_name (draft, "importance-draft");
+  gtk_widget_set_name (save, "importance-save");
+  gtk_widget_set_name (view, "importance-text");
+  g_signal_connect (draft, "clicked", G_CALLBACK (on_importance_draft_cb), window);
+  g_signal_connect (save, "clicked", G_CALLBACK (on_importance_save_cb), window);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+importance_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  heed_report_page_edit_general_importance (HEED_REPORT_PAGE (widget));
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -324,6 +472,7 @@ heed_report_page_class_init (HeedReportPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "report.save", "s", save_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "report.importance", NULL, importance_action);
 }
 
 static void
@@ -359,6 +508,11 @@ heed_report_page_init (HeedReportPage *self)
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (save), TRUE);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (save), G_MENU_MODEL (menu));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "report.print");
+  self->importance_button = gtk_button_new_with_mnemonic (_("_General Importance…"));
+  gtk_widget_set_tooltip_text (self->importance_button,
+                               _("Write the matters of general importance for this year"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->importance_button),
+                                  "report.importance");
 
   self->summary_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->summary_label, TRUE);
@@ -376,6 +530,7 @@ heed_report_page_init (HeedReportPage *self)
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->year_dropdown));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (bar), self->importance_button);
   gtk_box_append (GTK_BOX (bar), save);
   gtk_box_append (GTK_BOX (bar), print);
   gtk_box_append (GTK_BOX (box), bar);

@@ -32,4 +32,8 @@ gboolean         heed_report_page_save        (HeedReportPage    *self,
                                                GError           **error);
 HeedPagePreview *heed_report_page_get_preview (HeedReportPage    *self);
 
+/* Opens the window to write the matters of general importance of the annual report shown;
+ * NULL when another document is shown. */
+GtkWindow      *heed_report_page_edit_general_importance (HeedReportPage *self);
+
 G_END_DECLS

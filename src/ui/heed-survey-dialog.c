@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-button-names.h"
 #include "heed-long-text-row.h"
 #include "heed-report-figures.h"
 #include "heed-survey-dialog.h"
@@ -17,15 +18,17 @@
 
 struct _HeedSurveyDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow            parent_instance;
 
-  AdwEntryRow     *date_row;
-  GPtrArray       *answer_rows;   /* AdwComboRow*, statement 1 first */
-  HeedLongTextRow *comment_row;
-  GtkLabel        *problem_label;
+  AdwEntryRow         *date_row;
+  AdwPreferencesGroup *statements_group;
+  AdwPreferencesGroup *more_group;
+  GPtrArray           *answer_rows;   /* AdwComboRow*, statement 1 first */
+  HeedLongTextRow     *comment_row;
+  GtkLabel            *problem_label;
 
-  HeedStore       *store;
-  gint64           case_id;
+  HeedStore           *store;
+  gint64               case_id;
 };
 
 G_DEFINE_FINAL_TYPE (HeedSurveyDialog, heed_survey_dialog, ADW_TYPE_WINDOW)
@@ -111,17 +114,10 @@ heed_survey_dialog_dispose (GObject *object)
 {
   HeedSurveyDialog *self = HEED_SURVEY_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_SURVEY_DIALOG);
+  g_clear_pointer (&self->answer_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_survey_dialog_parent_class)->dispose (object);
-}
-
-static void
-heed_survey_dialog_finalize (GObject *object)
-{
-  HeedSurveyDialog *self = HEED_SURVEY_DIALOG (object);
-
-  g_clear_pointer (&self->answer_rows, g_ptr_array_unref);
-  G_OBJECT_CLASS (heed_survey_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -131,7 +127,6 @@ heed_survey_dialog_class_init (HeedSurveyDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = heed_survey_dialog_dispose;
-  object_class->finalize = heed_survey_dialog_finalize;
 
   /**
    * HeedSurveyDialog::saved:
@@ -140,6 +135,13 @@ heed_survey_dialog_class_init (HeedSurveyDialogClass *klass)
    */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-survey-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedSurveyDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedSurveyDialog, statements_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedSurveyDialog, more_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedSurveyDialog, problem_label);
 
   gtk_widget_class_install_action (widget_class, "survey.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -154,49 +156,20 @@ heed_survey_dialog_init (HeedSurveyDialog *self)
     N_("Not answered"), N_("Strongly disagree"), N_("Disagree"),
     N_("Neither agree nor disagree"), N_("Agree"), N_("Strongly agree"),
   };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = heed_accessible_button_new (_("_Cancel"));
-  GtkWidget *save = heed_accessible_button_new (_("_Save"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *when = adw_preferences_group_new ();
-  GtkWidget *statements = adw_preferences_group_new ();
-  GtkWidget *more = adw_preferences_group_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = NULL;
   GDate date;
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 760);
-  gtk_window_set_title (GTK_WINDOW (self), _("How They Found It"));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "survey.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heed_button_names_settle (GTK_WIDGET (self));
 
-  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->problem_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->problem_label));
-
-  self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Answered on"));
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
   today = heed_format_date_long (&date);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (when), GTK_WIDGET (self->date_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (when));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (statements), _("My Expectations"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (statements),
-                                         _("How much they agree with each statement about how "
-                                           "their complaint was handled."));
+  /* The statements come from the survey (seed 004), so their rows are made here. */
   self->answer_rows = g_ptr_array_new ();
   for (guint n = 1; n <= heed_survey_get_n_statements (); n++)
     {
@@ -209,17 +182,12 @@ heed_survey_dialog_init (HeedSurveyDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heed_survey_get_statement (n));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (statements), row);
+      adw_preferences_group_add (self->statements_group, row);
       g_ptr_array_add (self->answer_rows, row);
     }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (statements));
 
   self->comment_row = HEED_LONG_TEXT_ROW (heed_long_text_row_new (_("Anything they added")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (more), GTK_WIDGET (self->comment_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (more));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  adw_preferences_group_add (self->more_group, GTK_WIDGET (self->comment_row));
   heed_accessible_name_all (GTK_WIDGET (self));
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-letter-layout.h"
 #include "heed-letter-template.h"
@@ -95,8 +96,8 @@ check_cb (gpointer user_data)
 }
 
 static void
-on_source_changed_cb (GtkTextBuffer      *buffer,
-                      HeedTemplateEditor *self)
+on_source_buffer_changed_cb (GtkTextBuffer      *buffer,
+                             HeedTemplateEditor *self)
 {
   if (self->loading)
     return;
@@ -138,19 +139,23 @@ selected_id (HeedTemplateEditor *self)
 }
 
 static void
-on_template_selected_cb (GtkDropDown        *dropdown,
-                         GParamSpec         *pspec,
-                         HeedTemplateEditor *self)
+on_template_dropdown_selected_cb (GtkDropDown        *dropdown,
+                                  GParamSpec         *pspec,
+                                  HeedTemplateEditor *self)
 {
+  if (self->loading)
+    return;
   if (selected_id (self) != NULL)
     heed_template_editor_load (self, selected_id (self));
 }
 
 static void
-on_language_selected_cb (GtkDropDown        *dropdown,
-                         GParamSpec         *pspec,
-                         HeedTemplateEditor *self)
+on_language_dropdown_selected_cb (GtkDropDown        *dropdown,
+                                  GParamSpec         *pspec,
+                                  HeedTemplateEditor *self)
 {
+  if (self->loading)
+    return;
   self->language = heed_language_choice_at (gtk_drop_down_get_selected (dropdown));
   if (selected_id (self) != NULL)
     heed_template_editor_load (self, selected_id (self));
@@ -256,6 +261,7 @@ heed_template_editor_dispose (GObject *object)
   HeedTemplateEditor *self = HEED_TEMPLATE_EDITOR (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_TEMPLATE_EDITOR);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_template_editor_parent_class)->dispose (object);
 }
@@ -278,6 +284,20 @@ heed_template_editor_class_init (HeedTemplateEditorClass *klass)
   object_class->dispose = heed_template_editor_dispose;
   object_class->finalize = heed_template_editor_finalize;
 
+  g_type_ensure (HEED_TYPE_PAGE_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-template-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedTemplateEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, HeedTemplateEditor, template_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeedTemplateEditor, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeedTemplateEditor, source_view);
+  gtk_widget_class_bind_template_child (widget_class, HeedTemplateEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedTemplateEditor, revert_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedTemplateEditor, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_buffer_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_dropdown_selected_cb);
+
   gtk_widget_class_install_action (widget_class, "template.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "template.revert", NULL, revert_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
@@ -288,73 +308,13 @@ heed_template_editor_class_init (HeedTemplateEditorClass *klass)
 static void
 heed_template_editor_init (HeedTemplateEditor *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *save = heed_accessible_button_new (_("_Save"));
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *source_scroller = gtk_scrolled_window_new ();
-  GtkWidget *preview_scroller = gtk_scrolled_window_new ();
-
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 820);
-  gtk_window_set_title (GTK_WINDOW (self), _("Letter Templates"));
-
-  self->template_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->template_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template"), -1);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->template_dropdown));
-  self->language_dropdown = heed_language_choice_new_dropdown ();
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->language_dropdown));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "template.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  self->revert_button = heed_accessible_button_new (_("_Revert to Heed’s Own"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->revert_button), "template.revert");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->revert_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->source_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_monospace (self->source_view, TRUE);
-  gtk_text_view_set_wrap_mode (self->source_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (self->source_view, 12);
-  gtk_text_view_set_top_margin (self->source_view, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->source_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The template’s wording"),
-                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
-  g_signal_connect (gtk_text_view_get_buffer (self->source_view), "changed",
-                    G_CALLBACK (on_source_changed_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (source_scroller),
-                                 GTK_WIDGET (self->source_view));
-  gtk_widget_set_vexpand (source_scroller, TRUE);
-  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->problem_label, TRUE);
-  gtk_label_set_xalign (self->problem_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->problem_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->problem_label), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->problem_label), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->problem_label), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-  gtk_box_append (GTK_BOX (left), source_scroller);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->problem_label));
-
-  self->preview = HEED_PAGE_PREVIEW (heed_page_preview_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (preview_scroller),
-                                 GTK_WIDGET (self->preview));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (preview_scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (preview_scroller, "view");
-  gtk_paned_set_start_child (GTK_PANED (paned), left);
-  gtk_paned_set_end_child (GTK_PANED (paned), preview_scroller);
-  gtk_paned_set_position (GTK_PANED (paned), 560);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_box_append (GTK_BOX (box), paned);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  /* The choices are filled in by heed_template_editor_new(), which then loads the first. */
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heed_button_names_settle (GTK_WIDGET (self));
   heed_accessible_name_all (GTK_WIDGET (self));
+  heed_language_choice_set_up (self->language_dropdown);
+  self->loading = FALSE;
 }
 
 HeedTemplateEditor *
@@ -381,15 +341,13 @@ heed_template_editor_new (GtkWindow *parent,
       gtk_string_list_append (names, template != NULL ? heed_letter_template_get_name (template)
                                                       : self->ids[i]);
     }
+  self->loading = TRUE;
   gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (names));
   /* The wording in the interface's language first, as letters are made in it. */
   self->language = heed_language_resolve (HEED_LANGUAGE_INTERFACE);
   gtk_drop_down_set_selected (self->language_dropdown,
                               heed_language_choice_position (self->language));
-  g_signal_connect (self->language_dropdown, "notify::selected",
-                    G_CALLBACK (on_language_selected_cb), self);
-  g_signal_connect (self->template_dropdown, "notify::selected",
-                    G_CALLBACK (on_template_selected_cb), self);
+  self->loading = FALSE;
   if (self->ids[0] != NULL)
     heed_template_editor_load (self, self->ids[0]);
   gtk_widget_set_sensitive (GTK_WIDGET (self->source_view), !heed_store_is_read_only (store));

@@ -335,7 +335,9 @@ heed_timeline_view_reload (HeedTimelineView *self)
       else
         data = heed_timeline_data_load_practice (self->store, self->query, &self->closed_from,
                                                  &self->closed_to, &self->today, &error);
-      if (data == NULL)
+      /* The case may have gone a moment ago (a draft deleted) before its page closes: that
+       * is an empty timeline, not a fault. */
+      if (data == NULL && !g_error_matches (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD))
         g_warning ("Could not load the timeline: %s", error->message);
     }
   adopt_data (self, data);

@@ -15,11 +15,13 @@
 #include "heed-event.h"
 #include "heed-feedback-dialog.h"
 #include "heed-first-screen-model.h"
+#include "heed-import-dialog.h"
 #include "heed-letter-dialog.h"
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
 #include "heed-publicity-page.h"
 #include "heed-record-dialog.h"
+#include "heed-safe-output.h"
 #include "heed-report-page.h"
 #include "heed-template-editor.h"
 #include "heed-timeline-view.h"
@@ -259,7 +261,10 @@ run_query (HeedWindow *self)
                                  : self->view == HEED_CASE_VIEW_ATTENTION
                                  ? _("Nothing Needs Attention") : _("Nothing Here"));
       adw_status_page_set_description (self->none_page,
-                                       query->search != NULL
+                                       heed_case_query_finds_nothing (query)
+                                       ? _("Search looks for words and numbers; only "
+                                           "punctuation or symbols were typed.")
+                                       : query->search != NULL
                                        ? _("Try other words, or search in All Feedback.")
                                        : self->view == HEED_CASE_VIEW_ATTENTION
                                        ? _("No drafts to finish and no deadline in the next "
@@ -742,6 +747,24 @@ show_other_view (HeedWindow   *self,
   update_header (self);
 }
 
+/* What went wrong on a page (saving the publicity as PDF), until it is dismissed. */
+static void
+show_problem_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_problem (HEED_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A case chosen on another page (an action of its action plan): win.show-case. */
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  heed_window_show_case (HEED_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 on_timeline_case_activated_cb (HeedWindow *self,
                                gint64      case_id)
@@ -774,9 +797,8 @@ on_attachment_activated_cb (HeedWindow *self,
   g_strdelimit (safe, "/\\", '-');
   path = g_build_filename (dir, safe, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0
-      || !g_file_set_contents_full (path, g_bytes_get_data (data, NULL),
-                                    (gssize) g_bytes_get_size (data),
-                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+      || !heed_safe_output_write_file (path, g_bytes_get_data (data, NULL),
+                                       g_bytes_get_size (data), &error))
     {
       show_problem (self, error != NULL ? error->message : g_strerror (errno));
       return;
@@ -1049,6 +1071,8 @@ show_store (HeedWindow *self)
                                  !heed_store_is_read_only (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback",
                                  !heed_store_is_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table",
+                                 !heed_store_is_read_only (self->store));
   update_header (self);
 
   if (heed_store_is_read_only (self->store) && heed_store_get_lock_holder (self->store) != NULL)
@@ -1067,6 +1091,62 @@ show_store (HeedWindow *self)
                                                     NULL);
 }
 
+typedef struct {
+  char  *path;
+  char  *folder;
+  guint  keep;
+} AutoBackup;
+
+static void
+auto_backup_free (gpointer data)
+{
+  AutoBackup *job = data;
+
+  g_free (job->path);
+  g_free (job->folder);
+  g_free (job);
+}
+
+static void
+auto_backup_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  AutoBackup *job = task_data;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  char *written = NULL;
+
+  store = heed_store_open (job->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL
+      || !heed_store_backup_to_folder (store, job->folder, job->keep, &written, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, written, g_free);
+}
+
+static void
+on_auto_backup_done_cb (GObject      *source,
+                        GAsyncResult *res,
+                        gpointer      user_data)
+{
+  HeedWindow *self = HEED_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (written == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The automatic backup was not made: %s"),
+                                               error->message);
+
+      show_problem (self, text);
+    }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Backed up and checked")));
+}
+
 /* Automatic backups: when the practice is opened, if the last backup in the chosen folder is
  * older than the interval set in Preferences. It runs once the window is on screen. */
 static gboolean
@@ -1074,9 +1154,9 @@ back_up_if_due_cb (gpointer user_data)
 {
   HeedWindow *self = user_data;
   g_autofree char *folder = NULL;
-  g_autofree char *written = NULL;
   g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  AutoBackup *job;
   int interval;
 
   self->backup_source = 0;
@@ -1102,18 +1182,16 @@ back_up_if_due_cb (gpointer user_data)
         return G_SOURCE_REMOVE;
     }
 
-  if (!heed_store_backup_to_folder (self->store, folder,
-                                    (guint) g_settings_get_int (self->settings, "backup-keep"),
-                                    &written, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("The automatic backup was not made: %s"),
-                                               error->message);
-
-      show_problem (self, text);
-    }
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Backed up and checked")));
+  /* The copy is checked through (the database and the whole trail), which at 100,000 cases
+   * takes seconds: it is made on its own connection in a worker thread. */
+  job = g_new0 (AutoBackup, 1);
+  job->path = g_strdup (heed_store_get_path (self->store));
+  job->folder = g_steal_pointer (&folder);
+  job->keep = (guint) g_settings_get_int (self->settings, "backup-keep");
+  task = g_task_new (self, NULL, on_auto_backup_done_cb, NULL);
+  g_task_set_source_tag (task, back_up_if_due_cb);
+  g_task_set_task_data (task, job, auto_backup_free);
+  g_task_run_in_thread (task, auto_backup_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -1141,8 +1219,12 @@ static void
 use_store (HeedWindow *self,
            HeedStore  *store)
 {
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
+
   g_clear_object (&self->store);
   self->store = store;
+  /* The trail's head goes to the anchor log when the practice is closed after a change. */
+  heed_store_set_anchor_log (store, anchors);
   g_signal_connect_object (store, "case-added", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
   remember_practice (self);
   show_store (self);
@@ -1323,6 +1405,118 @@ present_feedback_dialog (HeedWindow    *self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+static void
+on_import_finished_cb (HeedWindow *self,
+                       guint       n_cases,
+                       const char *source)
+{
+  g_autofree char *text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u case from %s",
+                                  "Imported %u cases from %s", n_cases),
+                     n_cases, source);
+
+  run_query (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Import a Spreadsheet…, with @file already chosen when not NULL. */
+static HeedImportDialog *
+present_import_dialog (HeedWindow *self,
+                       GFile      *file)
+{
+  HeedImportDialog *dialog = heed_import_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (file != NULL)
+    heed_import_dialog_set_file (dialog, file, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+import_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+
+  if (self->store == NULL || heed_store_is_read_only (self->store))
+    return;
+  present_import_dialog (self, NULL);
+}
+
+gboolean
+heed_window_open_email (HeedWindow  *self,
+                        GFile       *file,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  HeedEmail *email;
+  HeedFeedbackDialog *dialog;
+
+  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL || heed_store_is_read_only (self->store))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                   _("Open a practice you can change first."));
+      return FALSE;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("Save the email to a folder first, then drop the saved file."));
+      return FALSE;
+    }
+  email = heed_email_read (path, error);
+  if (email == NULL)
+    return FALSE;
+  dialog = heed_feedback_dialog_new_for_email (GTK_WINDOW (self), self->store, email);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_feedback_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
+on_window_drop_cb (GtkDropTarget *target,
+                   const GValue  *value,
+                   double         x,
+                   double         y,
+                   HeedWindow    *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL)
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+      /* An email opens a new complaint for reception to check; a spreadsheet, the import. */
+      if (g_str_has_suffix (lower, ".eml"))
+        {
+          if (!heed_window_open_email (self, l->data, &error))
+            show_problem (self, error->message);
+        }
+      else if ((g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".xlsx")
+                || g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".tsv"))
+               && !heed_store_is_read_only (self->store))
+        present_import_dialog (self, l->data);
+      else
+        show_problem (self, _("Drop an email (.eml) to log it as a complaint, or a spreadsheet "
+                              "(.csv, .xlsx, .ods) to import it."));
+    }
+  g_slist_free (files);
+  return TRUE;
 }
 
 static void
@@ -1507,9 +1701,13 @@ heed_window_restore_backup (HeedWindow  *self,
                    _("Put the case right and save it before restoring a backup."));
       return FALSE;
     }
+  /* A backup that fails its check is refused before anything is closed or copied. */
+  if (!heed_store_check_backup (backup, error))
+    return FALSE;
   path = g_strdup (heed_store_get_path (self->store));
   kept = g_strdup_printf ("%s.before-restore-%s.heed", path, stamp);
-  if (!heed_store_backup (self->store, kept, error))
+  /* Kept as it is: a damaged practice is what a restore is most often for. */
+  if (!heed_store_keep_copy (self->store, kept, error))
     return FALSE;
 
   /* The file must be closed to be replaced. */
@@ -1529,6 +1727,12 @@ heed_window_restore_backup (HeedWindow  *self,
                    _("The backup was put in place but cannot be opened."));
       return FALSE;
     }
+  /* Put in place on purpose: what the anchor log holds beyond its end is set aside. */
+  {
+    g_autofree char *anchors = heed_anchor_log_dup_default ();
+
+    heed_store_write_anchor (self->store, anchors, "restore", NULL, NULL);
+  }
   return TRUE;
 }
 
@@ -1609,12 +1813,30 @@ restore_action (GtkWidget  *widget,
 
 /* The integrity of the file and the unbroken audit trail, checked and said plainly. At
  * 100,000 cases the check takes seconds, so it reads the file on its own connection in a
- * worker thread and the window stays usable meanwhile. */
+ * worker thread and the window stays usable meanwhile. It compares the trail with the
+ * backups in the backup folder and with the anchor log, and says what it compared with. */
+typedef struct {
+  char *path;
+  char *folder;   /* the backup folder, or NULL */
+} CheckRequest;
+
 typedef struct {
   gboolean  ok;
   char     *report;
   char     *problem;
+  char     *clean_backup;
+  gboolean  looked_for_backups;
 } CheckResult;
+
+static void
+check_request_free (gpointer data)
+{
+  CheckRequest *request = data;
+
+  g_free (request->path);
+  g_free (request->folder);
+  g_free (request);
+}
 
 static void
 check_result_free (gpointer data)
@@ -1623,6 +1845,7 @@ check_result_free (gpointer data)
 
   g_free (result->report);
   g_free (result->problem);
+  g_free (result->clean_backup);
   g_free (result);
 }
 
@@ -1632,15 +1855,37 @@ check_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  const char *path = task_data;
+  CheckRequest *request = task_data;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) older = g_ptr_array_new ();
+  g_autofree char *anchors = heed_anchor_log_dup_default ();
   CheckResult *result = g_new0 (CheckResult, 1);
+  HeedCheckOptions options = { 0 };
 
-  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+  store = heed_store_open (request->path, HEED_STORE_OPEN_READ_ONLY, &error);
   if (store != NULL)
-    result->ok = heed_store_check (store, report, &error);
+    {
+      /* Each backup kept is an older copy the trail must extend unchanged; one that cannot be
+       * read is left out, and the report says so. */
+      if (request->folder != NULL)
+        backups = heed_store_list_backups (store, request->folder, NULL);
+      for (guint i = 0; backups != NULL && i < backups->len; i++)
+        g_ptr_array_add (older, g_ptr_array_index (backups, i));
+      g_ptr_array_add (older, NULL);
+      options.older = (const char *const *) older->pdata;
+      options.anchor_log = anchors;
+      options.is_practice = TRUE;
+      options.skip_unreadable = TRUE;
+      result->ok = heed_store_check_with (store, &options, report, &error);
+      if (!result->ok && request->folder != NULL)
+        {
+          result->looked_for_backups = TRUE;
+          result->clean_backup = heed_store_find_clean_backup (store, request->folder);
+        }
+    }
   result->report = g_string_free (g_steal_pointer (&report), FALSE);
   result->problem = error != NULL ? g_strdup (error->message) : NULL;
   g_task_return_pointer (task, result, check_result_free);
@@ -1653,6 +1898,7 @@ on_check_done_cb (GObject      *source,
 {
   HeedWindow *self = HEED_WINDOW (source);
   CheckResult *result = g_task_propagate_pointer (G_TASK (res), NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check", TRUE);
@@ -1663,15 +1909,24 @@ on_check_done_cb (GObject      *source,
                                               : _("The Practice File Has Problems"),
                                    NULL);
   if (result->ok)
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 _("The database is intact and every change is in the "
-                                   "audit trail, unbroken, as Heed made it."));
-  else if (result->problem != NULL && result->report[0] != '\0')
-    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", result->problem,
-                                    result->report);
-  else
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 result->problem != NULL ? result->problem : result->report);
+    g_string_append (body, _("The database is intact and every change is in the audit trail, "
+                             "unbroken, as Heed made it."));
+  else if (result->problem != NULL)
+    g_string_append (body, result->problem);
+  if (result->report[0] != '\0')
+    {
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, result->report);
+    }
+  if (!result->ok && result->clean_backup != NULL)
+    g_string_append_printf (body, _("\nThe newest backup that checks clean is %s."),
+                            result->clean_backup);
+  else if (!result->ok && result->looked_for_backups)
+    g_string_append (body, _("\nNo backup in the backup folder checks clean."));
+  else if (!result->ok)
+    g_string_append (body, _("\nNo backup was found: choose a backup folder in Preferences."));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1685,16 +1940,46 @@ check_action (GtkWidget  *widget,
 {
   HeedWindow *self = HEED_WINDOW (widget);
   g_autoptr(GTask) task = NULL;
+  CheckRequest *request;
 
   if (self->store == NULL)
     return;
   gtk_widget_action_set_enabled (widget, "win.check", FALSE);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Checking the practice file…")));
+  request = g_new0 (CheckRequest, 1);
+  request->path = g_strdup (heed_store_get_path (self->store));
+  if (self->settings != NULL)
+    {
+      request->folder = g_settings_get_string (self->settings, "backup-folder");
+      if (request->folder[0] == '\0')
+        g_clear_pointer (&request->folder, g_free);
+    }
   task = g_task_new (self, NULL, on_check_done_cb, NULL);
   g_task_set_source_tag (task, check_action);
-  g_task_set_task_data (task, g_strdup (heed_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, request, check_request_free);
   g_task_run_in_thread (task, check_thread);
+}
+
+/* The search index made again from the cases, when the check found it wrong. */
+static void
+rebuild_index_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!heed_store_rebuild_search_index (self->store, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  run_query (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The search index was rebuilt")));
 }
 
 /* The letter templates, previewed on the case open now or else the newest complaint, so the
@@ -1878,8 +2163,13 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.write-letter", NULL);
   gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL,
+                                   rebuild_index_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);
 }
@@ -1916,12 +2206,8 @@ heed_window_init (HeedWindow *self)
   g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
   g_signal_connect_swapped (self->practice_timeline, "case-activated",
                             G_CALLBACK (on_timeline_case_activated_cb), self);
-  g_signal_connect_swapped (self->actions_page, "case-activated",
-                            G_CALLBACK (on_timeline_case_activated_cb), self);
   g_signal_connect_swapped (self->report_page, "problem", G_CALLBACK (on_case_page_problem_cb),
                             self);
-  g_signal_connect_swapped (self->publicity_page, "problem",
-                            G_CALLBACK (on_case_page_problem_cb), self);
   g_signal_connect_swapped (self->practice_timeline, "attachment-activated",
                             G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect_swapped (self->case_page, "attachment-activated",
@@ -1934,6 +2220,14 @@ heed_window_init (HeedWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entry", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-letter", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table", FALSE);
+  {
+    /* An email or a spreadsheet dropped on the window (a case takes an email itself). */
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (on_window_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 HeedWindow *

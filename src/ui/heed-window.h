@@ -31,4 +31,10 @@ GtkWindow  *heed_window_resume_draft (HeedWindow *self);
 /* The cases the window lists now, for tests and accessibility tools. */
 GListModel *heed_window_get_case_model (HeedWindow *self);
 
+/* A new complaint filled from the email in @file, for reception to check and save (as when an
+ * email is dropped on the window). */
+gboolean        heed_window_open_email        (HeedWindow  *self,
+                                               GFile       *file,
+                                               GError     **error);
+
 G_END_DECLS

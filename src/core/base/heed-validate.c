@@ -1077,3 +1077,21 @@ heed_date_from_iso (const char *text,
     g_date_set_dmy (date, day, month, year);
   return TRUE;
 }
+
+gboolean
+heed_text_is_one_line (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* C0 and C1 controls and DEL, and the Unicode line and paragraph separators. */
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        return FALSE;
+    }
+  return TRUE;
+}

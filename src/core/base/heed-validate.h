@@ -82,4 +82,8 @@ char     *heed_format_money     (gint64       pence);
 gboolean heed_date_from_iso    (const char  *text,
                                 GDate       *date);
 
+/* Whether @text (UTF-8) holds no line break, tab or other control character: what a name or a
+ * reference shown on one line of a list, a letter or a terminal must be. */
+gboolean heed_text_is_one_line (const char  *text);
+
 G_END_DECLS

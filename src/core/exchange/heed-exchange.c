@@ -550,7 +550,9 @@ visit_category (const HeedCategory  *category,
       && export_attribute_int (ex, "year-to", category->year_to)
       && export_attribute_int (ex, "position", category->position)
       && (!category->has_min_age || export_attribute_int (ex, "min-age", category->min_age))
-      && (!category->has_max_age || export_attribute_int (ex, "max-age", category->max_age)))
+      && (!category->has_max_age || export_attribute_int (ex, "max-age", category->max_age))
+      && (category->collection == NULL
+          || export_attribute (ex, "collection", category->collection)))
     export_text (ex, category->label);
   export_end (ex);
   return export_stop (ex, error);
@@ -1705,6 +1707,7 @@ import_categories (Import   *im,
       category.code = dup_attribute (node, "code");
       min_age = dup_attribute (node, "min-age");
       max_age = dup_attribute (node, "max-age");
+      category.collection = dup_attribute (node, "collection");
       label = dup_text (node, error);
       ok = label != NULL
            && number_attribute (node, "year-from", G_MININT64, &category.year_from, error)
@@ -2180,7 +2183,9 @@ heed_exchange_import_xml (HeedStore   *store,
       heed_store_rollback (store);
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  /* Non-blocking, so a pipe given as the file is refused below instead of waited on while the
+   * practice is held for writing. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
@@ -2196,6 +2201,7 @@ heed_exchange_import_xml (HeedStore   *store,
                    _("“%s” is not a file that can be imported."), path);
       return FALSE;
     }
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
   if ((guint64) info.st_size > (guint64) size_limit)
     {
       close (fd);

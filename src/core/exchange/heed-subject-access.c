@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "heed-action.h"
+#include "heed-safe-output.h"
 #include "heed-case-element.h"
 #include "heed-event.h"
 #include "heed-letter.h"
@@ -920,62 +921,33 @@ heed_subject_access_to_xml (HeedSubjectAccess  *self,
 
 /* Saving ----------------------------------------------------------------------------------- */
 
+/* An output's failure (a refusal or the disk's) in the store's words, as callers expect. */
 static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          saved_errno)
+take_output_error (GError **error,
+                   GError  *output_error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
-               _("Could not write “%s”: %s. Choose another folder, or free some space."),
-               display, g_strerror (saved_errno));
+  g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO, output_error->message);
+  g_error_free (output_error);
 }
 
-/* Writes @bytes to a new file beside @path, readable by this user only; returns its name. */
-static char *
+/* @bytes in a new file beside @path, readable by this user only, not yet in place. */
+static HeedSafeOutput *
 write_temporary (const char  *path,
                  GBytes      *bytes,
                  GError     **error)
 {
-  g_autofree char *temporary = g_strdup_printf ("%s.XXXXXX", path);
+  g_autoptr(HeedSafeOutput) output = NULL;
+  GError *output_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  int fd;
 
-  fd = g_mkstemp_full (temporary, O_WRONLY, 0600);
-  if (fd < 0)
+  output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, &output_error);
+  if (output == NULL || !heed_safe_output_write (output, data, size, &output_error))
     {
-      set_write_error (error, path, errno);
+      take_output_error (error, output_error);
       return NULL;
     }
-  while (size > 0)
-    {
-      gssize written = write (fd, data, size);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          int saved_errno = written < 0 ? errno : ENOSPC;
-
-          close (fd);
-          g_unlink (temporary);
-          set_write_error (error, path, saved_errno);
-          return NULL;
-        }
-      data += written;
-      size -= (gsize) written;
-    }
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temporary);
-      set_write_error (error, path, saved_errno);
-      return NULL;
-    }
-  return g_steal_pointer (&temporary);
+  return g_steal_pointer (&output);
 }
 
 gboolean
@@ -986,8 +958,9 @@ heed_subject_access_save (HeedSubjectAccess  *self,
                           GError            **error)
 {
   g_autoptr(GBytes) xml = NULL;
-  g_autofree char *xml_temporary = NULL;
-  g_autofree char *pdf_temporary = NULL;
+  g_autoptr(HeedSafeOutput) xml_output = NULL;
+  g_autoptr(HeedSafeOutput) pdf_output = NULL;
+  GError *output_error = NULL;
   gboolean pdf_in_place = FALSE;
 
   g_return_val_if_fail (HEED_IS_SUBJECT_ACCESS (self), FALSE);
@@ -1008,28 +981,29 @@ heed_subject_access_save (HeedSubjectAccess  *self,
   if (xml == NULL)
     return FALSE;
 
-  xml_temporary = write_temporary (xml_path, xml, error);
-  if (xml_temporary == NULL)
+  /* Both written in full beside their targets before either is put in place. */
+  xml_output = write_temporary (xml_path, xml, error);
+  if (xml_output == NULL)
     return FALSE;
   if (pdf != NULL)
     {
-      pdf_temporary = write_temporary (pdf_path, pdf, error);
-      if (pdf_temporary == NULL)
-        goto failed;
-      if (g_rename (pdf_temporary, pdf_path) != 0)
+      pdf_output = write_temporary (pdf_path, pdf, error);
+      if (pdf_output == NULL)
+        return FALSE;
+      if (!heed_safe_output_commit (pdf_output, &output_error))
         {
-          set_write_error (error, pdf_path, errno);
-          goto failed;
+          take_output_error (error, output_error);
+          return FALSE;
         }
-      g_clear_pointer (&pdf_temporary, g_free);
       pdf_in_place = TRUE;
     }
-  if (g_rename (xml_temporary, xml_path) != 0)
+  if (!heed_safe_output_commit (xml_output, &output_error))
     {
-      set_write_error (error, xml_path, errno);
-      goto failed;
+      take_output_error (error, output_error);
+      if (pdf_in_place)
+        g_unlink (pdf_path);
+      return FALSE;
     }
-  g_clear_pointer (&xml_temporary, g_free);
 
   if (!heed_store_record_subject_access_export (self->store,
                                                 heed_record_get_id (HEED_RECORD (self->person)),
@@ -1041,15 +1015,6 @@ heed_subject_access_save (HeedSubjectAccess  *self,
       return FALSE;
     }
   return TRUE;
-
-failed:
-  if (xml_temporary != NULL)
-    g_unlink (xml_temporary);
-  if (pdf_temporary != NULL)
-    g_unlink (pdf_temporary);
-  if (pdf_in_place)
-    g_unlink (pdf_path);
-  return FALSE;
 }
 
 /* Audit entries in words */

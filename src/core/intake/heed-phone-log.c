@@ -37,6 +37,7 @@ heed_phone_log_free (HeedPhoneLog *log)
   g_free (log->affected_name);
   g_free (log->relationship);
   g_free (log->what_happened);
+  g_free (log->summary);
   g_free (log->outcome_wanted);
   g_free (log->needs);
   g_free (log);
@@ -125,6 +126,40 @@ relationship_id (const char *text)
   return "other";
 }
 
+char *
+heed_phone_log_suggest_summary (const char *what_happened)
+{
+  g_autofree char *line = NULL;
+  const char *end = NULL;
+
+  if (blank (what_happened))
+    return NULL;
+  while (*what_happened == '\n' || *what_happened == '\r' || g_ascii_isspace (*what_happened))
+    what_happened++;
+  line = g_strstrip (g_strndup (what_happened, strcspn (what_happened, "\r\n")));
+  /* Up to the end of the first sentence: a full stop, "?" or "!" followed by a space and a
+   * capital. "8.05", "Dr. Shah" or "J. Smith" carry on. */
+  for (const char *p = line; *p != '\0'; p++)
+    if ((*p == '.' || *p == '?' || *p == '!') && p[1] == ' ' && g_ascii_isupper (p[2]))
+      {
+        static const char *const titles[] = { "Dr", "Mr", "Mrs", "Ms", "Mx", "St", "Prof", NULL };
+        const char *word = p;
+        g_autofree char *before = NULL;
+
+        while (word > line && word[-1] != ' ')
+          word--;
+        before = g_strndup (word, p - word);
+        if (*p == '.' && (g_strv_contains (titles, before)
+                          || (strlen (before) == 1 && g_ascii_isupper (before[0]))))
+          continue;
+        end = p + 1;
+        break;
+      }
+  if (end == NULL)
+    return g_steal_pointer (&line);
+  return g_strndup (line, end - line);
+}
+
 HeedCase *
 heed_phone_log_save (const HeedPhoneLog  *log,
                      HeedStore           *store,
@@ -165,15 +200,12 @@ heed_phone_log_save (const HeedPhoneLog  *log,
       heed_record_set_text (HEED_RECORD (caller), HEED_PERSON_PHONE, phone);
     }
 
-  /* The summary is the first line of what happened, as the list shows it. */
-  summary = g_strstrip (g_strndup (log->what_happened, strcspn (log->what_happened, "\n")));
-  if (g_utf8_strlen (summary, -1) > 80)
-    {
-      g_autofree char *cut = g_utf8_substring (summary, 0, 79);
-
-      g_free (summary);
-      summary = g_strconcat (cut, "…", NULL);
-    }
+  /* The summary reception gave, or the first sentence of what happened: whole, as letters
+   * quote it. */
+  if (!blank (log->summary))
+    summary = g_strstrip (g_strdelimit (g_strdup (log->summary), "\r\n", ' '));
+  else
+    summary = heed_phone_log_suggest_summary (log->what_happened);
   now = g_date_time_format (now_dt, "%Y-%m-%dT%H:%M:%S");
 
   kase = heed_case_new (log->kind);

@@ -22,6 +22,7 @@ typedef struct {
   char     *affected_name;    /* "First Last" of the person affected */
   char     *relationship;
   char     *what_happened;
+  char     *summary;          /* one line, as letters quote it; NULL: its first sentence */
   char     *outcome_wanted;
   gboolean  callback_offered;
   gboolean  meeting_offered;
@@ -31,6 +32,9 @@ typedef struct {
 
 HeedPhoneLog *heed_phone_log_new       (void);
 void          heed_phone_log_free      (HeedPhoneLog *log);
+/* The one-line summary offered for @what_happened: its first sentence, whole (a letter quotes
+ * it, so it is never cut short); NULL when there is nothing yet. */
+char         *heed_phone_log_suggest_summary (const char *what_happened);
 /* Everything wrong with the log, as HeedProblem*; empty when it can be saved. */
 GPtrArray    *heed_phone_log_validate  (const HeedPhoneLog *log);
 /* Saves it whole or not at all; returns the new case. */

@@ -16,6 +16,7 @@
 #include "heed-store-exchange.h"
 #include "heed-validate.h"
 #include "heed-language.h"
+#include "heed-procedure.h"
 
 #define HELP_RESOURCE RESOURCE_BASE "/data/independent-help.ini"
 
@@ -106,6 +107,16 @@ static const FieldInfo fields[] = {
   { "ombudsman.phone", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s phone number") },
   { "ombudsman.website", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s website") },
   { "ombudsman.email", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s email address") },
+  { "procedure.name", HEED_LETTER_SCOPE_LETTER, N_("name of the complaints procedure") },
+  { "procedure.services", HEED_LETTER_SCOPE_LETTER, N_("NHS or HSC") },
+  { "procedure.acknowledge-days", HEED_LETTER_SCOPE_LETTER,
+    N_("working days to acknowledge") },
+  { "procedure.resolve-days", HEED_LETTER_SCOPE_LETTER,
+    N_("working days for early resolution") },
+  { "procedure.respond-days", HEED_LETTER_SCOPE_LETTER, N_("working days to respond") },
+  { "procedure.time-limit", HEED_LETTER_SCOPE_LETTER, N_("time limit for making a complaint") },
+  { "procedure.ombudsman-limit", HEED_LETTER_SCOPE_LETTER,
+    N_("time limit for going to the Ombudsman") },
   { "advocacy.name", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s name") },
   { "advocacy.description", HEED_LETTER_SCOPE_LETTER, N_("what the advocacy service does") },
   { "advocacy.address", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s address") },
@@ -131,6 +142,8 @@ static const char *const conditions[] = {
   "has-agreed-date", "has-handler", "consent-needed", "consent-received", "affected-deceased",
   "extended", "early-resolution", "closer-look", "oral", "upheld", "partly-upheld",
   "not-upheld", "nation-england", "nation-wales", "nation-scotland", "nation-northern-ireland",
+  "procedure-two-stage", "procedure-agreed-date", "procedure-early-resolution",
+  "procedure-listening", "private", "private-dental", "private-gp",
   NULL
 };
 
@@ -187,6 +200,7 @@ typedef struct {
   GHashTable       *free_texts;
   GKeyFile         *help;
   HeedNation        nation;
+  const HeedProcedure *procedure;  /* in force the day it was received */
   GDate             today;
   GArray           *deadlines;
   HeedRecord       *element;     /* inside a for-each */
@@ -270,8 +284,24 @@ help_value (Merge      *m,
             const char *key)
 {
   g_autofree char *setting_key = g_strdup_printf ("%s-%s", body, key);
-  g_autofree char *group = g_strdup_printf ("%s %s", body, heed_nation_to_id (m->nation));
-  char *value = setting (m, setting_key);
+  g_autofree char *group = NULL;
+  g_autofree char *type = NULL;
+  char *value;
+
+  /* Private care does not go to the Ombudsman: the Dental Complaints Service or ISCAS take
+   * its place in every letter (DOMAIN.md, "NHS or private care"). */
+  if (strcmp (body, "ombudsman") == 0
+      && g_strcmp0 (heed_record_get_text (m->case_record, HEED_CASE_CARE), "private") == 0)
+    {
+      type = heed_store_dup_setting (m->store, "practice-type");
+      group = g_strdup_printf ("ombudsman %s", g_strcmp0 (type, "dental") == 0
+                                               ? "private-dental" : "private-gp");
+      g_free (setting_key);
+      setting_key = g_strdup_printf ("%s-%s", group + strlen ("ombudsman "), key);
+    }
+  else
+    group = g_strdup_printf ("%s %s", body, heed_nation_to_id (m->nation));
+  value = setting (m, setting_key);
 
   if (value != NULL)
     return value;
@@ -406,6 +436,56 @@ nation_name (HeedNation nation)
     default:
       return D_("England");
     }
+}
+
+static char *
+days_text (guint days)
+{
+  return days > 0 ? g_strdup_printf ("%u", days) : NULL;
+}
+
+/* The fields of the complaints procedure in force the day the complaint was received. */
+static char *
+procedure_field (Merge      *m,
+                 const char *key)
+{
+  const HeedProcedure *p = m->procedure;
+
+  if (strcmp (key, "name") == 0)
+    return g_strdup (heed_procedure_get_name (p, heed_language_get_document ()
+                                                 == HEED_LANGUAGE_WELSH));
+  if (strcmp (key, "services") == 0)
+    return g_strdup (g_strcmp0 (p->services, "HSC") == 0 ? D_("HSC") : D_("NHS"));
+  if (strcmp (key, "acknowledge-days") == 0)
+    return days_text (p->acknowledge);
+  if (strcmp (key, "resolve-days") == 0)
+    return p->stages > 1 ? days_text (p->resolve) : NULL;
+  if (strcmp (key, "respond-days") == 0)
+    return days_text (p->respond);
+  if (strcmp (key, "time-limit") == 0)
+    {
+      if (p->time_limit_outer_months > 0)
+        /* TRANSLATORS: "a complaint should normally be made within" this */
+        return g_strdup_printf (D_("%u months of the event, or %u months of learning of it "
+                                   "as long as that is within %u months of the event"),
+                                p->time_limit_months, p->time_limit_aware_months,
+                                p->time_limit_outer_months);
+      if (p->time_limit_aware_months != p->time_limit_months)
+        /* TRANSLATORS: "a complaint should normally be made within" this */
+        return g_strdup_printf (D_("%u months of the event, or %u months of learning of it"),
+                                p->time_limit_months, p->time_limit_aware_months);
+      /* TRANSLATORS: "a complaint should normally be made within" this */
+      return g_strdup_printf (D_("%u months of the event, or of learning of it"),
+                              p->time_limit_months);
+    }
+  if (strcmp (key, "ombudsman-limit") == 0)
+    return g_strdup_printf (p->ombudsman_from_procedure_end
+                            /* TRANSLATORS: "you should normally contact them within" this */
+                            ? D_("%u months of the end of our complaints procedure")
+                            /* TRANSLATORS: "you should normally contact them within" this */
+                            : D_("%u months of becoming aware of the problem"),
+                            p->ombudsman_limit_months);
+  return NULL;
 }
 
 /* The value of a merge field, or NULL when the practice file does not have it. */
@@ -559,6 +639,8 @@ resolve_field (Merge      *m,
   if (strcmp (name, "letter.date") == 0)
     return heed_format_date_long (&m->today);
 
+  if (g_str_has_prefix (name, "procedure."))
+    return procedure_field (m, name + strlen ("procedure."));
   if (g_str_has_prefix (name, "ombudsman."))
     return help_value (m, "ombudsman", name + strlen ("ombudsman."));
   if (g_str_has_prefix (name, "advocacy."))
@@ -635,6 +717,21 @@ any_element (Merge       *m,
   return FALSE;
 }
 
+/* Private care does not go to the Ombudsman (DOMAIN.md, "NHS or private care"). */
+static gboolean
+case_is_private (Merge *m)
+{
+  return g_strcmp0 (heed_record_get_text (m->case_record, HEED_CASE_CARE), "private") == 0;
+}
+
+static gboolean
+practice_is_dental (Merge *m)
+{
+  g_autofree char *type = heed_store_dup_setting (m->store, "practice-type");
+
+  return g_strcmp0 (type, "dental") == 0;
+}
+
 static gboolean
 evaluate (Merge      *m,
           const char *test)
@@ -688,6 +785,20 @@ evaluate (Merge      *m,
     result = g_strcmp0 (heed_record_get_text (c, HEED_CASE_OUTCOME), test) == 0;
   else if (g_str_has_prefix (test, "nation-"))
     result = g_strcmp0 (heed_nation_to_id (m->nation), test + strlen ("nation-")) == 0;
+  else if (strcmp (test, "procedure-two-stage") == 0)
+    result = m->procedure->stages > 1;
+  else if (strcmp (test, "procedure-agreed-date") == 0)
+    result = m->procedure->stages < 2 && m->procedure->respond == 0;
+  else if (strcmp (test, "procedure-early-resolution") == 0)
+    result = m->procedure->early_resolution;
+  else if (strcmp (test, "procedure-listening") == 0)
+    result = m->procedure->listening_discussion;
+  else if (strcmp (test, "private") == 0)
+    result = case_is_private (m);
+  else if (strcmp (test, "private-dental") == 0)
+    result = case_is_private (m) && practice_is_dental (m);
+  else if (strcmp (test, "private-gp") == 0)
+    result = case_is_private (m) && !practice_is_dental (m);
   else if (strcmp (test, "element.apology") == 0)
     result = m->element != NULL && heed_record_get_bool (m->element, HEED_CASE_ELEMENT_APOLOGY);
   else if (g_str_has_prefix (test, "element.") && m->element != NULL
@@ -1147,6 +1258,7 @@ load_case (Merge        *m,
   if (g_strcmp0 (facts.status, "draft") == 0)
     facts.status = "logged";
   m->nation = heed_store_get_nation (m->store);
+  m->procedure = heed_procedure_for_text (m->nation, facts.received);
   m->deadlines = heed_deadlines_compute (heed_store_get_calendar (m->store), &facts, &m->today);
 
   m->help = g_key_file_new ();

@@ -11,6 +11,9 @@
 struct _HeedCase
 {
   HeedRecord parent_instance;
+  guint      limit_months;
+  guint      limit_aware_months;
+  guint      limit_outer_months;
 };
 
 G_DEFINE_FINAL_TYPE (HeedCase, heed_case, HEED_TYPE_RECORD)
@@ -48,6 +51,8 @@ static const char *const ombudsman_statuses[] = {
 static const char *const ombudsman_decisions[] = {
   "upheld", "partly-upheld", "not-upheld", NULL
 };
+const char *const heed_case_cares[] = { "nhs", "private", NULL };
+static const char *const best_interests[] = { "yes", "no", NULL };
 static const char *const complied[] = { "pending", "complied", "partly-complied", "not-complied", NULL };
 
 #define TEXT(n, c, f, l) { n, c, HEED_VALUE_TEXT, f, l, NULL }
@@ -155,6 +160,11 @@ static const HeedFieldSpec case_fields[HEED_CASE_N_FIELDS] = {
   TEXT ("we-did", "we_did", HEED_FIELD_LONG, N_("We did")),
   { "publication-approved", "publication_approved", HEED_VALUE_BOOL, 0,
     N_("Wording approved for publication"), NULL },
+  CHOICE ("care", "care", 0, N_("NHS or private care"), heed_case_cares),
+  CHOICE ("best-interests", "best_interests", 0,
+          N_("Representative acts in the patient’s best interests"), best_interests),
+  TEXT ("best-interests-note", "best_interests_note", HEED_FIELD_LONG,
+        N_("Why, for the best-interests decision")),
   { "created-at", "created_at", HEED_VALUE_DATETIME, HEED_FIELD_SYSTEM, N_("Created"), NULL },
   { "updated-at", "updated_at", HEED_VALUE_DATETIME, HEED_FIELD_SYSTEM, N_("Last changed"), NULL },
 };
@@ -198,10 +208,22 @@ heed_case_validate (HeedRecord *record,
 
   if (g_strcmp0 (kind, "complaint") == 0 && heed_case_is_late (HEED_CASE (record))
       && !heed_record_is_set (record, HEED_CASE_LATE_REASON))
-    add_problem (problems, "late-reason",
-                 _("This complaint was made more than 12 months after the event. Write down the "
-                   "reason for the delay, so you can decide whether it can still be looked into "
-                   "fairly."));
+    {
+      guint months = HEED_CASE (record)->limit_months;
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "This complaint was made more than %u month after "
+                                              "the event or learning of it. Write down the "
+                                              "reason for the delay, so you can decide whether it "
+                                              "can still be looked into fairly.",
+                                              "This complaint was made more than %u months after "
+                                              "the event or learning of it. Write down the "
+                                              "reason for the delay, so you can decide whether it "
+                                              "can still be looked into fairly.", months),
+                                 months);
+      add_problem (problems, "late-reason", message);
+    }
 
   if (heed_record_get_bool (record, HEED_CASE_ON_BEHALF))
     {
@@ -218,6 +240,14 @@ heed_case_validate (HeedRecord *record,
                && !heed_record_is_set (record, HEED_CASE_BEHALF_REASON_OTHER))
         add_problem (problems, "behalf-reason-other", _("Describe the reason."));
     }
+
+  /* A representative who does not act in the patient's best interests: the decision needs its
+   * reason (the complaint can then be declined for that person, and the complainant told). */
+  if (heed_record_get_bool (record, HEED_CASE_ON_BEHALF)
+      && g_strcmp0 (heed_record_get_text (record, HEED_CASE_BEST_INTERESTS), "no") == 0
+      && !heed_record_is_set (record, HEED_CASE_BEST_INTERESTS_NOTE))
+    add_problem (problems, "best-interests-note",
+                 _("Say why you decided they do not act in the patient’s best interests."));
 
   if (heed_record_get_date (record, HEED_CASE_CONSENT_RECEIVED, &date))
     {
@@ -271,6 +301,7 @@ heed_case_class_init (HeedCaseClass *klass)
 static void
 heed_case_init (HeedCase *self)
 {
+  self->limit_months = self->limit_aware_months = 12;
 }
 
 HeedCase *
@@ -318,23 +349,68 @@ heed_case_is_open (HeedCase *self)
   return heed_case_status_is_open (heed_case_get_status (self));
 }
 
-/* Made more than 12 months after the event, or after they became aware of it. */
+/* Made after the time limit: by default 12 months after the event, or after they became aware
+ * of it; the store sets its nation's (heed_case_set_time_limit()). */
 gboolean
 heed_case_is_late (HeedCase *self)
 {
-  GDate received, start, limit;
+  GDate received, incident, aware, limit;
+  gboolean has_incident, has_aware;
 
   g_return_val_if_fail (HEED_IS_CASE (self), FALSE);
 
   if (!heed_case_get_received (self, &received))
     return FALSE;
-  if (!heed_record_get_date (HEED_RECORD (self), HEED_CASE_AWARE_DATE, &start)
-      && !heed_record_get_date (HEED_RECORD (self), HEED_CASE_INCIDENT_DATE, &start))
+  has_aware = heed_record_get_date (HEED_RECORD (self), HEED_CASE_AWARE_DATE, &aware);
+  has_incident = heed_record_get_date (HEED_RECORD (self), HEED_CASE_INCIDENT_DATE, &incident);
+  if (!has_aware && !has_incident)
     return FALSE;
 
-  limit = start;
-  g_date_add_months (&limit, 12);
+  if (has_aware && (!has_incident || g_date_compare (&aware, &incident) > 0))
+    {
+      limit = aware;
+      g_date_add_months (&limit, self->limit_aware_months);
+      if (g_date_compare (&received, &limit) > 0)
+        return TRUE;
+      if (!has_incident || self->limit_outer_months == 0)
+        return FALSE;
+      limit = incident;
+      g_date_add_months (&limit, self->limit_outer_months);
+      return g_date_compare (&received, &limit) > 0;
+    }
+  limit = has_incident ? incident : aware;
+  g_date_add_months (&limit, self->limit_months);
   return g_date_compare (&received, &limit) > 0;
+}
+
+void
+heed_case_set_time_limit (HeedCase *self,
+                          guint     months,
+                          guint     aware_months,
+                          guint     outer_months)
+{
+  g_return_if_fail (HEED_IS_CASE (self));
+  g_return_if_fail (months > 0);
+
+  self->limit_months = months;
+  self->limit_aware_months = aware_months > 0 ? aware_months : months;
+  self->limit_outer_months = outer_months;
+}
+
+guint
+heed_case_get_time_limit (HeedCase *self)
+{
+  g_return_val_if_fail (HEED_IS_CASE (self), 12);
+
+  return self->limit_months;
+}
+
+gboolean
+heed_case_is_private (HeedCase *self)
+{
+  g_return_val_if_fail (HEED_IS_CASE (self), FALSE);
+
+  return g_strcmp0 (heed_record_get_text (HEED_RECORD (self), HEED_CASE_CARE), "private") == 0;
 }
 
 gboolean

@@ -83,6 +83,9 @@ typedef enum {
   HEED_CASE_YOU_SAID,
   HEED_CASE_WE_DID,
   HEED_CASE_PUBLICATION_APPROVED,
+  HEED_CASE_CARE,
+  HEED_CASE_BEST_INTERESTS,
+  HEED_CASE_BEST_INTERESTS_NOTE,
   HEED_CASE_CREATED_AT,
   HEED_CASE_UPDATED_AT,
   HEED_CASE_N_FIELDS
@@ -92,6 +95,7 @@ extern const char *const heed_case_kinds[];
 extern const char *const heed_case_channels[];
 extern const char *const heed_case_statuses[];
 extern const char *const heed_case_outcomes[];
+extern const char *const heed_case_cares[];
 extern const char *const heed_seriousness_levels[];
 extern const char *const heed_likelihood_levels[];
 
@@ -107,6 +111,16 @@ gboolean    heed_case_get_received     (HeedCase *self,
                                         GDate    *date);
 gboolean    heed_case_is_open          (HeedCase *self);
 gboolean    heed_case_is_late          (HeedCase *self);
+/* The time limit the late check applies (DOMAIN.md, "Time limit"): within @months of the event,
+ * or @aware_months of learning of it and then (when not 0) within @outer_months of the event.
+ * A new case has England's 12 months until the store gives it its nation's. */
+void        heed_case_set_time_limit   (HeedCase *self,
+                                        guint     months,
+                                        guint     aware_months,
+                                        guint     outer_months);
+guint       heed_case_get_time_limit   (HeedCase *self);
+/* "private" or "nhs" (the default). */
+gboolean    heed_case_is_private       (HeedCase *self);
 
 const char *heed_case_kind_get_label    (const char *kind);
 const char *heed_case_channel_get_label (const char *channel);

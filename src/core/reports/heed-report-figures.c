@@ -8,6 +8,12 @@
 #include <string.h>
 
 #include "heed-report-figures.h"
+#include "heed-action.h"
+#include "heed-case-element.h"
+#include "heed-choice.h"
+#include "heed-person.h"
+#include "heed-safe-output.h"
+#include "heed-staff.h"
 #include "heed-store-figures.h"
 #include "heed-validate.h"
 
@@ -41,13 +47,17 @@ struct _HeedReportFigures
 
   HeedReportKind  kind;
   char           *practice;
+  char           *trail_head;   /* "Audit trail: entry N, SHA-256 …", or NULL */
   GDate           from;
   GDate           to;
   GDate           previous_from;
   GDate           previous_to;
   gboolean        suppress_small;
+  gboolean        ko41b_dental;  /* the dental collection (NHS BSA), not the GP one */
   GPtrArray      *tables;   /* HeedReportTable* */
   GPtrArray      *items[HEED_REPORT_N_ITEM_LISTS];
+  GPtrArray      *log;      /* HeedReportLogLine* */
+  char           *general_importance; /* as the practice wrote it for the period, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (HeedReportFigures, heed_report_figures, G_TYPE_OBJECT)
@@ -224,9 +234,12 @@ heed_report_figures_finalize (GObject *object)
   HeedReportFigures *self = HEED_REPORT_FIGURES (object);
 
   g_free (self->practice);
+  g_free (self->trail_head);
   g_ptr_array_unref (self->tables);
   for (guint i = 0; i < HEED_REPORT_N_ITEM_LISTS; i++)
     g_ptr_array_unref (self->items[i]);
+  g_clear_pointer (&self->log, g_ptr_array_unref);
+  g_free (self->general_importance);
   G_OBJECT_CLASS (heed_report_figures_parent_class)->finalize (object);
 }
 
@@ -404,6 +417,7 @@ typedef struct {
   const char *outcome;
   gboolean    statutory;   /* a complaint under the regulations: not an oral one resolved */
   gboolean    oral_resolved;
+  gboolean    private_care; /* not NHS: never in the KO41(b), apart in the annual report */
   GDate       received;
   GDate       ended;       /* responded, closed, or withdrawn; invalid while open */
   GDate       responded;
@@ -426,6 +440,7 @@ read_case (const HeedFiguresCase *row,
   c->outcome = row->outcome;
   c->oral_resolved = row->oral_resolved;
   c->statutory = g_strcmp0 (c->kind, "complaint") == 0 && !c->oral_resolved;
+  c->private_care = g_strcmp0 (row->care, "private") == 0;
   parse_day (row->received_at, &c->received);
   parse_day (row->responded_on, &c->responded);
   parse_day (row->closed_on, &closed);
@@ -624,6 +639,10 @@ typedef struct {
   gint64             open_at_end[2];         /* complaints, concerns */
   gint64             open_six_months;
   gint64             general_importance;
+  gint64             care[2][2];             /* complaints received: NHS, private */
+  gint64             remedies[2][4];         /* apology, explanation, action, redress */
+  gint64             redress_total[2];       /* pence */
+  GPtrArray         *pending;                /* LogPending*: the CQC log, to complete */
   CategoryCounts     subjects;
   CategoryCounts     staff_groups;
 } Annual;
@@ -707,6 +726,251 @@ dup_date_detail (gboolean     done,
   return done ? g_strdup_printf (_("Done %s"), text) : g_strdup_printf (_("Due %s"), text);
 }
 
+/* A complaint of the period for the CQC log, as the scan reads it; completed from its parts
+ * and actions afterwards. */
+typedef struct {
+  gint64  id;
+  GDate   received;
+  GDate   responded;
+  char   *subject;
+  char   *track;
+  char   *outcome;
+  char   *lessons;
+  int     in_time;
+  gboolean approved;
+} LogPending;
+
+static void
+log_pending_free (gpointer data)
+{
+  LogPending *p = data;
+
+  g_free (p->subject);
+  g_free (p->track);
+  g_free (p->outcome);
+  g_free (p->lessons);
+  g_free (p);
+}
+
+static void
+log_line_free (gpointer data)
+{
+  HeedReportLogLine *line = data;
+
+  g_free (line->subject);
+  g_free (line->track);
+  g_free (line->outcome);
+  g_free (line->learning);
+  g_free (line->actions);
+  g_free (line);
+}
+
+/* Within the timescale: the response (or a stage 1 resolution) met its deadline. */
+static int
+log_in_time (Annual          *a,
+             const CaseFacts *c)
+{
+  g_autoptr(GArray) deadlines = heed_deadlines_compute (a->calendar, &c->facts, &a->today);
+  int verdict = -1;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const HeedDeadline *d = &g_array_index (deadlines, HeedDeadline, i);
+
+      if (d->kind != HEED_DEADLINE_RESPOND && d->kind != HEED_DEADLINE_RESOLVE)
+        continue;
+      if (d->kind == HEED_DEADLINE_RESOLVE && !g_date_valid (&d->done))
+        continue;
+      if (d->state == HEED_DEADLINE_MET)
+        verdict = verdict == 0 ? 0 : 1;
+      else if (d->state == HEED_DEADLINE_MISSED || d->state == HEED_DEADLINE_OVERDUE)
+        verdict = 0;
+    }
+  return verdict;
+}
+
+static void
+log_add (Annual                *a,
+         const HeedFiguresCase *row,
+         const CaseFacts       *c)
+{
+  LogPending *p = g_new0 (LogPending, 1);
+
+  p->id = c->id;
+  p->received = c->received;
+  p->responded = c->responded;
+  p->subject = g_strdup (row->subject);
+  p->track = g_strdup (c->track);
+  p->outcome = g_strdup (c->outcome);
+  /* Only wording the manager approved leaves the practice, and names are taken out of it. */
+  p->approved = row->publication_approved;
+  p->lessons = p->approved ? g_strdup (row->lessons) : NULL;
+  p->in_time = log_in_time (a, c);
+  g_ptr_array_add (a->pending, p);
+}
+
+/* Takes out of free text what could identify someone: the names of the people of the case
+ * and of the staff, NHS numbers and case references. */
+static char *
+scrub (const char *text,
+       GPtrArray  *names)
+{
+  static GRegex *numbers, *references;
+  g_autofree char *out = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+  if (g_once_init_enter (&numbers))
+    g_once_init_leave (&numbers, g_regex_new ("\\b\\d{3}[ -]?\\d{3}[ -]?\\d{4}\\b",
+                                              G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter (&references))
+    g_once_init_leave (&references, g_regex_new ("\\b[A-Z]{1,3}-\\d{4}-\\d+\\b",
+                                                 G_REGEX_OPTIMIZE, 0, NULL));
+  out = g_regex_replace_literal (numbers, text, -1, 0, _("[number]"), 0, NULL);
+  {
+    char *next = g_regex_replace_literal (references, out, -1, 0, _("[reference]"), 0, NULL);
+
+    g_free (out);
+    out = next;
+  }
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *escaped = NULL;
+      g_autofree char *pattern = NULL;
+      g_autoptr(GRegex) regex = NULL;
+      char *next;
+
+      if (name == NULL || g_utf8_strlen (name, -1) < 2)
+        continue;
+      escaped = g_regex_escape_string (name, -1);
+      pattern = g_strdup_printf ("\\b%s\\b", escaped);
+      regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+      if (regex == NULL)
+        continue;
+      next = g_regex_replace_literal (regex, out, -1, 0, _("[name]"), 0, NULL);
+      if (next != NULL)
+        {
+          g_free (out);
+          out = next;
+        }
+    }
+  return g_steal_pointer (&out);
+}
+
+static void
+add_person_names (GPtrArray  *names,
+                  HeedStore  *store,
+                  gint64      person_id)
+{
+  static const guint fields[] = {
+    HEED_PERSON_FIRST_NAME, HEED_PERSON_LAST_NAME, HEED_PERSON_KNOWN_AS,
+  };
+  g_autoptr(HeedRecord) person = NULL;
+
+  if (person_id <= 0)
+    return;
+  person = heed_store_load (store, HEED_TYPE_PERSON, person_id, NULL);
+  if (person == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *value = heed_record_get_text (person, fields[i]);
+      g_auto(GStrv) words = value != NULL ? g_strsplit_set (value, " ,", -1) : NULL;
+
+      for (guint w = 0; words != NULL && words[w] != NULL; w++)
+        if (g_utf8_strlen (words[w], -1) >= 2)
+          g_ptr_array_add (names, g_strdup (words[w]));
+    }
+}
+
+/* The log lines, from what the scan kept and each complaint's parts and actions. */
+static gboolean
+build_log (Annual  *a,
+           GError **error)
+{
+  HeedReportFigures *self = a->self;
+  g_autoptr(GPtrArray) staff = heed_store_list (a->store, HEED_TYPE_STAFF, 0, error);
+  g_autoptr(GPtrArray) staff_names = NULL;
+
+  if (staff == NULL)
+    return FALSE;
+  staff_names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const char *name = heed_record_get_text (g_ptr_array_index (staff, i), HEED_STAFF_NAME);
+      g_auto(GStrv) words = name != NULL ? g_strsplit (name, " ", -1) : NULL;
+
+      for (guint w = 0; words != NULL && words[w] != NULL; w++)
+        if (g_utf8_strlen (words[w], -1) >= 3 && strcmp (words[w], "Dr") != 0)
+          g_ptr_array_add (staff_names, g_strdup (words[w]));
+    }
+
+  for (guint i = 0; i < a->pending->len; i++)
+    {
+      LogPending *p = g_ptr_array_index (a->pending, i);
+      HeedReportLogLine *line = g_new0 (HeedReportLogLine, 1);
+      g_autoptr(GPtrArray) elements = NULL;
+      g_autoptr(GPtrArray) actions = NULL;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(HeedRecord) kase = NULL;
+      g_autoptr(GString) subjects = g_string_new (NULL);
+      g_autoptr(GString) done = g_string_new (NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      line->received = p->received;
+      line->responded = p->responded;
+      line->in_time = p->in_time;
+      if (p->track != NULL)
+        line->track = g_strdup (heed_choice_get_label ("track", p->track));
+      if (p->outcome != NULL)
+        line->outcome = g_strdup (heed_case_outcome_get_label (p->outcome));
+      g_ptr_array_add (self->log, line);
+
+      kase = heed_store_load (a->store, HEED_TYPE_CASE, p->id, error);
+      elements = kase != NULL ? heed_store_list (a->store, HEED_TYPE_CASE_ELEMENT, p->id, error)
+                              : NULL;
+      actions = elements != NULL ? heed_store_list (a->store, HEED_TYPE_ACTION, p->id, error)
+                                 : NULL;
+      if (actions == NULL)
+        return FALSE;
+      add_person_names (names, a->store, heed_record_get_int (kase, HEED_CASE_COMPLAINANT));
+      add_person_names (names, a->store, heed_record_get_int (kase, HEED_CASE_AFFECTED));
+      for (guint n = 0; n < staff_names->len; n++)
+        g_ptr_array_add (names, g_strdup (g_ptr_array_index (staff_names, n)));
+
+      for (guint e = 0; e <= elements->len; e++)
+        {
+          const char *code = e < elements->len
+                             ? heed_record_get_text (g_ptr_array_index (elements, e),
+                                                     HEED_CASE_ELEMENT_SUBJECT)
+                             : (subjects->len == 0 ? p->subject : NULL);
+          g_autofree char *label = NULL;
+
+          if (code == NULL || g_hash_table_contains (seen, code))
+            continue;
+          g_hash_table_add (seen, (gpointer) code);
+          label = heed_store_dup_category_label (a->store, "subject", code);
+          g_string_append_printf (subjects, "%s%s", subjects->len > 0 ? "; " : "",
+                                  label != NULL ? label : code);
+        }
+      line->subject = subjects->len > 0 ? g_strdup (subjects->str) : NULL;
+      line->learning = scrub (p->lessons, names);
+      line->approved = p->approved;
+      for (guint n = 0; p->approved && n < actions->len; n++)
+        {
+          g_autofree char *text = scrub (heed_record_get_text (g_ptr_array_index (actions, n),
+                                                               HEED_ACTION_DESCRIPTION),
+                                         names);
+
+          if (text != NULL)
+            g_string_append_printf (done, "%s%s", done->len > 0 ? "\n" : "", text);
+        }
+      line->actions = done->len > 0 ? g_strdup (done->str) : NULL;
+    }
+  return TRUE;
+}
+
 static void
 count_case (Annual                *a,
             const HeedFiguresCase *row,
@@ -734,6 +998,9 @@ count_case (Annual                *a,
 
               if (channel >= 0)
                 a->channels[period][channel]++;
+              a->care[period][c->private_care ? 1 : 0]++;
+              if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
+                log_add (a, row, c);
               if (month >= 0 && month < a->n_months)
                 a->months[period][month]++;
               count_aspects (a, period, c, row->subject);
@@ -742,8 +1009,18 @@ count_case (Annual                *a,
       if (ended_in && c->statutory)
         {
           int outcome = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), c->outcome);
+          gint64 redress = row->remedy_financial;
 
           a->outcomes[period][outcome >= 0 ? outcome : 3]++;
+          /* The remedies given in answering it. */
+          a->remedies[period][0] += row->remedy_apology;
+          a->remedies[period][1] += row->remedy_explanation;
+          a->remedies[period][2] += row->remedy_action;
+          if (redress > 0)
+            {
+              a->remedies[period][3]++;
+              a->redress_total[period] += redress;
+            }
         }
     }
 
@@ -926,6 +1203,16 @@ build_annual_tables (Annual *a)
   add_two_period_row (t, "oral-resolved", _("Oral complaints resolved by the next working day"),
                       a->kinds[0][4], a->kinds[1][4]);
 
+  /* Private patients' complaints follow the practice's procedure but go on to the Dental
+   * Complaints Service or ISCAS, not the Ombudsman: counted apart (DOMAIN.md). */
+  t = table_new (self, "complaints-by-care", _("Complaints about NHS and private care"),
+                 _("Care"), HEED_REPORT_CHART_NONE);
+  t->note = g_strdup (_("Complaints about private care are not sent to the Ombudsman and are "
+                        "not counted in the KO41(b) return."));
+  two_period_columns (t);
+  add_two_period_row (t, "nhs", _("NHS care"), a->care[0][0], a->care[1][0]);
+  add_two_period_row (t, "private", _("Private care"), a->care[0][1], a->care[1][1]);
+
   t = table_new (self, "complaints-by-channel", _("How complaints came in"), _("Channel"),
                  HEED_REPORT_CHART_BAR);
   two_period_columns (t);
@@ -1038,6 +1325,22 @@ build_annual_tables (Annual *a)
   add_single_row (t, "concern", _("Concerns"), (double) a->open_at_end[1]);
   add_single_row (t, "six-months", _("Complaints open more than six months"),
                   (double) a->open_six_months);
+
+  t = table_new (self, "remedies", _("Remedies given"), _("Remedy"), HEED_REPORT_CHART_NONE);
+  t->note = g_strdup (_("For the complaints answered in the period; one complaint can have "
+                        "more than one remedy."));
+  two_period_columns (t);
+  add_two_period_row (t, "apology", _("An apology"), a->remedies[0][0], a->remedies[1][0]);
+  add_two_period_row (t, "explanation", _("An explanation"), a->remedies[0][1],
+                      a->remedies[1][1]);
+  add_two_period_row (t, "action", _("Action taken"), a->remedies[0][2], a->remedies[1][2]);
+  add_two_period_row (t, "financial", _("Financial redress"), a->remedies[0][3],
+                      a->remedies[1][3]);
+  t = table_new (self, "redress-total", _("Financial redress paid"), _("Redress"),
+                 HEED_REPORT_CHART_NONE);
+  table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_MONEY);
+  table_add_column (t, "previous-period", _("Previous period"), HEED_REPORT_VALUE_MONEY);
+  add_two_period_row (t, "total", _("Total"), a->redress_total[0], a->redress_total[1]);
 
   t = table_new (self, "general-importance", _("Matters of general importance"), _("Kind"),
                  HEED_REPORT_CHART_NONE);
@@ -1210,9 +1513,20 @@ figures_new (HeedStore      *store,
   g_autofree char *small = heed_store_dup_setting (store, "small-counts");
 
   self->kind = kind;
+  self->log = g_ptr_array_new_with_free_func (log_line_free);
   self->practice = heed_store_dup_setting (store, "name");
   if (self->practice == NULL)
     self->practice = g_strdup (_("The practice"));
+  /* The head of the audit trail when the report was made: a printed report then anchors the
+   * trail outside the file too (heed-store-anchors.c). */
+  {
+    g_autofree char *hash = NULL;
+    gint64 entry = 0;
+
+    if (heed_store_get_head (store, &entry, &hash, NULL) && entry > 0)
+      self->trail_head = g_strdup_printf (_("Audit trail: entry %lld, SHA-256 %s"),
+                                          (long long) entry, hash);
+  }
   self->from = *from;
   self->to = *to;
   previous_period (from, to, &self->previous_from, &self->previous_to);
@@ -1260,10 +1574,15 @@ heed_report_figures_compute (HeedStore    *store,
   aspects = load_aspects (store, &self->previous_from, to, error);
   ok = aspects != NULL;
   a.aspects = aspects;
+  a.pending = g_ptr_array_new_with_free_func (log_pending_free);
   if (ok)
     ok = scan_cases (store, &self->previous_from, to, annual_count_case, &a, error);
   if (ok)
     build_annual_tables (&a);
+  if (ok)
+    ok = build_log (&a, error);
+  g_ptr_array_unref (a.pending);
+  self->general_importance = heed_store_dup_report_summary (store, from, to);
 
   g_free (a.months[0]);
   g_free (a.months[1]);
@@ -1361,8 +1680,9 @@ ko41b_count_case (gpointer               data,
   GDate day_before = k->from;
 
   /* Written complaints under the regulations only: not an oral complaint resolved by the next
-   * working day, nor one found to be out of scope (an employment matter, say). */
-  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0)
+   * working day, nor one found to be out of scope (an employment matter, say), nor one about
+   * private care (the return counts NHS care). */
+  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0 || c->private_care)
     return;
   g_date_subtract_days (&day_before, 1);
   if (open_on (c, &day_before))
@@ -1396,8 +1716,6 @@ ko41b_count_case (gpointer               data,
 
       k->outcomes[outcome >= 0 ? outcome : 3]++;
     }
-  if (open_on (c, &k->to))
-    k->carried_forward++;
 }
 
 HeedReportFigures *
@@ -1419,6 +1737,15 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
 
   if (!check_period (from, to, error))
     return NULL;
+  /* NHS England's return: the other nations collect complaints figures their own way. */
+  if (heed_store_get_nation (store) != HEED_NATION_ENGLAND)
+    {
+      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_NOT_ENGLAND,
+                   _("The KO41(b) return is for practices in England; %s collects complaints "
+                     "figures in its own way. Use the annual report instead."),
+                   heed_nation_get_name (heed_store_get_nation (store)));
+      return NULL;
+    }
   self = figures_new (store, HEED_REPORT_KO41B, from, to);
   /* The return is sent to NHS England as it is: exact numbers, never "fewer than 5". */
   self->suppress_small = FALSE;
@@ -1462,12 +1789,24 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
   add_single_row (t, "not-upheld", _("Resolved: not upheld"), (double) k.outcomes[2]);
   add_single_row (t, "resolved", _("Total resolved"),
                   (double) (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]));
-  add_single_row (t, "withdrawn", _("Withdrawn or closed without a finding"),
-                  (double) k.outcomes[3]);
+  /* As the form works it out (DOMAIN.md, "The NHS KO41(b) return"). */
+  k.carried_forward = k.brought_forward + k.received
+                      - (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]);
   add_single_row (t, "carried-forward", _("Carried forward"), (double) k.carried_forward);
-  t->note = g_strdup (_("Carried forward = brought forward + new − total resolved − withdrawn. "
-                        "Oral complaints resolved by the next working day and complaints out "
-                        "of scope are not counted."));
+  add_single_row (t, "withdrawn", _("Withdrawn or closed without a finding (not on the form)"),
+                  (double) k.outcomes[3]);
+  t->note = g_strdup (_("Carried forward = brought forward + new − total resolved, as the form "
+                        "works it out. The form has no row for withdrawn complaints: one "
+                        "withdrawn in the period is not resolved, so it stays in the carried "
+                        "forward figure, and is not brought forward next year as it is no "
+                        "longer open. Oral complaints resolved by the next working day, "
+                        "complaints out of scope and complaints about private care are not "
+                        "counted."));
+  {
+    g_autofree char *type = heed_store_dup_setting (store, "practice-type");
+
+    self->ko41b_dental = g_strcmp0 (type, "dental") == 0;
+  }
 
   category_table (self, store, &k.ages, "age-band", "age", _("2. Age of patient"),
                   _("Age"), 1, TRUE);
@@ -1495,6 +1834,13 @@ heed_report_figures_get_kind (HeedReportFigures *self)
 {
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), HEED_REPORT_ANNUAL);
   return self->kind;
+}
+
+const char *
+heed_report_figures_get_trail_head (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->trail_head;
 }
 
 const char *
@@ -1526,6 +1872,113 @@ heed_report_figures_get_previous (HeedReportFigures *self,
     *from = self->previous_from;
   if (to != NULL)
     *to = self->previous_to;
+}
+
+const char *
+heed_report_figures_get_general_importance (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->general_importance;
+}
+
+/* A starting point for the manager's own words, from the period's themes: the subjects most
+ * complained about, how many cases raised a matter of general importance, and the approved
+ * lessons of those. Figures of fewer than 5 are not given, whatever the setting. */
+char *
+heed_report_figures_dup_general_importance_draft (HeedReportFigures *self)
+{
+  const HeedReportTable *subjects;
+  const HeedReportTable *matters;
+  GPtrArray *items;
+  g_autoptr(GString) draft = g_string_new (NULL);
+  g_autoptr(GPtrArray) top = g_ptr_array_new ();
+  double matters_count = 0;
+
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+
+  subjects = heed_report_figures_find_table (self, "subjects");
+  matters = heed_report_figures_find_table (self, "general-importance");
+  if (matters != NULL && matters->rows->len > 0)
+    matters_count = heed_report_table_get_cell (matters, 0, 0)->value;
+
+  /* The three subjects most complained about, largest first. */
+  for (guint n = 0; subjects != NULL && n < 3; n++)
+    {
+      int best = -1;
+
+      for (guint r = 0; r < subjects->rows->len; r++)
+        {
+          double value = heed_report_table_get_cell (subjects, r, 0)->value;
+
+          if (value >= 1 && !g_ptr_array_find (top, GUINT_TO_POINTER (r + 1), NULL)
+              && (best < 0 || value > heed_report_table_get_cell (subjects, (guint) best,
+                                                                    0)->value))
+            best = (int) r;
+        }
+      if (best < 0)
+        break;
+      g_ptr_array_add (top, GUINT_TO_POINTER ((guint) best + 1));
+    }
+  if (top->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < top->len; i++)
+        {
+          const char *label = g_ptr_array_index (subjects->rows,
+                                                 GPOINTER_TO_UINT (g_ptr_array_index (top, i))
+                                                 - 1);
+          g_autofree char *lower = g_utf8_strdown (label, -1);
+
+          if (i > 0)
+            g_string_append (list, i == top->len - 1 ? _(" and ") : ", ");
+          g_string_append (list, lower);
+        }
+      /* TRANSLATORS: %s is a list of subjects, "appointments, communications and prescribing" */
+      g_string_append_printf (draft, _("The complaints of this period were most often about "
+                                       "%s."), list->str);
+    }
+  if (matters_count >= SMALL_COUNT_LIMIT)
+    {
+      g_string_append_printf (draft, "%s", draft->len > 0 ? " " : "");
+      g_string_append_printf (draft, g_dngettext (GETTEXT_PACKAGE,
+                                                  "%.0f raised a matter of general importance.",
+                                                  "%.0f raised matters of general importance.",
+                                                  (gulong) matters_count),
+                              matters_count);
+    }
+  else if (matters_count >= 1)
+    {
+      g_string_append_printf (draft, "%s", draft->len > 0 ? " " : "");
+      g_string_append (draft, _("A few raised matters of general importance."));
+    }
+  items = self->items[HEED_REPORT_ITEMS_GENERAL_IMPORTANCE];
+  for (guint i = 0; i < items->len; i++)
+    {
+      HeedReportItem *item = g_ptr_array_index (items, i);
+
+      g_string_append (draft, draft->len > 0 ? "\n\n" : "");
+      if (item->heading != NULL)
+        g_string_append_printf (draft, "%s: ", item->heading);
+      g_string_append (draft, item->text != NULL ? item->text : "");
+    }
+  if (draft->len == 0)
+    g_string_append (draft, _("No matter of general importance was raised in this period."));
+  return g_string_free (g_steal_pointer (&draft), FALSE);
+}
+
+GPtrArray *
+heed_report_figures_get_log (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
+  return self->log;
+}
+
+gboolean
+heed_report_figures_is_dental_collection (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), FALSE);
+  return self->ko41b_dental;
 }
 
 char *
@@ -1648,6 +2101,8 @@ heed_report_figures_format_cell (HeedReportFigures     *self,
       return g_strdup_printf (_("%.1f working days"), cell->value);
     case HEED_REPORT_VALUE_SCORE:
       return g_strdup_printf ("%.1f", cell->value);
+    case HEED_REPORT_VALUE_MONEY:
+      return heed_format_money ((gint64) round (cell->value));
     case HEED_REPORT_VALUE_COUNT:
     default:
       return g_strdup_printf ("%.0f", cell->value);
@@ -1827,19 +2282,20 @@ heed_report_write_file (const char  *path,
                         gsize        length,
                         GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  file = g_file_new_for_path (path);
-  /* g_file_replace_contents writes a temporary file and renames it over the old one. */
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
-                                &local_error))
+  /* Beside the target first and renamed over it, readable by the user only, and never over a
+   * practice file. */
+  if (!heed_safe_output_write_file (path, data, length, &local_error))
     {
-      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE,
-                   _("The report could not be saved as %s: %s"), path, local_error->message);
+      if (g_error_matches (local_error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_WRITE,
+                     _("The report could not be saved as %s: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -19,6 +19,7 @@ GQuark heed_report_error_quark (void);
 typedef enum {
   HEED_REPORT_ERROR_INVALID,  /* a period or argument that cannot be reported on */
   HEED_REPORT_ERROR_WRITE,    /* the output could not be written */
+  HEED_REPORT_ERROR_NOT_ENGLAND, /* the KO41(b) asked of a practice outside England */
 } HeedReportError;
 
 typedef enum {
@@ -31,6 +32,7 @@ typedef enum {
   HEED_REPORT_VALUE_PERCENT,  /* 0–100 */
   HEED_REPORT_VALUE_DAYS,     /* an average number of working days */
   HEED_REPORT_VALUE_SCORE,    /* an average on the five-point scale */
+  HEED_REPORT_VALUE_MONEY,    /* an amount in pence, shown in pounds */
 } HeedReportValueKind;
 
 /* How a table is best drawn; the chart itself is the render layer's. */
@@ -81,6 +83,20 @@ typedef struct {
   char *measure;  /* how an action's impact is measured; or NULL */
 } HeedReportItem;
 
+/* One complaint of the period in the anonymised log the CQC asks for: no name, reference or
+ * other identifier, and names written into its learning or actions taken out. */
+typedef struct {
+  GDate  received;
+  char  *subject;   /* the subjects of its parts, as labelled, or NULL */
+  char  *track;     /* "Early resolution", "A closer look", or NULL */
+  char  *outcome;   /* "Upheld"…, or NULL while open */
+  GDate  responded; /* invalid while not yet answered */
+  int    in_time;   /* 1 within the timescale, 0 not, -1 not yet known */
+  char  *learning;  /* or NULL */
+  char  *actions;   /* each action, one a line, or NULL */
+  gboolean approved; /* its wording approved to leave the practice; else no learning shown */
+} HeedReportLogLine;
+
 typedef enum {
   HEED_REPORT_ITEMS_YOU_SAID_WE_DID,
   HEED_REPORT_ITEMS_LEARNING,
@@ -108,12 +124,18 @@ HeedReportFigures *heed_report_figures_compute_ko41b (HeedStore    *store,
 
 HeedReportKind     heed_report_figures_get_kind      (HeedReportFigures *self);
 const char        *heed_report_figures_get_practice  (HeedReportFigures *self);
+/* "Audit trail: entry 1234, SHA-256 …" as the file was when the figures were computed, or
+ * NULL (translated). */
+const char        *heed_report_figures_get_trail_head (HeedReportFigures *self);
 void               heed_report_figures_get_period    (HeedReportFigures *self,
                                                       GDate             *from,
                                                       GDate             *to);
 void               heed_report_figures_get_previous  (HeedReportFigures *self,
                                                       GDate             *from,
                                                       GDate             *to);
+/* The KO41(b) of a dental practice: the NHS Business Services Authority's dental collection,
+ * one return per NHS contract, with its own subjects and staff groups. */
+gboolean           heed_report_figures_is_dental_collection (HeedReportFigures *self);
 /* "1 April 2025 to 31 March 2026" */
 char              *heed_report_figures_dup_period_text (HeedReportFigures *self);
 /* "Complaints annual report" or "KO41(b) return", translated */
@@ -127,6 +149,13 @@ const HeedReportTable *heed_report_figures_get_table (HeedReportFigures *self,
                                                       guint              index);
 const HeedReportTable *heed_report_figures_find_table (HeedReportFigures *self,
                                                        const char        *id);
+/* The matters of general importance as the practice wrote them for this period, or NULL. */
+const char        *heed_report_figures_get_general_importance (HeedReportFigures *self);
+/* A draft of them from the period's themes, for the manager to rewrite (newly allocated). */
+char              *heed_report_figures_dup_general_importance_draft (HeedReportFigures *self);
+/* The annual figures' log of complaints received in the period, oldest first: borrowed array
+ * of HeedReportLogLine*. Empty for the KO41(b). */
+GPtrArray         *heed_report_figures_get_log       (HeedReportFigures  *self);
 /* Borrowed array of HeedReportItem*. */
 GPtrArray         *heed_report_figures_get_items     (HeedReportFigures  *self,
                                                       HeedReportItemList  list);

@@ -938,6 +938,70 @@ heed_calendar_add_working_days (HeedCalendar *self,
   g_date_set_julian (result, julian);
 }
 
+gboolean
+heed_calendar_knows_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  return g_date_get_year (date) >= HEED_CALENDAR_FIRST_YEAR
+         && g_date_get_year (date) <= HEED_CALENDAR_LAST_YEAR;
+}
+
+gboolean
+heed_calendar_try_add_working_days (HeedCalendar  *self,
+                                    const GDate   *from,
+                                    int            n,
+                                    GDate         *result,
+                                    GError       **error)
+{
+  GDate first, last;
+  guint32 julian, first_julian, last_julian;
+  int step;
+
+  g_return_val_if_fail (HEED_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!heed_calendar_knows_date (from))
+    {
+      g_set_error (error, HEED_CALENDAR_ERROR, HEED_CALENDAR_ERROR_OUT_OF_RANGE,
+                   _("The working-day calendar knows the years %d to %d; %04u is outside them."),
+                   HEED_CALENDAR_FIRST_YEAR, HEED_CALENDAR_LAST_YEAR,
+                   (guint) g_date_get_year (from));
+      return FALSE;
+    }
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, HEED_CALENDAR_FIRST_YEAR);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, HEED_CALENDAR_LAST_YEAR);
+  first_julian = g_date_get_julian (&first);
+  last_julian = g_date_get_julian (&last);
+
+  julian = g_date_get_julian (from);
+  step = n < 0 ? -1 : 1;
+  for (int remaining = ABS (n); remaining > 0;)
+    {
+      if ((step < 0 && julian <= first_julian) || (step > 0 && julian >= last_julian))
+        {
+          g_set_error (error, HEED_CALENDAR_ERROR, HEED_CALENDAR_ERROR_OUT_OF_RANGE,
+                       step > 0 ? _("Counting %d working days goes past the end of %d, the last "
+                                    "year the working-day calendar knows.")
+                                : _("Counting %d working days goes back before %d, the first "
+                                    "year the working-day calendar knows."),
+                       n, step > 0 ? HEED_CALENDAR_LAST_YEAR : HEED_CALENDAR_FIRST_YEAR);
+          return FALSE;
+        }
+      julian = (guint32) ((gint64) julian + step);
+      if (julian_is_working_day (self, julian))
+        remaining--;
+    }
+
+  g_date_clear (result, 1);
+  g_date_set_julian (result, julian);
+  return TRUE;
+}
+
 int
 heed_calendar_working_days_between (HeedCalendar *self,
                                     const GDate  *from,

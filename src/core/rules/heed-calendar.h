@@ -47,7 +47,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedHoliday, heed_holiday_free)
 
 typedef enum {
   HEED_CALENDAR_ERROR_INVALID,
+  HEED_CALENDAR_ERROR_OUT_OF_RANGE,  /* a date outside the years the calendar knows */
 } HeedCalendarError;
+
+/* The years whose working days the calendar knows: before 1900 and after 2200 its rules for
+ * bank holidays mean nothing. */
+#define HEED_CALENDAR_FIRST_YEAR 1900
+#define HEED_CALENDAR_LAST_YEAR  2200
 
 GQuark        heed_calendar_error_quark          (void);
 
@@ -83,6 +89,17 @@ void          heed_calendar_add_working_days     (HeedCalendar *self,
                                                   const GDate  *from,
                                                   int           n,
                                                   GDate        *result);
+
+/* Whether @date (valid) is in the years the calendar knows. */
+gboolean      heed_calendar_knows_date           (const GDate  *date);
+
+/* As heed_calendar_add_working_days(), but FALSE with HEED_CALENDAR_ERROR_OUT_OF_RANGE, saying
+ * so in a sentence, when @from or the answer is outside the years the calendar knows. */
+gboolean      heed_calendar_try_add_working_days (HeedCalendar  *self,
+                                                  const GDate   *from,
+                                                  int            n,
+                                                  GDate         *result,
+                                                  GError       **error);
 
 /* The working days after @from up to and including @to; 0 when they are equal; when @to is
  * before @from, the working days from @to up to but not including @from, negated. */

@@ -8,6 +8,7 @@
 
 #include "heed-case.h"
 #include "heed-deadlines.h"
+#include "heed-procedure.h"
 #include "heed-validate.h"
 
 /* Deadlines are derived, never typed in (DOMAIN.md, "Deadlines"): from the received date, the
@@ -69,8 +70,8 @@ heed_deadlines_compute (HeedCalendar            *calendar,
 {
   GArray *deadlines = g_array_new (FALSE, TRUE, sizeof (HeedDeadline));
   GDate received, stage2, due;
-  HeedNation nation;
-  gboolean two_stage, in_stage2;
+  const HeedProcedure *procedure;
+  gboolean in_stage2;
   const char *closed_or_responded;
 
   g_return_val_if_fail (HEED_IS_CALENDAR (calendar), deadlines);
@@ -83,21 +84,23 @@ heed_deadlines_compute (HeedCalendar            *calendar,
       || !parse_day (facts->received, &received))
     return deadlines;
 
-  nation = heed_calendar_get_nation (calendar);
-  two_stage = nation == HEED_NATION_SCOTLAND || nation == HEED_NATION_NORTHERN_IRELAND;
+  /* The rule set in force on the day it was received (data/procedures.ini). */
+  procedure = heed_procedure_for (heed_calendar_get_nation (calendar), &received);
   closed_or_responded = facts->responded_on != NULL ? facts->responded_on : facts->closed_on;
 
-  if (!two_stage)
+  if (procedure->stages < 2)
     {
-      /* England 3 working days, Wales 2, the day of receipt not counted. */
-      heed_calendar_add_working_days (calendar, &received,
-                                      nation == HEED_NATION_WALES ? 2 : 3, &due);
+      /* The day of receipt not counted. */
+      heed_calendar_add_working_days (calendar, &received, procedure->acknowledge, &due);
       add_deadline (deadlines, calendar, HEED_DEADLINE_ACKNOWLEDGE, &due,
                     facts->acknowledged_on, today);
 
-      if (nation == HEED_NATION_WALES)
+      if (procedure->respond > 0)
         {
-          heed_calendar_add_working_days (calendar, &received, 30, &due);
+          heed_calendar_add_working_days (calendar, &received,
+                                          facts->extended && procedure->respond_extended > 0
+                                          ? procedure->respond_extended : procedure->respond,
+                                          &due);
           add_deadline (deadlines, calendar, HEED_DEADLINE_RESPOND, &due, closed_or_responded,
                         today);
         }
@@ -120,19 +123,21 @@ heed_deadlines_compute (HeedCalendar            *calendar,
           GDate end_stage1;
           const char *resolved = in_stage2 ? facts->stage2_on : closed_or_responded;
 
-          heed_calendar_add_working_days (calendar, &received, facts->extended ? 10 : 5,
+          heed_calendar_add_working_days (calendar, &received,
+                                          facts->extended && procedure->resolve_extended > 0
+                                          ? procedure->resolve_extended : procedure->resolve,
                                           &end_stage1);
           add_deadline (deadlines, calendar, HEED_DEADLINE_RESOLVE, &end_stage1, resolved, today);
         }
       if (in_stage2)
         {
-          heed_calendar_add_working_days (calendar, &stage2, 3, &due);
+          heed_calendar_add_working_days (calendar, &stage2, procedure->acknowledge, &due);
           add_deadline (deadlines, calendar, HEED_DEADLINE_ACKNOWLEDGE, &due,
                         facts->acknowledged_on, today);
           if (!parse_day (facts->agreed_response_date, &due))
             heed_calendar_add_working_days (calendar, &stage2,
-                                            nation == HEED_NATION_NORTHERN_IRELAND
-                                            && facts->extended ? 40 : 20,
+                                            facts->extended && procedure->respond_extended > 0
+                                            ? procedure->respond_extended : procedure->respond,
                                             &due);
           add_deadline (deadlines, calendar, HEED_DEADLINE_RESPOND, &due, closed_or_responded,
                         today);
@@ -141,7 +146,7 @@ heed_deadlines_compute (HeedCalendar            *calendar,
 
   /* Open six months: every nation reviews it; in England the complainant must be told why. */
   due = received;
-  g_date_add_months (&due, 6);
+  g_date_add_months (&due, procedure->review_months > 0 ? procedure->review_months : 6);
   add_deadline (deadlines, calendar, HEED_DEADLINE_SIX_MONTHS, &due, closed_or_responded, today);
 
   g_array_sort (deadlines, compare_deadlines);

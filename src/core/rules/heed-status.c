@@ -7,6 +7,7 @@
 
 #include "heed-case.h"
 #include "heed-status.h"
+#include "heed-procedure.h"
 #include "heed-store.h"
 
 /* The ways a case may go (DOMAIN.md, "Statuses"). Complaints and concerns run the complaint
@@ -110,13 +111,13 @@ heed_status_can_close_as_oral (HeedCase     *kase,
   g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
 
   channel = heed_record_get_text (HEED_RECORD (kase), HEED_CASE_CHANNEL);
-  if (heed_calendar_get_nation (calendar) != HEED_NATION_ENGLAND
-      && heed_calendar_get_nation (calendar) != HEED_NATION_WALES)
-    return FALSE;
   if (heed_status_is_simple_kind (heed_case_get_kind (kase))
       || g_strcmp0 (heed_case_get_status (kase), "logged") != 0
       || channel == NULL || !g_strv_contains (oral_channels, channel)
       || !heed_case_get_received (kase, &received))
+    return FALSE;
+  /* England and Wales only: the procedure in force the day it was received says. */
+  if (!heed_procedure_for (heed_calendar_get_nation (calendar), &received)->oral_next_day)
     return FALSE;
   heed_calendar_add_working_days (calendar, &received, 1, &last_day);
   return g_date_compare (today, &last_day) <= 0;

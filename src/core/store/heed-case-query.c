@@ -80,3 +80,58 @@ heed_case_query_dup_fts (const char *search)
     return NULL;
   return g_string_free (g_steal_pointer (&fts), FALSE);
 }
+
+/* The same for PostgreSQL's to_tsquery ('heed_search', …): every word a prefix (word:*), all
+ * of them required. The words hold letters and digits only, so none of tsquery's operators
+ * can reach it. */
+char *
+heed_case_query_dup_tsquery (const char *search)
+{
+  g_autoptr(GString) query = NULL;
+  const char *p;
+
+  if (search == NULL || !g_utf8_validate (search, -1, NULL))
+    return NULL;
+
+  query = g_string_new (NULL);
+  p = search;
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          if (query->len > 0)
+            g_string_append (query, " & ");
+          g_string_append_len (query, start, p - start);
+          g_string_append (query, ":*");
+        }
+    }
+
+  if (query->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* Words were typed but none Heed can search for (only punctuation, symbols or emoji): such a
+ * search finds no case, rather than being ignored and finding every case. */
+gboolean
+heed_case_query_finds_nothing (HeedCaseQuery *query)
+{
+  g_autofree char *fts = NULL;
+
+  if (query == NULL || query->search == NULL)
+    return FALSE;
+  fts = heed_case_query_dup_fts (query->search);
+  if (fts != NULL)
+    return FALSE;
+  for (const char *p = query->search; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+  return FALSE;
+}

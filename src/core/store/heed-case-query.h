@@ -55,6 +55,10 @@ HeedCaseQuery *heed_case_query_new      (void);
 HeedCaseQuery *heed_case_query_ref      (HeedCaseQuery *query);
 void           heed_case_query_unref    (HeedCaseQuery *query);
 char          *heed_case_query_dup_fts  (const char *search);
+char          *heed_case_query_dup_tsquery (const char *search);
+/* TRUE when @query->search holds something but no letter or digit to search for: no case
+ * matches it. */
+gboolean       heed_case_query_finds_nothing (HeedCaseQuery *query);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedCaseQuery, heed_case_query_unref)
 
 G_END_DECLS

@@ -15,10 +15,23 @@
 #include "heed-lock.h"
 #include "heed-store.h"
 
-/* The lock is a small file beside the practice file, locked with an open-file-description lock
- * (so two stores in one process exclude each other too) and holding who took it, so the second
- * person can be told. A crashed holder's lock disappears with its process; the stale file is
- * then simply taken over. */
+/* The lock is a small file beside the practice file (PRACTICE.lock), locked with flock() and
+ * holding who took it, so the second person can be told. flock() locks belong to the open
+ * file description, so two stores in one process exclude each other too. A crashed holder's
+ * lock disappears with its process; the stale file is then simply taken over.
+ *
+ * The lock file is never followed through a link and must be a plain file with one name: a
+ * link, a pipe or a device planted there is refused, so the lock can neither truncate another
+ * file nor hang Heed.
+ *
+ * On a network share the lock is only as good as the share. On NFS, Linux (since 2.6.12)
+ * turns flock() into a byte-range lock on the whole file kept by the server, which other
+ * computers see only when the server and every client support NFS locking, and not at all on
+ * a share mounted with local_lock. On SMB/CIFS, Linux before 5.5 keeps a flock() lock on the
+ * one computer; later kernels make it an SMB byte-range lock, which the server enforces on
+ * every reader of the lock file. Either way SQLite's write-ahead log needs memory shared
+ * between the programs using the file, which no network share gives. So a practice file
+ * belongs on a disk of the computer that uses it; several computers use a server. */
 
 struct _HeedLock
 {
@@ -108,17 +121,66 @@ static gboolean
 try_lock (int      fd,
           gboolean exclusive)
 {
-#ifdef F_OFD_SETLK
-  struct flock fl = { 0 };
-
-  fl.l_type = exclusive ? F_WRLCK : F_RDLCK;
-  fl.l_whence = SEEK_SET;
-  if (fcntl (fd, F_OFD_SETLK, &fl) == 0)
-    return TRUE;
-  if (errno != EINVAL)
-    return FALSE;
-#endif
   return flock (fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0;
+}
+
+/* Opens the existing lock file, or makes it exclusively when there is none, never through a
+ * link; then makes sure it is a plain file with no other name. */
+static int
+open_lock_file (const char  *lock_path,
+                gboolean     create,
+                GError     **error)
+{
+  struct stat info;
+  int fd = -1, saved;
+
+  /* The holder may remove the file between the two opens: then make it again. */
+  for (guint attempt = 0; fd < 0 && attempt < 5; attempt++)
+    {
+      if (create)
+        {
+          fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY,
+                       0600);
+          if (fd >= 0)
+            break;
+          if (errno != EEXIST)
+            goto failed;
+        }
+      fd = g_open (lock_path,
+                   (create ? O_RDWR : O_RDONLY) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY,
+                   0);
+      if (fd < 0 && (errno != ENOENT || !create))
+        goto failed;
+    }
+  if (fd < 0)
+    goto failed;
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || info.st_nlink != 1)
+    {
+      close (fd);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                   _("The lock file “%s” beside the practice file is not a plain file (a link, "
+                     "a pipe or a device was put there). Heed will not use it: remove it, then "
+                     "open the practice again."),
+                   lock_path);
+      return -1;
+    }
+  return fd;
+
+failed:
+  saved = errno;
+  if (saved == ENOENT && !create)
+    return -1;
+  if (saved == ELOOP || saved == EMLINK)
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                 _("The lock file “%s” beside the practice file is a link. Heed will not use "
+                   "it: remove it, then open the practice again."),
+                 lock_path);
+  else
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
+                 _("Heed could not make the lock file beside the practice file (%s). "
+                   "Check that you may write to that folder."),
+                 g_strerror (saved));
+  return -1;
 }
 
 static HeedLockHolder *
@@ -155,7 +217,7 @@ heed_lock_query (const char *path)
   HeedLockHolder *holder = NULL;
   int fd;
 
-  fd = g_open (lock_path, O_RDONLY | O_CLOEXEC, 0);
+  fd = open_lock_file (lock_path, FALSE, NULL);
   if (fd < 0)
     return NULL;
   if (!try_lock (fd, FALSE))
@@ -186,17 +248,9 @@ heed_lock_acquire (const char      *path,
     {
       struct stat by_fd, by_path;
 
-      fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+      fd = open_lock_file (lock_path, TRUE, error);
       if (fd < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
-                       _("Heed could not make the lock file beside the practice file (%s). "
-                         "Check that you may write to that folder."),
-                       g_strerror (saved));
-          return NULL;
-        }
+        return NULL;
       if (!try_lock (fd, TRUE))
         {
           g_autoptr(HeedLockHolder) who = read_holder (fd);
@@ -211,7 +265,7 @@ heed_lock_acquire (const char      *path,
             *holder = g_steal_pointer (&who);
           return NULL;
         }
-      if (fstat (fd, &by_fd) == 0 && g_stat (lock_path, &by_path) == 0
+      if (fstat (fd, &by_fd) == 0 && g_lstat (lock_path, &by_path) == 0
           && by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev)
         break;
       close (fd);

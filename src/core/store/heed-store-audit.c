@@ -13,6 +13,7 @@
 #include "heed-person.h"
 #include "heed-restriction.h"
 #include "heed-staff.h"
+#include "heed-store-exchange.h"
 #include "heed-store-private.h"
 #include "heed-survey-response.h"
 #include "heed-template.h"
@@ -113,11 +114,34 @@ _heed_store_audit (HeedStore   *self,
 }
 
 typedef struct {
-  GHashTable *expected;  /* row id -> content digest the trail last recorded */
-  GString    *report;
-  const char *table;
-  guint       problems;
+  GHashTable     *expected;  /* row id -> content digest the trail last recorded */
+  GString        *report;
+  const char     *table;
+  guint           problems;
+  HeedCheckState *state;
 } ContentCheck;
+
+/* Which case a record belongs to, to name it beside the row: ": case C-2025-041." */
+static void
+end_with_case (ContentCheck *check,
+               HeedRecord   *record)
+{
+  int field = heed_record_find_field (record, "case");
+  const char *reference = NULL;
+
+  if (HEED_IS_CASE (record))
+    reference = heed_record_get_text (record, HEED_CASE_REFERENCE);
+  else if (field >= 0 && heed_record_is_set (record, (guint) field))
+    reference = _heed_check_state_case_reference (check->state,
+                                                  heed_record_get_int (record, (guint) field));
+  if (reference != NULL && check->report->len > 2
+      && check->report->str[check->report->len - 2] == '.')
+    {
+      g_string_truncate (check->report, check->report->len - 2);
+      /* TRANSLATORS: ends a line of the check that names a row, with the case it is part of */
+      g_string_append_printf (check->report, _(": case %s.\n"), reference);
+    }
+}
 
 static void
 check_record (HeedRecord *record,
@@ -128,23 +152,46 @@ check_record (HeedRecord *record,
   const char *expected;
   g_autofree char *actual = NULL;
 
+  if (HEED_IS_CASE (record))
+    _heed_check_state_case (check->state, id, heed_record_get_text (record, HEED_CASE_REFERENCE));
   expected = g_hash_table_lookup (check->expected, &id);
   if (expected == NULL)
     {
       if (check->problems++ < 20)
-        g_string_append_printf (check->report,
-                                _("Row %lld of %s was added outside Heed "
-                                  "(it is not in the audit trail).\n"),
-                                (long long) id, check->table);
+        {
+          g_string_append_printf (check->report,
+                                  _("Row %lld of %s was added outside Heed "
+                                    "(it is not in the audit trail).\n"),
+                                  (long long) id, check->table);
+          end_with_case (check, record);
+        }
       return;
     }
   actual = heed_record_dup_content_hash (record);
   if (strcmp (actual, expected) != 0 && check->problems++ < 20)
-    g_string_append_printf (check->report,
-                            _("Row %lld of %s was changed outside Heed "
-                              "(it differs from what the audit trail recorded).\n"),
-                            (long long) id, check->table);
+    {
+      g_string_append_printf (check->report,
+                              _("Row %lld of %s was changed outside Heed "
+                                "(it differs from what the audit trail recorded).\n"),
+                              (long long) id, check->table);
+      end_with_case (check, record);
+    }
   g_hash_table_remove (check->expected, &id);
+}
+
+/* ": case C-2025-041." at the end of the line just written, when the case is known. */
+static void
+name_case (HeedCheckState *state,
+           GString        *report,
+           gint64          case_id)
+{
+  const char *reference = _heed_check_state_case_reference (state, case_id);
+
+  if (reference != NULL && report->len > 2 && report->str[report->len - 2] == '.')
+    {
+      g_string_truncate (report, report->len - 2);
+      g_string_append_printf (report, _(": case %s.\n"), reference);
+    }
 }
 
 /* Keeps what the audit trail says each row should hold, as the trail is read: a row's digest
@@ -179,12 +226,13 @@ expect_row (GHashTable *expected_by_table,
 }
 
 static gboolean
-check_table_contents (HeedStore   *self,
-                      GType        type,
-                      GHashTable  *expected_by_table,
-                      GString     *report,
-                      guint       *problems,
-                      GError     **error)
+check_table_contents (HeedStore       *self,
+                      HeedCheckState  *state,
+                      GType            type,
+                      GHashTable      *expected_by_table,
+                      GString         *report,
+                      guint           *problems,
+                      GError         **error)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
   ContentCheck check = { 0 };
@@ -193,6 +241,7 @@ check_table_contents (HeedStore   *self,
 
   check.table = HEED_RECORD_CLASS (klass)->table;
   check.report = report;
+  check.state = state;
   check.expected = g_hash_table_lookup (expected_by_table, check.table);
   if (check.expected == NULL)
     {
@@ -277,8 +326,9 @@ expect_staff (GHashTable *expected,
 /* Who was involved in each case must be who the trail says: a name added or taken away behind
  * Heed's back changes whom the practice told and asked for an account. */
 static gboolean
-check_case_staff (HeedStore   *self,
-                  GHashTable  *expected,
+check_case_staff (HeedStore       *self,
+                  HeedCheckState  *state,
+                  GHashTable      *expected,
                   GString     *report,
                   guint       *problems,
                   GError     **error)
@@ -346,6 +396,7 @@ check_case_staff (HeedStore   *self,
                                 _("Row %lld of %s was changed outside Heed "
                                   "(it differs from what the audit trail recorded).\n"),
                                 (long long) *(gint64 *) key, "case_staff");
+      name_case (state, report, *(gint64 *) key);
     }
   g_hash_table_iter_init (&iter, expected);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -358,8 +409,9 @@ check_case_staff (HeedStore   *self,
 
 /* Documents kept with cases are evidence: each must be byte for byte what was added. */
 static gboolean
-check_attachments (HeedStore   *self,
-                   GHashTable  *expected_by_table,
+check_attachments (HeedStore       *self,
+                   HeedCheckState  *state,
+                   GHashTable      *expected_by_table,
                    GString     *report,
                    guint       *problems,
                    GError     **error)
@@ -374,8 +426,8 @@ check_attachments (HeedStore   *self,
 
   if (expected == NULL)
     expected = none;
-  rc = sqlite3_prepare_v2 (self->db, "SELECT id, data FROM attachments ORDER BY id", -1, &stmt,
-                           NULL);
+  rc = sqlite3_prepare_v2 (self->db, "SELECT id, data, \"case\" FROM attachments ORDER BY id", -1,
+                           &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _heed_store_set_sqlite_error (self, rc, error);
@@ -392,20 +444,26 @@ check_attachments (HeedStore   *self,
       if (digest == NULL)
         {
           if (found++ < 20)
-            g_string_append_printf (report,
-                                    _("Row %lld of %s was added outside Heed "
-                                      "(it is not in the audit trail).\n"),
-                                    (long long) id, "attachments");
+            {
+              g_string_append_printf (report,
+                                      _("Row %lld of %s was added outside Heed "
+                                        "(it is not in the audit trail).\n"),
+                                      (long long) id, "attachments");
+              name_case (state, report, sqlite3_column_int64 (stmt, 2));
+            }
           continue;
         }
       actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data != NULL ? data
                                                                           : (gconstpointer) "",
                                             size);
       if (strcmp (actual, digest) != 0 && found++ < 20)
-        g_string_append_printf (report,
-                                _("Row %lld of %s was changed outside Heed "
-                                  "(it differs from what the audit trail recorded).\n"),
-                                (long long) id, "attachments");
+        {
+          g_string_append_printf (report,
+                                  _("Row %lld of %s was changed outside Heed "
+                                    "(it differs from what the audit trail recorded).\n"),
+                                  (long long) id, "attachments");
+          name_case (state, report, sqlite3_column_int64 (stmt, 2));
+        }
       g_hash_table_remove (expected, &id);
     }
   sqlite3_finalize (stmt);
@@ -428,6 +486,22 @@ _heed_store_check_audit (HeedStore  *self,
                          GString    *report,
                          GError    **error)
 {
+  HeedCheckState *state = _heed_check_state_new (self, NULL, report, error);
+  gboolean ok;
+
+  if (state == NULL)
+    return FALSE;
+  ok = _heed_store_check_audit_with (self, state, report, error);
+  _heed_check_state_free (state);
+  return ok;
+}
+
+gboolean
+_heed_store_check_audit_with (HeedStore       *self,
+                              HeedCheckState  *state,
+                              GString         *report,
+                              GError         **error)
+{
   const GType types[] = {
     HEED_TYPE_CASE, HEED_TYPE_PERSON, HEED_TYPE_STAFF, HEED_TYPE_EVENT, HEED_TYPE_CASE_ELEMENT,
     HEED_TYPE_ACTION, HEED_TYPE_LETTER, HEED_TYPE_TEMPLATE, HEED_TYPE_SURVEY_RESPONSE,
@@ -442,7 +516,7 @@ _heed_store_check_audit (HeedStore  *self,
                            (GDestroyNotify) g_hash_table_unref);
   sqlite3_stmt *stmt;
   guint problems = 0;
-  gint64 rows = 0;
+  gint64 rows = 0, last_id = 0;
   int rc;
 
   rc = sqlite3_prepare_v2 (self->db,
@@ -491,6 +565,11 @@ _heed_store_check_audit (HeedStore  *self,
       expect_staff (expected_staff, (const char *) sqlite3_column_text (stmt, 5),
                     sqlite3_column_int64 (stmt, 6), (const char *) sqlite3_column_text (stmt, 4),
                     (const char *) sqlite3_column_text (stmt, 7));
+      _heed_check_state_entry (state, id, (const char *) sqlite3_column_text (stmt, 4),
+                               (const char *) sqlite3_column_text (stmt, 5),
+                               sqlite3_column_int64 (stmt, 6),
+                               (const char *) sqlite3_column_text (stmt, 7), hash);
+      last_id = id;
       g_free (expected_prev);
       expected_prev = g_strdup (hash);
     }
@@ -502,10 +581,12 @@ _heed_store_check_audit (HeedStore  *self,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (!check_table_contents (self, types[i], expected_by_table, report, &problems, error))
+    if (!check_table_contents (self, state, types[i], expected_by_table, report, &problems,
+                               error))
       return FALSE;
-  if (!check_attachments (self, expected_by_table, report, &problems, error)
-      || !check_case_staff (self, expected_staff, report, &problems, error))
+  if (!check_attachments (self, state, expected_by_table, report, &problems, error)
+      || !check_case_staff (self, state, expected_staff, report, &problems, error)
+      || !_heed_check_state_finish (state, last_id, &problems, error))
     return FALSE;
 
   if (problems == 0)
@@ -525,12 +606,20 @@ heed_store_check (HeedStore   *self,
                   GString     *report,
                   GError     **error)
 {
+  return heed_store_check_with (self, NULL, report, error);
+}
+
+static gboolean
+check_in_transaction (HeedStore               *self,
+                      const HeedCheckOptions  *options,
+                      GString                 *report,
+                      GError                 **error)
+{
+  HeedCheckState *state;
   sqlite3_stmt *stmt;
   gboolean integrity_ok = TRUE;
+  gboolean audit_ok;
   int rc;
-
-  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(20)", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -566,11 +655,67 @@ heed_store_check (HeedStore   *self,
     }
   sqlite3_finalize (stmt);
 
-  if (!_heed_store_check_audit (self, report, error))
+  state = _heed_check_state_new (self, options, report, error);
+  if (state == NULL)
+    return FALSE;
+  audit_ok = _heed_store_check_audit_with (self, state, report, error);
+  _heed_check_state_free (state);
+  if (!audit_ok)
     {
       if (error != NULL && *error != NULL)
         return FALSE;
       integrity_ok = FALSE;
     }
   return integrity_ok;
+}
+
+gboolean
+heed_store_check_with (HeedStore               *self,
+                       const HeedCheckOptions  *options,
+                       GString                 *report,
+                       GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  /* One read transaction: every table is read as it was at one moment (WAL keeps that moment
+   * for this connection), so a change another Heed commits meanwhile — a record and its audit
+   * entry together — is either wholly seen or not at all, never half. */
+  if (!heed_store_begin_read (self, error))
+    return FALSE;
+  ok = check_in_transaction (self, options, report, &local_error);
+  heed_store_end_read (self);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return ok;
+}
+
+char *
+heed_store_find_clean_backup (HeedStore  *self,
+                              const char *folder)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  if (folder == NULL || folder[0] == '\0')
+    return NULL;
+  backups = heed_store_list_backups (self, folder, NULL);
+  for (guint i = backups != NULL ? backups->len : 0; i-- > 0;)
+    {
+      const char *path = g_ptr_array_index (backups, i);
+      g_autoptr(HeedStore) copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY
+                                                         | HEED_STORE_OPEN_ANY_VERSION, NULL);
+      g_autoptr(GString) report = g_string_new (NULL);
+
+      if (copy != NULL && heed_store_check (copy, report, NULL))
+        return g_strdup (path);
+    }
+  return NULL;
 }

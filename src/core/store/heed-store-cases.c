@@ -215,6 +215,8 @@ heed_store_foreach_case_row (HeedStore        *self,
 
   if (query == NULL)
     query = all = heed_case_query_new ();
+  if (heed_case_query_finds_nothing (query))
+    return TRUE;
   _heed_store_today (&today);
 
   if (has_search (query))
@@ -377,6 +379,8 @@ heed_store_query_case_ids (HeedStore      *self,
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
+  if (heed_case_query_finds_nothing (query))
+    return g_steal_pointer (&ids);
   if (query != NULL && query->sort == HEED_CASE_SORT_RECEIVED
       && query->view != HEED_CASE_VIEW_ATTENTION)
     {
@@ -514,6 +518,8 @@ heed_store_count_cases (HeedStore      *self,
 
   g_return_val_if_fail (HEED_IS_STORE (self), -1);
 
+  if (heed_case_query_finds_nothing (query))
+    return 0;
   if (query == NULL)
     {
       /* Every case: SQLite counts the smallest index, not the filter's every row. */

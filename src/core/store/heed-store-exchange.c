@@ -99,6 +99,7 @@ heed_category_clear (HeedCategory *category)
   g_clear_pointer (&category->scheme, g_free);
   g_clear_pointer (&category->code, g_free);
   g_clear_pointer (&category->label, g_free);
+  g_clear_pointer (&category->collection, g_free);
 }
 
 void
@@ -224,27 +225,6 @@ audit_imported (HeedStore   *self,
   return _heed_store_audit (self, action, table, row_id, detail, error);
 }
 
-static char *
-digest_of_strings (const char *first,
-                   ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-digest_of_strings (const char *first,
-                   ...)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  va_list args;
-
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    {
-      g_checksum_update (checksum, (const guchar *) part, -1);
-      g_checksum_update (checksum, (const guchar *) "\x1f", 1);
-    }
-  va_end (args);
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 /* "C-2025-041" raises the counter of "C-2025-" to at least 41, so Heed never gives that
  * reference again. References of another shape leave the counters alone. */
 static gboolean
@@ -350,7 +330,7 @@ heed_store_foreach_setting (HeedStore                *self,
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = prepare_walk (self, "SELECT key, value FROM settings ORDER BY key", error);
+  stmt = prepare_walk (self, "SELECT key, value FROM settings WHERE key != 'practice-id' ORDER BY key", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -406,7 +386,7 @@ heed_store_foreach_category (HeedStore                 *self,
 
   stmt = prepare_walk (self,
                        "SELECT scheme, code, label, year_from, year_to, position, min_age, "
-                       "max_age FROM categories ORDER BY id",
+                       "max_age, collection FROM categories ORDER BY id",
                        error);
   if (stmt == NULL)
     return FALSE;
@@ -423,6 +403,7 @@ heed_store_foreach_category (HeedStore                 *self,
         .min_age = sqlite3_column_int64 (stmt, 6),
         .has_max_age = sqlite3_column_type (stmt, 7) != SQLITE_NULL,
         .max_age = sqlite3_column_int64 (stmt, 7),
+        .collection = (char *) sqlite3_column_text (stmt, 8),
       };
 
       if (!visitor (&category, user_data, error))
@@ -734,7 +715,8 @@ heed_store_clear_practice_setup (HeedStore            *self,
     const char *sql;
     const char *table;
   } clears[] = {
-    { HEED_STORE_SETUP_SETTINGS, "DELETE FROM settings", "settings" },
+    /* The practice's identity stays: it names this file's trail in the anchor log. */
+    { HEED_STORE_SETUP_SETTINGS, "DELETE FROM settings WHERE key != 'practice-id'", "settings" },
     { HEED_STORE_SETUP_SETTINGS, "DELETE FROM setting_blobs", "setting_blobs" },
     { HEED_STORE_SETUP_CATEGORIES, "DELETE FROM categories", "categories" },
     { HEED_STORE_SETUP_RISK, "DELETE FROM risk_matrix", "risk_matrix" },
@@ -766,7 +748,9 @@ heed_store_clear_practice_setup (HeedStore            *self,
       stmt = _heed_store_prepare (self, clears[i].sql, error);
       if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
           || !_heed_store_audit (self, "delete", clears[i].table, 0, "replaced by an import",
-                                 error))
+                                 error)
+          || (strcmp (clears[i].table, "settings") == 0
+              && !_heed_store_audit_keyed (self, "setting", "settings", "practice-id", error)))
         goto failed;
     }
 
@@ -813,7 +797,6 @@ heed_store_insert_setting (HeedStore   *self,
                            const char  *value,
                            GError     **error)
 {
-  g_autofree char *digest = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -823,6 +806,9 @@ heed_store_insert_setting (HeedStore   *self,
     return FALSE;
   if (value != NULL && value[0] == '\0')
     value = NULL;
+  /* Another practice's identity is not this file's: its trail is this file's own. */
+  if (strcmp (key, "practice-id") == 0)
+    return TRUE;
 
   if (!heed_store_begin (self, error))
     return FALSE;
@@ -834,9 +820,8 @@ heed_store_insert_setting (HeedStore   *self,
     goto failed;
   _heed_store_bind_text (stmt, ":key", key);
   _heed_store_bind_text (stmt, ":value", value);
-  digest = digest_of_strings (key, value != NULL ? value : "", NULL);
   if (!_heed_store_step_done (self, stmt, error)
-      || !audit_imported (self, "setting", "settings", 0, digest, error))
+      || !_heed_store_audit_keyed (self, "setting", "settings", key, error))
     goto failed;
   return heed_store_commit (self, error);
 
@@ -852,7 +837,6 @@ heed_store_insert_setting_blob (HeedStore   *self,
                                 GBytes      *data,
                                 GError     **error)
 {
-  g_autofree char *digest = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -879,9 +863,8 @@ heed_store_insert_setting_blob (HeedStore   *self,
   _heed_store_bind_text (stmt, ":key", key);
   _heed_store_bind_text (stmt, ":mime", mime);
   bind_blob (stmt, ":data", data);
-  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   if (!_heed_store_step_done (self, stmt, error)
-      || !audit_imported (self, "setting", "setting_blobs", 0, digest, error))
+      || !_heed_store_audit_keyed (self, "setting", "setting_blobs", key, error))
     goto failed;
   return heed_store_commit (self, error);
 
@@ -895,8 +878,7 @@ heed_store_insert_category (HeedStore           *self,
                             const HeedCategory  *category,
                             GError             **error)
 {
-  g_autofree char *digest = NULL;
-  g_autofree char *numbers = NULL;
+  g_autofree char *id_text = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -910,6 +892,14 @@ heed_store_insert_category (HeedStore           *self,
                    _("A category needs a code and a label."));
       return FALSE;
     }
+  if (category->collection != NULL && g_strcmp0 (category->collection, "gp") != 0
+      && g_strcmp0 (category->collection, "dental") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The category “%s” is for the gp or the dental collection, not “%s”."),
+                   category->code, category->collection);
+      return FALSE;
+    }
   if (category->year_from > category->year_to)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
@@ -921,11 +911,13 @@ heed_store_insert_category (HeedStore           *self,
     return FALSE;
   stmt = _heed_store_prepare (self,
                               "INSERT INTO categories (scheme, code, label, year_from, year_to,"
-                              " position, min_age, max_age) VALUES (:scheme, :code, :label,"
-                              " :from, :to, :position, :min, :max)",
+                              " position, min_age, max_age, collection) VALUES (:scheme, :code,"
+                              " :label, :from, :to, :position, :min, :max, :collection)",
                               error);
   if (stmt == NULL)
     goto failed;
+  if (category->collection != NULL)
+    _heed_store_bind_text (stmt, ":collection", category->collection);
   _heed_store_bind_text (stmt, ":scheme", category->scheme);
   _heed_store_bind_text (stmt, ":code", category->code);
   _heed_store_bind_text (stmt, ":label", category->label);
@@ -938,11 +930,8 @@ heed_store_insert_category (HeedStore           *self,
     _heed_store_bind_int (stmt, ":max", category->max_age);
   if (!_heed_store_step_done (self, stmt, error))
     goto failed;
-  numbers = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                             category->year_from, category->year_to, category->position);
-  digest = digest_of_strings (category->scheme, category->code, category->label, numbers, NULL);
-  if (!audit_imported (self, "add", "categories", sqlite3_last_insert_rowid (self->db), digest,
-                       error))
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_last_insert_rowid (self->db));
+  if (!_heed_store_audit_keyed (self, "add", "categories", id_text, error))
     goto failed;
   return heed_store_commit (self, error);
 
@@ -959,7 +948,7 @@ heed_store_insert_risk (HeedStore   *self,
                         GError     **error)
 {
   static const char *const risks[] = { "low", "moderate", "high", "extreme", NULL };
-  g_autofree char *digest = NULL;
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -988,9 +977,9 @@ heed_store_insert_risk (HeedStore   *self,
   _heed_store_bind_text (stmt, ":s", seriousness);
   _heed_store_bind_text (stmt, ":l", likelihood);
   _heed_store_bind_text (stmt, ":r", risk);
-  digest = digest_of_strings (seriousness, likelihood, risk, NULL);
+  key = g_strdup_printf ("%s/%s", seriousness, likelihood);
   if (!_heed_store_step_done (self, stmt, error)
-      || !audit_imported (self, "setting", "risk_matrix", 0, digest, error))
+      || !_heed_store_audit_keyed (self, "setting", "risk_matrix", key, error))
     goto failed;
   return heed_store_commit (self, error);
 
@@ -1028,7 +1017,8 @@ heed_store_raise_reference_counter (HeedStore   *self,
     return FALSE;
   _heed_store_bind_text (stmt, ":prefix", prefix);
   _heed_store_bind_int (stmt, ":last", last);
-  return _heed_store_step_done (self, stmt, error);
+  return _heed_store_step_done (self, stmt, error)
+         && _heed_store_audit_counter (self, "counter", prefix, error);
 }
 
 gboolean
@@ -1036,7 +1026,6 @@ heed_store_insert_tombstone (HeedStore            *self,
                              const HeedTombstone  *tombstone,
                              GError              **error)
 {
-  g_autofree char *digest = NULL;
   sqlite3_stmt *stmt;
   gboolean taken = FALSE;
 
@@ -1078,12 +1067,8 @@ heed_store_insert_tombstone (HeedStore            *self,
   _heed_store_bind_text (stmt, ":at", tombstone->destroyed_at);
   _heed_store_bind_text (stmt, ":by", tombstone->destroyed_by);
   _heed_store_bind_text (stmt, ":reason", tombstone->reason);
-  digest = digest_of_strings (tombstone->reference, tombstone->kind,
-                              tombstone->closed_on != NULL ? tombstone->closed_on : "",
-                              tombstone->destroyed_at, tombstone->destroyed_by, tombstone->reason,
-                              NULL);
   if (!_heed_store_step_done (self, stmt, error)
-      || !audit_imported (self, "add", "destroyed", 0, digest, error)
+      || !_heed_store_audit_keyed (self, "add", "destroyed", tombstone->reference, error)
       || !raise_counter_for (self, tombstone->reference, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -1142,6 +1127,13 @@ heed_store_insert_record (HeedStore   *self,
                        _("A case needs its reference."));
           return FALSE;
         }
+      if (!heed_text_is_one_line (reference))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("A case reference is one line of capital letters, digits and hyphens, "
+                         "such as C-2025-041, without line breaks or control characters."));
+          return FALSE;
+        }
       ensure_time (record, "created-at", now);
       ensure_time (record, "updated-at", now);
     }
@@ -1176,6 +1168,15 @@ heed_store_insert_record (HeedStore   *self,
   if (!audit_imported (self, "add", heed_record_get_table (record), heed_record_get_id (record),
                        digest, error))
     goto failed;
+  /* The PDF of a letter sent, as it came: the check compares it with this. */
+  if (letter_pdf != NULL)
+    {
+      g_autofree char *pdf_digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, letter_pdf);
+
+      if (!_heed_store_audit (self, "pdf", "letters", heed_record_get_id (record), pdf_digest,
+                              error))
+        goto failed;
+    }
   if (!heed_store_commit (self, error))
     {
       heed_record_set_id (record, 0);

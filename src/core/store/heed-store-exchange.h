@@ -36,6 +36,7 @@ typedef struct {
   gint64   min_age;
   gboolean has_max_age;
   gint64   max_age;
+  char    *collection;  /* the KO41(b) collection, "gp" or "dental"; NULL: both */
 } HeedCategory;
 
 /* A destroyed case: what is left once its retention period is over. */

@@ -46,7 +46,8 @@ static const char figures_case_sql[] =
   " c.oral_resolved, c.outcome, c.ombudsman_referred, c.ombudsman_status,"
   " c.ombudsman_decision, c.ombudsman_decided, c.ombudsman_complied, c.general_importance,"
   " c.on_behalf, c.subject, c.publication_approved, c.in_report, c.you_said, c.we_did,"
-  " c.lessons, p.date_of_birth"
+  " c.lessons, p.date_of_birth, c.care, c.remedy_apology, c.remedy_explanation,"
+  " c.remedy_action, c.remedy_financial"
   " FROM cases c LEFT JOIN people p ON p.id = CASE WHEN c.affected > 0 THEN c.affected"
   " ELSE c.complainant END"
   " WHERE c.status != 'draft' AND c.received_at < :end"
@@ -95,6 +96,11 @@ visit_case (sqlite3_stmt *stmt, gpointer data)
     .we_did = text_at (stmt, 25),
     .lessons = text_at (stmt, 26),
     .date_of_birth = text_at (stmt, 27),
+    .care = text_at (stmt, 28),
+    .remedy_apology = sqlite3_column_int (stmt, 29) != 0,
+    .remedy_explanation = sqlite3_column_int (stmt, 30) != 0,
+    .remedy_action = sqlite3_column_int (stmt, 31) != 0,
+    .remedy_financial = sqlite3_column_int64 (stmt, 32),
   };
 
   visit->func (&row, visit->user_data);

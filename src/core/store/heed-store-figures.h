@@ -41,6 +41,11 @@ typedef struct {
   const char *we_did;
   const char *lessons;
   const char *date_of_birth;
+  const char *care; /* "nhs", "private" or NULL */
+  gboolean    remedy_apology;
+  gboolean    remedy_explanation;
+  gboolean    remedy_action;
+  gint64      remedy_financial;
 } HeedFiguresCase;
 
 typedef void (*HeedFiguresCaseFunc) (const HeedFiguresCase *row, gpointer user_data);

@@ -9,6 +9,7 @@
 #include "heed-case.h"
 #include "heed-event.h"
 #include "heed-status.h"
+#include "heed-procedure.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -273,6 +274,8 @@ heed_store_save (HeedStore   *self,
     }
 
   _heed_store_today (&today);
+  if (is_case)
+    heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
   if (!heed_record_check (record, &today, &invalid))
     {
       g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID, invalid->message);
@@ -390,6 +393,8 @@ heed_store_load (HeedStore   *self,
   if (rc == SQLITE_ROW)
     record = _heed_store_record_from_row (type, stmt);
   sqlite3_reset (stmt);
+  if (record != NULL && HEED_IS_CASE (record))
+    heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
 
   if (rc == SQLITE_DONE)
     g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
@@ -459,6 +464,13 @@ heed_store_find_case (HeedStore   *self,
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("Give a case reference, such as C-2025-041."));
+      return NULL;
+    }
+  if (!heed_text_is_one_line (reference))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A case reference is one line of capital letters, digits and hyphens, such "
+                     "as C-2025-041, without line breaks or control characters."));
       return NULL;
     }
   stmt = _heed_store_prepare (self, "SELECT id FROM cases WHERE reference = upper (:reference)",
@@ -778,6 +790,7 @@ heed_store_delete_draft (HeedStore   *self,
 {
   sqlite3_stmt *stmt;
   g_autoptr(HeedCase) current = NULL;
+  g_autofree char *detail = NULL;
   gint64 id;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -806,8 +819,10 @@ heed_store_delete_draft (HeedStore   *self,
   if (stmt == NULL)
     goto failed;
   _heed_store_bind_int (stmt, ":id", id);
+  /* With its reference, which stays given (heed-store-check.c counts it). */
+  detail = g_strdup_printf ("draft %s", heed_case_get_reference (current));
   if (!_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit (self, "delete", "cases", id, "draft", error))
+      || !_heed_store_audit (self, "delete", "cases", id, detail, error))
     goto failed;
   if (!heed_store_commit (self, error))
     return FALSE;

@@ -145,7 +145,8 @@ heed_store_destroy_case (HeedStore   *self,
   _heed_store_bind_text (stmt, ":by", self->staff_name != NULL ? self->staff_name
                                                                : g_get_user_name ());
   _heed_store_bind_text (stmt, ":reason", clean);
-  if (!_heed_store_step_done (self, stmt, error))
+  if (!_heed_store_step_done (self, stmt, error)
+      || !_heed_store_audit_keyed (self, "add", "destroyed", row->reference, error))
     goto out;
 
   /* The case and, by its foreign keys, its records; then the people only it named. */

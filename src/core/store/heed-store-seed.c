@@ -44,12 +44,15 @@ static const char *const national_category_labels[] G_GNUC_UNUSED = {
   N_("Privacy, dignity and wellbeing"),
   N_("Record keeping"),
   N_("Test results"),
+  N_("NHS charges"),
   N_("Practice administration"),
   N_("Values and behaviours (staff)"),
   N_("Waiting times"),
   N_("Other"),
   N_("GP or dentist"),
   N_("Nursing"),
+  N_("Dental nurse"),
+  N_("Dental hygienist or therapist"),
   N_("Practice management"),
   N_("Admin and reception"),
   N_("Other clinical"),
@@ -140,8 +143,8 @@ seed_categories (HeedStore  *self,
 
   stmt = _heed_store_prepare (self,
                               "INSERT INTO categories (scheme, code, label, year_from, year_to,"
-                              " position, min_age, max_age) VALUES (:scheme, :code, :label,"
-                              " :from, :to, :position, :min, :max)",
+                              " position, min_age, max_age, collection) VALUES (:scheme, :code,"
+                              " :label, :from, :to, :position, :min, :max, :collection)",
                               error);
   if (stmt == NULL)
     {
@@ -160,7 +163,7 @@ seed_categories (HeedStore  *self,
       for (xmlNode *cat = scheme->children; cat != NULL && ok; cat = cat->next)
         {
           g_autofree char *code = NULL, *label = NULL, *from = NULL, *to = NULL;
-          g_autofree char *min = NULL, *max = NULL;
+          g_autofree char *min = NULL, *max = NULL, *collection = NULL;
           int rc;
 
           if (cat->type != XML_ELEMENT_NODE || strcmp ((const char *) cat->name, "category") != 0)
@@ -171,6 +174,7 @@ seed_categories (HeedStore  *self,
           to = dup_prop (cat, "year-to");
           min = dup_prop (cat, "min-age");
           max = dup_prop (cat, "max-age");
+          collection = dup_prop (cat, "collection");
 
           sqlite3_reset (stmt);
           sqlite3_clear_bindings (stmt);
@@ -184,6 +188,8 @@ seed_categories (HeedStore  *self,
             _heed_store_bind_int (stmt, ":min", g_ascii_strtoll (min, NULL, 10));
           if (max != NULL)
             _heed_store_bind_int (stmt, ":max", g_ascii_strtoll (max, NULL, 10));
+          if (collection != NULL)
+            _heed_store_bind_text (stmt, ":collection", collection);
           rc = sqlite3_step (stmt);
           if (rc != SQLITE_DONE)
             {
@@ -221,6 +227,8 @@ _heed_store_seed (HeedStore   *self,
     if (!heed_store_set_setting (self, settings[i].key, settings[i].value, error))
       goto failed;
   if (!seed_risk (self, error) || !seed_categories (self, error)
+      || !_heed_store_audit_keyed_all (self, "add", "risk_matrix", error)
+      || !_heed_store_audit_keyed_all (self, "add", "categories", error)
       || !_heed_store_audit (self, "create", "settings", 0, practice_name, error))
     goto failed;
 
@@ -285,12 +293,20 @@ heed_store_list_categories (HeedStore  *self,
 
   stmt = _heed_store_prepare (self,
                               "SELECT code FROM categories WHERE scheme = :scheme AND "
-                              ":year BETWEEN year_from AND year_to ORDER BY position, id",
+                              ":year BETWEEN year_from AND year_to AND (collection IS NULL OR"
+                              " collection = :collection) ORDER BY position, id",
                               NULL);
   if (stmt == NULL)
     return codes;
   _heed_store_bind_text (stmt, ":scheme", scheme);
   _heed_store_bind_int (stmt, ":year", year);
+  /* A GP practice's lists, or a dental practice's (the KO41(b) collections differ). */
+  {
+    g_autofree char *type = heed_store_dup_setting (self, "practice-type");
+
+    _heed_store_bind_text (stmt, ":collection", g_strcmp0 (type, "dental") == 0 ? "dental"
+                                                                              : "gp");
+  }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (codes, _heed_store_column_dup (stmt, 0));
   sqlite3_reset (stmt);
@@ -342,6 +358,7 @@ heed_store_add_category (HeedStore   *self,
   g_autofree char *clean = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *unique = NULL;
+  g_autofree char *id_text = NULL;
   sqlite3_stmt *stmt;
   GString *built;
   int rc;
@@ -417,9 +434,10 @@ heed_store_add_category (HeedStore   *self,
   _heed_store_bind_text (stmt, ":scheme", scheme);
   _heed_store_bind_text (stmt, ":code", unique);
   _heed_store_bind_text (stmt, ":label", clean);
-  if (!_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit (self, "add", "categories", sqlite3_last_insert_rowid (self->db),
-                             unique, error)
+  if (!_heed_store_step_done (self, stmt, error))
+    goto failed;
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_last_insert_rowid (self->db));
+  if (!_heed_store_audit_keyed (self, "add", "categories", id_text, error)
       || !heed_store_commit (self, error))
     goto failed;
   if (code != NULL)
@@ -429,6 +447,48 @@ heed_store_add_category (HeedStore   *self,
 failed:
   heed_store_rollback (self);
   return FALSE;
+}
+
+/* An entry for each row of one category as it now is. */
+static gboolean
+audit_category_rows (HeedStore   *self,
+                     const char  *scheme,
+                     const char  *code,
+                     GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _heed_store_prepare (self,
+                              "SELECT id FROM categories WHERE scheme = :scheme AND code = :code "
+                              "ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _heed_store_bind_text (stmt, ":scheme", scheme);
+  _heed_store_bind_text (stmt, ":code", code);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _heed_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  g_array_index (ids, gint64, i));
+
+      if (!_heed_store_audit_keyed (self, "retire", "categories", id_text, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Stops offering a practice's own entry from @year on; earlier years still count it. */
@@ -468,8 +528,7 @@ heed_store_retire_category (HeedStore   *self,
                    _("There is no such entry to remove."));
       goto failed;
     }
-  if (!_heed_store_audit (self, "retire", "categories", 0, code, error)
-      || !heed_store_commit (self, error))
+  if (!audit_category_rows (self, scheme, code, error) || !heed_store_commit (self, error))
     goto failed;
   return TRUE;
 

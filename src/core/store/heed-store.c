@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "heed-core-resources.h"
+#include "heed-safe-output.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -33,6 +34,8 @@ static const struct {
   { RESOURCE_BASE "/core/migrations/0002-form-drafts.sql", "PRAGMA user_version = 2" },
   { RESOURCE_BASE "/core/migrations/0003-audit-by-record.sql", "PRAGMA user_version = 3" },
   { RESOURCE_BASE "/core/migrations/0004-cases-by-date.sql", "PRAGMA user_version = 4" },
+  { RESOURCE_BASE "/core/migrations/0005-trail-anchors.sql", "PRAGMA user_version = 5" },
+  { RESOURCE_BASE "/core/migrations/0006-care-and-rules.sql", "PRAGMA user_version = 6" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
@@ -91,6 +94,8 @@ heed_store_finalize (GObject *object)
   g_free (self->last_backup);
   g_free (self->staff_name);
   g_free (self->last_hash);
+  g_free (self->anchor_log);
+  g_free (self->anchored_hash);
 
   G_OBJECT_CLASS (heed_store_parent_class)->finalize (object);
 }
@@ -437,11 +442,13 @@ read_header (const char  *path,
              GError     **error)
 {
   guint8 bytes[100];
+  struct stat info;
   ssize_t n;
   int fd;
 
   memset (header, 0, sizeof *header);
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Non-blocking: a pipe put where the practice should be is refused at once, not waited on. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
@@ -452,6 +459,13 @@ read_header (const char  *path,
       else
         g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
                      _("The practice file could not be read: %s."), g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_HEED,
+                   _("“%s” is a folder, a pipe or a device, not a practice file."), path);
       return FALSE;
     }
   n = read (fd, bytes, sizeof bytes);
@@ -558,7 +572,10 @@ apply_migrations (HeedStore  *self,
         }
       if (!_heed_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Version 5 begins to cover the small tables (heed-store-check.c): what they hold
+       * now is the trail's baseline for them. */
       if (!_heed_store_exec (self, g_bytes_get_data (sql, NULL), error)
+          || (version + 1 == 5 && !_heed_store_audit_baseline (self, error))
           || !_heed_store_exec (self, migrations[version].set_version, error))
         {
           _heed_store_exec (self, "ROLLBACK", NULL);
@@ -574,9 +591,16 @@ apply_migrations (HeedStore  *self,
   return TRUE;
 }
 
+typedef enum {
+  COPY_QUICK = 0,        /* the copy as it is (before a migration, which cannot wait) */
+  COPY_CHECKED = 1 << 0, /* the copy passes heed_store_check() before it is put in place */
+  COPY_OVER_PRACTICE = 1 << 1,
+} CopyFlags;
+
 static gboolean
 copy_database (sqlite3     *source,
                const char  *destination,
+               CopyFlags    flags,
                GError     **error);
 
 static gboolean
@@ -590,7 +614,8 @@ migrate (HeedStore  *self,
 
   /* A copy first, so a migration that goes wrong can never cost the practice its records. */
   backup = g_strdup_printf ("%s.before-v%d.heed", self->path, HEED_STORE_SCHEMA_VERSION);
-  if (!copy_database (self->db, backup, error))
+  /* An earlier attempt's copy holds the same records: it is replaced. */
+  if (!copy_database (self->db, backup, COPY_QUICK | COPY_OVER_PRACTICE, error))
     return FALSE;
   g_free (self->last_backup);
   self->last_backup = g_steal_pointer (&backup);
@@ -693,7 +718,7 @@ finish_open (HeedStore  *self,
           || !migrate (self, error))
         return FALSE;
     }
-  else if (self->schema_version < HEED_STORE_SCHEMA_VERSION)
+  else if (self->schema_version < HEED_STORE_SCHEMA_VERSION && !self->any_version)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
                    _("This practice file needs updating to this version of Heed, which cannot "
@@ -768,6 +793,7 @@ heed_store_open (const char         *path,
     self->holder = heed_lock_query (path);
 
   self->read_only = read_only;
+  self->any_version = read_only && (flags & HEED_STORE_OPEN_ANY_VERSION) != 0;
   if (!open_connection (self, path, read_only, FALSE, error) || !finish_open (self, error))
     {
       heed_store_close (self);
@@ -804,6 +830,13 @@ heed_store_create (const char  *path,
                    _("The practice name must be plain text of at most 200 characters."));
       return NULL;
     }
+  if (!heed_text_is_one_line (practice_name))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The practice name must be one line, without line breaks, tabs or other "
+                     "control characters."));
+      return NULL;
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
@@ -814,7 +847,7 @@ heed_store_create (const char  *path,
   /* Build the file under a temporary name and move it into place only when complete, so a
    * crash never leaves a half-made practice file behind. */
   temp_path = g_strdup_printf ("%s.creating-%d", path, (int) getpid ());
-  fd = g_open (temp_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  fd = g_open (temp_path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
@@ -870,6 +903,8 @@ heed_store_close (HeedStore *self)
       self->depth = 1;
       heed_store_rollback (self);
     }
+  if (self->db != NULL)
+    _heed_store_anchor_on_close (self);
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
@@ -964,6 +999,14 @@ _heed_store_check_setting (const char  *key,
                    _("A setting needs a name, and its value must be plain text."));
       return FALSE;
     }
+  /* The practice's name heads every letter and report, on one line. */
+  if (g_strcmp0 (key, "name") == 0 && value != NULL && !heed_text_is_one_line (value))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The practice name must be one line, without line breaks, tabs or other "
+                     "control characters."));
+      return FALSE;
+    }
   if (g_strcmp0 (key, "nation") == 0)
     {
       HeedNation nation;
@@ -974,6 +1017,13 @@ _heed_store_check_setting (const char  *key,
                        _("The nation must be england, wales, scotland or northern-ireland."));
           return FALSE;
         }
+    }
+  if (g_strcmp0 (key, "practice-type") == 0 && g_strcmp0 (value, "gp") != 0
+      && g_strcmp0 (value, "dental") != 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The type of practice must be gp or dental."));
+      return FALSE;
     }
   return TRUE;
 }
@@ -1102,8 +1152,7 @@ heed_store_set_logo (HeedStore  *self,
   else
     stmt = _heed_store_prepare (self, "DELETE FROM setting_blobs WHERE key = 'logo'", error);
   if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit (self, "setting", "setting_blobs", 0,
-                             picture != NULL ? "logo" : "logo removed", error))
+      || !_heed_store_audit_keyed (self, "setting", "setting_blobs", "logo", error))
     {
       heed_store_rollback (self);
       return FALSE;
@@ -1147,7 +1196,7 @@ heed_store_set_setting (HeedStore   *self,
       heed_store_rollback (self);
       return FALSE;
     }
-  if (!_heed_store_audit (self, "setting", "settings", 0, key, error))
+  if (!_heed_store_audit_keyed (self, "setting", "settings", key, error))
     {
       heed_store_rollback (self);
       return FALSE;
@@ -1163,29 +1212,85 @@ heed_store_set_setting (HeedStore   *self,
 
 /* Backup and restore */
 
+/* The first thing @report says is wrong, for a one-line message. */
+static char *
+dup_first_problem (const char *report)
+{
+  g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+  const char *ok = _("Database integrity: ok.\n");
+  g_autofree char *ok_line = g_strndup (ok, strcspn (ok, "\n"));
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && g_strcmp0 (lines[i], ok_line) != 0)
+      return g_strdup (lines[i]);
+  return g_strdup (report);
+}
+
+/* Opens @path as a practice and runs the full check (SQLite's integrity check and the audit
+ * trail's chain) over it. FALSE with @error when it is damaged or cannot be opened. */
+static gboolean
+check_practice_file (const char  *path,
+                     char       **problem,
+                     GError     **error)
+{
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  /* A backup an earlier Heed made is checked as it is: restoring it migrates it. */
+  store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                           &local_error);
+  if (store == NULL)
+    {
+      *problem = g_strdup (local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!heed_store_check (store, report, &local_error))
+    {
+      if (local_error != NULL)
+        *problem = g_strdup (local_error->message);
+      else
+        *problem = dup_first_problem (report->str);
+      g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED, *problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies @source into a new file beside @destination (made exclusively, never through a link,
+ * readable by the owner only), checks the copy and only then renames it into place: a copy
+ * that fails leaves nothing under @destination, and whatever was there untouched. */
 static gboolean
 copy_database (sqlite3     *source,
                const char  *destination,
+               CopyFlags    flags,
                GError     **error)
 {
-  g_autofree char *temp_path = g_strdup_printf ("%s.partial-%d", destination, (int) getpid ());
+  g_autoptr(HeedSafeOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *temp_path;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int rc, fd;
+  int rc;
 
-  fd = g_open (temp_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
+  output = heed_safe_output_new (destination,
+                                 (flags & COPY_OVER_PRACTICE)
+                                   ? HEED_SAFE_OUTPUT_MAY_REPLACE_PRACTICE
+                                   : HEED_SAFE_OUTPUT_DEFAULT,
+                                 &local_error);
+  if (output == NULL)
     {
-      int saved = errno;
-
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
-                   _("Heed could not write the copy to “%s”: %s."), destination,
-                   g_strerror (saved));
+      g_set_error (error, HEED_STORE_ERROR,
+                   g_error_matches (local_error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED)
+                     ? HEED_STORE_ERROR_INVALID
+                     : HEED_STORE_ERROR_IO,
+                   "%s", local_error->message);
       return FALSE;
     }
-  close (fd);
+  temp_path = heed_safe_output_get_temp_path (output);
 
-  rc = sqlite3_open_v2 (temp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (temp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", source, "main");
@@ -1206,10 +1311,15 @@ copy_database (sqlite3     *source,
 
   if (rc != SQLITE_OK)
     {
-      g_unlink (temp_path);
       if ((rc & 0xff) == SQLITE_FULL)
         g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
                      _("The disk is full, so the copy to “%s” was not made."), destination);
+      else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
+                     _("The practice file is damaged (%s), so no copy was made at “%s”. Run "
+                       "heed-cli check on it, and restore it from a backup that checks "
+                       "clean."),
+                     sqlite3_errstr (rc), destination);
       else
         g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
                      _("The copy to “%s” could not be made: %s."), destination,
@@ -1217,37 +1327,24 @@ copy_database (sqlite3     *source,
       return FALSE;
     }
 
-  fd = g_open (temp_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd >= 0)
+  if (flags & COPY_CHECKED)
     {
-      fsync (fd);
-      close (fd);
-    }
-  if (g_rename (temp_path, destination) != 0)
-    {
-      int saved = errno;
+      g_autofree char *problem = NULL;
 
-      g_unlink (temp_path);
+      if (!check_practice_file (temp_path, &problem, NULL))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
+                       _("The practice file failed its check (%s), so no copy was made at "
+                         "“%s”. Run heed-cli check on it, and restore it from a backup that "
+                         "checks clean."),
+                       problem, destination);
+          return FALSE;
+        }
+    }
+  if (!heed_safe_output_commit (output, &local_error))
+    {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
-                   _("The copy could not be put in place at “%s”: %s."), destination,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-verify_copy (const char  *path,
-             GError     **error)
-{
-  g_autoptr(HeedStore) copy = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &local_error);
-  if (copy == NULL)
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
-                   _("The copy at “%s” could not be read back: %s"), path,
+                   _("The copy could not be put in place at “%s”: %s"), destination,
                    local_error->message);
       return FALSE;
     }
@@ -1281,7 +1378,54 @@ heed_store_backup (HeedStore   *self,
                    destination);
       return FALSE;
     }
-  return copy_database (self->db, destination, error) && verify_copy (destination, error);
+  /* The copy, not the file it came from, is what is checked: it is what will be restored. */
+  if (!copy_database (self->db, destination, COPY_CHECKED, error))
+    return FALSE;
+  _heed_store_anchor_backup (self, destination);
+  return TRUE;
+}
+
+gboolean
+heed_store_keep_copy (HeedStore   *self,
+                      const char  *destination,
+                      GError     **error)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (self->db == NULL || g_strcmp0 (destination, self->path) == 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("A backup cannot be written over the practice file itself."));
+      return FALSE;
+    }
+  return copy_database (self->db, destination, COPY_QUICK, error);
+}
+
+gboolean
+heed_store_check_backup (const char  *backup,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *problem = NULL;
+
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_practice_file (backup, &problem, &local_error))
+    {
+      int code = HEED_STORE_ERROR_DAMAGED;
+
+      if (g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_FOUND))
+        code = HEED_STORE_ERROR_NOT_FOUND;
+      else if (local_error->domain == HEED_STORE_ERROR
+               && local_error->code != HEED_STORE_ERROR_DAMAGED)
+        code = HEED_STORE_ERROR_INVALID;
+      g_set_error (error, HEED_STORE_ERROR, code,
+                   _("The backup cannot be restored: %s"), problem);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -1310,7 +1454,11 @@ heed_store_restore (const char  *backup,
   g_return_val_if_fail (backup != NULL, FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, &local_error);
+  /* A backup that fails its check never replaces anything, --force or not. */
+  if (!heed_store_check_backup (backup, error))
+    return FALSE;
+  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
+                            &local_error);
   if (source == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, g_error_matches (local_error, HEED_STORE_ERROR,
@@ -1328,13 +1476,20 @@ heed_store_restore (const char  *backup,
                    destination);
       return FALSE;
     }
+  if (!heed_safe_output_check_target (destination, HEED_SAFE_OUTPUT_MAY_REPLACE_PRACTICE,
+                                      &local_error))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID, "%s",
+                   local_error->message);
+      return FALSE;
+    }
 
   /* Nobody may have the practice open while it is replaced under them. */
   lock = heed_lock_acquire (destination, NULL, error);
   if (lock == NULL)
     return FALSE;
 
-  if (!copy_database (source->db, destination, error))
+  if (!copy_database (source->db, destination, COPY_CHECKED | COPY_OVER_PRACTICE, error))
     return FALSE;
   /* An old WAL beside the restored file would be replayed into it: remove it. */
   remove_sidecars (destination);

@@ -28,6 +28,11 @@ typedef enum {
   HEED_STORE_ERROR_NOT_ALLOWED, /* not allowed in the case's present state */
   HEED_STORE_ERROR_IO,          /* disk full, permission, and the like */
   HEED_STORE_ERROR_FAILED,
+  /* From the storage seam (heed-db.h): */
+  HEED_STORE_ERROR_BUSY,              /* another writer has what this change needs; retry */
+  HEED_STORE_ERROR_CONSTRAINT,        /* a rule of the practice refused the change */
+  HEED_STORE_ERROR_PERMISSION_DENIED, /* this user or server role may not do that */
+  HEED_STORE_ERROR_CONNECTION_LOST,   /* the server cannot be reached, or the link broke */
 } HeedStoreError;
 
 typedef enum {
@@ -36,10 +41,13 @@ typedef enum {
   /* When someone else holds the file, or this user may not write to it, open it read-only
    * instead of failing. */
   HEED_STORE_OPEN_READ_ONLY_IF_LOCKED = 1 << 1,
+  /* With READ_ONLY: a file of an earlier schema version is opened as it is, unmigrated, to
+   * check or copy a backup an earlier Heed made. */
+  HEED_STORE_OPEN_ANY_VERSION = 1 << 2,
 } HeedStoreOpenFlags;
 
 /* The schema version this Heed writes. */
-#define HEED_STORE_SCHEMA_VERSION 4
+#define HEED_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of every practice file: "HEED" in ASCII. */
 #define HEED_STORE_APPLICATION_ID 0x48454544
 
@@ -124,6 +132,17 @@ gboolean        heed_store_set_setting        (HeedStore  *self,
                                                const char *key,
                                                const char *value,
                                                GError    **error);
+
+/* The matters of general importance as the practice wrote them for the report of @from – @to,
+ * or NULL; an empty @text takes it away. */
+char           *heed_store_dup_report_summary (HeedStore    *self,
+                                               const GDate  *from,
+                                               const GDate  *to);
+gboolean        heed_store_set_report_summary (HeedStore    *self,
+                                               const GDate  *from,
+                                               const GDate  *to,
+                                               const char   *text,
+                                               GError      **error);
 /* The letterhead logo, PNG or JPEG up to 2 MB; NULL removes it. Read it back with
  * heed_store_dup_setting_blob (store, "logo", ...). */
 gboolean        heed_store_set_logo           (HeedStore  *self,
@@ -234,6 +253,17 @@ gboolean        heed_store_backup_to_folder   (HeedStore   *self,
 GPtrArray      *heed_store_list_backups       (HeedStore   *self,
                                                const char  *folder,
                                                GError     **error);
+/* A copy of the practice as it is, damaged or not and not checked (unlike a backup): what is
+ * kept beside a practice file about to be replaced by a restore. */
+gboolean        heed_store_keep_copy          (HeedStore   *self,
+                                               const char  *destination,
+                                               GError     **error);
+/* Opens @backup and runs the full check over it: FALSE, saying what is wrong, when it could
+ * not be restored. */
+gboolean        heed_store_check_backup       (const char  *backup,
+                                               GError     **error);
+/* Refuses a backup that fails heed_store_check_backup(), @force or not; the file at
+ * @destination is replaced only by a copy that was checked. */
 gboolean        heed_store_restore            (const char  *backup,
                                                const char  *destination,
                                                gboolean     force,
@@ -241,6 +271,54 @@ gboolean        heed_store_restore            (const char  *backup,
 gboolean        heed_store_check              (HeedStore   *self,
                                                GString     *report,
                                                GError     **error);
+
+/* What a check compares the audit trail with, beyond the file itself. */
+typedef struct {
+  /* Older copies of this practice (backups), NULL-terminated: the trail must extend each
+   * one's unchanged. */
+  const char *const *older;
+  /* The anchor log (heed_anchor_log_dup_default()), or NULL for none. */
+  const char        *anchor_log;
+  /* The practice file itself, not a copy: an anchor beyond the end of its trail means
+   * entries were removed. */
+  gboolean           is_practice;
+  /* An older copy that cannot be read is left out, with a line saying so, rather than an
+   * error. */
+  gboolean           skip_unreadable;
+} HeedCheckOptions;
+
+/* Everything heed_store_check() does, in one read transaction (one moment of the file, while
+ * others may write), and the comparisons @options asks for. */
+gboolean        heed_store_check_with         (HeedStore               *self,
+                                               const HeedCheckOptions  *options,
+                                               GString                 *report,
+                                               GError                 **error);
+/* The newest backup of this practice in @folder that passes heed_store_check(), or NULL. */
+char           *heed_store_find_clean_backup  (HeedStore   *self,
+                                               const char  *folder);
+gboolean        heed_store_rebuild_search_index (HeedStore  *self,
+                                                 GError    **error);
+
+/* The head of the audit trail: its newest entry's number and hash (0 and "" when empty). */
+gboolean        heed_store_get_head           (HeedStore   *self,
+                                               gint64      *entry,
+                                               char       **hash,
+                                               GError     **error);
+/* The practice's identity, the same in every copy of it (NULL before schema version 5). */
+char           *heed_store_dup_practice_id    (HeedStore   *self);
+/* Keeps the trail's head in the anchor log at @path (NULL: stop) each time this store is
+ * closed after a change, and with every backup it makes. */
+void            heed_store_set_anchor_log     (HeedStore   *self,
+                                               const char  *path);
+/* Writes the trail's head to the anchor log now, as @event ("close", "backup", "restore"),
+ * for the practice file at @path (NULL: this store's). */
+gboolean        heed_store_write_anchor       (HeedStore   *self,
+                                               const char  *anchor_log,
+                                               const char  *event,
+                                               const char  *path,
+                                               GError     **error);
+/* g_get_user_data_dir()/heed/anchors */
+char           *heed_anchor_log_dup_default   (void);
 
 /* Form drafts are kept as someone types, so a crash loses nothing; they are not audited.
  * @draft_id is 0 for a new draft and is set to the draft's id. */

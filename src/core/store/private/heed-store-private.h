@@ -16,6 +16,7 @@ struct _HeedStore
   HeedLock       *lock;
   HeedLockHolder *holder;       /* who holds the file, when we opened it read-only for that */
   gboolean        read_only;
+  gboolean        any_version;  /* read-only, and perhaps of an earlier schema, unmigrated */
   gboolean        not_permitted; /* read-only because this user may not write to the file */
   int             schema_version;
   char           *last_backup;  /* the copy made before a migration, if any */
@@ -28,6 +29,8 @@ struct _HeedStore
 
   char           *staff_name;
   char           *last_hash;    /* the newest audit row's hash */
+  char           *anchor_log;   /* where the trail's head is kept on close, or NULL */
+  char           *anchored_hash; /* the head last written there (or found at open) */
   HeedCalendar   *calendar;
   GHashTable     *risk;         /* "seriousness/likelihood" -> risk */
 };
@@ -92,6 +95,53 @@ gboolean      _heed_store_load_last_hash   (HeedStore   *self,
 gboolean      _heed_store_check_audit      (HeedStore   *self,
                                             GString     *report,
                                             GError     **error);
+
+/* heed-store-check.c: what the check covers beyond the records, and what it compares with */
+typedef struct _HeedCheckState HeedCheckState;
+
+gboolean        _heed_store_audit_keyed          (HeedStore               *self,
+                                                  const char              *action,
+                                                  const char              *table,
+                                                  const char              *key,
+                                                  GError                 **error);
+gboolean        _heed_store_audit_keyed_all      (HeedStore               *self,
+                                                  const char              *action,
+                                                  const char              *table,
+                                                  GError                 **error);
+gboolean        _heed_store_audit_counter        (HeedStore               *self,
+                                                  const char              *action,
+                                                  const char              *prefix,
+                                                  GError                 **error);
+gboolean        _heed_store_audit_baseline       (HeedStore               *self,
+                                                  GError                 **error);
+HeedCheckState *_heed_check_state_new            (HeedStore               *self,
+                                                  const HeedCheckOptions  *options,
+                                                  GString                 *report,
+                                                  GError                 **error);
+void            _heed_check_state_free           (HeedCheckState          *state);
+void            _heed_check_state_entry          (HeedCheckState          *state,
+                                                  gint64                   id,
+                                                  const char              *action,
+                                                  const char              *table,
+                                                  gint64                   row_id,
+                                                  const char              *detail,
+                                                  const char              *hash);
+void            _heed_check_state_case           (HeedCheckState          *state,
+                                                  gint64                   id,
+                                                  const char              *reference);
+const char     *_heed_check_state_case_reference (HeedCheckState          *state,
+                                                  gint64                   case_id);
+gboolean        _heed_check_state_finish         (HeedCheckState          *state,
+                                                  gint64                   last_id,
+                                                  guint                   *problems,
+                                                  GError                 **error);
+void            _heed_store_anchor_on_close      (HeedStore               *self);
+void            _heed_store_anchor_backup        (HeedStore               *self,
+                                                  const char              *destination);
+gboolean        _heed_store_check_audit_with     (HeedStore               *self,
+                                                  HeedCheckState          *state,
+                                                  GString                 *report,
+                                                  GError                 **error);
 
 typedef void (*HeedStoreRecordFunc) (HeedRecord *record,
                                      gpointer    user_data);
