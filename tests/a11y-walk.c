@@ -425,7 +425,9 @@ on_stdin_cb (gint fd, GIOCondition condition, gpointer user_data)
   if (c != '\n')
     return G_SOURCE_CONTINUE;
 
-  /* Closes what the scene opened. */
+  /* Closes what the scene opened: the filters' popover, and any new window. */
+  gtk_menu_button_popdown (
+    GTK_MENU_BUTTON (child_of (walk->window, HEED_TYPE_WINDOW, "filter_button")));
   for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);

@@ -226,9 +226,8 @@ def inner():
                 proc.wait()
             errors.join(timeout=5)
             # Opening and closing every dialog says nothing alarming on the way.
-            # Left out: GDK 4.8 on Xvfb with no window manager asks for the monitor of a
-            # popover's surface before it has one (the filters' popover, the report page), with
-            # the accessibility bus on; a toolkit matter, not Heed's.
+            # Left out: GDK 4.8 on Xvfb with no window manager asks for the monitor of the
+            # filters' popover before its surface has one, as it pops up; a toolkit matter.
             alarms = [line for line in said
                       if ("-CRITICAL **" in line or "-WARNING **" in line
                           or "ERROR: AddressSanitizer" in line or "runtime error:" in line)
