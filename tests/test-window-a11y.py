@@ -226,13 +226,18 @@ def inner():
                 proc.wait()
             errors.join(timeout=5)
             # Opening and closing every dialog says nothing alarming on the way.
-            # Left out: GDK 4.8 on Xvfb with no window manager asks for the monitor of the
-            # filters' popover before its surface has one, as it pops up; a toolkit matter.
+            # Left out: as the filters' popover pops up, GDK 4.8 on Xvfb with no window manager
+            # has no monitor for it yet, and GTK then lays it out at a negative width; a toolkit
+            # matter of this display, and only in that scene.
+            def excused(line):
+                return line.startswith("[after view-publicity]") and (
+                    "gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR (monitor)'" in line
+                    or ("gtk_widget_size_allocate(): attempt to allocate" in line
+                        and "with width -" in line))
             alarms = [line for line in said
                       if ("-CRITICAL **" in line or "-WARNING **" in line
                           or "ERROR: AddressSanitizer" in line or "runtime error:" in line)
-                      and "gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR (monitor)'"
-                      not in line]
+                      and not excused(line)]
             results.append(("no criticals or warnings opening and closing it all", not alarms,
                             alarms))
         shutil.rmtree(tmp, ignore_errors=True)
