@@ -2143,7 +2143,7 @@ main (int    argc,
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
 
-  /* Each runs in a process of its own: list a new one in case_flows in tests/meson.build. */
+  /* Each runs in a process of its own: tests/meson.build makes one test of each line here. */
   g_test_add_func ("/ui/flow/first-run", test_first_run);
   g_test_add_func ("/ui/flow/complaint-form", test_complaint_form);
   g_test_add_func ("/ui/flow/draft-after-kill", test_draft_after_kill);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-actions-page.h"
 #include "heed-report-figures.h"
 #include "heed-validate.h"
@@ -169,5 +170,6 @@ heed_actions_page_set_store (HeedActionsPage *self,
       adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
       g_ptr_array_add (self->groups, group);
     }
+  heed_accessible_name_all (GTK_WIDGET (self));
   return actions != NULL ? actions->len : 0;
 }

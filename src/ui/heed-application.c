@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-application.h"
 #include "heed-window.h"
 
@@ -86,6 +87,7 @@ help_action (GSimpleAction *action,
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      heed_accessible_name_all (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }

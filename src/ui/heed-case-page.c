@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-case-page.h"
@@ -607,6 +608,7 @@ on_status_button_clicked_cb (GtkButton    *button,
   g_object_set_data_full (G_OBJECT (dialog), "heed-status", g_strdup (status), g_free);
   g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_reason_response_cb), self);
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -656,6 +658,7 @@ on_oral_clicked_cb (GtkButton    *button,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_oral_response_cb), self);
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -686,7 +689,7 @@ fill_status_box (HeedCasePage *self)
       if (g_strcmp0 (status, "logged") == 0 && g_strcmp0 (next[i], "closed") == 0
           && heed_status_next (heed_case_get_kind (self->kase), "acknowledged")[0] != NULL)
         continue;
-      button = gtk_button_new_with_mnemonic (status_action_label (status, next[i]));
+      button = heed_accessible_button_new (status_action_label (status, next[i]));
 
       g_object_set_data_full (G_OBJECT (button), "heed-status", g_strdup (next[i]), g_free);
       gtk_widget_set_name (button, next[i]);
@@ -702,7 +705,7 @@ fill_status_box (HeedCasePage *self)
 
   if (g_strcmp0 (status, "draft") != 0)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Write a _Letter…"));
+      GtkWidget *button = heed_accessible_button_new (_("Write a _Letter…"));
 
       gtk_widget_set_name (button, "write-letter");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.write-letter");
@@ -717,7 +720,7 @@ fill_status_box (HeedCasePage *self)
     g_date_set_time_t (&today, time (NULL));
     if (heed_status_can_close_as_oral (self->kase, heed_store_get_calendar (self->store), &today))
       {
-        GtkWidget *button = gtk_button_new_with_mnemonic (_("Resolved by _Next Working Day…"));
+        GtkWidget *button = heed_accessible_button_new (_("Resolved by _Next Working Day…"));
 
         gtk_widget_set_name (button, "oral-resolved");
         gtk_widget_set_tooltip_text (button, _("An oral complaint sorted out by the end of the "
@@ -731,7 +734,7 @@ fill_status_box (HeedCasePage *self)
   /* Records of feedback are kept; only a draft, never logged, may go. */
   if (g_strcmp0 (status, "draft") == 0)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Draft"));
+      GtkWidget *button = heed_accessible_button_new (_("_Delete Draft"));
 
       gtk_widget_set_name (button, "delete-draft");
       gtk_widget_add_css_class (button, "destructive-action");
@@ -1241,7 +1244,7 @@ fill_survey (HeedCasePage *self)
                                                     heed_record_get_id (HEED_RECORD (self->kase)),
                                                     NULL);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("Record Their _Answers…"));
+  GtkWidget *add = heed_accessible_button_new (_("Record Their _Answers…"));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("How They Found It"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -1340,6 +1343,13 @@ heed_case_page_dispose (GObject *object)
   HeedCasePage *self = HEED_CASE_PAGE (object);
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->before_status);
+  g_clear_object (&self->complainant);
+  g_clear_object (&self->affected);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_CASE_PAGE);
   G_OBJECT_CLASS (heed_case_page_parent_class)->dispose (object);
 }
 
@@ -1348,14 +1358,8 @@ heed_case_page_finalize (GObject *object)
 {
   HeedCasePage *self = HEED_CASE_PAGE (object);
 
-  g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->deadline_rows, g_ptr_array_unref);
-  g_clear_object (&self->kase);
-  g_clear_object (&self->before_status);
-  g_clear_object (&self->complainant);
-  g_clear_object (&self->affected);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_case_page_parent_class)->finalize (object);
 }
 
@@ -1484,7 +1488,7 @@ add_subject_access_button (HeedCasePage *self,
                            HeedPerson   *person,
                            const char   *which)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Subject _Access Export…"));
+  GtkWidget *button = heed_accessible_button_new (_("Subject _Access Export…"));
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -1583,6 +1587,7 @@ static void
 heed_case_page_init (HeedCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   g_signal_connect_swapped (self->case_timeline, "add-entry",
                             G_CALLBACK (on_timeline_add_entry_cb), self);
   g_signal_connect_swapped (self->case_timeline, "attachment-activated",
@@ -1778,6 +1783,7 @@ heed_case_page_set_case (HeedCasePage *self,
 
   set_changed (self, FALSE);
   restore_draft (self);
+  heed_accessible_name_all (GTK_WIDGET (self));
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-create-practice-dialog.h"
 #include "heed-store.h"
 #include "heed-validate.h"
@@ -206,6 +207,7 @@ static void
 heed_create_practice_dialog_init (HeedCreatePracticeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
 }
 
 HeedCreatePracticeDialog *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-email.h"
 #include "heed-feedback-dialog.h"
 #include "heed-intake.h"
@@ -487,6 +488,10 @@ heed_feedback_dialog_dispose (GObject *object)
   g_clear_object (&self->case_editor);
   g_clear_object (&self->complainant_editor);
   g_clear_object (&self->affected_editor);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->complainant);
+  g_clear_object (&self->affected);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_feedback_dialog_parent_class)->dispose (object);
 }
 
@@ -495,10 +500,6 @@ heed_feedback_dialog_finalize (GObject *object)
 {
   HeedFeedbackDialog *self = HEED_FEEDBACK_DIALOG (object);
 
-  g_clear_object (&self->kase);
-  g_clear_object (&self->complainant);
-  g_clear_object (&self->affected);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->email, heed_email_free);
   g_free (self->kind);
   G_OBJECT_CLASS (heed_feedback_dialog_parent_class)->finalize (object);
@@ -533,8 +534,8 @@ heed_feedback_dialog_init (HeedFeedbackDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Discard"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = heed_accessible_button_new (_("_Discard"));
+  GtkWidget *save = heed_accessible_button_new (_("_Save"));
   GtkWidget *problem = gtk_label_new (NULL);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);

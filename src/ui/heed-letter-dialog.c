@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-letter-dialog.h"
@@ -82,6 +83,7 @@ fill_missing (HeedLetterDialog *self)
       g_ptr_array_add (self->missing_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), self->missing_rows->len > 0);
+  heed_accessible_name_all (GTK_WIDGET (self->missing_group));
 }
 
 /* Merges and lays the letter out again from what is chosen and typed. */
@@ -188,6 +190,7 @@ fill_words (HeedLetterDialog *self)
       g_ptr_array_add (self->word_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->words_group), self->word_rows->len > 0);
+  heed_accessible_name_all (GTK_WIDGET (self->words_group));
 }
 
 
@@ -468,6 +471,7 @@ send_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "post");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_sent_response_cb), self);
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -549,6 +553,7 @@ heed_letter_dialog_init (HeedLetterDialog *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   heed_button_names_settle (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   adw_combo_row_set_model (self->language_row, languages);
   self->loading = FALSE;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "heed-accessible.h"
 #include "heed-phone-log.h"
 #include "heed-phone-log-dialog.h"
 
@@ -487,6 +488,7 @@ static void
 heed_phone_log_dialog_init (HeedPhoneLogDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   /* The caller's name is the first thing asked, so typing starts there. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->first_name_row));
   connect_typing (self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-choice.h"
 #include "heed-preferences-window.h"
 #include "heed-safe-output.h"
@@ -273,6 +274,7 @@ fill_subjects (HeedPreferencesWindow *self)
       adw_preferences_group_add (self->subjects_group, row);
       g_ptr_array_add (self->subject_rows, row);
     }
+  heed_accessible_name_all (GTK_WIDGET (self->subjects_group));
 }
 
 gboolean
@@ -363,6 +365,7 @@ on_destroy_clicked_cb (GtkButton             *button,
                                      sizeof (gint64)),
                           g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_destroy_response_cb), self);
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -380,7 +383,7 @@ fill_retention (HeedPreferencesWindow *self)
       gint64 id = g_array_index (due, gint64, i);
       g_autoptr(HeedCaseRow) row = heed_store_load_case_row (self->store, id, NULL);
       GtkWidget *action_row = adw_action_row_new ();
-      GtkWidget *destroy = gtk_button_new_with_mnemonic (_("_Destroy…"));
+      GtkWidget *destroy = heed_accessible_button_new (_("_Destroy…"));
       g_autofree char *subtitle = NULL;
 
       if (row == NULL)
@@ -409,6 +412,7 @@ fill_retention (HeedPreferencesWindow *self)
       adw_preferences_group_add (self->retention_group, none);
       g_ptr_array_add (self->retention_rows, none);
     }
+  heed_accessible_name_all (GTK_WIDGET (self->retention_group));
 }
 
 static void fill_staff (HeedPreferencesWindow *self);
@@ -479,6 +483,7 @@ fill_staff (HeedPreferencesWindow *self)
       adw_preferences_group_add (self->staff_group, row);
       g_ptr_array_add (self->staff_rows, row);
     }
+  heed_accessible_name_all (GTK_WIDGET (self->staff_group));
 }
 
 static void
@@ -632,6 +637,17 @@ back_up_action (GtkWidget  *widget,
 }
 
 static void
+heed_preferences_window_dispose (GObject *object)
+{
+  HeedPreferencesWindow *self = HEED_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (heed_preferences_window_parent_class)->dispose (object);
+}
+
+static void
 heed_preferences_window_finalize (GObject *object)
 {
   HeedPreferencesWindow *self = HEED_PREFERENCES_WINDOW (object);
@@ -639,8 +655,6 @@ heed_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
   g_clear_pointer (&self->subject_rows, g_ptr_array_unref);
   g_clear_pointer (&self->retention_rows, g_ptr_array_unref);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_preferences_window_parent_class)->finalize (object);
 }
 
@@ -650,6 +664,7 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = heed_preferences_window_dispose;
   object_class->finalize = heed_preferences_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -692,6 +707,7 @@ static void
 heed_preferences_window_init (HeedPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   self->staff_rows = g_ptr_array_new ();
   self->subject_rows = g_ptr_array_new ();
   self->retention_rows = g_ptr_array_new ();

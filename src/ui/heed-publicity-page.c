@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-publicity-page.h"
@@ -189,6 +190,7 @@ heed_publicity_page_init (HeedPublicityPage *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   heed_button_names_settle (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   heed_language_choice_set_up (self->language_dropdown);
   self->loading = FALSE;
 }

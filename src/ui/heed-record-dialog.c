@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-button-names.h"
 #include "heed-record-dialog.h"
 #include "heed-record-editor.h"
@@ -160,6 +161,7 @@ heed_record_dialog_new (GtkWindow         *parent,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, save_name, -1);
   heed_button_names_settle (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   adw_preferences_page_add (self->page,
                             ADW_PREFERENCES_GROUP (heed_record_editor_add_group (self->editor,
                                                                                  NULL, NULL,

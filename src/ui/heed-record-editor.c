@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-choice.h"
 #include "heed-long-text-row.h"
 #include "heed-record-editor.h"
@@ -578,9 +579,8 @@ make_row (HeedRecordEditor *self,
         gtk_box_append (GTK_BOX (box), make_problem_label (row));
         gtk_box_append (GTK_BOX (box), row->input);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), box);
+        /* The row labels the switch it activates with its title. */
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row->row), row->input);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row->input),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
         g_signal_connect (row->input, "notify::active", G_CALLBACK (on_notify_cb), row);
       }
       break;
@@ -639,6 +639,8 @@ heed_record_editor_dispose (GObject *object)
   HeedRecordEditor *self = HEED_RECORD_EDITOR (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_object (&self->record);
   G_OBJECT_CLASS (heed_record_editor_parent_class)->dispose (object);
 }
 
@@ -648,9 +650,7 @@ heed_record_editor_finalize (GObject *object)
   HeedRecordEditor *self = HEED_RECORD_EDITOR (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->staff, g_ptr_array_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
-  g_clear_object (&self->record);
   G_OBJECT_CLASS (heed_record_editor_parent_class)->finalize (object);
 }
 
@@ -826,6 +826,7 @@ heed_record_editor_add_group (HeedRecordEditor  *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row->row);
     }
   self->loading = FALSE;
+  heed_accessible_name_all (group);
   return group;
 }
 

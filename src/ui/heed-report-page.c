@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-page-preview.h"
 #include "heed-report-export.h"
 #include "heed-report-figures.h"
@@ -482,7 +483,7 @@ heed_report_page_init (HeedReportPage *self)
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Financial _year"));
   g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
   GtkWidget *save = gtk_menu_button_new ();
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *print = heed_accessible_button_new (_("_Print…"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
 
@@ -542,6 +543,7 @@ heed_report_page_init (HeedReportPage *self)
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
   adw_bin_set_child (ADW_BIN (self), box);
+  heed_accessible_name_all (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-staff.h"
 #include "heed-staff-picker.h"
 
@@ -87,9 +88,9 @@ heed_staff_picker_new (GPtrArray *staff)
       if (role != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      /* The row labels the check box it activates with the name (a label too would be read
+       * twice). */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      heed_record_get_text (member, HEED_STAFF_NAME), -1);
       gtk_widget_set_visible (row, heed_record_get_bool (member, HEED_STAFF_ACTIVE));
       g_object_set_data_full (G_OBJECT (row), "heed-id",
                               g_memdup2 (&(gint64) { heed_record_get_id (member) },
@@ -100,6 +101,7 @@ heed_staff_picker_new (GPtrArray *staff)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
     }
+  heed_accessible_name_all (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 

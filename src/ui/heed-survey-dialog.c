@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-button-names.h"
 #include "heed-long-text-row.h"
 #include "heed-report-figures.h"
@@ -187,6 +188,7 @@ heed_survey_dialog_init (HeedSurveyDialog *self)
 
   self->comment_row = HEED_LONG_TEXT_ROW (heed_long_text_row_new (_("Anything they added")));
   adw_preferences_group_add (self->more_group, GTK_WIDGET (self->comment_row));
+  heed_accessible_name_all (GTK_WIDGET (self));
 }
 
 HeedSurveyDialog *

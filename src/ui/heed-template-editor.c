@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-button-names.h"
 #include "heed-language-choice.h"
 #include "heed-letter-layout.h"
@@ -311,6 +312,7 @@ heed_template_editor_init (HeedTemplateEditor *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   heed_button_names_settle (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   heed_language_choice_set_up (self->language_dropdown);
   self->loading = FALSE;
 }

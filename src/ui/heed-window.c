@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heed-accessible.h"
 #include "heed-actions-page.h"
 #include "heed-case-item.h"
 #include "heed-case-list-model.h"
@@ -1783,6 +1784,7 @@ on_backup_chosen_cb (GtkNativeDialog *native,
       g_object_set_data_full (G_OBJECT (dialog), "heed-backup",
                               g_strdup (g_file_peek_path (file)), g_free);
       g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
+      heed_accessible_name_all (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
   g_object_unref (native);
@@ -1926,6 +1928,7 @@ on_check_done_cb (GObject      *source,
     g_string_append (body, _("\nNo backup was found: choose a backup folder in Preferences."));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  heed_accessible_name_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   check_result_free (result);
 }
@@ -2178,6 +2181,7 @@ heed_window_init (HeedWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   self->n_cases = -1;
   self->view = HEED_CASE_VIEW_ATTENTION;
   build_views (self);
@@ -2229,5 +2233,12 @@ heed_window_init (HeedWindow *self)
 HeedWindow *
 heed_window_new (AdwApplication *application)
 {
-  return g_object_new (HEED_TYPE_WINDOW, "application", application, NULL);
+  HeedWindow *self = g_object_new (HEED_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *shortcuts;
+
+  /* The keyboard shortcuts' window, which the application makes for each window. */
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (shortcuts != NULL)
+    heed_accessible_name_all (GTK_WIDGET (shortcuts));
+  return self;
 }

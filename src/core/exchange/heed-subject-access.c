@@ -65,12 +65,21 @@ subject_case_free (HeedSubjectCase *sc)
 }
 
 static void
-heed_subject_access_finalize (GObject *object)
+heed_subject_access_dispose (GObject *object)
 {
   HeedSubjectAccess *self = HEED_SUBJECT_ACCESS (object);
 
   g_clear_object (&self->store);
   g_clear_object (&self->person);
+
+  G_OBJECT_CLASS (heed_subject_access_parent_class)->dispose (object);
+}
+
+static void
+heed_subject_access_finalize (GObject *object)
+{
+  HeedSubjectAccess *self = HEED_SUBJECT_ACCESS (object);
+
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->practice, g_free);
   g_clear_pointer (&self->made_at, g_date_time_unref);
@@ -84,6 +93,7 @@ heed_subject_access_finalize (GObject *object)
 static void
 heed_subject_access_class_init (HeedSubjectAccessClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = heed_subject_access_dispose;
   G_OBJECT_CLASS (klass)->finalize = heed_subject_access_finalize;
 }
 

@@ -15,7 +15,7 @@
 #include "heed-person.h"
 #include "heed-safe-output.h"
 #include "heed-staff.h"
-#include "heed-store-private.h"
+#include "heed-store-figures.h"
 #include "heed-validate.h"
 
 G_DEFINE_QUARK (heed-report-error-quark, heed_report_error)
@@ -312,6 +312,13 @@ heed_report_figures_init (HeedReportFigures *self)
 /* Dates */
 
 /* The date part of a stored date or date-time. */
+static void
+set_today (GDate *today)
+{
+  g_date_clear (today, 1);
+  g_date_set_time_t (today, time (NULL));
+}
+
 static gboolean
 parse_day (const char *text,
            GDate      *date)
@@ -402,62 +409,6 @@ financial_year_of (const GDate *date)
 
 /* The cases */
 
-enum {
-  COL_ID,
-  COL_KIND,
-  COL_CHANNEL,
-  COL_STATUS,
-  COL_TRACK,
-  COL_RECEIVED,
-  COL_ACKNOWLEDGED,
-  COL_AGREED,
-  COL_RESPONDED,
-  COL_CLOSED,
-  COL_STAGE2,
-  COL_EXTENDED,
-  COL_ORAL_RESOLVED,
-  COL_OUTCOME,
-  COL_OMBUDSMAN_REFERRED,
-  COL_OMBUDSMAN_STATUS,
-  COL_OMBUDSMAN_DECISION,
-  COL_OMBUDSMAN_DECIDED,
-  COL_OMBUDSMAN_COMPLIED,
-  COL_GENERAL_IMPORTANCE,
-  COL_ON_BEHALF,
-  COL_SUBJECT,
-  COL_PUBLISH,
-  COL_IN_REPORT,
-  COL_YOU_SAID,
-  COL_WE_DID,
-  COL_LESSONS,
-  COL_BIRTH,
-  COL_CARE,
-  COL_REMEDY_APOLOGY,
-  COL_REMEDY_EXPLANATION,
-  COL_REMEDY_ACTION,
-  COL_REMEDY_FINANCIAL,
-};
-
-/* Drafts are not yet feedback; everything else received up to the end of the period counts
- * somewhere (open at the end, brought forward). */
-static const char case_sql[] =
-  "SELECT c.id, c.kind, c.channel, c.status, c.track, c.received_at, c.acknowledged_on,"
-  " c.agreed_response_date, c.responded_on, c.closed_on, c.stage2_on, c.extended,"
-  " c.oral_resolved, c.outcome, c.ombudsman_referred, c.ombudsman_status,"
-  " c.ombudsman_decision, c.ombudsman_decided, c.ombudsman_complied, c.general_importance,"
-  " c.on_behalf, c.subject, c.publication_approved, c.in_report, c.you_said, c.we_did,"
-  " c.lessons, p.date_of_birth, c.care, c.remedy_apology, c.remedy_explanation,"
-  " c.remedy_action, c.remedy_financial"
-  " FROM cases c LEFT JOIN people p ON p.id = CASE WHEN c.affected > 0 THEN c.affected"
-  " ELSE c.complainant END"
-  " WHERE c.status != 'draft' AND c.received_at < :end"
-  /* A case that ended before the first day we look at cannot count, unless the Ombudsman
-   * took it up later. */
-  " AND (c.received_at >= :start OR ifnull (c.responded_on, c.closed_on) IS NULL"
-  "      OR ifnull (c.responded_on, c.closed_on) >= :start OR c.ombudsman_referred >= :start"
-  "      OR c.ombudsman_decided >= :start)"
-  " ORDER BY c.received_at, c.id";
-
 typedef struct {
   gint64      id;
   const char *kind;
@@ -475,33 +426,26 @@ typedef struct {
   HeedDeadlineFacts facts;
 } CaseFacts;
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 static void
-read_case (sqlite3_stmt *stmt,
-           CaseFacts    *c)
+read_case (const HeedFiguresCase *row,
+           CaseFacts             *c)
 {
   GDate closed;
 
   memset (c, 0, sizeof *c);
-  c->id = sqlite3_column_int64 (stmt, COL_ID);
-  c->kind = column_text (stmt, COL_KIND);
-  c->channel = column_text (stmt, COL_CHANNEL);
-  c->status = column_text (stmt, COL_STATUS);
-  c->track = column_text (stmt, COL_TRACK);
-  c->outcome = column_text (stmt, COL_OUTCOME);
-  c->oral_resolved = sqlite3_column_int (stmt, COL_ORAL_RESOLVED) != 0;
+  c->id = row->id;
+  c->kind = row->kind;
+  c->channel = row->channel;
+  c->status = row->status;
+  c->track = row->track;
+  c->outcome = row->outcome;
+  c->oral_resolved = row->oral_resolved;
   c->statutory = g_strcmp0 (c->kind, "complaint") == 0 && !c->oral_resolved;
-  c->private_care = g_strcmp0 (column_text (stmt, COL_CARE), "private") == 0;
-  parse_day (column_text (stmt, COL_RECEIVED), &c->received);
-  parse_day (column_text (stmt, COL_RESPONDED), &c->responded);
-  parse_day (column_text (stmt, COL_CLOSED), &closed);
-  parse_day (column_text (stmt, COL_BIRTH), &c->birth);
+  c->private_care = g_strcmp0 (row->care, "private") == 0;
+  parse_day (row->received_at, &c->received);
+  parse_day (row->responded_on, &c->responded);
+  parse_day (row->closed_on, &closed);
+  parse_day (row->date_of_birth, &c->birth);
 
   c->ended = g_date_valid (&c->responded) ? c->responded : closed;
   /* A case withdrawn or found out of scope with no date ended, as far as we know, on receipt. */
@@ -513,13 +457,13 @@ read_case (sqlite3_stmt *stmt,
   c->facts.kind = c->kind;
   c->facts.status = c->status;
   c->facts.track = c->track;
-  c->facts.received = column_text (stmt, COL_RECEIVED);
-  c->facts.acknowledged_on = column_text (stmt, COL_ACKNOWLEDGED);
-  c->facts.agreed_response_date = column_text (stmt, COL_AGREED);
-  c->facts.responded_on = column_text (stmt, COL_RESPONDED);
-  c->facts.closed_on = column_text (stmt, COL_CLOSED);
-  c->facts.stage2_on = column_text (stmt, COL_STAGE2);
-  c->facts.extended = sqlite3_column_int (stmt, COL_EXTENDED) != 0;
+  c->facts.received = row->received_at;
+  c->facts.acknowledged_on = row->acknowledged_on;
+  c->facts.agreed_response_date = row->agreed_response_date;
+  c->facts.responded_on = row->responded_on;
+  c->facts.closed_on = row->closed_on;
+  c->facts.stage2_on = row->stage2_on;
+  c->facts.extended = row->extended;
   c->facts.oral_resolved = c->oral_resolved;
 }
 
@@ -552,29 +496,22 @@ load_aspects (HeedStore    *store,
               GError      **error)
 {
   g_autoptr(GHashTable) aspects = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *start = heed_format_date_iso (from);
   g_autofree char *end = NULL;
-  sqlite3_stmt *stmt;
   GDate after = *to;
-  int rc;
 
   g_date_add_days (&after, 1);
   end = heed_format_date_iso (&after);
   aspects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                    (GDestroyNotify) g_ptr_array_unref);
-  stmt = _heed_store_prepare (store,
-                              "SELECT e.\"case\", e.subject, e.staff_group FROM case_elements e"
-                              " JOIN cases c ON c.id = e.\"case\""
-                              " WHERE c.kind = 'complaint' AND c.received_at >= :start"
-                              " AND c.received_at < :end ORDER BY e.\"case\", e.position, e.id",
-                              error);
-  if (stmt == NULL)
+  rows = heed_store_list_complaint_aspects (store, start, end, error);
+  if (rows == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":start", start);
-  _heed_store_bind_text (stmt, ":end", end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
-      gint64 case_id = sqlite3_column_int64 (stmt, 0);
+      HeedFiguresAspect *row = g_ptr_array_index (rows, i);
+      gint64 case_id = row->case_id;
       GPtrArray *list = g_hash_table_lookup (aspects, &case_id);
       Aspect *aspect = g_new0 (Aspect, 1);
 
@@ -583,15 +520,9 @@ load_aspects (HeedStore    *store,
           list = g_ptr_array_new_with_free_func ((GDestroyNotify) aspect_free);
           g_hash_table_insert (aspects, g_memdup2 (&case_id, sizeof case_id), list);
         }
-      aspect->subject = _heed_store_column_dup (stmt, 1);
-      aspect->staff_group = _heed_store_column_dup (stmt, 2);
+      aspect->subject = g_steal_pointer (&row->subject);
+      aspect->staff_group = g_steal_pointer (&row->staff_group);
       g_ptr_array_add (list, aspect);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return NULL;
     }
   return g_steal_pointer (&aspects);
 }
@@ -860,21 +791,21 @@ log_in_time (Annual          *a,
 }
 
 static void
-log_add (Annual          *a,
-         sqlite3_stmt    *stmt,
-         const CaseFacts *c)
+log_add (Annual                *a,
+         const HeedFiguresCase *row,
+         const CaseFacts       *c)
 {
   LogPending *p = g_new0 (LogPending, 1);
 
   p->id = c->id;
   p->received = c->received;
   p->responded = c->responded;
-  p->subject = g_strdup (column_text (stmt, COL_SUBJECT));
+  p->subject = g_strdup (row->subject);
   p->track = g_strdup (c->track);
   p->outcome = g_strdup (c->outcome);
   /* Only wording the manager approved leaves the practice, and names are taken out of it. */
-  p->approved = sqlite3_column_int (stmt, COL_PUBLISH) != 0;
-  p->lessons = p->approved ? g_strdup (column_text (stmt, COL_LESSONS)) : NULL;
+  p->approved = row->publication_approved;
+  p->lessons = p->approved ? g_strdup (row->lessons) : NULL;
   p->in_time = log_in_time (a, c);
   g_ptr_array_add (a->pending, p);
 }
@@ -1042,9 +973,9 @@ build_log (Annual  *a,
 }
 
 static void
-count_case (Annual          *a,
-            sqlite3_stmt    *stmt,
-            const CaseFacts *c)
+count_case (Annual                *a,
+            const HeedFiguresCase *row,
+            const CaseFacts       *c)
 {
   HeedReportFigures *self = a->self;
   GDate date;
@@ -1070,22 +1001,22 @@ count_case (Annual          *a,
                 a->channels[period][channel]++;
               a->care[period][c->private_care ? 1 : 0]++;
               if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
-                log_add (a, stmt, c);
+                log_add (a, row, c);
               if (month >= 0 && month < a->n_months)
                 a->months[period][month]++;
-              count_aspects (a, period, c, column_text (stmt, COL_SUBJECT));
+              count_aspects (a, period, c, row->subject);
             }
         }
       if (ended_in && c->statutory)
         {
           int outcome = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), c->outcome);
-          gint64 redress = sqlite3_column_int64 (stmt, COL_REMEDY_FINANCIAL);
+          gint64 redress = row->remedy_financial;
 
           a->outcomes[period][outcome >= 0 ? outcome : 3]++;
           /* The remedies given in answering it. */
-          a->remedies[period][0] += sqlite3_column_int (stmt, COL_REMEDY_APOLOGY) != 0;
-          a->remedies[period][1] += sqlite3_column_int (stmt, COL_REMEDY_EXPLANATION) != 0;
-          a->remedies[period][2] += sqlite3_column_int (stmt, COL_REMEDY_ACTION) != 0;
+          a->remedies[period][0] += row->remedy_apology;
+          a->remedies[period][1] += row->remedy_explanation;
+          a->remedies[period][2] += row->remedy_action;
           if (redress > 0)
             {
               a->remedies[period][3]++;
@@ -1113,22 +1044,22 @@ count_case (Annual          *a,
             }
         }
 
-      if (parse_day (column_text (stmt, COL_OMBUDSMAN_REFERRED), &date)
+      if (parse_day (row->ombudsman_referred, &date)
           && in_range (&date, &a->from[0], &a->to[0]))
         {
-          const char *status = column_text (stmt, COL_OMBUDSMAN_STATUS);
+          const char *status = row->ombudsman_status;
 
           a->ombudsman_referred++;
           if (g_strcmp0 (status, "accepted") == 0 || g_strcmp0 (status, "reported") == 0)
             a->ombudsman_accepted++;
         }
-      if (parse_day (column_text (stmt, COL_OMBUDSMAN_DECIDED), &date)
+      if (parse_day (row->ombudsman_decided, &date)
           && in_range (&date, &a->from[0], &a->to[0]))
         {
           int decision = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids),
-                                   column_text (stmt, COL_OMBUDSMAN_DECISION));
+                                   row->ombudsman_decision);
           int complied = index_of (complied_ids, G_N_ELEMENTS (complied_ids),
-                                   column_text (stmt, COL_OMBUDSMAN_COMPLIED));
+                                   row->ombudsman_complied);
 
           if (decision >= 0)
             a->ombudsman_decisions[decision]++;
@@ -1156,74 +1087,72 @@ count_case (Annual          *a,
   if (in_range (&c->received, &a->from[0], &a->to[0]) || in_range (&c->ended, &a->from[0],
                                                                      &a->to[0]))
     {
-      gboolean approved = sqlite3_column_int (stmt, COL_PUBLISH) != 0;
-      const char *you_said = column_text (stmt, COL_YOU_SAID);
-      const char *we_did = column_text (stmt, COL_WE_DID);
-      const char *lessons = column_text (stmt, COL_LESSONS);
+      gboolean approved = row->publication_approved;
+      const char *you_said = row->you_said;
+      const char *we_did = row->we_did;
+      const char *lessons = row->lessons;
       g_autofree char *subject = NULL;
 
-      if (sqlite3_column_int (stmt, COL_GENERAL_IMPORTANCE) != 0)
+      if (row->general_importance)
         a->general_importance++;
       if (!approved)
         return;
-      if (column_text (stmt, COL_SUBJECT) != NULL)
-        subject = heed_store_dup_category_label (a->store, "subject",
-                                                 column_text (stmt, COL_SUBJECT));
+      if (row->subject != NULL)
+        subject = heed_store_dup_category_label (a->store, "subject", row->subject);
       if (you_said != NULL && you_said[0] != '\0' && we_did != NULL && we_did[0] != '\0')
         add_item (self, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, you_said, we_did, NULL);
-      if (sqlite3_column_int (stmt, COL_IN_REPORT) != 0 && lessons != NULL && lessons[0] != '\0')
+      if (row->in_report && lessons != NULL && lessons[0] != '\0')
         {
           add_item (self, HEED_REPORT_ITEMS_LEARNING, subject, lessons, NULL);
-          if (sqlite3_column_int (stmt, COL_GENERAL_IMPORTANCE) != 0)
+          if (row->general_importance)
             add_item (self, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, subject, lessons, NULL);
         }
     }
 }
 
+typedef void (*CountCaseFunc) (gpointer, const HeedFiguresCase *, const CaseFacts *);
+
+typedef struct {
+  CountCaseFunc func;
+  gpointer      data;
+} ScanCases;
+
+static void
+scan_case (const HeedFiguresCase *row,
+           gpointer               user_data)
+{
+  ScanCases *scan = user_data;
+  CaseFacts c;
+
+  read_case (row, &c);
+  if (g_date_valid (&c.received))
+    scan->func (scan->data, row, &c);
+}
+
 static gboolean
-scan_cases (HeedStore    *store,
-            const GDate  *start,
-            const GDate  *to,
-            void        (*func) (gpointer, sqlite3_stmt *, const CaseFacts *),
-            gpointer      data,
-            GError      **error)
+scan_cases (HeedStore      *store,
+            const GDate    *start,
+            const GDate    *to,
+            CountCaseFunc   func,
+            gpointer        data,
+            GError        **error)
 {
   g_autofree char *end = NULL;
   g_autofree char *first = heed_format_date_iso (start);
-  sqlite3_stmt *stmt;
+  ScanCases scan = { func, data };
   GDate after = *to;
-  int rc;
 
   g_date_add_days (&after, 1);
   end = heed_format_date_iso (&after);
-  stmt = _heed_store_prepare (store, case_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  _heed_store_bind_text (stmt, ":start", first);
-  _heed_store_bind_text (stmt, ":end", end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CaseFacts c;
-
-      read_case (stmt, &c);
-      if (g_date_valid (&c.received))
-        func (data, stmt, &c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return heed_store_foreach_figures_case (store, first, end, scan_case, &scan, error);
 }
 
 static void
-annual_count_case (gpointer         data,
-                   sqlite3_stmt    *stmt,
-                   const CaseFacts *c)
+annual_count_case (gpointer               data,
+                   const HeedFiguresCase *row,
+                   const CaseFacts       *c)
 {
-  count_case (data, stmt, c);
+  count_case (data, row, c);
 }
 
 static void
@@ -1433,22 +1362,15 @@ count_survey (HeedReportFigures  *self,
   gint64 responses = 0;
   g_autofree char *start = heed_format_date_iso (from);
   g_autofree char *end = heed_format_date_iso (to);
+  g_autoptr(GPtrArray) stored = NULL;
   HeedReportTable *t;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = _heed_store_prepare (store,
-                              "SELECT answers FROM survey_responses WHERE responded_on >= :start"
-                              " AND responded_on <= :end",
-                              error);
-  if (stmt == NULL)
+  stored = heed_store_list_survey_answers (store, start, end, error);
+  if (stored == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":start", start);
-  _heed_store_bind_text (stmt, ":end", end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint r = 0; r < stored->len; r++)
     {
-      g_auto(GStrv) answers = g_strsplit (column_text (stmt, 0) != NULL
-                                          ? column_text (stmt, 0) : "", ";", -1);
+      g_auto(GStrv) answers = g_strsplit (g_ptr_array_index (stored, r), ";", -1);
 
       responses++;
       for (guint i = 0; answers[i] != NULL; i++)
@@ -1462,12 +1384,6 @@ count_survey (HeedReportFigures  *self,
             continue;  /* an answer we cannot read is left out, not guessed */
           counts[statement - 1][score - 1]++;
         }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return FALSE;
     }
 
   t = table_new (self, "experience", _("Complainants’ experience"), _("Statement"),
@@ -1528,32 +1444,20 @@ count_actions (HeedReportFigures  *self,
   g_autofree char *start = heed_format_date_iso (from);
   g_autofree char *end = heed_format_date_iso (to);
   gint64 done = 0, open = 0, overdue = 0;
+  g_autoptr(GPtrArray) stored = NULL;
   HeedReportTable *t;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = _heed_store_prepare (store,
-                              "SELECT a.description, a.due_date, a.completed_on,"
-                              " CASE WHEN a.\"case\" IS NULL OR c.publication_approved THEN 1"
-                              " ELSE 0 END, s.role, a.impact"
-                              " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
-                              " LEFT JOIN staff s ON s.id = a.owner"
-                              " WHERE (a.completed_on >= :start AND a.completed_on <= :end)"
-                              " OR (a.completed_on IS NULL AND ifnull (a.start_date, :end) <= :end)"
-                              " OR (a.completed_on > :end AND ifnull (a.start_date, :end) <= :end)"
-                              " ORDER BY a.completed_on IS NULL, a.completed_on, a.due_date, a.id",
-                              error);
-  if (stmt == NULL)
+  stored = heed_store_list_report_actions (store, start, end, error);
+  if (stored == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":start", start);
-  _heed_store_bind_text (stmt, ":end", end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint r = 0; r < stored->len; r++)
     {
+      const HeedFiguresAction *action = g_ptr_array_index (stored, r);
       GDate due, completed;
       char *detail;
 
-      parse_day (column_text (stmt, 1), &due);
-      parse_day (column_text (stmt, 2), &completed);
+      parse_day (action->due_date, &due);
+      parse_day (action->completed_on, &completed);
       if (g_date_valid (&completed) && g_date_compare (&completed, to) <= 0)
         {
           done++;
@@ -1567,10 +1471,10 @@ count_actions (HeedReportFigures  *self,
           detail = g_date_valid (&due) ? dup_date_detail (FALSE, &due)
                                        : g_strdup (_("No date set"));
         }
-      if (sqlite3_column_int (stmt, 3) != 0)
+      if (action->publishable)
         {
-          const char *role = column_text (stmt, 4);
-          const char *impact = column_text (stmt, 5);
+          const char *role = action->owner_role;
+          const char *impact = action->impact;
 
           if (role != NULL && role[0] != '\0')
             {
@@ -1579,7 +1483,7 @@ count_actions (HeedReportFigures  *self,
               g_free (detail);
               detail = with_role;
             }
-          add_item (self, HEED_REPORT_ITEMS_ACTIONS, NULL, column_text (stmt, 0), detail);
+          add_item (self, HEED_REPORT_ITEMS_ACTIONS, NULL, action->description, detail);
           if (impact != NULL && impact[0] != '\0')
             {
               GPtrArray *actions = self->items[HEED_REPORT_ITEMS_ACTIONS];
@@ -1590,12 +1494,6 @@ count_actions (HeedReportFigures  *self,
         }
       else
         g_free (detail);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return FALSE;
     }
 
   t = table_new (self, "actions", _("Actions to improve"), _("State"), HEED_REPORT_CHART_NONE);
@@ -1663,7 +1561,7 @@ heed_report_figures_compute (HeedStore    *store,
   if (today != NULL && g_date_valid (today))
     a.today = *today;
   else
-    _heed_store_today (&a.today);
+    set_today (&a.today);
   a.from[0] = self->from;
   a.to[0] = self->to;
   a.from[1] = self->previous_from;
@@ -1722,30 +1620,16 @@ load_age_bands (HeedStore  *store,
                 GError    **error)
 {
   g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) stored = heed_store_list_age_bands (store, year, error);
 
-  stmt = _heed_store_prepare (store,
-                              "SELECT code, ifnull (min_age, -1), ifnull (max_age, 1000)"
-                              " FROM categories WHERE scheme = 'age-band'"
-                              " AND :year BETWEEN year_from AND year_to"
-                              " AND (min_age IS NOT NULL OR max_age IS NOT NULL)"
-                              " ORDER BY position, id",
-                              error);
-  if (stmt == NULL)
+  if (stored == NULL)
     return NULL;
-  _heed_store_bind_int (stmt, ":year", year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < stored->len; i++)
     {
-      g_ptr_array_add (bands, g_strdup_printf ("%s\t%d\t%d", column_text (stmt, 0),
-                                               sqlite3_column_int (stmt, 1),
-                                               sqlite3_column_int (stmt, 2)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return NULL;
+      const HeedFiguresAgeBand *band = g_ptr_array_index (stored, i);
+
+      g_ptr_array_add (bands, g_strdup_printf ("%s\t%d\t%d", band->code, band->min_age,
+                                               band->max_age));
     }
   return g_steal_pointer (&bands);
 }
@@ -1789,9 +1673,9 @@ age_band_for (Ko41b           *k,
 }
 
 static void
-ko41b_count_case (gpointer         data,
-                  sqlite3_stmt    *stmt,
-                  const CaseFacts *c)
+ko41b_count_case (gpointer               data,
+                  const HeedFiguresCase *row,
+                  const CaseFacts       *c)
 {
   Ko41b *k = data;
   GDate day_before = k->from;
@@ -1812,10 +1696,10 @@ ko41b_count_case (gpointer         data,
       k->received++;
       category_counts_add (&k->ages, 0, age_band_for (k, c, band, sizeof band));
       category_counts_add (&k->statuses, 0,
-                           sqlite3_column_int (stmt, COL_ON_BEHALF) ? "on-behalf" : "patient");
+                           row->on_behalf ? "on-behalf" : "patient");
       if (list == NULL || list->len == 0)
         {
-          category_counts_add (&k->subjects, 0, column_text (stmt, COL_SUBJECT));
+          category_counts_add (&k->subjects, 0, row->subject);
           category_counts_add (&k->staff_groups, 0, NULL);
         }
       else
@@ -2458,9 +2342,8 @@ heed_report_list_actions (HeedStore    *store,
                           GError      **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) actions = NULL;
   GDate now, soon;
-  int rc;
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2468,32 +2351,28 @@ heed_report_list_actions (HeedStore    *store,
   if (today != NULL && g_date_valid (today))
     now = *today;
   else
-    _heed_store_today (&now);
+    set_today (&now);
   soon = now;
   g_date_add_days (&soon, DUE_SOON_DAYS);
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_action_plan_item_free);
-  stmt = _heed_store_prepare (store,
-                              "SELECT a.id, ifnull (a.\"case\", 0), c.reference, a.description,"
-                              " s.name, a.start_date, a.due_date, a.review_date, a.completed_on"
-                              " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
-                              " LEFT JOIN staff s ON s.id = a.owner",
-                              error);
-  if (stmt == NULL)
+  actions = heed_store_list_plan_actions (store, error);
+  if (actions == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < actions->len; i++)
     {
+      HeedFiguresPlanAction *action = g_ptr_array_index (actions, i);
       HeedActionPlanItem *item = g_new0 (HeedActionPlanItem, 1);
 
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->case_id = sqlite3_column_int64 (stmt, 1);
-      item->case_reference = _heed_store_column_dup (stmt, 2);
-      item->description = _heed_store_column_dup (stmt, 3);
-      item->owner = _heed_store_column_dup (stmt, 4);
-      parse_day (column_text (stmt, 5), &item->start);
-      parse_day (column_text (stmt, 6), &item->due);
-      parse_day (column_text (stmt, 7), &item->review);
-      parse_day (column_text (stmt, 8), &item->completed);
+      item->id = action->id;
+      item->case_id = action->case_id;
+      item->case_reference = g_steal_pointer (&action->case_reference);
+      item->description = g_steal_pointer (&action->description);
+      item->owner = g_steal_pointer (&action->owner);
+      parse_day (action->start_date, &item->start);
+      parse_day (action->due_date, &item->due);
+      parse_day (action->review_date, &item->review);
+      parse_day (action->completed_on, &item->completed);
       if (g_date_valid (&item->completed))
         item->state = HEED_ACTION_STATE_DONE;
       else if (g_date_valid (&item->due) && g_date_compare (&item->due, &now) < 0)
@@ -2503,12 +2382,6 @@ heed_report_list_actions (HeedStore    *store,
       else
         item->state = HEED_ACTION_STATE_NOT_DUE;
       g_ptr_array_add (items, item);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return NULL;
     }
   g_ptr_array_sort (items, compare_action_items);
   return g_steal_pointer (&items);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "heed-review-figures.h"
-#include "heed-store-private.h"
+#include "heed-store-figures.h"
 #include "heed-validate.h"
 
 #define REVIEW_MONTHS 6
@@ -36,11 +36,19 @@ heed_review_case_free (HeedReviewCase *item)
 }
 
 static void
-heed_review_figures_finalize (GObject *object)
+heed_review_figures_dispose (GObject *object)
 {
   HeedReviewFigures *self = HEED_REVIEW_FIGURES (object);
 
   g_clear_object (&self->figures);
+  G_OBJECT_CLASS (heed_review_figures_parent_class)->dispose (object);
+}
+
+static void
+heed_review_figures_finalize (GObject *object)
+{
+  HeedReviewFigures *self = HEED_REVIEW_FIGURES (object);
+
   g_clear_pointer (&self->overdue_actions, g_ptr_array_unref);
   g_clear_pointer (&self->long_open_cases, g_ptr_array_unref);
   G_OBJECT_CLASS (heed_review_figures_parent_class)->finalize (object);
@@ -49,6 +57,7 @@ heed_review_figures_finalize (GObject *object)
 static void
 heed_review_figures_class_init (HeedReviewFiguresClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = heed_review_figures_dispose;
   G_OBJECT_CLASS (klass)->finalize = heed_review_figures_finalize;
 }
 
@@ -81,36 +90,26 @@ load_long_open_cases (HeedReviewFigures  *self,
                       GError            **error)
 {
   g_autofree char *before = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) rows = NULL;
   GDate cutoff = self->today;
-  int rc;
 
   g_date_subtract_months (&cutoff, REVIEW_MONTHS);
   g_date_add_days (&cutoff, 1);
   before = heed_format_date_iso (&cutoff);
-  stmt = _heed_store_prepare (store,
-                              "SELECT c.id, c.reference, c.kind, c.status, s.name, c.received_at"
-                              " FROM cases c LEFT JOIN staff s ON s.id = c.handler"
-                              " WHERE c.kind IN ('complaint', 'concern')"
-                              " AND c.status NOT IN ('draft', 'closed', 'withdrawn',"
-                              " 'out-of-scope') AND c.responded_on IS NULL"
-                              " AND c.closed_on IS NULL AND NOT c.oral_resolved"
-                              " AND c.received_at < :before"
-                              " ORDER BY c.received_at, c.id",
-                              error);
-  if (stmt == NULL)
+  rows = heed_store_list_long_open_cases (store, before, error);
+  if (rows == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":before", before);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
+      HeedFiguresOpenCase *row = g_ptr_array_index (rows, i);
       g_autoptr(HeedReviewCase) item = g_new0 (HeedReviewCase, 1);
-      g_autofree char *received = _heed_store_column_dup (stmt, 5);
+      g_autofree char *received = g_steal_pointer (&row->received_at);
 
-      item->case_id = sqlite3_column_int64 (stmt, 0);
-      item->reference = _heed_store_column_dup (stmt, 1);
-      item->kind = _heed_store_column_dup (stmt, 2);
-      item->status = _heed_store_column_dup (stmt, 3);
-      item->handler = _heed_store_column_dup (stmt, 4);
+      item->case_id = row->case_id;
+      item->reference = g_steal_pointer (&row->reference);
+      item->kind = g_steal_pointer (&row->kind);
+      item->status = g_steal_pointer (&row->status);
+      item->handler = g_steal_pointer (&row->handler);
       if (received == NULL || strlen (received) < 10)
         continue;
       received[10] = '\0';
@@ -118,12 +117,6 @@ load_long_open_cases (HeedReviewFigures  *self,
         continue;
       item->months_open = whole_months_between (&item->received, &self->today);
       g_ptr_array_add (self->long_open_cases, g_steal_pointer (&item));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return FALSE;
     }
   return TRUE;
 }
@@ -145,7 +138,10 @@ heed_review_figures_compute (HeedStore    *store,
   if (today != NULL && g_date_valid (today))
     self->today = *today;
   else
-    _heed_store_today (&self->today);
+    {
+      g_date_clear (&self->today, 1);
+      g_date_set_time_t (&self->today, time (NULL));
+    }
 
   self->figures = heed_report_figures_compute (store, from, to, &self->today, error);
   if (self->figures == NULL)

@@ -10,7 +10,7 @@
 #include "heed-event.h"
 #include "heed-staff.h"
 #include "heed-store-exchange.h"
-#include "heed-store-private.h"
+#include "heed-store-figures.h"
 #include "heed-timeline-data.h"
 #include "heed-validate.h"
 
@@ -218,45 +218,45 @@ lane_for_case (HeedTimelineData *self,
 }
 
 static void
-add_event_from_row (HeedTimelineLane *lane,
-                    sqlite3_stmt     *stmt)
+add_event_from_row (HeedTimelineLane      *lane,
+                    const HeedTimelineRow *row)
 {
   HeedTimelineEntry entry = { 0 };
 
-  if (!parse_stamp ((const char *) sqlite3_column_text (stmt, 3), &entry.date, &entry.minute))
+  if (!parse_stamp (row->occurred_at, &entry.date, &entry.minute))
     return;
   entry.source = HEED_TIMELINE_SOURCE_EVENT;
-  entry.id = sqlite3_column_int64 (stmt, 1);
-  entry.kind = _heed_store_column_dup (stmt, 2);
-  entry.summary = _heed_store_column_dup (stmt, 4);
+  entry.id = row->id;
+  entry.kind = g_strdup (row->kind);
+  entry.summary = g_strdup (row->text);
   entry.group = heed_timeline_group_for_kind (entry.kind);
   g_date_clear (&entry.done, 1);
   g_array_append_val (lane->entries, entry);
 }
 
 static void
-add_action_from_row (HeedTimelineLane *lane,
-                     sqlite3_stmt     *stmt,
-                     const GDate      *today)
+add_action_from_row (HeedTimelineLane      *lane,
+                     const HeedTimelineRow *row,
+                     const GDate           *today)
 {
   HeedTimelineEntry entry = { 0 };
   GDate start;
 
   /* An action with no due date is placed where it starts; with neither it has no place. */
-  if (!parse_stamp ((const char *) sqlite3_column_text (stmt, 3), &entry.date, NULL))
+  if (!parse_stamp (row->due_date, &entry.date, NULL))
     {
-      if (!parse_stamp ((const char *) sqlite3_column_text (stmt, 4), &start, NULL))
+      if (!parse_stamp (row->start_date, &start, NULL))
         return;
       entry.date = start;
     }
   entry.minute = -1;
   entry.source = HEED_TIMELINE_SOURCE_ACTION;
   entry.group = HEED_TIMELINE_GROUP_ACTIONS;
-  entry.id = sqlite3_column_int64 (stmt, 1);
+  entry.id = row->id;
   entry.kind = g_strdup ("action");
-  entry.summary = _heed_store_column_dup (stmt, 2);
-  parse_stamp ((const char *) sqlite3_column_text (stmt, 5), &entry.done, NULL);
-  entry.overdue = !g_date_valid (&entry.done) && sqlite3_column_type (stmt, 3) != SQLITE_NULL
+  entry.summary = g_strdup (row->text);
+  parse_stamp (row->completed_on, &entry.done, NULL);
+  entry.overdue = !g_date_valid (&entry.done) && row->due_date != NULL
                   && g_date_compare (&entry.date, today) < 0;
   g_array_append_val (lane->entries, entry);
   if (entry.overdue)
@@ -341,53 +341,38 @@ finish_lane (HeedTimelineLane  *lane,
       lane->overdue = TRUE;
 }
 
-static const char events_of_case_sql[] =
-  "SELECT \"case\", id, kind, occurred_at, summary FROM events WHERE \"case\" = :case "
-  "ORDER BY occurred_at, id";
-static const char actions_of_case_sql[] =
-  "SELECT \"case\", id, description, due_date, start_date, completed_on FROM actions "
-  "WHERE \"case\" = :case ORDER BY due_date, id";
-static const char case_milestones_sql[] =
-  "SELECT consent_requested, consent_received, stage2_on, ombudsman_referred, "
-  "ombudsman_decided, safeguarding_referred FROM cases WHERE id = :case";
+typedef struct {
+  HeedTimelineData *self;
+  gboolean          actions;
+} StepRows;
 
-/* The events of many cases in one statement: json_each hands SQLite the list of ids, and the
- * events_case index finds each case's rows. */
-static const char events_of_cases_sql[] =
-  "SELECT e.\"case\", e.id, e.kind, e.occurred_at, e.summary "
-  "FROM json_each (:ids) j JOIN events e ON e.\"case\" = j.value";
-static const char actions_of_cases_sql[] =
-  "SELECT a.\"case\", a.id, a.description, a.due_date, a.start_date, a.completed_on "
-  "FROM json_each (:ids) j JOIN actions a ON a.\"case\" = j.value";
+static void
+step_row (const HeedTimelineRow *row,
+          gpointer               user_data)
+{
+  StepRows *step = user_data;
+  HeedTimelineLane *lane = lane_for_case (step->self, row->case_id);
 
+  if (lane == NULL)
+    return;
+  if (step->actions)
+    add_action_from_row (lane, row, &step->self->today);
+  else
+    add_event_from_row (lane, row);
+}
+
+/* The events (or actions) of the case @case_id, or of the cases in the JSON array @ids. */
 static gboolean
 step_rows (HeedStore         *store,
            HeedTimelineData  *self,
-           sqlite3_stmt      *stmt,
+           gint64             case_id,
+           const char        *ids,
            gboolean           actions,
            GError           **error)
 {
-  int rc;
+  StepRows step = { self, actions };
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HeedTimelineLane *lane = lane_for_case (self, sqlite3_column_int64 (stmt, 0));
-
-      if (lane == NULL)
-        continue;
-      if (actions)
-        add_action_from_row (lane, stmt, &self->today);
-      else
-        add_event_from_row (lane, stmt);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return heed_store_foreach_timeline_row (store, actions, case_id, ids, step_row, &step, error);
 }
 
 HeedTimelineData *
@@ -399,8 +384,7 @@ heed_timeline_data_load_case (HeedStore    *store,
   g_autoptr(HeedTimelineData) self = NULL;
   g_autoptr(HeedCaseRow) row = NULL;
   HeedTimelineLane *lane;
-  sqlite3_stmt *stmt;
-  int rc;
+  HeedCaseMilestones milestones;
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
@@ -412,49 +396,24 @@ heed_timeline_data_load_case (HeedStore    *store,
   self = data_new (store, TRUE, today);
   lane = add_lane (self, row);
 
-  stmt = _heed_store_prepare (store, events_of_case_sql, error);
-  if (stmt == NULL)
+  if (!step_rows (store, self, case_id, NULL, FALSE, error))
     return NULL;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  if (!step_rows (store, self, stmt, FALSE, error))
-    return NULL;
-
-  stmt = _heed_store_prepare (store, actions_of_case_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  if (!step_rows (store, self, stmt, TRUE, error))
+  if (!step_rows (store, self, case_id, NULL, TRUE, error))
     return NULL;
 
   add_row_milestones (lane, row);
-  stmt = _heed_store_prepare (store, case_milestones_sql, error);
-  if (stmt == NULL)
+  if (!heed_store_load_case_milestones (store, case_id, &milestones, error))
     return NULL;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_autofree char *consent_requested = _heed_store_column_dup (stmt, 0);
-      g_autofree char *consent_received = _heed_store_column_dup (stmt, 1);
-      g_autofree char *stage2 = _heed_store_column_dup (stmt, 2);
-      g_autofree char *ombudsman_referred = _heed_store_column_dup (stmt, 3);
-      g_autofree char *ombudsman_decided = _heed_store_column_dup (stmt, 4);
-      g_autofree char *safeguarding = _heed_store_column_dup (stmt, 5);
-
-      sqlite3_reset (stmt);
-      add_milestone (lane, consent_requested, "consent", NULL, _("Consent requested"));
-      add_milestone (lane, consent_received, "consent", NULL, _("Consent received"));
-      add_milestone (lane, stage2, "status", response_kinds, _("Moved to stage 2"));
-      add_milestone (lane, ombudsman_referred, "ombudsman", NULL, _("Referred to the Ombudsman"));
-      add_milestone (lane, ombudsman_decided, "ombudsman", NULL, _("Ombudsman’s decision"));
-      add_milestone (lane, safeguarding, "safeguarding", NULL, _("Safeguarding referral"));
-    }
-  else
-    {
-      sqlite3_reset (stmt);
-      _heed_store_set_sqlite_error (store, rc, error);
-      return NULL;
-    }
+  add_milestone (lane, milestones.consent_requested, "consent", NULL, _("Consent requested"));
+  add_milestone (lane, milestones.consent_received, "consent", NULL, _("Consent received"));
+  add_milestone (lane, milestones.stage2_on, "status", response_kinds, _("Moved to stage 2"));
+  add_milestone (lane, milestones.ombudsman_referred, "ombudsman", NULL,
+                 _("Referred to the Ombudsman"));
+  add_milestone (lane, milestones.ombudsman_decided, "ombudsman", NULL,
+                 _("Ombudsman’s decision"));
+  add_milestone (lane, milestones.safeguarding_referred, "safeguarding", NULL,
+                 _("Safeguarding referral"));
+  heed_case_milestones_clear (&milestones);
 
   finish_lane (lane, row, heed_store_get_calendar (store), today);
   return g_steal_pointer (&self);
@@ -541,7 +500,6 @@ heed_timeline_data_load_practice (HeedStore      *store,
   g_autofree char *ids = NULL;
   gboolean with_closed;
   CollectRows collect;
-  sqlite3_stmt *stmt;
   HeedCalendar *calendar;
 
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
@@ -574,17 +532,9 @@ heed_timeline_data_load_practice (HeedStore      *store,
     return g_steal_pointer (&self);
 
   ids = ids_as_json (self);
-  stmt = _heed_store_prepare (store, events_of_cases_sql, error);
-  if (stmt == NULL)
+  if (!step_rows (store, self, 0, ids, FALSE, error))
     return NULL;
-  _heed_store_bind_text (stmt, ":ids", ids);
-  if (!step_rows (store, self, stmt, FALSE, error))
-    return NULL;
-  stmt = _heed_store_prepare (store, actions_of_cases_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  _heed_store_bind_text (stmt, ":ids", ids);
-  if (!step_rows (store, self, stmt, TRUE, error))
+  if (!step_rows (store, self, 0, ids, TRUE, error))
     return NULL;
 
   calendar = heed_store_get_calendar (store);

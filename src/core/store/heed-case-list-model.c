@@ -74,11 +74,20 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
-heed_case_list_model_finalize (GObject *object)
+heed_case_list_model_dispose (GObject *object)
 {
   HeedCaseListModel *self = HEED_CASE_LIST_MODEL (object);
 
   g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (heed_case_list_model_parent_class)->dispose (object);
+}
+
+static void
+heed_case_list_model_finalize (GObject *object)
+{
+  HeedCaseListModel *self = HEED_CASE_LIST_MODEL (object);
+
   g_clear_pointer (&self->query, heed_case_query_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -89,6 +98,7 @@ heed_case_list_model_finalize (GObject *object)
 static void
 heed_case_list_model_class_init (HeedCaseListModelClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = heed_case_list_model_dispose;
   G_OBJECT_CLASS (klass)->finalize = heed_case_list_model_finalize;
 }
 
