@@ -25,12 +25,12 @@ typedef enum {
   HEED_STORE_ERROR_EXISTS,      /* will not create over an existing file */
   HEED_STORE_ERROR_INVALID,     /* a value is wrong; the message says which and why */
   HEED_STORE_ERROR_NO_RECORD,   /* no such case or record */
-  HEED_STORE_ERROR_NOT_ALLOWED, /* not allowed in the case's present state */
+  HEED_STORE_ERROR_NOT_ALLOWED, /* not allowed in the case's present state, or by a rule of the
+                                 * practice (unique, a sent letter, the trail) */
   HEED_STORE_ERROR_IO,          /* disk full, permission, and the like */
   HEED_STORE_ERROR_FAILED,
   /* From the storage seam (heed-db.h): */
   HEED_STORE_ERROR_BUSY,              /* another writer has what this change needs; retry */
-  HEED_STORE_ERROR_CONSTRAINT,        /* a rule of the practice refused the change */
   HEED_STORE_ERROR_PERMISSION_DENIED, /* this user or server role may not do that */
   HEED_STORE_ERROR_CONNECTION_LOST,   /* the server cannot be reached, or the link broke */
 } HeedStoreError;
@@ -103,11 +103,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedFormDraft, heed_form_draft_free)
 #define HEED_TYPE_STORE (heed_store_get_type ())
 G_DECLARE_FINAL_TYPE (HeedStore, heed_store, HEED, STORE, GObject)
 
-HeedStore      *heed_store_create             (const char         *path,
+HeedStore      *heed_store_create             (const char         *where,
                                                const char         *practice_name,
                                                HeedNation          nation,
                                                GError            **error);
-HeedStore      *heed_store_open               (const char         *path,
+HeedStore      *heed_store_open               (const char         *where,
                                                HeedStoreOpenFlags  flags,
                                                GError            **error);
 void            heed_store_close              (HeedStore *self);

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "heed-db.h"
 #include "heed-store.h"
 
 G_BEGIN_DECLS
@@ -11,8 +12,11 @@ struct _HeedStore
 {
   GObject         parent_instance;
 
-  char           *path;
-  sqlite3        *db;
+  char           *path;         /* a file's path, or a server location's display (no password) */
+  HeedLocation   *location;
+  HeedDb         *conn;         /* the connection, on either engine (heed-db.h) */
+  sqlite3        *db;           /* a file's own handle, for what only SQLite has (backup, PRAGMA);
+                                 * NULL on a server */
   HeedLock       *lock;
   HeedLockHolder *holder;       /* who holds the file, when we opened it read-only for that */
   gboolean        read_only;
@@ -52,6 +56,17 @@ void          _heed_store_announce         (HeedStore   *self,
                                             guint        signal,
                                             HeedRecord  *record,
                                             gint64       id);
+
+/* A statement on the practice's connection, whichever engine it is (heed-db.h says how to
+ * write SQL for both); NULL with @error when the practice is closed or the SQL is refused.
+ * Free it with g_autoptr: it goes back to the connection's cache. */
+HeedDbStatement *_heed_store_query         (HeedStore   *self,
+                                            const char  *sql,
+                                            GError     **error);
+/* Runs @stmt to its end and makes it ready to run again. */
+gboolean      _heed_store_run              (HeedDbStatement *stmt,
+                                            GError         **error);
+gboolean      _heed_store_is_server        (HeedStore   *self);
 
 sqlite3_stmt *_heed_store_prepare          (HeedStore   *self,
                                             const char  *sql,
