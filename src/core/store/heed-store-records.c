@@ -169,6 +169,79 @@ _heed_store_record_from_row (GType         type,
   return record;
 }
 
+/* The same two on the storage seam, for either engine. */
+void
+_heed_store_bind_record_to (HeedDbStatement *stmt,
+                            HeedRecord      *record)
+{
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *column = fields[i].column;
+
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+          heed_db_statement_bind_int64 (stmt, column, heed_record_get_int (record, i));
+          break;
+        case HEED_VALUE_ID:
+          if (heed_record_is_set (record, i))
+            heed_db_statement_bind_int64 (stmt, column, heed_record_get_int (record, i));
+          else
+            heed_db_statement_bind_null (stmt, column);
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          heed_db_statement_bind_text (stmt, column, heed_record_get_text (record, i));
+          break;
+        }
+    }
+}
+
+HeedRecord *
+_heed_store_record_from_statement (GType            type,
+                                   HeedDbStatement *stmt)
+{
+  HeedRecord *record = g_object_new (type, NULL);
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  g_object_freeze_notify (G_OBJECT (record));
+  heed_record_set_id (record, heed_db_statement_column_int64 (stmt, 0));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      int column = (int) i + 1;
+
+      if (heed_db_statement_column_is_null (stmt, column))
+        continue;
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+        case HEED_VALUE_ID:
+          heed_record_set_int (record, i, heed_db_statement_column_int64 (stmt, column));
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          heed_record_set_text (record, i, heed_db_statement_column_text (stmt, column));
+          break;
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (record));
+  return record;
+}
+
 /* Gives a new case the next reference of its kind and year: C-2025-041. */
 static gboolean
 assign_reference (HeedStore   *self,

@@ -1354,6 +1354,30 @@ _heed_store_list_ids (HeedStore   *self,
   return g_steal_pointer (&ids);
 }
 
+GArray *
+_heed_store_ids (HeedStore   *self,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(HeedDbStatement) stmt = _heed_store_query (self, sql, error);
+  HeedDbStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  heed_db_statement_bind_int64 (stmt, "id", id);
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
+    {
+      gint64 value = heed_db_statement_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
+  if (step != HEED_DB_STEP_DONE)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 _heed_store_step_done (HeedStore     *self,
                        sqlite3_stmt  *stmt,

@@ -67,6 +67,17 @@ HeedDbStatement *_heed_store_query         (HeedStore   *self,
 gboolean      _heed_store_run              (HeedDbStatement *stmt,
                                             GError         **error);
 gboolean      _heed_store_is_server        (HeedStore   *self);
+/* The first column of every row of @sql, whose one parameter is `:id`, as gint64s. */
+GArray       *_heed_store_ids              (HeedStore   *self,
+                                            const char  *sql,
+                                            gint64       id,
+                                            GError     **error);
+/* Binds every field of @record by its column's name (`:column`); reads a row of
+ * "SELECT id, <every field in order>" into a new record of @type. */
+void          _heed_store_bind_record_to   (HeedDbStatement *stmt,
+                                            HeedRecord      *record);
+HeedRecord   *_heed_store_record_from_statement (GType            type,
+                                                 HeedDbStatement *stmt);
 
 sqlite3_stmt *_heed_store_prepare          (HeedStore   *self,
                                             const char  *sql,
