@@ -1398,23 +1398,17 @@ char *
 heed_store_dup_setting (HeedStore  *self,
                         const char *key)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = _heed_store_prepare (self, "SELECT value FROM settings WHERE key = :key", NULL);
+  stmt = _heed_store_query (self, "SELECT value FROM settings WHERE key = :key", NULL);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":key", key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      char *value = _heed_store_column_dup (stmt, 0);
-
-      sqlite3_reset (stmt);
-      return value;
-    }
-  sqlite3_reset (stmt);
+  heed_db_statement_bind_text (stmt, "key", key);
+  if (heed_db_statement_step (stmt, NULL) == HEED_DB_STEP_ROW)
+    return heed_db_statement_dup_column_text (stmt, 0);
   return NULL;
 }
 
@@ -1429,7 +1423,7 @@ heed_store_set_logo (HeedStore  *self,
   const guchar *data = NULL;
   const char *mime = NULL;
   gsize size = 0;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
@@ -1457,21 +1451,20 @@ heed_store_set_logo (HeedStore  *self,
     return FALSE;
   if (picture != NULL)
     {
-      stmt = _heed_store_prepare (self,
-                                  "INSERT INTO setting_blobs (key, mime, data) VALUES ('logo', "
-                                  ":mime, :data) ON CONFLICT (key) DO UPDATE SET "
-                                  "mime = excluded.mime, data = excluded.data",
-                                  error);
+      stmt = _heed_store_query (self,
+                                "INSERT INTO setting_blobs (key, mime, data) VALUES ('logo', "
+                                ":mime, :data) ON CONFLICT (key) DO UPDATE SET "
+                                "mime = excluded.mime, data = excluded.data",
+                                error);
       if (stmt != NULL)
         {
-          _heed_store_bind_text (stmt, ":mime", mime);
-          sqlite3_bind_blob64 (stmt, sqlite3_bind_parameter_index (stmt, ":data"), data, size,
-                               SQLITE_TRANSIENT);
+          heed_db_statement_bind_text (stmt, "mime", mime);
+          heed_db_statement_bind_blob (stmt, "data", data, size);
         }
     }
   else
-    stmt = _heed_store_prepare (self, "DELETE FROM setting_blobs WHERE key = 'logo'", error);
-  if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
+    stmt = _heed_store_query (self, "DELETE FROM setting_blobs WHERE key = 'logo'", error);
+  if (stmt == NULL || !_heed_store_run (stmt, error)
       || !_heed_store_audit_keyed (self, "setting", "setting_blobs", "logo", error))
     {
       heed_store_rollback (self);
@@ -1486,8 +1479,7 @@ heed_store_set_setting (HeedStore   *self,
                         const char  *value,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -1497,22 +1489,19 @@ heed_store_set_setting (HeedStore   *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO settings (key, value) VALUES (:key, :value) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO settings (key, value) VALUES (:key, :value) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
   if (stmt == NULL)
     {
       heed_store_rollback (self);
       return FALSE;
     }
-  _heed_store_bind_text (stmt, ":key", key);
-  _heed_store_bind_text (stmt, ":value", value);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  heed_db_statement_bind_text (stmt, "key", key);
+  heed_db_statement_bind_text (stmt, "value", value);
+  if (!_heed_store_run (stmt, error))
     {
-      _heed_store_set_sqlite_error (self, rc, error);
       heed_store_rollback (self);
       return FALSE;
     }
