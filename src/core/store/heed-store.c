@@ -923,11 +923,7 @@ heed_store_open (const char         *where,
                  HeedStoreOpenFlags  flags,
                  GError            **error)
 {
-  g_autoptr(HeedStore) self = NULL;
   g_autoptr(HeedLocation) location = NULL;
-  FileHeader header;
-  gboolean read_only = (flags & HEED_STORE_OPEN_READ_ONLY) != 0;
-  const char *path;
 
   g_return_val_if_fail (where != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -935,6 +931,19 @@ heed_store_open (const char         *where,
   location = heed_location_parse (where, error);
   if (location == NULL)
     return NULL;
+  return _heed_store_open_at (location, flags, error);
+}
+
+HeedStore *
+_heed_store_open_at (HeedLocation        *location,
+                     HeedStoreOpenFlags   flags,
+                     GError             **error)
+{
+  g_autoptr(HeedStore) self = NULL;
+  FileHeader header;
+  gboolean read_only = (flags & HEED_STORE_OPEN_READ_ONLY) != 0;
+  const char *path;
+
   if (heed_location_is_server (location))
     return open_server (location, flags, error);
   path = heed_location_get_path (location);
@@ -1668,11 +1677,37 @@ heed_store_backup (HeedStore   *self,
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  if (self->db == NULL)
+  if (self->conn == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
                    _("The practice file is closed."));
       return FALSE;
+    }
+  /* A server's practice is backed up as a practice file, copied row by row and checked. */
+  if (_heed_store_is_server (self))
+    {
+      g_autoptr(HeedLocation) target = heed_location_parse (destination, error);
+
+      if (target == NULL)
+        return FALSE;
+      if (heed_location_is_server (target))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("A backup is written to a file; to copy a practice to another "
+                         "server, use heed-cli copy."));
+          return FALSE;
+        }
+      if (g_file_test (destination, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("“%s” is a folder; give the name of the backup file to write."),
+                       destination);
+          return FALSE;
+        }
+      if (!heed_store_copy (self, destination, error))
+        return FALSE;
+      _heed_store_anchor_backup (self, destination);
+      return TRUE;
     }
   if (g_strcmp0 (destination, self->path) == 0)
     {
@@ -1757,6 +1792,7 @@ heed_store_restore (const char  *backup,
                     GError     **error)
 {
   g_autoptr(HeedStore) source = NULL;
+  g_autoptr(HeedLocation) target = NULL;
   g_autoptr(HeedLock) lock = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -1766,6 +1802,16 @@ heed_store_restore (const char  *backup,
   /* A backup that fails its check never replaces anything, --force or not. */
   if (!heed_store_check_backup (backup, error))
     return FALSE;
+  target = heed_location_parse (destination, error);
+  if (target == NULL)
+    return FALSE;
+  /* Onto a server: into an empty database only. Replacing a server's practice would throw
+   * away what every seat has saved since; that is for its administrator, with dropdb. */
+  if (heed_location_is_server (target))
+    {
+      source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, error);
+      return source != NULL && heed_store_copy (source, destination, error);
+    }
   source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
                             &local_error);
   if (source == NULL)

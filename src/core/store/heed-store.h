@@ -267,6 +267,12 @@ gboolean        heed_store_backup_to_folder   (HeedStore   *self,
 GPtrArray      *heed_store_list_backups       (HeedStore   *self,
                                                const char  *folder,
                                                GError     **error);
+/* Copies the whole practice — records, attachments, sent letters, templates, settings and the
+ * audit trail with its chain — to @destination, a new file or an empty database on a server,
+ * all or nothing, and checks the copy. */
+gboolean        heed_store_copy               (HeedStore   *self,
+                                               const char  *destination,
+                                               GError     **error);
 /* A copy of the practice as it is, damaged or not and not checked (unlike a backup): what is
  * kept beside a practice file about to be replaced by a restore. */
 gboolean        heed_store_keep_copy          (HeedStore   *self,

@@ -67,6 +67,10 @@ HeedDbStatement *_heed_store_query         (HeedStore   *self,
 gboolean      _heed_store_run              (HeedDbStatement *stmt,
                                             GError         **error);
 gboolean      _heed_store_is_server        (HeedStore   *self);
+/* heed_store_open() of a location already parsed (a server's password kept in it). */
+HeedStore    *_heed_store_open_at          (HeedLocation        *location,
+                                            HeedStoreOpenFlags   flags,
+                                            GError             **error);
 /* The first column of every row of @sql, whose one parameter is `:id`, as gint64s. */
 GArray       *_heed_store_ids              (HeedStore   *self,
                                             const char  *sql,
