@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,15 +16,17 @@
 #include "heed-case-element.h"
 #include "heed-store.h"
 #include "heed-store-exchange.h"
+#include "heed-test-location.h"
 #include "heed-test-util.h"
 
 /* The practice file: creating, opening, refusing, locking, migrating, backing up, and the
  * audit trail that proves nothing changed behind Heed's back. */
 
 typedef struct {
-  char      *dir;
-  char      *path;
-  HeedStore *store;
+  HeedTestPlace place;
+  char         *dir;    /* the place's folder, for the test's other files */
+  char         *path;   /* the practice's location: a file, or a database on the test server */
+  HeedStore    *store;
 } Fixture;
 
 static void
@@ -34,8 +35,10 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = heed_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "practice.heed", NULL);
+  if (!heed_test_place_init (&fixture->place, "practice.heed"))
+    return;
+  fixture->dir = fixture->place.dir;
+  fixture->path = fixture->place.where;
   fixture->store = heed_store_create (fixture->path, "Test Surgery", HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
@@ -46,9 +49,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  heed_test_place_clear (&fixture->place);
 }
 
 static HeedCase *
@@ -75,67 +76,38 @@ save_complaint (HeedStore  *store,
 }
 
 static int
-sql_int (const char *path,
+sql_int (const char *where,
          const char *sql)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return (int) heed_test_sql_int (where, sql);
 }
 
 static char *
-sql_text (const char *path,
+sql_text (const char *where,
           const char *sql)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return heed_test_sql_text (where, sql);
 }
 
 static void
-sql_exec (const char *path,
+sql_exec (const char *where,
           const char *sql)
 {
-  sqlite3 *db;
-  char *message = NULL;
+  g_autoptr(GError) error = heed_test_sql_try (where, sql);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_null (message);
-  sqlite3_close (db);
+  g_assert_no_error (error);
 }
 
-/* @sql is refused, with @expected in SQLite's message. */
+/* @sql is refused, with @expected in the message. */
 static void
-sql_exec_refused (const char *path,
+sql_exec_refused (const char *where,
                   const char *sql,
                   const char *expected)
 {
-  sqlite3 *db;
-  char *message = NULL;
+  g_autoptr(GError) error = heed_test_sql_try (where, sql);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_nonnull (message);
-  g_assert_nonnull (strstr (message, expected));
-  sqlite3_free (message);
-  sqlite3_close (db);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, expected));
 }
 
 static void
@@ -147,8 +119,11 @@ test_create (Fixture       *fixture,
   g_autofree char *name = NULL;
   struct stat st;
 
-  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  if (!heed_test_on_server ())
+    {
+      g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
   name = heed_store_dup_setting (fixture->store, "name");
   g_assert_cmpstr (name, ==, "Test Surgery");
   g_assert_cmpint (heed_store_get_schema_version (fixture->store), ==, HEED_STORE_SCHEMA_VERSION);
@@ -156,21 +131,28 @@ test_create (Fixture       *fixture,
   g_assert_false (heed_store_is_read_only (fixture->store));
 
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA application_id"), ==,
-                   HEED_STORE_APPLICATION_ID);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==,
-                   HEED_STORE_SCHEMA_VERSION);
+  if (!heed_test_on_server ())
+    {
+      g_assert_cmpint (sql_int (fixture->path, "PRAGMA application_id"), ==,
+                       HEED_STORE_APPLICATION_ID);
+      g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==,
+                       HEED_STORE_SCHEMA_VERSION);
+    }
+  else
+    g_assert_cmpint (sql_int (fixture->path, "SELECT max (version) FROM heed_schema"), ==,
+                     HEED_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM risk_matrix"), ==, 20);
   g_assert_cmpint (sql_int (fixture->path,
                             "SELECT count(*) FROM categories WHERE scheme = 'subject'"), >=, 18);
 
   fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  {
-    g_autofree char *mode = sql_text (fixture->path, "PRAGMA journal_mode");
+  if (!heed_test_on_server ())
+    {
+      g_autofree char *mode = sql_text (fixture->path, "PRAGMA journal_mode");
 
-    g_assert_cmpstr (mode, ==, "wal");
-  }
+      g_assert_cmpstr (mode, ==, "wal");
+    }
 
   /* Never over an existing file. */
   again = heed_store_create (fixture->path, "Other", HEED_NATION_WALES, &error);
@@ -2040,18 +2022,26 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/store/on-a-server"))
+    return g_test_run ();
 
+/* Every test runs on a practice file; those not about the file itself on a server too
+ * (HEED_TEST_ENGINE=postgres). */
 #define ADD(path, func) \
   g_test_add ("/core/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD_FILE(path, func) \
+  if (!heed_test_on_server ()) ADD (path, func)
 
   ADD ("create", test_create);
   ADD ("signals-after-commit", test_signals_after_commit);
-  ADD ("wal-and-foreign-keys", test_wal_and_foreign_keys);
-  g_test_add_func ("/core/store/refusals", test_refusals);
-  ADD ("lock", test_lock);
-  ADD ("read-only-permission", test_read_only_permission);
-  g_test_add_func ("/core/store/migration-backup", test_migration_backup);
-  ADD ("backup-restore", test_backup_restore);
+  ADD_FILE ("wal-and-foreign-keys", test_wal_and_foreign_keys);
+  if (!heed_test_on_server ())
+    g_test_add_func ("/core/store/refusals", test_refusals);
+  ADD_FILE ("lock", test_lock);
+  ADD_FILE ("read-only-permission", test_read_only_permission);
+  if (!heed_test_on_server ())
+    g_test_add_func ("/core/store/migration-backup", test_migration_backup);
+  ADD_FILE ("backup-restore", test_backup_restore);
   ADD ("references", test_references);
   ADD ("status-machine", test_status_machine);
   ADD ("delete-draft", test_delete_draft);
@@ -2063,7 +2053,7 @@ main (int    argc,
   ADD ("form-drafts", test_form_drafts);
   ADD ("sort", test_sort);
   ADD ("logo", test_logo);
-  ADD ("backup-folder", test_backup_folder);
+  ADD_FILE ("backup-folder", test_backup_folder);
   ADD ("undo-status", test_undo_status);
   ADD ("oral-close", test_oral_close);
   ADD ("list-model", test_list_model);
@@ -2074,8 +2064,9 @@ main (int    argc,
   ADD ("trail-anchors", test_trail_anchors);
   ADD ("check-against", test_check_against);
   ADD ("rebuild-search-index", test_rebuild_search_index);
-  g_test_add_func ("/core/store/migration-baseline", test_migration_baseline);
-  ADD ("find-clean-backup", test_find_clean_backup);
+  if (!heed_test_on_server ())
+    g_test_add_func ("/core/store/migration-baseline", test_migration_baseline);
+  ADD_FILE ("find-clean-backup", test_find_clean_backup);
 
   return g_test_run ();
 }
