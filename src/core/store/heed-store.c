@@ -43,6 +43,9 @@ static const struct {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
 
+/* Where the seats of a server practice tell each other of their changes. */
+#define HEED_STORE_CHANGES_CHANNEL "heed_changes"
+
 static const char sqlite_magic[16] = "SQLite format 3";
 
 void
@@ -95,6 +98,7 @@ heed_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->holder, heed_lock_holder_free);
   g_free (self->path);
+  g_free (self->seat);
   g_clear_pointer (&self->location, heed_location_unref);
   g_free (self->last_backup);
   g_free (self->staff_name);
@@ -423,6 +427,18 @@ _heed_store_announce (HeedStore  *self,
   PendingSignal pending = { signal, record, id };
 
   g_return_if_fail (signal < N_SIGNALS);
+
+  /* Other seats are told in the same transaction: the server delivers it at the commit, and
+   * not at all if the change is rolled back. */
+  if (self->changes != NULL && signal != SIGNAL_RECORD_SAVED)
+    {
+      g_autofree char *payload = g_strdup_printf ("%s %u %" G_GINT64_FORMAT, self->seat,
+                                                  signal, id);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!heed_db_notify (self->conn, HEED_STORE_CHANGES_CHANNEL, payload, &local_error))
+        g_debug ("Other seats were not told of a change: %s", local_error->message);
+    }
 
   if (self->depth == 0)
     {
@@ -848,6 +864,50 @@ finish_open (HeedStore  *self,
   return TRUE;
 }
 
+/* Another seat's change: "SEAT SIGNAL ID", emitted here as if made here, so lists and pages
+ * follow it. A seat's own changes come back too, and are already known. */
+static gboolean
+on_change_notified (const char *channel,
+                    const char *payload,
+                    gpointer    user_data)
+{
+  HeedStore *self = user_data;
+  g_auto(GStrv) parts = g_strsplit (payload != NULL ? payload : "", " ", 3);
+  guint64 signal = 0;
+  gint64 id = 0;
+
+  if (g_strcmp0 (channel, HEED_STORE_CHANGES_CHANNEL) != 0 || g_strv_length (parts) != 3
+      || g_strcmp0 (parts[0], self->seat) == 0)
+    return G_SOURCE_CONTINUE;
+  if (!g_ascii_string_to_unsigned (parts[1], 10, 0, N_SIGNALS - 1, &signal, NULL)
+      || !g_ascii_string_to_signed (parts[2], 10, 1, G_MAXINT64, &id, NULL)
+      || signal == SIGNAL_RECORD_SAVED)
+    return G_SOURCE_CONTINUE;
+  g_signal_emit (self, _heed_store_signals[signal], 0, id);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+listen_for_changes (HeedStore *self)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  self->seat = g_uuid_string_random ();
+  if (!heed_db_listen (self->conn, HEED_STORE_CHANGES_CHANNEL, &local_error))
+    {
+      g_debug ("Other seats' changes will not be seen live: %s", local_error->message);
+      return;
+    }
+  self->changes = heed_db_create_notification_source (self->conn);
+  if (self->changes == NULL)
+    return;
+  g_source_set_callback (self->changes, (GSourceFunc) (void (*) (void)) on_change_notified,
+                         self, NULL);
+  g_source_set_name (self->changes, "heed-store-changes");
+  g_source_attach (self->changes, context);
+}
+
 /* A practice on a server: no file, no lock (several seats writing at once is what a server is
  * for), the schema brought up to date by whichever seat opens it first. */
 static HeedStore *
@@ -915,6 +975,7 @@ open_server (HeedLocation        *location,
       return NULL;
     }
   load_cached_settings (self);
+  listen_for_changes (self);
   return g_steal_pointer (&self);
 }
 
@@ -1169,6 +1230,11 @@ heed_store_close (HeedStore *self)
       g_warning ("Practice file closed with a change half made; it was not saved");
       self->depth = 1;
       heed_store_rollback (self);
+    }
+  if (self->changes != NULL)
+    {
+      g_source_destroy (self->changes);
+      g_clear_pointer (&self->changes, g_source_unref);
     }
   if (self->conn != NULL)
     _heed_store_anchor_on_close (self);

@@ -31,6 +31,8 @@ struct _HeedStore
   gboolean        failed;       /* an inner step failed: the outer commit must roll back */
   gboolean        undoing_status; /* heed_store_undo_status_change() is saving */
   GArray         *pending;      /* change signals held until the outermost commit */
+  GSource        *changes;      /* other seats' changes, on a server (LISTEN/NOTIFY) */
+  char           *seat;         /* this connection's mark on the changes it tells others of */
 
   char           *staff_name;
   char           *last_hash;    /* the newest audit row's hash */
