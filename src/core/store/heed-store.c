@@ -996,6 +996,17 @@ heed_store_open (const char         *where,
 }
 
 HeedStore *
+heed_store_open_location (HeedLocation        *location,
+                          HeedStoreOpenFlags   flags,
+                          GError             **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _heed_store_open_at (location, flags, error);
+}
+
+HeedStore *
 _heed_store_open_at (HeedLocation        *location,
                      HeedStoreOpenFlags   flags,
                      GError             **error)

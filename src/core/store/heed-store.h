@@ -7,6 +7,7 @@
 #include "heed-deadlines.h"
 #include "heed-case.h"
 #include "heed-case-query.h"
+#include "heed-location.h"
 #include "heed-lock.h"
 #include "heed-record.h"
 
@@ -108,6 +109,10 @@ HeedStore      *heed_store_create             (const char         *where,
                                                HeedNation          nation,
                                                GError            **error);
 HeedStore      *heed_store_open               (const char         *where,
+                                               HeedStoreOpenFlags  flags,
+                                               GError            **error);
+/* heed_store_open() of a location made otherwise (the Connect dialog's, with a password). */
+HeedStore      *heed_store_open_location      (HeedLocation       *location,
                                                HeedStoreOpenFlags  flags,
                                                GError            **error);
 void            heed_store_close              (HeedStore *self);
