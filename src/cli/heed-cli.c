@@ -1005,6 +1005,9 @@ print_usage (FILE *out)
     fprintf (out, "  %-10s %s\n             %s %s\n", commands[i].name, _(commands[i].summary),
              commands[i].name, commands[i].args);
   fprintf (out, "\n%s\n", _("Dates are written YYYY-MM-DD. Every command has --help."));
+  fprintf (out, "%s\n", _("Wherever a practice FILE is taken, a practice on a PostgreSQL "
+                          "server may be given instead: postgresql://USER@SERVER/DATABASE "
+                          "(libpq’s own syntax; host=/socket/folder too)."));
 }
 
 int
