@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-backup-schedule.h"
 #include "heed-case-list-model.h"
 #include "heed-case-page.h"
 #include "heed-create-practice-dialog.h"
@@ -328,6 +329,8 @@ back_up_if_due_cb (gpointer user_data)
   HeedWindow *self = user_data;
   g_autofree char *folder = NULL;
   g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) made = NULL;
   g_autoptr(GTask) task = NULL;
   AutoBackup *job;
   int interval;
@@ -337,23 +340,14 @@ back_up_if_due_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
   interval = g_settings_get_int (self->settings, "backup-interval-days");
   folder = g_settings_get_string (self->settings, "backup-folder");
-  if (interval <= 0 || folder[0] == '\0')
+  if (heed_backup_schedule_state (interval, folder, NULL, now) == HEED_BACKUP_SCHEDULE_OFF)
     return G_SOURCE_REMOVE;
 
   backups = heed_store_list_backups (self->store, folder, NULL);
   if (backups != NULL && backups->len > 0)
-    {
-      g_autoptr(GFile) newest = g_file_new_for_path (g_ptr_array_index (backups,
-                                                                        backups->len - 1));
-      g_autoptr(GFileInfo) info = g_file_query_info (newest, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autoptr(GDateTime) made = info != NULL ? g_file_info_get_modification_date_time (info)
-                                               : NULL;
-
-      if (made != NULL && g_date_time_difference (now, made) < interval * G_TIME_SPAN_DAY)
-        return G_SOURCE_REMOVE;
-    }
+    made = heed_backup_schedule_dup_made (g_ptr_array_index (backups, backups->len - 1));
+  if (!heed_backup_schedule_is_due (heed_backup_schedule_state (interval, folder, made, now)))
+    return G_SOURCE_REMOVE;
 
   /* The copy is checked through (the database and the whole trail), which at 100,000 cases
    * takes seconds: it is made on its own connection in a worker thread. */
