@@ -1022,7 +1022,8 @@ heed_window_init (HeedWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
+  g_signal_connect_swapped (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb),
+                            self);
   g_signal_connect_swapped (self->practice_timeline, "case-activated",
                             G_CALLBACK (on_timeline_case_activated_cb), self);
   g_signal_connect_swapped (self->report_page, "problem", G_CALLBACK (on_case_page_problem_cb),
