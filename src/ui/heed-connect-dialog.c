@@ -173,3 +173,24 @@ heed_connect_dialog_new (GtkWindow *parent)
 {
   return g_object_new (HEED_TYPE_CONNECT_DIALOG, "transient-for", parent, NULL);
 }
+
+static void
+set_row (gpointer    row,
+         const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+void
+heed_connect_dialog_set_location (HeedConnectDialog *self,
+                                  HeedLocation      *location)
+{
+  g_return_if_fail (HEED_IS_CONNECT_DIALOG (self));
+  g_return_if_fail (location != NULL && heed_location_is_server (location));
+
+  set_row (self->host_row, heed_location_get_host (location));
+  set_row (self->port_row, heed_location_get_port (location));
+  set_row (self->database_row, heed_location_get_database (location));
+  if (heed_location_get_user (location) != NULL)
+    set_row (self->user_row, heed_location_get_user (location));
+}

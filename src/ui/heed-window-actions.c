@@ -9,6 +9,7 @@
 #include "heed-backup-schedule.h"
 #include "heed-case-list-model.h"
 #include "heed-case-page.h"
+#include "heed-connect-dialog.h"
 #include "heed-create-practice-dialog.h"
 #include "heed-demo.h"
 #include "heed-event.h"
@@ -266,9 +267,9 @@ clear_filters_action (GtkWidget  *widget,
 }
 
 typedef struct {
-  char  *path;
-  char  *folder;
-  guint  keep;
+  HeedLocation *location;
+  char         *folder;
+  guint         keep;
 } AutoBackup;
 
 static void
@@ -276,7 +277,7 @@ auto_backup_free (gpointer data)
 {
   AutoBackup *job = data;
 
-  g_free (job->path);
+  g_clear_pointer (&job->location, heed_location_unref);
   g_free (job->folder);
   g_free (job);
 }
@@ -292,7 +293,7 @@ auto_backup_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   char *written = NULL;
 
-  store = heed_store_open (job->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  store = heed_store_open_location (job->location, HEED_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL
       || !heed_store_backup_to_folder (store, job->folder, job->keep, &written, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -352,7 +353,7 @@ back_up_if_due_cb (gpointer user_data)
   /* The copy is checked through (the database and the whole trail), which at 100,000 cases
    * takes seconds: it is made on its own connection in a worker thread. */
   job = g_new0 (AutoBackup, 1);
-  job->path = g_strdup (heed_store_get_path (self->store));
+  job->location = heed_location_ref (heed_store_get_location (self->store));
   job->folder = g_steal_pointer (&folder);
   job->keep = (guint) g_settings_get_int (self->settings, "backup-keep");
   task = g_task_new (self, NULL, on_auto_backup_done_cb, NULL);
@@ -423,6 +424,22 @@ create_practice_action (GtkWidget  *widget,
   HeedCreatePracticeDialog *dialog = heed_create_practice_dialog_new (GTK_WINDOW (self));
 
   g_signal_connect_object (dialog, "created", G_CALLBACK (on_practice_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+connect_server_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  HeedConnectDialog *dialog = heed_connect_dialog_new (GTK_WINDOW (self));
+  g_autoptr(HeedLocation) recent = _heed_window_dup_recent_server (self);
+
+  if (recent != NULL)
+    heed_connect_dialog_set_location (dialog, recent);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_practice_created_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -781,6 +798,15 @@ heed_window_restore_backup (HeedWindow  *self,
                    _("Put the case right and save it before restoring a backup."));
       return FALSE;
     }
+  if (heed_store_is_on_server (self->store))
+    {
+      /* Replacing a database others are working in is the server's administrator's job. */
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
+                   _("A practice on a server is restored by its administrator, into a new "
+                     "empty database: heed-cli restore BACKUP postgresql://SERVER/DATABASE. "
+                     "Everyone then connects to that database."));
+      return FALSE;
+    }
   /* A backup that fails its check is refused before anything is closed or copied. */
   if (!heed_store_check_backup (backup, error))
     return FALSE;
@@ -896,8 +922,8 @@ restore_action (GtkWidget  *widget,
  * worker thread and the window stays usable meanwhile. It compares the trail with the
  * backups in the backup folder and with the anchor log, and says what it compared with. */
 typedef struct {
-  char *path;
-  char *folder;   /* the backup folder, or NULL */
+  HeedLocation *location;
+  char         *folder; /* the backup folder, or NULL */
 } CheckRequest;
 
 typedef struct {
@@ -913,7 +939,7 @@ check_request_free (gpointer data)
 {
   CheckRequest *request = data;
 
-  g_free (request->path);
+  g_clear_pointer (&request->location, heed_location_unref);
   g_free (request->folder);
   g_free (request);
 }
@@ -945,7 +971,7 @@ check_thread (GTask        *task,
   CheckResult *result = g_new0 (CheckResult, 1);
   HeedCheckOptions options = { 0 };
 
-  store = heed_store_open (request->path, HEED_STORE_OPEN_READ_ONLY, &error);
+  store = heed_store_open_location (request->location, HEED_STORE_OPEN_READ_ONLY, &error);
   if (store != NULL)
     {
       /* Each backup kept is an older copy the trail must extend unchanged; one that cannot be
@@ -1028,7 +1054,7 @@ check_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Checking the practice file…")));
   request = g_new0 (CheckRequest, 1);
-  request->path = g_strdup (heed_store_get_path (self->store));
+  request->location = heed_location_ref (heed_store_get_location (self->store));
   if (self->settings != NULL)
     {
       request->folder = g_settings_get_string (self->settings, "backup-folder");
@@ -1111,6 +1137,8 @@ _heed_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.connect-server", NULL,
+                                   connect_server_action);
   gtk_widget_class_install_action (widget_class, "win.create-practice", NULL,
                                    create_practice_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);

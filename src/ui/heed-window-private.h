@@ -78,6 +78,7 @@ void     _heed_window_show_welcome      (HeedWindow     *self,
                                          const char     *description);
 void     _heed_window_use_store         (HeedWindow     *self,
                                          HeedStore      *store);
+HeedLocation *_heed_window_dup_recent_server (HeedWindow *self);
 
 /* heed-window-actions.c */
 void     _heed_window_class_add_actions (GtkWidgetClass *widget_class);

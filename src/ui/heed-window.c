@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "heed-accessible.h"
 #include "heed-actions-page.h"
@@ -18,6 +19,7 @@
 #include "heed-validate.h"
 #include "heed-store.h"
 #include "heed-ui-resources.h"
+#include "heed-server-keyring.h"
 #include "heed-window-private.h"
 
 /* The main window: a welcome page to create, open or try a practice; then the views of the
@@ -724,11 +726,30 @@ fill_filters (HeedWindow *self)
   gtk_drop_down_set_model (self->subject_filter, G_LIST_MODEL (subjects));
 }
 
+/* How the practice is named under its name in the header: a file by its name, a server's
+ * practice by its database and the server. */
+static char *
+dup_place_name (HeedStore *store)
+{
+  HeedLocation *location = heed_store_get_location (store);
+  const char *host;
+
+  if (!heed_location_is_server (location))
+    return g_path_get_basename (heed_store_get_path (store));
+  host = heed_location_get_host (location);
+  if (host == NULL || host[0] == '\0' || host[0] == '/')
+    /* Translators: a database's name on the PostgreSQL server of this computer */
+    return g_strdup_printf (_("%s on this computer’s server"),
+                            heed_location_get_database (location));
+  /* Translators: a database's name, and the server it is on */
+  return g_strdup_printf (_("%s on %s"), heed_location_get_database (location), host);
+}
+
 static void
 show_store (HeedWindow *self)
 {
   g_autofree char *name = heed_store_dup_setting (self->store, "name");
-  g_autofree char *basename = g_path_get_basename (heed_store_get_path (self->store));
+  g_autofree char *basename = dup_place_name (self->store);
 
   self->n_cases = heed_store_count_cases (self->store, NULL, NULL);
   adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
@@ -800,12 +821,52 @@ _heed_window_show_welcome (HeedWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
+#define N_RECENT_PRACTICES 10
+
+/* What is remembered is the text shown for the practice: a server's never has its password. */
 static void
 remember_practice (HeedWindow *self)
 {
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-practice", heed_store_get_path (self->store));
+  const char *shown = heed_store_get_path (self->store);
+  g_auto(GStrv) before = NULL;
+  g_autoptr(GStrvBuilder) recent = g_strv_builder_new ();
+  g_auto(GStrv) after = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-practice", shown);
+  before = g_settings_get_strv (self->settings, "recent-practices");
+  g_strv_builder_add (recent, shown);
+  for (guint i = 0; before[i] != NULL && n < N_RECENT_PRACTICES; i++)
+    if (g_strcmp0 (before[i], shown) != 0)
+      {
+        g_strv_builder_add (recent, before[i]);
+        n++;
+      }
+  after = g_strv_builder_end (recent);
+  g_settings_set_strv (self->settings, "recent-practices", (const char * const *) after);
 }
+
+/* The server connected to last, to offer again in Connect to a Practice Server…. */
+HeedLocation *
+_heed_window_dup_recent_server (HeedWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+  recent = g_settings_get_strv (self->settings, "recent-practices");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(HeedLocation) location = heed_location_parse (recent[i], NULL);
+
+      if (location != NULL && heed_location_is_server (location))
+        return g_steal_pointer (&location);
+    }
+  return NULL;
+}
+
 
 void
 _heed_window_use_store (HeedWindow *self,
@@ -846,6 +907,46 @@ heed_window_open_path (HeedWindow *self,
   return TRUE;
 }
 
+/* Opens a practice on a server, given as the text shown for it, with the password libpq
+ * finds itself or the keyring keeps; without either, Connect to a Practice Server… asks. */
+gboolean
+heed_window_open_server (HeedWindow *self,
+                         const char *shown)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedLocation) location = NULL;
+  g_autoptr(HeedLocation) signing_in = NULL;
+  g_autofree char *kept = NULL;
+  HeedStore *store;
+
+  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (shown != NULL, FALSE);
+
+  if (self->store != NULL && !_heed_window_leave_case (self))
+    return FALSE;
+  _heed_window_finish_deleting (self);
+  location = heed_location_parse (shown, &error);
+  if (location != NULL && !heed_location_has_password (location))
+    kept = heed_server_keyring_lookup (location);
+  if (kept != NULL)
+    {
+      signing_in = heed_location_dup_with_password (location, kept);
+      memset (kept, 0, strlen (kept));
+    }
+  store = location == NULL ? NULL
+                           : heed_store_open_location (signing_in != NULL ? signing_in
+                                                                          : location,
+                                                       HEED_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      _heed_window_show_welcome (self, _("The Practice Server Cannot Be Reached"),
+                                 error->message);
+      return FALSE;
+    }
+  _heed_window_use_store (self, store);
+  return TRUE;
+}
+
 /* Opens the practice of last time, or shows the welcome page. */
 void
 heed_window_open_last (HeedWindow *self)
@@ -856,7 +957,11 @@ heed_window_open_last (HeedWindow *self)
 
   if (self->settings != NULL)
     last = g_settings_get_string (self->settings, "last-practice");
-  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+  if (last == NULL || last[0] == '\0')
+    _heed_window_show_welcome (self, NULL, NULL);
+  else if (g_str_has_prefix (last, "postgresql:") || g_str_has_prefix (last, "postgres:"))
+    heed_window_open_server (self, last);
+  else if (g_file_test (last, G_FILE_TEST_EXISTS))
     heed_window_open_path (self, last);
   else
     _heed_window_show_welcome (self, NULL, NULL);

@@ -1276,6 +1276,20 @@ heed_store_get_path (HeedStore *self)
   return self->path;
 }
 
+HeedLocation *
+heed_store_get_location (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  return self->location;
+}
+
+gboolean
+heed_store_is_on_server (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  return _heed_store_is_server (self);
+}
+
 gboolean
 heed_store_is_read_only (HeedStore *self)
 {

@@ -117,6 +117,10 @@ HeedStore      *heed_store_open_location      (HeedLocation       *location,
                                                GError            **error);
 void            heed_store_close              (HeedStore *self);
 const char     *heed_store_get_path           (HeedStore *self);
+/* Where the practice is, as it was opened (a server's password included: for opening it
+ * again, never for showing; heed_store_get_path() is the text to show). */
+HeedLocation   *heed_store_get_location       (HeedStore *self);
+gboolean        heed_store_is_on_server       (HeedStore *self);
 gboolean        heed_store_is_read_only       (HeedStore *self);
 const HeedLockHolder *heed_store_get_lock_holder (HeedStore *self);
 int             heed_store_get_schema_version (HeedStore *self);
