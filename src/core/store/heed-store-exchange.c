@@ -21,8 +21,8 @@
 
 #define READ_TRANSACTION_KEY "heed-store-exchange-read"
 
-/* Statements made from a class's field table. The texts are interned: the store caches
- * prepared statements by the address of their text, so the text must outlive the store. */
+/* Statements made from a class's field table, once per class and kept (interned) for the life
+ * of the program; the connection caches what it prepares from them by their text. */
 typedef struct {
   const char *select_all;
   const char *select_without_case;  /* NULL when the class has no case */
