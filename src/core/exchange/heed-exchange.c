@@ -1828,8 +1828,8 @@ typedef struct {
   gboolean    empty;              /* the practice had nothing of its own before */
   gboolean    setup_from_file;    /* ...and the file brings its set-up, which replaces it */
   gboolean    replace_templates;
-  gint64      last_case_id;       /* rows after these are the import's own */
-  gint64      last_destroyed_id;
+  gint64      last_case_id;       /* cases after this one are the import's own */
+  GHashTable *tombstones;         /* references of the destroyed cases the import wrote */
   /* Cases already in the practice: after the first, the rest of the file is only read for
    * the others, so the message can say how many. */
   guint       conflicts;
@@ -2168,7 +2168,8 @@ check_reference (Import      *im,
                  gboolean    *taken,
                  GError     **error)
 {
-  gint64 case_id = 0, destroyed_id = 0;
+  gint64 case_id = 0;
+  gboolean destroyed = FALSE;
 
   *taken = FALSE;
   if (reference == NULL || !is_valid_reference (reference))
@@ -2179,16 +2180,16 @@ check_reference (Import      *im,
                    line, reference != NULL ? reference : "");
       return FALSE;
     }
-  if (!heed_store_find_reference (im->store, reference, &case_id, &destroyed_id, error))
+  if (!heed_store_find_reference (im->store, reference, &case_id, &destroyed, error))
     return FALSE;
-  if (case_id > im->last_case_id || destroyed_id > im->last_destroyed_id)
+  if (case_id > im->last_case_id || g_hash_table_contains (im->tombstones, reference))
     {
       g_set_error (error, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
                    _("Line %ld: the reference %s is in the file twice."),
                    line, reference);
       return FALSE;
     }
-  if (case_id == 0 && destroyed_id == 0)
+  if (case_id == 0 && !destroyed)
     return TRUE;
   *taken = TRUE;
   if (im->conflicts++ == 0)
@@ -2228,11 +2229,15 @@ import_tombstone_node (Import   *im,
       if (part != NULL)
         ok = (*parts[i].value = dup_text (part, error)) != NULL;
     }
-  if (ok && im->conflicts == 0
-      && !heed_store_insert_tombstone (im->store, &tombstone, &local_error))
+  if (ok && im->conflicts == 0)
     {
-      set_row_error (error, node, local_error);
-      ok = FALSE;
+      if (heed_store_insert_tombstone (im->store, &tombstone, &local_error))
+        g_hash_table_add (im->tombstones, g_strdup (tombstone.reference));
+      else
+        {
+          set_row_error (error, node, local_error);
+          ok = FALSE;
+        }
     }
   heed_tombstone_clear (&tombstone);
   return ok;
@@ -2864,6 +2869,7 @@ heed_exchange_import_xml (HeedStore   *store,
 
   im.store = store;
   im.new_cases = g_array_new (FALSE, FALSE, sizeof (gint64));
+  im.tombstones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < N_KINDS; i++)
     number_map_init (&im.maps[i]);
 
@@ -2872,8 +2878,7 @@ heed_exchange_import_xml (HeedStore   *store,
   if (ok)
     {
       ok = heed_store_is_empty_practice (store, &im.empty, error)
-           && heed_store_get_reference_marks (store, &im.last_case_id, &im.last_destroyed_id,
-                                              error)
+           && heed_store_get_last_case_id (store, &im.last_case_id, error)
            && import_stream (&im, &st, error);
       if (ok)
         ok = heed_store_commit (store, error);
@@ -2894,6 +2899,7 @@ heed_exchange_import_xml (HeedStore   *store,
   for (guint i = 0; i < N_KINDS; i++)
     number_map_clear (&im.maps[i]);
   g_array_unref (im.new_cases);
+  g_hash_table_unref (im.tombstones);
   g_free (im.first_conflict);
   return ok;
 }
