@@ -10,7 +10,7 @@
 #include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-demo.h"
-#include "heed-demo-texts.h"
+#include "heed-demo-private.h"
 #include "heed-event.h"
 #include "heed-person.h"
 #include "heed-restriction.h"
@@ -28,156 +28,6 @@
  * people, elements, timeline and the rest, so every record is validated and audited like one
  * typed in by hand. */
 
-#define BATCH_SIZE 1000
-#define MAX_EVENTS 8
-
-/* The demo being made
- * =================== */
-
-typedef struct {
-  guint32 julian;  /* received day */
-  guint16 minute;  /* received time, minutes after midnight */
-} Slot;
-
-typedef struct {
-  guint32     julian;
-  int         minute;
-  guint       priority;  /* 0: always kept; higher ones go first when there are too many */
-  guint       order;
-  const char *kind;
-  char       *summary;
-  char       *detail;
-  gint64      staff;
-} PendingEvent;
-
-/* The words of one case. */
-typedef struct {
-  char        rel[40];     /* "my mother" */
-  gboolean    rel_female;
-  const char *cond;
-  const char *med;
-  const char *test;
-  const char *tooth;
-  const char *treat;
-  const char *day;
-  const char *time;
-  const char *fee;
-  const char *hosp;
-  const char *gp;
-  const char *nurse;
-  const char *staff;       /* {staff}: someone the complaint is about */
-  int         mins;
-  int         days;
-  int         weeks;
-  int         n;
-  GDate       date;        /* {date}: the response date in a plan */
-} Words;
-
-typedef struct {
-  HeedStore    *store;
-  HeedCalendar *calendar;
-  HeedNation    nation;
-  GRand        *rand;
-  GDate         today;
-  gboolean      dental;
-  guint         practice;  /* FOR_GP or FOR_DENTAL */
-  char         *practice_name;
-  gint64        staff[N_STAFF];
-  GString      *text;      /* the last text expanded */
-  GArray       *events;    /* PendingEvent of the case being made */
-  guint         event_order;
-  gint64        recent[64];  /* complainants of late, some of whom come back */
-  guint         n_recent;
-} Demo;
-
-#define PICK(d, array) ((array)[g_rand_int_range ((d)->rand, 0, (gint32) G_N_ELEMENTS (array))])
-
-/* A whole number from @lo to @hi, both included. */
-static int
-rnd (Demo *d,
-     int   lo,
-     int   hi)
-{
-  if (hi <= lo)
-    return lo;
-  return g_rand_int_range (d->rand, lo, hi + 1);
-}
-
-static gboolean
-chance (Demo   *d,
-        double  p)
-{
-  return g_rand_double (d->rand) < p;
-}
-
-/* An index into @weights, each as likely as its weight. */
-static guint
-pick_weighted (Demo        *d,
-               const guint *weights,
-               guint        n)
-{
-  guint total = 0;
-  int roll;
-
-  for (guint i = 0; i < n; i++)
-    total += weights[i];
-  roll = rnd (d, 0, (int) total - 1);
-  for (guint i = 0; i < n; i++)
-    {
-      if (roll < (int) weights[i])
-        return i;
-      roll -= (int) weights[i];
-    }
-  return n - 1;
-}
-
-static void
-add_working_days (Demo        *d,
-                  const GDate *from,
-                  int          n,
-                  GDate       *result)
-{
-  heed_calendar_add_working_days (d->calendar, from, n, result);
-}
-
-static void
-add_days (const GDate *from,
-          int          n,
-          GDate       *result)
-{
-  *result = *from;
-  if (n >= 0)
-    g_date_add_days (result, (guint) n);
-  else
-    g_date_subtract_days (result, (guint) -n);
-}
-
-/* Whether @date has come by the demo's today. */
-static gboolean
-reached (Demo        *d,
-         const GDate *date)
-{
-  return g_date_valid (date) && g_date_compare (date, &d->today) <= 0;
-}
-
-static void
-forget_unless_reached (Demo  *d,
-                       GDate *date)
-{
-  if (!reached (d, date))
-    g_date_clear (date, 1);
-}
-
-static void
-format_datetime (const GDate *date,
-                 int          minute,
-                 char        *buf,
-                 gsize        size)
-{
-  g_snprintf (buf, size, "%04u-%02u-%02uT%02d:%02d:00", (guint) g_date_get_year (date),
-              (guint) g_date_get_month (date), (guint) g_date_get_day (date), minute / 60,
-              minute % 60);
-}
 
 /* Text */
 
@@ -272,10 +122,10 @@ expand_key (const Words *w,
 }
 
 /* Fills in a text's {placeholders}; the result is d->text, good until the next call. */
-static const char *
-expand (Demo        *d,
-        const Words *w,
-        const char  *text)
+const char *
+_heed_demo_expand (Demo        *d,
+                   const Words *w,
+                   const char  *text)
 {
   const char *p = text;
 
@@ -309,14 +159,14 @@ expand (Demo        *d,
   return d->text->str;
 }
 
-static void
-set_expanded (Demo        *d,
-              HeedRecord  *record,
-              guint        field,
-              const Words *w,
-              const char  *text)
+void
+_heed_demo_set_expanded (Demo        *d,
+                         HeedRecord  *record,
+                         guint        field,
+                         const Words *w,
+                         const char  *text)
 {
-  heed_record_set_text (record, field, expand (d, w, text));
+  heed_record_set_text (record, field, _heed_demo_expand (d, w, text));
 }
 
 static const Learning *
@@ -328,8 +178,8 @@ find_learning (const char *subject)
   return &heed_demo_learnings[heed_demo_learnings_n - 1];
 }
 
-static const char *
-ombudsman_name (Demo *d)
+const char *
+_heed_demo_ombudsman_name (Demo *d)
 {
   switch (d->nation)
     {
@@ -360,78 +210,6 @@ ombudsman_prefix (Demo *d)
     default:
       return "PHSO";
     }
-}
-
-/* A landline in Ofcom's drama ranges for the practice's part of the UK. */
-static char *
-make_landline (Demo *d)
-{
-  int n = rnd (d, 0, 999);
-
-  switch (d->nation)
-    {
-    case HEED_NATION_WALES:
-      return g_strdup_printf ("029 2018 0%03d", n);
-    case HEED_NATION_SCOTLAND:
-      return g_strdup_printf (chance (d, 0.5) ? "0131 496 0%03d" : "0141 496 0%03d", n);
-    case HEED_NATION_NORTHERN_IRELAND:
-      return g_strdup_printf ("028 9649 6%03d", n);
-    case HEED_NATION_ENGLAND:
-    default:
-      return g_strdup_printf (chance (d, 0.7) ? "01632 960%03d" : "020 7946 0%03d", n);
-    }
-}
-
-static char *
-make_mobile (Demo *d)
-{
-  return g_strdup_printf ("07700 900%03d", rnd (d, 0, 999));
-}
-
-/* An NHS number in the 999 range, kept for tests, with a correct check digit. */
-static char *
-make_nhs_number (Demo *d)
-{
-  for (;;)
-    {
-      int digits[10] = { 9, 9, 9 };
-      int sum = 0, check;
-
-      for (guint i = 3; i < 9; i++)
-        digits[i] = rnd (d, 0, 9);
-      for (guint i = 0; i < 9; i++)
-        sum += digits[i] * (10 - (int) i);
-      check = 11 - sum % 11;
-      if (check == 11)
-        check = 0;
-      if (check == 10 || (check == 9 && sum == 9 * 54))
-        continue;
-      digits[9] = check;
-      return g_strdup_printf ("%d%d%d %d%d%d %d%d%d%d", digits[0], digits[1], digits[2],
-                              digits[3], digits[4], digits[5], digits[6], digits[7], digits[8],
-                              digits[9]);
-    }
-}
-
-static char *
-make_email (Demo       *d,
-            const char *first,
-            const char *last)
-{
-  static const char *const domains[] = { "example.com", "example.org", "example.net" };
-  GString *email = g_string_new (NULL);
-
-  for (const char *p = first; *p != '\0'; p++)
-    if (g_ascii_isalpha (*p))
-      g_string_append_c (email, g_ascii_tolower (*p));
-  g_string_append_c (email, chance (d, 0.7) ? '.' : '_');
-  for (const char *p = last; *p != '\0'; p++)
-    if (g_ascii_isalpha (*p))
-      g_string_append_c (email, g_ascii_tolower (*p));
-  if (chance (d, 0.4))
-    g_string_append_printf (email, "%d", rnd (d, 1, 99));
-  g_string_append_printf (email, "@%s", PICK (d, domains));
-  return g_string_free (email, FALSE);
 }
 
 /* The practice and its staff
@@ -567,227 +345,9 @@ staff_role (Demo *d,
   return d->dental ? heed_demo_staff_seeds[index].dental_role : heed_demo_staff_seeds[index].gp_role;
 }
 
-/* People
- * ====== */
-
-typedef struct {
-  char       *house;
-  const char *street;
-  const char *town;
-  char       *postcode;
-} Address;
-
-static void
-address_init (Demo    *d,
-              Address *address)
-{
-  static const char inward_letters[] = "ABDEFGHJLNPQRSTUWXYZ";
-  guint town = (guint) rnd (d, 0, heed_demo_towns_n - 1);
-
-  if (chance (d, 0.07))
-    address->house = g_strdup (PICK_TEXT (d, heed_demo_house_names));
-  else
-    address->house = g_strdup_printf ("%d", rnd (d, 1, 180));
-  address->street = PICK_TEXT (d, heed_demo_streets);
-  address->town = heed_demo_towns[town].town;
-  address->postcode = g_strdup_printf ("%s%d %d%c%c", heed_demo_towns[town].area, rnd (d, 1, 9),
-                                       rnd (d, 1, 9),
-                                       inward_letters[rnd (d, 0, sizeof inward_letters - 2)],
-                                       inward_letters[rnd (d, 0, sizeof inward_letters - 2)]);
-}
-
-static void
-address_clear (Address *address)
-{
-  g_clear_pointer (&address->house, g_free);
-  g_clear_pointer (&address->postcode, g_free);
-}
-
-typedef struct {
-  gboolean       female;
-  int            age;
-  gboolean       patient;      /* has an NHS number */
-  gboolean       deceased;
-  gboolean       contactable;  /* an adult Heed writes to or rings */
-  const char    *surname;      /* NULL: any */
-  const Address *address;      /* NULL: none known */
-  const char    *advocate;
-} PersonSpec;
-
-static gboolean
-save_person (Demo              *d,
-             const PersonSpec  *spec,
-             gint64            *id,
-             GError           **error)
-{
-  static const char *const female_titles[] = { "Mrs", "Mrs", "Ms", "Ms", "Miss", "Dr" };
-  static const char *const contact_times[] = {
-    "Mornings", "After 5pm", "Any time", "Weekdays before 3pm", "Lunchtimes",
-  };
-  static const char *const languages[] = {
-    "Polish", "Urdu", "Romanian", "Punjabi", "Bengali", "Arabic", "Portuguese",
-  };
-  g_autoptr(HeedPerson) person = heed_person_new ();
-  HeedRecord *record = HEED_RECORD (person);
-  const char *first = spec->female ? PICK_TEXT (d, heed_demo_female_names) : PICK_TEXT (d, heed_demo_male_names);
-  const char *last = spec->surname != NULL ? spec->surname : PICK_TEXT (d, heed_demo_surnames);
-  g_autofree char *phone = NULL;
-  g_autofree char *phone_alt = NULL;
-  g_autofree char *email = NULL;
-  g_autofree char *nhs_number = NULL;
-  GDate birth;
-
-  if (spec->age >= 16)
-    {
-      const char *title = spec->female ? PICK (d, female_titles)
-                                       : chance (d, 0.96) ? "Mr" : "Dr";
-
-      heed_record_set_text (record, HEED_PERSON_TITLE, title);
-    }
-  heed_record_set_text (record, HEED_PERSON_FIRST_NAME, first);
-  heed_record_set_text (record, HEED_PERSON_LAST_NAME, last);
-  if (spec->address != NULL)
-    {
-      heed_record_set_text (record, HEED_PERSON_HOUSE, spec->address->house);
-      heed_record_set_text (record, HEED_PERSON_STREET, spec->address->street);
-      heed_record_set_text (record, HEED_PERSON_TOWN, spec->address->town);
-      heed_record_set_text (record, HEED_PERSON_POSTCODE, spec->address->postcode);
-    }
-
-  if (spec->contactable)
-    {
-      gboolean mobile = chance (d, 0.8);
-
-      phone = mobile ? make_mobile (d) : make_landline (d);
-      heed_record_set_text (record, HEED_PERSON_PHONE, phone);
-      if (chance (d, 0.3))
-        {
-          phone_alt = mobile ? make_landline (d) : make_mobile (d);
-          heed_record_set_text (record, HEED_PERSON_PHONE_ALT, phone_alt);
-        }
-      if (chance (d, 0.55))
-        {
-          email = make_email (d, first, last);
-          heed_record_set_text (record, HEED_PERSON_EMAIL, email);
-        }
-      if (email != NULL && chance (d, 0.5))
-        heed_record_set_text (record, HEED_PERSON_CONTACT_METHOD, "email");
-      else if (spec->address != NULL && chance (d, 0.3))
-        heed_record_set_text (record, HEED_PERSON_CONTACT_METHOD, "post");
-      else
-        heed_record_set_text (record, HEED_PERSON_CONTACT_METHOD, mobile ? "mobile" : "phone");
-      if (chance (d, 0.5))
-        heed_record_set_text (record, HEED_PERSON_CONTACT_TIMES, PICK (d, contact_times));
-      heed_record_set_bool (record, HEED_PERSON_ANSWERPHONE_OK, chance (d, 0.75));
-
-      if (chance (d, 0.06))
-        {
-          static const char *const formats[] = {
-            "large-print", "large-print", "easy-read", "bsl-interpreter", "other-language",
-          };
-          const char *format = PICK (d, formats);
-
-          heed_record_set_text (record, HEED_PERSON_ACCESS_FORMAT, format);
-          if (strcmp (format, "other-language") == 0)
-            heed_record_set_text (record, HEED_PERSON_LANGUAGE,
-                                  d->nation == HEED_NATION_WALES && chance (d, 0.5)
-                                  ? "Welsh" : PICK (d, languages));
-        }
-      else if (chance (d, 0.6))
-        heed_record_set_text (record, HEED_PERSON_ACCESS_FORMAT, "standard");
-      if (spec->advocate != NULL)
-        heed_record_set_text (record, HEED_PERSON_ADVOCATE, spec->advocate);
-    }
-
-  if (spec->patient)
-    {
-      if (chance (d, 0.75))
-        {
-          nhs_number = make_nhs_number (d);
-          heed_record_set_text (record, HEED_PERSON_NHS_NUMBER, nhs_number);
-        }
-      g_date_clear (&birth, 1);
-      g_date_set_julian (&birth, g_date_get_julian (&d->today)
-                                   - (guint32) (spec->age * 365 + spec->age / 4)
-                                   - (guint32) rnd (d, 0, 364));
-      heed_record_set_date (record, HEED_PERSON_DATE_OF_BIRTH, &birth);
-    }
-  heed_record_set_bool (record, HEED_PERSON_DECEASED, spec->deceased);
-
-  if (!heed_store_save (d->store, record, error))
-    return FALSE;
-  *id = heed_record_get_id (record);
-  return TRUE;
-}
-
-/* An adult patient's age, older people being the more frequent visitors. */
-static int
-adult_age (Demo *d)
-{
-  double roll = g_rand_double (d->rand);
-
-  if (roll < 0.3)
-    return rnd (d, 18, 39);
-  if (roll < 0.65)
-    return rnd (d, 40, 64);
-  return rnd (d, 65, 94);
-}
-
 /* Cases
  * ===== */
 
-typedef struct {
-  const char  *kind;
-  const char  *channel;
-  const Story *story;
-  Words        words;
-  GDate        received;
-  int          minute;
-  char         received_at[24];
-
-  gboolean     anonymous;
-  gboolean     on_behalf;
-  const char  *relationship;
-  const char  *relationship_other;
-  const char  *behalf_reason;
-  const char  *behalf_reason_other;
-  const char  *consent_status;
-  GDate        consent_requested;
-  GDate        consent_answered;
-  gboolean     oral;
-  gboolean     late;
-  gboolean     safeguarding;
-  GDate        safeguarding_referred;
-  gboolean     reused_complainant;
-
-  /* Where it has got to by today.  Dates not yet reached are invalid. */
-  const char  *status;
-  const char  *track;
-  gboolean     early;         /* early resolution chosen at the start */
-  gboolean     escalated;     /* early resolution that moved to a closer look */
-  gboolean     extended;
-  gboolean     late_response;
-  const char  *ended_as;      /* withdrawn or out-of-scope */
-  const char  *status_before_end;
-  const char  *outcome;
-  GDate        ack;
-  GDate        start;
-  GDate        stage2;
-  GDate        due;           /* the response date the practice worked to */
-  GDate        agreed;
-  GDate        respond;
-  GDate        close;
-
-  GDate        ombudsman_referred;
-  GDate        ombudsman_decided;
-  GDate        restriction_told;
-
-  gint64       complainant;
-  gint64       affected;
-  guint        handler;
-  guint        received_by;
-  guint        named_staff;   /* who the complaint is about, for people-involved */
-} Plan;
 
 static const char *
 pick_channel (Demo       *d,
@@ -852,15 +412,6 @@ pick_story (Demo        *d,
 }
 
 static void
-set_rel (Words      *w,
-         const char *phrase,
-         gboolean    female)
-{
-  g_strlcpy (w->rel, phrase, sizeof w->rel);
-  w->rel_female = female;
-}
-
-static void
 pick_words (Demo  *d,
             Words *w)
 {
@@ -889,778 +440,6 @@ pick_words (Demo  *d,
   w->weeks = rnd (d, 2, 9);
   w->n = rnd (d, 2, 6);
   g_date_clear (&w->date, 1);
-}
-
-/* Someone complaining for someone else: who they are to each other, why, and the consent that
- * follows from it (DOMAIN.md, "Who may complain"). */
-static gboolean
-make_behalf_people (Demo    *d,
-                    Plan    *p,
-                    GError **error)
-{
-  static const char *const reasons[] = {
-    "child", "died", "lacks-capacity", "not-well", "prefers", "other",
-  };
-  static const guint reason_weights[] = { 20, 10, 20, 20, 25, 5 };
-  static const char *const other_reasons[] = {
-    "English is not their first language", "In hospital at present",
-    "Working abroad for several months",
-  };
-  static const char *const other_relationships[][3] = {
-    /* relationship-other, phrase if a woman, phrase if a man */
-    { "Friend", "my friend", "my friend" },
-    { "Neighbour", "my neighbour", "my neighbour" },
-    { "Brother or sister", "my sister", "my brother" },
-    { "Grandchild", "my grandmother", "my grandfather" },
-  };
-  Address home = { 0 };
-  PersonSpec complainant = { 0 };
-  PersonSpec affected = { 0 };
-  gboolean female = chance (d, 0.55);
-  gboolean same_home = FALSE;
-  gboolean ok;
-  const char *reason = reasons[pick_weighted (d, reason_weights, G_N_ELEMENTS (reasons))];
-  const char *rel = NULL;
-  const char *relationship;
-  const char *surname = PICK_TEXT (d, heed_demo_surnames);
-  int age;
-
-  p->behalf_reason = reason;
-  complainant.female = chance (d, 0.6);
-  complainant.contactable = TRUE;
-  complainant.surname = surname;
-  affected.female = female;
-  affected.patient = TRUE;
-
-  if (strcmp (reason, "child") == 0)
-    {
-      relationship = "parent-guardian";
-      rel = female ? "my daughter" : "my son";
-      age = rnd (d, 0, 15);
-      p->words.med = PICK_TEXT (d, heed_demo_child_medicines);
-      complainant.age = rnd (d, 20, 55);
-      same_home = TRUE;
-      p->consent_status = "not-needed";
-    }
-  else if (strcmp (reason, "lacks-capacity") == 0 && chance (d, 0.2))
-    {
-      /* A grown-up son or daughter with a learning disability. */
-      relationship = "parent-guardian";
-      rel = female ? "my daughter" : "my son";
-      age = rnd (d, 19, 50);
-      complainant.age = age + rnd (d, 22, 35);
-      same_home = chance (d, 0.7);
-      p->consent_status = "cannot-be-given";
-    }
-  else
-    {
-      double roll = g_rand_double (d->rand);
-
-      if (roll < 0.4)
-        {
-          relationship = "spouse-partner";
-          rel = female ? (chance (d, 0.8) ? "my wife" : "my partner")
-                       : (chance (d, 0.8) ? "my husband" : "my partner");
-          complainant.female = !female;
-          age = rnd (d, 45, 92);
-          complainant.age = age + rnd (d, -6, 6);
-          complainant.age = CLAMP (complainant.age, 20, 98);
-          same_home = TRUE;
-        }
-      else if (roll < 0.8 || strcmp (reason, "other") == 0)
-        {
-          relationship = "child";
-          rel = female ? "my mother" : "my father";
-          age = rnd (d, 68, 97);
-          complainant.age = age - rnd (d, 22, 38);
-          same_home = chance (d, 0.2);
-        }
-      else if (strcmp (reason, "lacks-capacity") == 0 || strcmp (reason, "not-well") == 0)
-        {
-          relationship = "carer";
-          rel = female ? "my aunt" : "my uncle";
-          age = rnd (d, 70, 96);
-          complainant.age = rnd (d, 30, 65);
-          complainant.surname = chance (d, 0.5) ? surname : NULL;
-        }
-      else
-        {
-          guint which = (guint) rnd (d, 0, G_N_ELEMENTS (other_relationships) - 1);
-
-          relationship = "other";
-          p->relationship_other = other_relationships[which][0];
-          rel = other_relationships[which][female ? 1 : 2];
-          age = rnd (d, 60, 95);
-          complainant.age = which == 3 ? rnd (d, 20, 40) : rnd (d, 30, 75);
-          if (which < 2)
-            complainant.surname = NULL;
-        }
-
-      if (strcmp (reason, "died") == 0)
-        {
-          affected.deceased = TRUE;
-          p->consent_status = "not-needed";
-        }
-      else if (strcmp (reason, "lacks-capacity") == 0)
-        p->consent_status = "cannot-be-given";
-      else
-        {
-          /* Asked for within a few working days, answered (or not) a week or two later. */
-          add_working_days (d, &p->received, rnd (d, 1, 3), &p->consent_requested);
-          add_working_days (d, &p->consent_requested, rnd (d, 3, 15), &p->consent_answered);
-          if (!reached (d, &p->consent_requested))
-            {
-              g_date_clear (&p->consent_requested, 1);
-              g_date_clear (&p->consent_answered, 1);
-            }
-          else if (!reached (d, &p->consent_answered) || chance (d, 0.06))
-            {
-              p->consent_status = "requested";
-              g_date_clear (&p->consent_answered, 1);
-            }
-          else
-            p->consent_status = chance (d, 0.93) ? "received" : "refused";
-        }
-      if (strcmp (reason, "other") == 0)
-        p->behalf_reason_other = PICK (d, other_reasons);
-    }
-
-  p->relationship = relationship;
-  set_rel (&p->words, rel, female);
-  affected.age = age;
-  affected.surname = strcmp (relationship, "carer") == 0 || p->relationship_other != NULL
-                     ? NULL : surname;
-  if (affected.surname != NULL && strcmp (relationship, "spouse-partner") == 0 && chance (d, 0.15))
-    affected.surname = NULL;
-
-  address_init (d, &home);
-  complainant.address = &home;
-  complainant.patient = chance (d, 0.3);
-  ok = save_person (d, &complainant, &p->complainant, error);
-  if (ok)
-    {
-      Address other = { 0 };
-
-      if (!same_home)
-        address_init (d, &other);
-      affected.address = same_home ? &home : &other;
-      ok = save_person (d, &affected, &p->affected, error);
-      address_clear (&other);
-    }
-  address_clear (&home);
-  return ok;
-}
-
-static gboolean
-make_complainant (Demo    *d,
-                  Plan    *p,
-                  GError **error)
-{
-  static const char *const advocates[] = {
-    "Jo Example, Exampleshire Independent Complaints Advocacy",
-    "Sam Sample, Exampleshire Independent Complaints Advocacy",
-    "Alex Specimen, Exampleshire Independent Complaints Advocacy",
-  };
-  PersonSpec spec = { 0 };
-  Address home = { 0 };
-  gboolean simple = strcmp (p->kind, "compliment") == 0 || strcmp (p->kind, "comment") == 0;
-  gboolean ok;
-
-  /* Some people come back with something new. */
-  if (!simple && d->n_recent > 8 && chance (d, 0.05))
-    {
-      guint n = MIN (d->n_recent, G_N_ELEMENTS (d->recent));
-
-      p->complainant = d->recent[rnd (d, 0, (int) n - 1)];
-      p->reused_complainant = TRUE;
-      return TRUE;
-    }
-
-  spec.female = chance (d, 0.58);
-  spec.age = adult_age (d);
-  spec.patient = TRUE;
-  spec.contactable = !simple || chance (d, 0.6);
-  if (!simple || chance (d, 0.5))
-    {
-      address_init (d, &home);
-      spec.address = &home;
-    }
-  if (strcmp (p->channel, "advocate") == 0)
-    spec.advocate = PICK (d, advocates);
-  ok = save_person (d, &spec, &p->complainant, error);
-  address_clear (&home);
-  if (ok && !simple)
-    d->recent[d->n_recent++ % G_N_ELEMENTS (d->recent)] = p->complainant;
-  return ok;
-}
-
-/* Works out which steps a case has reached by today, and when, following the status machine
- * and the nation's deadlines (DOMAIN.md, "Deadlines" and "Statuses"). */
-static void
-plan_progress (Demo *d,
-               Plan *p)
-{
-  gboolean complaint = strcmp (p->kind, "complaint") == 0;
-  gboolean two_stage = d->nation == HEED_NATION_SCOTLAND
-                       || d->nation == HEED_NATION_NORTHERN_IRELAND;
-  int ack_limit = d->nation == HEED_NATION_WALES ? 2 : 3;
-  GDate ended;
-  double roll;
-
-  g_date_clear (&p->ack, 1);
-  g_date_clear (&p->start, 1);
-  g_date_clear (&p->stage2, 1);
-  g_date_clear (&p->due, 1);
-  g_date_clear (&p->agreed, 1);
-  g_date_clear (&p->respond, 1);
-  g_date_clear (&p->close, 1);
-  g_date_clear (&ended, 1);
-
-  if (!complaint && strcmp (p->kind, "concern") != 0)
-    {
-      /* Comments and compliments: logged, then closed once passed on and answered. */
-      add_working_days (d, &p->received, rnd (d, 0, 10), &p->close);
-      forget_unless_reached (d, &p->close);
-      p->status = g_date_valid (&p->close) ? "closed" : "logged";
-      return;
-    }
-
-  /* A phone log still being written up. */
-  if (g_date_days_between (&p->received, &d->today) <= 5 && chance (d, 0.35))
-    {
-      p->status = "draft";
-      return;
-    }
-
-  if (p->oral)
-    {
-      /* Resolved to their satisfaction by the end of the next working day. */
-      p->early = TRUE;
-      add_working_days (d, &p->received, rnd (d, 0, 1), &p->close);
-      forget_unless_reached (d, &p->close);
-      p->status = g_date_valid (&p->close) ? "closed" : "logged";
-      p->track = "early-resolution";
-      if (g_date_valid (&p->close))
-        {
-          p->respond = p->close;
-          p->outcome = complaint ? (chance (d, 0.6) ? "upheld" : "partly-upheld") : NULL;
-        }
-      return;
-    }
-
-  p->early = chance (d, complaint ? 0.4 : 0.85);
-  p->escalated = p->early && chance (d, 0.12);
-  p->extended = two_stage && p->early && !p->escalated && chance (d, 0.15);
-
-  if (chance (d, 0.08))
-    add_working_days (d, &p->received, rnd (d, ack_limit + 1, ack_limit + 6), &p->ack);
-  else
-    add_working_days (d, &p->received, chance (d, 0.15) ? 0 : rnd (d, 1, ack_limit), &p->ack);
-  if (p->escalated)
-    {
-      add_working_days (d, &p->received, rnd (d, 3, 8), &p->stage2);
-      if (g_date_compare (&p->stage2, &p->ack) <= 0)
-        add_working_days (d, &p->ack, 1, &p->stage2);
-    }
-  if (p->early)
-    p->start = p->ack;
-  else
-    add_working_days (d, &p->ack, rnd (d, 0, 8), &p->start);
-
-  if (p->early && !p->escalated)
-    add_working_days (d, &p->received, p->extended ? 10 : 5, &p->due);
-  else if (two_stage)
-    add_working_days (d, p->escalated ? &p->stage2 : &p->received, 20, &p->due);
-  else if (d->nation == HEED_NATION_WALES)
-    add_working_days (d, &p->received, 30, &p->due);
-  else
-    add_working_days (d, &p->ack, p->escalated ? rnd (d, 25, 40) : rnd (d, 20, 40), &p->due);
-  if (complaint)
-    p->agreed = p->due;
-
-  roll = g_rand_double (d->rand);
-  if (p->early && !p->escalated)
-    {
-      if (roll < 0.9)
-        add_working_days (d, &p->received, rnd (d, 1, p->extended ? 10 : 5), &p->respond);
-      else
-        {
-          add_working_days (d, &p->due, rnd (d, 1, 10), &p->respond);
-          p->late_response = TRUE;
-        }
-      if (g_date_compare (&p->respond, &p->ack) < 0)
-        p->respond = p->ack;
-    }
-  else
-    {
-      const GDate *from = p->escalated ? &p->stage2 : &p->start;
-
-      if (roll < 0.82)
-        add_working_days (d, &p->due, -rnd (d, 0, 8), &p->respond);
-      else if (roll < 0.97)
-        add_working_days (d, &p->due, rnd (d, 3, 40), &p->respond);
-      else
-        add_working_days (d, &p->due, rnd (d, 60, 140), &p->respond);
-      p->late_response = roll >= 0.82;
-      if (g_date_compare (&p->respond, from) <= 0)
-        add_working_days (d, from, 1, &p->respond);
-    }
-  add_working_days (d, &p->respond, rnd (d, 5, 25), &p->close);
-
-  /* Some are withdrawn or found to be out of scope on the way. */
-  roll = g_rand_double (d->rand);
-  if (roll < 0.02)
-    {
-      p->ended_as = "out-of-scope";
-      add_working_days (d, &p->received, rnd (d, 1, 5), &ended);
-    }
-  else if (roll < 0.05)
-    {
-      int span = heed_calendar_working_days_between (d->calendar, &p->received, &p->respond);
-
-      p->ended_as = "withdrawn";
-      add_working_days (d, &p->received, rnd (d, 1, MAX (1, span - 1)), &ended);
-    }
-
-  if (p->ended_as != NULL && reached (d, &ended))
-    {
-      p->status_before_end = g_date_compare (&ended, &p->ack) < 0     ? "logged"
-                             : g_date_compare (&ended, &p->start) < 0 ? "acknowledged"
-                                                                      : "in-progress";
-      p->status = p->ended_as;
-      p->outcome = p->ended_as;
-      if (g_date_compare (&p->ack, &ended) > 0)
-        {
-          g_date_clear (&p->ack, 1);
-          g_date_clear (&p->agreed, 1);
-        }
-      if (g_date_valid (&p->stage2) && g_date_compare (&p->stage2, &ended) > 0)
-        g_date_clear (&p->stage2, 1);
-      if (g_date_compare (&p->start, &ended) > 0)
-        g_date_clear (&p->start, 1);
-      g_date_clear (&p->respond, 1);
-      p->close = ended;
-      p->late_response = FALSE;
-    }
-  else
-    {
-      p->ended_as = NULL;
-      forget_unless_reached (d, &p->ack);
-      forget_unless_reached (d, &p->start);
-      forget_unless_reached (d, &p->stage2);
-      forget_unless_reached (d, &p->respond);
-      forget_unless_reached (d, &p->close);
-      if (!g_date_valid (&p->ack))
-        g_date_clear (&p->agreed, 1);
-
-      if (g_date_valid (&p->close))
-        p->status = "closed";
-      else if (g_date_valid (&p->respond))
-        p->status = "responded";
-      else if (g_date_valid (&p->start))
-        p->status = "in-progress";
-      else if (g_date_valid (&p->ack))
-        p->status = "acknowledged";
-      else
-        p->status = "logged";
-
-      if (complaint && g_date_valid (&p->respond))
-        {
-          roll = g_rand_double (d->rand);
-          p->outcome = roll < (p->early ? 0.4 : 0.25)   ? "upheld"
-                       : roll < (p->early ? 0.7 : 0.55) ? "partly-upheld"
-                                                        : "not-upheld";
-        }
-    }
-
-  if (g_date_valid (&p->ack))
-    {
-      if (p->escalated)
-        p->track = g_date_valid (&p->stage2) ? "closer-look" : "early-resolution";
-      else
-        p->track = p->early ? "early-resolution" : "closer-look";
-    }
-}
-
-/* The timeline
- * ============ */
-
-typedef struct {
-  const char *kind;
-  const char *summary;
-  const char *subject;  /* only for this subject; NULL: any */
-  guint       practice;
-} Step;
-
-static const Step investigation_steps[] = {
-  { "records", "Clinical records and appointment history reviewed", NULL, FOR_BOTH },
-  { "records", "Call recording listened to", NULL, FOR_BOTH },
-  { "records", "Prescription history checked", "prescribing", FOR_GP },
-  { "statement", "Written account received from {staff}", NULL, FOR_BOTH },
-  { "interview", "Spoke to {staff} about what happened", NULL, FOR_BOTH },
-  { "call", "Phoned the complainant to agree the plan and a response date", NULL, FOR_BOTH },
-  { "call", "Update call: the investigation is still under way", NULL, FOR_BOTH },
-  { "meeting", "Meeting with the complainant and {staff}", NULL, FOR_BOTH },
-  { "email-in", "Email from the complainant with further questions", NULL, FOR_BOTH },
-  { "letter-in", "Further letter from the complainant", NULL, FOR_BOTH },
-  { "expert-advice", "Independent clinical review requested from a GP at another practice",
-    "clinical", FOR_GP },
-  { "expert-advice", "Independent review requested from a dentist at another practice",
-    "clinical", FOR_DENTAL },
-  { "expert-advice", "Advice sought from the medicines optimisation team", "prescribing",
-    FOR_GP },
-  { "site-visit", "Checked the entrance, the parking and the waiting room", "facilities",
-    FOR_BOTH },
-  { "note", "Discussed at the practice meeting", NULL, FOR_BOTH },
-  { "email-out", "Update sent to the complainant by email", NULL, FOR_BOTH },
-};
-
-static void
-add_event_at (Demo        *d,
-              const Plan  *p,
-              const GDate *date,
-              int          minute,
-              guint        priority,
-              const char  *kind,
-              guint        staff,
-              const char  *summary,
-              const char  *detail)
-{
-  PendingEvent event = { 0 };
-
-  if (!reached (d, date) || g_date_compare (date, &p->received) < 0)
-    return;
-  event.julian = g_date_get_julian (date);
-  if (minute >= 0)
-    event.minute = minute;
-  else if (event.julian == g_date_get_julian (&p->received))
-    {
-      int later = p->minute + rnd (d, 5, 90);
-
-      event.minute = MIN (later, 23 * 60 + 59);
-    }
-  else
-    event.minute = rnd (d, 8 * 60 + 30, 17 * 60 + 45);
-  event.priority = priority;
-  event.order = d->event_order++;
-  event.kind = kind;
-  event.summary = g_strdup (summary);
-  event.detail = g_strdup (detail);
-  event.staff = staff < N_STAFF ? d->staff[staff] : 0;
-  g_array_append_val (d->events, event);
-}
-
-static void
-add_event (Demo        *d,
-           const Plan  *p,
-           const GDate *date,
-           guint        priority,
-           const char  *kind,
-           guint        staff,
-           const char  *summary,
-           const char  *detail)
-{
-  add_event_at (d, p, date, -1, priority, kind, staff, summary, detail);
-}
-
-static void
-clear_pending_event (gpointer data)
-{
-  PendingEvent *event = data;
-
-  g_free (event->summary);
-  g_free (event->detail);
-}
-
-static int
-compare_by_priority (gconstpointer a,
-                     gconstpointer b)
-{
-  const PendingEvent *x = a, *y = b;
-
-  if (x->priority != y->priority)
-    return x->priority < y->priority ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static int
-compare_by_time (gconstpointer a,
-                 gconstpointer b)
-{
-  const PendingEvent *x = a, *y = b;
-
-  if (x->julian != y->julian)
-    return x->julian < y->julian ? -1 : 1;
-  if (x->minute != y->minute)
-    return x->minute < y->minute ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
-}
-
-/* Saves the case's timeline: at most MAX_EVENTS entries, keeping the important ones. */
-static gboolean
-save_events (Demo    *d,
-             gint64   case_id,
-             GError **error)
-{
-  gboolean ok = TRUE;
-
-  g_array_sort (d->events, compare_by_priority);
-  if (d->events->len > MAX_EVENTS)
-    g_array_set_size (d->events, MAX_EVENTS);
-  g_array_sort (d->events, compare_by_time);
-
-  for (guint i = 0; i < d->events->len && ok; i++)
-    {
-      PendingEvent *pending = &g_array_index (d->events, PendingEvent, i);
-      g_autoptr(HeedEvent) event = heed_event_new ();
-      HeedRecord *record = HEED_RECORD (event);
-      char when[24];
-      GDate date;
-
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, pending->julian);
-      format_datetime (&date, pending->minute, when, sizeof when);
-      heed_record_set_int (record, HEED_EVENT_CASE, case_id);
-      heed_record_set_text (record, HEED_EVENT_KIND, pending->kind);
-      heed_record_set_text (record, HEED_EVENT_OCCURRED_AT, when);
-      heed_record_set_int (record, HEED_EVENT_STAFF, pending->staff);
-      heed_record_set_text (record, HEED_EVENT_SUMMARY, pending->summary);
-      heed_record_set_text (record, HEED_EVENT_DETAIL, pending->detail);
-      ok = heed_store_save (d->store, record, error);
-    }
-  g_array_set_size (d->events, 0);
-  d->event_order = 0;
-  return ok;
-}
-
-static const char *
-received_summary (const Plan *p)
-{
-  gboolean compliment = strcmp (p->kind, "compliment") == 0;
-
-  if (strcmp (p->channel, "in-person") == 0)
-    return compliment ? "Thanks given in person at reception" : "Raised in person at reception";
-  if (strcmp (p->channel, "phone") == 0)
-    return "Phone call to reception";
-  if (strcmp (p->channel, "letter") == 0)
-    return compliment ? "Card received" : "Letter received";
-  if (strcmp (p->channel, "email") == 0)
-    return "Email received";
-  if (strcmp (p->channel, "online-form") == 0)
-    return "Online form received";
-  if (strcmp (p->channel, "video-call") == 0)
-    return "Raised during a video consultation";
-  if (strcmp (p->channel, "advocate") == 0)
-    return "Letter received from the complainant's advocate";
-  if (strcmp (p->channel, "commissioner") == 0)
-    return "Passed on by the commissioner, with the complainant's consent";
-  return "Letter forwarded by the MP's constituency office";
-}
-
-static gboolean
-is_oral_channel (const char *channel)
-{
-  return strcmp (channel, "phone") == 0 || strcmp (channel, "in-person") == 0
-         || strcmp (channel, "video-call") == 0;
-}
-
-static void
-plan_events (Demo *d,
-             Plan *p)
-{
-  gboolean complaint = strcmp (p->kind, "complaint") == 0;
-  gboolean simple = !complaint && strcmp (p->kind, "concern") != 0;
-  GDate date, from, until;
-  int wanted;
-
-  add_event_at (d, p, &p->received, p->minute, 0, "received", p->received_by,
-                received_summary (p),
-                is_oral_channel (p->channel) && !simple
-                ? "Written down at the time and read back; a copy of the record was offered."
-                : NULL);
-
-  if (strcmp (p->status, "draft") == 0)
-    {
-      add_event (d, p, &p->received, 0, "note", p->received_by,
-                 "Phone log started; details still to be completed", NULL);
-      return;
-    }
-
-  if (simple)
-    {
-      static const char *const comment_notes[] = {
-        "Discussed at the practice meeting", "Shared with the patient participation group",
-        "Passed to the practice manager to consider",
-      };
-      g_autofree char *passed_on = NULL;
-
-      add_working_days (d, &p->received, rnd (d, 0, 2), &date);
-      if (strcmp (p->kind, "compliment") == 0)
-        {
-          passed_on = g_strconcat ("Passed on to ", heed_demo_staff_seeds[p->named_staff].name, NULL);
-          add_event (d, p, &date, 1, "note", p->handler, passed_on, NULL);
-        }
-      else
-        add_event (d, p, &date, 1, "note", p->handler, PICK (d, comment_notes), NULL);
-      if (g_date_valid (&p->close) && !p->anonymous)
-        add_event (d, p, &p->close, 0, strcmp (p->channel, "email") == 0 ? "email-out"
-                                                                          : "letter-out",
-                   p->handler,
-                   strcmp (p->kind, "compliment") == 0 ? "Thank-you reply sent"
-                                                       : "Reply sent saying what the practice "
-                                                         "will do",
-                   NULL);
-      return;
-    }
-
-  if (g_date_valid (&p->consent_requested))
-    add_event (d, p, &p->consent_requested, 2, "consent", p->handler,
-               "Consent form sent to the person affected", NULL);
-  if (g_date_valid (&p->consent_answered))
-    add_event (d, p, &p->consent_answered, 2, "consent", p->handler,
-               strcmp (p->consent_status, "received") == 0
-               ? "Signed consent received" : "The person affected refused consent", NULL);
-
-  if (g_date_valid (&p->ack))
-    {
-      p->words.date = p->agreed;
-      add_event (d, p, &p->ack, 1, "acknowledged", p->handler,
-                 strcmp (p->channel, "email") == 0 || strcmp (p->channel, "online-form") == 0
-                 ? "Acknowledged by email" : "Acknowledgement letter sent",
-                 g_date_valid (&p->agreed)
-                 ? expand (d, &p->words, "Response date of {date} proposed; details of the "
-                                         "independent advocacy service enclosed.")
-                 : "Details of the independent advocacy service enclosed.");
-    }
-  if (g_date_valid (&p->safeguarding_referred))
-    add_event (d, p, &p->safeguarding_referred, 1, "safeguarding", p->handler,
-               "Safeguarding referral made", NULL);
-  if (g_date_valid (&p->stage2))
-    add_event (d, p, &p->stage2, 2, "note", p->handler,
-               d->nation == HEED_NATION_SCOTLAND || d->nation == HEED_NATION_NORTHERN_IRELAND
-               ? "Not resolved at stage 1: moved to stage 2 for a closer look"
-               : "Could not be settled quickly: moved to a closer look",
-               NULL);
-
-  /* A holding letter when the response is going to be late. */
-  if (p->late_response && g_date_valid (&p->start))
-    {
-      add_working_days (d, &p->due, -2, &date);
-      if (g_date_compare (&date, &p->start) >= 0
-          && (!g_date_valid (&p->respond) || g_date_compare (&date, &p->respond) < 0))
-        {
-          if (g_date_valid (&p->respond))
-            p->words.date = p->respond;
-          else
-            add_working_days (d, &p->due, 15, &p->words.date);
-          add_event (d, p, &date, 2, "letter-out", p->handler, "Holding letter: more time needed",
-                     expand (d, &p->words, "Sorry for the delay; new response date {date}."));
-        }
-    }
-
-  if (g_date_valid (&p->respond))
-    {
-      if (p->oral)
-        add_event (d, p, &p->respond, 0, "call", p->handler,
-                   "Resolved on the phone to the complainant's satisfaction", NULL);
-      else if (!complaint)
-        add_event (d, p, &p->respond, 0, "letter-out", p->handler,
-                   "Reply to the concern sent", NULL);
-      else if (p->early && !p->escalated)
-        add_event (d, p, &p->respond, 0, "call", p->handler,
-                   "Outcome discussed by phone and confirmed in writing", NULL);
-      else
-        {
-          g_autofree char *detail = g_strconcat ("Signed by ", heed_demo_staff_seeds[STAFF_HART].name,
-                                                 ". Each point answered; the Ombudsman's "
-                                                 "details included.",
-                                                 NULL);
-
-          add_event (d, p, &p->respond, 0, "letter-out", STAFF_HART, "Final response sent",
-                     detail);
-        }
-    }
-
-  if (p->ended_as != NULL)
-    {
-      g_autofree char *summary = g_strdup_printf ("%s → %s",
-                                                  heed_case_status_get_label (p->status_before_end),
-                                                  heed_case_status_get_label (p->ended_as));
-
-      add_event (d, p, &p->close, 0, "status", p->handler, summary,
-                 strcmp (p->ended_as, "withdrawn") == 0
-                 ? PICK_TEXT (d, heed_demo_withdrawal_reasons)
-                 : "Out of scope: the reason is recorded on the case, and the complainant "
-                   "was told.");
-    }
-  else if (strcmp (p->status, "closed") == 0)
-    {
-      const char *before = heed_case_status_get_label (p->oral ? "logged" : "responded");
-      g_autofree char *summary = g_strdup_printf ("%s → %s", before,
-                                                  heed_case_status_get_label ("closed"));
-
-      add_event (d, p, &p->close, 0, "status", p->handler, summary,
-                 p->oral ? "Resolved by the end of the next working day, so outside the "
-                           "statutory procedure."
-                         : "No further contact from the complainant after the response.");
-    }
-
-  /* Six months on and still open. */
-  date = p->received;
-  g_date_add_months (&date, 6);
-  if (complaint && (!g_date_valid (&p->close) || g_date_compare (&p->close, &date) > 0))
-    add_event (d, p, &date, 3, "review", STAFF_WHITMORE, "Six-month review",
-               d->nation == HEED_NATION_ENGLAND
-               ? "Still open after six months: wrote to the complainant to explain why."
-               : "Still open after six months: reviewed with the responsible person.");
-
-  if (g_date_valid (&p->ombudsman_referred))
-    {
-      g_autofree char *summary = g_strconcat ("The complainant has gone to the ",
-                                              ombudsman_name (d), NULL);
-
-      add_event (d, p, &p->ombudsman_referred, 1, "ombudsman", STAFF_WHITMORE, summary, NULL);
-    }
-  if (g_date_valid (&p->ombudsman_decided))
-    add_event (d, p, &p->ombudsman_decided, 1, "ombudsman", STAFF_WHITMORE,
-               "The Ombudsman's decision received", NULL);
-  if (g_date_valid (&p->restriction_told))
-    add_event (d, p, &p->restriction_told, 2, "letter-out", STAFF_WHITMORE,
-               "Letter explaining the new contact arrangements", NULL);
-
-  /* The work in between: records, accounts, calls and meetings. */
-  from = g_date_valid (&p->start) ? p->start : g_date_valid (&p->ack) ? p->ack : p->received;
-  if (g_date_valid (&p->respond))
-    add_days (&p->respond, -1, &until);
-  else if (p->ended_as != NULL)
-    until = p->close;
-  else
-    until = d->today;
-  if (g_date_compare (&until, &from) < 0)
-    until = from;
-  wanted = rnd (d, 2, MAX_EVENTS) - (int) d->events->len;
-  if (!g_date_valid (&p->ack))
-    wanted = MIN (wanted, 1);
-  p->words.staff = heed_demo_staff_seeds[p->named_staff].name;
-  for (int i = 0; i < wanted; i++)
-    {
-      const Step *step = &PICK (d, investigation_steps);
-      int span = (int) (g_date_get_julian (&until) - g_date_get_julian (&from));
-
-      if (!(step->practice & d->practice)
-          || (step->subject != NULL && strcmp (step->subject, p->story->subject) != 0))
-        continue;
-      add_days (&from, rnd (d, 0, span), &date);
-      add_event (d, p, &date, 4, step->kind,
-                 strcmp (step->kind, "statement") == 0 ? p->named_staff : p->handler,
-                 expand (d, &p->words, step->summary), NULL);
-    }
-  /* Every case has at least two entries. */
-  if (d->events->len < 2)
-    add_event (d, p, &p->received, 4, "note", p->handler,
-               complaint ? "Call-back booked to talk through the complaint"
-                         : "Call-back booked to talk through the concern",
-               NULL);
 }
 
 /* The parts of a complaint
@@ -1698,7 +477,7 @@ save_elements (Demo       *d,
 
       heed_record_set_int (record, HEED_CASE_ELEMENT_CASE, case_id);
       heed_record_set_int (record, HEED_CASE_ELEMENT_POSITION, i + 1);
-      set_expanded (d, record, HEED_CASE_ELEMENT_DESCRIPTION, &p->words, parts[i]->summary);
+      _heed_demo_set_expanded (d, record, HEED_CASE_ELEMENT_DESCRIPTION, &p->words, parts[i]->summary);
       heed_record_set_text (record, HEED_CASE_ELEMENT_SUBJECT, parts[i]->subject);
       heed_record_set_text (record, HEED_CASE_ELEMENT_STAFF_GROUP,
                             practice_group (d, parts[i]->staff_group));
@@ -2017,7 +796,7 @@ fill_ombudsman (Demo       *d,
     if (strcmp (decision, "not-upheld") == 0)
       return;
     heed_record_set_text (r, HEED_CASE_OMBUDSMAN_RECOMMENDATIONS,
-                          expand (d, &p->words, PICK_TEXT (d, heed_demo_ombudsman_recommendations)));
+                          _heed_demo_expand (d, &p->words, PICK_TEXT (d, heed_demo_ombudsman_recommendations)));
     add_days (&decided, 90, &deadline);
     roll = g_rand_double (d->rand);
     heed_record_set_text (r, HEED_CASE_OMBUDSMAN_COMPLIED,
@@ -2081,10 +860,10 @@ make_case (Demo        *d,
 
   if (p.on_behalf)
     {
-      if (!make_behalf_people (d, &p, error))
+      if (!_heed_demo_make_behalf_people (d, &p, error))
         return FALSE;
     }
-  else if (!p.anonymous && !make_complainant (d, &p, error))
+  else if (!p.anonymous && !_heed_demo_make_complainant (d, &p, error))
     return FALSE;
 
   if (simple)
@@ -2098,7 +877,7 @@ make_case (Demo        *d,
   p.named_staff = pick_staff_in_group (d, p.story->staff_group);
   p.late = complaint && !p.oral && chance (d, 0.03);
 
-  plan_progress (d, &p);
+  _heed_demo_plan_progress (d, &p);
   draft = strcmp (p.status, "draft") == 0;
   decided = p.ended_as == NULL && p.outcome != NULL;
 
@@ -2145,9 +924,9 @@ make_case (Demo        *d,
     }
   heed_record_set_bool (r, HEED_CASE_ANONYMOUS, p.anonymous);
   heed_record_set_bool (r, HEED_CASE_CONFIDENTIAL, chance (d, simple ? 0.01 : 0.05));
-  set_expanded (d, r, HEED_CASE_SUMMARY, &p.words, p.story->summary);
+  _heed_demo_set_expanded (d, r, HEED_CASE_SUMMARY, &p.words, p.story->summary);
   if (!draft || chance (d, 0.5))
-    set_expanded (d, r, HEED_CASE_DESCRIPTION, &p.words, p.story->description);
+    _heed_demo_set_expanded (d, r, HEED_CASE_DESCRIPTION, &p.words, p.story->description);
   heed_record_set_text (r, HEED_CASE_SUBJECT, p.story->subject);
   fill_dates (d, &p, r, simple);
 
@@ -2162,7 +941,7 @@ make_case (Demo        *d,
           heed_record_set_text (r, HEED_CASE_PEOPLE_INVOLVED, involved);
         }
       if (complaint && chance (d, 0.7))
-        set_expanded (d, r, HEED_CASE_HOW_AFFECTED, &p.words, PICK_TEXT (d, heed_demo_how_affected));
+        _heed_demo_set_expanded (d, r, HEED_CASE_HOW_AFFECTED, &p.words, PICK_TEXT (d, heed_demo_how_affected));
       if (chance (d, complaint ? 0.85 : 0.4))
         {
           const char *subject = p.story->subject;
@@ -2230,7 +1009,7 @@ make_case (Demo        *d,
       if (complaint && !p.early && g_date_valid (&p.start))
         {
           p.words.date = p.agreed;
-          set_expanded (d, r, HEED_CASE_PLAN, &p.words, PICK_TEXT (d, heed_demo_plans));
+          _heed_demo_set_expanded (d, r, HEED_CASE_PLAN, &p.words, PICK_TEXT (d, heed_demo_plans));
         }
       if (g_date_valid (&p.ack) && chance (d, 0.5))
         heed_record_set_text (r, HEED_CASE_UPDATE_ARRANGEMENTS, PICK_TEXT (d, heed_demo_update_arrangements));
@@ -2300,8 +1079,8 @@ make_case (Demo        *d,
       && !save_restriction (d, &p, case_id, error))
     return FALSE;
 
-  plan_events (d, &p);
-  return save_events (d, case_id, error);
+  _heed_demo_plan_events (d, &p);
+  return _heed_demo_save_events (d, case_id, error);
 }
 
 /* The fill
@@ -2428,7 +1207,7 @@ heed_demo_fill (HeedStore              *store,
     d.practice_name = g_strdup ("The practice");
   d.text = g_string_sized_new (512);
   d.events = g_array_sized_new (FALSE, TRUE, sizeof (PendingEvent), 16);
-  g_array_set_clear_func (d.events, clear_pending_event);
+  g_array_set_clear_func (d.events, _heed_demo_clear_pending_event);
 
   slots = make_slots (&d, options->n_cases, options->years);
 
