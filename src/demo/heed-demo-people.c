@@ -150,7 +150,8 @@ save_person (Demo              *d,
   };
   g_autoptr(HeedPerson) person = heed_person_new ();
   HeedRecord *record = HEED_RECORD (person);
-  const char *first = spec->female ? PICK_TEXT (d, heed_demo_female_names) : PICK_TEXT (d, heed_demo_male_names);
+  const char *first =
+    spec->female ? PICK_TEXT (d, heed_demo_female_names) : PICK_TEXT (d, heed_demo_male_names);
   const char *last = spec->surname != NULL ? spec->surname : PICK_TEXT (d, heed_demo_surnames);
   g_autofree char *phone = NULL;
   g_autofree char *phone_alt = NULL;

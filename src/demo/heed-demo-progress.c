@@ -413,7 +413,8 @@ _heed_demo_plan_events (Demo *d,
       add_working_days (d, &p->received, rnd (d, 0, 2), &date);
       if (strcmp (p->kind, "compliment") == 0)
         {
-          passed_on = g_strconcat ("Passed on to ", heed_demo_staff_seeds[p->named_staff].name, NULL);
+          passed_on =
+            g_strconcat ("Passed on to ", heed_demo_staff_seeds[p->named_staff].name, NULL);
           add_event (d, p, &date, 1, "note", p->handler, passed_on, NULL);
         }
       else
@@ -442,11 +443,13 @@ _heed_demo_plan_events (Demo *d,
       p->words.date = p->agreed;
       add_event (d, p, &p->ack, 1, "acknowledged", p->handler,
                  strcmp (p->channel, "email") == 0 || strcmp (p->channel, "online-form") == 0
-                 ? "Acknowledged by email" : "Acknowledgement letter sent",
+                   ? "Acknowledged by email"
+                   : "Acknowledgement letter sent",
                  g_date_valid (&p->agreed)
-                 ? _heed_demo_expand (d, &p->words, "Response date of {date} proposed; details of the "
-                                         "independent advocacy service enclosed.")
-                 : "Details of the independent advocacy service enclosed.");
+                   ? _heed_demo_expand (d, &p->words,
+                                        "Response date of {date} proposed; details of the "
+                                        "independent advocacy service enclosed.")
+                   : "Details of the independent advocacy service enclosed.");
     }
   if (g_date_valid (&p->safeguarding_referred))
     add_event (d, p, &p->safeguarding_referred, 1, "safeguarding", p->handler,
@@ -470,7 +473,8 @@ _heed_demo_plan_events (Demo *d,
           else
             add_working_days (d, &p->due, 15, &p->words.date);
           add_event (d, p, &date, 2, "letter-out", p->handler, "Holding letter: more time needed",
-                     _heed_demo_expand (d, &p->words, "Sorry for the delay; new response date {date}."));
+                     _heed_demo_expand (d, &p->words,
+                                        "Sorry for the delay; new response date {date}."));
         }
     }
 
@@ -487,10 +491,11 @@ _heed_demo_plan_events (Demo *d,
                    "Outcome discussed by phone and confirmed in writing", NULL);
       else
         {
-          g_autofree char *detail = g_strconcat ("Signed by ", heed_demo_staff_seeds[STAFF_HART].name,
-                                                 ". Each point answered; the Ombudsman's "
-                                                 "details included.",
-                                                 NULL);
+          g_autofree char *detail =
+            g_strconcat ("Signed by ", heed_demo_staff_seeds[STAFF_HART].name,
+                         ". Each point answered; the Ombudsman's "
+                         "details included.",
+                         NULL);
 
           add_event (d, p, &p->respond, 0, "letter-out", STAFF_HART, "Final response sent",
                      detail);

@@ -899,7 +899,8 @@ const char *const heed_demo_ombudsman_recommendations[] = {
   "Write an action plan showing how the practice will prevent this happening again and send it "
   "to the Ombudsman within three months.",
 };
-const guint heed_demo_ombudsman_recommendations_n = G_N_ELEMENTS (heed_demo_ombudsman_recommendations);
+const guint heed_demo_ombudsman_recommendations_n =
+  G_N_ELEMENTS (heed_demo_ombudsman_recommendations);
 
 const RestrictionText heed_demo_restriction_texts[] = {
   { "single-contact", "All contact through the practice manager only.",

@@ -262,8 +262,8 @@ make_practice (Demo    *d,
       || !heed_store_set_setting (d->store, "email", "practice@example.org", error)
       || !heed_store_set_setting (d->store, "complaints-manager",
                                   heed_demo_staff_seeds[STAFF_WHITMORE].name, error)
-      || !heed_store_set_setting (d->store, "responsible-person", heed_demo_staff_seeds[STAFF_HART].name,
-                                  error))
+      || !heed_store_set_setting (d->store, "responsible-person",
+                                  heed_demo_staff_seeds[STAFF_HART].name, error))
     return FALSE;
 
   for (guint i = 0; i < N_STAFF; i++)
@@ -274,9 +274,11 @@ make_practice (Demo    *d,
 
       heed_record_set_text (record, HEED_STAFF_NAME, heed_demo_staff_seeds[i].name);
       heed_record_set_text (record, HEED_STAFF_ROLE,
-                            d->dental ? heed_demo_staff_seeds[i].dental_role : heed_demo_staff_seeds[i].gp_role);
+                            d->dental ? heed_demo_staff_seeds[i].dental_role
+                                      : heed_demo_staff_seeds[i].gp_role);
       heed_record_set_text (record, HEED_STAFF_STAFF_GROUP,
-                            d->dental ? heed_demo_staff_seeds[i].dental_group : heed_demo_staff_seeds[i].gp_group);
+                            d->dental ? heed_demo_staff_seeds[i].dental_group
+                                      : heed_demo_staff_seeds[i].gp_group);
       heed_record_set_text (record, HEED_STAFF_EMAIL, email);
       heed_record_set_text (record, HEED_STAFF_PHONE, phone);
       heed_record_set_bool (record, HEED_STAFF_ACTIVE, heed_demo_staff_seeds[i].active);
@@ -311,7 +313,8 @@ pick_staff_in_group (Demo       *d,
   group = practice_group (d, group);
   for (guint i = 0; i < N_STAFF; i++)
     {
-      const char *g = d->dental ? heed_demo_staff_seeds[i].dental_group : heed_demo_staff_seeds[i].gp_group;
+      const char *g =
+        d->dental ? heed_demo_staff_seeds[i].dental_group : heed_demo_staff_seeds[i].gp_group;
 
       if (heed_demo_staff_seeds[i].active && strcmp (g, group) == 0)
         candidates[n++] = i;
@@ -342,7 +345,8 @@ static const char *
 staff_role (Demo *d,
             guint index)
 {
-  return d->dental ? heed_demo_staff_seeds[index].dental_role : heed_demo_staff_seeds[index].gp_role;
+  return d->dental ? heed_demo_staff_seeds[index].dental_role
+                   : heed_demo_staff_seeds[index].gp_role;
 }
 
 /* Cases
@@ -477,7 +481,8 @@ save_elements (Demo       *d,
 
       heed_record_set_int (record, HEED_CASE_ELEMENT_CASE, case_id);
       heed_record_set_int (record, HEED_CASE_ELEMENT_POSITION, i + 1);
-      _heed_demo_set_expanded (d, record, HEED_CASE_ELEMENT_DESCRIPTION, &p->words, parts[i]->summary);
+      _heed_demo_set_expanded (d, record, HEED_CASE_ELEMENT_DESCRIPTION, &p->words,
+                               parts[i]->summary);
       heed_record_set_text (record, HEED_CASE_ELEMENT_SUBJECT, parts[i]->subject);
       heed_record_set_text (record, HEED_CASE_ELEMENT_STAFF_GROUP,
                             practice_group (d, parts[i]->staff_group));
@@ -504,7 +509,8 @@ save_elements (Demo       *d,
 
           if (strcmp (outcome, "upheld") == 0)
             {
-              finding = chance (d, 0.6) ? learning->upheld : PICK_TEXT (d, heed_demo_generic_upheld);
+              finding =
+                chance (d, 0.6) ? learning->upheld : PICK_TEXT (d, heed_demo_generic_upheld);
               response = 0;
             }
           else if (strcmp (outcome, "partly-upheld") == 0)
@@ -514,12 +520,14 @@ save_elements (Demo       *d,
             }
           else
             {
-              finding = chance (d, 0.6) ? learning->not_upheld : PICK_TEXT (d, heed_demo_generic_not_upheld);
+              finding = chance (d, 0.6) ? learning->not_upheld
+                                        : PICK_TEXT (d, heed_demo_generic_not_upheld);
               response = 2;
             }
           heed_record_set_text (record, HEED_CASE_ELEMENT_FINDING, finding);
           heed_record_set_text (record, HEED_CASE_ELEMENT_OUTCOME, outcome);
-          heed_record_set_text (record, HEED_CASE_ELEMENT_RESPONSE, heed_demo_element_responses[response]);
+          heed_record_set_text (record, HEED_CASE_ELEMENT_RESPONSE,
+                                heed_demo_element_responses[response]);
           heed_record_set_bool (record, HEED_CASE_ELEMENT_APOLOGY, response < 2);
         }
       if (!heed_store_save (d->store, record, error))
@@ -620,7 +628,8 @@ save_survey (Demo       *d,
   heed_record_set_date (record, HEED_SURVEY_RESPONSE_RESPONDED_ON, &date);
   heed_record_set_text (record, HEED_SURVEY_RESPONSE_ANSWERS, answers);
   if (chance (d, 0.7))
-    heed_record_set_text (record, HEED_SURVEY_RESPONSE_COMMENT, PICK_TEXT (d, heed_demo_survey_comments));
+    heed_record_set_text (record, HEED_SURVEY_RESPONSE_COMMENT,
+                          PICK_TEXT (d, heed_demo_survey_comments));
   return heed_store_save (d->store, record, error);
 }
 
@@ -796,7 +805,8 @@ fill_ombudsman (Demo       *d,
     if (strcmp (decision, "not-upheld") == 0)
       return;
     heed_record_set_text (r, HEED_CASE_OMBUDSMAN_RECOMMENDATIONS,
-                          _heed_demo_expand (d, &p->words, PICK_TEXT (d, heed_demo_ombudsman_recommendations)));
+                          _heed_demo_expand (d, &p->words,
+                                             PICK_TEXT (d, heed_demo_ombudsman_recommendations)));
     add_days (&decided, 90, &deadline);
     roll = g_rand_double (d->rand);
     heed_record_set_text (r, HEED_CASE_OMBUDSMAN_COMPLIED,
@@ -941,7 +951,8 @@ make_case (Demo        *d,
           heed_record_set_text (r, HEED_CASE_PEOPLE_INVOLVED, involved);
         }
       if (complaint && chance (d, 0.7))
-        _heed_demo_set_expanded (d, r, HEED_CASE_HOW_AFFECTED, &p.words, PICK_TEXT (d, heed_demo_how_affected));
+        _heed_demo_set_expanded (d, r, HEED_CASE_HOW_AFFECTED, &p.words,
+                                 PICK_TEXT (d, heed_demo_how_affected));
       if (chance (d, complaint ? 0.85 : 0.4))
         {
           const char *subject = p.story->subject;
@@ -983,7 +994,8 @@ make_case (Demo        *d,
       if (chance (d, 0.01))
         {
           heed_record_set_bool (r, HEED_CASE_SAFEGUARDING, TRUE);
-          heed_record_set_text (r, HEED_CASE_SAFEGUARDING_NOTE, PICK_TEXT (d, heed_demo_safeguarding_notes));
+          heed_record_set_text (r, HEED_CASE_SAFEGUARDING_NOTE,
+                                PICK_TEXT (d, heed_demo_safeguarding_notes));
           add_working_days (d, &p.received, rnd (d, 0, 1), &p.safeguarding_referred);
           forget_unless_reached (d, &p.safeguarding_referred);
           heed_record_set_date (r, HEED_CASE_SAFEGUARDING_REFERRED, &p.safeguarding_referred);
@@ -1012,7 +1024,8 @@ make_case (Demo        *d,
           _heed_demo_set_expanded (d, r, HEED_CASE_PLAN, &p.words, PICK_TEXT (d, heed_demo_plans));
         }
       if (g_date_valid (&p.ack) && chance (d, 0.5))
-        heed_record_set_text (r, HEED_CASE_UPDATE_ARRANGEMENTS, PICK_TEXT (d, heed_demo_update_arrangements));
+        heed_record_set_text (r, HEED_CASE_UPDATE_ARRANGEMENTS,
+                              PICK_TEXT (d, heed_demo_update_arrangements));
       heed_record_set_date (r, HEED_CASE_AGREED_RESPONSE_DATE, &p.agreed);
       heed_record_set_date (r, HEED_CASE_ACKNOWLEDGED_ON, &p.ack);
       heed_record_set_date (r, HEED_CASE_STAGE2_ON, &p.stage2);

@@ -536,11 +536,13 @@ _heed_report_category_table (HeedReportFigures *self,
                              guint              n_periods,
                              gboolean           all_rows)
 {
-  HeedReportTable *table = _heed_report_table_new (self, id, title, row_heading, HEED_REPORT_CHART_BAR);
+  HeedReportTable *table =
+    _heed_report_table_new (self, id, title, row_heading, HEED_REPORT_CHART_BAR);
 
   _heed_report_table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
   if (n_periods > 1)
-    _heed_report_table_add_column (table, "previous-period", _("Previous period"), HEED_REPORT_VALUE_COUNT);
+    _heed_report_table_add_column (table, "previous-period",
+                                   _("Previous period"), HEED_REPORT_VALUE_COUNT);
   for (guint i = 0; i < counts->codes->len; i++)
     {
       const char *code = g_ptr_array_index (counts->codes, i);
@@ -647,11 +649,13 @@ count_deadlines (Annual          *a,
       const HeedDeadline *d = &g_array_index (deadlines, HeedDeadline, i);
       gint64 *tally = NULL;
 
-      if (d->kind == HEED_DEADLINE_ACKNOWLEDGE && _heed_report_in_range (&c->received, &a->from[0], &a->to[0]))
+      if (d->kind == HEED_DEADLINE_ACKNOWLEDGE
+          && _heed_report_in_range (&c->received, &a->from[0], &a->to[0]))
         tally = a->acknowledged;
       else if (d->kind == HEED_DEADLINE_RESPOND && responded_in_period)
         tally = a->responded;
-      else if (d->kind == HEED_DEADLINE_RESOLVE && _heed_report_in_range (&c->received, &a->from[0], &a->to[0]))
+      else if (d->kind == HEED_DEADLINE_RESOLVE
+               && _heed_report_in_range (&c->received, &a->from[0], &a->to[0]))
         tally = a->resolved_stage1;
       if (tally == NULL)
         continue;
@@ -919,142 +923,171 @@ build_log (Annual  *a,
   return TRUE;
 }
 
+/* A case received in @period: its kind, and for the complaints procedure its channel, care,
+ * month, subjects and a line of the CQC log. */
+static void
+count_received (Annual                *a,
+                guint                  period,
+                const HeedFiguresCase *row,
+                const CaseFacts       *c)
+{
+  int kind = _heed_report_index_of (kind_ids, G_N_ELEMENTS (kind_ids), c->kind);
+  guint n_channels = MIN (g_strv_length ((char **) heed_case_channels), MAX_CHANNELS);
+  int channel, month;
+
+  if (kind < 0)
+    return;
+  a->kinds[period][c->oral_resolved && kind == 0 ? 4 : kind]++;
+  if (!c->statutory)
+    return;
+  channel = _heed_report_index_of (heed_case_channels, n_channels, c->channel);
+  month = months_between (&a->from[period], &c->received);
+  if (channel >= 0)
+    a->channels[period][channel]++;
+  a->care[period][c->private_care ? 1 : 0]++;
+  if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
+    log_add (a, row, c);
+  if (month >= 0 && month < a->n_months)
+    a->months[period][month]++;
+  count_aspects (a, period, c, row->subject);
+}
+
+/* A complaint finished in @period: its outcome and the remedies given in answering it. */
+static void
+count_ended (Annual                *a,
+             guint                  period,
+             const HeedFiguresCase *row,
+             const CaseFacts       *c)
+{
+  int outcome = _heed_report_index_of (_heed_report_outcome_ids,
+                                       G_N_ELEMENTS (_heed_report_outcome_ids), c->outcome);
+
+  a->outcomes[period][outcome >= 0 ? outcome : 3]++;
+  a->remedies[period][0] += row->remedy_apology;
+  a->remedies[period][1] += row->remedy_explanation;
+  a->remedies[period][2] += row->remedy_action;
+  if (row->remedy_financial > 0)
+    {
+      a->remedies[period][3]++;
+      a->redress_total[period] += row->remedy_financial;
+    }
+}
+
+/* Only the complaints procedure has deadlines, tracks and the Ombudsman. */
+static void
+count_procedure (Annual                *a,
+                 const HeedFiguresCase *row,
+                 const CaseFacts       *c)
+{
+  GDate date;
+
+  count_deadlines (a, c);
+  if (_heed_report_in_range (&c->ended, &a->from[0], &a->to[0]) && g_date_valid (&c->responded))
+    {
+      int track = g_strcmp0 (c->track, "early-resolution") == 0 ? 0
+                  : g_strcmp0 (c->track, "closer-look") == 0    ? 1
+                                                                : -1;
+
+      if (track >= 0)
+        {
+          a->track_count[track]++;
+          a->track_days[track] += heed_calendar_working_days_between (a->calendar, &c->received,
+                                                                      &c->responded);
+        }
+    }
+
+  if (_heed_report_parse_day (row->ombudsman_referred, &date)
+      && _heed_report_in_range (&date, &a->from[0], &a->to[0]))
+    {
+      const char *status = row->ombudsman_status;
+
+      a->ombudsman_referred++;
+      if (g_strcmp0 (status, "accepted") == 0 || g_strcmp0 (status, "reported") == 0)
+        a->ombudsman_accepted++;
+    }
+  if (_heed_report_parse_day (row->ombudsman_decided, &date)
+      && _heed_report_in_range (&date, &a->from[0], &a->to[0]))
+    {
+      int decision = _heed_report_index_of (_heed_report_outcome_ids,
+                                            G_N_ELEMENTS (_heed_report_outcome_ids),
+                                            row->ombudsman_decision);
+      int complied = _heed_report_index_of (complied_ids, G_N_ELEMENTS (complied_ids),
+                                            row->ombudsman_complied);
+
+      if (decision >= 0)
+        a->ombudsman_decisions[decision]++;
+      /* Recommendations are made only where something went wrong. */
+      if (complied >= 0 && decision >= 0 && decision < 2)
+        a->ombudsman_complied[complied]++;
+    }
+}
+
+/* Still open on the period's last day, and complaints open six months or more by then. */
+static void
+count_open_at_end (Annual          *a,
+                   const CaseFacts *c)
+{
+  GDate six_months = c->received;
+
+  if (!_heed_report_open_on (c, &a->to[0]) || c->oral_resolved)
+    return;
+  if (g_strcmp0 (c->kind, "complaint") == 0)
+    a->open_at_end[0]++;
+  else if (g_strcmp0 (c->kind, "concern") == 0)
+    a->open_at_end[1]++;
+  g_date_add_months (&six_months, 6);
+  if (g_strcmp0 (c->kind, "complaint") == 0 && g_date_compare (&six_months, &a->to[0]) <= 0)
+    a->open_six_months++;
+}
+
+/* What the practice approved for publication, for feedback received or finished in the
+ * period; never the case's own text. */
+static void
+count_publication (Annual                *a,
+                   const HeedFiguresCase *row,
+                   const CaseFacts       *c)
+{
+  HeedReportFigures *self = a->self;
+  const char *you_said = row->you_said;
+  const char *we_did = row->we_did;
+  const char *lessons = row->lessons;
+  g_autofree char *subject = NULL;
+
+  if (!_heed_report_in_range (&c->received, &a->from[0], &a->to[0])
+      && !_heed_report_in_range (&c->ended, &a->from[0], &a->to[0]))
+    return;
+  if (row->general_importance)
+    a->general_importance++;
+  if (!row->publication_approved)
+    return;
+  if (row->subject != NULL)
+    subject = heed_store_dup_category_label (a->store, "subject", row->subject);
+  if (you_said != NULL && you_said[0] != '\0' && we_did != NULL && we_did[0] != '\0')
+    add_item (self, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, you_said, we_did, NULL);
+  if (row->in_report && lessons != NULL && lessons[0] != '\0')
+    {
+      add_item (self, HEED_REPORT_ITEMS_LEARNING, subject, lessons, NULL);
+      if (row->general_importance)
+        add_item (self, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, subject, lessons, NULL);
+    }
+}
+
 static void
 count_case (Annual                *a,
             const HeedFiguresCase *row,
             const CaseFacts       *c)
 {
-  HeedReportFigures *self = a->self;
-  GDate date;
-
   for (guint period = 0; period < 2; period++)
     {
-      gboolean received_in = _heed_report_in_range (&c->received, &a->from[period], &a->to[period]);
-      gboolean ended_in = _heed_report_in_range (&c->ended, &a->from[period], &a->to[period]);
-      int kind = _heed_report_index_of (kind_ids, G_N_ELEMENTS (kind_ids), c->kind);
-
-      if (received_in && kind >= 0)
-        {
-          a->kinds[period][c->oral_resolved && kind == 0 ? 4 : kind]++;
-          if (c->statutory)
-            {
-              int channel = _heed_report_index_of (heed_case_channels,
-                                      MIN (g_strv_length ((char **) heed_case_channels),
-                                           MAX_CHANNELS),
-                                      c->channel);
-              int month = months_between (&a->from[period], &c->received);
-
-              if (channel >= 0)
-                a->channels[period][channel]++;
-              a->care[period][c->private_care ? 1 : 0]++;
-              if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
-                log_add (a, row, c);
-              if (month >= 0 && month < a->n_months)
-                a->months[period][month]++;
-              count_aspects (a, period, c, row->subject);
-            }
-        }
-      if (ended_in && c->statutory)
-        {
-          int outcome = _heed_report_index_of (_heed_report_outcome_ids, G_N_ELEMENTS (_heed_report_outcome_ids), c->outcome);
-          gint64 redress = row->remedy_financial;
-
-          a->outcomes[period][outcome >= 0 ? outcome : 3]++;
-          /* The remedies given in answering it. */
-          a->remedies[period][0] += row->remedy_apology;
-          a->remedies[period][1] += row->remedy_explanation;
-          a->remedies[period][2] += row->remedy_action;
-          if (redress > 0)
-            {
-              a->remedies[period][3]++;
-              a->redress_total[period] += redress;
-            }
-        }
+      if (_heed_report_in_range (&c->received, &a->from[period], &a->to[period]))
+        count_received (a, period, row, c);
+      if (c->statutory && _heed_report_in_range (&c->ended, &a->from[period], &a->to[period]))
+        count_ended (a, period, row, c);
     }
-
-  /* Only the complaints procedure has deadlines, tracks and the Ombudsman. */
   if (c->statutory)
-    {
-      count_deadlines (a, c);
-
-      if (_heed_report_in_range (&c->ended, &a->from[0], &a->to[0]) && g_date_valid (&c->responded))
-        {
-          int track = g_strcmp0 (c->track, "early-resolution") == 0 ? 0
-                      : g_strcmp0 (c->track, "closer-look") == 0 ? 1 : -1;
-
-          if (track >= 0)
-            {
-              a->track_count[track]++;
-              a->track_days[track] += heed_calendar_working_days_between (a->calendar,
-                                                                          &c->received,
-                                                                          &c->responded);
-            }
-        }
-
-      if (_heed_report_parse_day (row->ombudsman_referred, &date)
-          && _heed_report_in_range (&date, &a->from[0], &a->to[0]))
-        {
-          const char *status = row->ombudsman_status;
-
-          a->ombudsman_referred++;
-          if (g_strcmp0 (status, "accepted") == 0 || g_strcmp0 (status, "reported") == 0)
-            a->ombudsman_accepted++;
-        }
-      if (_heed_report_parse_day (row->ombudsman_decided, &date)
-          && _heed_report_in_range (&date, &a->from[0], &a->to[0]))
-        {
-          int decision = _heed_report_index_of (_heed_report_outcome_ids, G_N_ELEMENTS (_heed_report_outcome_ids),
-                                   row->ombudsman_decision);
-          int complied = _heed_report_index_of (complied_ids, G_N_ELEMENTS (complied_ids),
-                                   row->ombudsman_complied);
-
-          if (decision >= 0)
-            a->ombudsman_decisions[decision]++;
-          /* Recommendations are made only where something went wrong. */
-          if (complied >= 0 && decision >= 0 && decision < 2)
-            a->ombudsman_complied[complied]++;
-        }
-    }
-
-  if (_heed_report_open_on (c, &a->to[0]) && !c->oral_resolved)
-    {
-      GDate six_months = c->received;
-
-      if (g_strcmp0 (c->kind, "complaint") == 0)
-        a->open_at_end[0]++;
-      else if (g_strcmp0 (c->kind, "concern") == 0)
-        a->open_at_end[1]++;
-      g_date_add_months (&six_months, 6);
-      if (g_strcmp0 (c->kind, "complaint") == 0 && g_date_compare (&six_months, &a->to[0]) <= 0)
-        a->open_six_months++;
-    }
-
-  /* What the practice approved for publication, for feedback received or finished in the
-   * period; never the case's own text. */
-  if (_heed_report_in_range (&c->received, &a->from[0], &a->to[0]) || _heed_report_in_range (&c->ended, &a->from[0],
-                                                                     &a->to[0]))
-    {
-      gboolean approved = row->publication_approved;
-      const char *you_said = row->you_said;
-      const char *we_did = row->we_did;
-      const char *lessons = row->lessons;
-      g_autofree char *subject = NULL;
-
-      if (row->general_importance)
-        a->general_importance++;
-      if (!approved)
-        return;
-      if (row->subject != NULL)
-        subject = heed_store_dup_category_label (a->store, "subject", row->subject);
-      if (you_said != NULL && you_said[0] != '\0' && we_did != NULL && we_did[0] != '\0')
-        add_item (self, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, you_said, we_did, NULL);
-      if (row->in_report && lessons != NULL && lessons[0] != '\0')
-        {
-          add_item (self, HEED_REPORT_ITEMS_LEARNING, subject, lessons, NULL);
-          if (row->general_importance)
-            add_item (self, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, subject, lessons, NULL);
-        }
-    }
+    count_procedure (a, row, c);
+  count_open_at_end (a, c);
+  count_publication (a, row, c);
 }
 
 typedef struct {
@@ -1126,7 +1159,8 @@ static void
 two_period_columns (HeedReportTable *table)
 {
   _heed_report_table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
-  _heed_report_table_add_column (table, "previous-period", _("Previous period"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (table, "previous-period",
+                                 _("Previous period"), HEED_REPORT_VALUE_COUNT);
 }
 
 static void
@@ -1138,7 +1172,7 @@ build_annual_tables (Annual *a)
   guint row;
 
   t = _heed_report_table_new (self, "received-by-kind", _("Feedback received"), _("Kind"),
-                 HEED_REPORT_CHART_BAR);
+                              HEED_REPORT_CHART_BAR);
   t->note = g_strdup (_("Oral complaints resolved to the complainant’s satisfaction by the end "
                         "of the next working day fall outside the complaints procedure and are "
                         "counted on their own line, not as complaints."));
@@ -1151,16 +1185,17 @@ build_annual_tables (Annual *a)
 
   /* Private patients' complaints follow the practice's procedure but go on to the Dental
    * Complaints Service or ISCAS, not the Ombudsman: counted apart (DOMAIN.md). */
-  t = _heed_report_table_new (self, "complaints-by-care", _("Complaints about NHS and private care"),
-                 _("Care"), HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "complaints-by-care",
+                              _("Complaints about NHS and private care"),
+                                 _("Care"), HEED_REPORT_CHART_NONE);
   t->note = g_strdup (_("Complaints about private care are not sent to the Ombudsman and are "
                         "not counted in the KO41(b) return."));
   two_period_columns (t);
   add_two_period_row (t, "nhs", _("NHS care"), a->care[0][0], a->care[1][0]);
   add_two_period_row (t, "private", _("Private care"), a->care[0][1], a->care[1][1]);
 
-  t = _heed_report_table_new (self, "complaints-by-channel", _("How complaints came in"), _("Channel"),
-                 HEED_REPORT_CHART_BAR);
+  t = _heed_report_table_new (self, "complaints-by-channel",
+                              _("How complaints came in"), _("Channel"), HEED_REPORT_CHART_BAR);
   two_period_columns (t);
   for (guint i = 0; i < MAX_CHANNELS && heed_case_channels[i] != NULL; i++)
     add_two_period_row (t, heed_case_channels[i],
@@ -1168,13 +1203,14 @@ build_annual_tables (Annual *a)
                         a->channels[0][i], a->channels[1][i]);
 
   t = _heed_report_table_new (self, "outcomes", _("Complaints resolved, by outcome"), _("Outcome"),
-                 HEED_REPORT_CHART_STACKED);
+                              HEED_REPORT_CHART_STACKED);
   t->note = g_strdup (_("Complaints answered or closed in the period. Upheld means the evidence "
                         "supports the complaint; partly upheld, some but not all of it."));
   two_period_columns (t);
   for (guint i = 0; i < G_N_ELEMENTS (_heed_report_outcome_ids); i++)
     {
-      add_two_period_row (t, _heed_report_outcome_ids[i], heed_case_outcome_get_label (_heed_report_outcome_ids[i]),
+      add_two_period_row (t, _heed_report_outcome_ids[i],
+                          heed_case_outcome_get_label (_heed_report_outcome_ids[i]),
                           a->outcomes[0][i], a->outcomes[1][i]);
       totals[0] += a->outcomes[0][i];
       totals[1] += a->outcomes[1][i];
@@ -1184,35 +1220,37 @@ build_annual_tables (Annual *a)
   add_two_period_row (t, "resolved", _("Total resolved with a finding"), totals[0], totals[1]);
   t->chart_rows = G_N_ELEMENTS (_heed_report_outcome_ids);
 
-  t = _heed_report_table_new (self, "ombudsman", _("The Ombudsman"), _("Stage"), HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "ombudsman",
+                              _("The Ombudsman"), _("Stage"), HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
   _heed_report_add_single_row (t, "referred", _("Complaints referred to the Ombudsman"),
-                  (double) a->ombudsman_referred);
-  _heed_report_add_single_row (t, "accepted", _("Accepted for investigation"), (double) a->ombudsman_accepted);
+                               (double) a->ombudsman_referred);
+  _heed_report_add_single_row (t, "accepted",
+                               _("Accepted for investigation"), (double) a->ombudsman_accepted);
   _heed_report_add_single_row (t, "upheld", _("Reported on: upheld in full"),
-                  (double) a->ombudsman_decisions[0]);
+                               (double) a->ombudsman_decisions[0]);
   _heed_report_add_single_row (t, "partly-upheld", _("Reported on: upheld in part"),
-                  (double) a->ombudsman_decisions[1]);
+                               (double) a->ombudsman_decisions[1]);
   _heed_report_add_single_row (t, "not-upheld", _("Reported on: not upheld"),
-                  (double) a->ombudsman_decisions[2]);
+                               (double) a->ombudsman_decisions[2]);
   _heed_report_add_single_row (t, "complied", _("Recommendations complied with"),
-                  (double) a->ombudsman_complied[0]);
+                               (double) a->ombudsman_complied[0]);
   _heed_report_add_single_row (t, "partly-complied", _("Recommendations partly complied with"),
-                  (double) a->ombudsman_complied[1]);
+                               (double) a->ombudsman_complied[1]);
   _heed_report_add_single_row (t, "not-complied", _("Recommendations not complied with"),
-                  (double) a->ombudsman_complied[2]);
+                               (double) a->ombudsman_complied[2]);
   _heed_report_add_single_row (t, "pending", _("Recommendations not yet due"),
-                  (double) a->ombudsman_complied[3]);
+                               (double) a->ombudsman_complied[3]);
 
   t = _heed_report_category_table (self, a->store, &a->subjects, "subject", "subjects",
-                      _("What complaints were about"), _("Subject"), 2, FALSE);
+                                   _("What complaints were about"), _("Subject"), 2, FALSE);
   t->note = g_strdup (_("Each aspect of a complaint is counted under its own subject, so the "
                         "total can be more than the number of complaints."));
   t = _heed_report_category_table (self, a->store, &a->staff_groups, "staff-group", "staff-groups",
-                      _("Staff groups complained about"), _("Staff group"), 2, FALSE);
+                                   _("Staff groups complained about"), _("Staff group"), 2, FALSE);
 
   t = _heed_report_table_new (self, "monthly", _("Complaints received each month"), _("Month"),
-                 HEED_REPORT_CHART_LINE);
+                              HEED_REPORT_CHART_LINE);
   two_period_columns (t);
   for (int m = 0; m < a->n_months; m++)
     {
@@ -1229,7 +1267,7 @@ build_annual_tables (Annual *a)
     }
 
   t = _heed_report_table_new (self, "timeliness", _("Meeting the deadlines"), _("Measure"),
-                 HEED_REPORT_CHART_NONE);
+                              HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "within", _("In time"), HEED_REPORT_VALUE_COUNT);
   _heed_report_table_add_column (t, "of", _("Of"), HEED_REPORT_VALUE_COUNT);
   _heed_report_table_add_column (t, "percent", _("Per cent"), HEED_REPORT_VALUE_PERCENT);
@@ -1252,7 +1290,7 @@ build_annual_tables (Annual *a)
     }
 
   t = _heed_report_table_new (self, "tracks", _("Early resolution and closer look"), _("Track"),
-                 HEED_REPORT_CHART_NONE);
+                              HEED_REPORT_CHART_NONE);
   t->note = g_strdup (_("Complaints answered in the period; time counted in working days from "
                         "receipt to the response."));
   _heed_report_table_add_column (t, "count", _("Complaints"), HEED_REPORT_VALUE_COUNT);
@@ -1264,15 +1302,17 @@ build_annual_tables (Annual *a)
   table_set (t, row, 0, (double) a->track_count[1]);
   table_set_ratio (t, row, 1, (double) a->track_days[1], (double) a->track_count[1], 1);
 
-  t = _heed_report_table_new (self, "open-at-end", _("Still open at the end of the period"), _("Kind"),
-                 HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "open-at-end",
+                              _("Still open at the end of the period"), _("Kind"),
+                                                                            HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "count", _("Open"), HEED_REPORT_VALUE_COUNT);
   _heed_report_add_single_row (t, "complaint", _("Complaints"), (double) a->open_at_end[0]);
   _heed_report_add_single_row (t, "concern", _("Concerns"), (double) a->open_at_end[1]);
   _heed_report_add_single_row (t, "six-months", _("Complaints open more than six months"),
-                  (double) a->open_six_months);
+                               (double) a->open_six_months);
 
-  t = _heed_report_table_new (self, "remedies", _("Remedies given"), _("Remedy"), HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "remedies",
+                              _("Remedies given"), _("Remedy"), HEED_REPORT_CHART_NONE);
   t->note = g_strdup (_("For the complaints answered in the period; one complaint can have "
                         "more than one remedy."));
   two_period_columns (t);
@@ -1283,16 +1323,18 @@ build_annual_tables (Annual *a)
   add_two_period_row (t, "financial", _("Financial redress"), a->remedies[0][3],
                       a->remedies[1][3]);
   t = _heed_report_table_new (self, "redress-total", _("Financial redress paid"), _("Redress"),
-                 HEED_REPORT_CHART_NONE);
+                              HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_MONEY);
-  _heed_report_table_add_column (t, "previous-period", _("Previous period"), HEED_REPORT_VALUE_MONEY);
+  _heed_report_table_add_column (t, "previous-period",
+                                 _("Previous period"), HEED_REPORT_VALUE_MONEY);
   add_two_period_row (t, "total", _("Total"), a->redress_total[0], a->redress_total[1]);
 
-  t = _heed_report_table_new (self, "general-importance", _("Matters of general importance"), _("Kind"),
-                 HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "general-importance",
+                              _("Matters of general importance"), _("Kind"),
+                                                                      HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "count", _("Cases"), HEED_REPORT_VALUE_COUNT);
   _heed_report_add_single_row (t, "cases", _("Feedback raising a matter of general importance"),
-                  (double) a->general_importance);
+                               (double) a->general_importance);
 }
 
 /* Complainant experience: answers stored as "1=4;2=5;…". */
@@ -1332,7 +1374,7 @@ count_survey (HeedReportFigures  *self,
     }
 
   t = _heed_report_table_new (self, "experience", _("Complainants’ experience"), _("Statement"),
-                 HEED_REPORT_CHART_STACKED_ROWS);
+                              HEED_REPORT_CHART_STACKED_ROWS);
   t->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "From %lld survey response, on a "
                                           "scale of 1 (strongly disagree) to 5 (strongly agree).",
@@ -1340,7 +1382,8 @@ count_survey (HeedReportFigures  *self,
                                           "scale of 1 (strongly disagree) to 5 (strongly agree).",
                                           (gulong) responses),
                              (long long) responses);
-  _heed_report_table_add_column (t, "strongly-disagree", _("Strongly disagree"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "strongly-disagree",
+                                 _("Strongly disagree"), HEED_REPORT_VALUE_COUNT);
   _heed_report_table_add_column (t, "disagree", _("Disagree"), HEED_REPORT_VALUE_COUNT);
   _heed_report_table_add_column (t, "neutral", _("Neither"), HEED_REPORT_VALUE_COUNT);
   _heed_report_table_add_column (t, "agree", _("Agree"), HEED_REPORT_VALUE_COUNT);
@@ -1441,7 +1484,8 @@ count_actions (HeedReportFigures  *self,
         g_free (detail);
     }
 
-  t = _heed_report_table_new (self, "actions", _("Actions to improve"), _("State"), HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "actions",
+                              _("Actions to improve"), _("State"), HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "count", _("Actions"), HEED_REPORT_VALUE_COUNT);
   _heed_report_add_single_row (t, "done", _("Completed in the period"), (double) done);
   _heed_report_add_single_row (t, "open", _("Still in progress at the end"), (double) open);
@@ -1514,8 +1558,10 @@ heed_report_figures_compute (HeedStore    *store,
   a.n_months = months_between (from, to) + 1;
   a.months[0] = g_new0 (gint64, a.n_months);
   a.months[1] = g_new0 (gint64, a.n_months);
-  _heed_report_category_counts_init (&a.subjects, store, "subject", _heed_report_financial_year_of (from));
-  _heed_report_category_counts_init (&a.staff_groups, store, "staff-group", _heed_report_financial_year_of (from));
+  _heed_report_category_counts_init (&a.subjects, store, "subject",
+                                     _heed_report_financial_year_of (from));
+  _heed_report_category_counts_init (&a.staff_groups, store, "staff-group",
+                                     _heed_report_financial_year_of (from));
 
   aspects = _heed_report_load_aspects (store, &self->previous_from, to, error);
   ok = aspects != NULL;

@@ -110,7 +110,7 @@ ko41b_count_case (gpointer               data,
       k->received++;
       _heed_report_category_counts_add (&k->ages, 0, age_band_for (k, c, band, sizeof band));
       _heed_report_category_counts_add (&k->statuses, 0,
-                           row->on_behalf ? "on-behalf" : "patient");
+                                        row->on_behalf ? "on-behalf" : "patient");
       if (list == NULL || list->len == 0)
         {
           _heed_report_category_counts_add (&k->subjects, 0, row->subject);
@@ -127,7 +127,8 @@ ko41b_count_case (gpointer               data,
     }
   if (_heed_report_in_range (&c->ended, &k->from, &k->to))
     {
-      int outcome = _heed_report_index_of (_heed_report_outcome_ids, G_N_ELEMENTS (_heed_report_outcome_ids), c->outcome);
+      int outcome = _heed_report_index_of (_heed_report_outcome_ids,
+                                           G_N_ELEMENTS (_heed_report_outcome_ids), c->outcome);
 
       k->outcomes[outcome >= 0 ? outcome : 3]++;
     }
@@ -195,21 +196,25 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
     }
 
   t = _heed_report_table_new (self, "summary", _("1. Summary"), _("Written complaints"),
-                 HEED_REPORT_CHART_NONE);
+                              HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "count", _("Number"), HEED_REPORT_VALUE_COUNT);
-  _heed_report_add_single_row (t, "brought-forward", _("Brought forward"), (double) k.brought_forward);
+  _heed_report_add_single_row (t, "brought-forward",
+                               _("Brought forward"), (double) k.brought_forward);
   _heed_report_add_single_row (t, "new", _("New"), (double) k.received);
   _heed_report_add_single_row (t, "upheld", _("Resolved: upheld"), (double) k.outcomes[0]);
-  _heed_report_add_single_row (t, "partly-upheld", _("Resolved: partially upheld"), (double) k.outcomes[1]);
+  _heed_report_add_single_row (t, "partly-upheld",
+                               _("Resolved: partially upheld"), (double) k.outcomes[1]);
   _heed_report_add_single_row (t, "not-upheld", _("Resolved: not upheld"), (double) k.outcomes[2]);
   _heed_report_add_single_row (t, "resolved", _("Total resolved"),
-                  (double) (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]));
+                               (double) (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]));
   /* As the form works it out (DOMAIN.md, "The NHS KO41(b) return"). */
   k.carried_forward = k.brought_forward + k.received
                       - (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]);
-  _heed_report_add_single_row (t, "carried-forward", _("Carried forward"), (double) k.carried_forward);
-  _heed_report_add_single_row (t, "withdrawn", _("Withdrawn or closed without a finding (not on the form)"),
-                  (double) k.outcomes[3]);
+  _heed_report_add_single_row (t, "carried-forward",
+                               _("Carried forward"), (double) k.carried_forward);
+  _heed_report_add_single_row (t, "withdrawn",
+                               _("Withdrawn or closed without a finding (not on the form)"),
+                                  (double) k.outcomes[3]);
   t->note = g_strdup (_("Carried forward = brought forward + new − total resolved, as the form "
                         "works it out. The form has no row for withdrawn complaints: one "
                         "withdrawn in the period is not resolved, so it stays in the carried "
@@ -224,15 +229,15 @@ heed_report_figures_compute_ko41b (HeedStore    *store,
   }
 
   _heed_report_category_table (self, store, &k.ages, "age-band", "age", _("2. Age of patient"),
-                  _("Age"), 1, TRUE);
+                               _("Age"), 1, TRUE);
   _heed_report_category_table (self, store, &k.statuses, "complainant-status", "complainant-status",
-                  _("3. Status of complainant"), _("Complainant"), 1, TRUE);
+                               _("3. Status of complainant"), _("Complainant"), 1, TRUE);
   t = _heed_report_category_table (self, store, &k.subjects, "subject", "subject-area",
-                      _("4. Subject area"), _("Subject"), 1, TRUE);
+                                   _("4. Subject area"), _("Subject"), 1, TRUE);
   t->note = g_strdup (_("Each aspect of a complaint counted, so the total can exceed new "
                         "complaints."));
   t = _heed_report_category_table (self, store, &k.staff_groups, "staff-group", "staff-group",
-                      _("5. Staff group"), _("Staff group"), 1, TRUE);
+                                   _("5. Staff group"), _("Staff group"), 1, TRUE);
   t->note = g_strdup (_("Each aspect of a complaint counted."));
 
   _heed_report_category_counts_clear (&k.ages);
