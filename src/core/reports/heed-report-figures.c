@@ -1163,13 +1163,12 @@ two_period_columns (HeedReportTable *table)
                                  _("Previous period"), HEED_REPORT_VALUE_COUNT);
 }
 
+/* What came in: by kind, NHS or private care, and channel. */
 static void
-build_annual_tables (Annual *a)
+build_received_tables (Annual *a)
 {
   HeedReportFigures *self = a->self;
   HeedReportTable *t;
-  gint64 totals[2] = { 0, 0 };
-  guint row;
 
   t = _heed_report_table_new (self, "received-by-kind", _("Feedback received"), _("Kind"),
                               HEED_REPORT_CHART_BAR);
@@ -1186,8 +1185,8 @@ build_annual_tables (Annual *a)
   /* Private patients' complaints follow the practice's procedure but go on to the Dental
    * Complaints Service or ISCAS, not the Ombudsman: counted apart (DOMAIN.md). */
   t = _heed_report_table_new (self, "complaints-by-care",
-                              _("Complaints about NHS and private care"),
-                                 _("Care"), HEED_REPORT_CHART_NONE);
+                              _("Complaints about NHS and private care"), _("Care"),
+                              HEED_REPORT_CHART_NONE);
   t->note = g_strdup (_("Complaints about private care are not sent to the Ombudsman and are "
                         "not counted in the KO41(b) return."));
   two_period_columns (t);
@@ -1201,6 +1200,15 @@ build_annual_tables (Annual *a)
     add_two_period_row (t, heed_case_channels[i],
                         heed_case_channel_get_label (heed_case_channels[i]),
                         a->channels[0][i], a->channels[1][i]);
+}
+
+/* How complaints ended: their outcomes. */
+static void
+build_outcome_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+  gint64 totals[2] = { 0, 0 };
 
   t = _heed_report_table_new (self, "outcomes", _("Complaints resolved, by outcome"), _("Outcome"),
                               HEED_REPORT_CHART_STACKED);
@@ -1219,6 +1227,14 @@ build_annual_tables (Annual *a)
                       a->outcomes[0][3], a->outcomes[1][3]);
   add_two_period_row (t, "resolved", _("Total resolved with a finding"), totals[0], totals[1]);
   t->chart_rows = G_N_ELEMENTS (_heed_report_outcome_ids);
+}
+
+/* What went on to the Ombudsman, and what it decided. */
+static void
+build_ombudsman_table (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
 
   t = _heed_report_table_new (self, "ombudsman",
                               _("The Ombudsman"), _("Stage"), HEED_REPORT_CHART_NONE);
@@ -1241,6 +1257,14 @@ build_annual_tables (Annual *a)
                                (double) a->ombudsman_complied[2]);
   _heed_report_add_single_row (t, "pending", _("Recommendations not yet due"),
                                (double) a->ombudsman_complied[3]);
+}
+
+/* What complaints were about, who they named, and when they came. */
+static void
+build_subject_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
 
   t = _heed_report_category_table (self, a->store, &a->subjects, "subject", "subjects",
                                    _("What complaints were about"), _("Subject"), 2, FALSE);
@@ -1265,6 +1289,15 @@ build_annual_tables (Annual *a)
       g_date_strftime (label, sizeof label, _("%b %Y"), &month);
       add_two_period_row (t, id, label, a->months[0][m], a->months[1][m]);
     }
+}
+
+/* Deadlines met, the two tracks, and what is still open. */
+static void
+build_timeliness_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+  guint row;
 
   t = _heed_report_table_new (self, "timeliness", _("Meeting the deadlines"), _("Measure"),
                               HEED_REPORT_CHART_NONE);
@@ -1304,12 +1337,20 @@ build_annual_tables (Annual *a)
 
   t = _heed_report_table_new (self, "open-at-end",
                               _("Still open at the end of the period"), _("Kind"),
-                                                                            HEED_REPORT_CHART_NONE);
+                              HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "count", _("Open"), HEED_REPORT_VALUE_COUNT);
   _heed_report_add_single_row (t, "complaint", _("Complaints"), (double) a->open_at_end[0]);
   _heed_report_add_single_row (t, "concern", _("Concerns"), (double) a->open_at_end[1]);
   _heed_report_add_single_row (t, "six-months", _("Complaints open more than six months"),
                                (double) a->open_six_months);
+}
+
+/* What was given in answer: remedies and redress. */
+static void
+build_remedy_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
 
   t = _heed_report_table_new (self, "remedies",
                               _("Remedies given"), _("Remedy"), HEED_REPORT_CHART_NONE);
@@ -1328,13 +1369,34 @@ build_annual_tables (Annual *a)
   _heed_report_table_add_column (t, "previous-period",
                                  _("Previous period"), HEED_REPORT_VALUE_MONEY);
   add_two_period_row (t, "total", _("Total"), a->redress_total[0], a->redress_total[1]);
+}
+
+/* Feedback raising matters of general importance. */
+static void
+build_general_importance_table (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
 
   t = _heed_report_table_new (self, "general-importance",
                               _("Matters of general importance"), _("Kind"),
-                                                                      HEED_REPORT_CHART_NONE);
+                              HEED_REPORT_CHART_NONE);
   _heed_report_table_add_column (t, "count", _("Cases"), HEED_REPORT_VALUE_COUNT);
   _heed_report_add_single_row (t, "cases", _("Feedback raising a matter of general importance"),
                                (double) a->general_importance);
+}
+
+/* The annual report's tables, in the order the report shows them. */
+static void
+build_annual_tables (Annual *a)
+{
+  build_received_tables (a);
+  build_outcome_tables (a);
+  build_ombudsman_table (a);
+  build_subject_tables (a);
+  build_timeliness_tables (a);
+  build_remedy_tables (a);
+  build_general_importance_table (a);
 }
 
 /* Complainant experience: answers stored as "1=4;2=5;…". */
