@@ -16,59 +16,43 @@
 #include "heed-validate.h"
 #include "heed-demo-private.h"
 
-/* Works out which steps a case has reached by today, and when, following the status machine
- * and the nation's deadlines (DOMAIN.md, "Deadlines" and "Statuses"). */
-void
-_heed_demo_plan_progress (Demo *d,
-                          Plan *p)
+/* Comments and compliments: logged, then closed once passed on and answered. */
+static void
+plan_simple (Demo *d,
+             Plan *p)
 {
-  gboolean complaint = strcmp (p->kind, "complaint") == 0;
+  add_working_days (d, &p->received, rnd (d, 0, 10), &p->close);
+  forget_unless_reached (d, &p->close);
+  p->status = g_date_valid (&p->close) ? "closed" : "logged";
+}
+
+/* An oral complaint resolved to their satisfaction by the end of the next working day. */
+static void
+plan_oral (Demo     *d,
+           Plan     *p,
+           gboolean  complaint)
+{
+  p->early = TRUE;
+  add_working_days (d, &p->received, rnd (d, 0, 1), &p->close);
+  forget_unless_reached (d, &p->close);
+  p->status = g_date_valid (&p->close) ? "closed" : "logged";
+  p->track = "early-resolution";
+  if (g_date_valid (&p->close))
+    {
+      p->respond = p->close;
+      p->outcome = complaint ? (chance (d, 0.6) ? "upheld" : "partly-upheld") : NULL;
+    }
+}
+
+/* The track, and when it was acknowledged, taken to stage 2, started and due. */
+static void
+plan_dates (Demo     *d,
+            Plan     *p,
+            gboolean  complaint)
+{
   gboolean two_stage = d->nation == HEED_NATION_SCOTLAND
                        || d->nation == HEED_NATION_NORTHERN_IRELAND;
   int ack_limit = d->nation == HEED_NATION_WALES ? 2 : 3;
-  GDate ended;
-  double roll;
-
-  g_date_clear (&p->ack, 1);
-  g_date_clear (&p->start, 1);
-  g_date_clear (&p->stage2, 1);
-  g_date_clear (&p->due, 1);
-  g_date_clear (&p->agreed, 1);
-  g_date_clear (&p->respond, 1);
-  g_date_clear (&p->close, 1);
-  g_date_clear (&ended, 1);
-
-  if (!complaint && strcmp (p->kind, "concern") != 0)
-    {
-      /* Comments and compliments: logged, then closed once passed on and answered. */
-      add_working_days (d, &p->received, rnd (d, 0, 10), &p->close);
-      forget_unless_reached (d, &p->close);
-      p->status = g_date_valid (&p->close) ? "closed" : "logged";
-      return;
-    }
-
-  /* A phone log still being written up. */
-  if (g_date_days_between (&p->received, &d->today) <= 5 && chance (d, 0.35))
-    {
-      p->status = "draft";
-      return;
-    }
-
-  if (p->oral)
-    {
-      /* Resolved to their satisfaction by the end of the next working day. */
-      p->early = TRUE;
-      add_working_days (d, &p->received, rnd (d, 0, 1), &p->close);
-      forget_unless_reached (d, &p->close);
-      p->status = g_date_valid (&p->close) ? "closed" : "logged";
-      p->track = "early-resolution";
-      if (g_date_valid (&p->close))
-        {
-          p->respond = p->close;
-          p->outcome = complaint ? (chance (d, 0.6) ? "upheld" : "partly-upheld") : NULL;
-        }
-      return;
-    }
 
   p->early = chance (d, complaint ? 0.4 : 0.85);
   p->escalated = p->early && chance (d, 0.12);
@@ -99,8 +83,15 @@ _heed_demo_plan_progress (Demo *d,
     add_working_days (d, &p->ack, p->escalated ? rnd (d, 25, 40) : rnd (d, 20, 40), &p->due);
   if (complaint)
     p->agreed = p->due;
+}
 
-  roll = g_rand_double (d->rand);
+/* When it was answered, mostly in time, and closed after. */
+static void
+plan_response (Demo *d,
+               Plan *p)
+{
+  double roll = g_rand_double (d->rand);
+
   if (p->early && !p->escalated)
     {
       if (roll < 0.9)
@@ -128,72 +119,132 @@ _heed_demo_plan_progress (Demo *d,
         add_working_days (d, from, 1, &p->respond);
     }
   add_working_days (d, &p->respond, rnd (d, 5, 25), &p->close);
+}
 
-  /* Some are withdrawn or found to be out of scope on the way. */
-  roll = g_rand_double (d->rand);
+/* Some are withdrawn or found to be out of scope on the way: the day it ended, if so. */
+static void
+plan_early_end (Demo  *d,
+                Plan  *p,
+                GDate *ended)
+{
+  double roll = g_rand_double (d->rand);
+
   if (roll < 0.02)
     {
       p->ended_as = "out-of-scope";
-      add_working_days (d, &p->received, rnd (d, 1, 5), &ended);
+      add_working_days (d, &p->received, rnd (d, 1, 5), ended);
     }
   else if (roll < 0.05)
     {
       int span = heed_calendar_working_days_between (d->calendar, &p->received, &p->respond);
 
       p->ended_as = "withdrawn";
-      add_working_days (d, &p->received, rnd (d, 1, MAX (1, span - 1)), &ended);
+      add_working_days (d, &p->received, rnd (d, 1, MAX (1, span - 1)), ended);
     }
+}
 
-  if (p->ended_as != NULL && reached (d, &ended))
+/* Ended early on @ended: only the steps before it happened. */
+static void
+end_early (Plan        *p,
+           const GDate *ended)
+{
+  p->status_before_end = g_date_compare (ended, &p->ack) < 0     ? "logged"
+                         : g_date_compare (ended, &p->start) < 0 ? "acknowledged"
+                                                                 : "in-progress";
+  p->status = p->ended_as;
+  p->outcome = p->ended_as;
+  if (g_date_compare (&p->ack, ended) > 0)
     {
-      p->status_before_end = g_date_compare (&ended, &p->ack) < 0     ? "logged"
-                             : g_date_compare (&ended, &p->start) < 0 ? "acknowledged"
-                                                                      : "in-progress";
-      p->status = p->ended_as;
-      p->outcome = p->ended_as;
-      if (g_date_compare (&p->ack, &ended) > 0)
-        {
-          g_date_clear (&p->ack, 1);
-          g_date_clear (&p->agreed, 1);
-        }
-      if (g_date_valid (&p->stage2) && g_date_compare (&p->stage2, &ended) > 0)
-        g_date_clear (&p->stage2, 1);
-      if (g_date_compare (&p->start, &ended) > 0)
-        g_date_clear (&p->start, 1);
-      g_date_clear (&p->respond, 1);
-      p->close = ended;
-      p->late_response = FALSE;
+      g_date_clear (&p->ack, 1);
+      g_date_clear (&p->agreed, 1);
     }
+  if (g_date_valid (&p->stage2) && g_date_compare (&p->stage2, ended) > 0)
+    g_date_clear (&p->stage2, 1);
+  if (g_date_compare (&p->start, ended) > 0)
+    g_date_clear (&p->start, 1);
+  g_date_clear (&p->respond, 1);
+  p->close = *ended;
+  p->late_response = FALSE;
+}
+
+/* The steps reached by today, the status they give, and a complaint's outcome once answered. */
+static void
+settle_by_today (Demo     *d,
+                 Plan     *p,
+                 gboolean  complaint)
+{
+  p->ended_as = NULL;
+  forget_unless_reached (d, &p->ack);
+  forget_unless_reached (d, &p->start);
+  forget_unless_reached (d, &p->stage2);
+  forget_unless_reached (d, &p->respond);
+  forget_unless_reached (d, &p->close);
+  if (!g_date_valid (&p->ack))
+    g_date_clear (&p->agreed, 1);
+
+  if (g_date_valid (&p->close))
+    p->status = "closed";
+  else if (g_date_valid (&p->respond))
+    p->status = "responded";
+  else if (g_date_valid (&p->start))
+    p->status = "in-progress";
+  else if (g_date_valid (&p->ack))
+    p->status = "acknowledged";
   else
+    p->status = "logged";
+
+  if (complaint && g_date_valid (&p->respond))
     {
-      p->ended_as = NULL;
-      forget_unless_reached (d, &p->ack);
-      forget_unless_reached (d, &p->start);
-      forget_unless_reached (d, &p->stage2);
-      forget_unless_reached (d, &p->respond);
-      forget_unless_reached (d, &p->close);
-      if (!g_date_valid (&p->ack))
-        g_date_clear (&p->agreed, 1);
+      double roll = g_rand_double (d->rand);
 
-      if (g_date_valid (&p->close))
-        p->status = "closed";
-      else if (g_date_valid (&p->respond))
-        p->status = "responded";
-      else if (g_date_valid (&p->start))
-        p->status = "in-progress";
-      else if (g_date_valid (&p->ack))
-        p->status = "acknowledged";
-      else
-        p->status = "logged";
-
-      if (complaint && g_date_valid (&p->respond))
-        {
-          roll = g_rand_double (d->rand);
-          p->outcome = roll < (p->early ? 0.4 : 0.25)   ? "upheld"
-                       : roll < (p->early ? 0.7 : 0.55) ? "partly-upheld"
-                                                        : "not-upheld";
-        }
+      p->outcome = roll < (p->early ? 0.4 : 0.25)   ? "upheld"
+                   : roll < (p->early ? 0.7 : 0.55) ? "partly-upheld"
+                                                    : "not-upheld";
     }
+}
+
+/* Works out which steps a case has reached by today, and when, following the status machine
+ * and the nation's deadlines (DOMAIN.md, "Deadlines" and "Statuses"). */
+void
+_heed_demo_plan_progress (Demo *d,
+                          Plan *p)
+{
+  gboolean complaint = strcmp (p->kind, "complaint") == 0;
+  GDate ended;
+
+  g_date_clear (&p->ack, 1);
+  g_date_clear (&p->start, 1);
+  g_date_clear (&p->stage2, 1);
+  g_date_clear (&p->due, 1);
+  g_date_clear (&p->agreed, 1);
+  g_date_clear (&p->respond, 1);
+  g_date_clear (&p->close, 1);
+  g_date_clear (&ended, 1);
+
+  if (!complaint && strcmp (p->kind, "concern") != 0)
+    {
+      plan_simple (d, p);
+      return;
+    }
+  /* A phone log still being written up. */
+  if (g_date_days_between (&p->received, &d->today) <= 5 && chance (d, 0.35))
+    {
+      p->status = "draft";
+      return;
+    }
+  if (p->oral)
+    {
+      plan_oral (d, p, complaint);
+      return;
+    }
+
+  plan_dates (d, p, complaint);
+  plan_response (d, p);
+  plan_early_end (d, p, &ended);
+  if (p->ended_as != NULL && reached (d, &ended))
+    end_early (p, &ended);
+  else
+    settle_by_today (d, p, complaint);
 
   if (g_date_valid (&p->ack))
     {
