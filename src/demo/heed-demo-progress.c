@@ -431,56 +431,42 @@ received_summary (const Plan *p)
 }
 
 
-void
-_heed_demo_plan_events (Demo *d,
-                        Plan *p)
+/* A comment or compliment: passed on, and answered unless anonymous. */
+static void
+events_of_simple (Demo *d,
+                  Plan *p)
 {
-  gboolean complaint = strcmp (p->kind, "complaint") == 0;
-  gboolean simple = !complaint && strcmp (p->kind, "concern") != 0;
-  GDate date, from, until;
-  int wanted;
+  static const char *const comment_notes[] = {
+    "Discussed at the practice meeting", "Shared with the patient participation group",
+    "Passed to the practice manager to consider",
+  };
+  g_autofree char *passed_on = NULL;
+  GDate date;
 
-  add_event_at (d, p, &p->received, p->minute, 0, "received", p->received_by,
-                received_summary (p),
-                is_oral_channel (p->channel) && !simple
-                ? "Written down at the time and read back; a copy of the record was offered."
-                : NULL);
-
-  if (strcmp (p->status, "draft") == 0)
+  add_working_days (d, &p->received, rnd (d, 0, 2), &date);
+  if (strcmp (p->kind, "compliment") == 0)
     {
-      add_event (d, p, &p->received, 0, "note", p->received_by,
-                 "Phone log started; details still to be completed", NULL);
-      return;
+      passed_on =
+        g_strconcat ("Passed on to ", heed_demo_staff_seeds[p->named_staff].name, NULL);
+      add_event (d, p, &date, 1, "note", p->handler, passed_on, NULL);
     }
+  else
+    add_event (d, p, &date, 1, "note", p->handler, PICK (d, comment_notes), NULL);
+  if (g_date_valid (&p->close) && !p->anonymous)
+    add_event (d, p, &p->close, 0, strcmp (p->channel, "email") == 0 ? "email-out"
+                                                                      : "letter-out",
+               p->handler,
+               strcmp (p->kind, "compliment") == 0 ? "Thank-you reply sent"
+                                                   : "Reply sent saying what the practice "
+                                                     "will do",
+               NULL);
+}
 
-  if (simple)
-    {
-      static const char *const comment_notes[] = {
-        "Discussed at the practice meeting", "Shared with the patient participation group",
-        "Passed to the practice manager to consider",
-      };
-      g_autofree char *passed_on = NULL;
-
-      add_working_days (d, &p->received, rnd (d, 0, 2), &date);
-      if (strcmp (p->kind, "compliment") == 0)
-        {
-          passed_on =
-            g_strconcat ("Passed on to ", heed_demo_staff_seeds[p->named_staff].name, NULL);
-          add_event (d, p, &date, 1, "note", p->handler, passed_on, NULL);
-        }
-      else
-        add_event (d, p, &date, 1, "note", p->handler, PICK (d, comment_notes), NULL);
-      if (g_date_valid (&p->close) && !p->anonymous)
-        add_event (d, p, &p->close, 0, strcmp (p->channel, "email") == 0 ? "email-out"
-                                                                          : "letter-out",
-                   p->handler,
-                   strcmp (p->kind, "compliment") == 0 ? "Thank-you reply sent"
-                                                       : "Reply sent saying what the practice "
-                                                         "will do",
-                   NULL);
-      return;
-    }
-
+/* Consent asked of the person affected, and their answer. */
+static void
+events_of_consent (Demo *d,
+                   Plan *p)
+{
   if (g_date_valid (&p->consent_requested))
     add_event (d, p, &p->consent_requested, 2, "consent", p->handler,
                "Consent form sent to the person affected", NULL);
@@ -488,7 +474,13 @@ _heed_demo_plan_events (Demo *d,
     add_event (d, p, &p->consent_answered, 2, "consent", p->handler,
                strcmp (p->consent_status, "received") == 0
                ? "Signed consent received" : "The person affected refused consent", NULL);
+}
 
+/* The acknowledgement, a safeguarding referral, and a move to stage 2 or a closer look. */
+static void
+events_of_acknowledgement (Demo *d,
+                           Plan *p)
+{
   if (g_date_valid (&p->ack))
     {
       p->words.date = p->agreed;
@@ -511,8 +503,15 @@ _heed_demo_plan_events (Demo *d,
                ? "Not resolved at stage 1: moved to stage 2 for a closer look"
                : "Could not be settled quickly: moved to a closer look",
                NULL);
+}
 
-  /* A holding letter when the response is going to be late. */
+/* A holding letter when the response is going to be late. */
+static void
+events_of_holding_letter (Demo *d,
+                          Plan *p)
+{
+  GDate date;
+
   if (p->late_response && g_date_valid (&p->start))
     {
       add_working_days (d, &p->due, -2, &date);
@@ -528,6 +527,14 @@ _heed_demo_plan_events (Demo *d,
                                         "Sorry for the delay; new response date {date}."));
         }
     }
+}
+
+/* The response, as the track and the kind give it. */
+static void
+events_of_response (Demo *d,
+                    Plan *p)
+{
+  gboolean complaint = strcmp (p->kind, "complaint") == 0;
 
   if (g_date_valid (&p->respond))
     {
@@ -552,7 +559,13 @@ _heed_demo_plan_events (Demo *d,
                      detail);
         }
     }
+}
 
+/* An early end, or the closing after the response. */
+static void
+events_of_ending (Demo *d,
+                  Plan *p)
+{
   if (p->ended_as != NULL)
     {
       g_autofree char *summary = g_strdup_printf ("%s → %s",
@@ -576,8 +589,16 @@ _heed_demo_plan_events (Demo *d,
                            "statutory procedure."
                          : "No further contact from the complainant after the response.");
     }
+}
 
-  /* Six months on and still open. */
+/* Six months on and still open; the Ombudsman; new contact arrangements. */
+static void
+events_after (Demo *d,
+              Plan *p)
+{
+  gboolean complaint = strcmp (p->kind, "complaint") == 0;
+  GDate date;
+
   date = p->received;
   g_date_add_months (&date, 6);
   if (complaint && (!g_date_valid (&p->close) || g_date_compare (&p->close, &date) > 0))
@@ -599,8 +620,18 @@ _heed_demo_plan_events (Demo *d,
   if (g_date_valid (&p->restriction_told))
     add_event (d, p, &p->restriction_told, 2, "letter-out", STAFF_WHITMORE,
                "Letter explaining the new contact arrangements", NULL);
+}
 
-  /* The work in between: records, accounts, calls and meetings. */
+/* The work in between the start and the response: records, accounts, calls and meetings;
+ * and at least two entries in all. */
+static void
+events_of_investigation (Demo *d,
+                         Plan *p)
+{
+  gboolean complaint = strcmp (p->kind, "complaint") == 0;
+  GDate date, from, until;
+  int wanted;
+
   from = g_date_valid (&p->start) ? p->start : g_date_valid (&p->ack) ? p->ack : p->received;
   if (g_date_valid (&p->respond))
     add_days (&p->respond, -1, &until);
@@ -633,5 +664,38 @@ _heed_demo_plan_events (Demo *d,
                complaint ? "Call-back booked to talk through the complaint"
                          : "Call-back booked to talk through the concern",
                NULL);
+}
+
+void
+_heed_demo_plan_events (Demo *d,
+                        Plan *p)
+{
+  gboolean complaint = strcmp (p->kind, "complaint") == 0;
+  gboolean simple = !complaint && strcmp (p->kind, "concern") != 0;
+
+  add_event_at (d, p, &p->received, p->minute, 0, "received", p->received_by,
+                received_summary (p),
+                is_oral_channel (p->channel) && !simple
+                ? "Written down at the time and read back; a copy of the record was offered."
+                : NULL);
+
+  if (strcmp (p->status, "draft") == 0)
+    {
+      add_event (d, p, &p->received, 0, "note", p->received_by,
+                 "Phone log started; details still to be completed", NULL);
+      return;
+    }
+  if (simple)
+    {
+      events_of_simple (d, p);
+      return;
+    }
+  events_of_consent (d, p);
+  events_of_acknowledgement (d, p);
+  events_of_holding_letter (d, p);
+  events_of_response (d, p);
+  events_of_ending (d, p);
+  events_after (d, p);
+  events_of_investigation (d, p);
 }
 
