@@ -827,221 +827,249 @@ financial_redress (Demo *d)
   return d->dental ? PICK (d, dental_amounts) : PICK (d, gp_amounts);
 }
 
+/* Plans a case: its kind, when and how it came, who from, its story, how far it has got by
+ * today, and who took it and handles it. */
 static gboolean
-make_case (Demo        *d,
+plan_case (Demo        *d,
            const Slot  *slot,
+           Plan        *p,
            GError     **error)
 {
   static const guint front_desk[] = { STAFF_FLETCHER, STAFF_ADAMS, STAFF_CARTER, STAFF_LAWSON };
   static const guint back_office[] = { STAFF_CARTER, STAFF_LAWSON, STAFF_WHITMORE };
-  static const char *const gp_areas[] = {
-    "Main surgery", "Branch surgery", "Telephone and online services", "Home visits",
-  };
-  static const char *const dental_areas[] = { "Main surgery", "Hygiene clinic" };
-  g_autoptr(HeedCase) kase = NULL;
-  HeedRecord *r;
-  Plan p = { 0 };
-  gboolean complaint, concern, simple, draft, decided, actions = FALSE;
-  const Learning *learning;
+  gboolean complaint, concern, simple;
   double roll;
-  gint64 case_id;
 
   /* Roughly 55% complaints, 15% concerns, 10% comments and 20% compliments. */
   roll = g_rand_double (d->rand);
-  p.kind = roll < 0.55 ? "complaint" : roll < 0.70 ? "concern" : roll < 0.80 ? "comment"
-                                                                            : "compliment";
-  complaint = strcmp (p.kind, "complaint") == 0;
-  concern = strcmp (p.kind, "concern") == 0;
+  p->kind = roll < 0.55 ? "complaint" : roll < 0.70 ? "concern" : roll < 0.80 ? "comment"
+                                                                             : "compliment";
+  complaint = strcmp (p->kind, "complaint") == 0;
+  concern = strcmp (p->kind, "concern") == 0;
   simple = !complaint && !concern;
 
-  g_date_clear (&p.received, 1);
-  g_date_set_julian (&p.received, slot->julian);
-  p.minute = slot->minute;
-  format_datetime (&p.received, p.minute, p.received_at, sizeof p.received_at);
+  g_date_clear (&p->received, 1);
+  g_date_set_julian (&p->received, slot->julian);
+  p->minute = slot->minute;
+  format_datetime (&p->received, p->minute, p->received_at, sizeof p->received_at);
 
-  p.anonymous = chance (d, complaint ? 0.03
-                          : concern ? 0.04
-                          : strcmp (p.kind, "comment") == 0 ? 0.12 : 0.06);
-  p.on_behalf = !p.anonymous && chance (d, complaint ? 0.2 : concern ? 0.1 : 0.0);
-  p.channel = pick_channel (d, &p, heed_calendar_is_working_day (d->calendar, &p.received));
-  p.oral = !simple && is_oral_channel (p.channel) && strcmp (p.channel, "video-call") != 0
-           && chance (d, complaint ? 0.12 : 0.3);
-  pick_words (d, &p.words);
+  p->anonymous = chance (d, complaint ? 0.03
+                           : concern ? 0.04
+                           : strcmp (p->kind, "comment") == 0 ? 0.12 : 0.06);
+  p->on_behalf = !p->anonymous && chance (d, complaint ? 0.2 : concern ? 0.1 : 0.0);
+  p->channel = pick_channel (d, p, heed_calendar_is_working_day (d->calendar, &p->received));
+  p->oral = !simple && is_oral_channel (p->channel) && strcmp (p->channel, "video-call") != 0
+            && chance (d, complaint ? 0.12 : 0.3);
+  pick_words (d, &p->words);
 
-  if (p.on_behalf)
+  if (p->on_behalf)
     {
-      if (!_heed_demo_make_behalf_people (d, &p, error))
+      if (!_heed_demo_make_behalf_people (d, p, error))
         return FALSE;
     }
-  else if (!p.anonymous && !_heed_demo_make_complainant (d, &p, error))
+  else if (!p->anonymous && !_heed_demo_make_complainant (d, p, error))
     return FALSE;
 
   if (simple)
-    p.story = strcmp (p.kind, "compliment") == 0
-              ? pick_story (d, heed_demo_compliments, heed_demo_compliments_n, &p, FALSE, FALSE)
-              : pick_story (d, heed_demo_comments, heed_demo_comments_n, &p, FALSE, FALSE);
+    p->story = strcmp (p->kind, "compliment") == 0
+               ? pick_story (d, heed_demo_compliments, heed_demo_compliments_n, p, FALSE, FALSE)
+               : pick_story (d, heed_demo_comments, heed_demo_comments_n, p, FALSE, FALSE);
   else
-    p.story = pick_story (d, heed_demo_stories, heed_demo_stories_n, &p,
-                          g_strcmp0 (p.behalf_reason, "child") == 0,
-                          g_strcmp0 (p.behalf_reason, "died") == 0);
-  p.named_staff = pick_staff_in_group (d, p.story->staff_group);
-  p.late = complaint && !p.oral && chance (d, 0.03);
+    p->story = pick_story (d, heed_demo_stories, heed_demo_stories_n, p,
+                           g_strcmp0 (p->behalf_reason, "child") == 0,
+                           g_strcmp0 (p->behalf_reason, "died") == 0);
+  p->named_staff = pick_staff_in_group (d, p->story->staff_group);
+  p->late = complaint && !p->oral && chance (d, 0.03);
 
-  _heed_demo_plan_progress (d, &p);
-  draft = strcmp (p.status, "draft") == 0;
-  decided = p.ended_as == NULL && p.outcome != NULL;
+  _heed_demo_plan_progress (d, p);
 
-  if (is_oral_channel (p.channel))
-    p.received_by = front_desk[rnd (d, 0, G_N_ELEMENTS (front_desk) - 1)];
-  else if (strcmp (p.channel, "letter") == 0 || strcmp (p.channel, "email") == 0
-           || strcmp (p.channel, "online-form") == 0)
-    p.received_by = back_office[rnd (d, 0, G_N_ELEMENTS (back_office) - 1)];
+  if (is_oral_channel (p->channel))
+    p->received_by = front_desk[rnd (d, 0, G_N_ELEMENTS (front_desk) - 1)];
+  else if (strcmp (p->channel, "letter") == 0 || strcmp (p->channel, "email") == 0
+           || strcmp (p->channel, "online-form") == 0)
+    p->received_by = back_office[rnd (d, 0, G_N_ELEMENTS (back_office) - 1)];
   else
-    p.received_by = STAFF_WHITMORE;
+    p->received_by = STAFF_WHITMORE;
   roll = g_rand_double (d->rand);
   if (simple)
-    p.handler = roll < 0.6 ? STAFF_LAWSON : STAFF_WHITMORE;
+    p->handler = roll < 0.6 ? STAFF_LAWSON : STAFF_WHITMORE;
   else
-    p.handler = roll < 0.7 ? STAFF_WHITMORE : roll < 0.95 ? STAFF_LAWSON : STAFF_HART;
+    p->handler = roll < 0.7 ? STAFF_WHITMORE : roll < 0.95 ? STAFF_LAWSON : STAFF_HART;
+  return TRUE;
+}
 
-  kase = heed_case_new (p.kind);
-  r = HEED_RECORD (kase);
+/* Who took it, who handles it, who it is from and for, and what it is about. */
+static void
+fill_case (Demo       *d,
+           Plan       *p,
+           HeedRecord *r,
+           gboolean    simple,
+           gboolean    draft)
+{
   /* A dental practice treats private patients too, whose complaints go to the Dental
    * Complaints Service and are left out of the KO41(b). */
   if (d->dental)
     heed_record_set_text (r, HEED_CASE_CARE, chance (d, 0.25) ? "private" : "nhs");
-  heed_record_set_text (r, HEED_CASE_CHANNEL, p.channel);
-  heed_record_set_text (r, HEED_CASE_STATUS, p.status);
-  heed_record_set_text (r, HEED_CASE_TRACK, p.track);
-  heed_record_set_text (r, HEED_CASE_RECEIVED_AT, p.received_at);
-  heed_record_set_int (r, HEED_CASE_RECEIVED_BY, d->staff[p.received_by]);
+  heed_record_set_text (r, HEED_CASE_CHANNEL, p->channel);
+  heed_record_set_text (r, HEED_CASE_STATUS, p->status);
+  heed_record_set_text (r, HEED_CASE_TRACK, p->track);
+  heed_record_set_text (r, HEED_CASE_RECEIVED_AT, p->received_at);
+  heed_record_set_int (r, HEED_CASE_RECEIVED_BY, d->staff[p->received_by]);
   if (!draft)
-    heed_record_set_int (r, HEED_CASE_HANDLER, d->staff[p.handler]);
-  heed_record_set_int (r, HEED_CASE_COMPLAINANT, p.complainant);
-  heed_record_set_int (r, HEED_CASE_AFFECTED, p.affected);
-  if (p.on_behalf)
+    heed_record_set_int (r, HEED_CASE_HANDLER, d->staff[p->handler]);
+  heed_record_set_int (r, HEED_CASE_COMPLAINANT, p->complainant);
+  heed_record_set_int (r, HEED_CASE_AFFECTED, p->affected);
+  if (p->on_behalf)
     {
       heed_record_set_bool (r, HEED_CASE_ON_BEHALF, TRUE);
-      heed_record_set_text (r, HEED_CASE_RELATIONSHIP, p.relationship);
-      heed_record_set_text (r, HEED_CASE_RELATIONSHIP_OTHER, p.relationship_other);
-      heed_record_set_text (r, HEED_CASE_BEHALF_REASON, p.behalf_reason);
-      heed_record_set_text (r, HEED_CASE_BEHALF_REASON_OTHER, p.behalf_reason_other);
-      heed_record_set_text (r, HEED_CASE_CONSENT_STATUS, p.consent_status);
-      heed_record_set_date (r, HEED_CASE_CONSENT_REQUESTED, &p.consent_requested);
-      heed_record_set_date (r, HEED_CASE_CONSENT_RECEIVED, &p.consent_answered);
-      if (g_strcmp0 (p.consent_status, "received") == 0)
-        heed_record_set_date (r, HEED_CASE_AUTHORISED_ON, &p.consent_answered);
+      heed_record_set_text (r, HEED_CASE_RELATIONSHIP, p->relationship);
+      heed_record_set_text (r, HEED_CASE_RELATIONSHIP_OTHER, p->relationship_other);
+      heed_record_set_text (r, HEED_CASE_BEHALF_REASON, p->behalf_reason);
+      heed_record_set_text (r, HEED_CASE_BEHALF_REASON_OTHER, p->behalf_reason_other);
+      heed_record_set_text (r, HEED_CASE_CONSENT_STATUS, p->consent_status);
+      heed_record_set_date (r, HEED_CASE_CONSENT_REQUESTED, &p->consent_requested);
+      heed_record_set_date (r, HEED_CASE_CONSENT_RECEIVED, &p->consent_answered);
+      if (g_strcmp0 (p->consent_status, "received") == 0)
+        heed_record_set_date (r, HEED_CASE_AUTHORISED_ON, &p->consent_answered);
     }
-  heed_record_set_bool (r, HEED_CASE_ANONYMOUS, p.anonymous);
+  heed_record_set_bool (r, HEED_CASE_ANONYMOUS, p->anonymous);
   heed_record_set_bool (r, HEED_CASE_CONFIDENTIAL, chance (d, simple ? 0.01 : 0.05));
-  _heed_demo_set_expanded (d, r, HEED_CASE_SUMMARY, &p.words, p.story->summary);
+  _heed_demo_set_expanded (d, r, HEED_CASE_SUMMARY, &p->words, p->story->summary);
   if (!draft || chance (d, 0.5))
-    _heed_demo_set_expanded (d, r, HEED_CASE_DESCRIPTION, &p.words, p.story->description);
-  heed_record_set_text (r, HEED_CASE_SUBJECT, p.story->subject);
-  fill_dates (d, &p, r, simple);
+    _heed_demo_set_expanded (d, r, HEED_CASE_DESCRIPTION, &p->words, p->story->description);
+  heed_record_set_text (r, HEED_CASE_SUBJECT, p->story->subject);
+}
 
-  if (!simple)
+/* A complaint's or concern's details: who was involved, how it affected them, what they
+ * want, where it happened, and a late complaint's decision. */
+static void
+fill_details (Demo       *d,
+              Plan       *p,
+              HeedRecord *r,
+              gboolean    complaint,
+              gboolean    draft)
+{
+  static const char *const gp_areas[] = {
+    "Main surgery", "Branch surgery", "Telephone and online services", "Home visits",
+  };
+  static const char *const dental_areas[] = { "Main surgery", "Hygiene clinic" };
+
+  if (chance (d, 0.5))
     {
-      if (chance (d, 0.5))
-        {
-          g_autofree char *involved = g_strdup_printf ("%s (%s)",
-                                                       heed_demo_staff_seeds[p.named_staff].name,
-                                                       staff_role (d, p.named_staff));
+      g_autofree char *involved = g_strdup_printf ("%s (%s)",
+                                                   heed_demo_staff_seeds[p->named_staff].name,
+                                                   staff_role (d, p->named_staff));
 
-          heed_record_set_text (r, HEED_CASE_PEOPLE_INVOLVED, involved);
-        }
-      if (complaint && chance (d, 0.7))
-        _heed_demo_set_expanded (d, r, HEED_CASE_HOW_AFFECTED, &p.words,
-                                 PICK_TEXT (d, heed_demo_how_affected));
-      if (chance (d, complaint ? 0.85 : 0.4))
-        {
-          const char *subject = p.story->subject;
-          const char *wanted = PICK_TEXT (d, heed_demo_outcomes_wanted);
+      heed_record_set_text (r, HEED_CASE_PEOPLE_INVOLVED, involved);
+    }
+  if (complaint && chance (d, 0.7))
+    _heed_demo_set_expanded (d, r, HEED_CASE_HOW_AFFECTED, &p->words,
+                             PICK_TEXT (d, heed_demo_how_affected));
+  if (chance (d, complaint ? 0.85 : 0.4))
+    {
+      const char *subject = p->story->subject;
+      const char *wanted = PICK_TEXT (d, heed_demo_outcomes_wanted);
 
-          if (strcmp (subject, "records") == 0 && chance (d, 0.6))
-            wanted = "To have my record corrected.";
-          else if ((strcmp (subject, "administration") == 0 || strcmp (subject, "consent") == 0
-                    || (d->dental && strcmp (subject, "clinical") == 0))
-                   && chance (d, 0.5))
-            wanted = "A refund of what I paid.";
-          heed_record_set_text (r, HEED_CASE_OUTCOME_WANTED, wanted);
-        }
-      if (g_date_valid (&p.ack) && chance (d, 0.3))
-        heed_record_set_text (r, HEED_CASE_OUTCOME_NOTES, PICK_TEXT (d, heed_demo_outcome_notes));
-      if (chance (d, 0.5))
-        heed_record_set_text (r, HEED_CASE_SERVICE_AREA,
-                              d->dental ? PICK (d, dental_areas) : PICK (d, gp_areas));
-      if (p.late && p.status != NULL && !draft && strcmp (p.status, "logged") != 0)
-        heed_record_set_text (r, HEED_CASE_LATE_DECISION,
-                              g_strcmp0 (p.ended_as, "out-of-scope") == 0
-                              ? "cannot-investigate" : "investigate");
+      if (strcmp (subject, "records") == 0 && chance (d, 0.6))
+        wanted = "To have my record corrected.";
+      else if ((strcmp (subject, "administration") == 0 || strcmp (subject, "consent") == 0
+                || (d->dental && strcmp (subject, "clinical") == 0))
+               && chance (d, 0.5))
+        wanted = "A refund of what I paid.";
+      heed_record_set_text (r, HEED_CASE_OUTCOME_WANTED, wanted);
+    }
+  if (g_date_valid (&p->ack) && chance (d, 0.3))
+    heed_record_set_text (r, HEED_CASE_OUTCOME_NOTES, PICK_TEXT (d, heed_demo_outcome_notes));
+  if (chance (d, 0.5))
+    heed_record_set_text (r, HEED_CASE_SERVICE_AREA,
+                          d->dental ? PICK (d, dental_areas) : PICK (d, gp_areas));
+  if (p->late && p->status != NULL && !draft && strcmp (p->status, "logged") != 0)
+    heed_record_set_text (r, HEED_CASE_LATE_DECISION,
+                          g_strcmp0 (p->ended_as, "out-of-scope") == 0
+                          ? "cannot-investigate" : "investigate");
+}
+
+/* How it is being handled: what was offered, the risk, safeguarding, scope, other
+ * organisations, the plan and the dates; whether it gets actions. */
+static gboolean
+fill_handling (Demo       *d,
+               Plan       *p,
+               HeedRecord *r,
+               gboolean    complaint,
+               gboolean    decided)
+{
+  gboolean actions;
+
+  heed_record_set_bool (r, HEED_CASE_CALLBACK_OFFERED, chance (d, 0.6));
+  heed_record_set_bool (r, HEED_CASE_MEETING_OFFERED, !p->early && chance (d, 0.4));
+  heed_record_set_bool (r, HEED_CASE_ADVOCACY_OFFERED,
+                        g_date_valid (&p->ack) && chance (d, 0.9));
+  heed_record_set_bool (r, HEED_CASE_COPY_OFFERED, is_oral_channel (p->channel));
+  if (chance (d, 0.06))
+    heed_record_set_text (r, HEED_CASE_NEEDS, PICK_TEXT (d, heed_demo_needs));
+
+  actions = complaint && decided && g_date_valid (&p->respond)
+            && strcmp (p->outcome, "not-upheld") != 0 && chance (d, 0.3);
+  fill_risk (d, p, r, actions);
+
+  if (chance (d, 0.01))
+    {
+      heed_record_set_bool (r, HEED_CASE_SAFEGUARDING, TRUE);
+      heed_record_set_text (r, HEED_CASE_SAFEGUARDING_NOTE,
+                            PICK_TEXT (d, heed_demo_safeguarding_notes));
+      add_working_days (d, &p->received, rnd (d, 0, 1), &p->safeguarding_referred);
+      forget_unless_reached (d, &p->safeguarding_referred);
+      heed_record_set_date (r, HEED_CASE_SAFEGUARDING_REFERRED, &p->safeguarding_referred);
     }
 
-  if (!simple && !draft)
+  if (strcmp (p->status, "out-of-scope") == 0)
+    heed_record_set_text (r, HEED_CASE_OUT_OF_SCOPE_REASON,
+                          p->late ? "Made more than 12 months after the events, and the staff "
+                                   "involved have since left, so it cannot be investigated "
+                                   "fairly."
+                                 : PICK_TEXT (d, heed_demo_out_of_scope_reasons));
+
+  if (strcmp (p->story->subject, "integrated-care") == 0)
     {
-      heed_record_set_bool (r, HEED_CASE_CALLBACK_OFFERED, chance (d, 0.6));
-      heed_record_set_bool (r, HEED_CASE_MEETING_OFFERED, !p.early && chance (d, 0.4));
-      heed_record_set_bool (r, HEED_CASE_ADVOCACY_OFFERED,
-                            g_date_valid (&p.ack) && chance (d, 0.9));
-      heed_record_set_bool (r, HEED_CASE_COPY_OFFERED, is_oral_channel (p.channel));
-      if (chance (d, 0.06))
-        heed_record_set_text (r, HEED_CASE_NEEDS, PICK_TEXT (d, heed_demo_needs));
-
-      actions = complaint && decided && g_date_valid (&p.respond)
-                && strcmp (p.outcome, "not-upheld") != 0 && chance (d, 0.3);
-      fill_risk (d, &p, r, actions);
-
-      if (chance (d, 0.01))
-        {
-          heed_record_set_bool (r, HEED_CASE_SAFEGUARDING, TRUE);
-          heed_record_set_text (r, HEED_CASE_SAFEGUARDING_NOTE,
-                                PICK_TEXT (d, heed_demo_safeguarding_notes));
-          add_working_days (d, &p.received, rnd (d, 0, 1), &p.safeguarding_referred);
-          forget_unless_reached (d, &p.safeguarding_referred);
-          heed_record_set_date (r, HEED_CASE_SAFEGUARDING_REFERRED, &p.safeguarding_referred);
-        }
-
-      if (strcmp (p.status, "out-of-scope") == 0)
-        heed_record_set_text (r, HEED_CASE_OUT_OF_SCOPE_REASON,
-                              p.late ? "Made more than 12 months after the events, and the staff "
-                                       "involved have since left, so it cannot be investigated "
-                                       "fairly."
-                                     : PICK_TEXT (d, heed_demo_out_of_scope_reasons));
-
-      if (strcmp (p.story->subject, "integrated-care") == 0)
-        {
-          heed_record_set_text (r, HEED_CASE_OTHER_ORGANISATIONS,
-                                "Exampleshire Hospitals NHS Foundation Trust");
-          heed_record_set_text (r, HEED_CASE_LEAD_ORGANISATION,
-                                chance (d, 0.6) ? d->practice_name
-                                                : "Exampleshire Hospitals NHS Foundation Trust");
-          heed_record_set_bool (r, HEED_CASE_CONSENT_TO_SHARE, chance (d, 0.85));
-        }
-
-      if (complaint && !p.early && g_date_valid (&p.start))
-        {
-          p.words.date = p.agreed;
-          _heed_demo_set_expanded (d, r, HEED_CASE_PLAN, &p.words, PICK_TEXT (d, heed_demo_plans));
-        }
-      if (g_date_valid (&p.ack) && chance (d, 0.5))
-        heed_record_set_text (r, HEED_CASE_UPDATE_ARRANGEMENTS,
-                              PICK_TEXT (d, heed_demo_update_arrangements));
-      heed_record_set_date (r, HEED_CASE_AGREED_RESPONSE_DATE, &p.agreed);
-      heed_record_set_date (r, HEED_CASE_ACKNOWLEDGED_ON, &p.ack);
-      heed_record_set_date (r, HEED_CASE_STAGE2_ON, &p.stage2);
-      heed_record_set_bool (r, HEED_CASE_EXTENDED, p.extended);
-      heed_record_set_date (r, HEED_CASE_RESPONDED_ON, &p.respond);
+      heed_record_set_text (r, HEED_CASE_OTHER_ORGANISATIONS,
+                            "Exampleshire Hospitals NHS Foundation Trust");
+      heed_record_set_text (r, HEED_CASE_LEAD_ORGANISATION,
+                            chance (d, 0.6) ? d->practice_name
+                                            : "Exampleshire Hospitals NHS Foundation Trust");
+      heed_record_set_bool (r, HEED_CASE_CONSENT_TO_SHARE, chance (d, 0.85));
     }
-  heed_record_set_date (r, HEED_CASE_CLOSED_ON, &p.close);
-  heed_record_set_bool (r, HEED_CASE_ORAL_RESOLVED,
-                        p.oral && strcmp (p.status, "closed") == 0);
 
-  /* The outcome and what was put right. */
-  if (complaint && p.outcome != NULL)
-    heed_record_set_text (r, HEED_CASE_OUTCOME, p.outcome);
+  if (complaint && !p->early && g_date_valid (&p->start))
+    {
+      p->words.date = p->agreed;
+      _heed_demo_set_expanded (d, r, HEED_CASE_PLAN, &p->words, PICK_TEXT (d, heed_demo_plans));
+    }
+  if (g_date_valid (&p->ack) && chance (d, 0.5))
+    heed_record_set_text (r, HEED_CASE_UPDATE_ARRANGEMENTS,
+                          PICK_TEXT (d, heed_demo_update_arrangements));
+  heed_record_set_date (r, HEED_CASE_AGREED_RESPONSE_DATE, &p->agreed);
+  heed_record_set_date (r, HEED_CASE_ACKNOWLEDGED_ON, &p->ack);
+  heed_record_set_date (r, HEED_CASE_STAGE2_ON, &p->stage2);
+  heed_record_set_bool (r, HEED_CASE_EXTENDED, p->extended);
+  heed_record_set_date (r, HEED_CASE_RESPONDED_ON, &p->respond);
+  return actions;
+}
+
+/* The outcome and what was put right. */
+static void
+fill_outcome (Demo       *d,
+              Plan       *p,
+              HeedRecord *r,
+              gboolean    complaint,
+              gboolean    concern,
+              gboolean    decided,
+              gboolean    actions)
+{
+  if (complaint && p->outcome != NULL)
+    heed_record_set_text (r, HEED_CASE_OUTCOME, p->outcome);
   if (complaint && decided)
     {
-      gboolean upheld = strcmp (p.outcome, "not-upheld") != 0;
+      gboolean upheld = strcmp (p->outcome, "not-upheld") != 0;
 
       heed_record_set_bool (r, HEED_CASE_REMEDY_APOLOGY, chance (d, upheld ? 0.95 : 0.15));
       heed_record_set_bool (r, HEED_CASE_REMEDY_EXPLANATION, chance (d, 0.9));
@@ -1049,32 +1077,72 @@ make_case (Demo        *d,
       if (upheld && chance (d, d->dental ? 0.06 : 0.03))
         heed_record_set_int (r, HEED_CASE_REMEDY_FINANCIAL, financial_redress (d));
     }
-  else if (concern && g_date_valid (&p.respond))
+  else if (concern && g_date_valid (&p->respond))
     {
       heed_record_set_bool (r, HEED_CASE_REMEDY_EXPLANATION, TRUE);
       heed_record_set_bool (r, HEED_CASE_REMEDY_APOLOGY, chance (d, 0.4));
     }
+}
 
-  learning = find_learning (p.story->subject);
-  if (complaint && decided && !p.oral && strcmp (p.status, "closed") == 0)
+/* A closed complaint: perhaps the Ombudsman, and what was learned and may be published. */
+static void
+fill_learning (Demo       *d,
+               Plan       *p,
+               HeedRecord *r)
+{
+  const Learning *learning = find_learning (p->story->subject);
+  gboolean upheld = strcmp (p->outcome, "not-upheld") != 0;
+
+  if (chance (d, strcmp (p->outcome, "upheld") == 0 ? 0.01 : 0.045))
+    fill_ombudsman (d, p, r);
+  heed_record_set_bool (r, HEED_CASE_GENERAL_IMPORTANCE, chance (d, 0.05));
+  if (upheld && chance (d, 0.6))
     {
-      gboolean upheld = strcmp (p.outcome, "not-upheld") != 0;
-
-      if (chance (d, strcmp (p.outcome, "upheld") == 0 ? 0.01 : 0.045))
-        fill_ombudsman (d, &p, r);
-      heed_record_set_bool (r, HEED_CASE_GENERAL_IMPORTANCE, chance (d, 0.05));
-      if (upheld && chance (d, 0.6))
+      heed_record_set_text (r, HEED_CASE_LESSONS, learning->lesson);
+      heed_record_set_bool (r, HEED_CASE_IN_REPORT, chance (d, 0.5));
+      if (chance (d, 0.3))
         {
-          heed_record_set_text (r, HEED_CASE_LESSONS, learning->lesson);
-          heed_record_set_bool (r, HEED_CASE_IN_REPORT, chance (d, 0.5));
-          if (chance (d, 0.3))
-            {
-              heed_record_set_text (r, HEED_CASE_YOU_SAID, learning->you_said);
-              heed_record_set_text (r, HEED_CASE_WE_DID, learning->we_did);
-              heed_record_set_bool (r, HEED_CASE_PUBLICATION_APPROVED, chance (d, 0.7));
-            }
+          heed_record_set_text (r, HEED_CASE_YOU_SAID, learning->you_said);
+          heed_record_set_text (r, HEED_CASE_WE_DID, learning->we_did);
+          heed_record_set_bool (r, HEED_CASE_PUBLICATION_APPROVED, chance (d, 0.7));
         }
     }
+}
+
+static gboolean
+make_case (Demo        *d,
+           const Slot  *slot,
+           GError     **error)
+{
+  g_autoptr(HeedCase) kase = NULL;
+  HeedRecord *r;
+  Plan p = { 0 };
+  gboolean complaint, concern, simple, draft, decided, actions = FALSE;
+  gint64 case_id;
+
+  if (!plan_case (d, slot, &p, error))
+    return FALSE;
+  complaint = strcmp (p.kind, "complaint") == 0;
+  concern = strcmp (p.kind, "concern") == 0;
+  simple = !complaint && !concern;
+  draft = strcmp (p.status, "draft") == 0;
+  decided = p.ended_as == NULL && p.outcome != NULL;
+
+  kase = heed_case_new (p.kind);
+  r = HEED_RECORD (kase);
+  fill_case (d, &p, r, simple, draft);
+  fill_dates (d, &p, r, simple);
+  if (!simple)
+    fill_details (d, &p, r, complaint, draft);
+  if (!simple && !draft)
+    actions = fill_handling (d, &p, r, complaint, decided);
+  heed_record_set_date (r, HEED_CASE_CLOSED_ON, &p.close);
+  heed_record_set_bool (r, HEED_CASE_ORAL_RESOLVED,
+                        p.oral && strcmp (p.status, "closed") == 0);
+
+  fill_outcome (d, &p, r, complaint, concern, decided, actions);
+  if (complaint && decided && !p.oral && strcmp (p.status, "closed") == 0)
+    fill_learning (d, &p, r);
 
   if (!heed_store_save (d->store, r, error))
     return FALSE;
