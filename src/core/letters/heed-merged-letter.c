@@ -1398,12 +1398,21 @@ load_case (Merge        *m,
 }
 
 static void
-heed_merged_letter_finalize (GObject *object)
+heed_merged_letter_dispose (GObject *object)
 {
   HeedMergedLetter *self = HEED_MERGED_LETTER (object);
 
   g_clear_object (&self->template);
   g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (heed_merged_letter_parent_class)->dispose (object);
+}
+
+static void
+heed_merged_letter_finalize (GObject *object)
+{
+  HeedMergedLetter *self = HEED_MERGED_LETTER (object);
+
   g_free (self->title);
   g_free (self->reference);
   g_free (self->date_text);
@@ -1422,6 +1431,7 @@ heed_merged_letter_finalize (GObject *object)
 static void
 heed_merged_letter_class_init (HeedMergedLetterClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = heed_merged_letter_dispose;
   G_OBJECT_CLASS (klass)->finalize = heed_merged_letter_finalize;
 }
 
