@@ -2017,6 +2017,91 @@ test_find_clean_backup (Fixture       *fixture,
   g_assert_null (heed_store_find_clean_backup (fixture->store, folder));
 }
 
+/* Another seat's changes: heard on this one without reopening (LISTEN/NOTIFY). */
+typedef struct {
+  gint64 added;
+  gint64 changed;
+} Overheard;
+
+static void
+on_overheard_added_cb (HeedStore *store,
+                       gint64     id,
+                       Overheard *heard)
+{
+  heard->added = id;
+}
+
+static void
+on_overheard_changed_cb (HeedStore *store,
+                         gint64     id,
+                         Overheard *heard)
+{
+  heard->changed = id;
+}
+
+/* Runs the main context until @value is set; a bound of many seconds, never a timing test. */
+static void
+wait_for (gint64 *value)
+{
+  for (guint i = 0; *value == 0 && i < 3000; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (*value == 0)
+        g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
+static void
+test_other_seats_live (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(HeedStore) reception = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(HeedCaseListModel) managers_list = heed_case_list_model_new (fixture->store);
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  Overheard heard = { 0, 0 };
+  guint before;
+
+  g_assert_true (heed_case_list_model_set_query (managers_list, query, &error));
+  g_assert_no_error (error);
+  before = g_list_model_get_n_items (G_LIST_MODEL (managers_list));
+  g_signal_connect (fixture->store, "case-added", G_CALLBACK (on_overheard_added_cb), &heard);
+  g_signal_connect (fixture->store, "case-changed", G_CALLBACK (on_overheard_changed_cb), &heard);
+
+  /* Reception, at another seat, logs a call. */
+  reception = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kase = save_complaint (reception, "2025-06-02T10:00:00", "Logged at reception");
+  wait_for (&heard.added);
+  g_assert_cmpint (heard.added, ==, heed_record_get_id (HEED_RECORD (kase)));
+  g_assert_true (heed_case_list_model_refresh (managers_list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (managers_list)), ==, before + 1);
+
+  /* And changes it: the manager's open page hears of it. */
+  heard.changed = 0;
+  g_object_set (kase, "summary", "Logged at reception, then corrected", NULL);
+  g_assert_true (heed_store_save (reception, HEED_RECORD (kase), &error));
+  g_assert_no_error (error);
+  wait_for (&heard.changed);
+  g_assert_cmpint (heard.changed, ==, heed_record_get_id (HEED_RECORD (kase)));
+
+  /* Its own changes are not heard again as another seat's. */
+  heard.added = 0;
+  g_clear_object (&kase);
+  kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Logged in the office");
+  g_assert_cmpint (heard.added, ==, heed_record_get_id (HEED_RECORD (kase)));
+  heard.added = 0;
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_cmpint (heard.added, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2031,9 +2116,12 @@ main (int    argc,
   g_test_add ("/core/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 #define ADD_FILE(path, func) \
   if (!heed_test_on_server ()) ADD (path, func)
+#define ADD_SERVER(path, func) \
+  if (heed_test_on_server ()) ADD (path, func)
 
   ADD ("create", test_create);
   ADD ("signals-after-commit", test_signals_after_commit);
+  ADD_SERVER ("other-seats-live", test_other_seats_live);
   ADD_FILE ("wal-and-foreign-keys", test_wal_and_foreign_keys);
   if (!heed_test_on_server ())
     g_test_add_func ("/core/store/refusals", test_refusals);
