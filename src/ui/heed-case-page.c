@@ -17,6 +17,7 @@
 #include "heed-record-dialog.h"
 #include "heed-record-editor.h"
 #include "heed-restriction.h"
+#include "heed-risk-matrix.h"
 #include "heed-staff.h"
 #include "heed-staff-picker.h"
 #include "heed-status.h"
@@ -54,7 +55,7 @@ struct _HeedCasePage
   GPtrArray          *editors;      /* HeedRecordEditor* */
   GPtrArray          *groups;       /* widgets added to the page, removed on reload */
   GPtrArray          *deadline_rows;
-  GtkWidget          *matrix_buttons[4][5];
+  HeedRiskMatrix     *matrix;       /* NULL: the case is not graded */
   gint64              draft_id;
   guint               draft_source;
   gboolean            changed;
@@ -229,17 +230,14 @@ keep_draft_cb (gpointer user_data)
 static void
 update_matrix (HeedCasePage *self)
 {
-  const char *seriousness = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_SERIOUSNESS);
-  const char *likelihood = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_LIKELIHOOD);
-
   /* Comments and compliments are not graded: there is no matrix. */
-  if (self->matrix_buttons[0][0] == NULL)
+  if (self->matrix == NULL)
     return;
-  for (guint s = 0; s < 4; s++)
-    for (guint l = 0; l < 5; l++)
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->matrix_buttons[s][l]),
-                                    g_strcmp0 (seriousness, heed_seriousness_levels[s]) == 0
-                                    && g_strcmp0 (likelihood, heed_likelihood_levels[l]) == 0);
+  heed_risk_matrix_set_grade (self->matrix,
+                              heed_record_get_text (HEED_RECORD (self->kase),
+                                                    HEED_CASE_SERIOUSNESS),
+                              heed_record_get_text (HEED_RECORD (self->kase),
+                                                    HEED_CASE_LIKELIHOOD));
 }
 
 static void
@@ -283,22 +281,15 @@ add_group (HeedCasePage       *self,
 }
 
 static void
-on_matrix_toggled_cb (GtkToggleButton *button,
-                      HeedCasePage    *self)
+on_matrix_graded_cb (HeedRiskMatrix *matrix,
+                     const char     *seriousness,
+                     const char     *likelihood,
+                     HeedCasePage   *self)
 {
   HeedRecordEditor *editor = g_ptr_array_index (self->editors, 0);
-  guint s = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heed-seriousness"));
-  guint l = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heed-likelihood"));
 
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  if (g_strcmp0 (heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_SERIOUSNESS),
-                 heed_seriousness_levels[s]) == 0
-      && g_strcmp0 (heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_LIKELIHOOD),
-                    heed_likelihood_levels[l]) == 0)
-    return;
-  heed_record_editor_set_value (editor, "seriousness", heed_seriousness_levels[s]);
-  heed_record_editor_set_value (editor, "likelihood", heed_likelihood_levels[l]);
+  heed_record_editor_set_value (editor, "seriousness", seriousness);
+  heed_record_editor_set_value (editor, "likelihood", likelihood);
 }
 
 /* Every change to the case as the audit trail has it, newest first: what a manager shows an
@@ -367,71 +358,14 @@ make_history_group (HeedCasePage *self,
   return group;
 }
 
-/* The risk matrix of DOMAIN.md, seriousness down and likelihood across, each cell named by
- * the risk it grades to and coloured like it. */
 static GtkWidget *
 make_matrix (HeedCasePage *self)
 {
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Risk at receipt: seriousness down, likelihood across"), -1);
-  for (guint l = 0; l < 5; l++)
-    {
-      GtkWidget *label = gtk_label_new (heed_choice_get_label ("likelihood",
-                                                                heed_likelihood_levels[l]));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_grid_attach (GTK_GRID (grid), label, (int) l + 1, 0, 1, 1);
-    }
-  for (guint s = 0; s < 4; s++)
-    {
-      GtkWidget *label = gtk_label_new (heed_choice_get_label ("seriousness",
-                                                                heed_seriousness_levels[s]));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) s + 1, 1, 1);
-      for (guint l = 0; l < 5; l++)
-        {
-          g_autofree char *risk = heed_store_dup_risk (self->store, heed_seriousness_levels[s],
-                                                      heed_likelihood_levels[l]);
-          const char *risk_label = heed_choice_get_label ("risk", risk);
-          GtkWidget *button = gtk_toggle_button_new_with_label (risk_label);
-          g_autofree char *css = g_strdup_printf ("risk-%s", risk != NULL ? risk : "none");
-          g_autofree char *name =
-            g_strdup_printf (_("Seriousness %s, likelihood %s: %s risk"),
-                             heed_choice_get_label ("seriousness", heed_seriousness_levels[s]),
-                             heed_choice_get_label ("likelihood", heed_likelihood_levels[l]),
-                             risk_label);
-
-          gtk_widget_add_css_class (button, css);
-          gtk_widget_set_hexpand (button, TRUE);
-          gtk_widget_set_tooltip_text (button, name);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          name, -1);
-          if (s > 0 || l > 0)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
-                                         GTK_TOGGLE_BUTTON (self->matrix_buttons[0][0]));
-          g_object_set_data (G_OBJECT (button), "heed-seriousness", GUINT_TO_POINTER (s));
-          g_object_set_data (G_OBJECT (button), "heed-likelihood", GUINT_TO_POINTER (l));
-          gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
-          self->matrix_buttons[s][l] = button;
-          gtk_grid_attach (GTK_GRID (grid), button, (int) l + 1, (int) s + 1, 1, 1);
-        }
-    }
+  self->matrix = HEED_RISK_MATRIX (heed_risk_matrix_new ());
+  heed_risk_matrix_set_store (self->matrix, self->store);
   update_matrix (self);
-  for (guint s = 0; s < 4; s++)
-    for (guint l = 0; l < 5; l++)
-      g_signal_connect (self->matrix_buttons[s][l], "toggled", G_CALLBACK (on_matrix_toggled_cb),
-                        self);
-  return grid;
+  g_signal_connect (self->matrix, "graded", G_CALLBACK (on_matrix_graded_cb), self);
+  return GTK_WIDGET (self->matrix);
 }
 
 static void
@@ -1294,7 +1228,7 @@ clear_page (HeedCasePage *self)
     }
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->editors, 0);
-  memset (self->matrix_buttons, 0, sizeof self->matrix_buttons);
+  self->matrix = NULL;
 }
 
 static HeedPerson *
