@@ -8,6 +8,7 @@
 #include "heed-accessible.h"
 #include "heed-action.h"
 #include "heed-case-element.h"
+#include "heed-case-log.h"
 #include "heed-case-page.h"
 #include "heed-subject-access.h"
 #include "heed-choice.h"
@@ -724,16 +725,6 @@ fill_header (HeedCasePage *self)
   gtk_label_set_text (self->facts_label, facts);
 }
 
-static gboolean keep_draft_cb (gpointer user_data);
-
-static void
-on_open_attachment_clicked_cb (GtkButton    *button,
-                               HeedCasePage *self)
-{
-  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0,
-                 *(gint64 *) g_object_get_data (G_OBJECT (button), "heed-attachment"));
-}
-
 gboolean
 heed_case_page_attach_file (HeedCasePage  *self,
                             gint64         event_id,
@@ -856,149 +847,36 @@ on_drop_cb (GtkDropTarget *target,
 }
 
 static void
-on_attach_chosen_cb (GtkNativeDialog *native,
-                     int              response,
-                     HeedCasePage    *self)
+on_log_attachment_activated_cb (HeedCaseLog  *log,
+                                gint64        attachment_id,
+                                HeedCasePage *self)
 {
-  gint64 event_id = *(gint64 *) g_object_get_data (G_OBJECT (native), "heed-event");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
-
-      if (file != NULL && !heed_case_page_attach_file (self, event_id, file, &error))
-        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
-    }
-  g_object_unref (native);
+  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, attachment_id);
 }
 
 static void
-on_attach_clicked_cb (GtkButton    *button,
-                      HeedCasePage *self)
+on_log_attach_file_cb (HeedCaseLog  *log,
+                       gint64        event_id,
+                       GFile        *file,
+                       HeedCasePage *self)
 {
-  GtkFileChooserNative *native;
+  g_autoptr(GError) error = NULL;
 
-  native = gtk_file_chooser_native_new (_("Attach a File"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
-                                        _("_Cancel"));
-  g_object_set_data_full (G_OBJECT (native), "heed-event",
-                          g_memdup2 (g_object_get_data (G_OBJECT (button), "heed-event"),
-                                     sizeof (gint64)),
-                          g_free);
-  g_signal_connect (native, "response", G_CALLBACK (on_attach_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  if (!heed_case_page_attach_file (self, event_id, file, &error))
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
 }
 
 static void
 fill_log (HeedCasePage *self)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) attachments = NULL;
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *log = heed_case_log_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What Has Happened"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Calls, meetings, letters, interviews, statements, "
-                                           "records seen, site visits and advice, newest first."));
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-entry");
-  gtk_widget_set_tooltip_text (add, _("Add an Entry (Ctrl+E)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Add an entry"), -1);
-  gtk_widget_set_sensitive (add, !heed_store_is_read_only (self->store));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
-
-  events = heed_store_list (self->store, HEED_TYPE_EVENT,
-                            heed_record_get_id (HEED_RECORD (self->kase)), NULL);
-  attachments = heed_store_list_attachments (self->store,
-                                             heed_record_get_id (HEED_RECORD (self->kase)), NULL);
-  for (guint i = events != NULL ? events->len : 0; i > 0; i--)
-    {
-      HeedRecord *event = g_ptr_array_index (events, i - 1);
-      GtkWidget *row = adw_action_row_new ();
-      const char *at = heed_record_get_text (event, HEED_EVENT_OCCURRED_AT);
-      const char *summary = heed_record_get_text (event, HEED_EVENT_SUMMARY);
-      const char *detail = heed_record_get_text (event, HEED_EVENT_DETAIL);
-      g_autofree char *when = NULL;
-      g_autofree char *title = NULL;
-      GDate date;
-
-      if (at != NULL && strlen (at) >= 10)
-        {
-          g_autofree char *day = g_strndup (at, 10);
-
-          if (heed_date_from_iso (day, &date))
-            {
-              g_autofree char *long_day = heed_format_date_long (&date);
-
-              /* Translators: "3 June 2025 at 14:30" */
-              when = strlen (at) >= 16 ? g_strdup_printf (_("%s at %.5s"), long_day, at + 11)
-                                       : g_steal_pointer (&long_day);
-            }
-        }
-      title = g_strdup_printf ("%s — %s", when != NULL ? when : "",
-                               heed_event_kind_get_label (heed_record_get_text (event,
-                                                                                HEED_EVENT_KIND)));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (summary != NULL || detail != NULL)
-        {
-          g_autofree char *subtitle = g_strjoin (summary != NULL && detail != NULL ? "\n" : "",
-                                                 summary != NULL ? summary : "",
-                                                 detail != NULL ? detail : "", NULL);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      for (guint j = 0; attachments != NULL && j < attachments->len; j++)
-        {
-          HeedAttachmentInfo *info = g_ptr_array_index (attachments, j);
-          GtkWidget *open;
-          g_autofree char *label = NULL;
-
-          if (info->event_id != heed_record_get_id (event))
-            continue;
-          open = gtk_button_new_from_icon_name ("document-open-symbolic");
-          label = g_strdup_printf (_("Open %s"), info->filename);
-          gtk_widget_add_css_class (open, "flat");
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (open, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          label, -1);
-          g_object_set_data_full (G_OBJECT (open), "heed-attachment",
-                                  g_memdup2 (&info->id, sizeof info->id), g_free);
-          g_signal_connect (open, "clicked", G_CALLBACK (on_open_attachment_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-        }
-      if (!heed_store_is_read_only (self->store))
-        {
-          GtkWidget *attach = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
-
-          gtk_widget_add_css_class (attach, "flat");
-          gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (attach, _("Attach a File…"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Attach a file to this entry"), -1);
-          g_object_set_data_full (G_OBJECT (attach), "heed-event",
-                                  g_memdup2 (&(gint64) { heed_record_get_id (event) },
-                                             sizeof (gint64)),
-                                  g_free);
-          g_signal_connect (attach, "clicked", G_CALLBACK (on_attach_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  if (events == NULL || events->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing recorded yet"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  add_group (self, self->page, group);
+  heed_case_log_load (HEED_CASE_LOG (log), self->store,
+                      heed_record_get_id (HEED_RECORD (self->kase)));
+  g_signal_connect_object (log, "attachment-activated",
+                           G_CALLBACK (on_log_attachment_activated_cb), self, 0);
+  g_signal_connect_object (log, "attach-file", G_CALLBACK (on_log_attach_file_cb), self, 0);
+  add_group (self, self->page, log);
 }
 
 static gboolean keep_draft_cb (gpointer user_data);
