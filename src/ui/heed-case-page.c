@@ -15,8 +15,8 @@
 #include "heed-email.h"
 #include "heed-event.h"
 #include "heed-person.h"
-#include "heed-record-dialog.h"
 #include "heed-record-editor.h"
+#include "heed-record-list.h"
 #include "heed-restriction.h"
 #include "heed-risk-matrix.h"
 #include "heed-staff.h"
@@ -140,25 +140,15 @@ static const char *const restriction_fields[] = {
   "measure", "detail", "reason", "start-date", "review-date", "told-on", NULL
 };
 
-/* A list of a case's own records (its parts, its contact restrictions) with Add and Edit. */
-typedef struct {
-  const char        *name;         /* the add button's widget name */
-  const char *const *fields;
-  const char        *title_field;
-  const char        *subtitle_field;
-  const char        *new_title;    /* N_() */
-  const char        *edit_title;   /* N_() */
-} RecordList;
-
-static const RecordList element_list = {
+/* The lists of a case's own records, with Add and Edit. */
+static const HeedRecordListKind element_list = {
   "add-element", element_fields, "description", "outcome", N_("New Part of the Complaint"),
   N_("Part of the Complaint")
 };
-static const RecordList action_list = {
-  "add-action", action_fields, "description", "due-date", N_("New Action"),
-  N_("Action")
+static const HeedRecordListKind action_list = {
+  "add-action", action_fields, "description", "due-date", N_("New Action"), N_("Action")
 };
-static const RecordList restriction_list = {
+static const HeedRecordListKind restriction_list = {
   "add-restriction", restriction_fields, "measure", "start-date", N_("New Contact Restriction"),
   N_("Contact Restriction")
 };
@@ -879,139 +869,38 @@ fill_log (HeedCasePage *self)
   add_group (self, self->page, log);
 }
 
-static gboolean keep_draft_cb (gpointer user_data);
+/* Reloading after the save must not lose typing on the page: it is kept as a draft first. */
+static void
+on_record_list_editing_cb (HeedCasePage *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+}
 
 static void
-on_list_record_saved_cb (HeedCasePage *self)
+on_record_list_saved_cb (HeedCasePage *self)
 {
   heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
 }
 
 static void
-open_record_dialog (HeedCasePage     *self,
-                    const RecordList *list,
-                    GType             type,
-                    HeedRecord       *record,
-                    gboolean          is_new)
+add_record_list (HeedCasePage             *self,
+                 AdwPreferencesPage       *page,
+                 const HeedRecordListKind *kind,
+                 GType                     type,
+                 const char               *title,
+                 const char               *description,
+                 const char               *empty)
 {
-  HeedRecordDialog *dialog;
+  GtkWidget *list = heed_record_list_new (kind, type, title, description, empty);
 
-  /* Reloading after the save must not lose typing on the page: keep it as a draft now. */
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  keep_draft_cb (self);
-  dialog = heed_record_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   self->store, record,
-                                   _(is_new ? list->new_title : list->edit_title),
-                                   is_new ? _("_Add") : _("_Save"), list->fields);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_list_record_saved_cb), self,
+  heed_record_list_load (HEED_RECORD_LIST (list), self->store,
+                         heed_record_get_id (HEED_RECORD (self->kase)));
+  g_signal_connect_object (list, "editing", G_CALLBACK (on_record_list_editing_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_list_add_clicked_cb (GtkButton    *button,
-                        HeedCasePage *self)
-{
-  const RecordList *list = g_object_get_data (G_OBJECT (button), "heed-list");
-  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "heed-type"));
-  g_autoptr(HeedRecord) record = g_object_new (type, NULL);
-
-  heed_record_set_int (record, (guint) heed_record_find_field (record, "case"),
-                       heed_record_get_id (HEED_RECORD (self->kase)));
-  open_record_dialog (self, list, type, record, TRUE);
-}
-
-static void
-on_list_row_activated_cb (AdwActionRow *row,
-                          HeedCasePage *self)
-{
-  const RecordList *list = g_object_get_data (G_OBJECT (row), "heed-list");
-  HeedRecord *record = g_object_get_data (G_OBJECT (row), "heed-record");
-  g_autoptr(HeedRecord) copy = heed_record_copy (record);
-
-  open_record_dialog (self, list, G_OBJECT_TYPE (record), copy, FALSE);
-}
-
-static char *
-dup_field_text (HeedRecord *record,
-                const char *field)
-{
-  int index = heed_record_find_field (record, field);
-  const HeedFieldSpec *spec;
-  GDate date;
-
-  if (index < 0 || !heed_record_is_set (record, (guint) index))
-    return NULL;
-  spec = &heed_record_get_fields (record, NULL)[index];
-  if (spec->type == HEED_VALUE_CHOICE)
-    return g_strdup (heed_choice_get_label (field, heed_record_get_text (record, (guint) index)));
-  if (spec->type == HEED_VALUE_DATE && heed_record_get_date (record, (guint) index, &date))
-    return heed_format_date_long (&date);
-  return heed_record_dup_string (record, (guint) index);
-}
-
-static void
-add_record_list (HeedCasePage       *self,
-                 AdwPreferencesPage *page,
-                 const RecordList   *list,
-                 GType               type,
-                 const char         *title,
-                 const char         *description,
-                 const char         *empty)
-{
-  g_autoptr(GPtrArray) records = heed_store_list (self->store, type,
-                                                  heed_record_get_id (HEED_RECORD (self->kase)),
-                                                  NULL);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  g_autofree char *add_label = g_strdup_printf (_("Add: %s"), _(list->edit_title));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (add, add_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label,
-                                  -1);
-  gtk_widget_set_sensitive (add, !heed_store_is_read_only (self->store));
-  gtk_widget_set_name (add, list->name);
-  g_object_set_data (G_OBJECT (add), "heed-list", (gpointer) list);
-  g_object_set_data (G_OBJECT (add), "heed-type", GSIZE_TO_POINTER (type));
-  g_signal_connect (add, "clicked", G_CALLBACK (on_list_add_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      HeedRecord *record = g_ptr_array_index (records, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *row_title = dup_field_text (record, list->title_field);
-      g_autofree char *subtitle = dup_field_text (record, list->subtitle_field);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title != NULL ? row_title
-                                                                                : "");
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
-                                        !heed_store_is_read_only (self->store));
-      g_object_set_data (G_OBJECT (row), "heed-list", (gpointer) list);
-      g_object_set_data_full (G_OBJECT (row), "heed-record", g_object_ref (record),
-                              g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (on_list_row_activated_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  if (records == NULL || records->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty);
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  add_group (self, page, group);
+  g_signal_connect_object (list, "saved", G_CALLBACK (on_record_list_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  add_group (self, page, list);
 }
 
 /* Ticking a member of staff is kept at once, like a status change. */
