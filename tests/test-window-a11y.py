@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 WALK, CLI = sys.argv[1], sys.argv[2]
 INNER = len(sys.argv) > 3 and sys.argv[3] == "--inner"
@@ -202,11 +203,17 @@ def inner():
                 continue
             scene = line[len("SCENE "):]
             current[0] = f"after {scene}"
-            app = find_app(pyatspi, proc.pid)
+            # The accessibility tree follows the window over D-Bus, later on a busy machine:
+            # read it again until it holds the scene's controls, for a while, before judging.
+            for attempt in range(40):
+                app = find_app(pyatspi, proc.pid)
+                found, looked = problems_of(pyatspi, app) if app is not None else ([], 0)
+                if app is not None and looked > 0 and not found:
+                    break
+                time.sleep(0.25)
             if app is None:
                 results.append((scene, False, ["the program is not on the accessibility bus"]))
             else:
-                found, looked = problems_of(pyatspi, app)
                 if looked == 0:
                     found.append("no controls seen at all")
                 results.append((f"{scene}: {looked} controls named, no mnemonic shown",
