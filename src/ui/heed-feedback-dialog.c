@@ -25,8 +25,10 @@ struct _HeedFeedbackDialog
   AdwWindow         parent_instance;
 
   AdwWindowTitle   *title;
-  AdwPreferencesPage *page;
+  GtkWidget        *discard_button;
+  GtkWidget        *save_button;
   GtkLabel         *problem_label;
+  AdwPreferencesPage *page;
 
   HeedStore        *store;
   char             *kind;
@@ -437,6 +439,8 @@ heed_feedback_dialog_dispose (GObject *object)
   g_clear_object (&self->complainant);
   g_clear_object (&self->affected);
   g_clear_object (&self->store);
+  self->staff_picker = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_FEEDBACK_DIALOG);
   G_OBJECT_CLASS (heed_feedback_dialog_parent_class)->dispose (object);
 }
 
@@ -472,47 +476,23 @@ heed_feedback_dialog_class_init (HeedFeedbackDialogClass *klass)
                                        "feedback.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "feedback.save", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-feedback-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, page);
 }
 
 static void
 heed_feedback_dialog_init (HeedFeedbackDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = heed_accessible_button_new (_("_Discard"));
-  GtkWidget *save = heed_accessible_button_new (_("_Save"));
-  GtkWidget *problem = gtk_label_new (NULL);
-
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 680, 760);
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "feedback.discard");
-  gtk_widget_set_tooltip_text (cancel, _("Throw Away What Was Typed"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "feedback.save");
-  gtk_widget_set_tooltip_text (save, _("Save (Ctrl+Enter)"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_widget_set_margin_start (problem, 18);
-  gtk_widget_set_margin_end (problem, 18);
-  gtk_widget_set_margin_top (problem, 6);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_widget_set_visible (problem, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (problem), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problems"), -1);
-  self->problem_label = GTK_LABEL (problem);
-  gtk_box_append (GTK_BOX (box), problem);
-
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->page));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Read out as they show, "Save" rather than "_Save Save". */
+  heed_accessible_name_button (self->discard_button);
+  heed_accessible_name_button (self->save_button);
 }
 
 static HeedFeedbackDialog *
