@@ -184,6 +184,11 @@ name_icon_button (GtkWidget *button)
   else if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "edit-find-symbolic") == 0)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Search"), -1);
+  /* Nor has a password row's button that shows what was typed. */
+  else if (g_str_has_prefix (gtk_image_get_icon_name (GTK_IMAGE (child)) != NULL
+                               ? gtk_image_get_icon_name (GTK_IMAGE (child)) : "", "view-"))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Show or Hide the Password"), -1);
 }
 
 /* The switch that opens an expander row says what the row is. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "heed-accessible.h"
 #include "heed-connect-dialog.h"
 #include "heed-server-keyring.h"
 #include "heed-store.h"
@@ -164,6 +165,7 @@ heed_connect_dialog_init (HeedConnectDialog *self)
   const char *user = g_get_user_name ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  heed_accessible_name_all (GTK_WIDGET (self));
   if (user != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
 }
