@@ -1103,7 +1103,8 @@ create_on_server (HeedLocation  *location,
       heed_store_close (self);
       return NULL;
     }
-  stmt = _heed_store_query (self, "SELECT count(*) FROM settings", error);
+  /* A migration gives every practice its id; a practice made here has its name. */
+  stmt = _heed_store_query (self, "SELECT count(*) FROM settings WHERE key = 'name'", error);
   if (stmt == NULL || heed_db_statement_step (stmt, error) != HEED_DB_STEP_ROW)
     {
       g_clear_pointer (&stmt, heed_db_statement_unref);
