@@ -743,7 +743,6 @@ check_keyed_table (HeedCheckState    *state,
   g_clear_pointer (&stmt, heed_db_statement_unref);
 
   stmt = _heed_store_query (state->store, keyed->select_all, error);
-
   if (stmt == NULL)
 
     return FALSE;
@@ -802,8 +801,8 @@ check_counters (HeedCheckState  *state,
 
   g_clear_pointer (&stmt, heed_db_statement_unref);
 
-  stmt = _heed_store_query (state->store, "SELECT prefix, last FROM reference_counters ORDER BY prefix", error);
-
+  stmt = _heed_store_query (state->store,
+                            "SELECT prefix, last FROM reference_counters ORDER BY prefix", error);
   if (stmt == NULL)
 
     return FALSE;
@@ -846,10 +845,10 @@ check_letter_pdfs (HeedCheckState  *state,
 
   g_clear_pointer (&stmt, heed_db_statement_unref);
 
-  stmt = _heed_store_query (state->store, "SELECT l.id, l.pdf, l.title, c.reference FROM letters l LEFT JOIN "
-
-                      "cases c ON c.id = l.\"case\" WHERE l.pdf IS NOT NULL ORDER BY l.id", error);
-
+  stmt = _heed_store_query (state->store,
+                            "SELECT l.id, l.pdf, l.title, c.reference FROM letters l LEFT JOIN "
+                            "cases c ON c.id = l.\"case\" WHERE l.pdf IS NOT NULL ORDER BY l.id",
+                            error);
   if (stmt == NULL)
 
     return FALSE;
@@ -948,7 +947,6 @@ check_search_index (HeedCheckState  *state,
                             _heed_store_is_server (state->store) ? search_check_server_sql
                                                                  : search_check_sql,
                             error);
-
   if (stmt == NULL)
 
     return FALSE;
@@ -974,10 +972,13 @@ check_search_index (HeedCheckState  *state,
 
   g_clear_pointer (&stmt, heed_db_statement_unref);
 
-  stmt = _heed_store_query (state->store, "SELECT rowid FROM case_search WHERE rowid NOT IN "
-
-                      "(SELECT id FROM cases) ORDER BY rowid", error);
-
+  stmt = _heed_store_query (state->store,
+                            _heed_store_is_server (state->store)
+                              ? "SELECT case_id FROM case_search WHERE case_id NOT IN "
+                                "(SELECT id FROM cases) ORDER BY case_id"
+                              : "SELECT rowid FROM case_search WHERE rowid NOT IN "
+                                "(SELECT id FROM cases) ORDER BY rowid",
+                            error);
   if (stmt == NULL)
 
     return FALSE;

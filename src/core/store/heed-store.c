@@ -1122,6 +1122,18 @@ create_on_server (HeedLocation  *location,
       heed_store_close (self);
       return NULL;
     }
+  /* As a new file's migration 5 does: the trail's baseline of what the migrations wrote (the
+   * practice's id), then the new practice's own data. */
+  if (!heed_store_begin (self, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+  if (!_heed_store_audit_baseline (self, error) || !heed_store_commit (self, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
   if (!_heed_store_load_last_hash (self, error) || !_heed_store_load_risk (self, error)
       || !_heed_store_seed (self, practice_name, nation, error))
     {
