@@ -166,7 +166,7 @@ _heed_store_anchor_on_close (HeedStore *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->anchor_log == NULL || self->read_only || self->db == NULL
+  if (self->anchor_log == NULL || self->read_only || self->conn == NULL
       || g_strcmp0 (self->anchored_hash, self->last_hash) == 0)
     return;
   if (!heed_store_write_anchor (self, self->anchor_log, "close", NULL, &error))
