@@ -167,7 +167,7 @@ try:
     proc = run("add", seats_at, "--kind", "concern", "--channel", "email",
                "--received", "2026-03-03T10:00", "--summary", "After the kill")
     check("… the next seat saves at once", proc.returncode == 0 and
-          re.fullmatch(r"C-2026-\d{3,}\n", proc.stdout), proc.stdout + proc.stderr)
+          re.fullmatch(r"CN-2026-\d{3,}\n", proc.stdout), proc.stdout + proc.stderr)
     proc = run("check", seats_at)
     check("… and the practice checks", proc.returncode == 0, proc.stdout + proc.stderr)
 
