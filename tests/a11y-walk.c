@@ -348,6 +348,7 @@ plan (Walk *walk)
 
   add_scene (walk, "welcome", open_welcome, NULL, NULL);
   add_scene (walk, "create-practice-dialog", open_action, "win.create-practice", NULL);
+  add_scene (walk, "connect-server-dialog", open_action, "win.connect-server", NULL);
   add_scene (walk, "practice", open_practice, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {

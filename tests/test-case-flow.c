@@ -2128,6 +2128,38 @@ test_restore (void)
   heed_test_remove_dir (dir);
 }
 
+/* What cannot be done on a case's page is said by the window, as a toast. */
+static void
+test_page_problem (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  HeedWindow *window = heed_window_new (application);
+  GtkWidget *page;
+
+  g_object_set (kase, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "Nobody called back", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), NULL));
+  g_assert_true (heed_store_change_status (store, kase, "logged", NULL, NULL));
+  g_clear_object (&store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (kase))));
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                    "case_page"));
+  /* A subject access export asked for before the person complaining is saved. */
+  gtk_widget_activate_action (page, "case-page.subject-access", "s", "complainant");
+  iterate ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_saying,
+                                 "Save the case first: the export is made from what is saved."));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2162,6 +2194,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/publicity", test_publicity);
   g_test_add_func ("/ui/flow/letter-needs", test_letter_needs);
   g_test_add_func ("/ui/flow/check-file", test_check_file);
+  g_test_add_func ("/ui/flow/page-problem", test_page_problem);
   g_test_add_func ("/ui/flow/button-names", test_button_names);
 
   return g_test_run ();

@@ -413,7 +413,7 @@ test_exec_list (Fixture       *f,
   g_assert_true (heed_db_begin (f->db, HEED_DB_BEGIN_WRITE, &error));
   g_assert_false (heed_db_exec (f->db, "INSERT INTO l VALUES (4); INSERT INTO l VALUES (NULL); "
                                        "INSERT INTO l VALUES (8)", &error));
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   assert_readable (error);
   heed_db_rollback (f->db);
   g_assert_cmpint (query_int (f->db, "SELECT sum (x) FROM l"), ==, 3);
@@ -452,7 +452,7 @@ test_nested_transactions (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (heed_db_begin (f->db, HEED_DB_BEGIN_WRITE, &error));
   set_setting (f->db, "a", "again", &error);
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   g_clear_error (&error);
   heed_db_rollback (f->db);
   set_setting (f->db, "e", "5", &error);
@@ -556,26 +556,26 @@ test_constraint_errors (Fixture       *f,
 
   /* Unique */
   insert_case (f->db, "C-2025-0001", "complaint", "Again", 0, NULL, NULL, &error);
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   assert_readable (error);
   g_assert_nonnull (strstr (error->message, "only one"));
   g_clear_error (&error);
 
   /* A check */
   insert_case (f->db, "C-2025-0002", "rant", "Unknown kind", 0, NULL, NULL, &error);
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   assert_readable (error);
   g_clear_error (&error);
 
   /* Not null */
   insert_case (f->db, "C-2025-0003", "complaint", NULL, 0, NULL, NULL, &error);
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   assert_readable (error);
   g_clear_error (&error);
 
   /* A missing record */
   insert_case (f->db, "C-2025-0004", "complaint", "Nobody", 4242, NULL, NULL, &error);
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   assert_readable (error);
   g_assert_nonnull (strstr (error->message, "does not exist"));
   g_clear_error (&error);
@@ -802,7 +802,7 @@ test_trail_refuses_update (Fixture       *f,
   stmt = prepare_ok (f->db, "UPDATE audit SET os_user = 'mallory' WHERE id = :id");
   heed_db_statement_bind_int64 (stmt, ":id", id);
   g_assert_false (heed_db_statement_execute (stmt, &error));
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "the audit trail cannot be changed"));
   assert_readable (error);
   g_clear_pointer (&stmt, heed_db_statement_unref);
@@ -837,7 +837,7 @@ test_sent_letter_frozen (Fixture       *f,
   stmt = prepare_ok (f->db, "UPDATE letters SET title = 'Changed' WHERE id = :id");
   heed_db_statement_bind_int64 (stmt, ":id", letter);
   g_assert_false (heed_db_statement_execute (stmt, &error));
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "a sent letter cannot be changed"));
   g_clear_error (&error);
   g_clear_pointer (&stmt, heed_db_statement_unref);
@@ -845,7 +845,7 @@ test_sent_letter_frozen (Fixture       *f,
   stmt = prepare_ok (f->db, "DELETE FROM letters WHERE id = :id");
   heed_db_statement_bind_int64 (stmt, ":id", letter);
   g_assert_false (heed_db_statement_execute (stmt, &error));
-  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "a sent letter cannot be deleted"));
   g_clear_error (&error);
   g_clear_pointer (&stmt, heed_db_statement_unref);

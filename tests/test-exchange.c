@@ -755,6 +755,25 @@ test_conflict (void)
                          HEED_EXCHANGE_ERROR_CONFLICT, destroyed_fragments);
   }
 
+  /* A destroyed case's reference given twice in one file, into a practice new to it. */
+  {
+    g_autoptr(HeedStore) c = new_store ("Third Practice");
+    g_autofree char *twice = NULL;
+    g_autofree char *tombstone = NULL;
+    const char *start = strstr (xml, "<tombstone ");
+    const char *end = start != NULL ? strstr (start, "</tombstone>") : NULL;
+    const char *const twice_fragments[] = { "the reference C-2019-004 is in the file twice",
+                                            NULL };
+
+    g_assert_nonnull (end);
+    tombstone = g_strndup (start, end + strlen ("</tombstone>") - start);
+    twice = g_strdup_printf ("<heed-practice xmlns=\"" NS "\" version=\"1\"><destroyed>%s%s"
+                             "</destroyed></heed-practice>",
+                             tombstone, tombstone);
+    assert_import_fails (c, twice, -1, HEED_EXCHANGE_ERROR, HEED_EXCHANGE_ERROR_INVALID,
+                         twice_fragments);
+  }
+
   practice_clear (&a);
 }
 

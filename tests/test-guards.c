@@ -47,7 +47,7 @@ test_store_open_null_path (void)
   g_autoptr(GError) error = NULL;
   HeedStore *store;
 
-  EXPECT_GUARD ("path != NULL");
+  EXPECT_GUARD ("where != NULL");
   store = heed_store_open (NULL, HEED_STORE_OPEN_DEFAULT, &error);
   g_test_assert_expected_messages ();
   g_assert_null (store);

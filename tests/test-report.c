@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "heed-action-plan.h"
 #include "heed-report-figures.h"
 #include "heed-review-figures.h"
 #include "heed-test-report.h"

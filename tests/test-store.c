@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,15 +16,17 @@
 #include "heed-case-element.h"
 #include "heed-store.h"
 #include "heed-store-exchange.h"
+#include "heed-test-location.h"
 #include "heed-test-util.h"
 
 /* The practice file: creating, opening, refusing, locking, migrating, backing up, and the
  * audit trail that proves nothing changed behind Heed's back. */
 
 typedef struct {
-  char      *dir;
-  char      *path;
-  HeedStore *store;
+  HeedTestPlace place;
+  char         *dir;    /* the place's folder, for the test's other files */
+  char         *path;   /* the practice's location: a file, or a database on the test server */
+  HeedStore    *store;
 } Fixture;
 
 static void
@@ -34,8 +35,10 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = heed_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "practice.heed", NULL);
+  if (!heed_test_place_init (&fixture->place, "practice.heed"))
+    return;
+  fixture->dir = fixture->place.dir;
+  fixture->path = fixture->place.where;
   fixture->store = heed_store_create (fixture->path, "Test Surgery", HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
@@ -46,9 +49,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  heed_test_place_clear (&fixture->place);
 }
 
 static HeedCase *
@@ -75,67 +76,38 @@ save_complaint (HeedStore  *store,
 }
 
 static int
-sql_int (const char *path,
+sql_int (const char *where,
          const char *sql)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return (int) heed_test_sql_int (where, sql);
 }
 
 static char *
-sql_text (const char *path,
+sql_text (const char *where,
           const char *sql)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return heed_test_sql_text (where, sql);
 }
 
 static void
-sql_exec (const char *path,
+sql_exec (const char *where,
           const char *sql)
 {
-  sqlite3 *db;
-  char *message = NULL;
+  g_autoptr(GError) error = heed_test_sql_try (where, sql);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_null (message);
-  sqlite3_close (db);
+  g_assert_no_error (error);
 }
 
-/* @sql is refused, with @expected in SQLite's message. */
+/* @sql is refused, with @expected in the message. */
 static void
-sql_exec_refused (const char *path,
+sql_exec_refused (const char *where,
                   const char *sql,
                   const char *expected)
 {
-  sqlite3 *db;
-  char *message = NULL;
+  g_autoptr(GError) error = heed_test_sql_try (where, sql);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_nonnull (message);
-  g_assert_nonnull (strstr (message, expected));
-  sqlite3_free (message);
-  sqlite3_close (db);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, expected));
 }
 
 static void
@@ -147,8 +119,11 @@ test_create (Fixture       *fixture,
   g_autofree char *name = NULL;
   struct stat st;
 
-  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  if (!heed_test_on_server ())
+    {
+      g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
   name = heed_store_dup_setting (fixture->store, "name");
   g_assert_cmpstr (name, ==, "Test Surgery");
   g_assert_cmpint (heed_store_get_schema_version (fixture->store), ==, HEED_STORE_SCHEMA_VERSION);
@@ -156,21 +131,28 @@ test_create (Fixture       *fixture,
   g_assert_false (heed_store_is_read_only (fixture->store));
 
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA application_id"), ==,
-                   HEED_STORE_APPLICATION_ID);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==,
-                   HEED_STORE_SCHEMA_VERSION);
+  if (!heed_test_on_server ())
+    {
+      g_assert_cmpint (sql_int (fixture->path, "PRAGMA application_id"), ==,
+                       HEED_STORE_APPLICATION_ID);
+      g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==,
+                       HEED_STORE_SCHEMA_VERSION);
+    }
+  else
+    g_assert_cmpint (sql_int (fixture->path, "SELECT max (version) FROM heed_schema"), ==,
+                     HEED_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM risk_matrix"), ==, 20);
   g_assert_cmpint (sql_int (fixture->path,
                             "SELECT count(*) FROM categories WHERE scheme = 'subject'"), >=, 18);
 
   fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  {
-    g_autofree char *mode = sql_text (fixture->path, "PRAGMA journal_mode");
+  if (!heed_test_on_server ())
+    {
+      g_autofree char *mode = sql_text (fixture->path, "PRAGMA journal_mode");
 
-    g_assert_cmpstr (mode, ==, "wal");
-  }
+      g_assert_cmpstr (mode, ==, "wal");
+    }
 
   /* Never over an existing file. */
   again = heed_store_create (fixture->path, "Other", HEED_NATION_WALES, &error);
@@ -2035,35 +2017,134 @@ test_find_clean_backup (Fixture       *fixture,
   g_assert_null (heed_store_find_clean_backup (fixture->store, folder));
 }
 
+/* Another seat's changes: heard on this one without reopening (LISTEN/NOTIFY). */
+typedef struct {
+  gint64 added;
+  gint64 changed;
+} Overheard;
+
+static void
+on_overheard_added_cb (HeedStore *store,
+                       gint64     id,
+                       Overheard *heard)
+{
+  heard->added = id;
+}
+
+static void
+on_overheard_changed_cb (HeedStore *store,
+                         gint64     id,
+                         Overheard *heard)
+{
+  heard->changed = id;
+}
+
+/* Runs the main context until @value is set; a bound of many seconds, never a timing test. */
+static void
+wait_for (gint64 *value)
+{
+  for (guint i = 0; *value == 0 && i < 3000; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (*value == 0)
+        g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
+static void
+test_other_seats_live (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(HeedStore) reception = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(HeedCaseListModel) managers_list = heed_case_list_model_new (fixture->store);
+  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  Overheard heard = { 0, 0 };
+  guint before;
+
+  g_assert_true (heed_case_list_model_set_query (managers_list, query, &error));
+  g_assert_no_error (error);
+  before = g_list_model_get_n_items (G_LIST_MODEL (managers_list));
+  g_signal_connect (fixture->store, "case-added", G_CALLBACK (on_overheard_added_cb), &heard);
+  g_signal_connect (fixture->store, "case-changed", G_CALLBACK (on_overheard_changed_cb), &heard);
+
+  /* Reception, at another seat, logs a call. */
+  reception = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kase = save_complaint (reception, "2025-06-02T10:00:00", "Logged at reception");
+  wait_for (&heard.added);
+  g_assert_cmpint (heard.added, ==, heed_record_get_id (HEED_RECORD (kase)));
+  g_assert_true (heed_case_list_model_refresh (managers_list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (managers_list)), ==, before + 1);
+
+  /* And changes it: the manager's open page hears of it. */
+  heard.changed = 0;
+  g_object_set (kase, "summary", "Logged at reception, then corrected", NULL);
+  g_assert_true (heed_store_save (reception, HEED_RECORD (kase), &error));
+  g_assert_no_error (error);
+  wait_for (&heard.changed);
+  g_assert_cmpint (heard.changed, ==, heed_record_get_id (HEED_RECORD (kase)));
+
+  /* Its own changes are not heard again as another seat's. */
+  heard.added = 0;
+  g_clear_object (&kase);
+  kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Logged in the office");
+  g_assert_cmpint (heard.added, ==, heed_record_get_id (HEED_RECORD (kase)));
+  heard.added = 0;
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_cmpint (heard.added, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/store/on-a-server"))
+    return g_test_run ();
 
+/* Every test runs on a practice file; those not about the file itself on a server too
+ * (HEED_TEST_ENGINE=postgres). */
 #define ADD(path, func) \
   g_test_add ("/core/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD_FILE(path, func) \
+  if (!heed_test_on_server ()) ADD (path, func)
+/* The tests that tamper with the practice do it with a file's own SQL (its triggers, FTS5's
+ * rowid, blobs): on a server the trail's triggers refuse such changes to any Heed role, and
+ * tampering as the database's owner is tested with the append-only trail. */
+#define ADD_SERVER(path, func) \
+  if (heed_test_on_server ()) ADD (path, func)
 
   ADD ("create", test_create);
   ADD ("signals-after-commit", test_signals_after_commit);
-  ADD ("wal-and-foreign-keys", test_wal_and_foreign_keys);
-  g_test_add_func ("/core/store/refusals", test_refusals);
-  ADD ("lock", test_lock);
-  ADD ("read-only-permission", test_read_only_permission);
-  g_test_add_func ("/core/store/migration-backup", test_migration_backup);
-  ADD ("backup-restore", test_backup_restore);
+  ADD_SERVER ("other-seats-live", test_other_seats_live);
+  ADD_FILE ("wal-and-foreign-keys", test_wal_and_foreign_keys);
+  if (!heed_test_on_server ())
+    g_test_add_func ("/core/store/refusals", test_refusals);
+  ADD_FILE ("lock", test_lock);
+  ADD_FILE ("read-only-permission", test_read_only_permission);
+  if (!heed_test_on_server ())
+    g_test_add_func ("/core/store/migration-backup", test_migration_backup);
+  ADD_FILE ("backup-restore", test_backup_restore);
   ADD ("references", test_references);
   ADD ("status-machine", test_status_machine);
   ADD ("delete-draft", test_delete_draft);
   ADD ("search", test_search);
-  ADD ("audit-tamper", test_audit_tamper);
-  ADD ("audit-attachments", test_audit_attachments);
+  ADD_FILE ("audit-tamper", test_audit_tamper);
+  ADD_FILE ("audit-attachments", test_audit_attachments);
   ADD ("setting-rolled-back", test_setting_rolled_back);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("form-drafts", test_form_drafts);
   ADD ("sort", test_sort);
   ADD ("logo", test_logo);
-  ADD ("backup-folder", test_backup_folder);
+  ADD_FILE ("backup-folder", test_backup_folder);
   ADD ("undo-status", test_undo_status);
   ADD ("oral-close", test_oral_close);
   ADD ("list-model", test_list_model);
@@ -2071,11 +2152,12 @@ main (int    argc,
   ADD ("categories", test_categories);
   ADD ("retention", test_retention);
   ADD ("attention-paths", test_attention_paths);
-  ADD ("trail-anchors", test_trail_anchors);
+  ADD_FILE ("trail-anchors", test_trail_anchors);
   ADD ("check-against", test_check_against);
-  ADD ("rebuild-search-index", test_rebuild_search_index);
-  g_test_add_func ("/core/store/migration-baseline", test_migration_baseline);
-  ADD ("find-clean-backup", test_find_clean_backup);
+  ADD_FILE ("rebuild-search-index", test_rebuild_search_index);
+  if (!heed_test_on_server ())
+    g_test_add_func ("/core/store/migration-baseline", test_migration_baseline);
+  ADD_FILE ("find-clean-backup", test_find_clean_backup);
 
   return g_test_run ();
 }

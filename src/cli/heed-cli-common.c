@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "heed-cli-common.h"
+#include "heed-location.h"
 #include "heed-safe-output.h"
 #include "heed-validate.h"
 
@@ -192,6 +193,16 @@ cli_parse_type_option (const char  *text,
     }
   *status = cli_fail (_("--type must be gp or dental, not “%s”."), text);
   return FALSE;
+}
+
+char *
+cli_dup_location_display (const char *where)
+{
+  g_autoptr(HeedLocation) location = heed_location_parse (where, NULL);
+
+  if (location == NULL)
+    return cli_dup_printable (where, NULL);
+  return heed_location_dup_display (location);
 }
 
 HeedStore *

@@ -56,6 +56,8 @@ gboolean cli_parse_nation_option (const char          *text,
 gboolean   cli_parse_type_option   (const char  *text,
                                     const char **type,
                                     int         *status);
+/* A practice's location as it may be shown: a server's without its password. */
+char      *cli_dup_location_display (const char        *where);
 HeedStore *cli_open_store        (const char          *path,
                                   HeedStoreOpenFlags   flags,
                                   int                 *status);

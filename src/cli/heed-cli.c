@@ -802,8 +802,44 @@ command_backup (int    argc,
     return status;
   if (!heed_store_backup (store, argv[2], &error))
     return cli_fail_error (error);
-  g_print (_("Backed up %s to %s and checked the copy.\n"), argv[1], argv[2]);
+  g_print (_("Backed up %s to %s and checked the copy.\n"), heed_store_get_path (store),
+           argv[2]);
   print_head (argv[2]);
+  return EXIT_OK;
+}
+
+/* copy: a whole practice from one location to another, a file or a server either side */
+
+static int
+command_copy (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HeedStore) store = NULL;
+  g_autoptr(HeedStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *hash = NULL;
+  gint64 entry = 0;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("SOURCE DEST — copy a whole practice, to a server or from "
+                                    "one"));
+  if (!cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return cli_usage_error (context, _("copy needs a SOURCE and a DEST"));
+
+  store = cli_open_store (argv[1], HEED_STORE_OPEN_READ_ONLY, &status);
+  if (store == NULL)
+    return status;
+  if (!heed_store_copy (store, argv[2], &error))
+    return cli_fail_error (error);
+  shown = cli_dup_location_display (argv[2]);
+  g_print (_("Copied %s to %s and checked the copy.\n"), heed_store_get_path (store), shown);
+  copy = heed_store_open (argv[2], HEED_STORE_OPEN_READ_ONLY, NULL);
+  if (copy != NULL && heed_store_get_head (copy, &entry, &hash, NULL))
+    g_print (_("Audit trail: entry %lld, SHA-256 %s\n"), (long long) entry, hash);
   return EXIT_OK;
 }
 
@@ -835,7 +871,11 @@ command_restore (int    argc,
   restored = heed_store_open (argv[2], HEED_STORE_OPEN_READ_ONLY, NULL);
   if (restored != NULL)
     heed_store_write_anchor (restored, anchors, "restore", NULL, NULL);
-  g_print (_("Restored %s from %s.\n"), argv[2], argv[1]);
+  {
+    g_autofree char *shown = cli_dup_location_display (argv[2]);
+
+    g_print (_("Restored %s from %s.\n"), shown, argv[1]);
+  }
   return EXIT_OK;
 }
 
@@ -943,6 +983,8 @@ static const Command commands[] = {
   { "backup", "FILE DEST", N_("Copy the practice file safely, even while in use"),
     command_backup },
   { "restore", "BACKUP FILE [--force]", N_("Put a backup back"), command_restore },
+  { "copy", "SOURCE DEST", N_("Copy a whole practice between a file and a server"),
+    command_copy },
   { "check", "FILE [--against OLDER] [--backups FOLDER] [--rebuild-index]",
     N_("Check integrity and the audit trail"), command_check },
   { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
@@ -963,6 +1005,9 @@ print_usage (FILE *out)
     fprintf (out, "  %-10s %s\n             %s %s\n", commands[i].name, _(commands[i].summary),
              commands[i].name, commands[i].args);
   fprintf (out, "\n%s\n", _("Dates are written YYYY-MM-DD. Every command has --help."));
+  fprintf (out, "%s\n", _("Wherever a practice FILE is taken, a practice on a PostgreSQL "
+                          "server may be given instead: postgresql://USER@SERVER/DATABASE "
+                          "(libpq’s own syntax; host=/socket/folder too)."));
 }
 
 int

@@ -139,6 +139,17 @@ clear_layouts (HeedPageFlow *self)
 }
 
 static void
+heed_page_flow_dispose (GObject *object)
+{
+  HeedPageFlow *self = HEED_PAGE_FLOW (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (heed_page_flow_parent_class)->dispose (object);
+}
+
+static void
 heed_page_flow_finalize (GObject *object)
 {
   HeedPageFlow *self = HEED_PAGE_FLOW (object);
@@ -147,8 +158,6 @@ heed_page_flow_finalize (GObject *object)
   g_array_unref (self->pieces);
   if (self->decorate_destroy != NULL)
     self->decorate_destroy (self->decorate_data);
-  g_clear_object (&self->context);
-  g_clear_object (&self->document);
   g_free (self->font_family);
 
   G_OBJECT_CLASS (heed_page_flow_parent_class)->finalize (object);
@@ -204,6 +213,7 @@ heed_page_flow_class_init (HeedPageFlowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = heed_page_flow_dispose;
   object_class->finalize = heed_page_flow_finalize;
   object_class->get_property = heed_page_flow_get_property;
   object_class->set_property = heed_page_flow_set_property;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "heed-action-plan.h"
 #include "heed-case.h"
 #include "heed-report-pdf-private.h"
 #include "heed-review-pdf.h"

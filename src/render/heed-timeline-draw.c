@@ -217,155 +217,217 @@ shade_days (Painter *p)
     }
 }
 
-/* The axis: months (with the year) on the upper line; days, or Mondays, on the lower. Grid
- * lines run down through the rows. */
+/* The days on view: the first and last, whole, never before day 1. */
 static void
-draw_axis (Painter *p,
-           gboolean grid_only)
+days_in_view (Painter *p,
+              double  *from,
+              double  *to)
 {
-  cairo_t *cr = p->cr;
+  *from = MAX (1, floor (heed_timeline_layout_day_for_x (p->layout, p->viewport, p->label_width)));
+  *to = MAX (*from, ceil (heed_timeline_layout_day_for_x (p->layout, p->viewport,
+                                                          p->viewport->width)));
+}
+
+/* A grid line down through the rows at @x, added to the current path. */
+static void
+add_grid_line (Painter *p,
+               double   x)
+{
+  cairo_rectangle (p->cr, round (x), p->header_height, 1, p->viewport->height - p->header_height);
+}
+
+/* Grid lines for Mondays, stronger, and when zoomed in enough, for every day. */
+static void
+draw_day_grid (Painter *p,
+               double   from,
+               double   to)
+{
   double ppd = p->viewport->pixels_per_day;
-  double from = floor (heed_timeline_layout_day_for_x (p->layout, p->viewport, p->label_width));
-  double to = ceil (heed_timeline_layout_day_for_x (p->layout, p->viewport, p->viewport->width));
+  GDate date;
+
+  if (ppd < WEEK_LABEL_PPD)
+    return;
+  g_date_clear (&date, 1);
+  /* Each kind of line is one path, filled once. */
+  for (double day = from; day <= to; day++)
+    {
+      g_date_set_julian (&date, (guint32) day);
+      if (g_date_get_weekday (&date) == G_DATE_MONDAY)
+        add_grid_line (p, x_for_day (p, day));
+    }
+  set_colour_alpha (p->cr, &p->palette->grid, 0.8);
+  cairo_fill (p->cr);
+  if (ppd >= DAY_LABEL_PPD)
+    {
+      for (double day = from; day <= to; day++)
+        add_grid_line (p, x_for_day (p, day));
+      set_colour_alpha (p->cr, &p->palette->grid, 0.4);
+      cairo_fill (p->cr);
+    }
+}
+
+/* The lower line: each day's number (with its weekday when there is room), or only Mondays'. */
+static void
+draw_day_labels (Painter *p,
+                 double   from,
+                 double   to)
+{
+  double ppd = p->viewport->pixels_per_day;
   double line_y = p->header_height / 2;
   GDate date;
 
+  if (ppd < WEEK_LABEL_PPD)
+    return;
   g_date_clear (&date, 1);
-  from = MAX (1, from);
-  to = MAX (from, to);
-
-  /* Minor marks: days or weeks. */
-  if (ppd >= WEEK_LABEL_PPD)
-    for (double day = from; day <= to; day++)
-      {
-        char label[32];
-        double x = x_for_day (p, day);
-        gboolean monday;
-
-        g_date_set_julian (&date, (guint32) day);
-        monday = g_date_get_weekday (&date) == G_DATE_MONDAY;
-        if (ppd < DAY_LABEL_PPD && !monday)
-          continue;
-        if (grid_only)
-          {
-            /* Mondays stronger; each kind of line is one path, filled once below. */
-            if (monday)
-              cairo_rectangle (cr, round (x), p->header_height, 1,
-                               p->viewport->height - p->header_height);
-            continue;
-          }
-        if (ppd >= 44)
-          g_date_strftime (label, sizeof label, "%a %-d", &date);
-        else
-          g_date_strftime (label, sizeof label, "%-d", &date);
-        /* The "Today" mark wins over the day numbers under it. */
-        if (x + 4 + set_text (p, label, TRUE, FALSE, -1) > p->today_x - p->today_half_width - 4
-            && x + 4 < p->today_x + p->today_half_width + 4)
-          continue;
-        show_text (p, x + 4, line_y + (line_y - text_height (p)) / 2, &p->palette->dim);
-      }
-
-  if (grid_only && ppd >= WEEK_LABEL_PPD)
+  for (double day = from; day <= to; day++)
     {
-      set_colour_alpha (cr, &p->palette->grid, 0.8);
-      cairo_fill (cr);
-      if (ppd >= DAY_LABEL_PPD)
-        {
-          for (double day = from; day <= to; day++)
-            cairo_rectangle (cr, round (x_for_day (p, day)), p->header_height, 1,
-                             p->viewport->height - p->header_height);
-          set_colour_alpha (cr, &p->palette->grid, 0.4);
-          cairo_fill (cr);
-        }
-    }
+      char label[32];
+      double x = x_for_day (p, day);
 
-  /* Months. */
+      g_date_set_julian (&date, (guint32) day);
+      if (ppd < DAY_LABEL_PPD && g_date_get_weekday (&date) != G_DATE_MONDAY)
+        continue;
+      g_date_strftime (label, sizeof label, ppd >= 44 ? "%a %-d" : "%-d", &date);
+      /* The "Today" mark wins over the day numbers under it. */
+      if (x + 4 + set_text (p, label, TRUE, FALSE, -1) > p->today_x - p->today_half_width - 4
+          && x + 4 < p->today_x + p->today_half_width + 4)
+        continue;
+      show_text (p, x + 4, line_y + (line_y - text_height (p)) / 2, &p->palette->dim);
+    }
+}
+
+/* The longest name of the month starting at @x that fits in what is in view of it:
+ * "September 2026", "Sep 2026", "Sep", then "Sep" smaller. The year goes when the line below
+ * has it. */
+static void
+draw_month_label (Painter     *p,
+                  const GDate *month,
+                  double       x,
+                  double       next_x)
+{
+  static const char *const formats[] = { "%B %Y", "%b %Y", "%b", "%b" };
+  double ppd = p->viewport->pixels_per_day;
+  double month_width = next_x - x;
+  double left = MAX (x, p->label_width) + 6;
+  double room = MIN (next_x, p->viewport->width) - 3 - left;
+  double line_y = p->header_height / 2;
+
+  for (guint f = month_width > 110 ? 0 : ppd >= WEEK_LABEL_PPD ? 1 : 2;
+       f < G_N_ELEMENTS (formats); f++)
+    {
+      gboolean small = f == G_N_ELEMENTS (formats) - 1;
+      char label[64];
+      double width, label_x;
+
+      g_date_strftime (label, sizeof label, formats[f], month);
+      width = set_text (p, label, small, TRUE, -1);
+      if (width > room && (x >= p->label_width || width > month_width - 9
+                           || next_x > p->viewport->width))
+        continue;
+      /* A month's name stays in view while any of the month is, and slides out to the left
+       * with its end, never cut in half by the label column. */
+      label_x = MIN (left, next_x - 3 - width);
+      if (label_x < p->label_width + 2)
+        continue;
+      show_text (p, label_x, (line_y - text_height (p)) / 2 + 2, &p->palette->foreground);
+      return;
+    }
+}
+
+/* The upper line's months, each with its name and a mark where it starts; or, for the grid,
+ * a line down through the rows where each starts. */
+static void
+draw_months (Painter  *p,
+             double    from,
+             double    to,
+             gboolean  grid_only)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
   g_date_set_julian (&date, (guint32) from);
   g_date_set_day (&date, 1);
   while (g_date_get_julian (&date) <= to)
     {
       GDate next = date;
-      double x, next_x, label_x, width;
-      double month_width;
-      char label[64];
+      double x, next_x;
 
       g_date_add_months (&next, 1);
       x = x_for_day (p, g_date_get_julian (&date));
       next_x = x_for_day (p, g_date_get_julian (&next));
-      month_width = next_x - x;
       if (grid_only)
-        cairo_rectangle (cr, round (x), p->header_height, 1,
-                         p->viewport->height - p->header_height);
+        add_grid_line (p, x);
       else
         {
-          const char *formats[] = { "%B %Y", "%b %Y", "%b", "%b" };
-          double left = MAX (x, p->label_width) + 6;
-          double room = MIN (next_x, p->viewport->width) - 3 - left;
-          gboolean shown = FALSE;
-
-          /* The longest name that fits in what is in view of the month: "September 2026",
-           * "Sep 2026", "Sep", then "Sep" smaller. The year goes when the line below has it. */
-          for (guint f = month_width > 110 ? 0 : ppd >= WEEK_LABEL_PPD ? 1 : 2;
-               f < G_N_ELEMENTS (formats) && !shown; f++)
-            {
-              gboolean small = f == G_N_ELEMENTS (formats) - 1;
-
-              g_date_strftime (label, sizeof label, formats[f], &date);
-              width = set_text (p, label, small, TRUE, -1);
-              if (width > room && (x >= p->label_width || width > month_width - 9
-                                   || next_x > p->viewport->width))
-                continue;
-              /* A month's name stays in view while any of the month is, and slides out
-               * to the left with its end, never cut in half by the label column. */
-              label_x = MIN (left, next_x - 3 - width);
-              if (label_x < p->label_width + 2)
-                continue;
-              show_text (p, label_x, (line_y - text_height (p)) / 2 + 2, &p->palette->foreground);
-              shown = TRUE;
-            }
-          set_colour (cr, &p->palette->grid);
-          cairo_rectangle (cr, round (x), 0, 1, p->header_height);
-          cairo_fill (cr);
+          draw_month_label (p, &date, x, next_x);
+          set_colour (p->cr, &p->palette->grid);
+          cairo_rectangle (p->cr, round (x), 0, 1, p->header_height);
+          cairo_fill (p->cr);
         }
       date = next;
     }
   if (grid_only)
     {
-      set_colour (cr, &p->palette->grid);
-      cairo_fill (cr);
+      set_colour (p->cr, &p->palette->grid);
+      cairo_fill (p->cr);
+    }
+}
+
+/* Zoomed out, the lower line has no days to show: it shows the years instead. */
+static void
+draw_year_labels (Painter *p,
+                  double   from,
+                  double   to)
+{
+  double line_y = p->header_height / 2;
+  GDate first_day, last_day;
+
+  if (p->viewport->pixels_per_day >= WEEK_LABEL_PPD)
+    return;
+  g_date_clear (&first_day, 1);
+  g_date_clear (&last_day, 1);
+  g_date_set_julian (&first_day, (guint32) from);
+  g_date_set_julian (&last_day, (guint32) to);
+  for (int year = g_date_get_year (&first_day); year <= g_date_get_year (&last_day); year++)
+    {
+      GDate start, end;
+      char label[16];
+      double x, end_x, label_x, width;
+
+      g_date_clear (&start, 1);
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&start, 1, G_DATE_JANUARY, year);
+      g_date_set_dmy (&end, 1, G_DATE_JANUARY, year + 1);
+      x = x_for_day (p, g_date_get_julian (&start));
+      end_x = x_for_day (p, g_date_get_julian (&end));
+      g_snprintf (label, sizeof label, "%d", year);
+      width = set_text (p, label, TRUE, TRUE, -1);
+      label_x = MAX (x, p->label_width) + 6;
+      if (label_x + width > end_x - 4)
+        label_x = end_x - 4 - width;
+      if (label_x >= x + 1 && label_x >= p->label_width + 2)
+        show_text (p, label_x, line_y + (line_y - text_height (p)) / 2, &p->palette->dim);
+    }
+}
+
+/* The axis: months (with the year) on the upper line; days, or Mondays, or years on the
+ * lower. With @grid_only, the grid lines that run down through the rows instead. */
+static void
+draw_axis (Painter *p,
+           gboolean grid_only)
+{
+  double from, to;
+
+  days_in_view (p, &from, &to);
+  if (grid_only)
+    {
+      draw_day_grid (p, from, to);
+      draw_months (p, from, to, TRUE);
       return;
     }
-
-  /* Zoomed out, the lower line has no days to show: it shows the years instead. */
-  if (ppd < WEEK_LABEL_PPD)
-    {
-      GDate first_day, last_day;
-
-      g_date_clear (&first_day, 1);
-      g_date_clear (&last_day, 1);
-      g_date_set_julian (&first_day, (guint32) from);
-      g_date_set_julian (&last_day, (guint32) to);
-      for (int year = g_date_get_year (&first_day); year <= g_date_get_year (&last_day); year++)
-        {
-          GDate start, end;
-          char label[16];
-          double x, end_x, label_x, width;
-
-          g_date_clear (&start, 1);
-          g_date_clear (&end, 1);
-          g_date_set_dmy (&start, 1, G_DATE_JANUARY, year);
-          g_date_set_dmy (&end, 1, G_DATE_JANUARY, year + 1);
-          x = x_for_day (p, g_date_get_julian (&start));
-          end_x = x_for_day (p, g_date_get_julian (&end));
-          g_snprintf (label, sizeof label, "%d", year);
-          width = set_text (p, label, TRUE, TRUE, -1);
-          label_x = MAX (x, p->label_width) + 6;
-          if (label_x + width > end_x - 4)
-            label_x = end_x - 4 - width;
-          if (label_x >= x + 1 && label_x >= p->label_width + 2)
-            show_text (p, label_x, line_y + (line_y - text_height (p)) / 2, &p->palette->dim);
-        }
-    }
+  draw_day_labels (p, from, to);
+  draw_months (p, from, to, FALSE);
+  draw_year_labels (p, from, to);
 }
 
 static void

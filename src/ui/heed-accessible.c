@@ -174,16 +174,22 @@ name_icon_button (GtkWidget *button)
 {
   GtkWidget  *child = gtk_widget_get_first_child (button);
   const char *tooltip = gtk_widget_get_tooltip_text (button);
+  const char *icon;
 
   if (child == NULL || !GTK_IS_IMAGE (child) || gtk_widget_get_next_sibling (child) != NULL)
     return;
+  icon = gtk_image_get_icon_name (GTK_IMAGE (child));
   if (tooltip != NULL && tooltip[0] != '\0')
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                     -1);
   /* The keyboard shortcuts' search button has no tooltip to be named by. */
-  else if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "edit-find-symbolic") == 0)
+  else if (g_strcmp0 (icon, "edit-find-symbolic") == 0)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Search"), -1);
+  /* Nor has a password row's button that shows what was typed ("view-reveal-symbolic"). */
+  else if (g_str_has_prefix (icon != NULL ? icon : "", "view-"))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Show or Hide the Password"), -1);
 }
 
 /* The switch that opens an expander row says what the row is. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heed-accessible.h"
+#include "heed-action-plan.h"
 #include "heed-actions-page.h"
 #include "heed-report-figures.h"
 #include "heed-validate.h"

@@ -47,6 +47,14 @@ heed_application_open (GApplication  *application,
 
   if (n_files > 0 && g_file_peek_path (files[0]) != NULL)
     heed_window_open_path (window, g_file_peek_path (files[0]));
+  else if (n_files > 0 && (g_file_has_uri_scheme (files[0], "postgresql")
+                           || g_file_has_uri_scheme (files[0], "postgres")))
+    {
+      /* A practice on a server, given as its postgresql:// location. */
+      g_autofree char *uri = g_file_get_uri (files[0]);
+
+      heed_window_open_server (window, uri);
+    }
   gtk_window_present (GTK_WINDOW (window));
 }
 

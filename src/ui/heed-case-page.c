@@ -8,15 +8,17 @@
 #include "heed-accessible.h"
 #include "heed-action.h"
 #include "heed-case-element.h"
+#include "heed-case-log.h"
 #include "heed-case-page.h"
 #include "heed-subject-access.h"
 #include "heed-choice.h"
 #include "heed-email.h"
 #include "heed-event.h"
 #include "heed-person.h"
-#include "heed-record-dialog.h"
 #include "heed-record-editor.h"
+#include "heed-record-list.h"
 #include "heed-restriction.h"
+#include "heed-risk-matrix.h"
 #include "heed-staff.h"
 #include "heed-staff-picker.h"
 #include "heed-status.h"
@@ -54,7 +56,7 @@ struct _HeedCasePage
   GPtrArray          *editors;      /* HeedRecordEditor* */
   GPtrArray          *groups;       /* widgets added to the page, removed on reload */
   GPtrArray          *deadline_rows;
-  GtkWidget          *matrix_buttons[4][5];
+  HeedRiskMatrix     *matrix;       /* NULL: the case is not graded */
   gint64              draft_id;
   guint               draft_source;
   gboolean            changed;
@@ -138,25 +140,15 @@ static const char *const restriction_fields[] = {
   "measure", "detail", "reason", "start-date", "review-date", "told-on", NULL
 };
 
-/* A list of a case's own records (its parts, its contact restrictions) with Add and Edit. */
-typedef struct {
-  const char        *name;         /* the add button's widget name */
-  const char *const *fields;
-  const char        *title_field;
-  const char        *subtitle_field;
-  const char        *new_title;    /* N_() */
-  const char        *edit_title;   /* N_() */
-} RecordList;
-
-static const RecordList element_list = {
+/* The lists of a case's own records, with Add and Edit. */
+static const HeedRecordListKind element_list = {
   "add-element", element_fields, "description", "outcome", N_("New Part of the Complaint"),
   N_("Part of the Complaint")
 };
-static const RecordList action_list = {
-  "add-action", action_fields, "description", "due-date", N_("New Action"),
-  N_("Action")
+static const HeedRecordListKind action_list = {
+  "add-action", action_fields, "description", "due-date", N_("New Action"), N_("Action")
 };
-static const RecordList restriction_list = {
+static const HeedRecordListKind restriction_list = {
   "add-restriction", restriction_fields, "measure", "start-date", N_("New Contact Restriction"),
   N_("Contact Restriction")
 };
@@ -229,17 +221,14 @@ keep_draft_cb (gpointer user_data)
 static void
 update_matrix (HeedCasePage *self)
 {
-  const char *seriousness = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_SERIOUSNESS);
-  const char *likelihood = heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_LIKELIHOOD);
-
   /* Comments and compliments are not graded: there is no matrix. */
-  if (self->matrix_buttons[0][0] == NULL)
+  if (self->matrix == NULL)
     return;
-  for (guint s = 0; s < 4; s++)
-    for (guint l = 0; l < 5; l++)
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->matrix_buttons[s][l]),
-                                    g_strcmp0 (seriousness, heed_seriousness_levels[s]) == 0
-                                    && g_strcmp0 (likelihood, heed_likelihood_levels[l]) == 0);
+  heed_risk_matrix_set_grade (self->matrix,
+                              heed_record_get_text (HEED_RECORD (self->kase),
+                                                    HEED_CASE_SERIOUSNESS),
+                              heed_record_get_text (HEED_RECORD (self->kase),
+                                                    HEED_CASE_LIKELIHOOD));
 }
 
 static void
@@ -283,22 +272,15 @@ add_group (HeedCasePage       *self,
 }
 
 static void
-on_matrix_toggled_cb (GtkToggleButton *button,
-                      HeedCasePage    *self)
+on_matrix_graded_cb (HeedRiskMatrix *matrix,
+                     const char     *seriousness,
+                     const char     *likelihood,
+                     HeedCasePage   *self)
 {
   HeedRecordEditor *editor = g_ptr_array_index (self->editors, 0);
-  guint s = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heed-seriousness"));
-  guint l = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heed-likelihood"));
 
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  if (g_strcmp0 (heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_SERIOUSNESS),
-                 heed_seriousness_levels[s]) == 0
-      && g_strcmp0 (heed_record_get_text (HEED_RECORD (self->kase), HEED_CASE_LIKELIHOOD),
-                    heed_likelihood_levels[l]) == 0)
-    return;
-  heed_record_editor_set_value (editor, "seriousness", heed_seriousness_levels[s]);
-  heed_record_editor_set_value (editor, "likelihood", heed_likelihood_levels[l]);
+  heed_record_editor_set_value (editor, "seriousness", seriousness);
+  heed_record_editor_set_value (editor, "likelihood", likelihood);
 }
 
 /* Every change to the case as the audit trail has it, newest first: what a manager shows an
@@ -367,71 +349,14 @@ make_history_group (HeedCasePage *self,
   return group;
 }
 
-/* The risk matrix of DOMAIN.md, seriousness down and likelihood across, each cell named by
- * the risk it grades to and coloured like it. */
 static GtkWidget *
 make_matrix (HeedCasePage *self)
 {
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Risk at receipt: seriousness down, likelihood across"), -1);
-  for (guint l = 0; l < 5; l++)
-    {
-      GtkWidget *label = gtk_label_new (heed_choice_get_label ("likelihood",
-                                                                heed_likelihood_levels[l]));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_grid_attach (GTK_GRID (grid), label, (int) l + 1, 0, 1, 1);
-    }
-  for (guint s = 0; s < 4; s++)
-    {
-      GtkWidget *label = gtk_label_new (heed_choice_get_label ("seriousness",
-                                                                heed_seriousness_levels[s]));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) s + 1, 1, 1);
-      for (guint l = 0; l < 5; l++)
-        {
-          g_autofree char *risk = heed_store_dup_risk (self->store, heed_seriousness_levels[s],
-                                                      heed_likelihood_levels[l]);
-          const char *risk_label = heed_choice_get_label ("risk", risk);
-          GtkWidget *button = gtk_toggle_button_new_with_label (risk_label);
-          g_autofree char *css = g_strdup_printf ("risk-%s", risk != NULL ? risk : "none");
-          g_autofree char *name =
-            g_strdup_printf (_("Seriousness %s, likelihood %s: %s risk"),
-                             heed_choice_get_label ("seriousness", heed_seriousness_levels[s]),
-                             heed_choice_get_label ("likelihood", heed_likelihood_levels[l]),
-                             risk_label);
-
-          gtk_widget_add_css_class (button, css);
-          gtk_widget_set_hexpand (button, TRUE);
-          gtk_widget_set_tooltip_text (button, name);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          name, -1);
-          if (s > 0 || l > 0)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
-                                         GTK_TOGGLE_BUTTON (self->matrix_buttons[0][0]));
-          g_object_set_data (G_OBJECT (button), "heed-seriousness", GUINT_TO_POINTER (s));
-          g_object_set_data (G_OBJECT (button), "heed-likelihood", GUINT_TO_POINTER (l));
-          gtk_widget_set_sensitive (button, !heed_store_is_read_only (self->store));
-          self->matrix_buttons[s][l] = button;
-          gtk_grid_attach (GTK_GRID (grid), button, (int) l + 1, (int) s + 1, 1, 1);
-        }
-    }
+  self->matrix = HEED_RISK_MATRIX (heed_risk_matrix_new ());
+  heed_risk_matrix_set_store (self->matrix, self->store);
   update_matrix (self);
-  for (guint s = 0; s < 4; s++)
-    for (guint l = 0; l < 5; l++)
-      g_signal_connect (self->matrix_buttons[s][l], "toggled", G_CALLBACK (on_matrix_toggled_cb),
-                        self);
-  return grid;
+  g_signal_connect (self->matrix, "graded", G_CALLBACK (on_matrix_graded_cb), self);
+  return GTK_WIDGET (self->matrix);
 }
 
 static void
@@ -790,16 +715,6 @@ fill_header (HeedCasePage *self)
   gtk_label_set_text (self->facts_label, facts);
 }
 
-static gboolean keep_draft_cb (gpointer user_data);
-
-static void
-on_open_attachment_clicked_cb (GtkButton    *button,
-                               HeedCasePage *self)
-{
-  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0,
-                 *(gint64 *) g_object_get_data (G_OBJECT (button), "heed-attachment"));
-}
-
 gboolean
 heed_case_page_attach_file (HeedCasePage  *self,
                             gint64         event_id,
@@ -922,284 +837,70 @@ on_drop_cb (GtkDropTarget *target,
 }
 
 static void
-on_attach_chosen_cb (GtkNativeDialog *native,
-                     int              response,
-                     HeedCasePage    *self)
+on_log_attachment_activated_cb (HeedCaseLog  *log,
+                                gint64        attachment_id,
+                                HeedCasePage *self)
 {
-  gint64 event_id = *(gint64 *) g_object_get_data (G_OBJECT (native), "heed-event");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
-
-      if (file != NULL && !heed_case_page_attach_file (self, event_id, file, &error))
-        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
-    }
-  g_object_unref (native);
+  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, attachment_id);
 }
 
 static void
-on_attach_clicked_cb (GtkButton    *button,
-                      HeedCasePage *self)
+on_log_attach_file_cb (HeedCaseLog  *log,
+                       gint64        event_id,
+                       GFile        *file,
+                       HeedCasePage *self)
 {
-  GtkFileChooserNative *native;
+  g_autoptr(GError) error = NULL;
 
-  native = gtk_file_chooser_native_new (_("Attach a File"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
-                                        _("_Cancel"));
-  g_object_set_data_full (G_OBJECT (native), "heed-event",
-                          g_memdup2 (g_object_get_data (G_OBJECT (button), "heed-event"),
-                                     sizeof (gint64)),
-                          g_free);
-  g_signal_connect (native, "response", G_CALLBACK (on_attach_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  if (!heed_case_page_attach_file (self, event_id, file, &error))
+    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
 }
 
 static void
 fill_log (HeedCasePage *self)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) attachments = NULL;
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *log = heed_case_log_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What Has Happened"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Calls, meetings, letters, interviews, statements, "
-                                           "records seen, site visits and advice, newest first."));
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-entry");
-  gtk_widget_set_tooltip_text (add, _("Add an Entry (Ctrl+E)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Add an entry"), -1);
-  gtk_widget_set_sensitive (add, !heed_store_is_read_only (self->store));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
-
-  events = heed_store_list (self->store, HEED_TYPE_EVENT,
-                            heed_record_get_id (HEED_RECORD (self->kase)), NULL);
-  attachments = heed_store_list_attachments (self->store,
-                                             heed_record_get_id (HEED_RECORD (self->kase)), NULL);
-  for (guint i = events != NULL ? events->len : 0; i > 0; i--)
-    {
-      HeedRecord *event = g_ptr_array_index (events, i - 1);
-      GtkWidget *row = adw_action_row_new ();
-      const char *at = heed_record_get_text (event, HEED_EVENT_OCCURRED_AT);
-      const char *summary = heed_record_get_text (event, HEED_EVENT_SUMMARY);
-      const char *detail = heed_record_get_text (event, HEED_EVENT_DETAIL);
-      g_autofree char *when = NULL;
-      g_autofree char *title = NULL;
-      GDate date;
-
-      if (at != NULL && strlen (at) >= 10)
-        {
-          g_autofree char *day = g_strndup (at, 10);
-
-          if (heed_date_from_iso (day, &date))
-            {
-              g_autofree char *long_day = heed_format_date_long (&date);
-
-              /* Translators: "3 June 2025 at 14:30" */
-              when = strlen (at) >= 16 ? g_strdup_printf (_("%s at %.5s"), long_day, at + 11)
-                                       : g_steal_pointer (&long_day);
-            }
-        }
-      title = g_strdup_printf ("%s — %s", when != NULL ? when : "",
-                               heed_event_kind_get_label (heed_record_get_text (event,
-                                                                                HEED_EVENT_KIND)));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (summary != NULL || detail != NULL)
-        {
-          g_autofree char *subtitle = g_strjoin (summary != NULL && detail != NULL ? "\n" : "",
-                                                 summary != NULL ? summary : "",
-                                                 detail != NULL ? detail : "", NULL);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      for (guint j = 0; attachments != NULL && j < attachments->len; j++)
-        {
-          HeedAttachmentInfo *info = g_ptr_array_index (attachments, j);
-          GtkWidget *open;
-          g_autofree char *label = NULL;
-
-          if (info->event_id != heed_record_get_id (event))
-            continue;
-          open = gtk_button_new_from_icon_name ("document-open-symbolic");
-          label = g_strdup_printf (_("Open %s"), info->filename);
-          gtk_widget_add_css_class (open, "flat");
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (open, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          label, -1);
-          g_object_set_data_full (G_OBJECT (open), "heed-attachment",
-                                  g_memdup2 (&info->id, sizeof info->id), g_free);
-          g_signal_connect (open, "clicked", G_CALLBACK (on_open_attachment_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-        }
-      if (!heed_store_is_read_only (self->store))
-        {
-          GtkWidget *attach = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
-
-          gtk_widget_add_css_class (attach, "flat");
-          gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (attach, _("Attach a File…"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Attach a file to this entry"), -1);
-          g_object_set_data_full (G_OBJECT (attach), "heed-event",
-                                  g_memdup2 (&(gint64) { heed_record_get_id (event) },
-                                             sizeof (gint64)),
-                                  g_free);
-          g_signal_connect (attach, "clicked", G_CALLBACK (on_attach_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  if (events == NULL || events->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing recorded yet"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  add_group (self, self->page, group);
+  heed_case_log_load (HEED_CASE_LOG (log), self->store,
+                      heed_record_get_id (HEED_RECORD (self->kase)));
+  g_signal_connect_object (log, "attachment-activated",
+                           G_CALLBACK (on_log_attachment_activated_cb), self, 0);
+  g_signal_connect_object (log, "attach-file", G_CALLBACK (on_log_attach_file_cb), self, 0);
+  add_group (self, self->page, log);
 }
 
-static gboolean keep_draft_cb (gpointer user_data);
+/* Reloading after the save must not lose typing on the page: it is kept as a draft first. */
+static void
+on_record_list_editing_cb (HeedCasePage *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+}
 
 static void
-on_list_record_saved_cb (HeedCasePage *self)
+on_record_list_saved_cb (HeedCasePage *self)
 {
   heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
 }
 
 static void
-open_record_dialog (HeedCasePage     *self,
-                    const RecordList *list,
-                    GType             type,
-                    HeedRecord       *record,
-                    gboolean          is_new)
+add_record_list (HeedCasePage             *self,
+                 AdwPreferencesPage       *page,
+                 const HeedRecordListKind *kind,
+                 GType                     type,
+                 const char               *title,
+                 const char               *description,
+                 const char               *empty)
 {
-  HeedRecordDialog *dialog;
+  GtkWidget *list = heed_record_list_new (kind, type, title, description, empty);
 
-  /* Reloading after the save must not lose typing on the page: keep it as a draft now. */
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  keep_draft_cb (self);
-  dialog = heed_record_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   self->store, record,
-                                   _(is_new ? list->new_title : list->edit_title),
-                                   is_new ? _("_Add") : _("_Save"), list->fields);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_list_record_saved_cb), self,
+  heed_record_list_load (HEED_RECORD_LIST (list), self->store,
+                         heed_record_get_id (HEED_RECORD (self->kase)));
+  g_signal_connect_object (list, "editing", G_CALLBACK (on_record_list_editing_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_list_add_clicked_cb (GtkButton    *button,
-                        HeedCasePage *self)
-{
-  const RecordList *list = g_object_get_data (G_OBJECT (button), "heed-list");
-  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "heed-type"));
-  g_autoptr(HeedRecord) record = g_object_new (type, NULL);
-
-  heed_record_set_int (record, (guint) heed_record_find_field (record, "case"),
-                       heed_record_get_id (HEED_RECORD (self->kase)));
-  open_record_dialog (self, list, type, record, TRUE);
-}
-
-static void
-on_list_row_activated_cb (AdwActionRow *row,
-                          HeedCasePage *self)
-{
-  const RecordList *list = g_object_get_data (G_OBJECT (row), "heed-list");
-  HeedRecord *record = g_object_get_data (G_OBJECT (row), "heed-record");
-  g_autoptr(HeedRecord) copy = heed_record_copy (record);
-
-  open_record_dialog (self, list, G_OBJECT_TYPE (record), copy, FALSE);
-}
-
-static char *
-dup_field_text (HeedRecord *record,
-                const char *field)
-{
-  int index = heed_record_find_field (record, field);
-  const HeedFieldSpec *spec;
-  GDate date;
-
-  if (index < 0 || !heed_record_is_set (record, (guint) index))
-    return NULL;
-  spec = &heed_record_get_fields (record, NULL)[index];
-  if (spec->type == HEED_VALUE_CHOICE)
-    return g_strdup (heed_choice_get_label (field, heed_record_get_text (record, (guint) index)));
-  if (spec->type == HEED_VALUE_DATE && heed_record_get_date (record, (guint) index, &date))
-    return heed_format_date_long (&date);
-  return heed_record_dup_string (record, (guint) index);
-}
-
-static void
-add_record_list (HeedCasePage       *self,
-                 AdwPreferencesPage *page,
-                 const RecordList   *list,
-                 GType               type,
-                 const char         *title,
-                 const char         *description,
-                 const char         *empty)
-{
-  g_autoptr(GPtrArray) records = heed_store_list (self->store, type,
-                                                  heed_record_get_id (HEED_RECORD (self->kase)),
-                                                  NULL);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  g_autofree char *add_label = g_strdup_printf (_("Add: %s"), _(list->edit_title));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (add, add_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label,
-                                  -1);
-  gtk_widget_set_sensitive (add, !heed_store_is_read_only (self->store));
-  gtk_widget_set_name (add, list->name);
-  g_object_set_data (G_OBJECT (add), "heed-list", (gpointer) list);
-  g_object_set_data (G_OBJECT (add), "heed-type", GSIZE_TO_POINTER (type));
-  g_signal_connect (add, "clicked", G_CALLBACK (on_list_add_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      HeedRecord *record = g_ptr_array_index (records, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *row_title = dup_field_text (record, list->title_field);
-      g_autofree char *subtitle = dup_field_text (record, list->subtitle_field);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title != NULL ? row_title
-                                                                                : "");
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
-                                        !heed_store_is_read_only (self->store));
-      g_object_set_data (G_OBJECT (row), "heed-list", (gpointer) list);
-      g_object_set_data_full (G_OBJECT (row), "heed-record", g_object_ref (record),
-                              g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (on_list_row_activated_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  if (records == NULL || records->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty);
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  add_group (self, page, group);
+  g_signal_connect_object (list, "saved", G_CALLBACK (on_record_list_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  add_group (self, page, list);
 }
 
 /* Ticking a member of staff is kept at once, like a status change. */
@@ -1294,7 +995,7 @@ clear_page (HeedCasePage *self)
     }
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->editors, 0);
-  memset (self->matrix_buttons, 0, sizeof self->matrix_buttons);
+  self->matrix = NULL;
 }
 
 static HeedPerson *

@@ -8,6 +8,7 @@
 #include "heed-accessible.h"
 #include "heed-email.h"
 #include "heed-feedback-dialog.h"
+#include "heed-feedback-save.h"
 #include "heed-intake.h"
 #include "heed-procedure.h"
 #include "heed-person.h"
@@ -24,8 +25,10 @@ struct _HeedFeedbackDialog
   AdwWindow         parent_instance;
 
   AdwWindowTitle   *title;
-  AdwPreferencesPage *page;
+  GtkWidget        *discard_button;
+  GtkWidget        *save_button;
   GtkLabel         *problem_label;
+  AdwPreferencesPage *page;
 
   HeedStore        *store;
   char             *kind;
@@ -316,38 +319,25 @@ read_draft (HeedFeedbackDialog *self,
   }
 }
 
-static gboolean
-person_is_empty (HeedPerson *person)
-{
-  guint n_fields = 0;
-  const HeedFieldSpec *fields = heed_record_get_fields (HEED_RECORD (person), &n_fields);
-
-  /* A switch left off is not something typed. */
-  for (guint i = 0; i < n_fields; i++)
-    if (heed_record_is_set (HEED_RECORD (person), i) && fields[i].type != HEED_VALUE_BOOL)
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 heed_feedback_dialog_save (HeedFeedbackDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) staff = NULL;
   guint problems;
   gboolean has_complainant;
   gboolean has_affected;
 
   g_return_val_if_fail (HEED_IS_FEEDBACK_DIALOG (self), FALSE);
 
-  has_complainant = !person_is_empty (self->complainant);
-  has_affected = self->affected != NULL && !person_is_empty (self->affected);
+  has_complainant = !heed_feedback_person_is_empty (self->complainant);
+  has_affected = !heed_feedback_person_is_empty (self->affected);
   problems = heed_record_editor_check (self->case_editor);
   if (has_complainant)
     problems += heed_record_editor_check (self->complainant_editor);
   if (has_affected)
     problems += heed_record_editor_check (self->affected_editor);
-  if (!has_complainant && !heed_record_get_bool (HEED_RECORD (self->kase), HEED_CASE_ANONYMOUS)
-      && g_strcmp0 (self->kind, "complaint") == 0)
+  if (heed_feedback_needs_complainant (self->kase, self->complainant))
     {
       GtkWidget *row = heed_record_editor_get_row (self->complainant_editor, "first-name");
 
@@ -377,64 +367,21 @@ heed_feedback_dialog_save (HeedFeedbackDialog *self)
       return FALSE;
     }
 
-  heed_person_tidy (self->complainant);
-  if (self->affected != NULL)
-    heed_person_tidy (self->affected);
-  heed_record_set_text (HEED_RECORD (self->kase), HEED_CASE_STATUS, "logged");
-  /* The people and the case together, or nothing; the draft goes in the same transaction. */
-  if (!heed_store_begin (self->store, &error))
-    goto failed;
-  if (has_complainant)
+  /* The people, the case, its staff, the email and the draft together, or nothing. */
+  staff = heed_staff_picker_dup_selected (self->staff_picker);
+  if (!heed_feedback_save (self->store, self->kase, self->complainant, self->affected,
+                           (const gint64 *) staff->data, staff->len, self->email,
+                           self->draft_id, &error))
     {
-      if (!heed_store_save (self->store, HEED_RECORD (self->complainant), &error))
-        goto rollback;
-      heed_record_set_int (HEED_RECORD (self->kase), HEED_CASE_COMPLAINANT,
-                           heed_record_get_id (HEED_RECORD (self->complainant)));
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return FALSE;
     }
-  if (has_affected)
-    {
-      if (!heed_store_save (self->store, HEED_RECORD (self->affected), &error))
-        goto rollback;
-      heed_record_set_int (HEED_RECORD (self->kase), HEED_CASE_AFFECTED,
-                           heed_record_get_id (HEED_RECORD (self->affected)));
-    }
-  if (!heed_store_save (self->store, HEED_RECORD (self->kase), &error))
-    goto rollback;
-  {
-    g_autoptr(GArray) ids = heed_staff_picker_dup_selected (self->staff_picker);
-
-    if (ids->len > 0
-        && !heed_store_set_case_staff (self->store,
-                                       heed_record_get_id (HEED_RECORD (self->kase)),
-                                       (const gint64 *) ids->data, ids->len, &error))
-      goto rollback;
-  }
-  /* The message it came in, unaltered, and what was attached to it. */
-  if (self->email != NULL
-      && !heed_email_keep (self->email, self->store, heed_record_get_id (HEED_RECORD (self->kase)),
-                           0, &error))
-    goto rollback;
-  if (!heed_store_drop_form_draft (self->store, self->draft_id, &error)
-      || !heed_store_commit (self->store, &error))
-    goto rollback;
-
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->draft_id = 0;
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->kase);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
-
-rollback:
-  heed_store_rollback (self->store);
-  heed_record_set_text (HEED_RECORD (self->kase), HEED_CASE_STATUS, "draft");
-  heed_record_set_id (HEED_RECORD (self->kase), 0);
-  heed_record_set_id (HEED_RECORD (self->complainant), 0);
-  if (self->affected != NULL)
-    heed_record_set_id (HEED_RECORD (self->affected), 0);
-failed:
-  gtk_label_set_text (self->problem_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-  return FALSE;
 }
 
 GtkWidget *
@@ -492,6 +439,8 @@ heed_feedback_dialog_dispose (GObject *object)
   g_clear_object (&self->complainant);
   g_clear_object (&self->affected);
   g_clear_object (&self->store);
+  self->staff_picker = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_FEEDBACK_DIALOG);
   G_OBJECT_CLASS (heed_feedback_dialog_parent_class)->dispose (object);
 }
 
@@ -527,47 +476,23 @@ heed_feedback_dialog_class_init (HeedFeedbackDialogClass *klass)
                                        "feedback.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "feedback.save", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-feedback-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedFeedbackDialog, page);
 }
 
 static void
 heed_feedback_dialog_init (HeedFeedbackDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = heed_accessible_button_new (_("_Discard"));
-  GtkWidget *save = heed_accessible_button_new (_("_Save"));
-  GtkWidget *problem = gtk_label_new (NULL);
-
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 680, 760);
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "feedback.discard");
-  gtk_widget_set_tooltip_text (cancel, _("Throw Away What Was Typed"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "feedback.save");
-  gtk_widget_set_tooltip_text (save, _("Save (Ctrl+Enter)"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_widget_set_margin_start (problem, 18);
-  gtk_widget_set_margin_end (problem, 18);
-  gtk_widget_set_margin_top (problem, 6);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_widget_set_visible (problem, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (problem), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problems"), -1);
-  self->problem_label = GTK_LABEL (problem);
-  gtk_box_append (GTK_BOX (box), problem);
-
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->page));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Read out as they show, "Save" rather than "_Save Save". */
+  heed_accessible_name_button (self->discard_button);
+  heed_accessible_name_button (self->save_button);
 }
 
 static HeedFeedbackDialog *

@@ -543,6 +543,8 @@ heed_import_dialog_dispose (GObject *object)
   HeedImportDialog *self = HEED_IMPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->import);
   G_OBJECT_CLASS (heed_import_dialog_parent_class)->dispose (object);
 }
 
@@ -551,8 +553,6 @@ heed_import_dialog_finalize (GObject *object)
 {
   HeedImportDialog *self = HEED_IMPORT_DIALOG (object);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->import);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_ptr_array_unref (self->column_rows);
   g_ptr_array_unref (self->dropdowns);

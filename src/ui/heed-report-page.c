@@ -449,6 +449,7 @@ heed_report_page_dispose (GObject *object)
 {
   HeedReportPage *self = HEED_REPORT_PAGE (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEED_TYPE_REPORT_PAGE);
   g_clear_object (&self->figures);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (heed_report_page_parent_class)->dispose (object);
@@ -470,6 +471,16 @@ heed_report_page_class_init (HeedReportPageClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/heed-report-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeedReportPage, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeedReportPage, year_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedReportPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeedReportPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedReportPage, importance_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedReportPage, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_selected_cb);
   gtk_widget_class_install_action (widget_class, "report.save", "s", save_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "report.importance", NULL, importance_action);
@@ -478,71 +489,14 @@ heed_report_page_class_init (HeedReportPageClass *klass)
 static void
 heed_report_page_init (HeedReportPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("Financial _year"));
   g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
-  GtkWidget *save = gtk_menu_button_new ();
-  GtkWidget *print = heed_accessible_button_new (_("_Print…"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
 
+  g_type_ensure (HEED_TYPE_PAGE_PREVIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = HEED_REPORT_DOCUMENT_ANNUAL; i <= HEED_REPORT_DOCUMENT_QUARTERLY; i++)
     gtk_string_list_append (documents, heed_report_document_get_label ((HeedReportDocument) i));
   gtk_string_list_append (documents, _("KO41(b) return"));
-  self->document_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (documents)),
-                                                              NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"), -1);
-  g_signal_connect (self->document_dropdown, "notify::selected",
-                    G_CALLBACK (on_document_selected_cb), self);
-  self->year_label = label;
-  self->year_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->year_dropdown));
-  g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb),
-                    self);
-  g_menu_append (menu, _("PDF, to Print or Share"), "report.save::pdf");
-  g_menu_append (menu, _("Web Page (HTML), Annual Report"), "report.save::html");
-  g_menu_append (menu, _("Figures (CSV), Annual Report or KO41(b)"), "report.save::csv");
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (save), _("_Save As"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (save), TRUE);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (save), G_MENU_MODEL (menu));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "report.print");
-  self->importance_button = gtk_button_new_with_mnemonic (_("_General Importance…"));
-  gtk_widget_set_tooltip_text (self->importance_button,
-                               _("Write the matters of general importance for this year"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->importance_button),
-                                  "report.importance");
-
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_label_set_ellipsize (self->summary_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (self->summary_label, 2);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
-
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 8);
-  gtk_widget_set_margin_bottom (bar, 8);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->document_dropdown));
-  gtk_box_append (GTK_BOX (bar), label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->year_dropdown));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary_label));
-  gtk_box_append (GTK_BOX (bar), self->importance_button);
-  gtk_box_append (GTK_BOX (bar), save);
-  gtk_box_append (GTK_BOX (bar), print);
-  gtk_box_append (GTK_BOX (box), bar);
-
-  self->preview = HEED_PAGE_PREVIEW (heed_page_preview_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->preview));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (scroller, "view");
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_bin_set_child (ADW_BIN (self), box);
+  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
   heed_accessible_name_all (GTK_WIDGET (self));
 }
 

@@ -4,83 +4,28 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "heed-accessible.h"
 #include "heed-actions-page.h"
 #include "heed-case-item.h"
 #include "heed-case-list-model.h"
 #include "heed-case-page.h"
-#include "heed-create-practice-dialog.h"
-#include "heed-demo.h"
-#include "heed-event.h"
-#include "heed-feedback-dialog.h"
 #include "heed-first-screen-model.h"
-#include "heed-import-dialog.h"
-#include "heed-letter-dialog.h"
-#include "heed-phone-log-dialog.h"
-#include "heed-preferences-window.h"
 #include "heed-publicity-page.h"
-#include "heed-record-dialog.h"
 #include "heed-safe-output.h"
 #include "heed-report-page.h"
-#include "heed-template-editor.h"
 #include "heed-timeline-view.h"
 #include "heed-validate.h"
 #include "heed-store.h"
 #include "heed-ui-resources.h"
-#include "heed-window.h"
+#include "heed-server-keyring.h"
+#include "heed-window-private.h"
 
 /* The main window: a welcome page to create, open or try a practice; then the views of the
  * practice's feedback down the side, the cases of the chosen view in a list that reads rows
- * only as they are shown, search and filters over them, and the page of one case. */
-
-struct _HeedWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwWindowTitle      *window_title;
-  AdwStatusPage       *status_page;
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *main_stack;
-  AdwLeaflet          *leaflet;
-  GtkWidget           *content_box;
-  AdwWindowTitle      *content_title;
-  GtkWidget           *back_button;
-  GtkWidget           *save_button;
-  GtkWidget           *phone_log_button;
-  GtkStack            *content_stack;
-  GtkStack            *list_stack;
-  AdwStatusPage       *none_page;
-  HeedCasePage        *case_page;
-  HeedTimelineView    *practice_timeline;
-  HeedActionsPage     *actions_page;
-  HeedReportPage      *report_page;
-  HeedPublicityPage   *publicity_page;
-  GtkListBox          *view_list;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *count_label;
-  GtkColumnView       *case_view;
-  GtkDropDown         *kind_filter;
-  GtkDropDown         *status_filter;
-  GtkDropDown         *subject_filter;
-  GtkEntry            *from_filter;
-  GtkEntry            *to_filter;
-  GtkLabel            *filter_problem;
-  GtkWidget           *filter_button;
-
-  HeedStore           *store;
-  HeedCaseListModel   *model;
-  HeedFirstScreenModel *shown_rows;
-  guint                reveal_tick;
-  gint64               first_rows_frame;
-  HeedCaseView         view;
-  gint64               n_cases;
-  GPtrArray           *subject_codes;
-  GSettings           *settings;
-  gint64               deleting_id;  /* a draft deleted unless Undo is pressed in time */
-  gboolean             filling;      /* setting up the list's controls: query once, after */
-  guint                backup_source;
-};
+ * only as they are shown, search and filters over them, and the page of one case. What the
+ * window does (its actions, backups, restore, the check) is in heed-window-actions.c. */
 
 #define TIMELINE_VIEW ((HeedCaseView) 100)
 #define ACTIONS_VIEW ((HeedCaseView) 101)
@@ -225,8 +170,8 @@ show_first_screen_of_rows (HeedWindow *self)
                                                       reveal_all_rows_cb, self, NULL);
 }
 
-static void
-run_query (HeedWindow *self)
+void
+_heed_window_run_query (HeedWindow *self)
 {
   g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
   g_autoptr(GError) error = NULL;
@@ -276,7 +221,6 @@ run_query (HeedWindow *self)
 static void show_practice_timeline (HeedWindow *self);
 static void show_other_view (HeedWindow   *self,
                              HeedCaseView  view);
-static void update_header (HeedWindow *self);
 
 static void
 on_view_list_row_selected_cb (HeedWindow    *self,
@@ -300,20 +244,20 @@ on_view_list_row_selected_cb (HeedWindow    *self,
   self->view = view;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "timeline") == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
-  run_query (self);
-  update_header (self);
+  _heed_window_run_query (self);
+  _heed_window_update_header (self);
 }
 
 static void
 on_search_entry_search_changed_cb (HeedWindow *self)
 {
-  run_query (self);
+  _heed_window_run_query (self);
 }
 
 static void
 on_filter_changed_cb (HeedWindow *self)
 {
-  run_query (self);
+  _heed_window_run_query (self);
 }
 
 static void
@@ -340,7 +284,7 @@ on_view_list_row_activated_cb (HeedWindow    *self,
       break;
     }
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  update_header (self);
+  _heed_window_update_header (self);
 }
 
 /* The whole text of a cell that may be cut short, asked for only when the pointer rests on
@@ -445,7 +389,7 @@ read_sort (HeedWindow    *self,
 static void
 on_sorter_changed_cb (HeedWindow *self)
 {
-  run_query (self);
+  _heed_window_run_query (self);
 }
 
 static void
@@ -508,8 +452,8 @@ build_views (HeedWindow *self)
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-static void
-update_header (HeedWindow *self)
+void
+_heed_window_update_header (HeedWindow *self)
 {
   gboolean on_case = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
                                 "case") == 0;
@@ -570,17 +514,17 @@ update_header (HeedWindow *self)
 static void
 on_leaflet_folded_cb (HeedWindow *self)
 {
-  update_header (self);
+  _heed_window_update_header (self);
 }
 
 static void
 on_case_page_changed_cb (HeedWindow *self)
 {
-  update_header (self);
+  _heed_window_update_header (self);
 }
 
-static void
-show_problem (HeedWindow *self,
+void
+_heed_window_show_problem (HeedWindow *self,
               const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -590,93 +534,10 @@ show_problem (HeedWindow *self,
 }
 
 static void
-on_undo_status_cb (AdwToast   *toast,
-                   HeedWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!heed_case_page_undo_status_change (self->case_page, &error))
-    {
-      show_problem (self, error->message);
-      return;
-    }
-  heed_case_list_model_refresh (self->model, NULL);
-  update_header (self);
-}
-
-static void
-on_case_page_status_changed_cb (HeedWindow *self,
-                                const char *from,
-                                const char *to)
-{
-  HeedCase *kase = heed_case_page_get_case (self->case_page);
-  g_autofree char *text = g_strdup_printf (_("%s is now %s"), heed_case_get_reference (kase),
-                                           heed_case_status_get_label (to));
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_status_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  heed_case_list_model_refresh (self->model, NULL);
-  update_header (self);
-}
-
-/* Deletes the draft put aside for deletion, once Undo can no longer be pressed. */
-static void
-finish_deleting (HeedWindow *self)
-{
-  g_autoptr(HeedCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = self->deleting_id;
-
-  if (id == 0 || self->store == NULL)
-    return;
-  self->deleting_id = 0;
-  kase = heed_store_load (self->store, HEED_TYPE_CASE, id, &error);
-  if (kase == NULL || !heed_store_delete_draft (self->store, kase, &error))
-    show_problem (self, error->message);
-  run_query (self);
-}
-
-static void
-on_delete_toast_dismissed_cb (AdwToast   *toast,
-                              HeedWindow *self)
-{
-  finish_deleting (self);
-}
-
-static void
-on_undo_delete_cb (AdwToast   *toast,
-                   HeedWindow *self)
-{
-  self->deleting_id = 0;
-  run_query (self);
-}
-
-static void
-on_case_page_delete_draft_cb (HeedWindow *self,
-                              gint64      case_id)
-{
-  AdwToast *toast;
-
-  finish_deleting (self);
-  self->deleting_id = case_id;
-  gtk_stack_set_visible_child_name (self->content_stack, "list");
-  update_header (self);
-  run_query (self);
-  toast = adw_toast_new (_("Draft deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self,
-                           0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 on_case_page_problem_cb (HeedWindow *self,
                          const char *message)
 {
-  show_problem (self, message);
+  _heed_window_show_problem (self, message);
 }
 
 /* The practice's open cases along a date axis, filtered like the list. */
@@ -696,7 +557,7 @@ show_practice_timeline (HeedWindow *self)
   heed_timeline_view_set_query (self->practice_timeline, query);
   heed_timeline_view_reload (self->practice_timeline);
   gtk_stack_set_visible_child_name (self->content_stack, "timeline");
-  update_header (self);
+  _heed_window_update_header (self);
 }
 
 /* The earliest year with feedback, for the years a report is offered for. */
@@ -744,25 +605,7 @@ show_other_view (HeedWindow   *self,
       heed_report_page_set_store (self->report_page, self->store, earliest_year (self));
       gtk_stack_set_visible_child_name (self->content_stack, "reports");
     }
-  update_header (self);
-}
-
-/* What went wrong on a page (saving the publicity as PDF), until it is dismissed. */
-static void
-show_problem_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  show_problem (HEED_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* A case chosen on another page (an action of its action plan): win.show-case. */
-static void
-show_case_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  heed_window_show_case (HEED_WINDOW (widget), g_variant_get_int64 (parameter));
+  _heed_window_update_header (self);
 }
 
 static void
@@ -789,7 +632,7 @@ on_attachment_activated_cb (HeedWindow *self,
 
   if (data == NULL)
     {
-      show_problem (self, error->message);
+      _heed_window_show_problem (self, error->message);
       return;
     }
   safe = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", attachment_id,
@@ -800,12 +643,12 @@ on_attachment_activated_cb (HeedWindow *self,
       || !heed_safe_output_write_file (path, g_bytes_get_data (data, NULL),
                                        g_bytes_get_size (data), &error))
     {
-      show_problem (self, error != NULL ? error->message : g_strerror (errno));
+      _heed_window_show_problem (self, error != NULL ? error->message : g_strerror (errno));
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
   if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    show_problem (self, error->message);
+    _heed_window_show_problem (self, error->message);
 }
 
 gboolean
@@ -818,7 +661,7 @@ heed_window_show_case (HeedWindow *self,
     return FALSE;
   gtk_stack_set_visible_child_name (self->content_stack, "case");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  update_header (self);
+  _heed_window_update_header (self);
   return TRUE;
 }
 
@@ -833,8 +676,8 @@ on_case_view_activate_cb (HeedWindow *self,
 }
 
 /* Asks whether to save a case's unsaved changes; they are kept as a draft either way. */
-static gboolean
-leave_case (HeedWindow *self)
+gboolean
+_heed_window_leave_case (HeedWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -845,131 +688,8 @@ leave_case (HeedWindow *self)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));
       return TRUE;
     }
-  show_problem (self, error->message);
+  _heed_window_show_problem (self, error->message);
   return FALSE;
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "case") == 0)
-    {
-      if (!leave_case (self))
-        return;
-      gtk_stack_set_visible_child_name (self->content_stack, "list");
-      heed_case_list_model_refresh (self->model, NULL);
-      update_header (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->case_view));
-      return;
-    }
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-save_case_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!heed_case_page_save (self->case_page, &error))
-    {
-      show_problem (self, error->message);
-      return;
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));
-  heed_case_list_model_refresh (self->model, NULL);
-  update_header (self);
-}
-
-static void
-on_entry_added_cb (HeedWindow *self)
-{
-  heed_window_show_case (self, heed_record_get_id (HEED_RECORD (heed_case_page_get_case (self->case_page))));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Entry added")));
-}
-
-static void
-add_entry_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  static const char *const entry_fields[] = {
-    "kind", "occurred-at", "staff", "summary", "detail", NULL
-  };
-  HeedWindow *self = HEED_WINDOW (widget);
-  HeedCase *kase = heed_case_page_get_case (self->case_page);
-  g_autoptr(HeedEvent) event = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:00");
-  HeedRecordDialog *dialog;
-
-  if (kase == NULL || self->store == NULL)
-    return;
-  event = g_object_new (HEED_TYPE_EVENT, NULL);
-  heed_record_set_int (HEED_RECORD (event), HEED_EVENT_CASE,
-                       heed_record_get_id (HEED_RECORD (kase)));
-  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_KIND, "note");
-  heed_record_set_text (HEED_RECORD (event), HEED_EVENT_OCCURRED_AT, at);
-  dialog = heed_record_dialog_new (GTK_WINDOW (self), self->store, HEED_RECORD (event),
-                                   _("Add an Entry"), _("_Add"), entry_fields);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_entry_added_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_letter_sent_cb (HeedWindow *self,
-                   const char *title)
-{
-  g_autofree char *text = g_strdup_printf (_("%s sent and kept with the case"), title);
-
-  heed_window_show_case (self, heed_record_get_id (HEED_RECORD (heed_case_page_get_case (self->case_page))));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-/* The letter a case most likely needs next. */
-static const char *
-suggested_letter (HeedCase *kase)
-{
-  const char *status = heed_case_get_status (kase);
-
-  if (g_strcmp0 (heed_case_get_kind (kase), "compliment") == 0)
-    return "compliment-thanks";
-  if (g_strcmp0 (status, "logged") == 0)
-    return "acknowledgement";
-  return "final-response";
-}
-
-static void
-write_letter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  HeedCase *kase = heed_case_page_get_case (self->case_page);
-  g_autoptr(GError) error = NULL;
-  HeedLetterDialog *dialog;
-
-  if (kase == NULL || self->store == NULL)
-    return;
-  /* The letter is made from the case as saved. */
-  if (heed_case_page_get_changed (self->case_page) && !heed_case_page_save (self->case_page, &error))
-    {
-      show_problem (self, error->message);
-      return;
-    }
-  dialog = heed_letter_dialog_new (GTK_WINDOW (self), self->store,
-                                   heed_record_get_id (HEED_RECORD (kase)),
-                                   suggested_letter (kase));
-  g_signal_connect_object (dialog, "sent", G_CALLBACK (on_letter_sent_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1006,30 +726,30 @@ fill_filters (HeedWindow *self)
   gtk_drop_down_set_model (self->subject_filter, G_LIST_MODEL (subjects));
 }
 
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+/* How the practice is named under its name in the header: a file by its name, a server's
+ * practice by its database and the server. */
+static char *
+dup_place_name (HeedStore *store)
 {
-  HeedWindow *self = HEED_WINDOW (widget);
+  HeedLocation *location = heed_store_get_location (store);
+  const char *host;
 
-  gtk_drop_down_set_selected (self->kind_filter, 0);
-  gtk_drop_down_set_selected (self->status_filter, 0);
-  gtk_drop_down_set_selected (self->subject_filter, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_filter), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_filter), "");
-  run_query (self);
+  if (!heed_location_is_server (location))
+    return g_path_get_basename (heed_store_get_path (store));
+  host = heed_location_get_host (location);
+  if (host == NULL || host[0] == '\0' || host[0] == '/')
+    /* Translators: a database's name on the PostgreSQL server of this computer */
+    return g_strdup_printf (_("%s on this computer’s server"),
+                            heed_location_get_database (location));
+  /* Translators: a database's name, and the server it is on */
+  return g_strdup_printf (_("%s on %s"), heed_location_get_database (location), host);
 }
-
-static void
-offer_drafts (HeedWindow *self);
-static gboolean back_up_if_due_cb (gpointer user_data);
 
 static void
 show_store (HeedWindow *self)
 {
   g_autofree char *name = heed_store_dup_setting (self->store, "name");
-  g_autofree char *basename = g_path_get_basename (heed_store_get_path (self->store));
+  g_autofree char *basename = dup_place_name (self->store);
 
   self->n_cases = heed_store_count_cases (self->store, NULL, NULL);
   adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
@@ -1065,7 +785,7 @@ show_store (HeedWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->filling = FALSE;
   gtk_stack_set_visible_child_name (self->content_stack, "list");
-  run_query (self);
+  _heed_window_run_query (self);
   gtk_stack_set_visible_child_name (self->main_stack, "practice");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.phone-log",
                                  !heed_store_is_read_only (self->store));
@@ -1073,7 +793,7 @@ show_store (HeedWindow *self)
                                  !heed_store_is_read_only (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table",
                                  !heed_store_is_read_only (self->store));
-  update_header (self);
+  _heed_window_update_header (self);
 
   if (heed_store_is_read_only (self->store) && heed_store_get_lock_holder (self->store) != NULL)
     {
@@ -1081,122 +801,15 @@ show_store (HeedWindow *self)
       g_autofree char *text = g_strdup_printf (_("Open read-only: the practice is in use by %s."),
                                                who);
 
-      show_problem (self, text);
+      _heed_window_show_problem (self, text);
     }
   else
-    offer_drafts (self);
-  /* A second after opening, so the window is there first. */
-  g_clear_handle_id (&self->backup_source, g_source_remove);
-  self->backup_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, back_up_if_due_cb, self,
-                                                    NULL);
+    _heed_window_offer_drafts (self);
+  _heed_window_schedule_backup (self);
 }
 
-typedef struct {
-  char  *path;
-  char  *folder;
-  guint  keep;
-} AutoBackup;
-
-static void
-auto_backup_free (gpointer data)
-{
-  AutoBackup *job = data;
-
-  g_free (job->path);
-  g_free (job->folder);
-  g_free (job);
-}
-
-static void
-auto_backup_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  AutoBackup *job = task_data;
-  g_autoptr(HeedStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  char *written = NULL;
-
-  store = heed_store_open (job->path, HEED_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL
-      || !heed_store_backup_to_folder (store, job->folder, job->keep, &written, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, written, g_free);
-}
-
-static void
-on_auto_backup_done_cb (GObject      *source,
-                        GAsyncResult *res,
-                        gpointer      user_data)
-{
-  HeedWindow *self = HEED_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *written = g_task_propagate_pointer (G_TASK (res), &error);
-
-  if (written == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The automatic backup was not made: %s"),
-                                               error->message);
-
-      show_problem (self, text);
-    }
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Backed up and checked")));
-}
-
-/* Automatic backups: when the practice is opened, if the last backup in the chosen folder is
- * older than the interval set in Preferences. It runs once the window is on screen. */
-static gboolean
-back_up_if_due_cb (gpointer user_data)
-{
-  HeedWindow *self = user_data;
-  g_autofree char *folder = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GTask) task = NULL;
-  AutoBackup *job;
-  int interval;
-
-  self->backup_source = 0;
-  if (self->store == NULL || self->settings == NULL || heed_store_is_read_only (self->store))
-    return G_SOURCE_REMOVE;
-  interval = g_settings_get_int (self->settings, "backup-interval-days");
-  folder = g_settings_get_string (self->settings, "backup-folder");
-  if (interval <= 0 || folder[0] == '\0')
-    return G_SOURCE_REMOVE;
-
-  backups = heed_store_list_backups (self->store, folder, NULL);
-  if (backups != NULL && backups->len > 0)
-    {
-      g_autoptr(GFile) newest = g_file_new_for_path (g_ptr_array_index (backups,
-                                                                        backups->len - 1));
-      g_autoptr(GFileInfo) info = g_file_query_info (newest, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autoptr(GDateTime) made = info != NULL ? g_file_info_get_modification_date_time (info)
-                                               : NULL;
-
-      if (made != NULL && g_date_time_difference (now, made) < interval * G_TIME_SPAN_DAY)
-        return G_SOURCE_REMOVE;
-    }
-
-  /* The copy is checked through (the database and the whole trail), which at 100,000 cases
-   * takes seconds: it is made on its own connection in a worker thread. */
-  job = g_new0 (AutoBackup, 1);
-  job->path = g_strdup (heed_store_get_path (self->store));
-  job->folder = g_steal_pointer (&folder);
-  job->keep = (guint) g_settings_get_int (self->settings, "backup-keep");
-  task = g_task_new (self, NULL, on_auto_backup_done_cb, NULL);
-  g_task_set_source_tag (task, back_up_if_due_cb);
-  g_task_set_task_data (task, job, auto_backup_free);
-  g_task_run_in_thread (task, auto_backup_thread);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-show_welcome (HeedWindow *self,
+void
+_heed_window_show_welcome (HeedWindow *self,
               const char *title,
               const char *description)
 {
@@ -1208,15 +821,55 @@ show_welcome (HeedWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
+#define N_RECENT_PRACTICES 10
+
+/* What is remembered is the text shown for the practice: a server's never has its password. */
 static void
 remember_practice (HeedWindow *self)
 {
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-practice", heed_store_get_path (self->store));
+  const char *shown = heed_store_get_path (self->store);
+  g_auto(GStrv) before = NULL;
+  g_autoptr(GStrvBuilder) recent = g_strv_builder_new ();
+  g_auto(GStrv) after = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-practice", shown);
+  before = g_settings_get_strv (self->settings, "recent-practices");
+  g_strv_builder_add (recent, shown);
+  for (guint i = 0; before[i] != NULL && n < N_RECENT_PRACTICES; i++)
+    if (g_strcmp0 (before[i], shown) != 0)
+      {
+        g_strv_builder_add (recent, before[i]);
+        n++;
+      }
+  after = g_strv_builder_end (recent);
+  g_settings_set_strv (self->settings, "recent-practices", (const char * const *) after);
 }
 
-static void
-use_store (HeedWindow *self,
+/* The server connected to last, to offer again in Connect to a Practice Server…. */
+HeedLocation *
+_heed_window_dup_recent_server (HeedWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+  recent = g_settings_get_strv (self->settings, "recent-practices");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(HeedLocation) location = heed_location_parse (recent[i], NULL);
+
+      if (location != NULL && heed_location_is_server (location))
+        return g_steal_pointer (&location);
+    }
+  return NULL;
+}
+
+
+void
+_heed_window_use_store (HeedWindow *self,
            HeedStore  *store)
 {
   g_autofree char *anchors = heed_anchor_log_dup_default ();
@@ -1225,7 +878,7 @@ use_store (HeedWindow *self,
   self->store = store;
   /* The trail's head goes to the anchor log when the practice is closed after a change. */
   heed_store_set_anchor_log (store, anchors);
-  g_signal_connect_object (store, "case-added", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "case-added", G_CALLBACK (_heed_window_run_query), self, G_CONNECT_SWAPPED);
   remember_practice (self);
   show_store (self);
 }
@@ -1240,17 +893,57 @@ heed_window_open_path (HeedWindow *self,
   g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->store != NULL && !leave_case (self))
+  if (self->store != NULL && !_heed_window_leave_case (self))
     return FALSE;
-  finish_deleting (self);
+  _heed_window_finish_deleting (self);
   store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY_IF_LOCKED, &error);
   if (store == NULL)
     {
       /* The core's own words: they say what is wrong and what to do. */
-      show_welcome (self, _("This Practice Cannot Be Opened"), error->message);
+      _heed_window_show_welcome (self, _("This Practice Cannot Be Opened"), error->message);
       return FALSE;
     }
-  use_store (self, store);
+  _heed_window_use_store (self, store);
+  return TRUE;
+}
+
+/* Opens a practice on a server, given as the text shown for it, with the password libpq
+ * finds itself or the keyring keeps; without either, Connect to a Practice Server… asks. */
+gboolean
+heed_window_open_server (HeedWindow *self,
+                         const char *shown)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedLocation) location = NULL;
+  g_autoptr(HeedLocation) signing_in = NULL;
+  g_autofree char *kept = NULL;
+  HeedStore *store;
+
+  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (shown != NULL, FALSE);
+
+  if (self->store != NULL && !_heed_window_leave_case (self))
+    return FALSE;
+  _heed_window_finish_deleting (self);
+  location = heed_location_parse (shown, &error);
+  if (location != NULL && !heed_location_has_password (location))
+    kept = heed_server_keyring_lookup (location);
+  if (kept != NULL)
+    {
+      signing_in = heed_location_dup_with_password (location, kept);
+      memset (kept, 0, strlen (kept));
+    }
+  store = location == NULL ? NULL
+                           : heed_store_open_location (signing_in != NULL ? signing_in
+                                                                          : location,
+                                                       HEED_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      _heed_window_show_welcome (self, _("The Practice Server Cannot Be Reached"),
+                                 error->message);
+      return FALSE;
+    }
+  _heed_window_use_store (self, store);
   return TRUE;
 }
 
@@ -1264,10 +957,14 @@ heed_window_open_last (HeedWindow *self)
 
   if (self->settings != NULL)
     last = g_settings_get_string (self->settings, "last-practice");
-  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+  if (last == NULL || last[0] == '\0')
+    _heed_window_show_welcome (self, NULL, NULL);
+  else if (g_str_has_prefix (last, "postgresql:") || g_str_has_prefix (last, "postgres:"))
+    heed_window_open_server (self, last);
+  else if (g_file_test (last, G_FILE_TEST_EXISTS))
     heed_window_open_path (self, last);
   else
-    show_welcome (self, NULL, NULL);
+    _heed_window_show_welcome (self, NULL, NULL);
 }
 
 GListModel *
@@ -1292,738 +989,6 @@ heed_window_get_n_cases (HeedWindow *self)
 }
 
 static void
-on_native_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       gpointer         user_data)
-{
-  HeedWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL && g_file_peek_path (file) != NULL)
-        heed_window_open_path (self, g_file_peek_path (file));
-    }
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  native = gtk_file_chooser_native_new (_("Open Practice"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Heed practice files"));
-  gtk_file_filter_add_mime_type (filter, "application/x-heed-practice");
-  gtk_file_filter_add_pattern (filter, "*.heed");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (on_native_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-on_practice_created_cb (HeedWindow *self,
-                        HeedStore  *store)
-{
-  use_store (self, g_object_ref (store));
-}
-
-static void
-create_practice_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  HeedCreatePracticeDialog *dialog = heed_create_practice_dialog_new (GTK_WINDOW (self));
-
-  g_signal_connect_object (dialog, "created", G_CALLBACK (on_practice_created_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The demo practice lives with Heed's own data, made the first time it is asked for. */
-static void
-open_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "heed", NULL);
-  g_autofree char *path = g_build_filename (dir, "demo-practice.heed", NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(HeedStore) store = NULL;
-      HeedDemoOptions options;
-
-      heed_demo_options_init (&options);
-      options.n_cases = 300;
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          g_autofree char *text = g_strdup_printf (_("The demo practice cannot be made in %s: %s"),
-                                                   dir, g_strerror (errno));
-
-          show_welcome (self, _("No Demo Practice"), text);
-          return;
-        }
-      store = heed_store_create (path, _("Example Lane Surgery"), HEED_NATION_ENGLAND, &error);
-      if (store == NULL || !heed_demo_fill (store, &options, &error))
-        {
-          show_welcome (self, _("No Demo Practice"), error->message);
-          return;
-        }
-    }
-  heed_window_open_path (self, path);
-}
-
-static void
-on_feedback_saved_cb (HeedWindow *self,
-                      HeedCase   *kase)
-{
-  g_autofree char *text = g_strdup_printf (_("Saved %s"), heed_case_get_reference (kase));
-
-  run_query (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static HeedFeedbackDialog *
-present_feedback_dialog (HeedWindow    *self,
-                         const char    *kind,
-                         HeedFormDraft *draft)
-{
-  HeedFeedbackDialog *dialog = heed_feedback_dialog_new (GTK_WINDOW (self), self->store, kind,
-                                                         draft);
-
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_feedback_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-on_import_finished_cb (HeedWindow *self,
-                       guint       n_cases,
-                       const char *source)
-{
-  g_autofree char *text =
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u case from %s",
-                                  "Imported %u cases from %s", n_cases),
-                     n_cases, source);
-
-  run_query (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-/* Import a Spreadsheet…, with @file already chosen when not NULL. */
-static HeedImportDialog *
-present_import_dialog (HeedWindow *self,
-                       GFile      *file)
-{
-  HeedImportDialog *dialog = heed_import_dialog_new (GTK_WINDOW (self), self->store);
-
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_finished_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (file != NULL)
-    heed_import_dialog_set_file (dialog, file, NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-import_table_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-
-  if (self->store == NULL || heed_store_is_read_only (self->store))
-    return;
-  present_import_dialog (self, NULL);
-}
-
-gboolean
-heed_window_open_email (HeedWindow  *self,
-                        GFile       *file,
-                        GError     **error)
-{
-  g_autofree char *path = NULL;
-  HeedEmail *email;
-  HeedFeedbackDialog *dialog;
-
-  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->store == NULL || heed_store_is_read_only (self->store))
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
-                   _("Open a practice you can change first."));
-      return FALSE;
-    }
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_IO,
-                   _("Save the email to a folder first, then drop the saved file."));
-      return FALSE;
-    }
-  email = heed_email_read (path, error);
-  if (email == NULL)
-    return FALSE;
-  dialog = heed_feedback_dialog_new_for_email (GTK_WINDOW (self), self->store, email);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_feedback_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-static gboolean
-on_window_drop_cb (GtkDropTarget *target,
-                   const GValue  *value,
-                   double         x,
-                   double         y,
-                   HeedWindow    *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL)
-    return FALSE;
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = g_file_get_basename (l->data);
-      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
-
-      /* An email opens a new complaint for reception to check; a spreadsheet, the import. */
-      if (g_str_has_suffix (lower, ".eml"))
-        {
-          if (!heed_window_open_email (self, l->data, &error))
-            show_problem (self, error->message);
-        }
-      else if ((g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".xlsx")
-                || g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".tsv"))
-               && !heed_store_is_read_only (self->store))
-        present_import_dialog (self, l->data);
-      else
-        show_problem (self, _("Drop an email (.eml) to log it as a complaint, or a spreadsheet "
-                              "(.csv, .xlsx, .ods) to import it."));
-    }
-  g_slist_free (files);
-  return TRUE;
-}
-
-static void
-new_feedback_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-
-  if (self->store == NULL)
-    return;
-  present_feedback_dialog (self, g_variant_get_string (parameter, NULL), NULL);
-}
-
-static void
-on_phone_log_logged_cb (HeedWindow *self,
-                        HeedCase   *kase);
-
-static GtkWindow *
-present_draft (HeedWindow    *self,
-               HeedFormDraft *draft)
-{
-  if (g_strcmp0 (draft->form, "phone-log") == 0)
-    {
-      HeedPhoneLogDialog *dialog = heed_phone_log_dialog_new_from_draft (GTK_WINDOW (self),
-                                                                         self->store, draft);
-
-      g_signal_connect_object (dialog, "logged", G_CALLBACK (on_phone_log_logged_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return GTK_WINDOW (dialog);
-    }
-  return GTK_WINDOW (present_feedback_dialog (self, NULL, draft));
-}
-
-static void
-on_carry_on_cb (AdwToast   *toast,
-                HeedWindow *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "heed-draft"));
-  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
-
-  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
-    {
-      HeedFormDraft *draft = g_ptr_array_index (drafts, i);
-
-      if (draft->id == id)
-        present_draft (self, draft);
-    }
-}
-
-/* Typing kept from a session that ended without saving (a crash, a power cut) is offered
- * back, newest first. A case's own edits come back when the case is opened. */
-static void
-offer_drafts (HeedWindow *self)
-{
-  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
-
-  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
-    {
-      HeedFormDraft *draft = g_ptr_array_index (drafts, i);
-      g_autofree char *text = NULL;
-      AdwToast *toast;
-
-      if (g_strcmp0 (draft->os_user, g_get_user_name ()) != 0
-          || g_strcmp0 (draft->form, "case") == 0)
-        continue;
-      text = g_strdup_printf (_("Unsaved: %s"), draft->title[0] != '\0' ? draft->title
-                                                                       : _("new feedback"));
-      toast = adw_toast_new (text);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_set_button_label (toast, _("_Carry On"));
-      g_object_set_data (G_OBJECT (toast), "heed-draft", GSIZE_TO_POINTER ((gsize) draft->id));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_carry_on_cb), self, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-GtkWindow *
-heed_window_resume_draft (HeedWindow *self)
-{
-  g_autoptr(GPtrArray) drafts = NULL;
-
-  g_return_val_if_fail (HEED_IS_WINDOW (self), NULL);
-
-  if (self->store == NULL)
-    return NULL;
-  drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
-  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
-    {
-      HeedFormDraft *draft = g_ptr_array_index (drafts, i);
-
-      if (g_strcmp0 (draft->form, "case") == 0)
-        continue;
-      return present_draft (self, draft);
-    }
-  return NULL;
-}
-
-static void
-on_phone_log_logged_cb (HeedWindow *self,
-                        HeedCase   *kase)
-{
-  g_autofree char *text = g_strdup_printf (_("Logged %s"), heed_case_get_reference (kase));
-
-  run_query (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-phone_log_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  HeedPhoneLogDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-  if (heed_store_is_read_only (self->store))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("This practice is open read-only.")));
-      return;
-    }
-  dialog = heed_phone_log_dialog_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (dialog, "logged", G_CALLBACK (on_phone_log_logged_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The name and the nation may have changed: the title and the deadlines follow. */
-static void
-on_preferences_closed_cb (HeedWindow *self)
-{
-  g_autofree char *name = heed_store_dup_setting (self->store, "name");
-
-  adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
-  gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("Heed"));
-  run_query (self);
-}
-
-static void
-preferences_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  HeedPreferencesWindow *preferences;
-
-  if (self->store == NULL)
-    return;
-  preferences = heed_preferences_window_new (GTK_WINDOW (self), self->store, self->settings);
-  g_signal_connect_object (preferences, "destroy", G_CALLBACK (on_preferences_closed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (preferences));
-}
-
-/* Puts a backup in place of the practice file. The file as it is now is first copied beside
- * it, so a restore chosen by mistake loses nothing either. */
-gboolean
-heed_window_restore_backup (HeedWindow  *self,
-                            const char  *backup,
-                            GError     **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *kept = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
-
-  if (self->store == NULL || heed_store_is_read_only (self->store))
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
-                   _("Open the practice so that it can be changed before restoring a backup."));
-      return FALSE;
-    }
-  if (!leave_case (self))
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
-                   _("Put the case right and save it before restoring a backup."));
-      return FALSE;
-    }
-  /* A backup that fails its check is refused before anything is closed or copied. */
-  if (!heed_store_check_backup (backup, error))
-    return FALSE;
-  path = g_strdup (heed_store_get_path (self->store));
-  kept = g_strdup_printf ("%s.before-restore-%s.heed", path, stamp);
-  /* Kept as it is: a damaged practice is what a restore is most often for. */
-  if (!heed_store_keep_copy (self->store, kept, error))
-    return FALSE;
-
-  /* The file must be closed to be replaced. */
-  finish_deleting (self);
-  gtk_column_view_set_model (self->case_view, NULL);
-  g_clear_object (&self->shown_rows);
-  g_clear_object (&self->model);
-  g_clear_object (&self->store);
-  if (!heed_store_restore (backup, path, TRUE, error))
-    {
-      heed_window_open_path (self, path);
-      return FALSE;
-    }
-  if (!heed_window_open_path (self, path))
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
-                   _("The backup was put in place but cannot be opened."));
-      return FALSE;
-    }
-  /* Put in place on purpose: what the anchor log holds beyond its end is set aside. */
-  {
-    g_autofree char *anchors = heed_anchor_log_dup_default ();
-
-    heed_store_write_anchor (self->store, anchors, "restore", NULL, NULL);
-  }
-  return TRUE;
-}
-
-static void
-on_restore_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        HeedWindow       *self)
-{
-  const char *backup = g_object_get_data (G_OBJECT (dialog), "heed-backup");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "restore") != 0)
-    return;
-  if (!heed_window_restore_backup (self, backup, &error))
-    show_problem (self, error->message);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Restored; the file as it was is kept beside "
-                                                  "it")));
-}
-
-static void
-on_backup_chosen_cb (GtkNativeDialog *native,
-                     int              response,
-                     HeedWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
-      g_autofree char *body = NULL;
-      GtkWidget *dialog;
-
-      if (file == NULL || g_file_peek_path (file) == NULL)
-        {
-          g_object_unref (native);
-          return;
-        }
-      body = g_strdup_printf (_("The practice file will be replaced by “%s”. Anything recorded "
-                                "since that backup will be missing from it; the file as it is "
-                                "now is kept beside it."),
-                              name);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                        "restore", _("_Restore"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_object_set_data_full (G_OBJECT (dialog), "heed-backup",
-                              g_strdup (g_file_peek_path (file)), g_free);
-      g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
-      heed_accessible_name_all (GTK_WIDGET (dialog));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  g_object_unref (native);
-}
-
-static void
-restore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->store == NULL)
-    return;
-  native = gtk_file_chooser_native_new (_("Restore From a Backup"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
-                                        _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Heed practice files"));
-  gtk_file_filter_add_pattern (filter, "*.heed");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (on_backup_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-/* The integrity of the file and the unbroken audit trail, checked and said plainly. At
- * 100,000 cases the check takes seconds, so it reads the file on its own connection in a
- * worker thread and the window stays usable meanwhile. It compares the trail with the
- * backups in the backup folder and with the anchor log, and says what it compared with. */
-typedef struct {
-  char *path;
-  char *folder;   /* the backup folder, or NULL */
-} CheckRequest;
-
-typedef struct {
-  gboolean  ok;
-  char     *report;
-  char     *problem;
-  char     *clean_backup;
-  gboolean  looked_for_backups;
-} CheckResult;
-
-static void
-check_request_free (gpointer data)
-{
-  CheckRequest *request = data;
-
-  g_free (request->path);
-  g_free (request->folder);
-  g_free (request);
-}
-
-static void
-check_result_free (gpointer data)
-{
-  CheckResult *result = data;
-
-  g_free (result->report);
-  g_free (result->problem);
-  g_free (result->clean_backup);
-  g_free (result);
-}
-
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  CheckRequest *request = task_data;
-  g_autoptr(HeedStore) store = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GPtrArray) older = g_ptr_array_new ();
-  g_autofree char *anchors = heed_anchor_log_dup_default ();
-  CheckResult *result = g_new0 (CheckResult, 1);
-  HeedCheckOptions options = { 0 };
-
-  store = heed_store_open (request->path, HEED_STORE_OPEN_READ_ONLY, &error);
-  if (store != NULL)
-    {
-      /* Each backup kept is an older copy the trail must extend unchanged; one that cannot be
-       * read is left out, and the report says so. */
-      if (request->folder != NULL)
-        backups = heed_store_list_backups (store, request->folder, NULL);
-      for (guint i = 0; backups != NULL && i < backups->len; i++)
-        g_ptr_array_add (older, g_ptr_array_index (backups, i));
-      g_ptr_array_add (older, NULL);
-      options.older = (const char *const *) older->pdata;
-      options.anchor_log = anchors;
-      options.is_practice = TRUE;
-      options.skip_unreadable = TRUE;
-      result->ok = heed_store_check_with (store, &options, report, &error);
-      if (!result->ok && request->folder != NULL)
-        {
-          result->looked_for_backups = TRUE;
-          result->clean_backup = heed_store_find_clean_backup (store, request->folder);
-        }
-    }
-  result->report = g_string_free (g_steal_pointer (&report), FALSE);
-  result->problem = error != NULL ? g_strdup (error->message) : NULL;
-  g_task_return_pointer (task, result, check_result_free);
-}
-
-static void
-on_check_done_cb (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
-{
-  HeedWindow *self = HEED_WINDOW (source);
-  CheckResult *result = g_task_propagate_pointer (G_TASK (res), NULL);
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check", TRUE);
-  if (result == NULL)
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   result->ok ? _("The Practice File Is Sound")
-                                              : _("The Practice File Has Problems"),
-                                   NULL);
-  if (result->ok)
-    g_string_append (body, _("The database is intact and every change is in the audit trail, "
-                             "unbroken, as Heed made it."));
-  else if (result->problem != NULL)
-    g_string_append (body, result->problem);
-  if (result->report[0] != '\0')
-    {
-      if (body->len > 0)
-        g_string_append (body, "\n\n");
-      g_string_append (body, result->report);
-    }
-  if (!result->ok && result->clean_backup != NULL)
-    g_string_append_printf (body, _("\nThe newest backup that checks clean is %s."),
-                            result->clean_backup);
-  else if (!result->ok && result->looked_for_backups)
-    g_string_append (body, _("\nNo backup in the backup folder checks clean."));
-  else if (!result->ok)
-    g_string_append (body, _("\nNo backup was found: choose a backup folder in Preferences."));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  heed_accessible_name_all (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  check_result_free (result);
-}
-
-static void
-check_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
-  CheckRequest *request;
-
-  if (self->store == NULL)
-    return;
-  gtk_widget_action_set_enabled (widget, "win.check", FALSE);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Checking the practice file…")));
-  request = g_new0 (CheckRequest, 1);
-  request->path = g_strdup (heed_store_get_path (self->store));
-  if (self->settings != NULL)
-    {
-      request->folder = g_settings_get_string (self->settings, "backup-folder");
-      if (request->folder[0] == '\0')
-        g_clear_pointer (&request->folder, g_free);
-    }
-  task = g_task_new (self, NULL, on_check_done_cb, NULL);
-  g_task_set_source_tag (task, check_action);
-  g_task_set_task_data (task, request, check_request_free);
-  g_task_run_in_thread (task, check_thread);
-}
-
-/* The search index made again from the cases, when the check found it wrong. */
-static void
-rebuild_index_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (!heed_store_rebuild_search_index (self->store, &error))
-    {
-      show_problem (self, error->message);
-      return;
-    }
-  run_query (self);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("The search index was rebuilt")));
-}
-
-/* The letter templates, previewed on the case open now or else the newest complaint, so the
- * preview is a real letter of this practice. */
-static void
-templates_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
-  g_autoptr(GArray) ids = NULL;
-  HeedCase *shown = heed_case_page_get_case (self->case_page);
-  gint64 sample = 0;
-
-  if (self->store == NULL)
-    return;
-  query->newest_first = TRUE;
-  query->kind = g_strdup ("complaint");
-  ids = heed_store_query_case_ids (self->store, query, NULL);
-  if (shown != NULL)
-    sample = heed_record_get_id (HEED_RECORD (shown));
-  else if (ids != NULL && ids->len > 0)
-    sample = g_array_index (ids, gint64, 0);
-  gtk_window_present (GTK_WINDOW (heed_template_editor_new (GTK_WINDOW (self), self->store,
-                                                            sample)));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HeedWindow *self = HEED_WINDOW (widget);
-
-  if (self->store == NULL)
-    return;
-  gtk_stack_set_visible_child_name (self->content_stack, "list");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  update_header (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
 on_search_entry_activate_cb (HeedWindow *self)
 {
   /* Enter in the search goes to the first result. */
@@ -2039,8 +1004,8 @@ on_close_request_cb (GtkWindow *window,
 
   /* Unsaved typing is already kept as a draft; saving here only spares the question later. */
   if (self->store != NULL)
-    leave_case (self);
-  finish_deleting (self);
+    _heed_window_leave_case (self);
+  _heed_window_finish_deleting (self);
 
   /* The size it had, for next time. */
   if (self->settings != NULL)
@@ -2129,49 +1094,8 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_case_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_case_page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_case_page_status_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
-                                       NULL);
-  gtk_widget_class_install_action (widget_class, "win.create-practice", NULL,
-                                   create_practice_action);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.phone-log", NULL, phone_log_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.phone-log", NULL);
-  gtk_widget_class_install_action (widget_class, "win.new-feedback", "s", new_feedback_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-feedback",
-                                       "s", "complaint");
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
-                                       NULL);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back",
-                                       NULL);
-  gtk_widget_class_install_action (widget_class, "win.save-case", NULL, save_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "win.save-case", NULL);
-  gtk_widget_class_install_action (widget_class, "win.add-entry", NULL, add_entry_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "win.add-entry", NULL);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
-                                       "win.preferences", NULL);
-  gtk_widget_class_install_action (widget_class, "win.write-letter", NULL, write_letter_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "win.write-letter", NULL);
-  gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_action);
-  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
-  gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
-  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
-  gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
-  gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL,
-                                   rebuild_index_action);
-  gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
-                                   clear_filters_action);
+  _heed_window_class_add_actions (widget_class);
 }
 
 static void
@@ -2203,7 +1127,8 @@ heed_window_init (HeedWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  g_signal_connect (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb), self);
+  g_signal_connect_swapped (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb),
+                            self);
   g_signal_connect_swapped (self->practice_timeline, "case-activated",
                             G_CALLBACK (on_timeline_case_activated_cb), self);
   g_signal_connect_swapped (self->report_page, "problem", G_CALLBACK (on_case_page_problem_cb),
@@ -2212,22 +1137,8 @@ heed_window_init (HeedWindow *self)
                             G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect_swapped (self->case_page, "attachment-activated",
                             G_CALLBACK (on_attachment_activated_cb), self);
-  g_signal_connect_swapped (self->case_page, "delete-draft",
-                            G_CALLBACK (on_case_page_delete_draft_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.phone-log", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-case", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-entry", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-letter", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table", FALSE);
-  {
-    /* An email or a spreadsheet dropped on the window (a case takes an email itself). */
-    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-    g_signal_connect (target, "drop", G_CALLBACK (on_window_drop_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-  }
+  _heed_window_init_actions (self);
 }
 
 HeedWindow *

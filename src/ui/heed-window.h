@@ -15,6 +15,8 @@ HeedWindow *heed_window_new          (AdwApplication *application);
 /* Opens the practice at @path, or shows why it cannot be opened. */
 gboolean    heed_window_open_path    (HeedWindow *self,
                                       const char *path);
+gboolean    heed_window_open_server  (HeedWindow *self,
+                                      const char *shown);
 /* Opens the practice of last time, or shows the welcome page. */
 void        heed_window_open_last    (HeedWindow *self);
 gint64      heed_window_get_n_cases  (HeedWindow *self);

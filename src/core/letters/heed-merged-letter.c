@@ -44,146 +44,6 @@ struct _HeedMergedLetter
 
 G_DEFINE_FINAL_TYPE (HeedMergedLetter, heed_merged_letter, G_TYPE_OBJECT)
 
-/* The merge fields a template can use, and the placeholder shown when the data is missing. */
-typedef struct {
-  const char      *name;
-  HeedLetterScope  scope;
-  const char      *placeholder;
-} FieldInfo;
-
-static const FieldInfo fields[] = {
-  { "practice.name", HEED_LETTER_SCOPE_LETTER, N_("practice name") },
-  { "practice.address", HEED_LETTER_SCOPE_LETTER, N_("practice address") },
-  { "practice.address-line", HEED_LETTER_SCOPE_LETTER, N_("practice address") },
-  { "practice.phone", HEED_LETTER_SCOPE_LETTER, N_("practice phone number") },
-  { "practice.email", HEED_LETTER_SCOPE_LETTER, N_("practice email address") },
-  { "practice.complaints-manager", HEED_LETTER_SCOPE_LETTER, N_("complaints manager’s name") },
-  { "practice.responsible-person", HEED_LETTER_SCOPE_LETTER, N_("responsible person’s name") },
-  { "practice.responsible-person-role", HEED_LETTER_SCOPE_LETTER,
-    N_("responsible person’s role") },
-  { "practice.nation", HEED_LETTER_SCOPE_LETTER, N_("nation") },
-  { "recipient.name", HEED_LETTER_SCOPE_LETTER, N_("recipient’s name") },
-  { "recipient.salutation", HEED_LETTER_SCOPE_LETTER, N_("recipient’s name") },
-  { "recipient.address", HEED_LETTER_SCOPE_LETTER, N_("recipient’s address") },
-  { "complainant.name", HEED_LETTER_SCOPE_LETTER, N_("complainant’s name") },
-  { "complainant.first-name", HEED_LETTER_SCOPE_LETTER, N_("complainant’s first name") },
-  { "complainant.salutation", HEED_LETTER_SCOPE_LETTER, N_("complainant’s name") },
-  { "complainant.address", HEED_LETTER_SCOPE_LETTER, N_("complainant’s address") },
-  { "affected.name", HEED_LETTER_SCOPE_LETTER, N_("name of the person affected") },
-  { "affected.first-name", HEED_LETTER_SCOPE_LETTER, N_("first name of the person affected") },
-  { "affected.salutation", HEED_LETTER_SCOPE_LETTER, N_("name of the person affected") },
-  { "affected.address", HEED_LETTER_SCOPE_LETTER, N_("address of the person affected") },
-  { "representative.name", HEED_LETTER_SCOPE_LETTER, N_("representative’s name") },
-  { "representative.relationship", HEED_LETTER_SCOPE_LETTER,
-    N_("representative’s relationship to the person affected") },
-  { "case.reference", HEED_LETTER_SCOPE_LETTER, N_("reference") },
-  { "case.kind", HEED_LETTER_SCOPE_LETTER, N_("kind of feedback") },
-  { "case.received", HEED_LETTER_SCOPE_LETTER, N_("date received") },
-  { "case.summary", HEED_LETTER_SCOPE_LETTER, N_("summary of the complaint") },
-  { "case.description", HEED_LETTER_SCOPE_LETTER, N_("what happened") },
-  { "case.incident-date", HEED_LETTER_SCOPE_LETTER, N_("date it happened") },
-  { "case.outcome-wanted", HEED_LETTER_SCOPE_LETTER, N_("what they would like to happen") },
-  { "case.late-reason", HEED_LETTER_SCOPE_LETTER, N_("reason the complaint was made late") },
-  { "case.acknowledge-by", HEED_LETTER_SCOPE_LETTER, N_("date to acknowledge by") },
-  { "case.acknowledged-on", HEED_LETTER_SCOPE_LETTER, N_("date acknowledged") },
-  { "case.response-date", HEED_LETTER_SCOPE_LETTER, N_("date of our response") },
-  { "case.resolve-by", HEED_LETTER_SCOPE_LETTER, N_("date for early resolution") },
-  { "case.consent-requested", HEED_LETTER_SCOPE_LETTER, N_("date consent was asked for") },
-  { "case.handler", HEED_LETTER_SCOPE_LETTER, N_("name of the person handling it") },
-  { "case.handler-role", HEED_LETTER_SCOPE_LETTER, N_("role of the person handling it") },
-  { "case.handler-phone", HEED_LETTER_SCOPE_LETTER, N_("phone number of the person handling it") },
-  { "case.handler-email", HEED_LETTER_SCOPE_LETTER, N_("email of the person handling it") },
-  { "case.plan", HEED_LETTER_SCOPE_LETTER, N_("plan agreed for handling it") },
-  { "case.update-arrangements", HEED_LETTER_SCOPE_LETTER, N_("how we will keep them updated") },
-  { "case.outcome", HEED_LETTER_SCOPE_LETTER, N_("outcome") },
-  { "case.financial-redress", HEED_LETTER_SCOPE_LETTER, N_("amount of financial redress") },
-  { "case.lessons", HEED_LETTER_SCOPE_LETTER, N_("what we learned") },
-  { "case.you-said", HEED_LETTER_SCOPE_LETTER, N_("what the person said") },
-  { "case.we-did", HEED_LETTER_SCOPE_LETTER, N_("what we did") },
-  { "letter.date", HEED_LETTER_SCOPE_LETTER, N_("date") },
-  { "ombudsman.name", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s name") },
-  { "ombudsman.short-name", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s name") },
-  { "ombudsman.address", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s address") },
-  { "ombudsman.phone", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s phone number") },
-  { "ombudsman.website", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s website") },
-  { "ombudsman.email", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s email address") },
-  { "procedure.name", HEED_LETTER_SCOPE_LETTER, N_("name of the complaints procedure") },
-  { "procedure.services", HEED_LETTER_SCOPE_LETTER, N_("NHS or HSC") },
-  { "procedure.acknowledge-days", HEED_LETTER_SCOPE_LETTER,
-    N_("working days to acknowledge") },
-  { "procedure.resolve-days", HEED_LETTER_SCOPE_LETTER,
-    N_("working days for early resolution") },
-  { "procedure.respond-days", HEED_LETTER_SCOPE_LETTER, N_("working days to respond") },
-  { "procedure.time-limit", HEED_LETTER_SCOPE_LETTER, N_("time limit for making a complaint") },
-  { "procedure.ombudsman-limit", HEED_LETTER_SCOPE_LETTER,
-    N_("time limit for going to the Ombudsman") },
-  { "advocacy.name", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s name") },
-  { "advocacy.description", HEED_LETTER_SCOPE_LETTER, N_("what the advocacy service does") },
-  { "advocacy.address", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s address") },
-  { "advocacy.phone", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s phone number") },
-  { "advocacy.website", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s website") },
-  { "advocacy.email", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s email address") },
-  { "element.number", HEED_LETTER_SCOPE_ELEMENTS, N_("number") },
-  { "element.description", HEED_LETTER_SCOPE_ELEMENTS, N_("what this part of the complaint is") },
-  { "element.subject", HEED_LETTER_SCOPE_ELEMENTS, N_("subject") },
-  { "element.finding", HEED_LETTER_SCOPE_ELEMENTS, N_("what we found") },
-  { "element.outcome", HEED_LETTER_SCOPE_ELEMENTS, N_("outcome of this part") },
-  { "element.response", HEED_LETTER_SCOPE_ELEMENTS, N_("our response to this part") },
-  { "action.number", HEED_LETTER_SCOPE_ACTIONS, N_("number") },
-  { "action.description", HEED_LETTER_SCOPE_ACTIONS, N_("what will be done") },
-  { "action.owner", HEED_LETTER_SCOPE_ACTIONS, N_("who is responsible") },
-  { "action.due", HEED_LETTER_SCOPE_ACTIONS, N_("date it will be done by") },
-  { "action.standard", HEED_LETTER_SCOPE_ACTIONS, N_("standard it must meet") },
-};
-
-/* Conditions beyond "this field has a value". */
-static const char *const conditions[] = {
-  "representative", "anonymous", "late", "has-elements", "has-actions", "has-apology",
-  "has-agreed-date", "has-handler", "consent-needed", "consent-received", "affected-deceased",
-  "extended", "early-resolution", "closer-look", "oral", "upheld", "partly-upheld",
-  "not-upheld", "nation-england", "nation-wales", "nation-scotland", "nation-northern-ireland",
-  "procedure-two-stage", "procedure-agreed-date", "procedure-early-resolution",
-  "procedure-listening", "private", "private-dental", "private-gp", "independent-review",
-  NULL
-};
-
-static const char *const element_conditions[] = {
-  "element.apology", "element.upheld", "element.partly-upheld", "element.not-upheld", NULL
-};
-
-static const FieldInfo *
-find_field (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_strcmp0 (fields[i].name, name) == 0)
-      return &fields[i];
-  return NULL;
-}
-
-gboolean
-_heed_letter_field_is_known (const char      *name,
-                             HeedLetterScope  scope)
-{
-  const FieldInfo *info = find_field (name);
-
-  return info != NULL && (info->scope == HEED_LETTER_SCOPE_LETTER || info->scope == scope);
-}
-
-gboolean
-_heed_letter_condition_is_known (const char      *test,
-                                 HeedLetterScope  scope)
-{
-  if (test == NULL)
-    return FALSE;
-  if (g_str_has_prefix (test, "not "))
-    test += 4;
-  if (g_strv_contains (conditions, test))
-    return TRUE;
-  if (scope == HEED_LETTER_SCOPE_ELEMENTS && g_strv_contains (element_conditions, test))
-    return TRUE;
-  return _heed_letter_field_is_known (test, scope);
-}
-
 /* Merging */
 
 typedef struct {
@@ -488,207 +348,458 @@ procedure_field (Merge      *m,
   return NULL;
 }
 
+/* The parts of a person a letter can name. */
+typedef enum {
+  PART_NAME,
+  PART_FIRST_NAME,
+  PART_SALUTATION,
+  PART_ADDRESS,
+} PersonPart;
+
+static char *
+field_practice_address_line (Merge *m)
+{
+  g_autofree char *address = setting (m, "address");
+  g_auto(GStrv) lines = address != NULL ? g_strsplit (address, "\n", -1) : NULL;
+
+  return lines != NULL ? g_strjoinv (", ", lines) : NULL;
+}
+
+static char *
+field_practice_nation (Merge *m)
+{
+  return g_strdup (nation_name (m->nation));
+}
+
+static char *
+field_responsible_person_role (Merge *m)
+{
+  g_autofree char *role = setting (m, "responsible-person-role");
+  g_autofree char *person = setting (m, "responsible-person");
+  GHashTableIter iter;
+  gpointer member;
+
+  if (role != NULL)
+    return g_steal_pointer (&role);
+  /* The responsible person is usually on the staff list, with their role. */
+  g_hash_table_iter_init (&iter, m->staff);
+  while (person != NULL && g_hash_table_iter_next (&iter, NULL, &member))
+    if (g_strcmp0 (heed_record_get_text (member, HEED_STAFF_NAME), person) == 0)
+      return staff_text (member, HEED_STAFF_ROLE);
+  return NULL;
+}
+
+static char *
+person_part (HeedPerson *person,
+             PersonPart  part)
+{
+  switch (part)
+    {
+    case PART_NAME:
+      return person_name (person);
+    case PART_FIRST_NAME:
+      return person != NULL ? record_text (HEED_RECORD (person), HEED_PERSON_FIRST_NAME) : NULL;
+    case PART_SALUTATION:
+      return person_salutation (person);
+    case PART_ADDRESS:
+    default:
+      return person_address (person);
+    }
+}
+
+static char *
+field_representative_name (Merge *m)
+{
+  return heed_record_get_bool (m->case_record, HEED_CASE_ON_BEHALF)
+         ? person_name (m->complainant) : NULL;
+}
+
+static char *
+field_representative_relationship (Merge *m)
+{
+  return heed_record_get_bool (m->case_record, HEED_CASE_ON_BEHALF) ? relationship_text (m)
+                                                                     : NULL;
+}
+
+static char *
+deadline_text (Merge            *m,
+               HeedDeadlineKind  kind)
+{
+  const HeedDeadline *deadline = find_deadline (m, kind);
+
+  return deadline != NULL ? heed_format_date_long (&deadline->due) : NULL;
+}
+
+/* The date agreed with the complainant, else the procedure's. */
+static char *
+field_response_date (Merge *m)
+{
+  if (heed_record_is_set (m->case_record, HEED_CASE_AGREED_RESPONSE_DATE))
+    return date_text (m->case_record, HEED_CASE_AGREED_RESPONSE_DATE);
+  return deadline_text (m, HEED_DEADLINE_RESPOND);
+}
+
+/* The handler's details, or the practice's where no handler is named. */
+static char *
+field_handler (Merge *m)
+{
+  char *handler = staff_text (staff_member (m, m->case_record, HEED_CASE_HANDLER),
+                              HEED_STAFF_NAME);
+
+  return handler != NULL ? handler : setting (m, "complaints-manager");
+}
+
+static char *
+field_handler_role (Merge *m)
+{
+  HeedStaff *handler = staff_member (m, m->case_record, HEED_CASE_HANDLER);
+
+  return handler != NULL ? staff_text (handler, HEED_STAFF_ROLE)
+                         : g_strdup (D_("Complaints Manager"));
+}
+
+static char *
+field_handler_phone (Merge *m)
+{
+  char *phone = staff_text (staff_member (m, m->case_record, HEED_CASE_HANDLER),
+                            HEED_STAFF_PHONE);
+
+  return phone != NULL ? phone : setting (m, "phone");
+}
+
+static char *
+field_handler_email (Merge *m)
+{
+  char *email = staff_text (staff_member (m, m->case_record, HEED_CASE_HANDLER),
+                            HEED_STAFF_EMAIL);
+
+  return email != NULL ? email : setting (m, "email");
+}
+
+static char *
+field_case_outcome (Merge *m)
+{
+  return outcome_text (heed_record_get_text (m->case_record, HEED_CASE_OUTCOME));
+}
+
+static char *
+field_financial_redress (Merge *m)
+{
+  HeedRecord *c = m->case_record;
+
+  return heed_record_is_set (c, HEED_CASE_REMEDY_FINANCIAL)
+         && heed_record_get_int (c, HEED_CASE_REMEDY_FINANCIAL) > 0
+         ? heed_format_money (heed_record_get_int (c, HEED_CASE_REMEDY_FINANCIAL)) : NULL;
+}
+
+static char *
+field_letter_date (Merge *m)
+{
+  return heed_format_date_long (&m->today);
+}
+
+static char *
+field_element_subject (Merge *m)
+{
+  const char *code = heed_record_get_text (m->element, HEED_CASE_ELEMENT_SUBJECT);
+  g_autofree char *label = code != NULL
+    ? heed_store_dup_category_label (m->store, "subject", code) : NULL;
+
+  return text_or_null (label != NULL ? label : code);
+}
+
+static char *
+field_element_outcome (Merge *m)
+{
+  return outcome_text (heed_record_get_text (m->element, HEED_CASE_ELEMENT_OUTCOME));
+}
+
+static char *
+field_action_owner (Merge *m)
+{
+  HeedStaff *owner = staff_member (m, m->action, HEED_ACTION_OWNER);
+  g_autofree char *owner_name = staff_text (owner, HEED_STAFF_NAME);
+  g_autofree char *role = staff_text (owner, HEED_STAFF_ROLE);
+
+  if (owner_name != NULL && role != NULL)
+    return g_strdup_printf ("%s, %s", owner_name, role);
+  return g_steal_pointer (&owner_name);
+}
+
+/* The merge fields a template can use, where each one's value comes from, and the placeholder
+ * shown when the practice file does not have it. */
+typedef enum {
+  FROM_SETTING,      /* the practice's setting of the same name */
+  FROM_RECIPIENT,    /* a part (PersonPart) of the person the letter is to */
+  FROM_COMPLAINANT,
+  FROM_AFFECTED,
+  FROM_CASE_TEXT,    /* the case's field */
+  FROM_CASE_DATE,
+  FROM_DEADLINE,     /* the due date of a HeedDeadlineKind */
+  FROM_ELEMENT_TEXT, /* inside a for-each of the complaint's parts */
+  FROM_ACTION_TEXT,  /* inside a for-each of the actions */
+  FROM_ACTION_DATE,
+  FROM_POSITION,     /* the part's or action's number in its for-each */
+  FROM_PROCEDURE,    /* the procedure in force the day the complaint was received */
+  FROM_OMBUDSMAN,
+  FROM_ADVOCACY,
+  FROM_FUNCTION,     /* worked out by the field's own function */
+} FieldSource;
+
+typedef char *(*FieldFunction) (Merge *m);
+
+typedef struct {
+  const char      *name;
+  HeedLetterScope  scope;
+  const char      *placeholder;
+  FieldSource      source;
+  guint            field;
+  FieldFunction    resolve;
+} FieldInfo;
+
+static const FieldInfo fields[] = {
+  { "practice.name", HEED_LETTER_SCOPE_LETTER, N_("practice name"), FROM_SETTING, 0 },
+  { "practice.address", HEED_LETTER_SCOPE_LETTER, N_("practice address"), FROM_SETTING, 0 },
+  { "practice.address-line", HEED_LETTER_SCOPE_LETTER, N_("practice address"),
+    FROM_FUNCTION, 0, field_practice_address_line },
+  { "practice.phone", HEED_LETTER_SCOPE_LETTER, N_("practice phone number"), FROM_SETTING, 0 },
+  { "practice.email", HEED_LETTER_SCOPE_LETTER, N_("practice email address"), FROM_SETTING, 0 },
+  { "practice.complaints-manager", HEED_LETTER_SCOPE_LETTER, N_("complaints manager’s name"),
+    FROM_SETTING, 0 },
+  { "practice.responsible-person", HEED_LETTER_SCOPE_LETTER, N_("responsible person’s name"),
+    FROM_SETTING, 0 },
+  { "practice.responsible-person-role", HEED_LETTER_SCOPE_LETTER, N_("responsible person’s role"),
+    FROM_FUNCTION, 0, field_responsible_person_role },
+  { "practice.nation", HEED_LETTER_SCOPE_LETTER, N_("nation"),
+    FROM_FUNCTION, 0, field_practice_nation },
+  { "recipient.name", HEED_LETTER_SCOPE_LETTER, N_("recipient’s name"), FROM_RECIPIENT,
+    PART_NAME },
+  { "recipient.salutation", HEED_LETTER_SCOPE_LETTER, N_("recipient’s name"),
+    FROM_RECIPIENT, PART_SALUTATION },
+  { "recipient.address", HEED_LETTER_SCOPE_LETTER, N_("recipient’s address"),
+    FROM_RECIPIENT, PART_ADDRESS },
+  { "complainant.name", HEED_LETTER_SCOPE_LETTER, N_("complainant’s name"),
+    FROM_COMPLAINANT, PART_NAME },
+  { "complainant.first-name", HEED_LETTER_SCOPE_LETTER, N_("complainant’s first name"),
+    FROM_COMPLAINANT, PART_FIRST_NAME },
+  { "complainant.salutation", HEED_LETTER_SCOPE_LETTER, N_("complainant’s name"),
+    FROM_COMPLAINANT, PART_SALUTATION },
+  { "complainant.address", HEED_LETTER_SCOPE_LETTER, N_("complainant’s address"),
+    FROM_COMPLAINANT, PART_ADDRESS },
+  { "affected.name", HEED_LETTER_SCOPE_LETTER, N_("name of the person affected"),
+    FROM_AFFECTED, PART_NAME },
+  { "affected.first-name", HEED_LETTER_SCOPE_LETTER, N_("first name of the person affected"),
+    FROM_AFFECTED, PART_FIRST_NAME },
+  { "affected.salutation", HEED_LETTER_SCOPE_LETTER, N_("name of the person affected"),
+    FROM_AFFECTED, PART_SALUTATION },
+  { "affected.address", HEED_LETTER_SCOPE_LETTER, N_("address of the person affected"),
+    FROM_AFFECTED, PART_ADDRESS },
+  { "representative.name", HEED_LETTER_SCOPE_LETTER, N_("representative’s name"),
+    FROM_FUNCTION, 0, field_representative_name },
+  { "representative.relationship", HEED_LETTER_SCOPE_LETTER,
+    N_("representative’s relationship to the person affected"), FROM_FUNCTION, 0,
+    field_representative_relationship },
+  { "case.reference", HEED_LETTER_SCOPE_LETTER, N_("reference"),
+    FROM_CASE_TEXT, HEED_CASE_REFERENCE },
+  { "case.kind", HEED_LETTER_SCOPE_LETTER, N_("kind of feedback"), FROM_CASE_TEXT, HEED_CASE_KIND },
+  { "case.received", HEED_LETTER_SCOPE_LETTER, N_("date received"),
+    FROM_CASE_DATE, HEED_CASE_RECEIVED_AT },
+  { "case.summary", HEED_LETTER_SCOPE_LETTER, N_("summary of the complaint"),
+    FROM_CASE_TEXT, HEED_CASE_SUMMARY },
+  { "case.description", HEED_LETTER_SCOPE_LETTER, N_("what happened"),
+    FROM_CASE_TEXT, HEED_CASE_DESCRIPTION },
+  { "case.incident-date", HEED_LETTER_SCOPE_LETTER, N_("date it happened"),
+    FROM_CASE_DATE, HEED_CASE_INCIDENT_DATE },
+  { "case.outcome-wanted", HEED_LETTER_SCOPE_LETTER, N_("what they would like to happen"),
+    FROM_CASE_TEXT, HEED_CASE_OUTCOME_WANTED },
+  { "case.late-reason", HEED_LETTER_SCOPE_LETTER, N_("reason the complaint was made late"),
+    FROM_CASE_TEXT, HEED_CASE_LATE_REASON },
+  { "case.acknowledge-by", HEED_LETTER_SCOPE_LETTER, N_("date to acknowledge by"),
+    FROM_DEADLINE, HEED_DEADLINE_ACKNOWLEDGE },
+  { "case.acknowledged-on", HEED_LETTER_SCOPE_LETTER, N_("date acknowledged"),
+    FROM_CASE_DATE, HEED_CASE_ACKNOWLEDGED_ON },
+  { "case.response-date", HEED_LETTER_SCOPE_LETTER, N_("date of our response"),
+    FROM_FUNCTION, 0, field_response_date },
+  { "case.resolve-by", HEED_LETTER_SCOPE_LETTER, N_("date for early resolution"),
+    FROM_DEADLINE, HEED_DEADLINE_RESOLVE },
+  { "case.consent-requested", HEED_LETTER_SCOPE_LETTER, N_("date consent was asked for"),
+    FROM_CASE_DATE, HEED_CASE_CONSENT_REQUESTED },
+  { "case.handler", HEED_LETTER_SCOPE_LETTER, N_("name of the person handling it"),
+    FROM_FUNCTION, 0, field_handler },
+  { "case.handler-role", HEED_LETTER_SCOPE_LETTER, N_("role of the person handling it"),
+    FROM_FUNCTION, 0, field_handler_role },
+  { "case.handler-phone", HEED_LETTER_SCOPE_LETTER, N_("phone number of the person handling it"),
+    FROM_FUNCTION, 0, field_handler_phone },
+  { "case.handler-email", HEED_LETTER_SCOPE_LETTER, N_("email of the person handling it"),
+    FROM_FUNCTION, 0, field_handler_email },
+  { "case.plan", HEED_LETTER_SCOPE_LETTER, N_("plan agreed for handling it"),
+    FROM_CASE_TEXT, HEED_CASE_PLAN },
+  { "case.update-arrangements", HEED_LETTER_SCOPE_LETTER, N_("how we will keep them updated"),
+    FROM_CASE_TEXT, HEED_CASE_UPDATE_ARRANGEMENTS },
+  { "case.outcome", HEED_LETTER_SCOPE_LETTER, N_("outcome"), FROM_FUNCTION, 0, field_case_outcome },
+  { "case.financial-redress", HEED_LETTER_SCOPE_LETTER, N_("amount of financial redress"),
+    FROM_FUNCTION, 0, field_financial_redress },
+  { "case.lessons", HEED_LETTER_SCOPE_LETTER, N_("what we learned"),
+    FROM_CASE_TEXT, HEED_CASE_LESSONS },
+  { "case.you-said", HEED_LETTER_SCOPE_LETTER, N_("what the person said"),
+    FROM_CASE_TEXT, HEED_CASE_YOU_SAID },
+  { "case.we-did", HEED_LETTER_SCOPE_LETTER, N_("what we did"), FROM_CASE_TEXT, HEED_CASE_WE_DID },
+  { "letter.date", HEED_LETTER_SCOPE_LETTER, N_("date"), FROM_FUNCTION, 0, field_letter_date },
+  { "ombudsman.name", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s name"), FROM_OMBUDSMAN, 0 },
+  { "ombudsman.short-name", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s name"), FROM_OMBUDSMAN, 0 },
+  { "ombudsman.address", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s address"), FROM_OMBUDSMAN, 0 },
+  { "ombudsman.phone", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s phone number"),
+    FROM_OMBUDSMAN, 0 },
+  { "ombudsman.website", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s website"), FROM_OMBUDSMAN, 0 },
+  { "ombudsman.email", HEED_LETTER_SCOPE_LETTER, N_("Ombudsman’s email address"),
+    FROM_OMBUDSMAN, 0 },
+  { "procedure.name", HEED_LETTER_SCOPE_LETTER, N_("name of the complaints procedure"),
+    FROM_PROCEDURE, 0 },
+  { "procedure.services", HEED_LETTER_SCOPE_LETTER, N_("NHS or HSC"), FROM_PROCEDURE, 0 },
+  { "procedure.acknowledge-days", HEED_LETTER_SCOPE_LETTER, N_("working days to acknowledge"),
+    FROM_PROCEDURE, 0 },
+  { "procedure.resolve-days", HEED_LETTER_SCOPE_LETTER, N_("working days for early resolution"),
+    FROM_PROCEDURE, 0 },
+  { "procedure.respond-days", HEED_LETTER_SCOPE_LETTER, N_("working days to respond"),
+    FROM_PROCEDURE, 0 },
+  { "procedure.time-limit", HEED_LETTER_SCOPE_LETTER, N_("time limit for making a complaint"),
+    FROM_PROCEDURE, 0 },
+  { "procedure.ombudsman-limit", HEED_LETTER_SCOPE_LETTER,
+    N_("time limit for going to the Ombudsman"), FROM_PROCEDURE, 0 },
+  { "advocacy.name", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s name"), FROM_ADVOCACY, 0 },
+  { "advocacy.description", HEED_LETTER_SCOPE_LETTER, N_("what the advocacy service does"),
+    FROM_ADVOCACY, 0 },
+  { "advocacy.address", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s address"),
+    FROM_ADVOCACY, 0 },
+  { "advocacy.phone", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s phone number"),
+    FROM_ADVOCACY, 0 },
+  { "advocacy.website", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s website"),
+    FROM_ADVOCACY, 0 },
+  { "advocacy.email", HEED_LETTER_SCOPE_LETTER, N_("advocacy service’s email address"),
+    FROM_ADVOCACY, 0 },
+  { "element.number", HEED_LETTER_SCOPE_ELEMENTS, N_("number"), FROM_POSITION, 0 },
+  { "element.description", HEED_LETTER_SCOPE_ELEMENTS, N_("what this part of the complaint is"),
+    FROM_ELEMENT_TEXT, HEED_CASE_ELEMENT_DESCRIPTION },
+  { "element.subject", HEED_LETTER_SCOPE_ELEMENTS, N_("subject"),
+    FROM_FUNCTION, 0, field_element_subject },
+  { "element.finding", HEED_LETTER_SCOPE_ELEMENTS, N_("what we found"),
+    FROM_ELEMENT_TEXT, HEED_CASE_ELEMENT_FINDING },
+  { "element.outcome", HEED_LETTER_SCOPE_ELEMENTS, N_("outcome of this part"),
+    FROM_FUNCTION, 0, field_element_outcome },
+  { "element.response", HEED_LETTER_SCOPE_ELEMENTS, N_("our response to this part"),
+    FROM_ELEMENT_TEXT, HEED_CASE_ELEMENT_RESPONSE },
+  { "action.number", HEED_LETTER_SCOPE_ACTIONS, N_("number"), FROM_POSITION, 0 },
+  { "action.description", HEED_LETTER_SCOPE_ACTIONS, N_("what will be done"),
+    FROM_ACTION_TEXT, HEED_ACTION_DESCRIPTION },
+  { "action.owner", HEED_LETTER_SCOPE_ACTIONS, N_("who is responsible"),
+    FROM_FUNCTION, 0, field_action_owner },
+  { "action.due", HEED_LETTER_SCOPE_ACTIONS, N_("date it will be done by"),
+    FROM_ACTION_DATE, HEED_ACTION_DUE_DATE },
+  { "action.standard", HEED_LETTER_SCOPE_ACTIONS, N_("standard it must meet"),
+    FROM_ACTION_TEXT, HEED_ACTION_STANDARD },
+};
+
+/* Conditions beyond "this field has a value". */
+static const char *const conditions[] = {
+  "representative", "anonymous", "late", "has-elements", "has-actions", "has-apology",
+  "has-agreed-date", "has-handler", "consent-needed", "consent-received", "affected-deceased",
+  "extended", "early-resolution", "closer-look", "oral", "upheld", "partly-upheld",
+  "not-upheld", "nation-england", "nation-wales", "nation-scotland", "nation-northern-ireland",
+  "procedure-two-stage", "procedure-agreed-date", "procedure-early-resolution",
+  "procedure-listening", "private", "private-dental", "private-gp", "independent-review",
+  NULL
+};
+
+static const char *const element_conditions[] = {
+  "element.apology", "element.upheld", "element.partly-upheld", "element.not-upheld", NULL
+};
+
+static const FieldInfo *
+find_field (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (fields[i].name, name) == 0)
+      return &fields[i];
+  return NULL;
+}
+
+gboolean
+_heed_letter_field_is_known (const char      *name,
+                             HeedLetterScope  scope)
+{
+  const FieldInfo *info = find_field (name);
+
+  return info != NULL && (info->scope == HEED_LETTER_SCOPE_LETTER || info->scope == scope);
+}
+
+gboolean
+_heed_letter_condition_is_known (const char      *test,
+                                 HeedLetterScope  scope)
+{
+  if (test == NULL)
+    return FALSE;
+  if (g_str_has_prefix (test, "not "))
+    test += 4;
+  if (g_strv_contains (conditions, test))
+    return TRUE;
+  if (scope == HEED_LETTER_SCOPE_ELEMENTS && g_strv_contains (element_conditions, test))
+    return TRUE;
+  return _heed_letter_field_is_known (test, scope);
+}
+
 /* The value of a merge field, or NULL when the practice file does not have it. */
 static char *
 resolve_field (Merge      *m,
                const char *name)
 {
-  HeedRecord *c = m->case_record;
+  const FieldInfo *info = find_field (name);
+  /* What follows the field's "practice.", "ombudsman." and the like. */
+  const char *key = info != NULL ? strchr (info->name, '.') + 1 : NULL;
+  HeedRecord *current = NULL;
 
-  if (g_str_has_prefix (name, "practice."))
+  if (info == NULL)
+    return NULL;
+  /* A part's or an action's field has a value only inside its for-each. */
+  if (info->scope == HEED_LETTER_SCOPE_ELEMENTS)
+    current = m->element;
+  else if (info->scope == HEED_LETTER_SCOPE_ACTIONS)
+    current = m->action;
+  if (info->scope != HEED_LETTER_SCOPE_LETTER && current == NULL)
+    return NULL;
+
+  switch (info->source)
     {
-      const char *key = name + strlen ("practice.");
-
-      if (strcmp (key, "address-line") == 0)
-        {
-          g_autofree char *address = setting (m, "address");
-          g_auto(GStrv) lines = address != NULL ? g_strsplit (address, "\n", -1) : NULL;
-
-          return lines != NULL ? g_strjoinv (", ", lines) : NULL;
-        }
-      if (strcmp (key, "nation") == 0)
-        return g_strdup (nation_name (m->nation));
-      if (strcmp (key, "responsible-person-role") == 0)
-        {
-          g_autofree char *role = setting (m, key);
-          g_autofree char *person = setting (m, "responsible-person");
-          GHashTableIter iter;
-          gpointer member;
-
-          if (role != NULL)
-            return g_steal_pointer (&role);
-          /* The responsible person is usually on the staff list, with their role. */
-          g_hash_table_iter_init (&iter, m->staff);
-          while (person != NULL && g_hash_table_iter_next (&iter, NULL, &member))
-            if (g_strcmp0 (heed_record_get_text (member, HEED_STAFF_NAME), person) == 0)
-              return staff_text (member, HEED_STAFF_ROLE);
-          return NULL;
-        }
+    case FROM_SETTING:
       return setting (m, key);
+    case FROM_RECIPIENT:
+      return person_part (m->recipient, info->field);
+    case FROM_COMPLAINANT:
+      return person_part (m->complainant, info->field);
+    case FROM_AFFECTED:
+      return person_part (m->affected, info->field);
+    case FROM_CASE_TEXT:
+      return record_text (m->case_record, info->field);
+    case FROM_CASE_DATE:
+      return date_text (m->case_record, info->field);
+    case FROM_DEADLINE:
+      return deadline_text (m, info->field);
+    case FROM_ELEMENT_TEXT:
+    case FROM_ACTION_TEXT:
+      return record_text (current, info->field);
+    case FROM_ACTION_DATE:
+      return date_text (current, info->field);
+    case FROM_POSITION:
+      return g_strdup_printf ("%u", m->position);
+    case FROM_PROCEDURE:
+      return procedure_field (m, key);
+    case FROM_OMBUDSMAN:
+      return help_value (m, "ombudsman", key);
+    case FROM_ADVOCACY:
+      return help_value (m, "advocacy", key);
+    case FROM_FUNCTION:
+    default:
+      return info->resolve (m);
     }
-  if (strcmp (name, "recipient.name") == 0)
-    return person_name (m->recipient);
-  if (strcmp (name, "recipient.salutation") == 0)
-    return person_salutation (m->recipient);
-  if (strcmp (name, "recipient.address") == 0)
-    return person_address (m->recipient);
-  if (strcmp (name, "complainant.name") == 0)
-    return person_name (m->complainant);
-  if (strcmp (name, "complainant.first-name") == 0)
-    return m->complainant != NULL ? record_text (HEED_RECORD (m->complainant),
-                                                 HEED_PERSON_FIRST_NAME) : NULL;
-  if (strcmp (name, "complainant.salutation") == 0)
-    return person_salutation (m->complainant);
-  if (strcmp (name, "complainant.address") == 0)
-    return person_address (m->complainant);
-  if (strcmp (name, "affected.name") == 0)
-    return person_name (m->affected);
-  if (strcmp (name, "affected.first-name") == 0)
-    return m->affected != NULL ? record_text (HEED_RECORD (m->affected),
-                                              HEED_PERSON_FIRST_NAME) : NULL;
-  if (strcmp (name, "affected.salutation") == 0)
-    return person_salutation (m->affected);
-  if (strcmp (name, "affected.address") == 0)
-    return person_address (m->affected);
-  if (strcmp (name, "representative.name") == 0)
-    return heed_record_get_bool (c, HEED_CASE_ON_BEHALF) ? person_name (m->complainant) : NULL;
-  if (strcmp (name, "representative.relationship") == 0)
-    return heed_record_get_bool (c, HEED_CASE_ON_BEHALF) ? relationship_text (m) : NULL;
-
-  if (strcmp (name, "case.reference") == 0)
-    return record_text (c, HEED_CASE_REFERENCE);
-  if (strcmp (name, "case.kind") == 0)
-    return record_text (c, HEED_CASE_KIND);
-  if (strcmp (name, "case.received") == 0)
-    return date_text (c, HEED_CASE_RECEIVED_AT);
-  if (strcmp (name, "case.summary") == 0)
-    return record_text (c, HEED_CASE_SUMMARY);
-  if (strcmp (name, "case.description") == 0)
-    return record_text (c, HEED_CASE_DESCRIPTION);
-  if (strcmp (name, "case.incident-date") == 0)
-    return date_text (c, HEED_CASE_INCIDENT_DATE);
-  if (strcmp (name, "case.outcome-wanted") == 0)
-    return record_text (c, HEED_CASE_OUTCOME_WANTED);
-  if (strcmp (name, "case.late-reason") == 0)
-    return record_text (c, HEED_CASE_LATE_REASON);
-  if (strcmp (name, "case.acknowledged-on") == 0)
-    return date_text (c, HEED_CASE_ACKNOWLEDGED_ON);
-  if (strcmp (name, "case.consent-requested") == 0)
-    return date_text (c, HEED_CASE_CONSENT_REQUESTED);
-  if (strcmp (name, "case.acknowledge-by") == 0)
-    {
-      const HeedDeadline *deadline = find_deadline (m, HEED_DEADLINE_ACKNOWLEDGE);
-
-      return deadline != NULL ? heed_format_date_long (&deadline->due) : NULL;
-    }
-  if (strcmp (name, "case.resolve-by") == 0)
-    {
-      const HeedDeadline *deadline = find_deadline (m, HEED_DEADLINE_RESOLVE);
-
-      return deadline != NULL ? heed_format_date_long (&deadline->due) : NULL;
-    }
-  if (strcmp (name, "case.response-date") == 0)
-    {
-      const HeedDeadline *deadline = find_deadline (m, HEED_DEADLINE_RESPOND);
-
-      if (heed_record_is_set (c, HEED_CASE_AGREED_RESPONSE_DATE))
-        return date_text (c, HEED_CASE_AGREED_RESPONSE_DATE);
-      return deadline != NULL ? heed_format_date_long (&deadline->due) : NULL;
-    }
-  if (strcmp (name, "case.handler") == 0)
-    {
-      char *handler = staff_text (staff_member (m, c, HEED_CASE_HANDLER), HEED_STAFF_NAME);
-
-      return handler != NULL ? handler : setting (m, "complaints-manager");
-    }
-  if (strcmp (name, "case.handler-role") == 0)
-    {
-      HeedStaff *handler = staff_member (m, c, HEED_CASE_HANDLER);
-
-      return handler != NULL ? staff_text (handler, HEED_STAFF_ROLE)
-                             : g_strdup (D_("Complaints Manager"));
-    }
-  if (strcmp (name, "case.handler-phone") == 0)
-    {
-      char *phone = staff_text (staff_member (m, c, HEED_CASE_HANDLER), HEED_STAFF_PHONE);
-
-      return phone != NULL ? phone : setting (m, "phone");
-    }
-  if (strcmp (name, "case.handler-email") == 0)
-    {
-      char *email = staff_text (staff_member (m, c, HEED_CASE_HANDLER), HEED_STAFF_EMAIL);
-
-      return email != NULL ? email : setting (m, "email");
-    }
-  if (strcmp (name, "case.plan") == 0)
-    return record_text (c, HEED_CASE_PLAN);
-  if (strcmp (name, "case.update-arrangements") == 0)
-    return record_text (c, HEED_CASE_UPDATE_ARRANGEMENTS);
-  if (strcmp (name, "case.outcome") == 0)
-    return outcome_text (heed_record_get_text (c, HEED_CASE_OUTCOME));
-  if (strcmp (name, "case.financial-redress") == 0)
-    return heed_record_is_set (c, HEED_CASE_REMEDY_FINANCIAL)
-           && heed_record_get_int (c, HEED_CASE_REMEDY_FINANCIAL) > 0
-           ? heed_format_money (heed_record_get_int (c, HEED_CASE_REMEDY_FINANCIAL)) : NULL;
-  if (strcmp (name, "case.lessons") == 0)
-    return record_text (c, HEED_CASE_LESSONS);
-  if (strcmp (name, "case.you-said") == 0)
-    return record_text (c, HEED_CASE_YOU_SAID);
-  if (strcmp (name, "case.we-did") == 0)
-    return record_text (c, HEED_CASE_WE_DID);
-  if (strcmp (name, "letter.date") == 0)
-    return heed_format_date_long (&m->today);
-
-  if (g_str_has_prefix (name, "procedure."))
-    return procedure_field (m, name + strlen ("procedure."));
-  if (g_str_has_prefix (name, "ombudsman."))
-    return help_value (m, "ombudsman", name + strlen ("ombudsman."));
-  if (g_str_has_prefix (name, "advocacy."))
-    return help_value (m, "advocacy", name + strlen ("advocacy."));
-
-  if (m->element != NULL)
-    {
-      if (strcmp (name, "element.number") == 0)
-        return g_strdup_printf ("%u", m->position);
-      if (strcmp (name, "element.description") == 0)
-        return record_text (m->element, HEED_CASE_ELEMENT_DESCRIPTION);
-      if (strcmp (name, "element.subject") == 0)
-        {
-          const char *code = heed_record_get_text (m->element, HEED_CASE_ELEMENT_SUBJECT);
-          g_autofree char *label = code != NULL
-            ? heed_store_dup_category_label (m->store, "subject", code) : NULL;
-
-          return text_or_null (label != NULL ? label : code);
-        }
-      if (strcmp (name, "element.finding") == 0)
-        return record_text (m->element, HEED_CASE_ELEMENT_FINDING);
-      if (strcmp (name, "element.outcome") == 0)
-        return outcome_text (heed_record_get_text (m->element, HEED_CASE_ELEMENT_OUTCOME));
-      if (strcmp (name, "element.response") == 0)
-        return record_text (m->element, HEED_CASE_ELEMENT_RESPONSE);
-    }
-  if (m->action != NULL)
-    {
-      if (strcmp (name, "action.number") == 0)
-        return g_strdup_printf ("%u", m->position);
-      if (strcmp (name, "action.description") == 0)
-        return record_text (m->action, HEED_ACTION_DESCRIPTION);
-      if (strcmp (name, "action.owner") == 0)
-        {
-          HeedStaff *owner = staff_member (m, m->action, HEED_ACTION_OWNER);
-          g_autofree char *owner_name = staff_text (owner, HEED_STAFF_NAME);
-          g_autofree char *role = staff_text (owner, HEED_STAFF_ROLE);
-
-          if (owner_name != NULL && role != NULL)
-            return g_strdup_printf ("%s, %s", owner_name, role);
-          return g_steal_pointer (&owner_name);
-        }
-      if (strcmp (name, "action.due") == 0)
-        return date_text (m->action, HEED_ACTION_DUE_DATE);
-      if (strcmp (name, "action.standard") == 0)
-        return record_text (m->action, HEED_ACTION_STANDARD);
-    }
-  return NULL;
 }
 
 static void
@@ -1287,12 +1398,21 @@ load_case (Merge        *m,
 }
 
 static void
-heed_merged_letter_finalize (GObject *object)
+heed_merged_letter_dispose (GObject *object)
 {
   HeedMergedLetter *self = HEED_MERGED_LETTER (object);
 
   g_clear_object (&self->template);
   g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (heed_merged_letter_parent_class)->dispose (object);
+}
+
+static void
+heed_merged_letter_finalize (GObject *object)
+{
+  HeedMergedLetter *self = HEED_MERGED_LETTER (object);
+
   g_free (self->title);
   g_free (self->reference);
   g_free (self->date_text);
@@ -1311,6 +1431,7 @@ heed_merged_letter_finalize (GObject *object)
 static void
 heed_merged_letter_class_init (HeedMergedLetterClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = heed_merged_letter_dispose;
   G_OBJECT_CLASS (klass)->finalize = heed_merged_letter_finalize;
 }
 

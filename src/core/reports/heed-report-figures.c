@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "heed-csv.h"
-#include "heed-report-figures.h"
+#include "heed-report-figures-private.h"
 #include "heed-action.h"
 #include "heed-case-element.h"
 #include "heed-choice.h"
@@ -37,29 +37,6 @@ static const char *const survey_statements[] = {
 };
 
 #define N_STATEMENTS G_N_ELEMENTS (survey_statements)
-#define N_SCALE 5
-#define SMALL_COUNT_LIMIT 5
-#define DUE_SOON_DAYS 14
-#define MAX_CHANNELS 16
-
-struct _HeedReportFigures
-{
-  GObject         parent_instance;
-
-  HeedReportKind  kind;
-  char           *practice;
-  char           *trail_head;   /* "Audit trail: entry N, SHA-256 …", or NULL */
-  GDate           from;
-  GDate           to;
-  GDate           previous_from;
-  GDate           previous_to;
-  gboolean        suppress_small;
-  gboolean        ko41b_dental;  /* the dental collection (NHS BSA), not the GP one */
-  GPtrArray      *tables;   /* HeedReportTable* */
-  GPtrArray      *items[HEED_REPORT_N_ITEM_LISTS];
-  GPtrArray      *log;      /* HeedReportLogLine* */
-  char           *general_importance; /* as the practice wrote it for the period, or NULL */
-};
 
 G_DEFINE_FINAL_TYPE (HeedReportFigures, heed_report_figures, G_TYPE_OBJECT)
 
@@ -90,12 +67,12 @@ report_table_free (HeedReportTable *table)
   g_free (table);
 }
 
-static HeedReportTable *
-table_new (HeedReportFigures *self,
-           const char        *id,
-           const char        *title,
-           const char        *row_heading,
-           HeedReportChart    chart)
+HeedReportTable *
+_heed_report_table_new (HeedReportFigures *self,
+                        const char        *id,
+                        const char        *title,
+                        const char        *row_heading,
+                        HeedReportChart    chart)
 {
   HeedReportTable *table = g_new0 (HeedReportTable, 1);
 
@@ -113,11 +90,11 @@ table_new (HeedReportFigures *self,
   return table;
 }
 
-static void
-table_add_column (HeedReportTable     *table,
-                  const char          *id,
-                  const char          *label,
-                  HeedReportValueKind  kind)
+void
+_heed_report_table_add_column (HeedReportTable     *table,
+                               const char          *id,
+                               const char          *label,
+                               HeedReportValueKind  kind)
 {
   g_assert (table->rows->len == 0);
   g_ptr_array_add (table->column_ids, g_strdup (id));
@@ -312,16 +289,16 @@ heed_report_figures_init (HeedReportFigures *self)
 /* Dates */
 
 /* The date part of a stored date or date-time. */
-static void
-set_today (GDate *today)
+void
+_heed_report_set_today (GDate *today)
 {
   g_date_clear (today, 1);
   g_date_set_time_t (today, time (NULL));
 }
 
-static gboolean
-parse_day (const char *text,
-           GDate      *date)
+gboolean
+_heed_report_parse_day (const char *text,
+                        GDate      *date)
 {
   char day[11];
 
@@ -333,10 +310,10 @@ parse_day (const char *text,
   return heed_date_from_iso (day, date);
 }
 
-static gboolean
-in_range (const GDate *date,
-          const GDate *from,
-          const GDate *to)
+gboolean
+_heed_report_in_range (const GDate *date,
+                       const GDate *from,
+                       const GDate *to)
 {
   return g_date_valid (date) && g_date_compare (date, from) >= 0 && g_date_compare (date, to) <= 0;
 }
@@ -373,10 +350,10 @@ previous_period (const GDate *from,
     g_date_subtract_days (previous_from, (guint) (g_date_days_between (from, to) + 1));
 }
 
-static gboolean
-check_period (const GDate  *from,
-              const GDate  *to,
-              GError      **error)
+gboolean
+_heed_report_check_period (const GDate  *from,
+                           const GDate  *to,
+                           GError      **error)
 {
   if (from == NULL || to == NULL || !g_date_valid (from) || !g_date_valid (to))
     {
@@ -399,8 +376,8 @@ check_period (const GDate  *from,
   return TRUE;
 }
 
-static int
-financial_year_of (const GDate *date)
+int
+_heed_report_financial_year_of (const GDate *date)
 {
   int year = (int) g_date_get_year (date);
 
@@ -408,23 +385,6 @@ financial_year_of (const GDate *date)
 }
 
 /* The cases */
-
-typedef struct {
-  gint64      id;
-  const char *kind;
-  const char *channel;
-  const char *status;
-  const char *track;
-  const char *outcome;
-  gboolean    statutory;   /* a complaint under the regulations: not an oral one resolved */
-  gboolean    oral_resolved;
-  gboolean    private_care; /* not NHS: never in the KO41(b), apart in the annual report */
-  GDate       received;
-  GDate       ended;       /* responded, closed, or withdrawn; invalid while open */
-  GDate       responded;
-  GDate       birth;
-  HeedDeadlineFacts facts;
-} CaseFacts;
 
 static void
 read_case (const HeedFiguresCase *row,
@@ -442,10 +402,10 @@ read_case (const HeedFiguresCase *row,
   c->oral_resolved = row->oral_resolved;
   c->statutory = g_strcmp0 (c->kind, "complaint") == 0 && !c->oral_resolved;
   c->private_care = g_strcmp0 (row->care, "private") == 0;
-  parse_day (row->received_at, &c->received);
-  parse_day (row->responded_on, &c->responded);
-  parse_day (row->closed_on, &closed);
-  parse_day (row->date_of_birth, &c->birth);
+  _heed_report_parse_day (row->received_at, &c->received);
+  _heed_report_parse_day (row->responded_on, &c->responded);
+  _heed_report_parse_day (row->closed_on, &closed);
+  _heed_report_parse_day (row->date_of_birth, &c->birth);
 
   c->ended = g_date_valid (&c->responded) ? c->responded : closed;
   /* A case withdrawn or found out of scope with no date ended, as far as we know, on receipt. */
@@ -467,19 +427,13 @@ read_case (const HeedFiguresCase *row,
   c->facts.oral_resolved = c->oral_resolved;
 }
 
-static gboolean
-open_on (const CaseFacts *c,
-         const GDate     *date)
+gboolean
+_heed_report_open_on (const CaseFacts *c,
+                      const GDate     *date)
 {
   return g_date_compare (&c->received, date) <= 0
          && (!g_date_valid (&c->ended) || g_date_compare (&c->ended, date) > 0);
 }
-
-/* The aspects of each complaint: case id -> GPtrArray of { subject, staff group } pairs. */
-typedef struct {
-  char *subject;
-  char *staff_group;
-} Aspect;
 
 static void
 aspect_free (Aspect *aspect)
@@ -489,11 +443,11 @@ aspect_free (Aspect *aspect)
   g_free (aspect);
 }
 
-static GHashTable *
-load_aspects (HeedStore    *store,
-              const GDate  *from,
-              const GDate  *to,
-              GError      **error)
+GHashTable *
+_heed_report_load_aspects (HeedStore    *store,
+                           const GDate  *from,
+                           const GDate  *to,
+                           GError      **error)
 {
   g_autoptr(GHashTable) aspects = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -527,36 +481,29 @@ load_aspects (HeedStore    *store,
   return g_steal_pointer (&aspects);
 }
 
-/* Counting by category: the practice's categories for the year first, in their order, then
- * any other code found in the cases. */
-typedef struct {
-  GPtrArray  *codes;
-  GHashTable *counts[2];  /* code -> count, this period and the previous one */
-} CategoryCounts;
-
-static void
-category_counts_init (CategoryCounts *counts,
-                      HeedStore      *store,
-                      const char     *scheme,
-                      int             year)
+void
+_heed_report_category_counts_init (CategoryCounts *counts,
+                                   HeedStore      *store,
+                                   const char     *scheme,
+                                   int             year)
 {
   counts->codes = heed_store_list_categories (store, scheme, year);
   for (guint i = 0; i < 2; i++)
     counts->counts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static void
-category_counts_clear (CategoryCounts *counts)
+void
+_heed_report_category_counts_clear (CategoryCounts *counts)
 {
   g_clear_pointer (&counts->codes, g_ptr_array_unref);
   for (guint i = 0; i < 2; i++)
     g_clear_pointer (&counts->counts[i], g_hash_table_unref);
 }
 
-static void
-category_counts_add (CategoryCounts *counts,
-                     guint           period,
-                     const char     *code)
+void
+_heed_report_category_counts_add (CategoryCounts *counts,
+                                  guint           period,
+                                  const char     *code)
 {
   gpointer value;
 
@@ -578,22 +525,24 @@ category_counts_get (CategoryCounts *counts,
 }
 
 /* A table of the categories; @all_rows FALSE leaves out those with nothing in either period. */
-static HeedReportTable *
-category_table (HeedReportFigures *self,
-                HeedStore         *store,
-                CategoryCounts    *counts,
-                const char        *scheme,
-                const char        *id,
-                const char        *title,
-                const char        *row_heading,
-                guint              n_periods,
-                gboolean           all_rows)
+HeedReportTable *
+_heed_report_category_table (HeedReportFigures *self,
+                             HeedStore         *store,
+                             CategoryCounts    *counts,
+                             const char        *scheme,
+                             const char        *id,
+                             const char        *title,
+                             const char        *row_heading,
+                             guint              n_periods,
+                             gboolean           all_rows)
 {
-  HeedReportTable *table = table_new (self, id, title, row_heading, HEED_REPORT_CHART_BAR);
+  HeedReportTable *table =
+    _heed_report_table_new (self, id, title, row_heading, HEED_REPORT_CHART_BAR);
 
-  table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
   if (n_periods > 1)
-    table_add_column (table, "previous-period", _("Previous period"), HEED_REPORT_VALUE_COUNT);
+    _heed_report_table_add_column (table, "previous-period",
+                                   _("Previous period"), HEED_REPORT_VALUE_COUNT);
   for (guint i = 0; i < counts->codes->len; i++)
     {
       const char *code = g_ptr_array_index (counts->codes, i);
@@ -649,14 +598,14 @@ typedef struct {
 } Annual;
 
 static const char *const kind_ids[] = { "complaint", "concern", "comment", "compliment" };
-static const char *const outcome_ids[] = { "upheld", "partly-upheld", "not-upheld" };
+const char *const _heed_report_outcome_ids[3] = { "upheld", "partly-upheld", "not-upheld" };
 static const char *const complied_ids[] = { "complied", "partly-complied", "not-complied",
                                             "pending" };
 
-static int
-index_of (const char *const *ids,
-          guint              n_ids,
-          const char        *id)
+int
+_heed_report_index_of (const char *const *ids,
+                       guint              n_ids,
+                       const char        *id)
 {
   for (guint i = 0; i < n_ids; i++)
     if (g_strcmp0 (ids[i], id) == 0)
@@ -675,16 +624,16 @@ count_aspects (Annual          *a,
   if (list == NULL || list->len == 0)
     {
       /* A complaint not yet split into its aspects counts once, under its own subject. */
-      category_counts_add (&a->subjects, period, case_subject);
-      category_counts_add (&a->staff_groups, period, NULL);
+      _heed_report_category_counts_add (&a->subjects, period, case_subject);
+      _heed_report_category_counts_add (&a->staff_groups, period, NULL);
       return;
     }
   for (guint i = 0; i < list->len; i++)
     {
       Aspect *aspect = g_ptr_array_index (list, i);
 
-      category_counts_add (&a->subjects, period, aspect->subject);
-      category_counts_add (&a->staff_groups, period, aspect->staff_group);
+      _heed_report_category_counts_add (&a->subjects, period, aspect->subject);
+      _heed_report_category_counts_add (&a->staff_groups, period, aspect->staff_group);
     }
 }
 
@@ -693,18 +642,20 @@ count_deadlines (Annual          *a,
                  const CaseFacts *c)
 {
   g_autoptr(GArray) deadlines = heed_deadlines_compute (a->calendar, &c->facts, &a->today);
-  gboolean responded_in_period = in_range (&c->responded, &a->from[0], &a->to[0]);
+  gboolean responded_in_period = _heed_report_in_range (&c->responded, &a->from[0], &a->to[0]);
 
   for (guint i = 0; i < deadlines->len; i++)
     {
       const HeedDeadline *d = &g_array_index (deadlines, HeedDeadline, i);
       gint64 *tally = NULL;
 
-      if (d->kind == HEED_DEADLINE_ACKNOWLEDGE && in_range (&c->received, &a->from[0], &a->to[0]))
+      if (d->kind == HEED_DEADLINE_ACKNOWLEDGE
+          && _heed_report_in_range (&c->received, &a->from[0], &a->to[0]))
         tally = a->acknowledged;
       else if (d->kind == HEED_DEADLINE_RESPOND && responded_in_period)
         tally = a->responded;
-      else if (d->kind == HEED_DEADLINE_RESOLVE && in_range (&c->received, &a->from[0], &a->to[0]))
+      else if (d->kind == HEED_DEADLINE_RESOLVE
+               && _heed_report_in_range (&c->received, &a->from[0], &a->to[0]))
         tally = a->resolved_stage1;
       if (tally == NULL)
         continue;
@@ -972,145 +923,172 @@ build_log (Annual  *a,
   return TRUE;
 }
 
+/* A case received in @period: its kind, and for the complaints procedure its channel, care,
+ * month, subjects and a line of the CQC log. */
+static void
+count_received (Annual                *a,
+                guint                  period,
+                const HeedFiguresCase *row,
+                const CaseFacts       *c)
+{
+  int kind = _heed_report_index_of (kind_ids, G_N_ELEMENTS (kind_ids), c->kind);
+  guint n_channels = MIN (g_strv_length ((char **) heed_case_channels), MAX_CHANNELS);
+  int channel, month;
+
+  if (kind < 0)
+    return;
+  a->kinds[period][c->oral_resolved && kind == 0 ? 4 : kind]++;
+  if (!c->statutory)
+    return;
+  channel = _heed_report_index_of (heed_case_channels, n_channels, c->channel);
+  month = months_between (&a->from[period], &c->received);
+  if (channel >= 0)
+    a->channels[period][channel]++;
+  a->care[period][c->private_care ? 1 : 0]++;
+  if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
+    log_add (a, row, c);
+  if (month >= 0 && month < a->n_months)
+    a->months[period][month]++;
+  count_aspects (a, period, c, row->subject);
+}
+
+/* A complaint finished in @period: its outcome and the remedies given in answering it. */
+static void
+count_ended (Annual                *a,
+             guint                  period,
+             const HeedFiguresCase *row,
+             const CaseFacts       *c)
+{
+  int outcome = _heed_report_index_of (_heed_report_outcome_ids,
+                                       G_N_ELEMENTS (_heed_report_outcome_ids), c->outcome);
+
+  a->outcomes[period][outcome >= 0 ? outcome : 3]++;
+  a->remedies[period][0] += row->remedy_apology;
+  a->remedies[period][1] += row->remedy_explanation;
+  a->remedies[period][2] += row->remedy_action;
+  if (row->remedy_financial > 0)
+    {
+      a->remedies[period][3]++;
+      a->redress_total[period] += row->remedy_financial;
+    }
+}
+
+/* Only the complaints procedure has deadlines, tracks and the Ombudsman. */
+static void
+count_procedure (Annual                *a,
+                 const HeedFiguresCase *row,
+                 const CaseFacts       *c)
+{
+  GDate date;
+
+  count_deadlines (a, c);
+  if (_heed_report_in_range (&c->ended, &a->from[0], &a->to[0]) && g_date_valid (&c->responded))
+    {
+      int track = g_strcmp0 (c->track, "early-resolution") == 0 ? 0
+                  : g_strcmp0 (c->track, "closer-look") == 0    ? 1
+                                                                : -1;
+
+      if (track >= 0)
+        {
+          a->track_count[track]++;
+          a->track_days[track] += heed_calendar_working_days_between (a->calendar, &c->received,
+                                                                      &c->responded);
+        }
+    }
+
+  if (_heed_report_parse_day (row->ombudsman_referred, &date)
+      && _heed_report_in_range (&date, &a->from[0], &a->to[0]))
+    {
+      const char *status = row->ombudsman_status;
+
+      a->ombudsman_referred++;
+      if (g_strcmp0 (status, "accepted") == 0 || g_strcmp0 (status, "reported") == 0)
+        a->ombudsman_accepted++;
+    }
+  if (_heed_report_parse_day (row->ombudsman_decided, &date)
+      && _heed_report_in_range (&date, &a->from[0], &a->to[0]))
+    {
+      int decision = _heed_report_index_of (_heed_report_outcome_ids,
+                                            G_N_ELEMENTS (_heed_report_outcome_ids),
+                                            row->ombudsman_decision);
+      int complied = _heed_report_index_of (complied_ids, G_N_ELEMENTS (complied_ids),
+                                            row->ombudsman_complied);
+
+      if (decision >= 0)
+        a->ombudsman_decisions[decision]++;
+      /* Recommendations are made only where something went wrong. */
+      if (complied >= 0 && decision >= 0 && decision < 2)
+        a->ombudsman_complied[complied]++;
+    }
+}
+
+/* Still open on the period's last day, and complaints open six months or more by then. */
+static void
+count_open_at_end (Annual          *a,
+                   const CaseFacts *c)
+{
+  GDate six_months = c->received;
+
+  if (!_heed_report_open_on (c, &a->to[0]) || c->oral_resolved)
+    return;
+  if (g_strcmp0 (c->kind, "complaint") == 0)
+    a->open_at_end[0]++;
+  else if (g_strcmp0 (c->kind, "concern") == 0)
+    a->open_at_end[1]++;
+  g_date_add_months (&six_months, 6);
+  if (g_strcmp0 (c->kind, "complaint") == 0 && g_date_compare (&six_months, &a->to[0]) <= 0)
+    a->open_six_months++;
+}
+
+/* What the practice approved for publication, for feedback received or finished in the
+ * period; never the case's own text. */
+static void
+count_publication (Annual                *a,
+                   const HeedFiguresCase *row,
+                   const CaseFacts       *c)
+{
+  HeedReportFigures *self = a->self;
+  const char *you_said = row->you_said;
+  const char *we_did = row->we_did;
+  const char *lessons = row->lessons;
+  g_autofree char *subject = NULL;
+
+  if (!_heed_report_in_range (&c->received, &a->from[0], &a->to[0])
+      && !_heed_report_in_range (&c->ended, &a->from[0], &a->to[0]))
+    return;
+  if (row->general_importance)
+    a->general_importance++;
+  if (!row->publication_approved)
+    return;
+  if (row->subject != NULL)
+    subject = heed_store_dup_category_label (a->store, "subject", row->subject);
+  if (you_said != NULL && you_said[0] != '\0' && we_did != NULL && we_did[0] != '\0')
+    add_item (self, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, you_said, we_did, NULL);
+  if (row->in_report && lessons != NULL && lessons[0] != '\0')
+    {
+      add_item (self, HEED_REPORT_ITEMS_LEARNING, subject, lessons, NULL);
+      if (row->general_importance)
+        add_item (self, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, subject, lessons, NULL);
+    }
+}
+
 static void
 count_case (Annual                *a,
             const HeedFiguresCase *row,
             const CaseFacts       *c)
 {
-  HeedReportFigures *self = a->self;
-  GDate date;
-
   for (guint period = 0; period < 2; period++)
     {
-      gboolean received_in = in_range (&c->received, &a->from[period], &a->to[period]);
-      gboolean ended_in = in_range (&c->ended, &a->from[period], &a->to[period]);
-      int kind = index_of (kind_ids, G_N_ELEMENTS (kind_ids), c->kind);
-
-      if (received_in && kind >= 0)
-        {
-          a->kinds[period][c->oral_resolved && kind == 0 ? 4 : kind]++;
-          if (c->statutory)
-            {
-              int channel = index_of (heed_case_channels,
-                                      MIN (g_strv_length ((char **) heed_case_channels),
-                                           MAX_CHANNELS),
-                                      c->channel);
-              int month = months_between (&a->from[period], &c->received);
-
-              if (channel >= 0)
-                a->channels[period][channel]++;
-              a->care[period][c->private_care ? 1 : 0]++;
-              if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
-                log_add (a, row, c);
-              if (month >= 0 && month < a->n_months)
-                a->months[period][month]++;
-              count_aspects (a, period, c, row->subject);
-            }
-        }
-      if (ended_in && c->statutory)
-        {
-          int outcome = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), c->outcome);
-          gint64 redress = row->remedy_financial;
-
-          a->outcomes[period][outcome >= 0 ? outcome : 3]++;
-          /* The remedies given in answering it. */
-          a->remedies[period][0] += row->remedy_apology;
-          a->remedies[period][1] += row->remedy_explanation;
-          a->remedies[period][2] += row->remedy_action;
-          if (redress > 0)
-            {
-              a->remedies[period][3]++;
-              a->redress_total[period] += redress;
-            }
-        }
+      if (_heed_report_in_range (&c->received, &a->from[period], &a->to[period]))
+        count_received (a, period, row, c);
+      if (c->statutory && _heed_report_in_range (&c->ended, &a->from[period], &a->to[period]))
+        count_ended (a, period, row, c);
     }
-
-  /* Only the complaints procedure has deadlines, tracks and the Ombudsman. */
   if (c->statutory)
-    {
-      count_deadlines (a, c);
-
-      if (in_range (&c->ended, &a->from[0], &a->to[0]) && g_date_valid (&c->responded))
-        {
-          int track = g_strcmp0 (c->track, "early-resolution") == 0 ? 0
-                      : g_strcmp0 (c->track, "closer-look") == 0 ? 1 : -1;
-
-          if (track >= 0)
-            {
-              a->track_count[track]++;
-              a->track_days[track] += heed_calendar_working_days_between (a->calendar,
-                                                                          &c->received,
-                                                                          &c->responded);
-            }
-        }
-
-      if (parse_day (row->ombudsman_referred, &date)
-          && in_range (&date, &a->from[0], &a->to[0]))
-        {
-          const char *status = row->ombudsman_status;
-
-          a->ombudsman_referred++;
-          if (g_strcmp0 (status, "accepted") == 0 || g_strcmp0 (status, "reported") == 0)
-            a->ombudsman_accepted++;
-        }
-      if (parse_day (row->ombudsman_decided, &date)
-          && in_range (&date, &a->from[0], &a->to[0]))
-        {
-          int decision = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids),
-                                   row->ombudsman_decision);
-          int complied = index_of (complied_ids, G_N_ELEMENTS (complied_ids),
-                                   row->ombudsman_complied);
-
-          if (decision >= 0)
-            a->ombudsman_decisions[decision]++;
-          /* Recommendations are made only where something went wrong. */
-          if (complied >= 0 && decision >= 0 && decision < 2)
-            a->ombudsman_complied[complied]++;
-        }
-    }
-
-  if (open_on (c, &a->to[0]) && !c->oral_resolved)
-    {
-      GDate six_months = c->received;
-
-      if (g_strcmp0 (c->kind, "complaint") == 0)
-        a->open_at_end[0]++;
-      else if (g_strcmp0 (c->kind, "concern") == 0)
-        a->open_at_end[1]++;
-      g_date_add_months (&six_months, 6);
-      if (g_strcmp0 (c->kind, "complaint") == 0 && g_date_compare (&six_months, &a->to[0]) <= 0)
-        a->open_six_months++;
-    }
-
-  /* What the practice approved for publication, for feedback received or finished in the
-   * period; never the case's own text. */
-  if (in_range (&c->received, &a->from[0], &a->to[0]) || in_range (&c->ended, &a->from[0],
-                                                                     &a->to[0]))
-    {
-      gboolean approved = row->publication_approved;
-      const char *you_said = row->you_said;
-      const char *we_did = row->we_did;
-      const char *lessons = row->lessons;
-      g_autofree char *subject = NULL;
-
-      if (row->general_importance)
-        a->general_importance++;
-      if (!approved)
-        return;
-      if (row->subject != NULL)
-        subject = heed_store_dup_category_label (a->store, "subject", row->subject);
-      if (you_said != NULL && you_said[0] != '\0' && we_did != NULL && we_did[0] != '\0')
-        add_item (self, HEED_REPORT_ITEMS_YOU_SAID_WE_DID, you_said, we_did, NULL);
-      if (row->in_report && lessons != NULL && lessons[0] != '\0')
-        {
-          add_item (self, HEED_REPORT_ITEMS_LEARNING, subject, lessons, NULL);
-          if (row->general_importance)
-            add_item (self, HEED_REPORT_ITEMS_GENERAL_IMPORTANCE, subject, lessons, NULL);
-        }
-    }
+    count_procedure (a, row, c);
+  count_open_at_end (a, c);
+  count_publication (a, row, c);
 }
-
-typedef void (*CountCaseFunc) (gpointer, const HeedFiguresCase *, const CaseFacts *);
 
 typedef struct {
   CountCaseFunc func;
@@ -1129,13 +1107,13 @@ scan_case (const HeedFiguresCase *row,
     scan->func (scan->data, row, &c);
 }
 
-static gboolean
-scan_cases (HeedStore      *store,
-            const GDate    *start,
-            const GDate    *to,
-            CountCaseFunc   func,
-            gpointer        data,
-            GError        **error)
+gboolean
+_heed_report_scan_cases (HeedStore      *store,
+                         const GDate    *start,
+                         const GDate    *to,
+                         CountCaseFunc   func,
+                         gpointer        data,
+                         GError        **error)
 {
   g_autofree char *end = NULL;
   g_autofree char *first = heed_format_date_iso (start);
@@ -1168,11 +1146,11 @@ add_two_period_row (HeedReportTable *table,
   table_set (table, row, 1, (double) before);
 }
 
-static void
-add_single_row (HeedReportTable *table,
-                const char      *id,
-                const char      *label,
-                double           value)
+void
+_heed_report_add_single_row (HeedReportTable *table,
+                             const char      *id,
+                             const char      *label,
+                             double           value)
 {
   table_set (table, table_add_row (table, id, label), 0, value);
 }
@@ -1180,20 +1158,20 @@ add_single_row (HeedReportTable *table,
 static void
 two_period_columns (HeedReportTable *table)
 {
-  table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (table, "previous-period", _("Previous period"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (table, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (table, "previous-period",
+                                 _("Previous period"), HEED_REPORT_VALUE_COUNT);
 }
 
+/* What came in: by kind, NHS or private care, and channel. */
 static void
-build_annual_tables (Annual *a)
+build_received_tables (Annual *a)
 {
   HeedReportFigures *self = a->self;
   HeedReportTable *t;
-  gint64 totals[2] = { 0, 0 };
-  guint row;
 
-  t = table_new (self, "received-by-kind", _("Feedback received"), _("Kind"),
-                 HEED_REPORT_CHART_BAR);
+  t = _heed_report_table_new (self, "received-by-kind", _("Feedback received"), _("Kind"),
+                              HEED_REPORT_CHART_BAR);
   t->note = g_strdup (_("Oral complaints resolved to the complainant’s satisfaction by the end "
                         "of the next working day fall outside the complaints procedure and are "
                         "counted on their own line, not as complaints."));
@@ -1206,30 +1184,41 @@ build_annual_tables (Annual *a)
 
   /* Private patients' complaints follow the practice's procedure but go on to the Dental
    * Complaints Service or ISCAS, not the Ombudsman: counted apart (DOMAIN.md). */
-  t = table_new (self, "complaints-by-care", _("Complaints about NHS and private care"),
-                 _("Care"), HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "complaints-by-care",
+                              _("Complaints about NHS and private care"), _("Care"),
+                              HEED_REPORT_CHART_NONE);
   t->note = g_strdup (_("Complaints about private care are not sent to the Ombudsman and are "
                         "not counted in the KO41(b) return."));
   two_period_columns (t);
   add_two_period_row (t, "nhs", _("NHS care"), a->care[0][0], a->care[1][0]);
   add_two_period_row (t, "private", _("Private care"), a->care[0][1], a->care[1][1]);
 
-  t = table_new (self, "complaints-by-channel", _("How complaints came in"), _("Channel"),
-                 HEED_REPORT_CHART_BAR);
+  t = _heed_report_table_new (self, "complaints-by-channel",
+                              _("How complaints came in"), _("Channel"), HEED_REPORT_CHART_BAR);
   two_period_columns (t);
   for (guint i = 0; i < MAX_CHANNELS && heed_case_channels[i] != NULL; i++)
     add_two_period_row (t, heed_case_channels[i],
                         heed_case_channel_get_label (heed_case_channels[i]),
                         a->channels[0][i], a->channels[1][i]);
+}
 
-  t = table_new (self, "outcomes", _("Complaints resolved, by outcome"), _("Outcome"),
-                 HEED_REPORT_CHART_STACKED);
+/* How complaints ended: their outcomes. */
+static void
+build_outcome_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+  gint64 totals[2] = { 0, 0 };
+
+  t = _heed_report_table_new (self, "outcomes", _("Complaints resolved, by outcome"), _("Outcome"),
+                              HEED_REPORT_CHART_STACKED);
   t->note = g_strdup (_("Complaints answered or closed in the period. Upheld means the evidence "
                         "supports the complaint; partly upheld, some but not all of it."));
   two_period_columns (t);
-  for (guint i = 0; i < G_N_ELEMENTS (outcome_ids); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (_heed_report_outcome_ids); i++)
     {
-      add_two_period_row (t, outcome_ids[i], heed_case_outcome_get_label (outcome_ids[i]),
+      add_two_period_row (t, _heed_report_outcome_ids[i],
+                          heed_case_outcome_get_label (_heed_report_outcome_ids[i]),
                           a->outcomes[0][i], a->outcomes[1][i]);
       totals[0] += a->outcomes[0][i];
       totals[1] += a->outcomes[1][i];
@@ -1237,37 +1226,55 @@ build_annual_tables (Annual *a)
   add_two_period_row (t, "no-finding", _("Withdrawn or closed without a finding"),
                       a->outcomes[0][3], a->outcomes[1][3]);
   add_two_period_row (t, "resolved", _("Total resolved with a finding"), totals[0], totals[1]);
-  t->chart_rows = G_N_ELEMENTS (outcome_ids);
+  t->chart_rows = G_N_ELEMENTS (_heed_report_outcome_ids);
+}
 
-  t = table_new (self, "ombudsman", _("The Ombudsman"), _("Stage"), HEED_REPORT_CHART_NONE);
-  table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
-  add_single_row (t, "referred", _("Complaints referred to the Ombudsman"),
-                  (double) a->ombudsman_referred);
-  add_single_row (t, "accepted", _("Accepted for investigation"), (double) a->ombudsman_accepted);
-  add_single_row (t, "upheld", _("Reported on: upheld in full"),
-                  (double) a->ombudsman_decisions[0]);
-  add_single_row (t, "partly-upheld", _("Reported on: upheld in part"),
-                  (double) a->ombudsman_decisions[1]);
-  add_single_row (t, "not-upheld", _("Reported on: not upheld"),
-                  (double) a->ombudsman_decisions[2]);
-  add_single_row (t, "complied", _("Recommendations complied with"),
-                  (double) a->ombudsman_complied[0]);
-  add_single_row (t, "partly-complied", _("Recommendations partly complied with"),
-                  (double) a->ombudsman_complied[1]);
-  add_single_row (t, "not-complied", _("Recommendations not complied with"),
-                  (double) a->ombudsman_complied[2]);
-  add_single_row (t, "pending", _("Recommendations not yet due"),
-                  (double) a->ombudsman_complied[3]);
+/* What went on to the Ombudsman, and what it decided. */
+static void
+build_ombudsman_table (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
 
-  t = category_table (self, a->store, &a->subjects, "subject", "subjects",
-                      _("What complaints were about"), _("Subject"), 2, FALSE);
+  t = _heed_report_table_new (self, "ombudsman",
+                              _("The Ombudsman"), _("Stage"), HEED_REPORT_CHART_NONE);
+  _heed_report_table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_add_single_row (t, "referred", _("Complaints referred to the Ombudsman"),
+                               (double) a->ombudsman_referred);
+  _heed_report_add_single_row (t, "accepted",
+                               _("Accepted for investigation"), (double) a->ombudsman_accepted);
+  _heed_report_add_single_row (t, "upheld", _("Reported on: upheld in full"),
+                               (double) a->ombudsman_decisions[0]);
+  _heed_report_add_single_row (t, "partly-upheld", _("Reported on: upheld in part"),
+                               (double) a->ombudsman_decisions[1]);
+  _heed_report_add_single_row (t, "not-upheld", _("Reported on: not upheld"),
+                               (double) a->ombudsman_decisions[2]);
+  _heed_report_add_single_row (t, "complied", _("Recommendations complied with"),
+                               (double) a->ombudsman_complied[0]);
+  _heed_report_add_single_row (t, "partly-complied", _("Recommendations partly complied with"),
+                               (double) a->ombudsman_complied[1]);
+  _heed_report_add_single_row (t, "not-complied", _("Recommendations not complied with"),
+                               (double) a->ombudsman_complied[2]);
+  _heed_report_add_single_row (t, "pending", _("Recommendations not yet due"),
+                               (double) a->ombudsman_complied[3]);
+}
+
+/* What complaints were about, who they named, and when they came. */
+static void
+build_subject_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+
+  t = _heed_report_category_table (self, a->store, &a->subjects, "subject", "subjects",
+                                   _("What complaints were about"), _("Subject"), 2, FALSE);
   t->note = g_strdup (_("Each aspect of a complaint is counted under its own subject, so the "
                         "total can be more than the number of complaints."));
-  t = category_table (self, a->store, &a->staff_groups, "staff-group", "staff-groups",
-                      _("Staff groups complained about"), _("Staff group"), 2, FALSE);
+  t = _heed_report_category_table (self, a->store, &a->staff_groups, "staff-group", "staff-groups",
+                                   _("Staff groups complained about"), _("Staff group"), 2, FALSE);
 
-  t = table_new (self, "monthly", _("Complaints received each month"), _("Month"),
-                 HEED_REPORT_CHART_LINE);
+  t = _heed_report_table_new (self, "monthly", _("Complaints received each month"), _("Month"),
+                              HEED_REPORT_CHART_LINE);
   two_period_columns (t);
   for (int m = 0; m < a->n_months; m++)
     {
@@ -1282,12 +1289,21 @@ build_annual_tables (Annual *a)
       g_date_strftime (label, sizeof label, _("%b %Y"), &month);
       add_two_period_row (t, id, label, a->months[0][m], a->months[1][m]);
     }
+}
 
-  t = table_new (self, "timeliness", _("Meeting the deadlines"), _("Measure"),
-                 HEED_REPORT_CHART_NONE);
-  table_add_column (t, "within", _("In time"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "of", _("Of"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "percent", _("Per cent"), HEED_REPORT_VALUE_PERCENT);
+/* Deadlines met, the two tracks, and what is still open. */
+static void
+build_timeliness_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+  guint row;
+
+  t = _heed_report_table_new (self, "timeliness", _("Meeting the deadlines"), _("Measure"),
+                              HEED_REPORT_CHART_NONE);
+  _heed_report_table_add_column (t, "within", _("In time"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "of", _("Of"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "percent", _("Per cent"), HEED_REPORT_VALUE_PERCENT);
   row = table_add_row (t, "acknowledged", _("Acknowledged within the deadline"));
   table_set (t, row, 0, (double) a->acknowledged[0]);
   table_set (t, row, 1, (double) a->acknowledged[1]);
@@ -1306,12 +1322,12 @@ build_annual_tables (Annual *a)
                        (double) a->resolved_stage1[1], 100);
     }
 
-  t = table_new (self, "tracks", _("Early resolution and closer look"), _("Track"),
-                 HEED_REPORT_CHART_NONE);
+  t = _heed_report_table_new (self, "tracks", _("Early resolution and closer look"), _("Track"),
+                              HEED_REPORT_CHART_NONE);
   t->note = g_strdup (_("Complaints answered in the period; time counted in working days from "
                         "receipt to the response."));
-  table_add_column (t, "count", _("Complaints"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "average-days", _("Average time"), HEED_REPORT_VALUE_DAYS);
+  _heed_report_table_add_column (t, "count", _("Complaints"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "average-days", _("Average time"), HEED_REPORT_VALUE_DAYS);
   row = table_add_row (t, "early-resolution", _("Early resolution"));
   table_set (t, row, 0, (double) a->track_count[0]);
   table_set_ratio (t, row, 1, (double) a->track_days[0], (double) a->track_count[0], 1);
@@ -1319,15 +1335,25 @@ build_annual_tables (Annual *a)
   table_set (t, row, 0, (double) a->track_count[1]);
   table_set_ratio (t, row, 1, (double) a->track_days[1], (double) a->track_count[1], 1);
 
-  t = table_new (self, "open-at-end", _("Still open at the end of the period"), _("Kind"),
-                 HEED_REPORT_CHART_NONE);
-  table_add_column (t, "count", _("Open"), HEED_REPORT_VALUE_COUNT);
-  add_single_row (t, "complaint", _("Complaints"), (double) a->open_at_end[0]);
-  add_single_row (t, "concern", _("Concerns"), (double) a->open_at_end[1]);
-  add_single_row (t, "six-months", _("Complaints open more than six months"),
-                  (double) a->open_six_months);
+  t = _heed_report_table_new (self, "open-at-end",
+                              _("Still open at the end of the period"), _("Kind"),
+                              HEED_REPORT_CHART_NONE);
+  _heed_report_table_add_column (t, "count", _("Open"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_add_single_row (t, "complaint", _("Complaints"), (double) a->open_at_end[0]);
+  _heed_report_add_single_row (t, "concern", _("Concerns"), (double) a->open_at_end[1]);
+  _heed_report_add_single_row (t, "six-months", _("Complaints open more than six months"),
+                               (double) a->open_six_months);
+}
 
-  t = table_new (self, "remedies", _("Remedies given"), _("Remedy"), HEED_REPORT_CHART_NONE);
+/* What was given in answer: remedies and redress. */
+static void
+build_remedy_tables (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+
+  t = _heed_report_table_new (self, "remedies",
+                              _("Remedies given"), _("Remedy"), HEED_REPORT_CHART_NONE);
   t->note = g_strdup (_("For the complaints answered in the period; one complaint can have "
                         "more than one remedy."));
   two_period_columns (t);
@@ -1337,17 +1363,40 @@ build_annual_tables (Annual *a)
   add_two_period_row (t, "action", _("Action taken"), a->remedies[0][2], a->remedies[1][2]);
   add_two_period_row (t, "financial", _("Financial redress"), a->remedies[0][3],
                       a->remedies[1][3]);
-  t = table_new (self, "redress-total", _("Financial redress paid"), _("Redress"),
-                 HEED_REPORT_CHART_NONE);
-  table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_MONEY);
-  table_add_column (t, "previous-period", _("Previous period"), HEED_REPORT_VALUE_MONEY);
+  t = _heed_report_table_new (self, "redress-total", _("Financial redress paid"), _("Redress"),
+                              HEED_REPORT_CHART_NONE);
+  _heed_report_table_add_column (t, "this-period", _("This period"), HEED_REPORT_VALUE_MONEY);
+  _heed_report_table_add_column (t, "previous-period",
+                                 _("Previous period"), HEED_REPORT_VALUE_MONEY);
   add_two_period_row (t, "total", _("Total"), a->redress_total[0], a->redress_total[1]);
+}
 
-  t = table_new (self, "general-importance", _("Matters of general importance"), _("Kind"),
-                 HEED_REPORT_CHART_NONE);
-  table_add_column (t, "count", _("Cases"), HEED_REPORT_VALUE_COUNT);
-  add_single_row (t, "cases", _("Feedback raising a matter of general importance"),
-                  (double) a->general_importance);
+/* Feedback raising matters of general importance. */
+static void
+build_general_importance_table (Annual *a)
+{
+  HeedReportFigures *self = a->self;
+  HeedReportTable *t;
+
+  t = _heed_report_table_new (self, "general-importance",
+                              _("Matters of general importance"), _("Kind"),
+                              HEED_REPORT_CHART_NONE);
+  _heed_report_table_add_column (t, "count", _("Cases"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_add_single_row (t, "cases", _("Feedback raising a matter of general importance"),
+                               (double) a->general_importance);
+}
+
+/* The annual report's tables, in the order the report shows them. */
+static void
+build_annual_tables (Annual *a)
+{
+  build_received_tables (a);
+  build_outcome_tables (a);
+  build_ombudsman_table (a);
+  build_subject_tables (a);
+  build_timeliness_tables (a);
+  build_remedy_tables (a);
+  build_general_importance_table (a);
 }
 
 /* Complainant experience: answers stored as "1=4;2=5;…". */
@@ -1386,8 +1435,8 @@ count_survey (HeedReportFigures  *self,
         }
     }
 
-  t = table_new (self, "experience", _("Complainants’ experience"), _("Statement"),
-                 HEED_REPORT_CHART_STACKED_ROWS);
+  t = _heed_report_table_new (self, "experience", _("Complainants’ experience"), _("Statement"),
+                              HEED_REPORT_CHART_STACKED_ROWS);
   t->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "From %lld survey response, on a "
                                           "scale of 1 (strongly disagree) to 5 (strongly agree).",
@@ -1395,13 +1444,14 @@ count_survey (HeedReportFigures  *self,
                                           "scale of 1 (strongly disagree) to 5 (strongly agree).",
                                           (gulong) responses),
                              (long long) responses);
-  table_add_column (t, "strongly-disagree", _("Strongly disagree"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "disagree", _("Disagree"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "neutral", _("Neither"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "agree", _("Agree"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "strongly-agree", _("Strongly agree"), HEED_REPORT_VALUE_COUNT);
-  table_add_column (t, "average", _("Average"), HEED_REPORT_VALUE_SCORE);
-  table_add_column (t, "agree-percent", _("Agreeing"), HEED_REPORT_VALUE_PERCENT);
+  _heed_report_table_add_column (t, "strongly-disagree",
+                                 _("Strongly disagree"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "disagree", _("Disagree"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "neutral", _("Neither"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "agree", _("Agree"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "strongly-agree", _("Strongly agree"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_table_add_column (t, "average", _("Average"), HEED_REPORT_VALUE_SCORE);
+  _heed_report_table_add_column (t, "agree-percent", _("Agreeing"), HEED_REPORT_VALUE_PERCENT);
   t->chart_columns = N_SCALE;
   /* On paper the scale's points are numbered; the note says what they mean. */
   t->short_columns = g_ptr_array_new_with_free_func (g_free);
@@ -1456,8 +1506,8 @@ count_actions (HeedReportFigures  *self,
       GDate due, completed;
       char *detail;
 
-      parse_day (action->due_date, &due);
-      parse_day (action->completed_on, &completed);
+      _heed_report_parse_day (action->due_date, &due);
+      _heed_report_parse_day (action->completed_on, &completed);
       if (g_date_valid (&completed) && g_date_compare (&completed, to) <= 0)
         {
           done++;
@@ -1496,19 +1546,20 @@ count_actions (HeedReportFigures  *self,
         g_free (detail);
     }
 
-  t = table_new (self, "actions", _("Actions to improve"), _("State"), HEED_REPORT_CHART_NONE);
-  table_add_column (t, "count", _("Actions"), HEED_REPORT_VALUE_COUNT);
-  add_single_row (t, "done", _("Completed in the period"), (double) done);
-  add_single_row (t, "open", _("Still in progress at the end"), (double) open);
-  add_single_row (t, "overdue", _("Of those, past their due date"), (double) overdue);
+  t = _heed_report_table_new (self, "actions",
+                              _("Actions to improve"), _("State"), HEED_REPORT_CHART_NONE);
+  _heed_report_table_add_column (t, "count", _("Actions"), HEED_REPORT_VALUE_COUNT);
+  _heed_report_add_single_row (t, "done", _("Completed in the period"), (double) done);
+  _heed_report_add_single_row (t, "open", _("Still in progress at the end"), (double) open);
+  _heed_report_add_single_row (t, "overdue", _("Of those, past their due date"), (double) overdue);
   return TRUE;
 }
 
-static HeedReportFigures *
-figures_new (HeedStore      *store,
-             HeedReportKind  kind,
-             const GDate    *from,
-             const GDate    *to)
+HeedReportFigures *
+_heed_report_figures_new (HeedStore      *store,
+                          HeedReportKind  kind,
+                          const GDate    *from,
+                          const GDate    *to)
 {
   HeedReportFigures *self = g_object_new (HEED_TYPE_REPORT_FIGURES, NULL);
   g_autofree char *small = heed_store_dup_setting (store, "small-counts");
@@ -1551,9 +1602,9 @@ heed_report_figures_compute (HeedStore    *store,
   g_return_val_if_fail (HEED_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_period (from, to, error))
+  if (!_heed_report_check_period (from, to, error))
     return NULL;
-  self = figures_new (store, HEED_REPORT_ANNUAL, from, to);
+  self = _heed_report_figures_new (store, HEED_REPORT_ANNUAL, from, to);
 
   a.self = self;
   a.store = store;
@@ -1561,7 +1612,7 @@ heed_report_figures_compute (HeedStore    *store,
   if (today != NULL && g_date_valid (today))
     a.today = *today;
   else
-    set_today (&a.today);
+    _heed_report_set_today (&a.today);
   a.from[0] = self->from;
   a.to[0] = self->to;
   a.from[1] = self->previous_from;
@@ -1569,15 +1620,17 @@ heed_report_figures_compute (HeedStore    *store,
   a.n_months = months_between (from, to) + 1;
   a.months[0] = g_new0 (gint64, a.n_months);
   a.months[1] = g_new0 (gint64, a.n_months);
-  category_counts_init (&a.subjects, store, "subject", financial_year_of (from));
-  category_counts_init (&a.staff_groups, store, "staff-group", financial_year_of (from));
+  _heed_report_category_counts_init (&a.subjects, store, "subject",
+                                     _heed_report_financial_year_of (from));
+  _heed_report_category_counts_init (&a.staff_groups, store, "staff-group",
+                                     _heed_report_financial_year_of (from));
 
-  aspects = load_aspects (store, &self->previous_from, to, error);
+  aspects = _heed_report_load_aspects (store, &self->previous_from, to, error);
   ok = aspects != NULL;
   a.aspects = aspects;
   a.pending = g_ptr_array_new_with_free_func (log_pending_free);
   if (ok)
-    ok = scan_cases (store, &self->previous_from, to, annual_count_case, &a, error);
+    ok = _heed_report_scan_cases (store, &self->previous_from, to, annual_count_case, &a, error);
   if (ok)
     build_annual_tables (&a);
   if (ok)
@@ -1587,244 +1640,11 @@ heed_report_figures_compute (HeedStore    *store,
 
   g_free (a.months[0]);
   g_free (a.months[1]);
-  category_counts_clear (&a.subjects);
-  category_counts_clear (&a.staff_groups);
+  _heed_report_category_counts_clear (&a.subjects);
+  _heed_report_category_counts_clear (&a.staff_groups);
   if (!ok || !count_survey (self, store, from, to, error)
       || !count_actions (self, store, from, to, error))
     return NULL;
-  return g_steal_pointer (&self);
-}
-
-/* KO41(b) */
-
-typedef struct {
-  HeedReportFigures *self;
-  HeedStore         *store;
-  GDate              from;
-  GDate              to;
-  GHashTable        *aspects;
-  gint64             brought_forward;
-  gint64             received;
-  gint64             outcomes[4];
-  gint64             carried_forward;
-  CategoryCounts     ages;
-  CategoryCounts     statuses;
-  CategoryCounts     subjects;
-  CategoryCounts     staff_groups;
-  GPtrArray         *age_bands;  /* "code\tmin\tmax" */
-} Ko41b;
-
-static GPtrArray *
-load_age_bands (HeedStore  *store,
-                int         year,
-                GError    **error)
-{
-  g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) stored = heed_store_list_age_bands (store, year, error);
-
-  if (stored == NULL)
-    return NULL;
-  for (guint i = 0; i < stored->len; i++)
-    {
-      const HeedFiguresAgeBand *band = g_ptr_array_index (stored, i);
-
-      g_ptr_array_add (bands, g_strdup_printf ("%s\t%d\t%d", band->code, band->min_age,
-                                               band->max_age));
-    }
-  return g_steal_pointer (&bands);
-}
-
-static int
-age_on (const GDate *birth,
-        const GDate *date)
-{
-  int age = (int) g_date_get_year (date) - (int) g_date_get_year (birth);
-
-  if (g_date_get_month (date) < g_date_get_month (birth)
-      || (g_date_get_month (date) == g_date_get_month (birth)
-          && g_date_get_day (date) < g_date_get_day (birth)))
-    age--;
-  return age;
-}
-
-static const char *
-age_band_for (Ko41b           *k,
-              const CaseFacts *c,
-              char            *code,
-              gsize            size)
-{
-  int age;
-
-  if (!g_date_valid (&c->birth) || g_date_compare (&c->birth, &c->received) > 0)
-    return "unknown";
-  age = age_on (&c->birth, &c->received);
-  for (guint i = 0; i < k->age_bands->len; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (k->age_bands, i), "\t", 3);
-
-      if (age >= (int) g_ascii_strtoll (parts[1], NULL, 10)
-          && age <= (int) g_ascii_strtoll (parts[2], NULL, 10))
-        {
-          g_strlcpy (code, parts[0], size);
-          return code;
-        }
-    }
-  return "unknown";
-}
-
-static void
-ko41b_count_case (gpointer               data,
-                  const HeedFiguresCase *row,
-                  const CaseFacts       *c)
-{
-  Ko41b *k = data;
-  GDate day_before = k->from;
-
-  /* Written complaints under the regulations only: not an oral complaint resolved by the next
-   * working day, nor one found to be out of scope (an employment matter, say), nor one about
-   * private care (the return counts NHS care). */
-  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0 || c->private_care)
-    return;
-  g_date_subtract_days (&day_before, 1);
-  if (open_on (c, &day_before))
-    k->brought_forward++;
-  if (in_range (&c->received, &k->from, &k->to))
-    {
-      char band[64];
-      GPtrArray *list = g_hash_table_lookup (k->aspects, &c->id);
-
-      k->received++;
-      category_counts_add (&k->ages, 0, age_band_for (k, c, band, sizeof band));
-      category_counts_add (&k->statuses, 0,
-                           row->on_behalf ? "on-behalf" : "patient");
-      if (list == NULL || list->len == 0)
-        {
-          category_counts_add (&k->subjects, 0, row->subject);
-          category_counts_add (&k->staff_groups, 0, NULL);
-        }
-      else
-        for (guint i = 0; i < list->len; i++)
-          {
-            Aspect *aspect = g_ptr_array_index (list, i);
-
-            category_counts_add (&k->subjects, 0, aspect->subject);
-            category_counts_add (&k->staff_groups, 0, aspect->staff_group);
-          }
-    }
-  if (in_range (&c->ended, &k->from, &k->to))
-    {
-      int outcome = index_of (outcome_ids, G_N_ELEMENTS (outcome_ids), c->outcome);
-
-      k->outcomes[outcome >= 0 ? outcome : 3]++;
-    }
-}
-
-HeedReportFigures *
-heed_report_figures_compute_ko41b (HeedStore    *store,
-                                   const GDate  *from,
-                                   const GDate  *to,
-                                   GError      **error)
-{
-  g_autoptr(HeedReportFigures) self = NULL;
-  g_autoptr(GHashTable) aspects = NULL;
-  g_autoptr(GPtrArray) bands = NULL;
-  HeedReportTable *t;
-  Ko41b k = { 0 };
-  GDate day_before;
-  int year;
-
-  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_period (from, to, error))
-    return NULL;
-  /* NHS England's return: the other nations collect complaints figures their own way. */
-  if (heed_store_get_nation (store) != HEED_NATION_ENGLAND)
-    {
-      g_set_error (error, HEED_REPORT_ERROR, HEED_REPORT_ERROR_NOT_ENGLAND,
-                   _("The KO41(b) return is for practices in England; %s collects complaints "
-                     "figures in its own way. Use the annual report instead."),
-                   heed_nation_get_name (heed_store_get_nation (store)));
-      return NULL;
-    }
-  self = figures_new (store, HEED_REPORT_KO41B, from, to);
-  /* The return is sent to NHS England as it is: exact numbers, never "fewer than 5". */
-  self->suppress_small = FALSE;
-  year = financial_year_of (from);
-
-  aspects = load_aspects (store, from, to, error);
-  bands = aspects != NULL ? load_age_bands (store, year, error) : NULL;
-  if (bands == NULL)
-    return NULL;
-
-  k.self = self;
-  k.store = store;
-  day_before = *from;
-  k.from = *from;
-  k.to = *to;
-  k.aspects = aspects;
-  k.age_bands = bands;
-  category_counts_init (&k.ages, store, "age-band", year);
-  category_counts_init (&k.statuses, store, "complainant-status", year);
-  category_counts_init (&k.subjects, store, "subject", year);
-  category_counts_init (&k.staff_groups, store, "staff-group", year);
-
-  /* From the day before, to know what was brought forward. */
-  g_date_subtract_days (&day_before, 1);
-  if (!scan_cases (store, &day_before, to, ko41b_count_case, &k, error))
-    {
-      category_counts_clear (&k.ages);
-      category_counts_clear (&k.statuses);
-      category_counts_clear (&k.subjects);
-      category_counts_clear (&k.staff_groups);
-      return NULL;
-    }
-
-  t = table_new (self, "summary", _("1. Summary"), _("Written complaints"),
-                 HEED_REPORT_CHART_NONE);
-  table_add_column (t, "count", _("Number"), HEED_REPORT_VALUE_COUNT);
-  add_single_row (t, "brought-forward", _("Brought forward"), (double) k.brought_forward);
-  add_single_row (t, "new", _("New"), (double) k.received);
-  add_single_row (t, "upheld", _("Resolved: upheld"), (double) k.outcomes[0]);
-  add_single_row (t, "partly-upheld", _("Resolved: partially upheld"), (double) k.outcomes[1]);
-  add_single_row (t, "not-upheld", _("Resolved: not upheld"), (double) k.outcomes[2]);
-  add_single_row (t, "resolved", _("Total resolved"),
-                  (double) (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]));
-  /* As the form works it out (DOMAIN.md, "The NHS KO41(b) return"). */
-  k.carried_forward = k.brought_forward + k.received
-                      - (k.outcomes[0] + k.outcomes[1] + k.outcomes[2]);
-  add_single_row (t, "carried-forward", _("Carried forward"), (double) k.carried_forward);
-  add_single_row (t, "withdrawn", _("Withdrawn or closed without a finding (not on the form)"),
-                  (double) k.outcomes[3]);
-  t->note = g_strdup (_("Carried forward = brought forward + new − total resolved, as the form "
-                        "works it out. The form has no row for withdrawn complaints: one "
-                        "withdrawn in the period is not resolved, so it stays in the carried "
-                        "forward figure, and is not brought forward next year as it is no "
-                        "longer open. Oral complaints resolved by the next working day, "
-                        "complaints out of scope and complaints about private care are not "
-                        "counted."));
-  {
-    g_autofree char *type = heed_store_dup_setting (store, "practice-type");
-
-    self->ko41b_dental = g_strcmp0 (type, "dental") == 0;
-  }
-
-  category_table (self, store, &k.ages, "age-band", "age", _("2. Age of patient"),
-                  _("Age"), 1, TRUE);
-  category_table (self, store, &k.statuses, "complainant-status", "complainant-status",
-                  _("3. Status of complainant"), _("Complainant"), 1, TRUE);
-  t = category_table (self, store, &k.subjects, "subject", "subject-area",
-                      _("4. Subject area"), _("Subject"), 1, TRUE);
-  t->note = g_strdup (_("Each aspect of a complaint counted, so the total can exceed new "
-                        "complaints."));
-  t = category_table (self, store, &k.staff_groups, "staff-group", "staff-group",
-                      _("5. Staff group"), _("Staff group"), 1, TRUE);
-  t->note = g_strdup (_("Each aspect of a complaint counted."));
-
-  category_counts_clear (&k.ages);
-  category_counts_clear (&k.statuses);
-  category_counts_clear (&k.subjects);
-  category_counts_clear (&k.staff_groups);
   return g_steal_pointer (&self);
 }
 
@@ -2296,110 +2116,4 @@ heed_survey_get_statement (guint number)
 {
   g_return_val_if_fail (number >= 1 && number <= N_STATEMENTS, NULL);
   return _(survey_statements[number - 1]);
-}
-
-/* The action plan */
-
-void
-heed_action_plan_item_free (HeedActionPlanItem *item)
-{
-  if (item == NULL)
-    return;
-  g_free (item->case_reference);
-  g_free (item->description);
-  g_free (item->owner);
-  g_free (item);
-}
-
-static int
-compare_action_items (gconstpointer a,
-                      gconstpointer b)
-{
-  const HeedActionPlanItem *x = *(HeedActionPlanItem *const *) a;
-  const HeedActionPlanItem *y = *(HeedActionPlanItem *const *) b;
-  static const int order[] = {
-    [HEED_ACTION_STATE_OVERDUE] = 0,
-    [HEED_ACTION_STATE_DUE_SOON] = 1,
-    [HEED_ACTION_STATE_NOT_DUE] = 2,
-    [HEED_ACTION_STATE_DONE] = 3,
-  };
-
-  if (order[x->state] != order[y->state])
-    return order[x->state] - order[y->state];
-  if (x->state == HEED_ACTION_STATE_DONE)
-    return g_date_valid (&x->completed) && g_date_valid (&y->completed)
-           ? g_date_compare (&y->completed, &x->completed) : 0;
-  if (g_date_valid (&x->due) != g_date_valid (&y->due))
-    return g_date_valid (&x->due) ? -1 : 1;
-  if (g_date_valid (&x->due) && g_date_compare (&x->due, &y->due) != 0)
-    return g_date_compare (&x->due, &y->due);
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-GPtrArray *
-heed_report_list_actions (HeedStore    *store,
-                          const GDate  *today,
-                          GError      **error)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  GDate now, soon;
-
-  g_return_val_if_fail (HEED_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (today != NULL && g_date_valid (today))
-    now = *today;
-  else
-    set_today (&now);
-  soon = now;
-  g_date_add_days (&soon, DUE_SOON_DAYS);
-
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_action_plan_item_free);
-  actions = heed_store_list_plan_actions (store, error);
-  if (actions == NULL)
-    return NULL;
-  for (guint i = 0; i < actions->len; i++)
-    {
-      HeedFiguresPlanAction *action = g_ptr_array_index (actions, i);
-      HeedActionPlanItem *item = g_new0 (HeedActionPlanItem, 1);
-
-      item->id = action->id;
-      item->case_id = action->case_id;
-      item->case_reference = g_steal_pointer (&action->case_reference);
-      item->description = g_steal_pointer (&action->description);
-      item->owner = g_steal_pointer (&action->owner);
-      parse_day (action->start_date, &item->start);
-      parse_day (action->due_date, &item->due);
-      parse_day (action->review_date, &item->review);
-      parse_day (action->completed_on, &item->completed);
-      if (g_date_valid (&item->completed))
-        item->state = HEED_ACTION_STATE_DONE;
-      else if (g_date_valid (&item->due) && g_date_compare (&item->due, &now) < 0)
-        item->state = HEED_ACTION_STATE_OVERDUE;
-      else if (g_date_valid (&item->due) && g_date_compare (&item->due, &soon) <= 0)
-        item->state = HEED_ACTION_STATE_DUE_SOON;
-      else
-        item->state = HEED_ACTION_STATE_NOT_DUE;
-      g_ptr_array_add (items, item);
-    }
-  g_ptr_array_sort (items, compare_action_items);
-  return g_steal_pointer (&items);
-}
-
-const char *
-heed_action_state_get_label (HeedActionState state)
-{
-  switch (state)
-    {
-    case HEED_ACTION_STATE_OVERDUE:
-      return _("Overdue");
-    case HEED_ACTION_STATE_DUE_SOON:
-      return _("Due soon");
-    case HEED_ACTION_STATE_DONE:
-      return _("Done");
-    case HEED_ACTION_STATE_NOT_DUE:
-    default:
-      return _("Not yet due");
-    }
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "heed-action-plan.h"
 #include "heed-review-figures.h"
 #include "heed-store-figures.h"
 #include "heed-validate.h"

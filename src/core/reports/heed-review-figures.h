@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heed-action-plan.h"
 #include "heed-report-figures.h"
 #include "heed-store.h"
 

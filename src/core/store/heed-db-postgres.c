@@ -113,24 +113,24 @@ set_result_error (HeedDbPostgres  *self,
   else if (g_strcmp0 (state, "HE001") == 0)
     {
       /* The practice's own rules, whose words are Heed's (see the migrations). */
-      code = HEED_STORE_ERROR_CONSTRAINT;
+      code = HEED_STORE_ERROR_NOT_ALLOWED;
       message = g_strdup_printf (_("This change is not allowed: %s."), primary);
     }
   else if (g_strcmp0 (state, "23505") == 0)
     {
-      code = HEED_STORE_ERROR_CONSTRAINT;
+      code = HEED_STORE_ERROR_NOT_ALLOWED;
       message = g_strdup (_("This change is not allowed: it would make a second record where "
                             "there may be only one."));
     }
   else if (g_strcmp0 (state, "23503") == 0)
     {
-      code = HEED_STORE_ERROR_CONSTRAINT;
+      code = HEED_STORE_ERROR_NOT_ALLOWED;
       message = g_strdup (_("This change is not allowed: it refers to a record that does not "
                             "exist, or removes one that others refer to."));
     }
   else if (sqlstate_is (state, "23"))
     {
-      code = HEED_STORE_ERROR_CONSTRAINT;
+      code = HEED_STORE_ERROR_NOT_ALLOWED;
       message = g_strdup (_("This change is not allowed: a value is missing or not one the "
                             "practice accepts."));
     }

@@ -56,7 +56,7 @@ set_sqlite_error (sqlite3  *db,
                             "moment."));
       break;
     case SQLITE_CONSTRAINT:
-      code = HEED_STORE_ERROR_CONSTRAINT;
+      code = HEED_STORE_ERROR_NOT_ALLOWED;
       switch (rc)
         {
         case SQLITE_CONSTRAINT_TRIGGER:
@@ -84,6 +84,19 @@ set_sqlite_error (sqlite3  *db,
                             "folder cannot be read."));
       break;
     case SQLITE_READONLY:
+      /* Even reading needs the small working files beside a practice file (-wal, -shm); in a
+       * folder nobody may write to, SQLite cannot make them. Saying "nothing was saved" to
+       * someone who only wanted to look would be wrong. */
+      if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+        {
+          code = HEED_STORE_ERROR_IO;
+          message = g_strdup (_("Heed cannot open the practice file in this folder, because it "
+                                "may not make its working files beside it. Copy the file to a "
+                                "folder you may write to, or ask for permission to write to "
+                                "this one."));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_PERM:
     case SQLITE_AUTH:
       code = HEED_STORE_ERROR_PERMISSION_DENIED;
@@ -462,6 +475,13 @@ static void
 heed_db_sqlite_init (HeedDbSqlite *self)
 {
   self->idle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+sqlite3 *
+_heed_db_sqlite_get_handle (HeedDb *db)
+{
+  g_return_val_if_fail (HEED_IS_DB_SQLITE (db), NULL);
+  return HEED_DB_SQLITE (db)->db;
 }
 
 HeedDb *

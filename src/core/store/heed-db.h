@@ -49,7 +49,7 @@
  *
  * Errors are GErrors in HEED_STORE_ERROR with a message a practice manager can read:
  *   BUSY               busy or locked by another writer; try again in a moment
- *   CONSTRAINT         a rule of the practice refused the change (unique, missing record,
+ *   NOT_ALLOWED        a rule of the practice refused the change (unique, missing record,
  *                      a sent letter, the trail)
  *   NOT_FOUND          no practice file there, or no such database on the server
  *   PERMISSION_DENIED  this user (or server role) may not do that

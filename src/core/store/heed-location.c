@@ -9,6 +9,7 @@
 
 #include "heed-location.h"
 #include "heed-store.h"
+#include "heed-validate.h"
 
 struct _HeedLocation
 {
@@ -41,6 +42,90 @@ heed_location_new_for_path (const char *path)
   location = location_new (HEED_LOCATION_FILE);
   location->path = g_strdup (path);
   return location;
+}
+
+static gsize scheme_length (const char *text);
+
+/* A server from its parts, as typed in the Connect dialog; an empty part is left to libpq's
+ * defaults (its environment, a service file). */
+HeedLocation *
+heed_location_new_for_server (const char  *host,
+                              const char  *port,
+                              const char  *database,
+                              const char  *user,
+                              GError     **error)
+{
+  const char *names[] = { "host", "port", "dbname", "user" };
+  const char *parts[] = { host, port, database, user };
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(HeedLocation) location = NULL;
+
+  if (database == NULL || *database == '\0')
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("Name the practice’s database on the server."));
+      return NULL;
+    }
+  if (strchr (database, '=') != NULL || scheme_length (database) > 0
+      || !g_utf8_validate (database, -1, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("“%s” is not a database name Heed can use."), database);
+      return NULL;
+    }
+  if (port != NULL && *port != '\0'
+      && !g_ascii_string_to_unsigned (port, 10, 1, 65535, NULL, NULL))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The port is a number from 1 to 65535, such as 5432."));
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (!g_utf8_validate (parts[i], -1, NULL) || !heed_text_is_one_line (parts[i]))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("The server’s details must be plain text on one line."));
+          return NULL;
+        }
+      g_ptr_array_add (keywords, g_strdup (names[i]));
+      g_ptr_array_add (values, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (keywords, NULL);
+  g_ptr_array_add (values, NULL);
+  location = location_new (HEED_LOCATION_SERVER);
+  location->keywords = (GStrv) g_ptr_array_steal (keywords, NULL);
+  location->values = (GStrv) g_ptr_array_steal (values, NULL);
+  return g_steal_pointer (&location);
+}
+
+HeedLocation *
+heed_location_dup_with_password (HeedLocation *location,
+                                 const char   *password)
+{
+  HeedLocation *copy;
+  guint n, i, j = 0;
+
+  g_return_val_if_fail (location != NULL && location->kind == HEED_LOCATION_SERVER, NULL);
+  g_return_val_if_fail (password != NULL, NULL);
+
+  n = g_strv_length (location->keywords);
+  copy = location_new (HEED_LOCATION_SERVER);
+  copy->keywords = g_new0 (char *, n + 2);
+  copy->values = g_new0 (char *, n + 2);
+  for (i = 0; i < n; i++)
+    {
+      if (strcmp (location->keywords[i], "password") == 0)
+        continue;
+      copy->keywords[j] = g_strdup (location->keywords[i]);
+      copy->values[j++] = g_strdup (location->values[i]);
+    }
+  copy->keywords[j] = g_strdup ("password");
+  copy->values[j] = g_strdup (password);
+  return copy;
 }
 
 HeedLocation *

@@ -28,6 +28,15 @@ HeedLocation  *heed_location_new_for_path   (const char    *path);
  * (mysql://, http://) is refused with HEED_STORE_ERROR_INVALID. */
 HeedLocation  *heed_location_parse          (const char    *text,
                                              GError       **error);
+/* A server from its parts (each may be NULL or empty but the database). */
+HeedLocation  *heed_location_new_for_server (const char    *host,
+                                             const char    *port,
+                                             const char    *database,
+                                             const char    *user,
+                                             GError       **error);
+/* The same server with @password, which is used and never shown. */
+HeedLocation  *heed_location_dup_with_password (HeedLocation *location,
+                                                const char   *password);
 HeedLocation  *heed_location_ref            (HeedLocation  *location);
 void           heed_location_unref          (HeedLocation  *location);
 

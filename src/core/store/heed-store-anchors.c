@@ -38,27 +38,23 @@ heed_store_get_head (HeedStore   *self,
                      char       **hash,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = _heed_store_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
-                              error);
+  stmt = _heed_store_query (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
+  step = heed_db_statement_step (stmt, error);
   if (entry != NULL)
-    *entry = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+    *entry = step == HEED_DB_STEP_ROW ? heed_db_statement_column_int64 (stmt, 0) : 0;
   if (hash != NULL)
-    *hash = rc == SQLITE_ROW ? _heed_store_column_dup (stmt, 1) : g_strdup ("");
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+    *hash = step == HEED_DB_STEP_ROW ? heed_db_statement_dup_column_text (stmt, 1)
+                                     : g_strdup ("");
+  heed_db_statement_reset (stmt);
+  return step != HEED_DB_STEP_ERROR;
 }
 
 char *
@@ -170,7 +166,7 @@ _heed_store_anchor_on_close (HeedStore *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->anchor_log == NULL || self->read_only || self->db == NULL
+  if (self->anchor_log == NULL || self->read_only || self->conn == NULL
       || g_strcmp0 (self->anchored_hash, self->last_hash) == 0)
     return;
   if (!heed_store_write_anchor (self, self->anchor_log, "close", NULL, &error))

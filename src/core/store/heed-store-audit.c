@@ -50,22 +50,18 @@ gboolean
 _heed_store_load_last_hash (HeedStore  *self,
                             GError    **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
-  stmt = _heed_store_prepare (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  stmt = _heed_store_query (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
+  step = heed_db_statement_step (stmt, error);
   g_free (self->last_hash);
-  self->last_hash = rc == SQLITE_ROW ? _heed_store_column_dup (stmt, 0) : g_strdup ("");
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  self->last_hash = step == HEED_DB_STEP_ROW ? heed_db_statement_dup_column_text (stmt, 0)
+                                             : g_strdup ("");
+  heed_db_statement_reset (stmt);
+  return step != HEED_DB_STEP_ERROR;
 }
 
 gboolean
@@ -80,34 +76,35 @@ _heed_store_audit (HeedStore   *self,
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *hash = NULL;
   const char *os_user = g_get_user_name ();
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
+  /* On a server other seats append too: this transaction becomes the trail's only writer
+   * and reads the chain's head under that lock, so two appends never share one head. (A
+   * file's write transaction already is the only writer.) Taken at each append, since a
+   * savepoint rolled back gives its locks back. */
+  if (_heed_store_is_server (self)
+      && (!heed_db_lock_trail (self->conn, error) || !_heed_store_load_last_hash (self, error)))
+    return FALSE;
   hash = compute_hash (self->last_hash, at, os_user, self->staff_name, action, table, row_id,
                        detail);
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO audit (at, os_user, staff, action, tbl, row_id, detail,"
-                              " prev_hash, hash) VALUES (:at, :user, :staff, :action, :tbl, :row,"
-                              " :detail, :prev, :hash)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO audit (at, os_user, staff, action, tbl, row_id, detail,"
+                            " prev_hash, hash) VALUES (:at, :user, :staff, :action, :tbl, :row,"
+                            " :detail, :prev, :hash)",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":at", at);
-  _heed_store_bind_text (stmt, ":user", os_user);
-  _heed_store_bind_text (stmt, ":staff", self->staff_name);
-  _heed_store_bind_text (stmt, ":action", action);
-  _heed_store_bind_text (stmt, ":tbl", table);
-  _heed_store_bind_int (stmt, ":row", row_id);
-  _heed_store_bind_text (stmt, ":detail", detail);
-  _heed_store_bind_text (stmt, ":prev", self->last_hash);
-  _heed_store_bind_text (stmt, ":hash", hash);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  heed_db_statement_bind_text (stmt, "at", at);
+  heed_db_statement_bind_text (stmt, "user", os_user);
+  heed_db_statement_bind_text (stmt, "staff", self->staff_name);
+  heed_db_statement_bind_text (stmt, "action", action);
+  heed_db_statement_bind_text (stmt, "tbl", table);
+  heed_db_statement_bind_int64 (stmt, "row", row_id);
+  heed_db_statement_bind_text (stmt, "detail", detail);
+  heed_db_statement_bind_text (stmt, "prev", self->last_hash);
+  heed_db_statement_bind_text (stmt, "hash", hash);
+  if (!_heed_store_run (stmt, error))
+    return FALSE;
   g_free (self->last_hash);
   self->last_hash = g_steal_pointer (&hash);
   return TRUE;
@@ -336,22 +333,18 @@ check_case_staff (HeedStore       *self,
   g_autoptr(GHashTable) actual =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                            (GDestroyNotify) g_hash_table_unref);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   GHashTableIter iter;
   gpointer key, value;
   guint found = 0;
-  int rc;
+  HeedDbStep step;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT case_id, staff_id FROM case_staff", -1, &stmt,
-                           NULL);
-  if (rc != SQLITE_OK)
+  stmt = _heed_store_query (self, "SELECT case_id, staff_id FROM case_staff", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 case_id = sqlite3_column_int64 (stmt, 0);
+      gint64 case_id = heed_db_statement_column_int64 (stmt, 0);
       GHashTable *members = g_hash_table_lookup (actual, &case_id);
 
       if (members == NULL)
@@ -360,14 +353,12 @@ check_case_staff (HeedStore       *self,
           g_hash_table_insert (actual, g_memdup2 (&case_id, sizeof case_id), members);
         }
       g_hash_table_add (members,
-                        _heed_store_case_staff_digest (case_id, sqlite3_column_int64 (stmt, 1)));
+                        _heed_store_case_staff_digest (case_id,
+                                                       heed_db_statement_column_int64 (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  heed_db_statement_reset (stmt);
+  if (step != HEED_DB_STEP_DONE)
+    return FALSE;
 
   g_hash_table_iter_init (&iter, actual);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -418,26 +409,22 @@ check_attachments (HeedStore       *self,
 {
   GHashTable *expected = g_hash_table_lookup (expected_by_table, "attachments");
   g_autoptr(GHashTable) none = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   GHashTableIter iter;
   gpointer key;
   guint found = 0;
-  int rc;
+  HeedDbStep step;
 
   if (expected == NULL)
     expected = none;
-  rc = sqlite3_prepare_v2 (self->db, "SELECT id, data, \"case\" FROM attachments ORDER BY id", -1,
-                           &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = _heed_store_query (self, "SELECT id, data, \"case\" FROM attachments ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const void *data = sqlite3_column_blob (stmt, 1);
-      gsize size = (gsize) sqlite3_column_bytes (stmt, 1);
+      gint64 id = heed_db_statement_column_int64 (stmt, 0);
+      gsize size = 0;
+      const void *data = heed_db_statement_column_blob (stmt, 1, &size);
       const char *digest = g_hash_table_lookup (expected, &id);
       g_autofree char *actual = NULL;
 
@@ -449,7 +436,7 @@ check_attachments (HeedStore       *self,
                                       _("Row %lld of %s was added outside Heed "
                                         "(it is not in the audit trail).\n"),
                                       (long long) id, "attachments");
-              name_case (state, report, sqlite3_column_int64 (stmt, 2));
+              name_case (state, report, heed_db_statement_column_int64 (stmt, 2));
             }
           continue;
         }
@@ -462,16 +449,13 @@ check_attachments (HeedStore       *self,
                                   _("Row %lld of %s was changed outside Heed "
                                     "(it differs from what the audit trail recorded).\n"),
                                   (long long) id, "attachments");
-          name_case (state, report, sqlite3_column_int64 (stmt, 2));
+          name_case (state, report, heed_db_statement_column_int64 (stmt, 2));
         }
       g_hash_table_remove (expected, &id);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  heed_db_statement_reset (stmt);
+  if (step != HEED_DB_STEP_DONE)
+    return FALSE;
   g_hash_table_iter_init (&iter, expected);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (found++ < 20)
@@ -514,71 +498,70 @@ _heed_store_check_audit_with (HeedStore       *self,
   g_autoptr(GHashTable) expected_staff =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                            (GDestroyNotify) g_hash_table_unref);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  /* In id order, a page at a time on a server (keyset paging keeps each result small); a
+   * file reads it in one go. */
+  gint64 page = _heed_store_is_server (self) ? 10000 : G_MAXINT64;
   guint problems = 0;
-  gint64 rows = 0, last_id = 0;
-  int rc;
+  gint64 rows = 0, last_id = 0, in_page;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT id, at, os_user, staff, action, tbl, row_id, detail, "
-                           "prev_hash, hash FROM audit ORDER BY id",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = _heed_store_query (self,
+                            "SELECT id, at, os_user, staff, action, tbl, row_id, detail, "
+                            "prev_hash, hash FROM audit WHERE id > :after ORDER BY id "
+                            "LIMIT :page",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  heed_db_statement_bind_int64 (stmt, "page", page);
+  do
     {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *prev = (const char *) sqlite3_column_text (stmt, 8);
-      const char *hash = (const char *) sqlite3_column_text (stmt, 9);
-      g_autofree char *computed = NULL;
+      HeedDbStep step;
 
-      rows++;
-      computed = compute_hash (prev,
-                               (const char *) sqlite3_column_text (stmt, 1),
-                               (const char *) sqlite3_column_text (stmt, 2),
-                               (const char *) sqlite3_column_text (stmt, 3),
-                               (const char *) sqlite3_column_text (stmt, 4),
-                               (const char *) sqlite3_column_text (stmt, 5),
-                               sqlite3_column_int64 (stmt, 6),
-                               (const char *) sqlite3_column_text (stmt, 7));
-      if (g_strcmp0 (prev, expected_prev) != 0)
+      in_page = 0;
+      heed_db_statement_bind_int64 (stmt, "after", last_id);
+      while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
         {
-          if (problems++ < 20)
-            g_string_append_printf (report,
-                                    _("The audit trail is broken before entry %lld: "
-                                      "an entry was removed or replaced.\n"),
-                                    (long long) id);
+          gint64 id = heed_db_statement_column_int64 (stmt, 0);
+          const char *prev = heed_db_statement_column_text (stmt, 8);
+          const char *hash = heed_db_statement_column_text (stmt, 9);
+          const char *action = heed_db_statement_column_text (stmt, 4);
+          const char *tbl = heed_db_statement_column_text (stmt, 5);
+          gint64 row_id = heed_db_statement_column_int64 (stmt, 6);
+          const char *detail = heed_db_statement_column_text (stmt, 7);
+          g_autofree char *computed = NULL;
+
+          rows++;
+          in_page++;
+          computed = compute_hash (prev, heed_db_statement_column_text (stmt, 1),
+                                   heed_db_statement_column_text (stmt, 2),
+                                   heed_db_statement_column_text (stmt, 3), action, tbl, row_id,
+                                   detail);
+          if (g_strcmp0 (prev, expected_prev) != 0)
+            {
+              if (problems++ < 20)
+                g_string_append_printf (report,
+                                        _("The audit trail is broken before entry %lld: "
+                                          "an entry was removed or replaced.\n"),
+                                        (long long) id);
+            }
+          if (g_strcmp0 (computed, hash) != 0)
+            {
+              if (problems++ < 20)
+                g_string_append_printf (report, _("Audit entry %lld was altered.\n"),
+                                        (long long) id);
+            }
+          expect_row (expected_by_table, tbl, row_id, action, detail);
+          expect_staff (expected_staff, tbl, row_id, action, detail);
+          _heed_check_state_entry (state, id, action, tbl, row_id, detail, hash);
+          last_id = id;
+          g_free (expected_prev);
+          expected_prev = g_strdup (hash);
         }
-      if (g_strcmp0 (computed, hash) != 0)
-        {
-          if (problems++ < 20)
-            g_string_append_printf (report,
-                                    _("Audit entry %lld was altered.\n"),
-                                    (long long) id);
-        }
-      expect_row (expected_by_table, (const char *) sqlite3_column_text (stmt, 5),
-                  sqlite3_column_int64 (stmt, 6), (const char *) sqlite3_column_text (stmt, 4),
-                  (const char *) sqlite3_column_text (stmt, 7));
-      expect_staff (expected_staff, (const char *) sqlite3_column_text (stmt, 5),
-                    sqlite3_column_int64 (stmt, 6), (const char *) sqlite3_column_text (stmt, 4),
-                    (const char *) sqlite3_column_text (stmt, 7));
-      _heed_check_state_entry (state, id, (const char *) sqlite3_column_text (stmt, 4),
-                               (const char *) sqlite3_column_text (stmt, 5),
-                               sqlite3_column_int64 (stmt, 6),
-                               (const char *) sqlite3_column_text (stmt, 7), hash);
-      last_id = id;
-      g_free (expected_prev);
-      expected_prev = g_strdup (hash);
+      heed_db_statement_reset (stmt);
+      if (step != HEED_DB_STEP_DONE)
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  while (in_page == page);
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     if (!check_table_contents (self, state, types[i], expected_by_table, report, &problems,
@@ -609,6 +592,49 @@ heed_store_check (HeedStore   *self,
   return heed_store_check_with (self, NULL, report, error);
 }
 
+/* SQLite's own checks of a practice file: its pages, and links between records (a file's
+ * foreign keys are checked here, not only at each change). */
+static gboolean
+check_file_integrity (HeedStore  *self,
+                      GString    *report,
+                      gboolean   *integrity_ok,
+                      GError    **error)
+{
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  g_autoptr(HeedDbStatement) keys = NULL;
+  HeedDbStep step;
+
+  stmt = _heed_store_query (self, "PRAGMA integrity_check(20)", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
+    {
+      const char *line = heed_db_statement_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") == 0)
+        g_string_append (report, _("Database integrity: ok.\n"));
+      else
+        {
+          *integrity_ok = FALSE;
+          g_string_append_printf (report, _("Database integrity: %s\n"), line);
+        }
+    }
+  heed_db_statement_reset (stmt);
+  if (step != HEED_DB_STEP_DONE)
+    return FALSE;
+
+  keys = _heed_store_query (self, "PRAGMA foreign_key_check", NULL);
+  if (keys != NULL && heed_db_statement_step (keys, NULL) == HEED_DB_STEP_ROW)
+    {
+      *integrity_ok = FALSE;
+      g_string_append_printf (report, _("A record in %s points to one that does not exist.\n"),
+                              heed_db_statement_column_text (keys, 0));
+    }
+  if (keys != NULL)
+    heed_db_statement_reset (keys);
+  return TRUE;
+}
+
 static gboolean
 check_in_transaction (HeedStore               *self,
                       const HeedCheckOptions  *options,
@@ -616,44 +642,18 @@ check_in_transaction (HeedStore               *self,
                       GError                 **error)
 {
   HeedCheckState *state;
-  sqlite3_stmt *stmt;
   gboolean integrity_ok = TRUE;
   gboolean audit_ok;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(20)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (_heed_store_is_server (self))
     {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
+      /* The server keeps its own pages whole, and its foreign keys are constraints it
+       * enforces at every change: no record can point to one that does not exist. */
+      g_string_append (report, _("Database integrity: ok (kept by the server; every link "
+                                 "between records is enforced by it).\n"));
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") == 0)
-        g_string_append (report, _("Database integrity: ok.\n"));
-      else
-        {
-          integrity_ok = FALSE;
-          g_string_append_printf (report, _("Database integrity: %s\n"), line);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      integrity_ok = FALSE;
-      g_string_append_printf (report, _("A record in %s points to one that does not exist.\n"),
-                              sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
+  else if (!check_file_integrity (self, report, &integrity_ok, error))
+    return FALSE;
 
   state = _heed_check_state_new (self, options, report, error);
   if (state == NULL)

@@ -11,12 +11,12 @@
 #include "heed-validate.h"
 
 /* Lists of cases: what the case list, heed-cli list and the reports read. Rows stream from
- * SQLite one at a time, so 100,000 cases cost no more memory than ten. */
+ * a file one at a time, so 100,000 cases cost no more memory than ten. */
 
 #define CASE_ROW_COLUMNS \
   "c.id, c.reference, c.kind, c.channel, c.status, c.received_at, " \
-  "CASE WHEN c.anonymous THEN NULL ELSE nullif (trim (ifnull (p.title, '') || ' ' || " \
-  "ifnull (p.first_name, '') || ' ' || ifnull (p.last_name, '')), '') END, " \
+  "CASE WHEN c.anonymous THEN NULL ELSE nullif (trim (coalesce (p.title, '') || ' ' || " \
+  "coalesce (p.first_name, '') || ' ' || coalesce (p.last_name, '')), '') END, " \
   "c.summary, coalesce (c.seriousness_after, c.seriousness), " \
   "coalesce (c.likelihood_after, c.likelihood), r.risk, c.subject, c.acknowledged_on, " \
   "c.agreed_response_date, c.responded_on, c.closed_on, c.stage2_on, c.track, c.extended, " \
@@ -28,25 +28,33 @@
   "AND r.likelihood = coalesce (c.likelihood_after, c.likelihood) "
 
 #define CASE_FILTER "WHERE " CASE_FILTER_TERMS
+/* A parameter tested only for NULL is cast, so that PostgreSQL knows its type. */
 #define CASE_FILTER_TERMS \
-  "(:kind IS NULL OR c.kind = :kind) " \
-  "AND (:status IS NULL OR c.status = :status) " \
-  "AND (:subject IS NULL OR c.subject = :subject) " \
-  "AND (:from IS NULL OR c.received_at >= :from) " \
-  "AND (:before IS NULL OR c.received_at < :before) " \
+  "(CAST (:kind AS TEXT) IS NULL OR c.kind = :kind) " \
+  "AND (CAST (:status AS TEXT) IS NULL OR c.status = :status) " \
+  "AND (CAST (:subject AS TEXT) IS NULL OR c.subject = :subject) " \
+  "AND (CAST (:from AS TEXT) IS NULL OR c.received_at >= :from) " \
+  "AND (CAST (:before AS TEXT) IS NULL OR c.received_at < :before) " \
   "AND (:view = 0 " \
   "     OR (:view IN (1, 4) AND c.status NOT IN ('closed', 'withdrawn', 'out-of-scope')) " \
   "     OR (:view = 2 AND c.status IN ('closed', 'withdrawn', 'out-of-scope')) " \
   "     OR (:view = 3 AND c.kind = 'compliment')) " \
-  "AND (:fts IS NULL OR :fts IS NOT NULL) "
+  "AND (CAST (:fts AS TEXT) IS NULL OR CAST (:fts AS TEXT) IS NOT NULL) "
 
 /* With words to find, the search index leads: it names the few matching cases, rather than
  * every case being read and tested against it. */
-#define CASE_SEARCH_FROM \
-  "FROM case_search s JOIN cases c ON c.id = s.rowid " \
+#define CASE_SEARCH_FROM(search_id) \
+  "FROM case_search s JOIN cases c ON c.id = " search_id " " \
   "LEFT JOIN people p ON p.id = c.complainant " \
   "LEFT JOIN risk_matrix r ON r.seriousness = coalesce (c.seriousness_after, c.seriousness) " \
   "AND r.likelihood = coalesce (c.likelihood_after, c.likelihood) "
+
+/* The search index: FTS5 on a file, a tsvector with its GIN index on a server; the words to
+ * find are bound as :fts, built for each by heed_case_query_dup_fts() / _dup_tsquery(). */
+#define FILE_SEARCH_ID "s.rowid"
+#define FILE_MATCH "AND case_search MATCH :fts "
+#define SERVER_SEARCH_ID "s.case_id"
+#define SERVER_MATCH "AND s.document @@ to_tsquery ('public.heed_search', :fts) "
 
 static const char rows_newest_sql[] =
   "SELECT " CASE_ROW_COLUMNS CASE_ROW_FROM CASE_FILTER "ORDER BY c.received_at DESC, c.id DESC";
@@ -56,24 +64,36 @@ static const char one_row_sql[] =
   "SELECT " CASE_ROW_COLUMNS CASE_ROW_FROM "WHERE c.id = :id";
 static const char count_sql[] =
   "SELECT count(*) FROM cases c " CASE_FILTER;
-static const char search_newest_sql[] =
-  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM CASE_FILTER "AND case_search MATCH :fts "
-  "ORDER BY c.received_at DESC, c.id DESC";
-static const char search_oldest_sql[] =
-  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM CASE_FILTER "AND case_search MATCH :fts "
-  "ORDER BY c.received_at, c.id";
+static const char *const search_newest_sql[2] = {
+  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM (FILE_SEARCH_ID) CASE_FILTER FILE_MATCH
+    "ORDER BY c.received_at DESC, c.id DESC",
+  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM (SERVER_SEARCH_ID) CASE_FILTER SERVER_MATCH
+    "ORDER BY c.received_at DESC, c.id DESC",
+};
+static const char *const search_oldest_sql[2] = {
+  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM (FILE_SEARCH_ID) CASE_FILTER FILE_MATCH
+    "ORDER BY c.received_at, c.id",
+  "SELECT " CASE_ROW_COLUMNS CASE_SEARCH_FROM (SERVER_SEARCH_ID) CASE_FILTER SERVER_MATCH
+    "ORDER BY c.received_at, c.id",
+};
 /* Only the ids, for lists that need no row to decide (every view but Needs Attention, in
  * received order): a quarter of the time at 100,000 cases. */
 static const char ids_newest_sql[] =
   "SELECT c.id FROM cases c " CASE_FILTER "ORDER BY c.received_at DESC, c.id DESC";
 static const char ids_oldest_sql[] =
   "SELECT c.id FROM cases c " CASE_FILTER "ORDER BY c.received_at, c.id";
-static const char search_ids_newest_sql[] =
-  "SELECT c.id FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
-  "AND case_search MATCH :fts ORDER BY c.received_at DESC, c.id DESC";
-static const char search_ids_oldest_sql[] =
-  "SELECT c.id FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
-  "AND case_search MATCH :fts ORDER BY c.received_at, c.id";
+static const char *const search_ids_newest_sql[2] = {
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = " FILE_SEARCH_ID " " CASE_FILTER
+    FILE_MATCH "ORDER BY c.received_at DESC, c.id DESC",
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = " SERVER_SEARCH_ID " " CASE_FILTER
+    SERVER_MATCH "ORDER BY c.received_at DESC, c.id DESC",
+};
+static const char *const search_ids_oldest_sql[2] = {
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = " FILE_SEARCH_ID " " CASE_FILTER
+    FILE_MATCH "ORDER BY c.received_at, c.id",
+  "SELECT c.id FROM case_search s JOIN cases c ON c.id = " SERVER_SEARCH_ID " " CASE_FILTER
+    SERVER_MATCH "ORDER BY c.received_at, c.id",
+};
 /* Needs Attention decides from each open case's dates alone: no names, no risk. The first
  * term, written as the open-cases index (migration 4) is, lets SQLite read only that. */
 static const char attention_facts_sql[] =
@@ -81,39 +101,42 @@ static const char attention_facts_sql[] =
   "c.agreed_response_date, c.responded_on, c.closed_on, c.stage2_on, c.extended "
   "FROM cases c WHERE c.status NOT IN ('closed', 'withdrawn', 'out-of-scope') "
   "AND " CASE_FILTER_TERMS "ORDER BY c.received_at DESC, c.id DESC";
-static const char search_count_sql[] =
-  "SELECT count(*) FROM case_search s JOIN cases c ON c.id = s.rowid " CASE_FILTER
-  "AND case_search MATCH :fts";
+static const char *const search_count_sql[2] = {
+  "SELECT count(*) FROM case_search s JOIN cases c ON c.id = " FILE_SEARCH_ID " " CASE_FILTER
+    FILE_MATCH,
+  "SELECT count(*) FROM case_search s JOIN cases c ON c.id = " SERVER_SEARCH_ID " " CASE_FILTER
+    SERVER_MATCH,
+};
 
 G_STATIC_ASSERT (HEED_CASE_VIEW_ALL == 0 && HEED_CASE_VIEW_OPEN == 1
                  && HEED_CASE_VIEW_CLOSED == 2 && HEED_CASE_VIEW_COMPLIMENTS == 3
                  && HEED_CASE_VIEW_ATTENTION == 4);
 
 static HeedCaseRow *
-row_from_statement (sqlite3_stmt *stmt)
+row_from_statement (HeedDbStatement *stmt)
 {
   HeedCaseRow *row = g_new0 (HeedCaseRow, 1);
 
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->reference = _heed_store_column_dup (stmt, 1);
-  row->kind = _heed_store_column_dup (stmt, 2);
-  row->channel = _heed_store_column_dup (stmt, 3);
-  row->status = _heed_store_column_dup (stmt, 4);
-  row->received = _heed_store_column_dup (stmt, 5);
-  row->name = _heed_store_column_dup (stmt, 6);
-  row->summary = _heed_store_column_dup (stmt, 7);
-  row->seriousness = _heed_store_column_dup (stmt, 8);
-  row->likelihood = _heed_store_column_dup (stmt, 9);
-  row->risk = _heed_store_column_dup (stmt, 10);
-  row->subject = _heed_store_column_dup (stmt, 11);
-  row->acknowledged_on = _heed_store_column_dup (stmt, 12);
-  row->agreed_response_date = _heed_store_column_dup (stmt, 13);
-  row->responded_on = _heed_store_column_dup (stmt, 14);
-  row->closed_on = _heed_store_column_dup (stmt, 15);
-  row->stage2_on = _heed_store_column_dup (stmt, 16);
-  row->track = _heed_store_column_dup (stmt, 17);
-  row->extended = sqlite3_column_int (stmt, 18) != 0;
-  row->awaiting_consent = sqlite3_column_int (stmt, 19) != 0;
+  row->id = heed_db_statement_column_int64 (stmt, 0);
+  row->reference = heed_db_statement_dup_column_text (stmt, 1);
+  row->kind = heed_db_statement_dup_column_text (stmt, 2);
+  row->channel = heed_db_statement_dup_column_text (stmt, 3);
+  row->status = heed_db_statement_dup_column_text (stmt, 4);
+  row->received = heed_db_statement_dup_column_text (stmt, 5);
+  row->name = heed_db_statement_dup_column_text (stmt, 6);
+  row->summary = heed_db_statement_dup_column_text (stmt, 7);
+  row->seriousness = heed_db_statement_dup_column_text (stmt, 8);
+  row->likelihood = heed_db_statement_dup_column_text (stmt, 9);
+  row->risk = heed_db_statement_dup_column_text (stmt, 10);
+  row->subject = heed_db_statement_dup_column_text (stmt, 11);
+  row->acknowledged_on = heed_db_statement_dup_column_text (stmt, 12);
+  row->agreed_response_date = heed_db_statement_dup_column_text (stmt, 13);
+  row->responded_on = heed_db_statement_dup_column_text (stmt, 14);
+  row->closed_on = heed_db_statement_dup_column_text (stmt, 15);
+  row->stage2_on = heed_db_statement_dup_column_text (stmt, 16);
+  row->track = heed_db_statement_dup_column_text (stmt, 17);
+  row->extended = heed_db_statement_column_int64 (stmt, 18) != 0;
+  row->awaiting_consent = heed_db_statement_column_int64 (stmt, 19) != 0;
   return row;
 }
 
@@ -163,22 +186,31 @@ has_search (HeedCaseQuery *query)
   return fts != NULL;
 }
 
-static sqlite3_stmt *
+/* The engine's own text of a search statement. */
+static const char *
+search_sql (HeedStore         *self,
+            const char *const  sql[2])
+{
+  return sql[_heed_store_is_server (self) ? 1 : 0];
+}
+
+static HeedDbStatement *
 prepare_query (HeedStore      *self,
                const char     *sql,
                HeedCaseQuery  *query,
                GError        **error)
 {
-  sqlite3_stmt *stmt;
+  HeedDbStatement *stmt;
   g_autofree char *fts = NULL;
   g_autofree char *from = NULL;
   g_autofree char *before = NULL;
 
-  stmt = _heed_store_prepare (self, sql, error);
+  stmt = _heed_store_query (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  fts = heed_case_query_dup_fts (query->search);
+  fts = _heed_store_is_server (self) ? heed_case_query_dup_tsquery (query->search)
+                                     : heed_case_query_dup_fts (query->search);
   if (g_date_valid (&query->from))
     from = heed_format_date_iso (&query->from);
   if (g_date_valid (&query->to))
@@ -188,13 +220,13 @@ prepare_query (HeedStore      *self,
       g_date_add_days (&next, 1);
       before = heed_format_date_iso (&next);
     }
-  _heed_store_bind_text (stmt, ":kind", query->kind);
-  _heed_store_bind_text (stmt, ":status", query->status);
-  _heed_store_bind_text (stmt, ":subject", query->subject);
-  _heed_store_bind_text (stmt, ":from", from);
-  _heed_store_bind_text (stmt, ":before", before);
-  _heed_store_bind_int (stmt, ":view", query->view);
-  _heed_store_bind_text (stmt, ":fts", fts);
+  heed_db_statement_bind_text (stmt, ":kind", query->kind);
+  heed_db_statement_bind_text (stmt, ":status", query->status);
+  heed_db_statement_bind_text (stmt, ":subject", query->subject);
+  heed_db_statement_bind_text (stmt, ":from", from);
+  heed_db_statement_bind_text (stmt, ":before", before);
+  heed_db_statement_bind_int64 (stmt, ":view", query->view);
+  heed_db_statement_bind_text (stmt, ":fts", fts);
   return stmt;
 }
 
@@ -206,9 +238,9 @@ heed_store_foreach_case_row (HeedStore        *self,
                              GError          **error)
 {
   g_autoptr(HeedCaseQuery) all = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
   GDate today;
-  int rc;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -220,7 +252,8 @@ heed_store_foreach_case_row (HeedStore        *self,
   _heed_store_today (&today);
 
   if (has_search (query))
-    stmt = prepare_query (self, query->newest_first ? search_newest_sql : search_oldest_sql,
+    stmt = prepare_query (self, search_sql (self, query->newest_first ? search_newest_sql
+                                                                      : search_oldest_sql),
                           query, error);
   else
     stmt = prepare_query (self, query->newest_first ? rows_newest_sql : rows_oldest_sql, query,
@@ -228,7 +261,7 @@ heed_store_foreach_case_row (HeedStore        *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       g_autoptr(HeedCaseRow) row = row_from_statement (stmt);
 
@@ -239,17 +272,12 @@ heed_store_foreach_case_row (HeedStore        *self,
         continue;
       if (!func (row, user_data))
         {
-          rc = SQLITE_DONE;
+          step = HEED_DB_STEP_DONE;
           break;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  heed_db_statement_reset (stmt);
+  return step != HEED_DB_STEP_ERROR;
 }
 
 static gboolean
@@ -384,69 +412,64 @@ heed_store_query_case_ids (HeedStore      *self,
   if (query != NULL && query->sort == HEED_CASE_SORT_RECEIVED
       && query->view != HEED_CASE_VIEW_ATTENTION)
     {
-      sqlite3_stmt *stmt;
+      g_autoptr(HeedDbStatement) stmt = NULL;
       const char *sql;
-      int rc;
+      HeedDbStep step;
 
       if (has_search (query))
-        sql = query->newest_first ? search_ids_newest_sql : search_ids_oldest_sql;
+        sql = search_sql (self, query->newest_first ? search_ids_newest_sql
+                                                    : search_ids_oldest_sql);
       else
         sql = query->newest_first ? ids_newest_sql : ids_oldest_sql;
       stmt = prepare_query (self, sql, query, error);
       if (stmt == NULL)
         return NULL;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = heed_db_statement_column_int64 (stmt, 0);
 
           if (id != query->hidden_id)
             g_array_append_val (ids, id);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _heed_store_set_sqlite_error (self, rc, error);
-          return NULL;
-        }
+      heed_db_statement_reset (stmt);
+      if (step == HEED_DB_STEP_ERROR)
+        return NULL;
       return g_steal_pointer (&ids);
     }
   if (query != NULL && query->sort == HEED_CASE_SORT_RECEIVED && query->newest_first
       && query->view == HEED_CASE_VIEW_ATTENTION && !has_search (query))
     {
-      sqlite3_stmt *stmt = prepare_query (self, attention_facts_sql, query, error);
+      g_autoptr(HeedDbStatement) stmt = prepare_query (self, attention_facts_sql, query, error);
+      HeedDbStep step;
       GDate today;
-      int rc;
 
       if (stmt == NULL)
         return NULL;
       _heed_store_today (&today);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
         {
           HeedCaseRow row = { 0 };
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = heed_db_statement_column_int64 (stmt, 0);
 
-          /* The row's text stays SQLite's until the next step: nothing is copied. */
+          /* The row's text stays the statement's until the next step: nothing is copied. */
           row.id = id;
-          row.kind = (char *) sqlite3_column_text (stmt, 1);
-          row.status = (char *) sqlite3_column_text (stmt, 2);
-          row.track = (char *) sqlite3_column_text (stmt, 3);
-          row.received = (char *) sqlite3_column_text (stmt, 4);
-          row.acknowledged_on = (char *) sqlite3_column_text (stmt, 5);
-          row.agreed_response_date = (char *) sqlite3_column_text (stmt, 6);
-          row.responded_on = (char *) sqlite3_column_text (stmt, 7);
-          row.closed_on = (char *) sqlite3_column_text (stmt, 8);
-          row.stage2_on = (char *) sqlite3_column_text (stmt, 9);
-          row.extended = sqlite3_column_int (stmt, 10);
+          row.kind = (char *) heed_db_statement_column_text (stmt, 1);
+          row.status = (char *) heed_db_statement_column_text (stmt, 2);
+          row.track = (char *) heed_db_statement_column_text (stmt, 3);
+          row.received = (char *) heed_db_statement_column_text (stmt, 4);
+          row.acknowledged_on = (char *) heed_db_statement_column_text (stmt, 5);
+          row.agreed_response_date = (char *) heed_db_statement_column_text (stmt, 6);
+          row.responded_on = (char *) heed_db_statement_column_text (stmt, 7);
+          row.closed_on = (char *) heed_db_statement_column_text (stmt, 8);
+          row.stage2_on = (char *) heed_db_statement_column_text (stmt, 9);
+          row.extended = heed_db_statement_column_int64 (stmt, 10) != 0;
           if (id != query->hidden_id
               && heed_case_row_needs_attention (&row, self->calendar, &today))
             g_array_append_val (ids, id);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _heed_store_set_sqlite_error (self, rc, error);
-          return NULL;
-        }
+      heed_db_statement_reset (stmt);
+      if (step == HEED_DB_STEP_ERROR)
+        return NULL;
       return g_steal_pointer (&ids);
     }
   if (query == NULL || query->sort == HEED_CASE_SORT_RECEIVED)
@@ -477,25 +500,23 @@ heed_store_load_case_row (HeedStore  *self,
                           gint64      id,
                           GError    **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   HeedCaseRow *row = NULL;
-  int rc;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  stmt = _heed_store_prepare (self, one_row_sql, error);
+  stmt = _heed_store_query (self, one_row_sql, error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_int (stmt, ":id", id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  heed_db_statement_bind_int64 (stmt, ":id", id);
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_ROW)
     row = row_from_statement (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  heed_db_statement_reset (stmt);
+  if (step == HEED_DB_STEP_DONE)
     g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
                  _("There is no such case."));
-  else if (rc != SQLITE_ROW)
-    _heed_store_set_sqlite_error (self, rc, error);
   return row;
 }
 
@@ -512,9 +533,8 @@ heed_store_count_cases (HeedStore      *self,
                         HeedCaseQuery  *query,
                         GError        **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 count = 0;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  gint64 count = -1;
 
   g_return_val_if_fail (HEED_IS_STORE (self), -1);
 
@@ -523,30 +543,26 @@ heed_store_count_cases (HeedStore      *self,
   if (query == NULL)
     {
       /* Every case: SQLite counts the smallest index, not the filter's every row. */
-      stmt = _heed_store_prepare (self, "SELECT count(*) FROM cases", error);
+      stmt = _heed_store_query (self, "SELECT count(*) FROM cases", error);
       if (stmt == NULL)
         return -1;
-      rc = sqlite3_step (stmt);
-      count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        _heed_store_set_sqlite_error (self, rc, error);
+      if (heed_db_statement_step (stmt, error) == HEED_DB_STEP_ROW)
+        count = heed_db_statement_column_int64 (stmt, 0);
+      heed_db_statement_reset (stmt);
       return count;
     }
   if (query->view == HEED_CASE_VIEW_ATTENTION || query->hidden_id > 0)
-    return heed_store_foreach_case_row (self, query, count_row, &count, error) ? count : -1;
+    {
+      count = 0;
+      return heed_store_foreach_case_row (self, query, count_row, &count, error) ? count : -1;
+    }
 
-  stmt = prepare_query (self, has_search (query) ? search_count_sql : count_sql, query, error);
+  stmt = prepare_query (self, has_search (query) ? search_sql (self, search_count_sql) : count_sql,
+                        query, error);
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return -1;
-    }
+  if (heed_db_statement_step (stmt, error) == HEED_DB_STEP_ROW)
+    count = heed_db_statement_column_int64 (stmt, 0);
+  heed_db_statement_reset (stmt);
   return count;
 }

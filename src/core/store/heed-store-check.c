@@ -24,30 +24,32 @@ typedef struct {
   const char *table;
   const char *select_all;  /* key, row id, then the columns the digest covers */
   const char *select_key;  /* the same, for the row of one key (:key) */
+  const char *types;       /* of the digest's columns: I integer, T text, B bytes */
 } KeyedTable;
 
+/* The key is text on both engines: a server joins text to text only with a cast. */
 static const KeyedTable keyed_tables[] = {
   { "settings",
     "SELECT key, 0, key, value FROM settings ORDER BY key",
-    "SELECT key, 0, key, value FROM settings WHERE key = :key" },
+    "SELECT key, 0, key, value FROM settings WHERE key = :key", "TT" },
   { "setting_blobs",
     "SELECT key, 0, key, mime, data FROM setting_blobs ORDER BY key",
-    "SELECT key, 0, key, mime, data FROM setting_blobs WHERE key = :key" },
+    "SELECT key, 0, key, mime, data FROM setting_blobs WHERE key = :key", "TTB" },
   { "risk_matrix",
     "SELECT seriousness || '/' || likelihood, 0, seriousness, likelihood, risk "
     "FROM risk_matrix ORDER BY 1",
     "SELECT seriousness || '/' || likelihood, 0, seriousness, likelihood, risk "
-    "FROM risk_matrix WHERE seriousness || '/' || likelihood = :key" },
+    "FROM risk_matrix WHERE seriousness || '/' || likelihood = :key", "TTT" },
   { "categories",
     "SELECT code, id, scheme, code, label, year_from, year_to, position, min_age, max_age "
     "FROM categories ORDER BY id",
     "SELECT code, id, scheme, code, label, year_from, year_to, position, min_age, max_age "
-    "FROM categories WHERE id = CAST (:key AS INTEGER)" },
+    "FROM categories WHERE id = CAST (CAST (:key AS TEXT) AS INTEGER)", "TTTIIIII" },
   { "destroyed",
     "SELECT reference, 0, reference, kind, closed_on, destroyed_at, destroyed_by, reason "
     "FROM destroyed ORDER BY reference",
     "SELECT reference, 0, reference, kind, closed_on, destroyed_at, destroyed_by, reason "
-    "FROM destroyed WHERE reference = :key" },
+    "FROM destroyed WHERE reference = :key", "TTTTTT" },
 };
 
 static const KeyedTable *
@@ -73,48 +75,43 @@ is_digest (const char *text,
 }
 
 /* Every value of the row from column @first on, each with its type and length, so that no
- * two different rows give the same bytes. */
+ * two different rows give the same bytes. The types are the table's own, not the engine's:
+ * both engines give the same digest of the same row. */
 static char *
-digest_columns (sqlite3_stmt *stmt,
-                int           first)
+digest_columns (HeedDbStatement *stmt,
+                int              first,
+                const char      *types)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  int n = sqlite3_column_count (stmt);
+  int n = heed_db_statement_get_column_count (stmt);
 
-  for (int i = first; i < n; i++)
+  for (int i = first; i < n && types[i - first] != '\0'; i++)
     {
       char head[64];
 
-      switch (sqlite3_column_type (stmt, i))
+      if (heed_db_statement_column_is_null (stmt, i))
+        g_checksum_update (checksum, (const guchar *) "N;", 2);
+      else if (types[i - first] == 'I')
         {
-        case SQLITE_NULL:
-          g_checksum_update (checksum, (const guchar *) "N;", 2);
-          break;
-        case SQLITE_INTEGER:
           g_snprintf (head, sizeof head, "I%" G_GINT64_FORMAT ";",
-                      (gint64) sqlite3_column_int64 (stmt, i));
+                      heed_db_statement_column_int64 (stmt, i));
           g_checksum_update (checksum, (const guchar *) head, -1);
-          break;
-        case SQLITE_FLOAT:
-          g_snprintf (head, sizeof head, "F%.17g;", sqlite3_column_double (stmt, i));
-          g_checksum_update (checksum, (const guchar *) head, -1);
-          break;
-        case SQLITE_BLOB:
-        case SQLITE_TEXT:
-        default:
-          {
-            gboolean blob = sqlite3_column_type (stmt, i) == SQLITE_BLOB;
-            const void *data = blob ? sqlite3_column_blob (stmt, i)
-                                    : (const void *) sqlite3_column_text (stmt, i);
-            int size = sqlite3_column_bytes (stmt, i);
+        }
+      else
+        {
+          gboolean blob = types[i - first] == 'B';
+          gsize size = 0;
+          const void *data = blob ? heed_db_statement_column_blob (stmt, i, &size)
+                                  : heed_db_statement_column_text (stmt, i);
 
-            g_snprintf (head, sizeof head, "%c%d:", blob ? 'B' : 'T', size);
-            g_checksum_update (checksum, (const guchar *) head, -1);
-            if (size > 0)
-              g_checksum_update (checksum, data, size);
-            g_checksum_update (checksum, (const guchar *) ";", 1);
-          }
-          break;
+          if (!blob)
+            size = strlen (data);
+
+          g_snprintf (head, sizeof head, "%c%" G_GSIZE_FORMAT ":", blob ? 'B' : 'T', size);
+          g_checksum_update (checksum, (const guchar *) head, -1);
+          if (size > 0)
+            g_checksum_update (checksum, data, size);
+          g_checksum_update (checksum, (const guchar *) ";", 1);
         }
     }
   return g_strdup (g_checksum_get_string (checksum));
@@ -131,37 +128,34 @@ _heed_store_audit_keyed (HeedStore   *self,
 {
   const KeyedTable *keyed = find_keyed_table (table);
   g_autofree char *detail = NULL;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gint64 row_id = 0;
-  sqlite3_stmt *stmt;
-  int rc;
+  HeedDbStep step;
 
   g_return_val_if_fail (keyed != NULL, FALSE);
 
-  stmt = _heed_store_prepare (self, keyed->select_key, error);
+  stmt = _heed_store_query (self, keyed->select_key, error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":key", key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  heed_db_statement_bind_text (stmt, ":key", key);
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_ROW)
     {
-      g_autofree char *digest = digest_columns (stmt, 2);
+      g_autofree char *digest = digest_columns (stmt, 2, keyed->types);
 
-      row_id = sqlite3_column_int64 (stmt, 1);
-      detail = g_strdup_printf ("%s|%s", digest, (const char *) sqlite3_column_text (stmt, 0));
-      rc = sqlite3_step (stmt);
+      row_id = heed_db_statement_column_int64 (stmt, 1);
+      detail = g_strdup_printf ("%s|%s", digest, heed_db_statement_column_text (stmt, 0));
+      step = heed_db_statement_step (stmt, error);
     }
-  else if (rc == SQLITE_DONE)
+  else if (step == HEED_DB_STEP_DONE)
     {
       detail = g_strdup_printf ("|%s", key);
       if (strcmp (table, "categories") == 0)
         row_id = g_ascii_strtoll (key, NULL, 10);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  heed_db_statement_reset (stmt);
+  if (step != HEED_DB_STEP_DONE)
+    return FALSE;
   return _heed_store_audit (self, action, table, row_id, detail, error);
 }
 
@@ -175,32 +169,26 @@ _heed_store_audit_keyed_all (HeedStore   *self,
   const KeyedTable *keyed = find_keyed_table (table);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (keyed != NULL, FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db, keyed->select_all, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = _heed_store_query (self, keyed->select_all, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *digest = digest_columns (stmt, 2);
-      gint64 id = sqlite3_column_int64 (stmt, 1);
+      g_autofree char *digest = digest_columns (stmt, 2, keyed->types);
+      gint64 id = heed_db_statement_column_int64 (stmt, 1);
 
       g_ptr_array_add (rows, g_strdup_printf ("%s|%s", digest,
-                                              (const char *) sqlite3_column_text (stmt, 0)));
+                                              heed_db_statement_column_text (stmt, 0)));
       g_array_append_val (ids, id);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  heed_db_statement_reset (stmt);
+  if (step == HEED_DB_STEP_ERROR)
+    return FALSE;
   for (guint i = 0; i < rows->len; i++)
     if (!_heed_store_audit (self, action, table, g_array_index (ids, gint64, i),
                             g_ptr_array_index (rows, i), error))
@@ -215,27 +203,24 @@ _heed_store_audit_counter (HeedStore   *self,
                            const char  *prefix,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gint64 last = 0;
-  int rc;
+  HeedDbStep step;
 
-  stmt = _heed_store_prepare (self, "SELECT last FROM reference_counters WHERE prefix = :prefix",
-                              error);
+  stmt = _heed_store_query (self, "SELECT last FROM reference_counters WHERE prefix = :prefix",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":prefix", prefix);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  heed_db_statement_bind_text (stmt, ":prefix", prefix);
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_ROW)
     {
-      last = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
+      last = heed_db_statement_column_int64 (stmt, 0);
+      step = heed_db_statement_step (stmt, error);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  heed_db_statement_reset (stmt);
+  if (step != HEED_DB_STEP_DONE)
+    return FALSE;
   return _heed_store_audit (self, action, "reference_counters", last, prefix, error);
 }
 
@@ -247,8 +232,10 @@ _heed_store_audit_baseline (HeedStore  *self,
                             GError    **error)
 {
   g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
+  HeedDbStep step;
 
   if (!_heed_store_load_last_hash (self, error)
       || !_heed_store_audit (self, "baseline", "audit", 0,
@@ -261,63 +248,45 @@ _heed_store_audit_baseline (HeedStore  *self,
     if (!_heed_store_audit_keyed_all (self, "baseline", keyed_tables[i].table, error))
       return FALSE;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT prefix FROM reference_counters ORDER BY prefix", -1,
-                           &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (prefixes, _heed_store_column_dup (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  stmt = _heed_store_query (self, "SELECT prefix FROM reference_counters ORDER BY prefix", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
+    g_ptr_array_add (prefixes, heed_db_statement_dup_column_text (stmt, 0));
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (step == HEED_DB_STEP_ERROR)
+    return FALSE;
   for (guint i = 0; i < prefixes->len; i++)
     if (!_heed_store_audit_counter (self, "baseline", g_ptr_array_index (prefixes, i), error))
       return FALSE;
 
   /* Letters whose PDF came in an import had no digest in the trail. */
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT l.id, l.pdf FROM letters l WHERE l.pdf IS NOT NULL AND NOT "
-                           "EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'letters' AND "
-                           "a.row_id = l.id AND a.action = 'send') ORDER BY l.id",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = _heed_store_query (self,
+                            "SELECT l.id, l.pdf FROM letters l WHERE l.pdf IS NOT NULL AND NOT "
+                            "EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'letters' AND "
+                            "a.row_id = l.id AND a.action = 'send') ORDER BY l.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
+      gint64 id = heed_db_statement_column_int64 (stmt, 0);
+      gsize size = 0;
+      const void *data = heed_db_statement_column_blob (stmt, 1, &size);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (digests,
+                       g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                    data != NULL ? data : (gconstpointer) "",
+                                                    size));
     }
-  {
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        const void *data = sqlite3_column_blob (stmt, 1);
-        gsize size = (gsize) sqlite3_column_bytes (stmt, 1);
-
-        g_array_append_val (ids, id);
-        g_ptr_array_add (digests,
-                         g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                      data != NULL ? data : (gconstpointer) "",
-                                                      size));
-      }
-    sqlite3_finalize (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        _heed_store_set_sqlite_error (self, rc, error);
-        return FALSE;
-      }
-    for (guint i = 0; i < ids->len; i++)
-      if (!_heed_store_audit (self, "pdf", "letters", g_array_index (ids, gint64, i),
-                              g_ptr_array_index (digests, i), error))
-        return FALSE;
-  }
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (step == HEED_DB_STEP_ERROR)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!_heed_store_audit (self, "pdf", "letters", g_array_index (ids, gint64, i),
+                            g_ptr_array_index (digests, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -326,7 +295,7 @@ _heed_store_audit_baseline (HeedStore  *self,
 typedef struct {
   char     *label;       /* how the report names it */
   HeedStore *store;
-  sqlite3_stmt *walk;
+  HeedDbStatement *walk;
   gboolean  done;
   gint64    id;          /* its current entry */
   char     *hash;
@@ -364,7 +333,7 @@ older_trail_free (gpointer data)
 {
   OlderTrail *older = data;
 
-  g_clear_pointer (&older->walk, sqlite3_finalize);
+  g_clear_pointer (&older->walk, heed_db_statement_unref);
   if (older->store != NULL)
     {
       heed_store_end_read (older->store);
@@ -390,13 +359,13 @@ anchor_free (gpointer data)
 static void
 older_step (OlderTrail *older)
 {
-  int rc = sqlite3_step (older->walk);
+  HeedDbStep rc = heed_db_statement_step (older->walk, NULL);
 
   g_clear_pointer (&older->hash, g_free);
-  if (rc == SQLITE_ROW)
+  if (rc == HEED_DB_STEP_ROW)
     {
-      older->id = sqlite3_column_int64 (older->walk, 0);
-      older->hash = _heed_store_column_dup (older->walk, 1);
+      older->id = heed_db_statement_column_int64 (older->walk, 0);
+      older->hash = heed_db_statement_dup_column_text (older->walk, 1);
       older->entries++;
     }
   else
@@ -565,8 +534,6 @@ _heed_check_state_new (HeedStore               *self,
     {
       g_autoptr(GError) local_error = NULL;
       OlderTrail *older = g_new0 (OlderTrail, 1);
-      sqlite3 *db = NULL;
-      int rc = SQLITE_OK;
 
       older->label = g_strdup (options->older[i]);
       /* A backup made by an earlier Heed too: its trail is read as it is, unmigrated. */
@@ -576,14 +543,8 @@ _heed_check_state_new (HeedStore               *self,
       if (older->store != NULL)
         heed_store_begin_read (older->store, &local_error);
       if (local_error == NULL)
-        {
-          db = older->store->db;
-          rc = sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit ORDER BY id", -1,
-                                   &older->walk, NULL);
-          if (rc != SQLITE_OK)
-            g_set_error (&local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED, "%s",
-                         sqlite3_errmsg (db));
-        }
+        older->walk = _heed_store_query (older->store, "SELECT id, hash FROM audit ORDER BY id",
+                                         &local_error);
       if (local_error != NULL)
         {
           if (options->skip_unreadable)
@@ -774,24 +735,25 @@ check_keyed_table (HeedCheckState    *state,
 {
   GHashTable *expected = g_hash_table_lookup (state->keyed, keyed->table);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  int rc;
+  HeedDbStep rc;
 
-  rc = sqlite3_prepare_v2 (state->store->db, keyed->select_all, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+
+  stmt = _heed_store_query (state->store, keyed->select_all, error);
+  if (stmt == NULL)
+
+    return FALSE;
+  while ((rc = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *label = (const char *) sqlite3_column_text (stmt, 0);
+      const char *label = heed_db_statement_column_text (stmt, 0);
       g_autofree char *row_key = strcmp (keyed->table, "categories") == 0
-                                 ? g_strdup_printf ("%lld", sqlite3_column_int64 (stmt, 1))
+                                 ? g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    heed_db_statement_column_int64 (stmt, 1))
                                  : g_strdup (label);
-      g_autofree char *digest = digest_columns (stmt, 2);
+      g_autofree char *digest = digest_columns (stmt, 2, keyed->types);
       const char *recorded = g_hash_table_lookup (expected, row_key);
       g_autofree char *what = NULL;
 
@@ -812,12 +774,9 @@ check_keyed_table (HeedCheckState    *state,
               what);
       g_hash_table_add (seen, g_steal_pointer (&row_key));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (rc == HEED_DB_STEP_ERROR)
+    return FALSE;
   g_hash_table_iter_init (&iter, expected);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (((const char *) value)[0] != '\0' && !g_hash_table_contains (seen, key))
@@ -835,23 +794,22 @@ check_counters (HeedCheckState  *state,
                 GError         **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  int rc;
+  HeedDbStep rc;
 
-  rc = sqlite3_prepare_v2 (state->store->db,
-                           "SELECT prefix, last FROM reference_counters ORDER BY prefix", -1,
-                           &stmt, NULL);
-  if (rc != SQLITE_OK)
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+
+  stmt = _heed_store_query (state->store,
+                            "SELECT prefix, last FROM reference_counters ORDER BY prefix", error);
+  if (stmt == NULL)
+
+    return FALSE;
+  while ((rc = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *prefix = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 last = sqlite3_column_int64 (stmt, 1);
+      const char *prefix = heed_db_statement_column_text (stmt, 0);
+      gint64 last = heed_db_statement_column_int64 (stmt, 1);
       const gint64 *known = g_hash_table_lookup (state->counters, prefix);
 
       if (known != NULL)
@@ -862,12 +820,9 @@ check_counters (HeedCheckState  *state,
                 "the audit trail and the records account for %lld.\n"),
               prefix, (long long) last, known != NULL ? (long long) *known : 0LL);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (rc == HEED_DB_STEP_ERROR)
+    return FALSE;
   g_hash_table_iter_init (&iter, state->counters);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (seen, g_intern_string (key)) && *(gint64 *) value > 0)
@@ -883,27 +838,28 @@ check_letter_pdfs (HeedCheckState  *state,
                    GError         **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   GHashTableIter iter;
   gpointer key;
-  int rc;
+  HeedDbStep rc;
 
-  rc = sqlite3_prepare_v2 (state->store->db,
-                           "SELECT l.id, l.pdf, l.title, c.reference FROM letters l LEFT JOIN "
-                           "cases c ON c.id = l.\"case\" WHERE l.pdf IS NOT NULL ORDER BY l.id",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+
+  stmt = _heed_store_query (state->store,
+                            "SELECT l.id, l.pdf, l.title, c.reference FROM letters l LEFT JOIN "
+                            "cases c ON c.id = l.\"case\" WHERE l.pdf IS NOT NULL ORDER BY l.id",
+                            error);
+  if (stmt == NULL)
+
+    return FALSE;
+  while ((rc = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const void *data = sqlite3_column_blob (stmt, 1);
-      gsize size = (gsize) sqlite3_column_bytes (stmt, 1);
-      const char *title = (const char *) sqlite3_column_text (stmt, 2);
-      const char *reference = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 id = heed_db_statement_column_int64 (stmt, 0);
+      const void *data = NULL;
+      gsize size = 0;
+      data = heed_db_statement_column_blob (stmt, 1, &size);
+      const char *title = heed_db_statement_column_text (stmt, 2);
+      const char *reference = heed_db_statement_column_text (stmt, 3);
       const char *recorded = g_hash_table_lookup (state->pdfs, &id);
       g_autofree char *actual = NULL;
 
@@ -921,49 +877,43 @@ check_letter_pdfs (HeedCheckState  *state,
                 "not the one that was sent.\n"),
               (long long) id, title != NULL ? title : "", reference != NULL ? reference : "?");
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (rc == HEED_DB_STEP_ERROR)
+    return FALSE;
 
   /* A sent letter still there whose PDF is gone. (A letter gone altogether is reported with
    * the records.) */
-  rc = sqlite3_prepare_v2 (state->store->db, "SELECT 1 FROM letters WHERE id = :id", -1, &stmt,
-                           NULL);
-  if (rc != SQLITE_OK)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  stmt = _heed_store_query (state->store, "SELECT 1 FROM letters WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
   g_hash_table_iter_init (&iter, state->pdfs);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       if (g_hash_table_contains (seen, key))
         continue;
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      heed_db_statement_reset (stmt);
+      heed_db_statement_bind_int64 (stmt, ":id", *(gint64 *) key);
+      if (heed_db_statement_step (stmt, error) == HEED_DB_STEP_ROW)
         note (state, _("The PDF of the sent letter %lld was removed outside Heed.\n"),
               (long long) *(gint64 *) key);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, heed_db_statement_unref);
   return TRUE;
 }
 
 /* How the search index must hold a case: what cases_search_insert in migration 1 writes. The
  * names of its two people may come in either order. */
 #define PERSON_NAME(field) \
-  "(SELECT trim (ifnull (first_name, '') || ' ' || ifnull (last_name, '') || ' ' || " \
-  "ifnull (known_as, '')) FROM people WHERE id = c." field ")"
+  "(SELECT trim (coalesce (first_name, '') || ' ' || coalesce (last_name, '') || ' ' || " \
+  "coalesce (known_as, '')) FROM people WHERE id = c." field ")"
 
 static const char search_check_sql[] =
   "SELECT c.id, c.reference, s.rowid IS NULL FROM "
   "(SELECT c.id, c.reference, c.summary, "
-  "ifnull (c.description, '') || ' ' || ifnull (c.how_affected, '') || ' ' "
-  "|| ifnull (c.outcome_wanted, '') || ' ' || ifnull (c.people_involved, '') "
-  "|| ' ' || ifnull (c.lessons, '') AS body, "
+  "coalesce (c.description, '') || ' ' || coalesce (c.how_affected, '') || ' ' "
+  "|| coalesce (c.outcome_wanted, '') || ' ' || coalesce (c.people_involved, '') "
+  "|| ' ' || coalesce (c.lessons, '') AS body, "
   PERSON_NAME ("complainant") " AS nc, "
   "CASE WHEN c.affected IS c.complainant THEN NULL ELSE " PERSON_NAME ("affected") " END AS na "
   "FROM cases c) c "
@@ -976,66 +926,73 @@ static const char search_check_sql[] =
   "ELSE c.na || ' ' || c.nc END)) "
   "ORDER BY c.id";
 
+/* On a server the index is a tsvector made by case_search_vector (migration 1), compared
+ * whole. */
+static const char search_check_server_sql[] =
+  "SELECT c.id, c.reference, s.case_id IS NULL FROM cases c "
+  "LEFT JOIN case_search s ON s.case_id = c.id "
+  "WHERE s.case_id IS NULL OR s.document <> public.case_search_vector (c) ORDER BY c.id";
+
 static gboolean
 check_search_index (HeedCheckState  *state,
                     GError         **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   guint found = 0;
-  int rc;
+  HeedDbStep rc;
 
-  rc = sqlite3_prepare_v2 (state->store->db, search_check_sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+
+  stmt = _heed_store_query (state->store,
+                            _heed_store_is_server (state->store) ? search_check_server_sql
+                                                                 : search_check_sql,
+                            error);
+  if (stmt == NULL)
+
+    return FALSE;
+  while ((rc = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       found++;
-      if (sqlite3_column_int (stmt, 2))
+      if (heed_db_statement_column_int64 (stmt, 2))
         note (state,
               _("Case %s (row %lld of cases) is missing from the search index, so searching "
                 "does not find it.\n"),
-              (const char *) sqlite3_column_text (stmt, 1),
-              (long long) sqlite3_column_int64 (stmt, 0));
+              heed_db_statement_column_text (stmt, 1),
+              (long long) heed_db_statement_column_int64 (stmt, 0));
       else
         note (state,
               _("The search index entry of case %s (row %lld of cases) does not hold the "
                 "case’s text: it was changed outside Heed.\n"),
-              (const char *) sqlite3_column_text (stmt, 1),
-              (long long) sqlite3_column_int64 (stmt, 0));
+              heed_db_statement_column_text (stmt, 1),
+              (long long) heed_db_statement_column_int64 (stmt, 0));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (rc == HEED_DB_STEP_ERROR)
+    return FALSE;
 
-  rc = sqlite3_prepare_v2 (state->store->db,
-                           "SELECT rowid FROM case_search WHERE rowid NOT IN "
-                           "(SELECT id FROM cases) ORDER BY rowid",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+
+  stmt = _heed_store_query (state->store,
+                            _heed_store_is_server (state->store)
+                              ? "SELECT case_id FROM case_search WHERE case_id NOT IN "
+                                "(SELECT id FROM cases) ORDER BY case_id"
+                              : "SELECT rowid FROM case_search WHERE rowid NOT IN "
+                                "(SELECT id FROM cases) ORDER BY rowid",
+                            error);
+  if (stmt == NULL)
+
+    return FALSE;
+  while ((rc = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       found++;
       note (state,
             _("The search index holds an entry (row %lld) for a case that does not exist: it "
               "was added outside Heed.\n"),
-            (long long) sqlite3_column_int64 (stmt, 0));
+            (long long) heed_db_statement_column_int64 (stmt, 0));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (state->store, rc, error);
-      return FALSE;
-    }
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (rc == HEED_DB_STEP_ERROR)
+    return FALSE;
   if (found > 0)
     g_string_append (state->report,
                      _("The search index can be rebuilt from the cases: heed-cli check FILE "
@@ -1170,6 +1127,20 @@ heed_store_rebuild_search_index (HeedStore  *self,
 
   if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
     return FALSE;
+  /* On a server the index's rows are made again by the function its triggers use. */
+  if (_heed_store_is_server (self))
+    {
+      if (!_heed_store_exec (self, "DELETE FROM case_search", error)
+          || !_heed_store_exec (self,
+                                "INSERT INTO case_search (case_id, document) "
+                                "SELECT c.id, public.case_search_vector (c) FROM cases c "
+                                "ORDER BY c.id",
+                                error)
+          || !_heed_store_audit (self, "rebuild", "case_search", 0, "made again from the cases",
+                                 error))
+        goto failed;
+      return heed_store_commit (self, error);
+    }
   /* Dropped and made anew, so that not only its rows but its own structure is sound. */
   if (!_heed_store_exec (self, "DROP TABLE case_search", error)
       || !_heed_store_exec (self,
@@ -1180,11 +1151,12 @@ heed_store_rebuild_search_index (HeedStore  *self,
       || !_heed_store_exec (self,
                             "INSERT INTO case_search (rowid, reference, summary, body, names) "
                             "SELECT c.id, c.reference, c.summary, "
-                            "ifnull (c.description, '') || ' ' || ifnull (c.how_affected, '') "
-                            "|| ' ' || ifnull (c.outcome_wanted, '') || ' ' "
-                            "|| ifnull (c.people_involved, '') || ' ' || ifnull (c.lessons, ''), "
-                            "(SELECT group_concat (trim (ifnull (first_name, '') || ' ' "
-                            "|| ifnull (last_name, '') || ' ' || ifnull (known_as, '')), ' ') "
+                            "coalesce (c.description, '') || ' ' || coalesce (c.how_affected, '') "
+                            "|| ' ' || coalesce (c.outcome_wanted, '') || ' ' "
+                            "|| coalesce (c.people_involved, '') || ' ' "
+                            "|| coalesce (c.lessons, ''), "
+                            "(SELECT group_concat (trim (coalesce (first_name, '') || ' ' "
+                            "|| coalesce (last_name, '') || ' ' || coalesce (known_as, '')), ' ') "
                             "FROM people WHERE id IN (c.complainant, c.affected)) "
                             "FROM cases c ORDER BY c.id",
                             error)

@@ -34,7 +34,7 @@ heed_store_keep_form_draft (HeedStore   *self,
                             GError     **error)
 {
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (draft_id != NULL, FALSE);
@@ -45,40 +45,43 @@ heed_store_keep_form_draft (HeedStore   *self,
 
   now = _heed_store_now_text ();
   if (*draft_id > 0)
-    stmt = _heed_store_prepare (self,
-                                "UPDATE form_drafts SET title = :title, content = :content, "
-                                "updated_at = :now WHERE id = :id",
-                                error);
+    stmt = _heed_store_query (self,
+                              "UPDATE form_drafts SET title = :title, content = :content, "
+                              "updated_at = :now WHERE id = :id",
+                              error);
   else
-    stmt = _heed_store_prepare (self,
-                                "INSERT INTO form_drafts (form, case_id, title, content, os_user,"
-                                " updated_at) VALUES (:form, nullif (:case, 0), :title, "
-                                ":content, :user, :now)",
-                                error);
+    stmt = _heed_store_query (self,
+                              "INSERT INTO form_drafts (form, case_id, title, content, os_user,"
+                              " updated_at) VALUES (:form, nullif (:case, 0), :title, "
+                              ":content, :user, :now)",
+                              error);
   if (stmt == NULL)
     return FALSE;
   if (*draft_id > 0)
-    _heed_store_bind_int (stmt, ":id", *draft_id);
+    heed_db_statement_bind_int64 (stmt, "id", *draft_id);
   else
     {
-      _heed_store_bind_text (stmt, ":form", form);
-      _heed_store_bind_int (stmt, ":case", case_id);
-      _heed_store_bind_text (stmt, ":user", g_get_user_name ());
+      heed_db_statement_bind_text (stmt, "form", form);
+      heed_db_statement_bind_int64 (stmt, "case", case_id);
+      heed_db_statement_bind_text (stmt, "user", g_get_user_name ());
     }
-  _heed_store_bind_text (stmt, ":title", title != NULL ? title : "");
-  _heed_store_bind_text (stmt, ":content", content);
-  _heed_store_bind_text (stmt, ":now", now);
-  if (!_heed_store_step_done (self, stmt, error))
-    return FALSE;
-  if (*draft_id > 0 && sqlite3_changes (self->db) == 0)
+  heed_db_statement_bind_text (stmt, "title", title != NULL ? title : "");
+  heed_db_statement_bind_text (stmt, "content", content);
+  heed_db_statement_bind_text (stmt, "now", now);
+  if (*draft_id > 0)
     {
-      /* Thrown away meanwhile (by another window, say): keep the typing as a new draft. */
-      *draft_id = 0;
-      return heed_store_keep_form_draft (self, draft_id, form, case_id, title, content, error);
+      if (!_heed_store_run (stmt, error))
+        return FALSE;
+      if (heed_db_statement_get_changes (stmt) == 0)
+        {
+          /* Thrown away meanwhile (by another window, say): keep the typing as a new draft. */
+          *draft_id = 0;
+          return heed_store_keep_form_draft (self, draft_id, form, case_id, title, content,
+                                             error);
+        }
+      return TRUE;
     }
-  if (*draft_id <= 0)
-    *draft_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return heed_db_statement_insert (stmt, draft_id, error);
 }
 
 GPtrArray *
@@ -87,38 +90,35 @@ heed_store_list_form_drafts (HeedStore   *self,
                              GError     **error)
 {
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_form_draft_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT id, form, coalesce (case_id, 0), title, content, os_user, "
-                              "updated_at FROM form_drafts "
-                              "WHERE :form IS NULL OR form = :form ORDER BY updated_at DESC, id DESC",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT id, form, coalesce (case_id, 0), title, content, os_user, "
+                            "updated_at FROM form_drafts "
+                            "WHERE CAST (:form AS TEXT) IS NULL OR form = :form "
+                            "ORDER BY updated_at DESC, id DESC",
+                            error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":form", form);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  heed_db_statement_bind_text (stmt, "form", form);
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       HeedFormDraft *draft = g_new0 (HeedFormDraft, 1);
 
-      draft->id = sqlite3_column_int64 (stmt, 0);
-      draft->form = _heed_store_column_dup (stmt, 1);
-      draft->case_id = sqlite3_column_int64 (stmt, 2);
-      draft->title = _heed_store_column_dup (stmt, 3);
-      draft->content = _heed_store_column_dup (stmt, 4);
-      draft->os_user = _heed_store_column_dup (stmt, 5);
-      draft->updated_at = _heed_store_column_dup (stmt, 6);
+      draft->id = heed_db_statement_column_int64 (stmt, 0);
+      draft->form = heed_db_statement_dup_column_text (stmt, 1);
+      draft->case_id = heed_db_statement_column_int64 (stmt, 2);
+      draft->title = heed_db_statement_dup_column_text (stmt, 3);
+      draft->content = heed_db_statement_dup_column_text (stmt, 4);
+      draft->os_user = heed_db_statement_dup_column_text (stmt, 5);
+      draft->updated_at = heed_db_statement_dup_column_text (stmt, 6);
       g_ptr_array_add (drafts, draft);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (step != HEED_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&drafts);
 }
 
@@ -127,7 +127,7 @@ heed_store_drop_form_draft (HeedStore   *self,
                             gint64       draft_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
@@ -135,9 +135,9 @@ heed_store_drop_form_draft (HeedStore   *self,
     return TRUE;
   if (!_heed_store_check_writable (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self, "DELETE FROM form_drafts WHERE id = :id", error);
+  stmt = _heed_store_query (self, "DELETE FROM form_drafts WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_int (stmt, ":id", draft_id);
-  return _heed_store_step_done (self, stmt, error);
+  heed_db_statement_bind_int64 (stmt, "id", draft_id);
+  return _heed_store_run (stmt, error);
 }

@@ -21,8 +21,8 @@
 
 #define READ_TRANSACTION_KEY "heed-store-exchange-read"
 
-/* Statements made from a class's field table. The texts are interned: the store caches
- * prepared statements by the address of their text, so the text must outlive the store. */
+/* Statements made from a class's field table, once per class and kept (interned) for the life
+ * of the program; the connection caches what it prepares from them by their text. */
 typedef struct {
   const char *select_all;
   const char *select_without_case;  /* NULL when the class has no case */
@@ -126,88 +126,39 @@ heed_attachment_info_free (HeedAttachmentInfo *info)
 
 /* Helpers */
 
-/* A statement of its own for a walk, so that visitors may use the store's cached ones. */
-static sqlite3_stmt *
-prepare_walk (HeedStore   *self,
-              const char  *sql,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (self->db == NULL)
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
-                   _("The practice file is closed."));
-      return NULL;
-    }
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-/* Finalises a walk's statement; @rc is the last step's result. */
+/* The first column of the row @stmt gives, as a flag (a boolean on a server, 0 or 1 in a
+ * file); FALSE when it gives no row. */
 static gboolean
-finish_walk (HeedStore     *self,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
+query_bool (HeedDbStatement  *stmt,
+            gboolean         *result,
+            GError          **error)
 {
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
+  HeedDbStep step = heed_db_statement_step (stmt, error);
 
-static gboolean
-query_bool (HeedStore     *self,
-            sqlite3_stmt  *stmt,
-            gboolean      *result,
-            GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *result = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  *result = step == HEED_DB_STEP_ROW && heed_db_statement_column_int64 (stmt, 0) != 0;
+  return step != HEED_DB_STEP_ERROR;
 }
 
 static void
-bind_blob (sqlite3_stmt *stmt,
-           const char   *name,
-           GBytes       *data)
+bind_blob (HeedDbStatement *stmt,
+           const char      *name,
+           GBytes          *data)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
   gsize size = 0;
   gconstpointer bytes = g_bytes_get_data (data, &size);
 
-  g_return_if_fail (index > 0);
-  /* An empty BLOB, not NULL: the column may be NOT NULL. */
-  sqlite3_bind_blob64 (stmt, index, size > 0 ? bytes : "", size, SQLITE_TRANSIENT);
+  /* An empty blob, not NULL: the column may be NOT NULL. */
+  heed_db_statement_bind_blob (stmt, name, size > 0 ? bytes : "", size);
 }
 
+/* A blob column's bytes; empty bytes for NULL. */
 static GBytes *
-column_bytes (sqlite3_stmt *stmt,
-              int           column)
+column_bytes (HeedDbStatement *stmt,
+              int              column)
 {
-  const void *data = sqlite3_column_blob (stmt, column);
-  int size = sqlite3_column_bytes (stmt, column);
+  GBytes *bytes = heed_db_statement_dup_column_bytes (stmt, column);
 
-  return g_bytes_new (size > 0 ? data : NULL, size);
+  return bytes != NULL ? bytes : g_bytes_new (NULL, 0);
 }
 
 /* An audit entry for a row written by an import: a digest of what was written, then
@@ -274,16 +225,16 @@ heed_store_begin_read (HeedStore  *self,
 {
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  if (self->db == NULL)
+  if (self->conn == NULL || !heed_db_is_open (self->conn))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
                    _("The practice file is closed."));
       return FALSE;
     }
   /* Inside a change already: that transaction gives the same view. */
-  if (self->depth > 0 || sqlite3_get_autocommit (self->db) == 0)
+  if (self->depth > 0 || heed_db_get_transaction_depth (self->conn) > 0)
     return TRUE;
-  if (!_heed_store_exec (self, "BEGIN DEFERRED", error))
+  if (!heed_db_begin (self->conn, HEED_DB_BEGIN_SNAPSHOT, error))
     return FALSE;
   g_object_set_data (G_OBJECT (self), READ_TRANSACTION_KEY, GINT_TO_POINTER (1));
   return TRUE;
@@ -297,11 +248,13 @@ heed_store_end_read (HeedStore *self)
   if (g_object_get_data (G_OBJECT (self), READ_TRANSACTION_KEY) == NULL)
     return;
   g_object_set_data (G_OBJECT (self), READ_TRANSACTION_KEY, NULL);
-  if (self->db != NULL)
-    _heed_store_exec (self, "COMMIT", NULL);
+  if (self->conn != NULL && heed_db_is_open (self->conn)
+      && heed_db_get_transaction_depth (self->conn) > 0)
+    heed_db_commit (self->conn, NULL);
 }
 
-/* Reads a row of "SELECT id, <every field>" into a new record of @type. */
+/* Reads a row of "SELECT id, <every field>" into a new record of @type. Each walk has a
+ * statement of its own, so visitors may use the store's statements, even the same SQL. */
 gboolean
 heed_store_foreach_record (HeedStore               *self,
                            GType                    type,
@@ -312,8 +265,8 @@ heed_store_foreach_record (HeedStore               *self,
 {
   const ExchangeSql *sql;
   const char *text;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_type_is_a (type, HEED_TYPE_RECORD), FALSE);
@@ -323,20 +276,17 @@ heed_store_foreach_record (HeedStore               *self,
   text = filter == HEED_STORE_RECORDS_WITHOUT_CASE ? sql->select_without_case : sql->select_all;
   g_return_val_if_fail (text != NULL, FALSE);
 
-  stmt = prepare_walk (self, text, error);
+  stmt = _heed_store_query (self, text, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      g_autoptr(HeedRecord) record = _heed_store_record_from_row (type, stmt);
+      g_autoptr(HeedRecord) record = _heed_store_record_from_statement (type, stmt);
 
       if (!visitor (record, user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  return finish_walk (self, stmt, rc, error);
+  return step == HEED_DB_STEP_DONE;
 }
 
 gboolean
@@ -345,24 +295,24 @@ heed_store_foreach_setting (HeedStore                *self,
                             gpointer                  user_data,
                             GError                  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = prepare_walk (self, "SELECT key, value FROM settings WHERE key != 'practice-id' ORDER BY key", error);
+  stmt = _heed_store_query (self,
+                            "SELECT key, value FROM settings WHERE key != 'practice-id'"
+                            " ORDER BY key",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
-                    (const char *) sqlite3_column_text (stmt, 1), user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+      if (!visitor (heed_db_statement_column_text (stmt, 0),
+                    heed_db_statement_column_text (stmt, 1), user_data, error))
+        return FALSE;
     }
-  return finish_walk (self, stmt, rc, error);
+  return step == HEED_DB_STEP_DONE;
 }
 
 gboolean
@@ -371,26 +321,24 @@ heed_store_foreach_setting_blob (HeedStore             *self,
                                  gpointer               user_data,
                                  GError               **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = prepare_walk (self, "SELECT key, mime, data FROM setting_blobs ORDER BY key", error);
+  stmt = _heed_store_query (self, "SELECT key, mime, data FROM setting_blobs ORDER BY key",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       g_autoptr(GBytes) data = column_bytes (stmt, 2);
 
-      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
-                    (const char *) sqlite3_column_text (stmt, 1), data, user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+      if (!visitor (heed_db_statement_column_text (stmt, 0),
+                    heed_db_statement_column_text (stmt, 1), data, user_data, error))
+        return FALSE;
     }
-  return finish_walk (self, stmt, rc, error);
+  return step == HEED_DB_STEP_DONE;
 }
 
 gboolean
@@ -399,40 +347,37 @@ heed_store_foreach_category (HeedStore                 *self,
                              gpointer                   user_data,
                              GError                   **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = prepare_walk (self,
-                       "SELECT scheme, code, label, year_from, year_to, position, min_age, "
-                       "max_age, collection FROM categories ORDER BY id",
-                       error);
+  stmt = _heed_store_query (self,
+                            "SELECT scheme, code, label, year_from, year_to, position, min_age, "
+                            "max_age, collection FROM categories ORDER BY id",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       HeedCategory category = {
-        .scheme = (char *) sqlite3_column_text (stmt, 0),
-        .code = (char *) sqlite3_column_text (stmt, 1),
-        .label = (char *) sqlite3_column_text (stmt, 2),
-        .year_from = sqlite3_column_int64 (stmt, 3),
-        .year_to = sqlite3_column_int64 (stmt, 4),
-        .position = sqlite3_column_int64 (stmt, 5),
-        .has_min_age = sqlite3_column_type (stmt, 6) != SQLITE_NULL,
-        .min_age = sqlite3_column_int64 (stmt, 6),
-        .has_max_age = sqlite3_column_type (stmt, 7) != SQLITE_NULL,
-        .max_age = sqlite3_column_int64 (stmt, 7),
-        .collection = (char *) sqlite3_column_text (stmt, 8),
+        .scheme = (char *) heed_db_statement_column_text (stmt, 0),
+        .code = (char *) heed_db_statement_column_text (stmt, 1),
+        .label = (char *) heed_db_statement_column_text (stmt, 2),
+        .year_from = heed_db_statement_column_int64 (stmt, 3),
+        .year_to = heed_db_statement_column_int64 (stmt, 4),
+        .position = heed_db_statement_column_int64 (stmt, 5),
+        .has_min_age = !heed_db_statement_column_is_null (stmt, 6),
+        .min_age = heed_db_statement_column_int64 (stmt, 6),
+        .has_max_age = !heed_db_statement_column_is_null (stmt, 7),
+        .max_age = heed_db_statement_column_int64 (stmt, 7),
+        .collection = (char *) heed_db_statement_column_text (stmt, 8),
       };
 
       if (!visitor (&category, user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  return finish_walk (self, stmt, rc, error);
+  return step == HEED_DB_STEP_DONE;
 }
 
 gboolean
@@ -441,28 +386,31 @@ heed_store_foreach_risk (HeedStore             *self,
                          gpointer               user_data,
                          GError               **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  /* In the order the rows were written: the seed's, or the imported file's. */
-  stmt = prepare_walk (self,
-                       "SELECT seriousness, likelihood, risk FROM risk_matrix ORDER BY rowid",
-                       error);
+  /* By seriousness, then likelihood, each from the least to the most (the order the seed
+   * writes them in), whichever order the rows were written in. */
+  stmt = _heed_store_query (self,
+                            "SELECT seriousness, likelihood, risk FROM risk_matrix ORDER BY"
+                            " CASE seriousness WHEN 'low' THEN 1 WHEN 'medium' THEN 2"
+                            " WHEN 'high' THEN 3 WHEN 'extreme' THEN 4 ELSE 5 END, seriousness,"
+                            " CASE likelihood WHEN 'rare' THEN 1 WHEN 'unlikely' THEN 2"
+                            " WHEN 'possible' THEN 3 WHEN 'likely' THEN 4"
+                            " WHEN 'almost-certain' THEN 5 ELSE 6 END, likelihood",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
-                    (const char *) sqlite3_column_text (stmt, 1),
-                    (const char *) sqlite3_column_text (stmt, 2), user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+      if (!visitor (heed_db_statement_column_text (stmt, 0),
+                    heed_db_statement_column_text (stmt, 1),
+                    heed_db_statement_column_text (stmt, 2), user_data, error))
+        return FALSE;
     }
-  return finish_walk (self, stmt, rc, error);
+  return step == HEED_DB_STEP_DONE;
 }
 
 gboolean
@@ -471,25 +419,22 @@ heed_store_foreach_reference_counter (HeedStore                *self,
                                       gpointer                  user_data,
                                       GError                  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = prepare_walk (self, "SELECT prefix, last FROM reference_counters ORDER BY prefix",
-                       error);
+  stmt = _heed_store_query (self, "SELECT prefix, last FROM reference_counters ORDER BY prefix",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      if (!visitor ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                    user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+      if (!visitor (heed_db_statement_column_text (stmt, 0),
+                    heed_db_statement_column_int64 (stmt, 1), user_data, error))
+        return FALSE;
     }
-  return finish_walk (self, stmt, rc, error);
+  return step == HEED_DB_STEP_DONE;
 }
 
 gboolean
@@ -498,35 +443,32 @@ heed_store_foreach_tombstone (HeedStore                  *self,
                               gpointer                    user_data,
                               GError                    **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
-  stmt = prepare_walk (self,
-                       "SELECT reference, kind, closed_on, destroyed_at, destroyed_by, reason "
-                       "FROM destroyed ORDER BY reference",
-                       error);
+  stmt = _heed_store_query (self,
+                            "SELECT reference, kind, closed_on, destroyed_at, destroyed_by,"
+                            " reason FROM destroyed ORDER BY reference",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       HeedTombstone tombstone = {
-        .reference = (char *) sqlite3_column_text (stmt, 0),
-        .kind = (char *) sqlite3_column_text (stmt, 1),
-        .closed_on = (char *) sqlite3_column_text (stmt, 2),
-        .destroyed_at = (char *) sqlite3_column_text (stmt, 3),
-        .destroyed_by = (char *) sqlite3_column_text (stmt, 4),
-        .reason = (char *) sqlite3_column_text (stmt, 5),
+        .reference = (char *) heed_db_statement_column_text (stmt, 0),
+        .kind = (char *) heed_db_statement_column_text (stmt, 1),
+        .closed_on = (char *) heed_db_statement_column_text (stmt, 2),
+        .destroyed_at = (char *) heed_db_statement_column_text (stmt, 3),
+        .destroyed_by = (char *) heed_db_statement_column_text (stmt, 4),
+        .reason = (char *) heed_db_statement_column_text (stmt, 5),
       };
 
       if (!visitor (&tombstone, user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  return finish_walk (self, stmt, rc, error);
+  return step == HEED_DB_STEP_DONE;
 }
 
 /* The staff named in a case, as gint64 ids in order. */
@@ -537,10 +479,9 @@ heed_store_list_case_staff (HeedStore  *self,
 {
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  return _heed_store_list_ids (self,
-                               "SELECT staff_id FROM case_staff WHERE case_id = :case "
-                               "ORDER BY staff_id",
-                               case_id, error);
+  return _heed_store_ids (self,
+                          "SELECT staff_id FROM case_staff WHERE case_id = :id ORDER BY staff_id",
+                          case_id, error);
 }
 
 /* A case's attachments without their data (heed_store_dup_attachment() reads that), as
@@ -551,37 +492,33 @@ heed_store_list_attachments (HeedStore  *self,
                              GError    **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT id, \"case\", event, filename, mime, added_at "
-                              "FROM attachments WHERE \"case\" = :case ORDER BY id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT id, \"case\", event, filename, mime, added_at "
+                            "FROM attachments WHERE \"case\" = :case ORDER BY id",
+                            error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_int (stmt, ":case", case_id);
+  heed_db_statement_bind_int64 (stmt, "case", case_id);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_attachment_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       HeedAttachmentInfo *info = g_new0 (HeedAttachmentInfo, 1);
 
-      info->id = sqlite3_column_int64 (stmt, 0);
-      info->case_id = sqlite3_column_int64 (stmt, 1);
-      info->event_id = sqlite3_column_int64 (stmt, 2);
-      info->filename = _heed_store_column_dup (stmt, 3);
-      info->mime = _heed_store_column_dup (stmt, 4);
-      info->added_at = _heed_store_column_dup (stmt, 5);
+      info->id = heed_db_statement_column_int64 (stmt, 0);
+      info->case_id = heed_db_statement_column_int64 (stmt, 1);
+      info->event_id = heed_db_statement_column_int64 (stmt, 2);
+      info->filename = heed_db_statement_dup_column_text (stmt, 3);
+      info->mime = heed_db_statement_dup_column_text (stmt, 4);
+      info->added_at = heed_db_statement_dup_column_text (stmt, 5);
       g_ptr_array_add (list, info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (step != HEED_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -591,26 +528,22 @@ heed_store_dup_letter_pdf (HeedStore  *self,
                            gint64      letter_id,
                            GError    **error)
 {
-  sqlite3_stmt *stmt;
-  GBytes *pdf = NULL;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  stmt = _heed_store_prepare (self, "SELECT pdf FROM letters WHERE id = :id", error);
+  stmt = _heed_store_query (self, "SELECT pdf FROM letters WHERE id = :id", error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_int (stmt, ":id", letter_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    pdf = column_bytes (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  heed_db_statement_bind_int64 (stmt, "id", letter_id);
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_DONE)
     g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
                  _("There is no such letter."));
-  else if (rc != SQLITE_ROW)
-    _heed_store_set_sqlite_error (self, rc, error);
-  return pdf;
+  if (step != HEED_DB_STEP_ROW || heed_db_statement_column_is_null (stmt, 0))
+    return NULL;
+  return column_bytes (stmt, 0);
 }
 
 /* A binary setting such as the logo; NULL without an error when there is none. */
@@ -620,29 +553,21 @@ heed_store_dup_setting_blob (HeedStore   *self,
                              char       **mime,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
-  GBytes *data = NULL;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = _heed_store_prepare (self, "SELECT mime, data FROM setting_blobs WHERE key = :key",
-                              error);
+  stmt = _heed_store_query (self, "SELECT mime, data FROM setting_blobs WHERE key = :key",
+                            error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":key", key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (mime != NULL)
-        *mime = _heed_store_column_dup (stmt, 0);
-      data = column_bytes (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    _heed_store_set_sqlite_error (self, rc, error);
-  return data;
+  heed_db_statement_bind_text (stmt, "key", key);
+  if (heed_db_statement_step (stmt, error) != HEED_DB_STEP_ROW)
+    return NULL;
+  if (mime != NULL)
+    *mime = heed_db_statement_dup_column_text (stmt, 0);
+  return column_bytes (stmt, 1);
 }
 
 /* Questions */
@@ -654,20 +579,20 @@ heed_store_is_empty_practice (HeedStore  *self,
                               gboolean   *empty,
                               GError    **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gboolean has_content;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (empty != NULL, FALSE);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM people)"
-                              " OR EXISTS (SELECT 1 FROM staff) OR EXISTS (SELECT 1 FROM actions)"
-                              " OR EXISTS (SELECT 1 FROM survey_responses)"
-                              " OR EXISTS (SELECT 1 FROM destroyed)"
-                              " OR EXISTS (SELECT 1 FROM templates WHERE builtin = 0)",
-                              error);
-  if (stmt == NULL || !query_bool (self, stmt, &has_content, error))
+  stmt = _heed_store_query (self,
+                            "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM people)"
+                            " OR EXISTS (SELECT 1 FROM staff) OR EXISTS (SELECT 1 FROM actions)"
+                            " OR EXISTS (SELECT 1 FROM survey_responses)"
+                            " OR EXISTS (SELECT 1 FROM destroyed)"
+                            " OR EXISTS (SELECT 1 FROM templates WHERE NOT builtin)",
+                            error);
+  if (stmt == NULL || !query_bool (stmt, &has_content, error))
     return FALSE;
   *empty = !has_content;
   return TRUE;
@@ -680,88 +605,70 @@ heed_store_reference_is_taken (HeedStore   *self,
                                gboolean    *taken,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (reference != NULL, FALSE);
   g_return_val_if_fail (taken != NULL, FALSE);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT EXISTS (SELECT 1 FROM cases WHERE reference = :reference)"
-                              " OR EXISTS (SELECT 1 FROM destroyed WHERE reference = :reference)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT EXISTS (SELECT 1 FROM cases WHERE reference = :reference)"
+                            " OR EXISTS (SELECT 1 FROM destroyed WHERE reference = :reference)",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":reference", reference);
-  return query_bool (self, stmt, taken, error);
+  heed_db_statement_bind_text (stmt, "reference", reference);
+  return query_bool (stmt, taken, error);
 }
 
-static gboolean
-query_two_ints (HeedStore     *self,
-                sqlite3_stmt  *stmt,
-                gint64        *first,
-                gint64        *second,
-                GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *first = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  *second = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Who holds @reference: the row id of the case that has it and of the destroyed case's
- * record that has it, 0 for none. */
+/* Who holds @reference: the row id of the case that has it (0 for none), and whether a
+ * destroyed case had it. */
 gboolean
 heed_store_find_reference (HeedStore   *self,
                            const char  *reference,
                            gint64      *case_id,
-                           gint64      *destroyed_id,
+                           gboolean    *destroyed,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (reference != NULL, FALSE);
-  g_return_val_if_fail (case_id != NULL && destroyed_id != NULL, FALSE);
+  g_return_val_if_fail (case_id != NULL && destroyed != NULL, FALSE);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT coalesce ((SELECT id FROM cases WHERE reference = :reference),"
-                              " 0), coalesce ((SELECT rowid FROM destroyed"
-                              " WHERE reference = :reference), 0)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT coalesce ((SELECT id FROM cases WHERE reference = :reference),"
+                            " 0), EXISTS (SELECT 1 FROM destroyed WHERE reference = :reference)",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":reference", reference);
-  return query_two_ints (self, stmt, case_id, destroyed_id, error);
+  heed_db_statement_bind_text (stmt, "reference", reference);
+  step = heed_db_statement_step (stmt, error);
+  *case_id = step == HEED_DB_STEP_ROW ? heed_db_statement_column_int64 (stmt, 0) : 0;
+  *destroyed = step == HEED_DB_STEP_ROW && heed_db_statement_column_int64 (stmt, 1) != 0;
+  return step != HEED_DB_STEP_ERROR;
 }
 
-/* The newest row ids of the cases and of the destroyed cases' records: rows added after them
- * (inside an import's transaction) are the import's own. */
+/* The newest row id of the cases: cases added after it (inside an import's transaction) are
+ * the import's own. */
 gboolean
-heed_store_get_reference_marks (HeedStore  *self,
-                                gint64     *last_case_id,
-                                gint64     *last_destroyed_id,
-                                GError    **error)
+heed_store_get_last_case_id (HeedStore  *self,
+                             gint64     *last_case_id,
+                             GError    **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (last_case_id != NULL && last_destroyed_id != NULL, FALSE);
+  g_return_val_if_fail (last_case_id != NULL, FALSE);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT coalesce ((SELECT max (id) FROM cases), 0),"
-                              " coalesce ((SELECT max (rowid) FROM destroyed), 0)",
-                              error);
+  stmt = _heed_store_query (self, "SELECT coalesce (max (id), 0) FROM cases", error);
   if (stmt == NULL)
     return FALSE;
-  return query_two_ints (self, stmt, last_case_id, last_destroyed_id, error);
+  step = heed_db_statement_step (stmt, error);
+  *last_case_id = step == HEED_DB_STEP_ROW ? heed_db_statement_column_int64 (stmt, 0) : 0;
+  return step != HEED_DB_STEP_ERROR;
 }
 
 gboolean
@@ -771,21 +678,21 @@ heed_store_has_template (HeedStore   *self,
                          gboolean    *has,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
   g_return_val_if_fail (has != NULL, FALSE);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT EXISTS (SELECT 1 FROM templates WHERE code = :code"
-                              " AND language IS :language)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT EXISTS (SELECT 1 FROM templates WHERE code = :code"
+                            " AND language IS NOT DISTINCT FROM CAST (:language AS TEXT))",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":code", code);
-  _heed_store_bind_text (stmt, ":language", language);
-  return query_bool (self, stmt, has, error);
+  heed_db_statement_bind_text (stmt, "code", code);
+  heed_db_statement_bind_text (stmt, "language", language);
+  return query_bool (stmt, has, error);
 }
 
 /* Writing */
@@ -810,9 +717,7 @@ heed_store_clear_practice_setup (HeedStore            *self,
     { HEED_STORE_SETUP_RISK, "DELETE FROM risk_matrix", "risk_matrix" },
   };
   g_autoptr(GArray) template_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
   gboolean empty = FALSE;
-  int rc;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
@@ -827,10 +732,12 @@ heed_store_clear_practice_setup (HeedStore            *self,
     }
   else
     {
-      stmt = _heed_store_prepare (self,
-                                  "SELECT NOT EXISTS (SELECT 1 FROM templates WHERE builtin = 0)",
-                                  error);
-      if (stmt == NULL || !query_bool (self, stmt, &empty, error))
+      g_autoptr(HeedDbStatement) stmt = NULL;
+
+      stmt = _heed_store_query (self,
+                                "SELECT NOT EXISTS (SELECT 1 FROM templates WHERE NOT builtin)",
+                                error);
+      if (stmt == NULL || !query_bool (stmt, &empty, error))
         return FALSE;
     }
   if (!empty)
@@ -845,10 +752,12 @@ heed_store_clear_practice_setup (HeedStore            *self,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (clears); i++)
     {
+      g_autoptr(HeedDbStatement) stmt = NULL;
+
       if (!(parts & clears[i].part))
         continue;
-      stmt = _heed_store_prepare (self, clears[i].sql, error);
-      if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
+      stmt = _heed_store_query (self, clears[i].sql, error);
+      if (stmt == NULL || !_heed_store_run (stmt, error)
           || !_heed_store_audit (self, "delete", clears[i].table, 0, "replaced by an import",
                                  error)
           || (strcmp (clears[i].table, "settings") == 0
@@ -858,31 +767,31 @@ heed_store_clear_practice_setup (HeedStore            *self,
 
   if (parts & HEED_STORE_SETUP_TEMPLATES)
     {
-      stmt = _heed_store_prepare (self, "SELECT id FROM templates ORDER BY id", error);
+      g_autoptr(HeedDbStatement) stmt = NULL;
+      HeedDbStep step;
+
+      stmt = _heed_store_query (self, "SELECT id FROM templates ORDER BY id", error);
       if (stmt == NULL)
         goto failed;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = heed_db_statement_column_int64 (stmt, 0);
 
           g_array_append_val (template_ids, id);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _heed_store_set_sqlite_error (self, rc, error);
-          goto failed;
-        }
+      if (step != HEED_DB_STEP_DONE)
+        goto failed;
     }
   for (guint i = 0; i < template_ids->len; i++)
     {
+      g_autoptr(HeedDbStatement) stmt = NULL;
       gint64 id = g_array_index (template_ids, gint64, i);
 
-      stmt = _heed_store_prepare (self, "DELETE FROM templates WHERE id = :id", error);
+      stmt = _heed_store_query (self, "DELETE FROM templates WHERE id = :id", error);
       if (stmt == NULL)
         goto failed;
-      _heed_store_bind_int (stmt, ":id", id);
-      if (!_heed_store_step_done (self, stmt, error)
+      heed_db_statement_bind_int64 (stmt, "id", id);
+      if (!_heed_store_run (stmt, error)
           || !_heed_store_audit (self, "delete", "templates", id, "replaced by an import", error))
         goto failed;
     }
@@ -899,7 +808,7 @@ heed_store_insert_setting (HeedStore   *self,
                            const char  *value,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -914,15 +823,15 @@ heed_store_insert_setting (HeedStore   *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO settings (key, value) VALUES (:key, :value) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO settings (key, value) VALUES (:key, :value) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_text (stmt, ":key", key);
-  _heed_store_bind_text (stmt, ":value", value);
-  if (!_heed_store_step_done (self, stmt, error)
+  heed_db_statement_bind_text (stmt, "key", key);
+  heed_db_statement_bind_text (stmt, "value", value);
+  if (!_heed_store_run (stmt, error)
       || !_heed_store_audit_keyed (self, "setting", "settings", key, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -939,7 +848,7 @@ heed_store_insert_setting_blob (HeedStore   *self,
                                 GBytes      *data,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -955,17 +864,17 @@ heed_store_insert_setting_blob (HeedStore   *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO setting_blobs (key, mime, data) VALUES (:key, :mime,"
-                              " :data) ON CONFLICT (key) DO UPDATE SET mime = excluded.mime,"
-                              " data = excluded.data",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO setting_blobs (key, mime, data) VALUES (:key, :mime,"
+                            " :data) ON CONFLICT (key) DO UPDATE SET mime = excluded.mime,"
+                            " data = excluded.data",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_text (stmt, ":key", key);
-  _heed_store_bind_text (stmt, ":mime", mime);
-  bind_blob (stmt, ":data", data);
-  if (!_heed_store_step_done (self, stmt, error)
+  heed_db_statement_bind_text (stmt, "key", key);
+  heed_db_statement_bind_text (stmt, "mime", mime);
+  bind_blob (stmt, "data", data);
+  if (!_heed_store_run (stmt, error)
       || !_heed_store_audit_keyed (self, "setting", "setting_blobs", key, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -981,7 +890,8 @@ heed_store_insert_category (HeedStore           *self,
                             GError             **error)
 {
   g_autofree char *id_text = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  gint64 id = 0;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (category != NULL, FALSE);
@@ -1018,28 +928,28 @@ heed_store_insert_category (HeedStore           *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO categories (scheme, code, label, year_from, year_to,"
-                              " position, min_age, max_age, collection) VALUES (:scheme, :code,"
-                              " :label, :from, :to, :position, :min, :max, :collection)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO categories (scheme, code, label, year_from, year_to,"
+                            " position, min_age, max_age, collection) VALUES (:scheme, :code,"
+                            " :label, :from, :to, :position, :min, :max, :collection)",
+                            error);
   if (stmt == NULL)
     goto failed;
   if (category->collection != NULL)
-    _heed_store_bind_text (stmt, ":collection", category->collection);
-  _heed_store_bind_text (stmt, ":scheme", category->scheme);
-  _heed_store_bind_text (stmt, ":code", category->code);
-  _heed_store_bind_text (stmt, ":label", category->label);
-  _heed_store_bind_int (stmt, ":from", category->year_from);
-  _heed_store_bind_int (stmt, ":to", category->year_to);
-  _heed_store_bind_int (stmt, ":position", category->position);
+    heed_db_statement_bind_text (stmt, "collection", category->collection);
+  heed_db_statement_bind_text (stmt, "scheme", category->scheme);
+  heed_db_statement_bind_text (stmt, "code", category->code);
+  heed_db_statement_bind_text (stmt, "label", category->label);
+  heed_db_statement_bind_int64 (stmt, "from", category->year_from);
+  heed_db_statement_bind_int64 (stmt, "to", category->year_to);
+  heed_db_statement_bind_int64 (stmt, "position", category->position);
   if (category->has_min_age)
-    _heed_store_bind_int (stmt, ":min", category->min_age);
+    heed_db_statement_bind_int64 (stmt, "min", category->min_age);
   if (category->has_max_age)
-    _heed_store_bind_int (stmt, ":max", category->max_age);
-  if (!_heed_store_step_done (self, stmt, error))
+    heed_db_statement_bind_int64 (stmt, "max", category->max_age);
+  if (!heed_db_statement_insert (stmt, &id, error))
     goto failed;
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_last_insert_rowid (self->db));
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (!_heed_store_audit_keyed (self, "add", "categories", id_text, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -1058,7 +968,7 @@ heed_store_insert_risk (HeedStore   *self,
 {
   static const char *const risks[] = { "low", "moderate", "high", "extreme", NULL };
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
@@ -1076,18 +986,18 @@ heed_store_insert_risk (HeedStore   *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO risk_matrix (seriousness, likelihood, risk) VALUES"
-                              " (:s, :l, :r) ON CONFLICT (seriousness, likelihood) DO UPDATE"
-                              " SET risk = excluded.risk",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO risk_matrix (seriousness, likelihood, risk) VALUES"
+                            " (:s, :l, :r) ON CONFLICT (seriousness, likelihood) DO UPDATE"
+                            " SET risk = excluded.risk",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_text (stmt, ":s", seriousness);
-  _heed_store_bind_text (stmt, ":l", likelihood);
-  _heed_store_bind_text (stmt, ":r", risk);
+  heed_db_statement_bind_text (stmt, "s", seriousness);
+  heed_db_statement_bind_text (stmt, "l", likelihood);
+  heed_db_statement_bind_text (stmt, "r", risk);
   key = g_strdup_printf ("%s/%s", seriousness, likelihood);
-  if (!_heed_store_step_done (self, stmt, error)
+  if (!_heed_store_run (stmt, error)
       || !_heed_store_audit_keyed (self, "setting", "risk_matrix", key, error))
     goto failed;
   return heed_store_commit (self, error);
@@ -1104,7 +1014,7 @@ heed_store_raise_reference_counter (HeedStore   *self,
                                     gint64       last,
                                     GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (prefix != NULL, FALSE);
@@ -1125,16 +1035,17 @@ heed_store_raise_reference_counter (HeedStore   *self,
     }
   if (!_heed_store_check_writable (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO reference_counters (prefix, last) VALUES (:prefix,"
-                              " :last) ON CONFLICT (prefix) DO UPDATE SET"
-                              " last = max (last, excluded.last)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO reference_counters (prefix, last) VALUES (:prefix,"
+                            " :last) ON CONFLICT (prefix) DO UPDATE SET"
+                            " last = CASE WHEN excluded.last > reference_counters.last"
+                            " THEN excluded.last ELSE reference_counters.last END",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":prefix", prefix);
-  _heed_store_bind_int (stmt, ":last", last);
-  return _heed_store_step_done (self, stmt, error)
+  heed_db_statement_bind_text (stmt, "prefix", prefix);
+  heed_db_statement_bind_int64 (stmt, "last", last);
+  return _heed_store_run (stmt, error)
          && _heed_store_audit_counter (self, "counter", prefix, error);
 }
 
@@ -1143,7 +1054,7 @@ heed_store_insert_tombstone (HeedStore            *self,
                              const HeedTombstone  *tombstone,
                              GError              **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gboolean taken = FALSE;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -1177,20 +1088,20 @@ heed_store_insert_tombstone (HeedStore            *self,
                    tombstone->reference);
       goto failed;
     }
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO destroyed (reference, kind, closed_on, destroyed_at,"
-                              " destroyed_by, reason) VALUES (:reference, :kind, :closed,"
-                              " :at, :by, :reason)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO destroyed (reference, kind, closed_on, destroyed_at,"
+                            " destroyed_by, reason) VALUES (:reference, :kind, :closed,"
+                            " :at, :by, :reason)",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_text (stmt, ":reference", tombstone->reference);
-  _heed_store_bind_text (stmt, ":kind", tombstone->kind);
-  _heed_store_bind_text (stmt, ":closed", tombstone->closed_on);
-  _heed_store_bind_text (stmt, ":at", tombstone->destroyed_at);
-  _heed_store_bind_text (stmt, ":by", tombstone->destroyed_by);
-  _heed_store_bind_text (stmt, ":reason", tombstone->reason);
-  if (!_heed_store_step_done (self, stmt, error)
+  heed_db_statement_bind_text (stmt, "reference", tombstone->reference);
+  heed_db_statement_bind_text (stmt, "kind", tombstone->kind);
+  heed_db_statement_bind_text (stmt, "closed", tombstone->closed_on);
+  heed_db_statement_bind_text (stmt, "at", tombstone->destroyed_at);
+  heed_db_statement_bind_text (stmt, "by", tombstone->destroyed_by);
+  heed_db_statement_bind_text (stmt, "reason", tombstone->reason);
+  if (!_heed_store_run (stmt, error)
       || !_heed_store_audit_keyed (self, "add", "destroyed", tombstone->reference, error)
       || !raise_counter_for (self, tombstone->reference, error))
     goto failed;
@@ -1226,8 +1137,9 @@ heed_store_insert_record (HeedStore   *self,
   g_autofree char *now = NULL;
   g_autofree char *digest = NULL;
   const ExchangeSql *sql;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gboolean is_case;
+  gint64 id = 0;
   GDate today;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -1273,16 +1185,16 @@ heed_store_insert_record (HeedStore   *self,
   sql = get_exchange_sql (G_OBJECT_TYPE (record));
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self, letter_pdf != NULL ? sql->insert_with_pdf : sql->insert,
+  stmt = _heed_store_query (self, letter_pdf != NULL ? sql->insert_with_pdf : sql->insert,
                               error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_record (stmt, record);
+  _heed_store_bind_record_to (stmt, record);
   if (letter_pdf != NULL)
-    bind_blob (stmt, ":pdf", letter_pdf);
-  if (!_heed_store_step_done (self, stmt, error))
+    bind_blob (stmt, "pdf", letter_pdf);
+  if (!heed_db_statement_insert (stmt, &id, error))
     goto failed;
-  heed_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  heed_record_set_id (record, id);
 
   if (is_case
       && !raise_counter_for (self, heed_record_get_text (record, HEED_CASE_REFERENCE), error))
@@ -1322,8 +1234,8 @@ heed_store_insert_attachment (HeedStore                 *self,
 {
   g_autofree char *digest = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  gint64 id = 0;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
@@ -1362,24 +1274,23 @@ heed_store_insert_attachment (HeedStore                 *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO attachments (\"case\", event, filename, mime, added_at,"
-                              " data) VALUES (:case, :event, :filename, :mime, :added, :data)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO attachments (\"case\", event, filename, mime, added_at,"
+                            " data) VALUES (:case, :event, :filename, :mime, :added, :data)",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_int (stmt, ":case", info->case_id);
+  heed_db_statement_bind_int64 (stmt, "case", info->case_id);
   if (info->event_id > 0)
-    _heed_store_bind_int (stmt, ":event", info->event_id);
-  _heed_store_bind_text (stmt, ":filename", info->filename);
-  _heed_store_bind_text (stmt, ":mime",
+    heed_db_statement_bind_int64 (stmt, "event", info->event_id);
+  heed_db_statement_bind_text (stmt, "filename", info->filename);
+  heed_db_statement_bind_text (stmt, "mime",
                          info->mime != NULL && info->mime[0] != '\0'
                          ? info->mime : "application/octet-stream");
-  _heed_store_bind_text (stmt, ":added", info->added_at != NULL ? info->added_at : now);
-  bind_blob (stmt, ":data", data);
-  if (!_heed_store_step_done (self, stmt, error))
+  heed_db_statement_bind_text (stmt, "added", info->added_at != NULL ? info->added_at : now);
+  bind_blob (stmt, "data", data);
+  if (!heed_db_statement_insert (stmt, &id, error))
     goto failed;
-  id = sqlite3_last_insert_rowid (self->db);
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   if (!audit_imported (self, "add", "attachments", id, digest, error))
     goto failed;
@@ -1401,21 +1312,21 @@ heed_store_add_case_staff (HeedStore   *self,
                            GError     **error)
 {
   g_autofree char *digest = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO case_staff (case_id, staff_id) VALUES (:case, :staff)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO case_staff (case_id, staff_id) VALUES (:case, :staff)",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  _heed_store_bind_int (stmt, ":staff", staff_id);
+  heed_db_statement_bind_int64 (stmt, "case", case_id);
+  heed_db_statement_bind_int64 (stmt, "staff", staff_id);
   digest = _heed_store_case_staff_digest (case_id, staff_id);
-  if (!_heed_store_step_done (self, stmt, error)
+  if (!_heed_store_run (stmt, error)
       || !audit_imported (self, "add", "case_staff", case_id, digest, error))
     goto failed;
   return heed_store_commit (self, error);

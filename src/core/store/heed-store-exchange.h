@@ -151,14 +151,15 @@ gboolean    heed_store_reference_is_taken       (HeedStore                  *sel
                                                  const char                 *reference,
                                                  gboolean                   *taken,
                                                  GError                    **error);
+/* The id of the case that has @reference (0 for none), and whether a destroyed case had it. */
 gboolean    heed_store_find_reference           (HeedStore                  *self,
                                                  const char                 *reference,
                                                  gint64                     *case_id,
-                                                 gint64                     *destroyed_id,
+                                                 gboolean                   *destroyed,
                                                  GError                    **error);
-gboolean    heed_store_get_reference_marks      (HeedStore                  *self,
+/* The newest case's id: cases added after it are an import's own. */
+gboolean    heed_store_get_last_case_id         (HeedStore                  *self,
                                                  gint64                     *last_case_id,
-                                                 gint64                     *last_destroyed_id,
                                                  GError                    **error);
 gboolean    heed_store_has_template             (HeedStore                  *self,
                                                  const char                 *code,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "heed-store-figures.h"
@@ -11,31 +12,29 @@
 /* The rows the reports and timelines count, read here so that no SQL is outside the store. */
 
 static const char *
-text_at (sqlite3_stmt *stmt, int column)
+text_at (HeedDbStatement *stmt, int column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return heed_db_statement_column_text (stmt, column);
 }
 
-/* Steps @stmt to its end, handing each row to @row_func; resets it whatever happens. */
 static gboolean
-step_all (HeedStore    *self,
-          sqlite3_stmt *stmt,
-          void (*row_func) (sqlite3_stmt *stmt, gpointer data),
+flag_at (HeedDbStatement *stmt, int column)
+{
+  return heed_db_statement_column_int64 (stmt, column) != 0;
+}
+
+/* Steps @stmt to its end, handing each row to @row_func. */
+static gboolean
+step_all (HeedDbStatement *stmt,
+          void (*row_func) (HeedDbStatement *stmt, gpointer data),
           gpointer data,
           GError **error)
 {
-  int rc;
+  HeedDbStep step;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     row_func (stmt, data);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return step == HEED_DB_STEP_DONE;
 }
 
 /* Drafts are not yet feedback; everything else received up to the end of the period counts
@@ -53,8 +52,8 @@ static const char figures_case_sql[] =
   " WHERE c.status != 'draft' AND c.received_at < :end"
   /* A case that ended before the first day we look at cannot count, unless the Ombudsman
    * took it up later. */
-  " AND (c.received_at >= :start OR ifnull (c.responded_on, c.closed_on) IS NULL"
-  "      OR ifnull (c.responded_on, c.closed_on) >= :start OR c.ombudsman_referred >= :start"
+  " AND (c.received_at >= :start OR coalesce (c.responded_on, c.closed_on) IS NULL"
+  "      OR coalesce (c.responded_on, c.closed_on) >= :start OR c.ombudsman_referred >= :start"
   "      OR c.ombudsman_decided >= :start)"
   " ORDER BY c.received_at, c.id";
 
@@ -64,11 +63,11 @@ typedef struct {
 } CaseVisit;
 
 static void
-visit_case (sqlite3_stmt *stmt, gpointer data)
+visit_case (HeedDbStatement *stmt, gpointer data)
 {
   CaseVisit      *visit = data;
   HeedFiguresCase row = {
-    .id = sqlite3_column_int64 (stmt, 0),
+    .id = heed_db_statement_column_int64 (stmt, 0),
     .kind = text_at (stmt, 1),
     .channel = text_at (stmt, 2),
     .status = text_at (stmt, 3),
@@ -79,28 +78,28 @@ visit_case (sqlite3_stmt *stmt, gpointer data)
     .responded_on = text_at (stmt, 8),
     .closed_on = text_at (stmt, 9),
     .stage2_on = text_at (stmt, 10),
-    .extended = sqlite3_column_int (stmt, 11) != 0,
-    .oral_resolved = sqlite3_column_int (stmt, 12) != 0,
+    .extended = flag_at (stmt, 11),
+    .oral_resolved = flag_at (stmt, 12),
     .outcome = text_at (stmt, 13),
     .ombudsman_referred = text_at (stmt, 14),
     .ombudsman_status = text_at (stmt, 15),
     .ombudsman_decision = text_at (stmt, 16),
     .ombudsman_decided = text_at (stmt, 17),
     .ombudsman_complied = text_at (stmt, 18),
-    .general_importance = sqlite3_column_int (stmt, 19) != 0,
-    .on_behalf = sqlite3_column_int (stmt, 20) != 0,
+    .general_importance = flag_at (stmt, 19),
+    .on_behalf = flag_at (stmt, 20),
     .subject = text_at (stmt, 21),
-    .publication_approved = sqlite3_column_int (stmt, 22) != 0,
-    .in_report = sqlite3_column_int (stmt, 23) != 0,
+    .publication_approved = flag_at (stmt, 22),
+    .in_report = flag_at (stmt, 23),
     .you_said = text_at (stmt, 24),
     .we_did = text_at (stmt, 25),
     .lessons = text_at (stmt, 26),
     .date_of_birth = text_at (stmt, 27),
     .care = text_at (stmt, 28),
-    .remedy_apology = sqlite3_column_int (stmt, 29) != 0,
-    .remedy_explanation = sqlite3_column_int (stmt, 30) != 0,
-    .remedy_action = sqlite3_column_int (stmt, 31) != 0,
-    .remedy_financial = sqlite3_column_int64 (stmt, 32),
+    .remedy_apology = flag_at (stmt, 29),
+    .remedy_explanation = flag_at (stmt, 30),
+    .remedy_action = flag_at (stmt, 31),
+    .remedy_financial = heed_db_statement_column_int64 (stmt, 32),
   };
 
   visit->func (&row, visit->user_data);
@@ -114,20 +113,20 @@ heed_store_foreach_figures_case (HeedStore          *self,
                                  gpointer            user_data,
                                  GError            **error)
 {
-  CaseVisit     visit = { func, user_data };
-  sqlite3_stmt *stmt;
+  CaseVisit visit = { func, user_data };
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (start != NULL && end != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = _heed_store_prepare (self, figures_case_sql, error);
+  stmt = _heed_store_query (self, figures_case_sql, error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":start", start);
-  _heed_store_bind_text (stmt, ":end", end);
-  return step_all (self, stmt, visit_case, &visit, error);
+  heed_db_statement_bind_text (stmt, "start", start);
+  heed_db_statement_bind_text (stmt, "end", end);
+  return step_all (stmt, visit_case, &visit, error);
 }
 
 static void
@@ -139,13 +138,13 @@ aspect_free (HeedFiguresAspect *aspect)
 }
 
 static void
-add_aspect (sqlite3_stmt *stmt, gpointer data)
+add_aspect (HeedDbStatement *stmt, gpointer data)
 {
   HeedFiguresAspect *aspect = g_new0 (HeedFiguresAspect, 1);
 
-  aspect->case_id = sqlite3_column_int64 (stmt, 0);
-  aspect->subject = _heed_store_column_dup (stmt, 1);
-  aspect->staff_group = _heed_store_column_dup (stmt, 2);
+  aspect->case_id = heed_db_statement_column_int64 (stmt, 0);
+  aspect->subject = heed_db_statement_dup_column_text (stmt, 1);
+  aspect->staff_group = heed_db_statement_dup_column_text (stmt, 2);
   g_ptr_array_add (data, aspect);
 }
 
@@ -156,30 +155,30 @@ heed_store_list_complaint_aspects (HeedStore  *self,
                                    GError    **error)
 {
   g_autoptr(GPtrArray) aspects = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (start != NULL && end != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT e.\"case\", e.subject, e.staff_group FROM case_elements e"
-                              " JOIN cases c ON c.id = e.\"case\""
-                              " WHERE c.kind = 'complaint' AND c.received_at >= :start"
-                              " AND c.received_at < :end ORDER BY e.\"case\", e.position, e.id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT e.\"case\", e.subject, e.staff_group FROM case_elements e"
+                            " JOIN cases c ON c.id = e.\"case\""
+                            " WHERE c.kind = 'complaint' AND c.received_at >= :start"
+                            " AND c.received_at < :end ORDER BY e.\"case\", e.position, e.id",
+                            error);
   if (stmt == NULL)
     return NULL;
   aspects = g_ptr_array_new_with_free_func ((GDestroyNotify) aspect_free);
-  _heed_store_bind_text (stmt, ":start", start);
-  _heed_store_bind_text (stmt, ":end", end);
-  if (!step_all (self, stmt, add_aspect, aspects, error))
+  heed_db_statement_bind_text (stmt, "start", start);
+  heed_db_statement_bind_text (stmt, "end", end);
+  if (!step_all (stmt, add_aspect, aspects, error))
     return NULL;
   return g_steal_pointer (&aspects);
 }
 
 static void
-add_answers (sqlite3_stmt *stmt, gpointer data)
+add_answers (HeedDbStatement *stmt, gpointer data)
 {
   const char *answers = text_at (stmt, 0);
 
@@ -190,22 +189,22 @@ GPtrArray *
 heed_store_list_survey_answers (HeedStore *self, const char *from, const char *to, GError **error)
 {
   g_autoptr(GPtrArray) answers = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT answers FROM survey_responses WHERE responded_on >= :start"
-                              " AND responded_on <= :end",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT answers FROM survey_responses WHERE responded_on >= :start"
+                            " AND responded_on <= :end ORDER BY responded_on, id",
+                            error);
   if (stmt == NULL)
     return NULL;
   answers = g_ptr_array_new_with_free_func (g_free);
-  _heed_store_bind_text (stmt, ":start", from);
-  _heed_store_bind_text (stmt, ":end", to);
-  if (!step_all (self, stmt, add_answers, answers, error))
+  heed_db_statement_bind_text (stmt, "start", from);
+  heed_db_statement_bind_text (stmt, "end", to);
+  if (!step_all (stmt, add_answers, answers, error))
     return NULL;
   return g_steal_pointer (&answers);
 }
@@ -222,16 +221,16 @@ report_action_free (HeedFiguresAction *action)
 }
 
 static void
-add_report_action (sqlite3_stmt *stmt, gpointer data)
+add_report_action (HeedDbStatement *stmt, gpointer data)
 {
   HeedFiguresAction *action = g_new0 (HeedFiguresAction, 1);
 
-  action->description = _heed_store_column_dup (stmt, 0);
-  action->due_date = _heed_store_column_dup (stmt, 1);
-  action->completed_on = _heed_store_column_dup (stmt, 2);
-  action->publishable = sqlite3_column_int (stmt, 3) != 0;
-  action->owner_role = _heed_store_column_dup (stmt, 4);
-  action->impact = _heed_store_column_dup (stmt, 5);
+  action->description = heed_db_statement_dup_column_text (stmt, 0);
+  action->due_date = heed_db_statement_dup_column_text (stmt, 1);
+  action->completed_on = heed_db_statement_dup_column_text (stmt, 2);
+  action->publishable = flag_at (stmt, 3);
+  action->owner_role = heed_db_statement_dup_column_text (stmt, 4);
+  action->impact = heed_db_statement_dup_column_text (stmt, 5);
   g_ptr_array_add (data, action);
 }
 
@@ -239,29 +238,30 @@ GPtrArray *
 heed_store_list_report_actions (HeedStore *self, const char *from, const char *to, GError **error)
 {
   g_autoptr(GPtrArray) actions = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT a.description, a.due_date, a.completed_on,"
-                              " CASE WHEN a.\"case\" IS NULL OR c.publication_approved THEN 1"
-                              " ELSE 0 END, s.role, a.impact"
-                              " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
-                              " LEFT JOIN staff s ON s.id = a.owner"
-                              " WHERE (a.completed_on >= :start AND a.completed_on <= :end)"
-                              " OR (a.completed_on IS NULL AND ifnull (a.start_date, :end) <= :end)"
-                              " OR (a.completed_on > :end AND ifnull (a.start_date, :end) <= :end)"
-                              " ORDER BY a.completed_on IS NULL, a.completed_on, a.due_date, a.id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT a.description, a.due_date, a.completed_on,"
+                            " CASE WHEN a.\"case\" IS NULL OR c.publication_approved THEN 1"
+                            " ELSE 0 END, s.role, a.impact"
+                            " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
+                            " LEFT JOIN staff s ON s.id = a.owner"
+                            " WHERE (a.completed_on >= :start AND a.completed_on <= :end)"
+                            " OR (a.completed_on IS NULL AND coalesce (a.start_date, :end) <= :end)"
+                            " OR (a.completed_on > :end AND coalesce (a.start_date, :end) <= :end)"
+                            " ORDER BY a.completed_on IS NULL, a.completed_on,"
+                            " a.due_date NULLS FIRST, a.id",
+                            error);
   if (stmt == NULL)
     return NULL;
   actions = g_ptr_array_new_with_free_func ((GDestroyNotify) report_action_free);
-  _heed_store_bind_text (stmt, ":start", from);
-  _heed_store_bind_text (stmt, ":end", to);
-  if (!step_all (self, stmt, add_report_action, actions, error))
+  heed_db_statement_bind_text (stmt, "start", from);
+  heed_db_statement_bind_text (stmt, "end", to);
+  if (!step_all (stmt, add_report_action, actions, error))
     return NULL;
   return g_steal_pointer (&actions);
 }
@@ -274,13 +274,13 @@ age_band_free (HeedFiguresAgeBand *band)
 }
 
 static void
-add_age_band (sqlite3_stmt *stmt, gpointer data)
+add_age_band (HeedDbStatement *stmt, gpointer data)
 {
   HeedFiguresAgeBand *band = g_new0 (HeedFiguresAgeBand, 1);
 
-  band->code = _heed_store_column_dup (stmt, 0);
-  band->min_age = sqlite3_column_int (stmt, 1);
-  band->max_age = sqlite3_column_int (stmt, 2);
+  band->code = heed_db_statement_dup_column_text (stmt, 0);
+  band->min_age = (int) heed_db_statement_column_int64 (stmt, 1);
+  band->max_age = (int) heed_db_statement_column_int64 (stmt, 2);
   g_ptr_array_add (data, band);
 }
 
@@ -288,23 +288,23 @@ GPtrArray *
 heed_store_list_age_bands (HeedStore *self, int year, GError **error)
 {
   g_autoptr(GPtrArray) bands = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT code, ifnull (min_age, -1), ifnull (max_age, 1000)"
-                              " FROM categories WHERE scheme = 'age-band'"
-                              " AND :year BETWEEN year_from AND year_to"
-                              " AND (min_age IS NOT NULL OR max_age IS NOT NULL)"
-                              " ORDER BY position, id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT code, coalesce (min_age, -1), coalesce (max_age, 1000)"
+                            " FROM categories WHERE scheme = 'age-band'"
+                            " AND :year BETWEEN year_from AND year_to"
+                            " AND (min_age IS NOT NULL OR max_age IS NOT NULL)"
+                            " ORDER BY position, id",
+                            error);
   if (stmt == NULL)
     return NULL;
   bands = g_ptr_array_new_with_free_func ((GDestroyNotify) age_band_free);
-  _heed_store_bind_int (stmt, ":year", year);
-  if (!step_all (self, stmt, add_age_band, bands, error))
+  heed_db_statement_bind_int64 (stmt, "year", year);
+  if (!step_all (stmt, add_age_band, bands, error))
     return NULL;
   return g_steal_pointer (&bands);
 }
@@ -323,19 +323,19 @@ plan_action_free (HeedFiguresPlanAction *action)
 }
 
 static void
-add_plan_action (sqlite3_stmt *stmt, gpointer data)
+add_plan_action (HeedDbStatement *stmt, gpointer data)
 {
   HeedFiguresPlanAction *action = g_new0 (HeedFiguresPlanAction, 1);
 
-  action->id = sqlite3_column_int64 (stmt, 0);
-  action->case_id = sqlite3_column_int64 (stmt, 1);
-  action->case_reference = _heed_store_column_dup (stmt, 2);
-  action->description = _heed_store_column_dup (stmt, 3);
-  action->owner = _heed_store_column_dup (stmt, 4);
-  action->start_date = _heed_store_column_dup (stmt, 5);
-  action->due_date = _heed_store_column_dup (stmt, 6);
-  action->review_date = _heed_store_column_dup (stmt, 7);
-  action->completed_on = _heed_store_column_dup (stmt, 8);
+  action->id = heed_db_statement_column_int64 (stmt, 0);
+  action->case_id = heed_db_statement_column_int64 (stmt, 1);
+  action->case_reference = heed_db_statement_dup_column_text (stmt, 2);
+  action->description = heed_db_statement_dup_column_text (stmt, 3);
+  action->owner = heed_db_statement_dup_column_text (stmt, 4);
+  action->start_date = heed_db_statement_dup_column_text (stmt, 5);
+  action->due_date = heed_db_statement_dup_column_text (stmt, 6);
+  action->review_date = heed_db_statement_dup_column_text (stmt, 7);
+  action->completed_on = heed_db_statement_dup_column_text (stmt, 8);
   g_ptr_array_add (data, action);
 }
 
@@ -343,21 +343,21 @@ GPtrArray *
 heed_store_list_plan_actions (HeedStore *self, GError **error)
 {
   g_autoptr(GPtrArray) actions = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT a.id, ifnull (a.\"case\", 0), c.reference, a.description,"
-                              " s.name, a.start_date, a.due_date, a.review_date, a.completed_on"
-                              " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
-                              " LEFT JOIN staff s ON s.id = a.owner",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT a.id, coalesce (a.\"case\", 0), c.reference, a.description,"
+                            " s.name, a.start_date, a.due_date, a.review_date, a.completed_on"
+                            " FROM actions a LEFT JOIN cases c ON c.id = a.\"case\""
+                            " LEFT JOIN staff s ON s.id = a.owner ORDER BY a.id",
+                            error);
   if (stmt == NULL)
     return NULL;
   actions = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_action_free);
-  if (!step_all (self, stmt, add_plan_action, actions, error))
+  if (!step_all (stmt, add_plan_action, actions, error))
     return NULL;
   return g_steal_pointer (&actions);
 }
@@ -374,16 +374,16 @@ open_case_free (HeedFiguresOpenCase *item)
 }
 
 static void
-add_open_case (sqlite3_stmt *stmt, gpointer data)
+add_open_case (HeedDbStatement *stmt, gpointer data)
 {
   HeedFiguresOpenCase *item = g_new0 (HeedFiguresOpenCase, 1);
 
-  item->case_id = sqlite3_column_int64 (stmt, 0);
-  item->reference = _heed_store_column_dup (stmt, 1);
-  item->kind = _heed_store_column_dup (stmt, 2);
-  item->status = _heed_store_column_dup (stmt, 3);
-  item->handler = _heed_store_column_dup (stmt, 4);
-  item->received_at = _heed_store_column_dup (stmt, 5);
+  item->case_id = heed_db_statement_column_int64 (stmt, 0);
+  item->reference = heed_db_statement_dup_column_text (stmt, 1);
+  item->kind = heed_db_statement_dup_column_text (stmt, 2);
+  item->status = heed_db_statement_dup_column_text (stmt, 3);
+  item->handler = heed_db_statement_dup_column_text (stmt, 4);
+  item->received_at = heed_db_statement_dup_column_text (stmt, 5);
   g_ptr_array_add (data, item);
 }
 
@@ -391,27 +391,27 @@ GPtrArray *
 heed_store_list_long_open_cases (HeedStore *self, const char *before, GError **error)
 {
   g_autoptr(GPtrArray) cases = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (before != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT c.id, c.reference, c.kind, c.status, s.name, c.received_at"
-                              " FROM cases c LEFT JOIN staff s ON s.id = c.handler"
-                              " WHERE c.kind IN ('complaint', 'concern')"
-                              " AND c.status NOT IN ('draft', 'closed', 'withdrawn',"
-                              " 'out-of-scope') AND c.responded_on IS NULL"
-                              " AND c.closed_on IS NULL AND NOT c.oral_resolved"
-                              " AND c.received_at < :before"
-                              " ORDER BY c.received_at, c.id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT c.id, c.reference, c.kind, c.status, s.name, c.received_at"
+                            " FROM cases c LEFT JOIN staff s ON s.id = c.handler"
+                            " WHERE c.kind IN ('complaint', 'concern')"
+                            " AND c.status NOT IN ('draft', 'closed', 'withdrawn',"
+                            " 'out-of-scope') AND c.responded_on IS NULL"
+                            " AND c.closed_on IS NULL AND NOT c.oral_resolved"
+                            " AND c.received_at < :before"
+                            " ORDER BY c.received_at, c.id",
+                            error);
   if (stmt == NULL)
     return NULL;
   cases = g_ptr_array_new_with_free_func ((GDestroyNotify) open_case_free);
-  _heed_store_bind_text (stmt, ":before", before);
-  if (!step_all (self, stmt, add_open_case, cases, error))
+  heed_db_statement_bind_text (stmt, "before", before);
+  if (!step_all (stmt, add_open_case, cases, error))
     return NULL;
   return g_steal_pointer (&cases);
 }
@@ -421,15 +421,24 @@ static const char events_of_case_sql[] =
   "ORDER BY occurred_at, id";
 static const char actions_of_case_sql[] =
   "SELECT \"case\", id, description, due_date, start_date, completed_on FROM actions "
-  "WHERE \"case\" = :case ORDER BY due_date, id";
-/* The events of many cases in one statement: json_each hands SQLite the list of ids, and the
- * events_case index finds each case's rows. */
+  "WHERE \"case\" = :case ORDER BY due_date NULLS FIRST, id";
+/* The events (or actions) of many cases in one statement: the list of ids goes in as one JSON
+ * array, read by json_each in a file and by jsonb_array_elements_text on a server; the
+ * events_case (actions_case) index finds each case's rows. */
 static const char events_of_cases_sql[] =
   "SELECT e.\"case\", e.id, e.kind, e.occurred_at, e.summary "
-  "FROM json_each (:ids) j JOIN events e ON e.\"case\" = j.value";
+  "FROM json_each (:ids) j JOIN events e ON e.\"case\" = j.value ORDER BY e.\"case\", e.id";
 static const char actions_of_cases_sql[] =
   "SELECT a.\"case\", a.id, a.description, a.due_date, a.start_date, a.completed_on "
-  "FROM json_each (:ids) j JOIN actions a ON a.\"case\" = j.value";
+  "FROM json_each (:ids) j JOIN actions a ON a.\"case\" = j.value ORDER BY a.\"case\", a.id";
+static const char events_of_cases_server_sql[] =
+  "SELECT e.\"case\", e.id, e.kind, e.occurred_at, e.summary "
+  "FROM jsonb_array_elements_text (CAST (:ids AS jsonb)) j"
+  " JOIN events e ON e.\"case\" = CAST (j.value AS bigint) ORDER BY e.\"case\", e.id";
+static const char actions_of_cases_server_sql[] =
+  "SELECT a.\"case\", a.id, a.description, a.due_date, a.start_date, a.completed_on "
+  "FROM jsonb_array_elements_text (CAST (:ids AS jsonb)) j"
+  " JOIN actions a ON a.\"case\" = CAST (j.value AS bigint) ORDER BY a.\"case\", a.id";
 
 typedef struct {
   gboolean            actions;
@@ -438,13 +447,13 @@ typedef struct {
 } TimelineVisit;
 
 static void
-visit_timeline_row (sqlite3_stmt *stmt, gpointer data)
+visit_timeline_row (HeedDbStatement *stmt, gpointer data)
 {
   TimelineVisit  *visit = data;
   HeedTimelineRow row = { 0 };
 
-  row.case_id = sqlite3_column_int64 (stmt, 0);
-  row.id = sqlite3_column_int64 (stmt, 1);
+  row.case_id = heed_db_statement_column_int64 (stmt, 0);
+  row.id = heed_db_statement_column_int64 (stmt, 1);
   if (visit->actions)
     {
       row.text = text_at (stmt, 2);
@@ -471,23 +480,27 @@ heed_store_foreach_timeline_row (HeedStore          *self,
                                  GError            **error)
 {
   TimelineVisit visit = { actions, func, user_data };
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  const char *sql;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (case_ids != NULL)
-    stmt = _heed_store_prepare (self, actions ? actions_of_cases_sql : events_of_cases_sql, error);
+  if (case_ids != NULL && _heed_store_is_server (self))
+    sql = actions ? actions_of_cases_server_sql : events_of_cases_server_sql;
+  else if (case_ids != NULL)
+    sql = actions ? actions_of_cases_sql : events_of_cases_sql;
   else
-    stmt = _heed_store_prepare (self, actions ? actions_of_case_sql : events_of_case_sql, error);
+    sql = actions ? actions_of_case_sql : events_of_case_sql;
+  stmt = _heed_store_query (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   if (case_ids != NULL)
-    _heed_store_bind_text (stmt, ":ids", case_ids);
+    heed_db_statement_bind_text (stmt, "ids", case_ids);
   else
-    _heed_store_bind_int (stmt, ":case", case_id);
-  return step_all (self, stmt, visit_timeline_row, &visit, error);
+    heed_db_statement_bind_int64 (stmt, "case", case_id);
+  return step_all (stmt, visit_timeline_row, &visit, error);
 }
 
 gboolean
@@ -496,38 +509,36 @@ heed_store_load_case_milestones (HeedStore          *self,
                                  HeedCaseMilestones *milestones,
                                  GError            **error)
 {
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (milestones != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (milestones, 0, sizeof *milestones);
-  stmt = _heed_store_prepare (self,
-                              "SELECT consent_requested, consent_received, stage2_on,"
-                              " ombudsman_referred, ombudsman_decided, safeguarding_referred"
-                              " FROM cases WHERE id = :case",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT consent_requested, consent_received, stage2_on,"
+                            " ombudsman_referred, ombudsman_decided, safeguarding_referred"
+                            " FROM cases WHERE id = :case",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  heed_db_statement_bind_int64 (stmt, "case", case_id);
+  step = heed_db_statement_step (stmt, error);
+  if (step != HEED_DB_STEP_ROW)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      _heed_store_set_sqlite_error (self, rc, error);
+      if (step == HEED_DB_STEP_DONE)
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
+                     _("There is no such case."));
       return FALSE;
     }
-  milestones->consent_requested = _heed_store_column_dup (stmt, 0);
-  milestones->consent_received = _heed_store_column_dup (stmt, 1);
-  milestones->stage2_on = _heed_store_column_dup (stmt, 2);
-  milestones->ombudsman_referred = _heed_store_column_dup (stmt, 3);
-  milestones->ombudsman_decided = _heed_store_column_dup (stmt, 4);
-  milestones->safeguarding_referred = _heed_store_column_dup (stmt, 5);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  milestones->consent_requested = heed_db_statement_dup_column_text (stmt, 0);
+  milestones->consent_received = heed_db_statement_dup_column_text (stmt, 1);
+  milestones->stage2_on = heed_db_statement_dup_column_text (stmt, 2);
+  milestones->ombudsman_referred = heed_db_statement_dup_column_text (stmt, 3);
+  milestones->ombudsman_decided = heed_db_statement_dup_column_text (stmt, 4);
+  milestones->safeguarding_referred = heed_db_statement_dup_column_text (stmt, 5);
   return TRUE;
 }
 

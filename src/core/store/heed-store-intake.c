@@ -88,14 +88,15 @@ unsaved:
 }
 
 /* An import writes thousands of rows in one transaction: with SQLite's small default cache
- * the same pages are spilled to the write-ahead log again and again. */
+ * the same pages are spilled to the write-ahead log again and again. A server sizes its own
+ * buffers, and has no PRAGMA. */
 void
 heed_store_set_bulk (HeedStore *self,
                      gboolean   bulk)
 {
   g_return_if_fail (HEED_IS_STORE (self));
 
-  if (self->db == NULL)
+  if (self->conn == NULL || _heed_store_is_server (self))
     return;
   _heed_store_exec (self, bulk ? "PRAGMA cache_size = -131072" : "PRAGMA cache_size = -2000",
                     NULL);

@@ -22,7 +22,7 @@ heed_store_send_letter (HeedStore   *self,
   g_autofree char *now = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   const char *title;
   gsize size = 0;
   gconstpointer bytes;
@@ -61,13 +61,12 @@ heed_store_send_letter (HeedStore   *self,
   /* Saved unsent first, so the PDF can be written before the trigger freezes the row. */
   if (!heed_store_save (self, record, error))
     goto failed;
-  stmt = _heed_store_prepare (self, "UPDATE letters SET pdf = :pdf WHERE id = :id", error);
+  stmt = _heed_store_query (self, "UPDATE letters SET pdf = :pdf WHERE id = :id", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_blob64 (stmt, sqlite3_bind_parameter_index (stmt, ":pdf"), bytes, size,
-                       SQLITE_STATIC);
-  _heed_store_bind_int (stmt, ":id", heed_record_get_id (record));
-  if (!_heed_store_step_done (self, stmt, error))
+  heed_db_statement_bind_blob (stmt, "pdf", bytes, size);
+  heed_db_statement_bind_int64 (stmt, "id", heed_record_get_id (record));
+  if (!_heed_store_run (stmt, error))
     goto failed;
 
   now = _heed_store_now_text ();
@@ -110,17 +109,17 @@ heed_store_delete_template (HeedStore   *self,
                             gint64       template_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
   if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self, "DELETE FROM templates WHERE id = :id", error);
+  stmt = _heed_store_query (self, "DELETE FROM templates WHERE id = :id", error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_int (stmt, ":id", template_id);
-  if (!_heed_store_step_done (self, stmt, error)
+  heed_db_statement_bind_int64 (stmt, "id", template_id);
+  if (!_heed_store_run (stmt, error)
       || !_heed_store_audit (self, "delete", "templates", template_id, NULL, error))
     goto failed;
   return heed_store_commit (self, error);

@@ -24,6 +24,7 @@ typedef struct {
   char *select_sql;
   char *list_by_case_sql;
   char *list_all_sql;
+  char *list_page_sql;   /* ids after :after, :page of them */
 } ClassSql;
 
 void
@@ -36,6 +37,7 @@ _heed_store_class_sql_free (gpointer data)
   g_free (sql->select_sql);
   g_free (sql->list_by_case_sql);
   g_free (sql->list_all_sql);
+  g_free (sql->list_page_sql);
   g_free (sql);
 }
 
@@ -80,6 +82,9 @@ get_class_sql (HeedStore *self,
                                              "ORDER BY id", columns->str, klass->table);
   sql->list_all_sql = g_strdup_printf ("SELECT id, %s FROM %s ORDER BY id", columns->str,
                                        klass->table);
+  sql->list_page_sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE id > :after ORDER BY id "
+                                        "LIMIT :page",
+                                        columns->str, klass->table);
   g_string_free (columns, TRUE);
   g_string_free (values, TRUE);
   g_string_free (sets, TRUE);
@@ -169,6 +174,79 @@ _heed_store_record_from_row (GType         type,
   return record;
 }
 
+/* The same two on the storage seam, for either engine. */
+void
+_heed_store_bind_record_to (HeedDbStatement *stmt,
+                            HeedRecord      *record)
+{
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *column = fields[i].column;
+
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+          heed_db_statement_bind_int64 (stmt, column, heed_record_get_int (record, i));
+          break;
+        case HEED_VALUE_ID:
+          if (heed_record_is_set (record, i))
+            heed_db_statement_bind_int64 (stmt, column, heed_record_get_int (record, i));
+          else
+            heed_db_statement_bind_null (stmt, column);
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          heed_db_statement_bind_text (stmt, column, heed_record_get_text (record, i));
+          break;
+        }
+    }
+}
+
+HeedRecord *
+_heed_store_record_from_statement (GType            type,
+                                   HeedDbStatement *stmt)
+{
+  HeedRecord *record = g_object_new (type, NULL);
+  guint n_fields;
+  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
+
+  g_object_freeze_notify (G_OBJECT (record));
+  heed_record_set_id (record, heed_db_statement_column_int64 (stmt, 0));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      int column = (int) i + 1;
+
+      if (heed_db_statement_column_is_null (stmt, column))
+        continue;
+      switch (fields[i].type)
+        {
+        case HEED_VALUE_BOOL:
+        case HEED_VALUE_INT:
+        case HEED_VALUE_MONEY:
+        case HEED_VALUE_ID:
+          heed_record_set_int (record, i, heed_db_statement_column_int64 (stmt, column));
+          break;
+        case HEED_VALUE_TEXT:
+        case HEED_VALUE_DATE:
+        case HEED_VALUE_DATETIME:
+        case HEED_VALUE_CHOICE:
+        default:
+          heed_record_set_text (record, i, heed_db_statement_column_text (stmt, column));
+          break;
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (record));
+  return record;
+}
+
 /* Gives a new case the next reference of its kind and year: C-2025-041. */
 static gboolean
 assign_reference (HeedStore   *self,
@@ -179,35 +257,38 @@ assign_reference (HeedStore   *self,
   const char *received = heed_record_get_text (record, HEED_CASE_RECEIVED_AT);
   g_autofree char *prefix = NULL;
   g_autofree char *reference = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gboolean got_number;
   gint64 number = 1;
-  int rc;
+  HeedDbStep step;
 
   prefix = g_strdup_printf ("%s-%.4s-", heed_case_kind_get_prefix (heed_case_get_kind (kase)),
                             received);
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO reference_counters (prefix, last) VALUES (:prefix, 1) "
-                              "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 "
-                              "WHERE last >= 0 AND last < :max RETURNING last",
-                              error);
+  /* One statement, so that two seats saving at once never get the same number: on a server
+   * the update locks the series' row until the saving transaction ends, and the other waits
+   * for it and then counts on from its number (a file has one writer at a time). The table
+   * is named in DO UPDATE, where a bare `last` could be the row proposed (excluded). */
+  stmt = _heed_store_query (self,
+                            "INSERT INTO reference_counters (prefix, last) VALUES (:prefix, 1) "
+                            "ON CONFLICT (prefix) DO UPDATE "
+                            "SET last = reference_counters.last + 1 "
+                            "WHERE reference_counters.last >= 0 "
+                            "AND reference_counters.last < :max RETURNING last",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":prefix", prefix);
-  _heed_store_bind_int (stmt, ":max", HEED_REFERENCE_COUNTER_MAX);
-  rc = sqlite3_step (stmt);
-  got_number = rc == SQLITE_ROW;
+  heed_db_statement_bind_text (stmt, "prefix", prefix);
+  heed_db_statement_bind_int64 (stmt, "max", HEED_REFERENCE_COUNTER_MAX);
+  step = heed_db_statement_step (stmt, error);
+  got_number = step == HEED_DB_STEP_ROW;
   if (got_number)
-    number = sqlite3_column_int64 (stmt, 0);
+    number = heed_db_statement_column_int64 (stmt, 0);
   /* Step to the end, so RETURNING's statement is finished before anything else runs. */
-  while (rc == SQLITE_ROW)
-    rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  while (step == HEED_DB_STEP_ROW)
+    step = heed_db_statement_step (stmt, error);
+  heed_db_statement_reset (stmt);
+  if (step != HEED_DB_STEP_DONE)
+    return FALSE;
   if (!got_number)
     {
       /* A counter Heed would never reach (set by hand, or by an old import). */
@@ -264,7 +345,7 @@ heed_store_save (HeedStore   *self,
   g_autofree char *content_hash = NULL;
   g_autofree char *audit_detail = NULL;
   ClassSql *sql;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gboolean is_new, is_case;
   GDate today;
 
@@ -333,16 +414,25 @@ heed_store_save (HeedStore   *self,
       heed_record_set_text (record, HEED_CASE_UPDATED_AT, now);
     }
 
-  stmt = _heed_store_prepare (self, is_new ? sql->insert_sql : sql->update_sql, error);
+  stmt = _heed_store_query (self, is_new ? sql->insert_sql : sql->update_sql, error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_record (stmt, record);
-  if (!is_new)
-    _heed_store_bind_int (stmt, ":id", heed_record_get_id (record));
-  if (!_heed_store_step_done (self, stmt, error))
-    goto failed;
+  _heed_store_bind_record_to (stmt, record);
   if (is_new)
-    heed_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+    {
+      gint64 id = 0;
+
+      if (!heed_db_statement_insert (stmt, &id, error))
+        goto failed;
+      heed_db_statement_reset (stmt);
+      heed_record_set_id (record, id);
+    }
+  else
+    {
+      heed_db_statement_bind_int64 (stmt, "id", heed_record_get_id (record));
+      if (!_heed_store_run (stmt, error))
+        goto failed;
+    }
 
   detail = describe_changes (before, record);
   content_hash = heed_record_dup_content_hash (record);
@@ -390,32 +480,30 @@ heed_store_load (HeedStore   *self,
                  GError     **error)
 {
   ClassSql *sql;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   HeedRecord *record = NULL;
-  int rc;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (type, HEED_TYPE_RECORD), NULL);
 
   sql = get_class_sql (self, type);
-  stmt = _heed_store_prepare (self, sql->select_sql, error);
+  stmt = _heed_store_query (self, sql->select_sql, error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_int (stmt, ":id", id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    record = _heed_store_record_from_row (type, stmt);
-  sqlite3_reset (stmt);
+  heed_db_statement_bind_int64 (stmt, "id", id);
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_ROW)
+    record = _heed_store_record_from_statement (type, stmt);
+  heed_db_statement_reset (stmt);
   if (record != NULL && HEED_IS_CASE (record))
     heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
 
-  if (rc == SQLITE_DONE)
+  if (step == HEED_DB_STEP_DONE)
     g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
                  _("There is no such record (number %lld) in this practice "
                    "file."),
                  (long long) id);
-  else if (rc != SQLITE_ROW)
-    _heed_store_set_sqlite_error (self, rc, error);
   return record;
 }
 
@@ -429,8 +517,8 @@ heed_store_list (HeedStore   *self,
 {
   g_autoptr(GPtrArray) records = NULL;
   ClassSql *sql;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (type, HEED_TYPE_RECORD), NULL);
@@ -438,27 +526,23 @@ heed_store_list (HeedStore   *self,
   sql = get_class_sql (self, type);
   if (case_id > 0 && sql->list_by_case_sql != NULL)
     {
-      stmt = _heed_store_prepare (self, sql->list_by_case_sql, error);
+      stmt = _heed_store_query (self, sql->list_by_case_sql, error);
       if (stmt == NULL)
         return NULL;
-      _heed_store_bind_int (stmt, ":case", case_id);
+      heed_db_statement_bind_int64 (stmt, "case", case_id);
     }
   else
     {
-      stmt = _heed_store_prepare (self, sql->list_all_sql, error);
+      stmt = _heed_store_query (self, sql->list_all_sql, error);
       if (stmt == NULL)
         return NULL;
     }
 
   records = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, _heed_store_record_from_row (type, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
+    g_ptr_array_add (records, _heed_store_record_from_statement (type, stmt));
+  if (step != HEED_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&records);
 }
 
@@ -467,9 +551,9 @@ heed_store_find_case (HeedStore   *self,
                       const char  *reference,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   gint64 id = 0;
-  int rc;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
@@ -486,26 +570,23 @@ heed_store_find_case (HeedStore   *self,
                      "as C-2025-041, without line breaks or control characters."));
       return NULL;
     }
-  stmt = _heed_store_prepare (self, "SELECT id FROM cases WHERE reference = upper (:reference)",
-                              error);
+  stmt = _heed_store_query (self, "SELECT id FROM cases WHERE reference = upper (:reference)",
+                            error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":reference", reference);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  heed_db_statement_bind_text (stmt, "reference", reference);
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_ROW)
+    id = heed_db_statement_column_int64 (stmt, 0);
+  heed_db_statement_reset (stmt);
+  if (step == HEED_DB_STEP_DONE)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
                    _("There is no case with the reference “%s”."), reference);
       return NULL;
     }
-  if (rc != SQLITE_ROW)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (step != HEED_DB_STEP_ROW)
+    return NULL;
   return heed_store_load (self, HEED_TYPE_CASE, id, error);
 }
 
@@ -615,30 +696,33 @@ heed_store_set_case_staff (HeedStore     *self,
                            GError       **error)
 {
   g_autoptr(GString) detail = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) remove = NULL;
+  g_autoptr(HeedDbStatement) add = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (n_staff == 0 || staff_ids != NULL, FALSE);
 
   if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self, "DELETE FROM case_staff WHERE case_id = :case", error);
-  if (stmt == NULL)
+  remove = _heed_store_query (self, "DELETE FROM case_staff WHERE case_id = :case", error);
+  if (remove == NULL)
     goto failed;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  if (!_heed_store_step_done (self, stmt, error))
+  heed_db_statement_bind_int64 (remove, "case", case_id);
+  if (!_heed_store_run (remove, error))
+    goto failed;
+  /* A member named twice is kept once. */
+  if (n_staff > 0
+      && (add = _heed_store_query (self,
+                                   "INSERT INTO case_staff (case_id, staff_id) "
+                                   "VALUES (:case, :staff) "
+                                   "ON CONFLICT (case_id, staff_id) DO NOTHING",
+                                   error)) == NULL)
     goto failed;
   for (guint i = 0; i < n_staff; i++)
     {
-      stmt = _heed_store_prepare (self,
-                                  "INSERT OR IGNORE INTO case_staff (case_id, staff_id) "
-                                  "VALUES (:case, :staff)",
-                                  error);
-      if (stmt == NULL)
-        goto failed;
-      _heed_store_bind_int (stmt, ":case", case_id);
-      _heed_store_bind_int (stmt, ":staff", staff_ids[i]);
-      if (!_heed_store_step_done (self, stmt, error))
+      heed_db_statement_bind_int64 (add, "case", case_id);
+      heed_db_statement_bind_int64 (add, "staff", staff_ids[i]);
+      if (!_heed_store_run (add, error))
         goto failed;
       g_string_append_printf (detail, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", staff_ids[i]);
     }
@@ -763,13 +847,13 @@ static const struct {
   const char *table;
   const char *sql;
 } case_children[] = {
-  { "events", "SELECT id FROM events WHERE \"case\" = :case" },
-  { "case_elements", "SELECT id FROM case_elements WHERE \"case\" = :case" },
-  { "actions", "SELECT id FROM actions WHERE \"case\" = :case" },
-  { "letters", "SELECT id FROM letters WHERE \"case\" = :case" },
-  { "restrictions", "SELECT id FROM restrictions WHERE \"case\" = :case" },
-  { "survey_responses", "SELECT id FROM survey_responses WHERE \"case\" = :case" },
-  { "attachments", "SELECT id FROM attachments WHERE \"case\" = :case" },
+  { "events", "SELECT id FROM events WHERE \"case\" = :id ORDER BY id" },
+  { "case_elements", "SELECT id FROM case_elements WHERE \"case\" = :id ORDER BY id" },
+  { "actions", "SELECT id FROM actions WHERE \"case\" = :id ORDER BY id" },
+  { "letters", "SELECT id FROM letters WHERE \"case\" = :id ORDER BY id" },
+  { "restrictions", "SELECT id FROM restrictions WHERE \"case\" = :id ORDER BY id" },
+  { "survey_responses", "SELECT id FROM survey_responses WHERE \"case\" = :id ORDER BY id" },
+  { "attachments", "SELECT id FROM attachments WHERE \"case\" = :id ORDER BY id" },
 };
 
 /* Writes @action to the trail for each record of the case, before the case is deleted: the
@@ -784,7 +868,7 @@ _heed_store_audit_case_children (HeedStore   *self,
 {
   for (guint i = 0; i < G_N_ELEMENTS (case_children); i++)
     {
-      g_autoptr(GArray) ids = _heed_store_list_ids (self, case_children[i].sql, case_id, error);
+      g_autoptr(GArray) ids = _heed_store_ids (self, case_children[i].sql, case_id, error);
 
       if (ids == NULL)
         return FALSE;
@@ -801,7 +885,7 @@ heed_store_delete_draft (HeedStore   *self,
                          HeedCase    *kase,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   g_autoptr(HeedCase) current = NULL;
   g_autofree char *detail = NULL;
   gint64 id;
@@ -828,13 +912,13 @@ heed_store_delete_draft (HeedStore   *self,
     return FALSE;
   if (!_heed_store_audit_case_children (self, id, "delete", "draft", error))
     goto failed;
-  stmt = _heed_store_prepare (self, "DELETE FROM cases WHERE id = :id", error);
+  stmt = _heed_store_query (self, "DELETE FROM cases WHERE id = :id", error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_int (stmt, ":id", id);
+  heed_db_statement_bind_int64 (stmt, "id", id);
   /* With its reference, which stays given (heed-store-check.c counts it). */
   detail = g_strdup_printf ("draft %s", heed_case_get_reference (current));
-  if (!_heed_store_step_done (self, stmt, error)
+  if (!_heed_store_run (stmt, error)
       || !_heed_store_audit (self, "delete", "cases", id, detail, error))
     goto failed;
   if (!heed_store_commit (self, error))
@@ -857,9 +941,10 @@ heed_store_add_attachment (HeedStore   *self,
                            gint64      *attachment_id,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   g_autofree char *now = _heed_store_now_text ();
   g_autofree char *digest = NULL;
+  gint64 id = 0;
   gsize size;
   gconstpointer bytes;
 
@@ -883,28 +968,30 @@ heed_store_add_attachment (HeedStore   *self,
     }
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO attachments (\"case\", event, filename, mime, added_at,"
-                              " data) VALUES (:case, :event, :filename, :mime, :added, :data)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO attachments (\"case\", event, filename, mime, added_at,"
+                            " data) VALUES (:case, :event, :filename, :mime, :added, :data)",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_int (stmt, ":case", case_id);
+  heed_db_statement_bind_int64 (stmt, "case", case_id);
   if (event_id > 0)
-    _heed_store_bind_int (stmt, ":event", event_id);
-  _heed_store_bind_text (stmt, ":filename", filename);
-  _heed_store_bind_text (stmt, ":mime", mime != NULL ? mime : "application/octet-stream");
-  _heed_store_bind_text (stmt, ":added", now);
-  sqlite3_bind_blob64 (stmt, sqlite3_bind_parameter_index (stmt, ":data"),
-                       size > 0 ? bytes : "", size, SQLITE_STATIC);
-  if (!_heed_store_step_done (self, stmt, error))
+    heed_db_statement_bind_int64 (stmt, "event", event_id);
+  else
+    heed_db_statement_bind_null (stmt, "event");
+  heed_db_statement_bind_text (stmt, "filename", filename);
+  heed_db_statement_bind_text (stmt, "mime", mime != NULL ? mime : "application/octet-stream");
+  heed_db_statement_bind_text (stmt, "added", now);
+  /* An empty file is an empty blob, not a missing one. */
+  heed_db_statement_bind_blob (stmt, "data", size > 0 ? bytes : "", size);
+  if (!heed_db_statement_insert (stmt, &id, error))
     goto failed;
+  heed_db_statement_reset (stmt);
   if (attachment_id != NULL)
-    *attachment_id = sqlite3_last_insert_rowid (self->db);
+    *attachment_id = id;
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, size > 0 ? bytes : (gconstpointer) "",
                                         size);
-  if (!_heed_store_audit (self, "add", "attachments", sqlite3_last_insert_rowid (self->db),
-                          digest, error))
+  if (!_heed_store_audit (self, "add", "attachments", id, digest, error))
     goto failed;
   if (!heed_store_commit (self, error))
     return FALSE;
@@ -923,37 +1010,42 @@ heed_store_dup_attachment (HeedStore   *self,
                            char       **mime,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   GBytes *bytes = NULL;
-  int rc;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT filename, mime, data FROM attachments WHERE id = :id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT filename, mime, data FROM attachments WHERE id = :id",
+                            error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_int (stmt, ":id", attachment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  heed_db_statement_bind_int64 (stmt, "id", attachment_id);
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_ROW)
     {
+      gsize size = 0;
+      const void *data = heed_db_statement_column_blob (stmt, 2, &size);
+
       if (filename != NULL)
-        *filename = _heed_store_column_dup (stmt, 0);
+        *filename = heed_db_statement_dup_column_text (stmt, 0);
       if (mime != NULL)
-        *mime = _heed_store_column_dup (stmt, 1);
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+        *mime = heed_db_statement_dup_column_text (stmt, 1);
+      bytes = g_bytes_new (data, size);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  heed_db_statement_reset (stmt);
+  if (step == HEED_DB_STEP_DONE)
     g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
                  _("There is no such attachment."));
-  else if (rc != SQLITE_ROW)
-    _heed_store_set_sqlite_error (self, rc, error);
   return bytes;
 }
 
-/* Calls @func on every record of @type, one at a time, without holding them all. */
+/* Calls @func on every record of @type, one at a time, without holding them all. A file
+ * streams the rows; a server gives a result whole, so it is read a page at a time, in id
+ * order either way. */
+#define RECORD_PAGE 1000
+
 gboolean
 _heed_store_foreach_record (HeedStore            *self,
                             GType                 type,
@@ -962,27 +1054,37 @@ _heed_store_foreach_record (HeedStore            *self,
                             GError              **error)
 {
   ClassSql *sql = get_class_sql (self, type);
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean paged = _heed_store_is_server (self);
+  gint64 after = 0;
+  guint n_rows;
 
-  /* Not cached: the callback may use the store's other statements. */
-  rc = sqlite3_prepare_v2 (self->db, sql->list_all_sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  do
     {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(HeedRecord) record = _heed_store_record_from_row (type, stmt);
+      /* The statement stays this function's while the callback runs, so the callback may use
+       * the store (even this same statement's text) as it likes. */
+      g_autoptr(HeedDbStatement) stmt =
+        _heed_store_query (self, paged ? sql->list_page_sql : sql->list_all_sql, error);
+      HeedDbStep step;
 
-      func (record, user_data);
+      if (stmt == NULL)
+        return FALSE;
+      if (paged)
+        {
+          heed_db_statement_bind_int64 (stmt, "after", after);
+          heed_db_statement_bind_int64 (stmt, "page", RECORD_PAGE);
+        }
+      n_rows = 0;
+      while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
+        {
+          g_autoptr(HeedRecord) record = _heed_store_record_from_statement (type, stmt);
+
+          after = heed_record_get_id (record);
+          n_rows++;
+          func (record, user_data);
+        }
+      if (step != HEED_DB_STEP_DONE)
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  while (paged && n_rows == RECORD_PAGE);
   return TRUE;
 }

@@ -32,7 +32,7 @@ heed_store_dup_report_summary (HeedStore   *self,
                                const GDate *to)
 {
   g_autofree char *first = NULL, *last = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   char *text = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
@@ -41,17 +41,16 @@ heed_store_dup_report_summary (HeedStore   *self,
     return NULL;
   first = heed_format_date_iso (from);
   last = heed_format_date_iso (to);
-  stmt = _heed_store_prepare (self,
-                              "SELECT general_importance FROM report_summaries"
-                              " WHERE period_from = :from AND period_to = :to",
-                              NULL);
+  stmt = _heed_store_query (self,
+                            "SELECT general_importance FROM report_summaries"
+                            " WHERE period_from = :from AND period_to = :to",
+                            NULL);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":from", first);
-  _heed_store_bind_text (stmt, ":to", last);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = _heed_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  heed_db_statement_bind_text (stmt, "from", first);
+  heed_db_statement_bind_text (stmt, "to", last);
+  if (heed_db_statement_step (stmt, NULL) == HEED_DB_STEP_ROW)
+    text = heed_db_statement_dup_column_text (stmt, 0);
   return text;
 }
 
@@ -64,8 +63,7 @@ heed_store_set_report_summary (HeedStore    *self,
 {
   g_autofree char *first = NULL, *last = NULL, *now = NULL, *what = NULL;
   g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -86,32 +84,29 @@ heed_store_set_report_summary (HeedStore    *self,
   if (!heed_store_begin (self, error))
     return FALSE;
   /* An empty summary is none: the report falls back to the approved matters themselves. */
-  stmt = _heed_store_prepare (self, stripped[0] == '\0'
-                              ? "DELETE FROM report_summaries WHERE period_from = :from"
-                                " AND period_to = :to"
-                              : "INSERT INTO report_summaries (period_from, period_to,"
-                                " general_importance, updated_at) VALUES (:from, :to, :text,"
-                                " :now) ON CONFLICT (period_from, period_to) DO UPDATE SET"
-                                " general_importance = excluded.general_importance,"
-                                " updated_at = excluded.updated_at",
-                              error);
+  stmt = _heed_store_query (self, stripped[0] == '\0'
+                            ? "DELETE FROM report_summaries WHERE period_from = :from"
+                              " AND period_to = :to"
+                            : "INSERT INTO report_summaries (period_from, period_to,"
+                              " general_importance, updated_at) VALUES (:from, :to, :text,"
+                              " :now) ON CONFLICT (period_from, period_to) DO UPDATE SET"
+                              " general_importance = excluded.general_importance,"
+                              " updated_at = excluded.updated_at",
+                            error);
   if (stmt == NULL)
     {
       heed_store_rollback (self);
       return FALSE;
     }
-  _heed_store_bind_text (stmt, ":from", first);
-  _heed_store_bind_text (stmt, ":to", last);
+  heed_db_statement_bind_text (stmt, "from", first);
+  heed_db_statement_bind_text (stmt, "to", last);
   if (stripped[0] != '\0')
     {
-      _heed_store_bind_text (stmt, ":text", stripped);
-      _heed_store_bind_text (stmt, ":now", now);
+      heed_db_statement_bind_text (stmt, "text", stripped);
+      heed_db_statement_bind_text (stmt, "now", now);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!_heed_store_run (stmt, error))
     {
-      _heed_store_set_sqlite_error (self, rc, error);
       heed_store_rollback (self);
       return FALSE;
     }
@@ -130,33 +125,24 @@ heed_store_foreach_report_summary (HeedStore               *self,
                                    gpointer                 user_data,
                                    GError                 **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (visitor != NULL, FALSE);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT period_from, period_to, general_importance"
-                              " FROM report_summaries ORDER BY period_from, period_to",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT period_from, period_to, general_importance"
+                            " FROM report_summaries ORDER BY period_from, period_to",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      if (!visitor ((const char *) sqlite3_column_text (stmt, 0),
-                    (const char *) sqlite3_column_text (stmt, 1),
-                    (const char *) sqlite3_column_text (stmt, 2), user_data, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+      if (!visitor (heed_db_statement_column_text (stmt, 0),
+                    heed_db_statement_column_text (stmt, 1),
+                    heed_db_statement_column_text (stmt, 2), user_data, error))
+        return FALSE;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return step == HEED_DB_STEP_DONE;
 }

@@ -45,9 +45,9 @@ heed_store_list_due_for_destruction (HeedStore    *self,
                                      GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
   GDate now;
-  int rc;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
@@ -56,26 +56,22 @@ heed_store_list_due_for_destruction (HeedStore    *self,
       _heed_store_today (&now);
       today = &now;
     }
-  stmt = _heed_store_prepare (self,
-                              "SELECT id, closed_on FROM cases WHERE status IN ('closed', "
-                              "'withdrawn', 'out-of-scope') AND closed_on IS NOT NULL "
-                              "ORDER BY closed_on, id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT id, closed_on FROM cases WHERE status IN ('closed', "
+                            "'withdrawn', 'out-of-scope') AND closed_on IS NOT NULL "
+                            "ORDER BY closed_on, id",
+                            error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (is_due (self, (const char *) sqlite3_column_text (stmt, 1), today))
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
+    if (is_due (self, heed_db_statement_column_text (stmt, 1), today))
       {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
+        gint64 id = heed_db_statement_column_int64 (stmt, 0);
 
         g_array_append_val (ids, id);
       }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (step != HEED_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -87,15 +83,14 @@ heed_store_destroy_case (HeedStore   *self,
 {
   /* People no other case refers to go with it. */
   static const char *const only_its_people =
-    "SELECT p.id FROM people p JOIN cases c ON c.id = :case "
+    "SELECT p.id FROM people p JOIN cases c ON c.id = :id "
     "AND p.id IN (c.complainant, c.affected) "
-    "WHERE NOT EXISTS (SELECT 1 FROM cases o WHERE o.id != :case "
-    "AND p.id IN (o.complainant, o.affected))";
+    "WHERE NOT EXISTS (SELECT 1 FROM cases o WHERE o.id <> :id "
+    "AND p.id IN (o.complainant, o.affected)) ORDER BY p.id";
   g_autoptr(GArray) people = NULL;
   g_autoptr(HeedCaseRow) row = NULL;
   g_autofree char *now = NULL;
   g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  sqlite3_stmt *stmt;
   GDate today;
   gboolean begun = FALSE;
   gboolean ok = FALSE;
@@ -127,47 +122,56 @@ heed_store_destroy_case (HeedStore   *self,
   if (!heed_store_begin (self, error))
     return FALSE;
   begun = TRUE;
-  if ((people = _heed_store_list_ids (self, only_its_people, case_id, error)) == NULL)
+  if ((people = _heed_store_ids (self, only_its_people, case_id, error)) == NULL)
     goto out;
 
   now = _heed_store_now_text ();
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO destroyed (reference, kind, closed_on, destroyed_at, "
-                              "destroyed_by, reason) VALUES (:reference, :kind, :closed, :now, "
-                              ":by, :reason)",
-                              error);
-  if (stmt == NULL)
-    goto out;
-  _heed_store_bind_text (stmt, ":reference", row->reference);
-  _heed_store_bind_text (stmt, ":kind", row->kind);
-  _heed_store_bind_text (stmt, ":closed", row->closed_on);
-  _heed_store_bind_text (stmt, ":now", now);
-  _heed_store_bind_text (stmt, ":by", self->staff_name != NULL ? self->staff_name
-                                                               : g_get_user_name ());
-  _heed_store_bind_text (stmt, ":reason", clean);
-  if (!_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit_keyed (self, "add", "destroyed", row->reference, error))
-    goto out;
+  {
+    g_autoptr(HeedDbStatement) stmt =
+      _heed_store_query (self,
+                         "INSERT INTO destroyed (reference, kind, closed_on, destroyed_at, "
+                         "destroyed_by, reason) VALUES (:reference, :kind, :closed, :now, "
+                         ":by, :reason)",
+                         error);
+
+    if (stmt == NULL)
+      goto out;
+    heed_db_statement_bind_text (stmt, "reference", row->reference);
+    heed_db_statement_bind_text (stmt, "kind", row->kind);
+    heed_db_statement_bind_text (stmt, "closed", row->closed_on);
+    heed_db_statement_bind_text (stmt, "now", now);
+    heed_db_statement_bind_text (stmt, "by", self->staff_name != NULL ? self->staff_name
+                                                                      : g_get_user_name ());
+    heed_db_statement_bind_text (stmt, "reason", clean);
+    if (!_heed_store_run (stmt, error)
+        || !_heed_store_audit_keyed (self, "add", "destroyed", row->reference, error))
+      goto out;
+  }
 
   /* The case and, by its foreign keys, its records; then the people only it named. */
   if (!_heed_store_audit_case_children (self, case_id, "destroy", row->reference, error))
     goto out;
-  stmt = _heed_store_prepare (self, "DELETE FROM cases WHERE id = :case", error);
-  if (stmt == NULL)
-    goto out;
-  _heed_store_bind_int (stmt, ":case", case_id);
-  if (!_heed_store_step_done (self, stmt, error)
-      || !_heed_store_audit (self, "destroy", "cases", case_id, row->reference, error))
-    goto out;
+  {
+    g_autoptr(HeedDbStatement) stmt =
+      _heed_store_query (self, "DELETE FROM cases WHERE id = :case", error);
+
+    if (stmt == NULL)
+      goto out;
+    heed_db_statement_bind_int64 (stmt, "case", case_id);
+    if (!_heed_store_run (stmt, error)
+        || !_heed_store_audit (self, "destroy", "cases", case_id, row->reference, error))
+      goto out;
+  }
   for (guint j = 0; j < people->len; j++)
     {
       gint64 id = g_array_index (people, gint64, j);
+      g_autoptr(HeedDbStatement) stmt =
+        _heed_store_query (self, "DELETE FROM people WHERE id = :id", error);
 
-      stmt = _heed_store_prepare (self, "DELETE FROM people WHERE id = :case", error);
       if (stmt == NULL)
         goto out;
-      _heed_store_bind_int (stmt, ":case", id);
-      if (!_heed_store_step_done (self, stmt, error)
+      heed_db_statement_bind_int64 (stmt, "id", id);
+      if (!_heed_store_run (stmt, error)
           || !_heed_store_audit (self, "destroy", "people", id, row->reference, error))
         goto out;
     }

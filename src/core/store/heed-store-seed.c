@@ -74,32 +74,23 @@ static gboolean
 seed_risk (HeedStore  *self,
            GError    **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO risk_matrix (seriousness, likelihood, risk) "
-                              "VALUES (:s, :l, :r)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO risk_matrix (seriousness, likelihood, risk) "
+                            "VALUES (:s, :l, :r)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   for (guint s = 0; s < 4; s++)
     for (guint l = 0; l < 5; l++)
       {
-        int rc;
-
-        sqlite3_reset (stmt);
-        _heed_store_bind_text (stmt, ":s", heed_seriousness_levels[s]);
-        _heed_store_bind_text (stmt, ":l", heed_likelihood_levels[l]);
-        _heed_store_bind_text (stmt, ":r", default_matrix[s][l]);
-        rc = sqlite3_step (stmt);
-        if (rc != SQLITE_DONE)
-          {
-            sqlite3_reset (stmt);
-            _heed_store_set_sqlite_error (self, rc, error);
-            return FALSE;
-          }
+        heed_db_statement_bind_text (stmt, "s", heed_seriousness_levels[s]);
+        heed_db_statement_bind_text (stmt, "l", heed_likelihood_levels[l]);
+        heed_db_statement_bind_text (stmt, "r", default_matrix[s][l]);
+        if (!_heed_store_run (stmt, error))
+          return FALSE;
       }
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -119,7 +110,7 @@ seed_categories (HeedStore  *self,
                  GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   xmlDoc *doc;
   xmlNode *root;
   gsize size;
@@ -141,11 +132,11 @@ seed_categories (HeedStore  *self,
       return FALSE;
     }
 
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO categories (scheme, code, label, year_from, year_to,"
-                              " position, min_age, max_age, collection) VALUES (:scheme, :code,"
-                              " :label, :from, :to, :position, :min, :max, :collection)",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO categories (scheme, code, label, year_from, year_to,"
+                            " position, min_age, max_age, collection) VALUES (:scheme, :code,"
+                            " :label, :from, :to, :position, :min, :max, :collection)",
+                            error);
   if (stmt == NULL)
     {
       xmlFreeDoc (doc);
@@ -164,8 +155,6 @@ seed_categories (HeedStore  *self,
         {
           g_autofree char *code = NULL, *label = NULL, *from = NULL, *to = NULL;
           g_autofree char *min = NULL, *max = NULL, *collection = NULL;
-          int rc;
-
           if (cat->type != XML_ELEMENT_NODE || strcmp ((const char *) cat->name, "category") != 0)
             continue;
           code = dup_prop (cat, "code");
@@ -176,29 +165,30 @@ seed_categories (HeedStore  *self,
           max = dup_prop (cat, "max-age");
           collection = dup_prop (cat, "collection");
 
-          sqlite3_reset (stmt);
-          sqlite3_clear_bindings (stmt);
-          _heed_store_bind_text (stmt, ":scheme", scheme_id);
-          _heed_store_bind_text (stmt, ":code", code);
-          _heed_store_bind_text (stmt, ":label", label);
-          _heed_store_bind_int (stmt, ":from", from != NULL ? g_ascii_strtoll (from, NULL, 10) : 0);
-          _heed_store_bind_int (stmt, ":to", to != NULL ? g_ascii_strtoll (to, NULL, 10) : 9999);
-          _heed_store_bind_int (stmt, ":position", position++);
+          heed_db_statement_clear_bindings (stmt);
+          heed_db_statement_bind_text (stmt, "scheme", scheme_id);
+          heed_db_statement_bind_text (stmt, "code", code);
+          heed_db_statement_bind_text (stmt, "label", label);
+          heed_db_statement_bind_int64 (stmt, "from",
+                                        from != NULL ? g_ascii_strtoll (from, NULL, 10) : 0);
+          heed_db_statement_bind_int64 (stmt, "to",
+                                        to != NULL ? g_ascii_strtoll (to, NULL, 10) : 9999);
+          heed_db_statement_bind_int64 (stmt, "position", position++);
           if (min != NULL)
-            _heed_store_bind_int (stmt, ":min", g_ascii_strtoll (min, NULL, 10));
+            heed_db_statement_bind_int64 (stmt, "min", g_ascii_strtoll (min, NULL, 10));
+          else
+            heed_db_statement_bind_null (stmt, "min");
           if (max != NULL)
-            _heed_store_bind_int (stmt, ":max", g_ascii_strtoll (max, NULL, 10));
+            heed_db_statement_bind_int64 (stmt, "max", g_ascii_strtoll (max, NULL, 10));
+          else
+            heed_db_statement_bind_null (stmt, "max");
           if (collection != NULL)
-            _heed_store_bind_text (stmt, ":collection", collection);
-          rc = sqlite3_step (stmt);
-          if (rc != SQLITE_DONE)
-            {
-              _heed_store_set_sqlite_error (self, rc, error);
-              ok = FALSE;
-            }
+            heed_db_statement_bind_text (stmt, "collection", collection);
+          else
+            heed_db_statement_bind_null (stmt, "collection");
+          ok = _heed_store_run (stmt, error);
         }
     }
-  sqlite3_reset (stmt);
   xmlFreeDoc (doc);
   return ok;
 }
@@ -219,7 +209,7 @@ _heed_store_seed (HeedStore   *self,
     { "practice-type", "gp" },
   };
 
-  if (!_heed_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!heed_db_begin (self->conn, HEED_DB_BEGIN_WRITE, error))
     return FALSE;
   self->depth = 1;
 
@@ -233,11 +223,11 @@ _heed_store_seed (HeedStore   *self,
     goto failed;
 
   self->depth = 0;
-  return _heed_store_exec (self, "COMMIT", error) && _heed_store_load_risk (self, error);
+  return heed_db_commit (self->conn, error) && _heed_store_load_risk (self, error);
 
 failed:
   self->depth = 0;
-  _heed_store_exec (self, "ROLLBACK", NULL);
+  heed_db_rollback (self->conn);
   return FALSE;
 }
 
@@ -245,26 +235,21 @@ gboolean
 _heed_store_load_risk (HeedStore  *self,
                        GError    **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
-  stmt = _heed_store_prepare (self, "SELECT seriousness, likelihood, risk FROM risk_matrix",
-                              error);
+  stmt = _heed_store_query (self, "SELECT seriousness, likelihood, risk FROM risk_matrix",
+                            error);
   if (stmt == NULL)
     return FALSE;
   g_hash_table_remove_all (self->risk);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     g_hash_table_insert (self->risk,
-                         g_strdup_printf ("%s/%s", sqlite3_column_text (stmt, 0),
-                                          sqlite3_column_text (stmt, 1)),
-                         _heed_store_column_dup (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+                         g_strdup_printf ("%s/%s", heed_db_statement_column_text (stmt, 0),
+                                          heed_db_statement_column_text (stmt, 1)),
+                         heed_db_statement_dup_column_text (stmt, 2));
+  heed_db_statement_reset (stmt);
+  return step == HEED_DB_STEP_DONE;
 }
 
 char *
@@ -287,29 +272,29 @@ heed_store_list_categories (HeedStore  *self,
                             int         year)
 {
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), codes);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT code FROM categories WHERE scheme = :scheme AND "
-                              ":year BETWEEN year_from AND year_to AND (collection IS NULL OR"
-                              " collection = :collection) ORDER BY position, id",
-                              NULL);
+  stmt = _heed_store_query (self,
+                            "SELECT code FROM categories WHERE scheme = :scheme AND "
+                            "year_from <= :year AND :year <= year_to AND (collection IS NULL"
+                            " OR collection = :collection) ORDER BY position, id",
+                            NULL);
   if (stmt == NULL)
     return codes;
-  _heed_store_bind_text (stmt, ":scheme", scheme);
-  _heed_store_bind_int (stmt, ":year", year);
+  heed_db_statement_bind_text (stmt, "scheme", scheme);
+  heed_db_statement_bind_int64 (stmt, "year", year);
   /* A GP practice's lists, or a dental practice's (the KO41(b) collections differ). */
   {
     g_autofree char *type = heed_store_dup_setting (self, "practice-type");
 
-    _heed_store_bind_text (stmt, ":collection", g_strcmp0 (type, "dental") == 0 ? "dental"
-                                                                              : "gp");
+    heed_db_statement_bind_text (stmt, "collection",
+                                 g_strcmp0 (type, "dental") == 0 ? "dental" : "gp");
   }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (codes, _heed_store_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
+  while (heed_db_statement_step (stmt, NULL) == HEED_DB_STEP_ROW)
+    g_ptr_array_add (codes, heed_db_statement_dup_column_text (stmt, 0));
+  heed_db_statement_reset (stmt);
   return codes;
 }
 
@@ -318,22 +303,22 @@ heed_store_dup_category_label (HeedStore  *self,
                                const char *scheme,
                                const char *code)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   char *label = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT label FROM categories WHERE scheme = :scheme AND "
-                              "code = :code ORDER BY year_from DESC LIMIT 1",
-                              NULL);
+  stmt = _heed_store_query (self,
+                            "SELECT label FROM categories WHERE scheme = :scheme AND "
+                            "code = :code ORDER BY year_from DESC, id DESC LIMIT 1",
+                            NULL);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":scheme", scheme);
-  _heed_store_bind_text (stmt, ":code", code);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = _heed_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  heed_db_statement_bind_text (stmt, "scheme", scheme);
+  heed_db_statement_bind_text (stmt, "code", code);
+  if (heed_db_statement_step (stmt, NULL) == HEED_DB_STEP_ROW)
+    label = heed_db_statement_dup_column_text (stmt, 0);
+  heed_db_statement_reset (stmt);
 
   /* National labels are in the catalogue; a practice's own come back from it unchanged. */
   if (label != NULL && label[0] != '\0')
@@ -359,9 +344,11 @@ heed_store_add_category (HeedStore   *self,
   g_autofree char *slug = NULL;
   g_autofree char *unique = NULL;
   g_autofree char *id_text = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) count = NULL;
+  g_autoptr(HeedDbStatement) stmt = NULL;
   GString *built;
-  int rc;
+  HeedDbStep step;
+  gint64 id = 0;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
@@ -379,23 +366,25 @@ heed_store_add_category (HeedStore   *self,
       return FALSE;
     }
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT count(*) FROM categories WHERE scheme = :scheme AND "
-                              "lower (label) = lower (:label) AND year_to = 9999",
-                              error);
-  if (stmt == NULL)
+  count = _heed_store_query (self,
+                             "SELECT count(*) FROM categories WHERE scheme = :scheme AND "
+                             "lower (label) = lower (:label) AND year_to = 9999",
+                             error);
+  if (count == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":scheme", scheme);
-  _heed_store_bind_text (stmt, ":label", clean);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+  heed_db_statement_bind_text (count, "scheme", scheme);
+  heed_db_statement_bind_text (count, "label", clean);
+  step = heed_db_statement_step (count, error);
+  if (step == HEED_DB_STEP_ERROR)
+    return FALSE;
+  if (step == HEED_DB_STEP_ROW && heed_db_statement_column_int64 (count, 0) > 0)
     {
-      sqlite3_reset (stmt);
+      heed_db_statement_reset (count);
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
                    _("“%s” is already in the list."), clean);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  heed_db_statement_reset (count);
 
   /* practice-<words>, ASCII letters and digits only, made unique with a number. */
   built = g_string_new ("practice-");
@@ -424,19 +413,19 @@ heed_store_add_category (HeedStore   *self,
 
   if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO categories (scheme, code, label, position) VALUES "
-                              "(:scheme, :code, :label, (SELECT ifnull (max (position), 0) + 1 "
-                              "FROM categories WHERE scheme = :scheme))",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO categories (scheme, code, label, position) VALUES "
+                            "(:scheme, :code, :label, (SELECT coalesce (max (position), 0) + 1 "
+                            "FROM categories WHERE scheme = :scheme))",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_text (stmt, ":scheme", scheme);
-  _heed_store_bind_text (stmt, ":code", unique);
-  _heed_store_bind_text (stmt, ":label", clean);
-  if (!_heed_store_step_done (self, stmt, error))
+  heed_db_statement_bind_text (stmt, "scheme", scheme);
+  heed_db_statement_bind_text (stmt, "code", unique);
+  heed_db_statement_bind_text (stmt, "label", clean);
+  if (!heed_db_statement_insert (stmt, &id, error))
     goto failed;
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_last_insert_rowid (self->db));
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (!_heed_store_audit_keyed (self, "add", "categories", id_text, error)
       || !heed_store_commit (self, error))
     goto failed;
@@ -457,29 +446,26 @@ audit_category_rows (HeedStore   *self,
                      GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT id FROM categories WHERE scheme = :scheme AND code = :code "
-                              "ORDER BY id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT id FROM categories WHERE scheme = :scheme AND code = :code "
+                            "ORDER BY id",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  _heed_store_bind_text (stmt, ":scheme", scheme);
-  _heed_store_bind_text (stmt, ":code", code);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  heed_db_statement_bind_text (stmt, "scheme", scheme);
+  heed_db_statement_bind_text (stmt, "code", code);
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = heed_db_statement_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  heed_db_statement_reset (stmt);
+  if (step != HEED_DB_STEP_DONE)
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -499,7 +485,7 @@ heed_store_retire_category (HeedStore   *self,
                             int          year,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
@@ -511,18 +497,18 @@ heed_store_retire_category (HeedStore   *self,
     }
   if (!_heed_store_check_writable (self, error) || !heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "UPDATE categories SET year_to = :last WHERE scheme = :scheme AND "
-                              "code = :code AND year_to = 9999",
-                              error);
+  stmt = _heed_store_query (self,
+                            "UPDATE categories SET year_to = :last WHERE scheme = :scheme AND "
+                            "code = :code AND year_to = 9999",
+                            error);
   if (stmt == NULL)
     goto failed;
-  _heed_store_bind_int (stmt, ":last", year - 1);
-  _heed_store_bind_text (stmt, ":scheme", scheme);
-  _heed_store_bind_text (stmt, ":code", code);
-  if (!_heed_store_step_done (self, stmt, error))
+  heed_db_statement_bind_int64 (stmt, "last", year - 1);
+  heed_db_statement_bind_text (stmt, "scheme", scheme);
+  heed_db_statement_bind_text (stmt, "code", code);
+  if (!_heed_store_run (stmt, error))
     goto failed;
-  if (sqlite3_changes (self->db) == 0)
+  if (heed_db_statement_get_changes (stmt) == 0)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NO_RECORD,
                    _("There is no such entry to remove."));

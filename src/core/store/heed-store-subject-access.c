@@ -32,10 +32,10 @@ heed_store_list_cases_of_person (HeedStore  *self,
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _heed_store_list_ids (self,
-                               "SELECT id FROM cases WHERE complainant = :person"
-                               " OR affected = :person ORDER BY received_at, id",
-                               person_id, error);
+  return _heed_store_ids (self,
+                          "SELECT id FROM cases WHERE complainant = :id OR affected = :id"
+                          " ORDER BY received_at, id",
+                          person_id, error);
 }
 
 GPtrArray *
@@ -45,42 +45,38 @@ heed_store_list_audit_entries (HeedStore   *self,
                                GError     **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _heed_store_prepare (self,
-                              "SELECT id, at, os_user, staff, action, tbl, row_id, detail"
-                              " FROM audit WHERE tbl = :tbl AND row_id = :row ORDER BY id",
-                              error);
+  stmt = _heed_store_query (self,
+                            "SELECT id, at, os_user, staff, action, tbl, row_id, detail"
+                            " FROM audit WHERE tbl = :tbl AND row_id = :row ORDER BY id",
+                            error);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":tbl", table);
-  _heed_store_bind_int (stmt, ":row", row_id);
+  heed_db_statement_bind_text (stmt, "tbl", table);
+  heed_db_statement_bind_int64 (stmt, "row", row_id);
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
       HeedAuditEntry *entry = g_new0 (HeedAuditEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = _heed_store_column_dup (stmt, 1);
-      entry->os_user = _heed_store_column_dup (stmt, 2);
-      entry->staff = _heed_store_column_dup (stmt, 3);
-      entry->action = _heed_store_column_dup (stmt, 4);
-      entry->table = _heed_store_column_dup (stmt, 5);
-      entry->row_id = sqlite3_column_int64 (stmt, 6);
-      entry->detail = _heed_store_column_dup (stmt, 7);
+      entry->id = heed_db_statement_column_int64 (stmt, 0);
+      entry->at = heed_db_statement_dup_column_text (stmt, 1);
+      entry->os_user = heed_db_statement_dup_column_text (stmt, 2);
+      entry->staff = heed_db_statement_dup_column_text (stmt, 3);
+      entry->action = heed_db_statement_dup_column_text (stmt, 4);
+      entry->table = heed_db_statement_dup_column_text (stmt, 5);
+      entry->row_id = heed_db_statement_column_int64 (stmt, 6);
+      entry->detail = heed_db_statement_dup_column_text (stmt, 7);
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (step != HEED_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&entries);
 }
 

@@ -12,11 +12,14 @@
 #include <unistd.h>
 
 #include "heed-core-resources.h"
+#include "heed-db-migrations.h"
+#include "heed-db-private.h"
 #include "heed-safe-output.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
-/* The practice file: one SQLite database per practice. This file opens, creates, migrates,
+/* The practice: a practice file (SQLite) or a database on a PostgreSQL server, reached
+ * through one connection (heed-db.h) whichever it is. This file opens, creates, migrates,
  * backs up and restores it; records, cases and the audit trail have files of their own. */
 
 G_DEFINE_QUARK (heed-store-error-quark, heed_store_error)
@@ -39,6 +42,9 @@ static const struct {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
+
+/* Where the seats of a server practice tell each other of their changes. */
+#define HEED_STORE_CHANGES_CHANNEL "heed_changes"
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -92,6 +98,8 @@ heed_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->holder, heed_lock_holder_free);
   g_free (self->path);
+  g_free (self->seat);
+  g_clear_pointer (&self->location, heed_location_unref);
   g_free (self->last_backup);
   g_free (self->staff_name);
   g_free (self->last_hash);
@@ -201,6 +209,36 @@ _heed_store_set_sqlite_error (HeedStore  *self,
     }
 }
 
+gboolean
+_heed_store_is_server (HeedStore *self)
+{
+  return self->location != NULL && heed_location_is_server (self->location);
+}
+
+HeedDbStatement *
+_heed_store_query (HeedStore   *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  if (self->conn == NULL || !heed_db_is_open (self->conn))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice is closed."));
+      return NULL;
+    }
+  return heed_db_prepare (self->conn, sql, error);
+}
+
+gboolean
+_heed_store_run (HeedDbStatement  *stmt,
+                 GError          **error)
+{
+  gboolean done = heed_db_statement_execute (stmt, error);
+
+  heed_db_statement_reset (stmt);
+  return done;
+}
+
 sqlite3_stmt *
 _heed_store_prepare (HeedStore   *self,
                      const char  *sql,
@@ -241,17 +279,13 @@ _heed_store_exec (HeedStore   *self,
                   const char  *sql,
                   GError     **error)
 {
-  char *message = NULL;
-  int rc;
-
-  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
-  sqlite3_free (message);
-  if (rc != SQLITE_OK)
+  if (self->conn == NULL || !heed_db_is_open (self->conn))
     {
-      _heed_store_set_sqlite_error (self, rc, error);
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The practice is closed."));
       return FALSE;
     }
-  return TRUE;
+  return heed_db_exec (self->conn, sql, error);
 }
 
 void
@@ -307,7 +341,7 @@ gboolean
 _heed_store_check_writable (HeedStore  *self,
                             GError    **error)
 {
-  if (self->db == NULL)
+  if (self->conn == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
                    _("The practice file is closed."));
@@ -315,7 +349,10 @@ _heed_store_check_writable (HeedStore  *self,
     }
   if (self->read_only)
     {
-      if (self->not_permitted)
+      if (_heed_store_is_server (self))
+        g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                     _("The practice is open read-only. Nothing can be changed."));
+      else if (self->not_permitted)
         g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
                      _("The practice file is open read-only because you may not write to it. "
                        "Nothing can be changed; ask for permission to change it."));
@@ -391,6 +428,18 @@ _heed_store_announce (HeedStore  *self,
 
   g_return_if_fail (signal < N_SIGNALS);
 
+  /* Other seats are told in the same transaction: the server delivers it at the commit, and
+   * not at all if the change is rolled back. */
+  if (self->changes != NULL && signal != SIGNAL_RECORD_SAVED)
+    {
+      g_autofree char *payload = g_strdup_printf ("%s %u %" G_GINT64_FORMAT, self->seat,
+                                                  signal, id);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!heed_db_notify (self->conn, HEED_STORE_CHANGES_CHANNEL, payload, &local_error))
+        g_debug ("Other seats were not told of a change: %s", local_error->message);
+    }
+
   if (self->depth == 0)
     {
       emit_now (self, &pending);
@@ -445,7 +494,8 @@ static void
 roll_back (HeedStore *self)
 {
   drop_pending (self);
-  _heed_store_exec (self, "ROLLBACK", NULL);
+  if (self->conn != NULL && heed_db_get_transaction_depth (self->conn) > 0)
+    heed_db_rollback (self->conn);
   _heed_store_load_last_hash (self, NULL);
   _heed_store_load_risk (self, NULL);
   load_cached_settings (self);
@@ -461,7 +511,7 @@ heed_store_begin (HeedStore  *self,
     return FALSE;
   if (self->depth == 0)
     {
-      if (!_heed_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (!heed_db_begin (self->conn, HEED_DB_BEGIN_WRITE, error))
         return FALSE;
       self->failed = FALSE;
     }
@@ -486,7 +536,7 @@ heed_store_commit (HeedStore  *self,
                    _("A step of this change failed, so none of it was saved."));
       return FALSE;
     }
-  if (!_heed_store_exec (self, "COMMIT", error))
+  if (!heed_db_commit (self->conn, error))
     {
       roll_back (self);
       return FALSE;
@@ -614,31 +664,23 @@ trace_statement_cb (unsigned int  type,
   return 0;
 }
 
+/* The connection to the file at @path (which exists: heed_store_create() made it). */
 static gboolean
 open_connection (HeedStore   *self,
                  const char  *path,
                  gboolean     read_only,
-                 gboolean     create,
                  GError     **error)
 {
-  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-  int rc;
+  g_autoptr(HeedLocation) location = heed_location_new_for_path (path);
 
-  if (create)
-    flags |= SQLITE_OPEN_CREATE;
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _heed_store_set_sqlite_error (self, rc, error);
-      sqlite3_close (self->db);
-      self->db = NULL;
-      return FALSE;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  self->conn = heed_db_open (location, read_only ? HEED_DB_OPEN_READ_ONLY : HEED_DB_OPEN_DEFAULT,
+                             error);
+  if (self->conn == NULL)
+    return FALSE;
+  self->db = _heed_db_sqlite_get_handle (self->conn);
   if (g_getenv ("HEED_DEBUG_SQL") != NULL)
     sqlite3_trace_v2 (self->db, SQLITE_TRACE_PROFILE, trace_statement_cb, NULL);
-  return _heed_store_exec (self, "PRAGMA foreign_keys = ON", error);
+  return TRUE;
 }
 
 static gboolean
@@ -822,23 +864,168 @@ finish_open (HeedStore  *self,
   return TRUE;
 }
 
+/* Another seat's change: "SEAT SIGNAL ID", emitted here as if made here, so lists and pages
+ * follow it. A seat's own changes come back too, and are already known. */
+static gboolean
+on_change_notified (const char *channel,
+                    const char *payload,
+                    gpointer    user_data)
+{
+  HeedStore *self = user_data;
+  g_auto(GStrv) parts = g_strsplit (payload != NULL ? payload : "", " ", 3);
+  guint64 signal = 0;
+  gint64 id = 0;
+
+  if (g_strcmp0 (channel, HEED_STORE_CHANGES_CHANNEL) != 0 || g_strv_length (parts) != 3
+      || g_strcmp0 (parts[0], self->seat) == 0)
+    return G_SOURCE_CONTINUE;
+  if (!g_ascii_string_to_unsigned (parts[1], 10, 0, N_SIGNALS - 1, &signal, NULL)
+      || !g_ascii_string_to_signed (parts[2], 10, 1, G_MAXINT64, &id, NULL)
+      || signal == SIGNAL_RECORD_SAVED)
+    return G_SOURCE_CONTINUE;
+  g_signal_emit (self, _heed_store_signals[signal], 0, id);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+listen_for_changes (HeedStore *self)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  self->seat = g_uuid_string_random ();
+  if (!heed_db_listen (self->conn, HEED_STORE_CHANGES_CHANNEL, &local_error))
+    {
+      g_debug ("Other seats' changes will not be seen live: %s", local_error->message);
+      return;
+    }
+  self->changes = heed_db_create_notification_source (self->conn);
+  if (self->changes == NULL)
+    return;
+  g_source_set_callback (self->changes, (GSourceFunc) (void (*) (void)) on_change_notified,
+                         self, NULL);
+  g_source_set_name (self->changes, "heed-store-changes");
+  g_source_attach (self->changes, context);
+}
+
+/* A practice on a server: no file, no lock (several seats writing at once is what a server is
+ * for), the schema brought up to date by whichever seat opens it first. */
+static HeedStore *
+open_server (HeedLocation        *location,
+             HeedStoreOpenFlags   flags,
+             GError             **error)
+{
+  g_autoptr(HeedStore) self = g_object_new (HEED_TYPE_STORE, NULL);
+
+  self->location = heed_location_ref (location);
+  self->path = heed_location_dup_display (location);
+  self->read_only = (flags & HEED_STORE_OPEN_READ_ONLY) != 0;
+  self->any_version = self->read_only && (flags & HEED_STORE_OPEN_ANY_VERSION) != 0;
+
+  self->conn = heed_db_open (location,
+                             self->read_only ? HEED_DB_OPEN_READ_ONLY : HEED_DB_OPEN_DEFAULT,
+                             error);
+  if (self->conn == NULL)
+    return NULL;
+  if (!heed_db_read_schema_version (self->conn, &self->schema_version, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+  if (self->schema_version == 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_HEED,
+                   _("The database “%s” holds no Heed practice yet. Make one there with "
+                     "heed-cli create."),
+                   self->path);
+      heed_store_close (self);
+      return NULL;
+    }
+  if (self->schema_version > HEED_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_TOO_NEW,
+                   _("This practice was saved by a newer version of Heed (version %d; this "
+                     "Heed reads up to %d). Update Heed to open it; nothing has been "
+                     "changed."),
+                   self->schema_version, HEED_STORE_SCHEMA_VERSION);
+      heed_store_close (self);
+      return NULL;
+    }
+  if (self->schema_version < HEED_STORE_SCHEMA_VERSION)
+    {
+      if (self->read_only && !self->any_version)
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_READ_ONLY,
+                       _("This practice needs updating to this version of Heed, which cannot "
+                         "be done while it is open read-only."));
+          heed_store_close (self);
+          return NULL;
+        }
+      if (!self->read_only
+          && (!heed_db_migrate (self->conn, NULL, error)
+              || !heed_db_read_schema_version (self->conn, &self->schema_version, error)))
+        {
+          heed_store_close (self);
+          return NULL;
+        }
+    }
+  if (!_heed_store_load_last_hash (self, error) || !_heed_store_load_risk (self, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+  load_cached_settings (self);
+  listen_for_changes (self);
+  return g_steal_pointer (&self);
+}
+
 HeedStore *
-heed_store_open (const char         *path,
+heed_store_open (const char         *where,
                  HeedStoreOpenFlags  flags,
                  GError            **error)
+{
+  g_autoptr(HeedLocation) location = NULL;
+
+  g_return_val_if_fail (where != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  location = heed_location_parse (where, error);
+  if (location == NULL)
+    return NULL;
+  return _heed_store_open_at (location, flags, error);
+}
+
+HeedStore *
+heed_store_open_location (HeedLocation        *location,
+                          HeedStoreOpenFlags   flags,
+                          GError             **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _heed_store_open_at (location, flags, error);
+}
+
+HeedStore *
+_heed_store_open_at (HeedLocation        *location,
+                     HeedStoreOpenFlags   flags,
+                     GError             **error)
 {
   g_autoptr(HeedStore) self = NULL;
   FileHeader header;
   gboolean read_only = (flags & HEED_STORE_OPEN_READ_ONLY) != 0;
+  const char *path;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (heed_location_is_server (location))
+    return open_server (location, flags, error);
+  path = heed_location_get_path (location);
 
   if (!read_header (path, &header, error) || !check_header (path, &header, error))
     return NULL;
 
   self = g_object_new (HEED_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->location = heed_location_ref (location);
 
   /* Someone who may only read the file (its permissions, or a read-only drive) must not take
    * the lock: it would keep out the person who may write, for nothing. */
@@ -883,7 +1070,7 @@ heed_store_open (const char         *path,
 
   self->read_only = read_only;
   self->any_version = read_only && (flags & HEED_STORE_OPEN_ANY_VERSION) != 0;
-  if (!open_connection (self, path, read_only, FALSE, error) || !finish_open (self, error))
+  if (!open_connection (self, path, read_only, error) || !finish_open (self, error))
     {
       heed_store_close (self);
       return NULL;
@@ -892,18 +1079,86 @@ heed_store_open (const char         *path,
   return g_steal_pointer (&self);
 }
 
+/* A new practice in a database made beforehand with createdb: the schema, then the practice's
+ * settings. A database that already holds a practice is refused; one where an earlier attempt
+ * made the schema and stopped before the settings is finished. */
+static HeedStore *
+create_on_server (HeedLocation  *location,
+                  const char    *practice_name,
+                  HeedNation     nation,
+                  GError       **error)
+{
+  g_autoptr(HeedStore) self = g_object_new (HEED_TYPE_STORE, NULL);
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  gint64 settings = 0;
+
+  self->location = heed_location_ref (location);
+  self->path = heed_location_dup_display (location);
+  self->conn = heed_db_open (location, HEED_DB_OPEN_DEFAULT, error);
+  if (self->conn == NULL)
+    return NULL;
+  if (!heed_db_migrate (self->conn, NULL, error)
+      || !heed_db_read_schema_version (self->conn, &self->schema_version, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+  /* A migration gives every practice its id; a practice made here has its name. */
+  stmt = _heed_store_query (self, "SELECT count(*) FROM settings WHERE key = 'name'", error);
+  if (stmt == NULL || heed_db_statement_step (stmt, error) != HEED_DB_STEP_ROW)
+    {
+      g_clear_pointer (&stmt, heed_db_statement_unref);
+      heed_store_close (self);
+      return NULL;
+    }
+  settings = heed_db_statement_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, heed_db_statement_unref);
+  if (settings > 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
+                   _("The database “%s” already holds a practice; Heed will not make another "
+                     "over it."),
+                   self->path);
+      heed_store_close (self);
+      return NULL;
+    }
+  /* As a new file's migration 5 does: the trail's baseline of what the migrations wrote (the
+   * practice's id), then the new practice's own data. */
+  if (!heed_store_begin (self, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+  if (!_heed_store_audit_baseline (self, error) || !heed_store_commit (self, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+  if (!_heed_store_load_last_hash (self, error) || !_heed_store_load_risk (self, error)
+      || !_heed_store_seed (self, practice_name, nation, error))
+    {
+      heed_store_close (self);
+      return NULL;
+    }
+  heed_store_close (self);
+  g_clear_object (&self);
+  return open_server (location, HEED_STORE_OPEN_DEFAULT, error);
+}
+
 HeedStore *
-heed_store_create (const char  *path,
+heed_store_create (const char  *where,
                    const char  *practice_name,
                    HeedNation   nation,
                    GError     **error)
 {
   g_autoptr(HeedStore) self = NULL;
+  g_autoptr(HeedLocation) location = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *stripped = NULL;
+  const char *path;
   int fd;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (where != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stripped = g_strstrip (g_strdup (practice_name != NULL ? practice_name : ""));
@@ -926,6 +1181,14 @@ heed_store_create (const char  *path,
                      "control characters."));
       return NULL;
     }
+
+  location = heed_location_parse (where, error);
+  if (location == NULL)
+    return NULL;
+  if (heed_location_is_server (location))
+    return create_on_server (location, stripped, nation, error);
+  path = heed_location_get_path (location);
+
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
@@ -950,7 +1213,7 @@ heed_store_create (const char  *path,
   self = g_object_new (HEED_TYPE_STORE, NULL);
   self->path = g_strdup (temp_path);
 
-  if (!open_connection (self, temp_path, FALSE, TRUE, error)
+  if (!open_connection (self, temp_path, FALSE, error)
       || !_heed_store_exec (self, "PRAGMA journal_mode = DELETE", error)
       || !_heed_store_exec (self, "PRAGMA synchronous = FULL", error)
       || !_heed_store_exec (self, "PRAGMA application_id = 1212499268", error)
@@ -992,18 +1255,24 @@ heed_store_close (HeedStore *self)
       self->depth = 1;
       heed_store_rollback (self);
     }
-  if (self->db != NULL)
+  if (self->changes != NULL)
+    {
+      g_source_destroy (self->changes);
+      g_clear_pointer (&self->changes, g_source_unref);
+    }
+  if (self->conn != NULL)
     _heed_store_anchor_on_close (self);
   g_hash_table_remove_all (self->statements);
-  if (self->db != NULL)
+  if (self->db != NULL && !self->read_only)
     {
-      if (!self->read_only)
-        {
-          /* Fold the WAL back in so the file stands alone when copied to another PC. */
-          sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-        }
-      sqlite3_close (self->db);
-      self->db = NULL;
+      /* Fold the WAL back in so the file stands alone when copied to another PC. */
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
+  self->db = NULL;
+  if (self->conn != NULL)
+    {
+      heed_db_close (self->conn);
+      g_clear_object (&self->conn);
     }
   if (self->lock != NULL)
     {
@@ -1018,6 +1287,20 @@ heed_store_get_path (HeedStore *self)
 {
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   return self->path;
+}
+
+HeedLocation *
+heed_store_get_location (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  return self->location;
+}
+
+gboolean
+heed_store_is_on_server (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  return _heed_store_is_server (self);
 }
 
 gboolean
@@ -1184,6 +1467,30 @@ _heed_store_list_ids (HeedStore   *self,
   return g_steal_pointer (&ids);
 }
 
+GArray *
+_heed_store_ids (HeedStore   *self,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(HeedDbStatement) stmt = _heed_store_query (self, sql, error);
+  HeedDbStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  heed_db_statement_bind_int64 (stmt, "id", id);
+  while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
+    {
+      gint64 value = heed_db_statement_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
+  if (step != HEED_DB_STEP_DONE)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 _heed_store_step_done (HeedStore     *self,
                        sqlite3_stmt  *stmt,
@@ -1204,23 +1511,17 @@ char *
 heed_store_dup_setting (HeedStore  *self,
                         const char *key)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = _heed_store_prepare (self, "SELECT value FROM settings WHERE key = :key", NULL);
+  stmt = _heed_store_query (self, "SELECT value FROM settings WHERE key = :key", NULL);
   if (stmt == NULL)
     return NULL;
-  _heed_store_bind_text (stmt, ":key", key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      char *value = _heed_store_column_dup (stmt, 0);
-
-      sqlite3_reset (stmt);
-      return value;
-    }
-  sqlite3_reset (stmt);
+  heed_db_statement_bind_text (stmt, "key", key);
+  if (heed_db_statement_step (stmt, NULL) == HEED_DB_STEP_ROW)
+    return heed_db_statement_dup_column_text (stmt, 0);
   return NULL;
 }
 
@@ -1235,7 +1536,7 @@ heed_store_set_logo (HeedStore  *self,
   const guchar *data = NULL;
   const char *mime = NULL;
   gsize size = 0;
-  sqlite3_stmt *stmt;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
 
@@ -1263,21 +1564,20 @@ heed_store_set_logo (HeedStore  *self,
     return FALSE;
   if (picture != NULL)
     {
-      stmt = _heed_store_prepare (self,
-                                  "INSERT INTO setting_blobs (key, mime, data) VALUES ('logo', "
-                                  ":mime, :data) ON CONFLICT (key) DO UPDATE SET "
-                                  "mime = excluded.mime, data = excluded.data",
-                                  error);
+      stmt = _heed_store_query (self,
+                                "INSERT INTO setting_blobs (key, mime, data) VALUES ('logo', "
+                                ":mime, :data) ON CONFLICT (key) DO UPDATE SET "
+                                "mime = excluded.mime, data = excluded.data",
+                                error);
       if (stmt != NULL)
         {
-          _heed_store_bind_text (stmt, ":mime", mime);
-          sqlite3_bind_blob64 (stmt, sqlite3_bind_parameter_index (stmt, ":data"), data, size,
-                               SQLITE_TRANSIENT);
+          heed_db_statement_bind_text (stmt, "mime", mime);
+          heed_db_statement_bind_blob (stmt, "data", data, size);
         }
     }
   else
-    stmt = _heed_store_prepare (self, "DELETE FROM setting_blobs WHERE key = 'logo'", error);
-  if (stmt == NULL || !_heed_store_step_done (self, stmt, error)
+    stmt = _heed_store_query (self, "DELETE FROM setting_blobs WHERE key = 'logo'", error);
+  if (stmt == NULL || !_heed_store_run (stmt, error)
       || !_heed_store_audit_keyed (self, "setting", "setting_blobs", "logo", error))
     {
       heed_store_rollback (self);
@@ -1292,8 +1592,7 @@ heed_store_set_setting (HeedStore   *self,
                         const char  *value,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -1303,22 +1602,19 @@ heed_store_set_setting (HeedStore   *self,
 
   if (!heed_store_begin (self, error))
     return FALSE;
-  stmt = _heed_store_prepare (self,
-                              "INSERT INTO settings (key, value) VALUES (:key, :value) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
+  stmt = _heed_store_query (self,
+                            "INSERT INTO settings (key, value) VALUES (:key, :value) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
   if (stmt == NULL)
     {
       heed_store_rollback (self);
       return FALSE;
     }
-  _heed_store_bind_text (stmt, ":key", key);
-  _heed_store_bind_text (stmt, ":value", value);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  heed_db_statement_bind_text (stmt, "key", key);
+  heed_db_statement_bind_text (stmt, "value", value);
+  if (!_heed_store_run (stmt, error))
     {
-      _heed_store_set_sqlite_error (self, rc, error);
       heed_store_rollback (self);
       return FALSE;
     }
@@ -1485,11 +1781,37 @@ heed_store_backup (HeedStore   *self,
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  if (self->db == NULL)
+  if (self->conn == NULL)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
                    _("The practice file is closed."));
       return FALSE;
+    }
+  /* A server's practice is backed up as a practice file, copied row by row and checked. */
+  if (_heed_store_is_server (self))
+    {
+      g_autoptr(HeedLocation) target = heed_location_parse (destination, error);
+
+      if (target == NULL)
+        return FALSE;
+      if (heed_location_is_server (target))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("A backup is written to a file; to copy a practice to another "
+                         "server, use heed-cli copy."));
+          return FALSE;
+        }
+      if (g_file_test (destination, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                       _("“%s” is a folder; give the name of the backup file to write."),
+                       destination);
+          return FALSE;
+        }
+      if (!heed_store_copy (self, destination, error))
+        return FALSE;
+      _heed_store_anchor_backup (self, destination);
+      return TRUE;
     }
   if (g_strcmp0 (destination, self->path) == 0)
     {
@@ -1574,6 +1896,7 @@ heed_store_restore (const char  *backup,
                     GError     **error)
 {
   g_autoptr(HeedStore) source = NULL;
+  g_autoptr(HeedLocation) target = NULL;
   g_autoptr(HeedLock) lock = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -1583,6 +1906,16 @@ heed_store_restore (const char  *backup,
   /* A backup that fails its check never replaces anything, --force or not. */
   if (!heed_store_check_backup (backup, error))
     return FALSE;
+  target = heed_location_parse (destination, error);
+  if (target == NULL)
+    return FALSE;
+  /* Onto a server: into an empty database only. Replacing a server's practice would throw
+   * away what every seat has saved since; that is for its administrator, with dropdb. */
+  if (heed_location_is_server (target))
+    {
+      source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, error);
+      return source != NULL && heed_store_copy (source, destination, error);
+    }
   source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
                             &local_error);
   if (source == NULL)

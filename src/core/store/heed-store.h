@@ -7,6 +7,7 @@
 #include "heed-deadlines.h"
 #include "heed-case.h"
 #include "heed-case-query.h"
+#include "heed-location.h"
 #include "heed-lock.h"
 #include "heed-record.h"
 
@@ -25,12 +26,12 @@ typedef enum {
   HEED_STORE_ERROR_EXISTS,      /* will not create over an existing file */
   HEED_STORE_ERROR_INVALID,     /* a value is wrong; the message says which and why */
   HEED_STORE_ERROR_NO_RECORD,   /* no such case or record */
-  HEED_STORE_ERROR_NOT_ALLOWED, /* not allowed in the case's present state */
+  HEED_STORE_ERROR_NOT_ALLOWED, /* not allowed in the case's present state, or by a rule of the
+                                 * practice (unique, a sent letter, the trail) */
   HEED_STORE_ERROR_IO,          /* disk full, permission, and the like */
   HEED_STORE_ERROR_FAILED,
   /* From the storage seam (heed-db.h): */
   HEED_STORE_ERROR_BUSY,              /* another writer has what this change needs; retry */
-  HEED_STORE_ERROR_CONSTRAINT,        /* a rule of the practice refused the change */
   HEED_STORE_ERROR_PERMISSION_DENIED, /* this user or server role may not do that */
   HEED_STORE_ERROR_CONNECTION_LOST,   /* the server cannot be reached, or the link broke */
 } HeedStoreError;
@@ -103,15 +104,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedFormDraft, heed_form_draft_free)
 #define HEED_TYPE_STORE (heed_store_get_type ())
 G_DECLARE_FINAL_TYPE (HeedStore, heed_store, HEED, STORE, GObject)
 
-HeedStore      *heed_store_create             (const char         *path,
+HeedStore      *heed_store_create             (const char         *where,
                                                const char         *practice_name,
                                                HeedNation          nation,
                                                GError            **error);
-HeedStore      *heed_store_open               (const char         *path,
+HeedStore      *heed_store_open               (const char         *where,
+                                               HeedStoreOpenFlags  flags,
+                                               GError            **error);
+/* heed_store_open() of a location made otherwise (the Connect dialog's, with a password). */
+HeedStore      *heed_store_open_location      (HeedLocation       *location,
                                                HeedStoreOpenFlags  flags,
                                                GError            **error);
 void            heed_store_close              (HeedStore *self);
 const char     *heed_store_get_path           (HeedStore *self);
+/* Where the practice is, as it was opened (a server's password included: for opening it
+ * again, never for showing; heed_store_get_path() is the text to show). */
+HeedLocation   *heed_store_get_location       (HeedStore *self);
+gboolean        heed_store_is_on_server       (HeedStore *self);
 gboolean        heed_store_is_read_only       (HeedStore *self);
 const HeedLockHolder *heed_store_get_lock_holder (HeedStore *self);
 int             heed_store_get_schema_version (HeedStore *self);
@@ -266,6 +275,12 @@ gboolean        heed_store_backup_to_folder   (HeedStore   *self,
 /* The backups of this practice in @folder, oldest first, as paths. */
 GPtrArray      *heed_store_list_backups       (HeedStore   *self,
                                                const char  *folder,
+                                               GError     **error);
+/* Copies the whole practice — records, attachments, sent letters, templates, settings and the
+ * audit trail with its chain — to @destination, a new file or an empty database on a server,
+ * all or nothing, and checks the copy. */
+gboolean        heed_store_copy               (HeedStore   *self,
+                                               const char  *destination,
                                                GError     **error);
 /* A copy of the practice as it is, damaged or not and not checked (unlike a backup): what is
  * kept beside a practice file about to be replaced by a restore. */

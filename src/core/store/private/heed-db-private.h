@@ -87,6 +87,11 @@ void      _heed_db_set_location        (HeedDb                     *self,
 HeedDb   *_heed_db_sqlite_open         (HeedLocation               *location,
                                         HeedDbOpenFlags             flags,
                                         GError                    **error);
+/* A practice file's own SQLite handle, for what only SQLite has (the online backup, PRAGMAs);
+ * the connection keeps it. */
+struct sqlite3;
+struct sqlite3 *_heed_db_sqlite_get_handle (HeedDb                    *db);
+
 HeedDb   *_heed_db_postgres_open       (HeedLocation               *location,
                                         HeedDbOpenFlags             flags,
                                         GError                    **error);

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "heed-db.h"
 #include "heed-store.h"
 
 G_BEGIN_DECLS
@@ -11,8 +12,11 @@ struct _HeedStore
 {
   GObject         parent_instance;
 
-  char           *path;
-  sqlite3        *db;
+  char           *path;         /* a file's path, or a server location's display (no password) */
+  HeedLocation   *location;
+  HeedDb         *conn;         /* the connection, on either engine (heed-db.h) */
+  sqlite3        *db;           /* a file's own handle, for what only SQLite has (backup, PRAGMA);
+                                 * NULL on a server */
   HeedLock       *lock;
   HeedLockHolder *holder;       /* who holds the file, when we opened it read-only for that */
   gboolean        read_only;
@@ -27,6 +31,8 @@ struct _HeedStore
   gboolean        failed;       /* an inner step failed: the outer commit must roll back */
   gboolean        undoing_status; /* heed_store_undo_status_change() is saving */
   GArray         *pending;      /* change signals held until the outermost commit */
+  GSource        *changes;      /* other seats' changes, on a server (LISTEN/NOTIFY) */
+  char           *seat;         /* this connection's mark on the changes it tells others of */
 
   char           *staff_name;
   char           *last_hash;    /* the newest audit row's hash */
@@ -52,6 +58,32 @@ void          _heed_store_announce         (HeedStore   *self,
                                             guint        signal,
                                             HeedRecord  *record,
                                             gint64       id);
+
+/* A statement on the practice's connection, whichever engine it is (heed-db.h says how to
+ * write SQL for both); NULL with @error when the practice is closed or the SQL is refused.
+ * Free it with g_autoptr: it goes back to the connection's cache. */
+HeedDbStatement *_heed_store_query         (HeedStore   *self,
+                                            const char  *sql,
+                                            GError     **error);
+/* Runs @stmt to its end and makes it ready to run again. */
+gboolean      _heed_store_run              (HeedDbStatement *stmt,
+                                            GError         **error);
+gboolean      _heed_store_is_server        (HeedStore   *self);
+/* heed_store_open() of a location already parsed (a server's password kept in it). */
+HeedStore    *_heed_store_open_at          (HeedLocation        *location,
+                                            HeedStoreOpenFlags   flags,
+                                            GError             **error);
+/* The first column of every row of @sql, whose one parameter is `:id`, as gint64s. */
+GArray       *_heed_store_ids              (HeedStore   *self,
+                                            const char  *sql,
+                                            gint64       id,
+                                            GError     **error);
+/* Binds every field of @record by its column's name (`:column`); reads a row of
+ * "SELECT id, <every field in order>" into a new record of @type. */
+void          _heed_store_bind_record_to   (HeedDbStatement *stmt,
+                                            HeedRecord      *record);
+HeedRecord   *_heed_store_record_from_statement (GType            type,
+                                                 HeedDbStatement *stmt);
 
 sqlite3_stmt *_heed_store_prepare          (HeedStore   *self,
                                             const char  *sql,
