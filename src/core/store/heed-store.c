@@ -513,6 +513,13 @@ heed_store_begin (HeedStore  *self,
     {
       if (!heed_db_begin (self->conn, HEED_DB_BEGIN_WRITE, error))
         return FALSE;
+      /* On a server every change is written to the trail: the trail's lock comes first, before
+       * any row's, so that two seats' changes wait in turn and never for each other. */
+      if (_heed_store_is_server (self) && !heed_db_lock_trail (self->conn, error))
+        {
+          heed_db_rollback (self->conn);
+          return FALSE;
+        }
       self->failed = FALSE;
     }
   self->depth++;
