@@ -34,6 +34,7 @@
 #include "heed-safe-output.h"
 #include "heed-store.h"
 #include "heed-timeline-view.h"
+#include "heed-test-location.h"
 #include "heed-test-util.h"
 #include "heed-validate.h"
 #include "heed-window.h"
@@ -2160,6 +2161,194 @@ test_page_problem (void)
   heed_test_remove_dir (dir);
 }
 
+/* Until @done says so, the main loop runs (another seat's change comes from the server). The
+ * bound is generous and only stops a broken run from hanging; nothing is timed. */
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  for (guint i = 0; i < 2000 && !done (data); i++)
+    {
+      iterate ();
+      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_true (done (data));
+}
+
+static gboolean
+page_shows_summary (gpointer data)
+{
+  HeedCasePage *page = data;
+  HeedCase *kase = heed_case_page_get_case (page);
+
+  return kase != NULL && g_strcmp0 (heed_record_get_text (HEED_RECORD (kase), HEED_CASE_SUMMARY),
+                                    "Corrected in the office") == 0;
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (data,
+                                                                      HEED_TYPE_CASE_PAGE,
+                                                                      "elsewhere_revealer"));
+
+  return gtk_revealer_get_reveal_child (revealer);
+}
+
+static const char *
+row_text (GtkWidget *row)
+{
+  GtkWidget *view = find_type (row, GTK_TYPE_TEXT_VIEW);
+  static char *text;
+
+  g_assert_nonnull (row);
+  if (view == NULL)
+    return gtk_editable_get_text (GTK_EDITABLE (row));
+  g_free (text);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  }
+  return text;
+}
+
+/* The office changes the stored case, as another seat would. */
+static void
+change_in_office (HeedStore  *office,
+                  gint64      id,
+                  const char *field,
+                  const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeedCase) kase = heed_store_load (office, HEED_TYPE_CASE, id, &error);
+
+  g_assert_no_error (error);
+  g_object_set (kase, field, value, NULL);
+  g_assert_true (heed_store_save (office, HEED_RECORD (kase), &error));
+  g_assert_no_error (error);
+}
+
+/* Reception and the office on one server practice. A change in the office shows on
+ * reception's open page at once; when reception has typed meanwhile it is told who changed
+ * the case, its save is refused rather than overwriting the office's, and it chooses: its
+ * typing kept over the office's version (only what it typed), or the office's version. */
+static void
+test_two_seats (void)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(HeedStore) office = NULL;
+  g_autoptr(HeedCase) kase = NULL;
+  g_autoptr(HeedCase) stored = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window;
+  HeedCasePage *page;
+  gint64 id;
+
+  if (!heed_test_have_server ())
+    {
+      heed_test_skip_without_server ();
+      return;
+    }
+  database = g_strdup_printf ("heed_two_seats_%d", (int) getpid ());
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s", database);
+  heed_test_server_maintenance (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE DATABASE %s", database);
+  heed_test_server_maintenance (sql);
+  uri = heed_test_server_uri (database);
+  office = heed_store_create (uri, "Two Seats Surgery", HEED_NATION_ENGLAND, &error);
+  g_assert_no_error (error);
+  heed_store_set_staff_name (office, "Morgan Manager");
+  kase = heed_case_new ("complaint");
+  g_object_set (kase, "channel", "phone", "received-at", "2026-12-01T09:30:00", "status",
+                "logged", "summary", "Logged at reception", NULL);
+  g_assert_true (heed_store_save (office, HEED_RECORD (kase), &error));
+  g_assert_no_error (error);
+  id = heed_record_get_id (HEED_RECORD (kase));
+
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, uri));
+  g_assert_true (heed_window_show_case (window, id));
+  page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                        "case_page"));
+
+  /* Nothing typed at reception: the office's change simply shows. */
+  change_in_office (office, id, "summary", "Corrected in the office");
+  iterate_until (page_shows_summary, page);
+  g_assert_cmpstr (row_text (find_named (GTK_WIDGET (page), "summary")), ==,
+                   "Corrected in the office");
+  g_assert_false (banner_shown (page));
+
+  /* Reception types; the office changes another part meanwhile. */
+  type_into (find_named (GTK_WIDGET (page), "description"), "Typed at reception");
+  g_assert_true (heed_case_page_get_changed (page));
+  change_in_office (office, id, "outcome-wanted", "An apology, from the office");
+  iterate_until (banner_shown, page);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (
+                      GTK_WIDGET (page), HEED_TYPE_CASE_PAGE, "elsewhere_label"))),
+                    "Morgan Manager"));
+  g_assert_cmpstr (row_text (find_named (GTK_WIDGET (page), "description")), ==,
+                   "Typed at reception");
+
+  /* Saving is refused, and nothing typed is lost. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-case", NULL);
+  iterate ();
+  g_assert_true (heed_case_page_get_changed (page));
+  g_assert_true (banner_shown (page));
+  stored = heed_store_load (office, HEED_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (heed_record_get_text (HEED_RECORD (stored), HEED_CASE_DESCRIPTION));
+  g_clear_object (&stored);
+
+  /* Keep Mine: the office's version with reception's typing over it, then saved. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "keep-mine"), "clicked");
+  iterate ();
+  g_assert_false (banner_shown (page));
+  g_assert_true (heed_case_page_get_changed (page));
+  g_assert_cmpstr (row_text (find_named (GTK_WIDGET (page), "description")), ==,
+                   "Typed at reception");
+  g_assert_cmpstr (row_text (find_named (GTK_WIDGET (page), "outcome-wanted")), ==,
+                   "An apology, from the office");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-case", NULL);
+  iterate ();
+  g_assert_false (heed_case_page_get_changed (page));
+  stored = heed_store_load (office, HEED_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (stored), HEED_CASE_DESCRIPTION), ==,
+                   "Typed at reception");
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (stored), HEED_CASE_OUTCOME_WANTED), ==,
+                   "An apology, from the office");
+  g_clear_object (&stored);
+
+  /* Reload Theirs: reception's typing goes, the office's version shows, no draft is left. */
+  type_into (find_named (GTK_WIDGET (page), "outcome-wanted"), "A call back, typed at reception");
+  change_in_office (office, id, "outcome-wanted", "A meeting, from the office");
+  iterate_until (banner_shown, page);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (page), "reload-theirs"), "clicked");
+  iterate ();
+  g_assert_false (banner_shown (page));
+  g_assert_false (heed_case_page_get_changed (page));
+  g_assert_cmpstr (row_text (find_named (GTK_WIDGET (page), "outcome-wanted")), ==,
+                   "A meeting, from the office");
+  drafts = heed_store_list_form_drafts (office, "case", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&office);
+  g_free (sql);
+  sql = g_strdup_printf ("DROP DATABASE %s", database);
+  heed_test_server_maintenance (sql);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2196,6 +2385,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/check-file", test_check_file);
   g_test_add_func ("/ui/flow/page-problem", test_page_problem);
   g_test_add_func ("/ui/flow/button-names", test_button_names);
+  g_test_add_func ("/ui/flow/two-seats", test_two_seats);
 
   return g_test_run ();
 }

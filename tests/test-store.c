@@ -2102,6 +2102,100 @@ test_other_seats_live (Fixture       *fixture,
   g_assert_cmpint (heard.added, ==, 0);
 }
 
+/* Two seats (or two windows) with one case open: the second save over the first is refused,
+ * naming who changed it and when, and nothing of either is lost. On a server the second seat
+ * is a connection of its own; a file has one writer, so there it is a second copy read from
+ * the same store. */
+static void
+test_changed_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(HeedStore) office = NULL;
+  g_autoptr(HeedCase) logged = NULL;
+  g_autoptr(HeedCase) at_reception = NULL;
+  g_autoptr(HeedCase) in_office = NULL;
+  g_autoptr(HeedCase) stored = NULL;
+  g_autoptr(HeedPerson) person = heed_person_new ();
+  g_autoptr(HeedPerson) person_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = NULL;
+  HeedStore *reception = fixture->store;
+  gint64 id;
+
+  logged = save_complaint (reception, "2025-06-02T10:00:00", "Logged at reception");
+  id = heed_record_get_id (HEED_RECORD (logged));
+  g_assert_cmpint (heed_record_get_version (HEED_RECORD (logged)), ==, 1);
+  if (heed_test_on_server ())
+    {
+      office = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+    }
+  else
+    office = g_object_ref (reception);
+
+  at_reception = heed_store_load (reception, HEED_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+  in_office = heed_store_load (office, HEED_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+
+  /* The manager saves first. */
+  heed_store_set_staff_name (office, "Morgan Manager");
+  g_object_set (in_office, "summary", "Manager's summary", NULL);
+  g_assert_true (heed_store_save (office, HEED_RECORD (in_office), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_record_get_version (HEED_RECORD (in_office)), ==, 2);
+
+  /* Reception's save over it is refused, naming the manager; what reception typed stays in
+   * its copy, and the stored case is the manager's. */
+  heed_store_set_staff_name (reception, "Rhian Reception");
+  g_object_set (at_reception, "summary", "Reception's summary", NULL);
+  g_assert_false (heed_store_save (reception, HEED_RECORD (at_reception), &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE);
+  g_assert_nonnull (strstr (error->message, "Morgan Manager"));
+  g_clear_error (&error);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (at_reception), HEED_CASE_SUMMARY), ==,
+                   "Reception's summary");
+  g_assert_cmpint (heed_record_get_version (HEED_RECORD (at_reception)), ==, 1);
+  stored = heed_store_load (reception, HEED_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (heed_record_get_text (HEED_RECORD (stored), HEED_CASE_SUMMARY), ==,
+                   "Manager's summary");
+  g_assert_cmpint (heed_record_get_version (HEED_RECORD (stored)), ==, 2);
+
+  /* Read again, reception's change goes in over the manager's, knowingly. */
+  g_object_set (stored, "summary", "Reception's summary", NULL);
+  g_assert_true (heed_store_save (reception, HEED_RECORD (stored), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_record_get_version (HEED_RECORD (stored)), ==, 3);
+  /* The manager's copy is now the stale one. */
+  heed_store_set_staff_name (office, "Morgan Manager");
+  g_object_set (in_office, "summary", "Manager again", NULL);
+  g_assert_false (heed_store_save (office, HEED_RECORD (in_office), &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE);
+  g_assert_nonnull (strstr (error->message, "Rhian Reception"));
+  g_clear_error (&error);
+
+  /* Every kind of record, not only cases: a person. */
+  g_object_set (person, "first-name", "Ann", "last-name", "Jones", NULL);
+  g_assert_true (heed_store_save (reception, HEED_RECORD (person), &error));
+  g_assert_no_error (error);
+  person_again = heed_store_load (office, HEED_TYPE_PERSON,
+                                  heed_record_get_id (HEED_RECORD (person)), &error);
+  g_assert_no_error (error);
+  g_object_set (person_again, "phone", "01234 567890", NULL);
+  g_assert_true (heed_store_save (office, HEED_RECORD (person_again), &error));
+  g_object_set (person, "last-name", "Jones-Evans", NULL);
+  g_assert_false (heed_store_save (reception, HEED_RECORD (person), &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE);
+  g_clear_error (&error);
+
+  /* A refused save is a save that did not happen: the trail checks. */
+  g_clear_object (&office);
+  report = g_string_new (NULL);
+  g_assert_true (heed_store_check (reception, report, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2134,6 +2228,7 @@ main (int    argc,
     g_test_add_func ("/core/store/migration-backup", test_migration_backup);
   ADD_FILE ("backup-restore", test_backup_restore);
   ADD ("references", test_references);
+  ADD ("changed-elsewhere", test_changed_elsewhere);
   ADD ("status-machine", test_status_machine);
   ADD ("delete-draft", test_delete_draft);
   ADD ("search", test_search);

@@ -7,6 +7,7 @@
 
 #include "heed-accessible.h"
 #include "heed-action.h"
+#include "heed-case-edit.h"
 #include "heed-case-element.h"
 #include "heed-case-log.h"
 #include "heed-case-page.h"
@@ -47,8 +48,12 @@ struct _HeedCasePage
   GtkLabel           *facts_label;
   GtkFlowBox         *status_box;
   AdwPreferencesGroup *deadline_group;
+  GtkRevealer        *elsewhere_revealer;
+  GtkLabel           *elsewhere_label;
 
   HeedStore          *store;
+  GSignalGroup       *store_signals;  /* the store's change signals, following self->store */
+  guint               reload_source;  /* another seat's change, shown when the page is idle */
   HeedCase           *kase;
   HeedCase           *before_status;  /* the case before its last status change, for Undo */
   HeedPerson         *complainant;
@@ -195,7 +200,7 @@ dup_draft_content (HeedCasePage *self)
       HeedRecordEditor *editor = g_ptr_array_index (self->editors, i);
       const char *group = g_object_get_data (G_OBJECT (editor), "heed-draft-group");
 
-      heed_record_editor_write_draft (editor, key_file, group);
+      heed_record_editor_write_typed_draft (editor, key_file, group);
     }
   return g_key_file_to_data (key_file, NULL, NULL);
 }
@@ -1038,12 +1043,110 @@ restore_draft (HeedCasePage *self)
     }
 }
 
+/* The banner over the page: another seat changed the case while this one has changes of its
+ * own. @message says who and when. */
+static void
+show_changed_elsewhere (HeedCasePage *self,
+                        const char   *message)
+{
+  gtk_label_set_text (self->elsewhere_label, message);
+  gtk_revealer_set_reveal_child (self->elsewhere_revealer, TRUE);
+}
+
+static void
+hide_changed_elsewhere (HeedCasePage *self)
+{
+  gtk_revealer_set_reveal_child (self->elsewhere_revealer, FALSE);
+}
+
+static gint64
+page_case_id (HeedCasePage *self)
+{
+  return self->kase != NULL ? heed_record_get_id (HEED_RECORD (self->kase)) : 0;
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  HeedCasePage *self = user_data;
+
+  self->reload_source = 0;
+  if (self->kase != NULL && !self->changed)
+    heed_case_page_set_case (self, self->store, page_case_id (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Another seat changed the case on this page: shown at once when nothing is typed here; when
+ * something is, the person is told and chooses (the page's own changes reload it already). */
+static void
+on_store_case_changed_cb (HeedStore    *store,
+                          gint64        case_id,
+                          HeedCasePage *self)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *message = NULL;
+
+  if (case_id != page_case_id (self) || !heed_store_is_change_from_elsewhere (store))
+    return;
+  if (!self->changed)
+    {
+      /* After the signal, not inside it: the reload replaces the widgets on the page. */
+      if (self->reload_source == 0)
+        self->reload_source = g_idle_add (reload_cb, self);
+      return;
+    }
+  last = heed_store_dup_last_change (store, "cases", case_id);
+  if (last != NULL)
+    /* Translators: %s is who changed it and when ("Morgan Manager, 7 December 2026 at 14:02") */
+    message = g_strdup_printf (_("This case was changed elsewhere by %s. What you typed here "
+                                 "is not saved yet."),
+                               last);
+  else
+    message = g_strdup (_("This case was changed elsewhere. What you typed here is not saved "
+                          "yet."));
+  show_changed_elsewhere (self, message);
+}
+
+static void
+on_reload_theirs_clicked_cb (HeedCasePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  hide_changed_elsewhere (self);
+  if (self->kase == NULL)
+    return;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (!heed_store_drop_form_draft (self->store, self->draft_id, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      return;
+    }
+  self->draft_id = 0;
+  set_changed (self, FALSE);
+  heed_case_page_set_case (self, self->store, page_case_id (self));
+}
+
+/* The case as now saved, with what was typed here read back over it from the draft: only the
+ * fields typed in, so the other seat's changes to the rest stay. Saving then is a choice. */
+static void
+on_keep_mine_clicked_cb (HeedCasePage *self)
+{
+  hide_changed_elsewhere (self);
+  if (self->kase == NULL)
+    return;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+  heed_case_page_set_case (self, self->store, page_case_id (self));
+}
+
 static void
 heed_case_page_dispose (GObject *object)
 {
   HeedCasePage *self = HEED_CASE_PAGE (object);
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->store_signals);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_object (&self->kase);
   g_clear_object (&self->before_status);
@@ -1269,6 +1372,10 @@ heed_case_page_class_init (HeedCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, status_box);
   gtk_widget_class_bind_template_child (widget_class, HeedCasePage, deadline_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, elsewhere_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HeedCasePage, elsewhere_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_reload_theirs_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_keep_mine_clicked_cb);
 }
 
 static void
@@ -1296,6 +1403,9 @@ heed_case_page_init (HeedCasePage *self)
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
   self->groups = g_ptr_array_new ();
   self->deadline_rows = g_ptr_array_new ();
+  self->store_signals = g_signal_group_new (HEED_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "case-changed",
+                                 G_CALLBACK (on_store_case_changed_cb), self, 0);
   {
     /* An email dropped on the case becomes an entry of it. */
     GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -1334,7 +1444,10 @@ heed_case_page_set_case (HeedCasePage *self,
       g_clear_object (&self->before_status);
     }
   clear_page (self);
+  if (self->kase == NULL || heed_record_get_id (HEED_RECORD (self->kase)) != case_id)
+    hide_changed_elsewhere (self);
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
   g_clear_object (&self->kase);
   self->kase = kase;
   self->draft_id = 0;
@@ -1531,37 +1644,11 @@ show_first_problem (HeedCasePage *self)
       }
 }
 
-static gboolean
-person_is_empty (HeedPerson *person)
-{
-  guint n_fields = 0;
-
-  heed_record_get_fields (HEED_RECORD (person), &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    if (heed_record_is_set (HEED_RECORD (person), i))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-save_person (HeedCasePage  *self,
-             HeedPerson    *person,
-             guint          field,
-             GError       **error)
-{
-  if (heed_record_get_id (HEED_RECORD (person)) == 0 && person_is_empty (person))
-    return TRUE;
-  heed_person_tidy (person);
-  if (!heed_store_save (self->store, HEED_RECORD (person), error))
-    return FALSE;
-  heed_record_set_int (HEED_RECORD (self->kase), field, heed_record_get_id (HEED_RECORD (person)));
-  return TRUE;
-}
-
 gboolean
 heed_case_page_save (HeedCasePage  *self,
                      GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint problems = 0;
 
   g_return_val_if_fail (HEED_IS_CASE_PAGE (self), FALSE);
@@ -1583,16 +1670,18 @@ heed_case_page_save (HeedCasePage  *self,
       return FALSE;
     }
 
-  /* The people and the case together, or none of them. */
-  if (!heed_store_begin (self->store, error))
-    return FALSE;
-  if (!save_person (self, self->complainant, HEED_CASE_COMPLAINANT, error)
-      || !save_person (self, self->affected, HEED_CASE_AFFECTED, error)
-      || !heed_store_save (self->store, HEED_RECORD (self->kase), error)
-      || !heed_store_drop_form_draft (self->store, self->draft_id, error)
-      || !heed_store_commit (self->store, error))
+  if (!heed_case_edit_save (self->store, self->kase, self->complainant, self->affected,
+                            self->draft_id, &local_error))
     {
-      heed_store_rollback (self->store);
+      /* Another seat saved first: what was typed is kept as a draft, and the person chooses
+       * between theirs and it. */
+      if (g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE))
+        {
+          g_clear_handle_id (&self->draft_source, g_source_remove);
+          keep_draft_cb (self);
+          show_changed_elsewhere (self, local_error->message);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 

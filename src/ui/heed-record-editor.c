@@ -30,6 +30,7 @@ typedef struct {
   const char *const   *choices;   /* chosen from a list: the ids, in combo order */
   gboolean             optional;  /* the list starts with "Not chosen" */
   char                *parse_error;
+  char                *loaded;    /* the row's text as loaded, to tell what was typed */
   gboolean             touched;
 } FieldRow;
 
@@ -71,6 +72,7 @@ field_row_free (FieldRow *row)
 {
   g_clear_pointer (&row->staff_ids, g_array_unref);
   g_free (row->parse_error);
+  g_free (row->loaded);
   g_free (row);
 }
 
@@ -628,6 +630,8 @@ load_row (HeedRecordEditor *self,
   g_autofree char *text = dup_display_text (self, row);
 
   set_row_text (row, text);
+  g_free (row->loaded);
+  row->loaded = dup_row_text (row);
   g_clear_pointer (&row->parse_error, g_free);
   row->touched = FALSE;
   show_problem (row, NULL);
@@ -913,6 +917,25 @@ heed_record_editor_write_draft (HeedRecordEditor *self,
       g_autofree char *text = dup_row_text (row);
 
       g_key_file_set_string (key_file, group, row->spec->name, text);
+    }
+}
+
+/* Only what was typed since the record was loaded: read back over a newer version of the
+ * record (another seat's), it changes what this person changed and leaves the rest theirs. */
+void
+heed_record_editor_write_typed_draft (HeedRecordEditor *self,
+                                      GKeyFile         *key_file,
+                                      const char       *group)
+{
+  g_return_if_fail (HEED_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *text = dup_row_text (row);
+
+      if (g_strcmp0 (text, row->loaded) != 0)
+        g_key_file_set_string (key_file, group, row->spec->name, text);
     }
 }
 

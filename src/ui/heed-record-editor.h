@@ -45,6 +45,9 @@ void              heed_record_editor_set_editable    (HeedRecordEditor    *self,
 void              heed_record_editor_write_draft     (HeedRecordEditor    *self,
                                                       GKeyFile            *key_file,
                                                       const char          *group);
+void              heed_record_editor_write_typed_draft (HeedRecordEditor  *self,
+                                                        GKeyFile          *key_file,
+                                                        const char        *group);
 void              heed_record_editor_read_draft      (HeedRecordEditor    *self,
                                                       GKeyFile            *key_file,
                                                       const char          *group);

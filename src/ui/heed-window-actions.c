@@ -158,7 +158,9 @@ save_case_action (GtkWidget  *widget,
 
   if (!heed_case_page_save (self->case_page, &error))
     {
-      _heed_window_show_problem (self, error->message);
+      /* The page says so itself, with the ways on (heed-case-page.c). */
+      if (!g_error_matches (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE))
+        _heed_window_show_problem (self, error->message);
       return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));

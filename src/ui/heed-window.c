@@ -688,7 +688,8 @@ _heed_window_leave_case (HeedWindow *self)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));
       return TRUE;
     }
-  _heed_window_show_problem (self, error->message);
+  if (!g_error_matches (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE))
+    _heed_window_show_problem (self, error->message);
   return FALSE;
 }
 

@@ -20,6 +20,7 @@ typedef struct {
 
 typedef struct {
   gint64    id;
+  gint64    version;  /* of the row as loaded, 0 when not known (never saved, or made in code) */
   HeedSlot *slots;
 } HeedRecordPrivate;
 
@@ -276,6 +277,30 @@ heed_record_set_id (HeedRecord *self,
     return;
   priv->id = id;
   g_object_notify_by_pspec (G_OBJECT (self), base_properties[PROP_ID]);
+}
+
+/* Which version of the stored row this record was read from: the store refuses to save over
+ * a row someone else has changed since (heed_store_save()). */
+gint64
+heed_record_get_version (HeedRecord *self)
+{
+  HeedRecordPrivate *priv;
+
+  g_return_val_if_fail (HEED_IS_RECORD (self), 0);
+  priv = heed_record_get_instance_private (self);
+  return priv->version;
+}
+
+void
+heed_record_set_version (HeedRecord *self,
+                         gint64      version)
+{
+  HeedRecordPrivate *priv;
+
+  g_return_if_fail (HEED_IS_RECORD (self));
+  g_return_if_fail (version >= 0);
+  priv = heed_record_get_instance_private (self);
+  priv->version = version;
 }
 
 const char *
@@ -864,6 +889,7 @@ heed_record_copy (HeedRecord *self)
   copy = g_object_new (G_OBJECT_TYPE (self), NULL);
   copy_priv = heed_record_get_instance_private (copy);
   copy_priv->id = priv->id;
+  copy_priv->version = priv->version;
   ensure_slots (self);
   ensure_slots (copy);
   for (guint i = 0; i < klass->n_fields; i++)

@@ -74,6 +74,9 @@ void                 heed_record_class_set_fields  (HeedRecordClass     *klass,
 gint64               heed_record_get_id            (HeedRecord *self);
 void                 heed_record_set_id            (HeedRecord *self,
                                                     gint64      id);
+gint64               heed_record_get_version       (HeedRecord *self);
+void                 heed_record_set_version       (HeedRecord *self,
+                                                    gint64      version);
 const char          *heed_record_get_table         (HeedRecord *self);
 const HeedFieldSpec *heed_record_get_fields        (HeedRecord *self,
                                                     guint      *n_fields);

@@ -18,6 +18,9 @@
  * class are put together from that list the first time the class is used. Only column names
  * from those compile-time tables go into the SQL text: every value is a bound parameter. */
 
+/* The schema from which records carry a version (migration 0007). */
+#define RECORD_VERSIONS_SCHEMA 7
+
 typedef struct {
   char *insert_sql;
   char *update_sql;
@@ -49,6 +52,7 @@ get_class_sql (HeedStore *self,
   g_autoptr(GTypeClass) type_class = NULL;
   HeedRecordClass *klass;
   GString *columns, *values, *sets;
+  const char *version;
   gboolean has_case = FALSE;
 
   if (sql != NULL)
@@ -74,17 +78,25 @@ get_class_sql (HeedStore *self,
   sql = g_new0 (ClassSql, 1);
   sql->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", klass->table,
                                      columns->str, values->str);
-  sql->update_sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = :id", klass->table, sets->str);
-  sql->select_sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE id = :id", columns->str,
-                                     klass->table);
+  /* Only the version read is overwritten: a row changed since (by another seat) is left as
+   * it is, and heed_store_save() says who changed it. */
+  sql->update_sql = g_strdup_printf ("UPDATE %s SET %s, version = version + 1 "
+                                     "WHERE id = :id AND version = :version",
+                                     klass->table, sets->str);
+  /* The version comes last, after the fields, so a row reads as "id, <every field>" first.
+   * A file of an earlier schema, opened as it is to be checked or restored, has none. */
+  version = self->schema_version >= RECORD_VERSIONS_SCHEMA ? "version" : "1";
+  sql->select_sql = g_strdup_printf ("SELECT id, %s, %s FROM %s WHERE id = :id",
+                                     columns->str, version, klass->table);
   if (has_case)
-    sql->list_by_case_sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE \"case\" = :case "
-                                             "ORDER BY id", columns->str, klass->table);
-  sql->list_all_sql = g_strdup_printf ("SELECT id, %s FROM %s ORDER BY id", columns->str,
-                                       klass->table);
-  sql->list_page_sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE id > :after ORDER BY id "
-                                        "LIMIT :page",
-                                        columns->str, klass->table);
+    sql->list_by_case_sql = g_strdup_printf ("SELECT id, %s, %s FROM %s "
+                                             "WHERE \"case\" = :case ORDER BY id",
+                                             columns->str, version, klass->table);
+  sql->list_all_sql = g_strdup_printf ("SELECT id, %s, %s FROM %s ORDER BY id",
+                                       columns->str, version, klass->table);
+  sql->list_page_sql = g_strdup_printf ("SELECT id, %s, %s FROM %s WHERE id > :after "
+                                        "ORDER BY id LIMIT :page",
+                                        columns->str, version, klass->table);
   g_string_free (columns, TRUE);
   g_string_free (values, TRUE);
   g_string_free (sets, TRUE);
@@ -93,88 +105,7 @@ get_class_sql (HeedStore *self,
   return sql;
 }
 
-void
-_heed_store_bind_record (sqlite3_stmt *stmt,
-                         HeedRecord   *record)
-{
-  guint n_fields;
-  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      /* The statements name their parameters in field order, so the index is the position;
-       * the check costs a string compare, where looking the name up would cost a search. */
-      int index = (int) i + 1;
-      const char *name = sqlite3_bind_parameter_name (stmt, index);
-
-      g_assert (name != NULL && strcmp (name + 1, fields[i].column) == 0);
-      switch (fields[i].type)
-        {
-        case HEED_VALUE_BOOL:
-        case HEED_VALUE_INT:
-        case HEED_VALUE_MONEY:
-          sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
-          break;
-        case HEED_VALUE_ID:
-          if (heed_record_is_set (record, i))
-            sqlite3_bind_int64 (stmt, index, heed_record_get_int (record, i));
-          else
-            sqlite3_bind_null (stmt, index);
-          break;
-        case HEED_VALUE_TEXT:
-        case HEED_VALUE_DATE:
-        case HEED_VALUE_DATETIME:
-        case HEED_VALUE_CHOICE:
-        default:
-          if (heed_record_get_text (record, i) != NULL)
-            sqlite3_bind_text (stmt, index, heed_record_get_text (record, i), -1,
-                               SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (stmt, index);
-          break;
-        }
-    }
-}
-
-/* Reads a row of "SELECT id, <every field>" into a new record of @type. */
-HeedRecord *
-_heed_store_record_from_row (GType         type,
-                             sqlite3_stmt *stmt)
-{
-  HeedRecord *record = g_object_new (type, NULL);
-  guint n_fields;
-  const HeedFieldSpec *fields = heed_record_get_fields (record, &n_fields);
-
-  g_object_freeze_notify (G_OBJECT (record));
-  heed_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-  for (guint i = 0; i < n_fields; i++)
-    {
-      int column = (int) i + 1;
-
-      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-        continue;
-      switch (fields[i].type)
-        {
-        case HEED_VALUE_BOOL:
-        case HEED_VALUE_INT:
-        case HEED_VALUE_MONEY:
-        case HEED_VALUE_ID:
-          heed_record_set_int (record, i, sqlite3_column_int64 (stmt, column));
-          break;
-        case HEED_VALUE_TEXT:
-        case HEED_VALUE_DATE:
-        case HEED_VALUE_DATETIME:
-        case HEED_VALUE_CHOICE:
-        default:
-          heed_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, column));
-          break;
-        }
-    }
-  g_object_thaw_notify (G_OBJECT (record));
-  return record;
-}
-
-/* The same two on the storage seam, for either engine. */
+/* Binds every field of @record to a statement naming its parameters after the columns. */
 void
 _heed_store_bind_record_to (HeedDbStatement *stmt,
                             HeedRecord      *record)
@@ -243,6 +174,9 @@ _heed_store_record_from_statement (GType            type,
           break;
         }
     }
+  /* The store's own statements end with the row's version; an export's walk does not. */
+  if (heed_db_statement_get_column_count (stmt) > (int) n_fields + 1)
+    heed_record_set_version (record, heed_db_statement_column_int64 (stmt, (int) n_fields + 1));
   g_object_thaw_notify (G_OBJECT (record));
   return record;
 }
@@ -333,6 +267,68 @@ describe_changes (HeedRecord *before,
   return g_string_free (detail, FALSE);
 }
 
+/* Who last changed a record and when, from the trail's newest entry for its row: "Morgan
+ * Manager, 7 December 2026 at 14:02". NULL when the trail has none. */
+char *
+heed_store_dup_last_change (HeedStore  *self,
+                            const char *table,
+                            gint64      row_id)
+{
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  g_autofree char *when = NULL;
+  char *described = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  stmt = _heed_store_query (self,
+                            "SELECT coalesce (nullif (staff, ''), os_user), at FROM audit "
+                            "WHERE tbl = :tbl AND row_id = :row ORDER BY id DESC LIMIT 1",
+                            NULL);
+  if (stmt == NULL)
+    return NULL;
+  heed_db_statement_bind_text (stmt, "tbl", table);
+  heed_db_statement_bind_int64 (stmt, "row", row_id);
+  if (heed_db_statement_step (stmt, NULL) == HEED_DB_STEP_ROW)
+    {
+      when = heed_format_date_time_long (heed_db_statement_column_text (stmt, 1));
+      /* Translators: who changed a record, and when: "Morgan Manager, 7 December 2026 at 14:02" */
+      described = g_strdup_printf (_("%s, %s"), heed_db_statement_column_text (stmt, 0),
+                                   when != NULL ? when : heed_db_statement_column_text (stmt, 1));
+    }
+  heed_db_statement_reset (stmt);
+  return described;
+}
+
+/* Refuses a save over a row changed since @record was read, saying who changed it and when,
+ * so the person knows whom to ask. */
+static void
+set_changed_elsewhere (HeedStore   *self,
+                       HeedRecord  *record,
+                       GError     **error)
+{
+  g_autofree char *last = heed_store_dup_last_change (self, heed_record_get_table (record),
+                                                      heed_record_get_id (record));
+
+  if (last != NULL && HEED_IS_CASE (record))
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE,
+                 /* Translators: %s is who changed it and when ("Morgan Manager, 7 December
+                  * 2026 at 14:02") */
+                 _("This case was changed by %s, after you opened it. Your changes were not "
+                   "saved over theirs: what you typed is still here."),
+                 last);
+  else if (last != NULL)
+    g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE,
+                 _("This record was changed by %s, after you opened it. Your changes were "
+                   "not saved over theirs: what you typed is still here."),
+                 last);
+  else
+    g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_CHANGED_ELSEWHERE,
+                         _("This record was changed by someone else after you opened it. "
+                           "Your changes were not saved over theirs: what you typed is still "
+                           "here."));
+}
+
 gboolean
 heed_store_save (HeedStore   *self,
                  HeedRecord  *record,
@@ -347,6 +343,7 @@ heed_store_save (HeedStore   *self,
   ClassSql *sql;
   g_autoptr(HeedDbStatement) stmt = NULL;
   gboolean is_new, is_case;
+  gint64 version_before = -1;
   GDate today;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
@@ -385,6 +382,15 @@ heed_store_save (HeedStore   *self,
       before = heed_store_load (self, G_OBJECT_TYPE (record), heed_record_get_id (record), error);
       if (before == NULL)
         goto failed;
+      /* A record made in code with a stored id (0: its version unknown) is taken as read
+       * now; one read from the store must still be the row's latest version. */
+      if (heed_record_get_version (record) == 0)
+        heed_record_set_version (record, heed_record_get_version (before));
+      else if (heed_record_get_version (record) != heed_record_get_version (before))
+        {
+          set_changed_elsewhere (self, record, error);
+          goto failed;
+        }
       if (is_case && !self->undoing_status
           && g_strcmp0 (heed_record_get_text (before, HEED_CASE_STATUS),
                         heed_record_get_text (record, HEED_CASE_STATUS)) != 0
@@ -430,9 +436,18 @@ heed_store_save (HeedStore   *self,
   else
     {
       heed_db_statement_bind_int64 (stmt, "id", heed_record_get_id (record));
+      heed_db_statement_bind_int64 (stmt, "version", heed_record_get_version (record));
       if (!_heed_store_run (stmt, error))
         goto failed;
+      /* Changed by another seat between reading it above and writing it. */
+      if (heed_db_statement_get_changes (stmt) == 0)
+        {
+          set_changed_elsewhere (self, record, error);
+          goto failed;
+        }
     }
+  version_before = heed_record_get_version (record);
+  heed_record_set_version (record, is_new ? 1 : version_before + 1);
 
   detail = describe_changes (before, record);
   content_hash = heed_record_dup_content_hash (record);
@@ -445,6 +460,7 @@ heed_store_save (HeedStore   *self,
     {
       if (is_new)
         heed_record_set_id (record, 0);
+      heed_record_set_version (record, is_new ? 0 : version_before);
       return FALSE;
     }
 
@@ -464,6 +480,8 @@ heed_store_save (HeedStore   *self,
 
 failed:
   heed_store_rollback (self);
+  if (version_before >= 0)
+    heed_record_set_version (record, is_new ? 0 : version_before);
   if (is_new)
     {
       heed_record_set_id (record, 0);

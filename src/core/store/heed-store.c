@@ -39,6 +39,7 @@ static const struct {
   { RESOURCE_BASE "/core/migrations/0004-cases-by-date.sql", "PRAGMA user_version = 4" },
   { RESOURCE_BASE "/core/migrations/0005-trail-anchors.sql", "PRAGMA user_version = 5" },
   { RESOURCE_BASE "/core/migrations/0006-care-and-rules.sql", "PRAGMA user_version = 6" },
+  { RESOURCE_BASE "/core/migrations/0007-record-versions.sql", "PRAGMA user_version = 7" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
@@ -726,6 +727,8 @@ apply_migrations (HeedStore  *self,
         }
       self->schema_version = version + 1;
     }
+  /* The statements made for records follow the schema (heed-store-records.c). */
+  g_hash_table_remove_all (self->class_sql);
   return TRUE;
 }
 
@@ -890,8 +893,19 @@ on_change_notified (const char *channel,
       || !g_ascii_string_to_signed (parts[2], 10, 1, G_MAXINT64, &id, NULL)
       || signal == SIGNAL_RECORD_SAVED)
     return G_SOURCE_CONTINUE;
+  self->from_elsewhere = TRUE;
   g_signal_emit (self, _heed_store_signals[signal], 0, id);
+  self->from_elsewhere = FALSE;
   return G_SOURCE_CONTINUE;
+}
+
+/* In a handler of a change signal: whether the change was made at another seat (heard from
+ * the server) rather than through this store, whose own callers already know of it. */
+gboolean
+heed_store_is_change_from_elsewhere (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  return self->from_elsewhere;
 }
 
 static void

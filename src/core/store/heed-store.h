@@ -34,6 +34,7 @@ typedef enum {
   HEED_STORE_ERROR_BUSY,              /* another writer has what this change needs; retry */
   HEED_STORE_ERROR_PERMISSION_DENIED, /* this user or server role may not do that */
   HEED_STORE_ERROR_CONNECTION_LOST,   /* the server cannot be reached, or the link broke */
+  HEED_STORE_ERROR_CHANGED_ELSEWHERE, /* someone changed the record since it was read */
 } HeedStoreError;
 
 typedef enum {
@@ -48,7 +49,7 @@ typedef enum {
 } HeedStoreOpenFlags;
 
 /* The schema version this Heed writes. */
-#define HEED_STORE_SCHEMA_VERSION 6
+#define HEED_STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id of every practice file: "HEED" in ASCII. */
 #define HEED_STORE_APPLICATION_ID 0x48454544
 
@@ -174,6 +175,10 @@ gboolean        heed_store_set_logo           (HeedStore  *self,
 HeedNation      heed_store_get_nation         (HeedStore  *self);
 HeedCalendar   *heed_store_get_calendar       (HeedStore  *self);
 
+char           *heed_store_dup_last_change    (HeedStore   *self,
+                                               const char  *table,
+                                               gint64       row_id);
+gboolean        heed_store_is_change_from_elsewhere (HeedStore *self);
 gboolean        heed_store_save               (HeedStore   *self,
                                                HeedRecord  *record,
                                                GError     **error);

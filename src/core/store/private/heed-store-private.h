@@ -33,6 +33,7 @@ struct _HeedStore
   GArray         *pending;      /* change signals held until the outermost commit */
   GSource        *changes;      /* other seats' changes, on a server (LISTEN/NOTIFY) */
   char           *seat;         /* this connection's mark on the changes it tells others of */
+  gboolean        from_elsewhere; /* while telling of another seat's change */
 
   char           *staff_name;
   char           *last_hash;    /* the newest audit row's hash */
@@ -195,12 +196,6 @@ gboolean      _heed_store_foreach_record   (HeedStore            *self,
                                             gpointer              user_data,
                                             GError              **error);
 void          _heed_store_class_sql_free   (gpointer data);
-/* Binds every field of @record to a statement whose parameters follow the field table. */
-void          _heed_store_bind_record      (sqlite3_stmt *stmt,
-                                            HeedRecord   *record);
-/* Reads a row of "SELECT id, <every field>" into a new record of @type. */
-HeedRecord   *_heed_store_record_from_row  (GType         type,
-                                            sqlite3_stmt *stmt);
 gboolean      _heed_store_seed             (HeedStore   *self,
                                             const char  *practice_name,
                                             HeedNation   nation,
