@@ -2161,6 +2161,37 @@ test_page_problem (void)
   heed_test_remove_dir (dir);
 }
 
+/* With HEED_TEST_SHOTS_DIR set, the window as it is now, saved as NAME.png there: to look at
+ * what a walk saw. Nothing is asserted of it. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("HEED_TEST_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  if (dir == NULL || width <= 0 || height <= 0)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* Until @done says so, the main loop runs (another seat's change comes from the server). The
  * bound is generous and only stops a broken run from hanging; nothing is timed. */
 static void
@@ -2300,6 +2331,7 @@ test_two_seats (void)
   /* Saving is refused, and nothing typed is lost. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-case", NULL);
   iterate ();
+  save_shot (GTK_WIDGET (window), "two-seats-refused");
   g_assert_true (heed_case_page_get_changed (page));
   g_assert_true (banner_shown (page));
   stored = heed_store_load (office, HEED_TYPE_CASE, id, &error);
