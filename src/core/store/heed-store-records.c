@@ -329,163 +329,212 @@ set_changed_elsewhere (HeedStore   *self,
                            "here."));
 }
 
-gboolean
-heed_store_save (HeedStore   *self,
-                 HeedRecord  *record,
-                 GError     **error)
+/* What a record must be before it is written: a case's defaults and time limit, every
+ * field valid. */
+static gboolean
+prepare_record (HeedStore   *self,
+                HeedRecord  *record,
+                const char  *now,
+                GError     **error)
 {
-  g_autoptr(HeedRecord) before = NULL;
   g_autoptr(GError) invalid = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *content_hash = NULL;
-  g_autofree char *audit_detail = NULL;
-  ClassSql *sql;
-  g_autoptr(HeedDbStatement) stmt = NULL;
-  gboolean is_new, is_case;
-  gint64 version_before = -1;
   GDate today;
 
-  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (HEED_IS_RECORD (record), FALSE);
-
-  if (!_heed_store_check_writable (self, error))
-    return FALSE;
-
-  is_new = heed_record_get_id (record) == 0;
-  is_case = HEED_IS_CASE (record);
-  now = _heed_store_now_text ();
-
-  if (is_case)
+  if (HEED_IS_CASE (record))
     {
       if (!heed_record_is_set (record, HEED_CASE_STATUS))
         heed_record_set_text (record, HEED_CASE_STATUS, "draft");
       if (!heed_record_is_set (record, HEED_CASE_RECEIVED_AT))
         heed_record_set_text (record, HEED_CASE_RECEIVED_AT, now);
+      heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
     }
-
   _heed_store_today (&today);
-  if (is_case)
-    heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
   if (!heed_record_check (record, &today, &invalid))
     {
       g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID, invalid->message);
       return FALSE;
     }
+  return TRUE;
+}
 
-  sql = get_class_sql (self, G_OBJECT_TYPE (record));
-  if (!heed_store_begin (self, error))
-    return FALSE;
-
-  if (!is_new)
+/* The rules a change to a stored record must keep, against @before as stored: the version
+ * read is the latest (nobody else saved since), and a case's status moves only as allowed. */
+static gboolean
+allow_change (HeedStore   *self,
+              HeedRecord  *record,
+              HeedRecord  *before,
+              GError     **error)
+{
+  /* A record made in code with a stored id (0: its version unknown) is taken as read now;
+   * one read from the store must still be the row's latest version. */
+  if (heed_record_get_version (record) == 0)
+    heed_record_set_version (record, heed_record_get_version (before));
+  else if (heed_record_get_version (record) != heed_record_get_version (before))
     {
-      before = heed_store_load (self, G_OBJECT_TYPE (record), heed_record_get_id (record), error);
-      if (before == NULL)
-        goto failed;
-      /* A record made in code with a stored id (0: its version unknown) is taken as read
-       * now; one read from the store must still be the row's latest version. */
-      if (heed_record_get_version (record) == 0)
-        heed_record_set_version (record, heed_record_get_version (before));
-      else if (heed_record_get_version (record) != heed_record_get_version (before))
-        {
-          set_changed_elsewhere (self, record, error);
-          goto failed;
-        }
-      if (is_case && !self->undoing_status
-          && g_strcmp0 (heed_record_get_text (before, HEED_CASE_STATUS),
-                        heed_record_get_text (record, HEED_CASE_STATUS)) != 0
-          && !heed_status_can_change (heed_record_get_text (record, HEED_CASE_KIND),
-                                      heed_record_get_text (before, HEED_CASE_STATUS),
-                                      heed_record_get_text (record, HEED_CASE_STATUS), error))
-        goto failed;
+      set_changed_elsewhere (self, record, error);
+      return FALSE;
     }
+  if (HEED_IS_CASE (record) && !self->undoing_status
+      && g_strcmp0 (heed_record_get_text (before, HEED_CASE_STATUS),
+                    heed_record_get_text (record, HEED_CASE_STATUS)) != 0
+      && !heed_status_can_change (heed_record_get_text (record, HEED_CASE_KIND),
+                                  heed_record_get_text (before, HEED_CASE_STATUS),
+                                  heed_record_get_text (record, HEED_CASE_STATUS), error))
+    return FALSE;
+  return TRUE;
+}
 
-  if (is_new && !is_case)
+/* The stamps a save gives: when it was made and changed, a new case's reference. */
+static gboolean
+stamp_record (HeedStore   *self,
+              HeedRecord  *record,
+              gboolean     is_new,
+              const char  *now,
+              GError     **error)
+{
+  if (!HEED_IS_CASE (record))
     {
       /* Letters and the like carry when they were made. */
       int created = heed_record_find_field (record, "created-at");
 
-      if (created >= 0 && !heed_record_is_set (record, (guint) created))
+      if (is_new && created >= 0 && !heed_record_is_set (record, (guint) created))
         heed_record_set_text (record, (guint) created, now);
+      return TRUE;
     }
-
-  if (is_case)
+  if (is_new)
     {
-      if (is_new)
-        {
-          heed_record_set_text (record, HEED_CASE_CREATED_AT, now);
-          if (!assign_reference (self, HEED_CASE (record), error))
-            goto failed;
-        }
-      heed_record_set_text (record, HEED_CASE_UPDATED_AT, now);
+      heed_record_set_text (record, HEED_CASE_CREATED_AT, now);
+      if (!assign_reference (self, HEED_CASE (record), error))
+        return FALSE;
     }
+  heed_record_set_text (record, HEED_CASE_UPDATED_AT, now);
+  return TRUE;
+}
+
+/* The row itself: inserted with the new id given to @record, or updated only where it is
+ * still the version read, which the record then moves on from. */
+static gboolean
+write_row (HeedStore   *self,
+           HeedRecord  *record,
+           gboolean     is_new,
+           GError     **error)
+{
+  ClassSql *sql = get_class_sql (self, G_OBJECT_TYPE (record));
+  g_autoptr(HeedDbStatement) stmt = NULL;
 
   stmt = _heed_store_query (self, is_new ? sql->insert_sql : sql->update_sql, error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _heed_store_bind_record_to (stmt, record);
   if (is_new)
     {
       gint64 id = 0;
 
       if (!heed_db_statement_insert (stmt, &id, error))
-        goto failed;
+        return FALSE;
       heed_db_statement_reset (stmt);
       heed_record_set_id (record, id);
+      heed_record_set_version (record, 1);
+      return TRUE;
     }
-  else
+  heed_db_statement_bind_int64 (stmt, "id", heed_record_get_id (record));
+  heed_db_statement_bind_int64 (stmt, "version", heed_record_get_version (record));
+  if (!_heed_store_run (stmt, error))
+    return FALSE;
+  /* Changed by another seat between reading it and writing it. */
+  if (heed_db_statement_get_changes (stmt) == 0)
     {
-      heed_db_statement_bind_int64 (stmt, "id", heed_record_get_id (record));
-      heed_db_statement_bind_int64 (stmt, "version", heed_record_get_version (record));
-      if (!_heed_store_run (stmt, error))
-        goto failed;
-      /* Changed by another seat between reading it above and writing it. */
-      if (heed_db_statement_get_changes (stmt) == 0)
-        {
-          set_changed_elsewhere (self, record, error);
-          goto failed;
-        }
-    }
-  version_before = heed_record_get_version (record);
-  heed_record_set_version (record, is_new ? 1 : version_before + 1);
-
-  detail = describe_changes (before, record);
-  content_hash = heed_record_dup_content_hash (record);
-  audit_detail = g_strdup_printf ("%s|%s", content_hash, detail);
-  if (!_heed_store_audit (self, is_new ? "add" : "change", heed_record_get_table (record),
-                          heed_record_get_id (record), audit_detail, error))
-    goto failed;
-
-  if (!heed_store_commit (self, error))
-    {
-      if (is_new)
-        heed_record_set_id (record, 0);
-      heed_record_set_version (record, is_new ? 0 : version_before);
+      set_changed_elsewhere (self, record, error);
       return FALSE;
     }
+  heed_record_set_version (record, heed_record_get_version (record) + 1);
+  return TRUE;
+}
+
+/* The trail's entry: the digest of what was written and the names of the fields changed. */
+static gboolean
+audit_save (HeedStore   *self,
+            HeedRecord  *record,
+            HeedRecord  *before,
+            GError     **error)
+{
+  g_autofree char *detail = describe_changes (before, record);
+  g_autofree char *content_hash = heed_record_dup_content_hash (record);
+  g_autofree char *audit_detail = g_strdup_printf ("%s|%s", content_hash, detail);
+
+  return _heed_store_audit (self, before == NULL ? "add" : "change",
+                            heed_record_get_table (record), heed_record_get_id (record),
+                            audit_detail, error);
+}
+
+/* Whoever shows the record, or the case it belongs to, is told (after the commit). */
+static void
+announce_save (HeedStore  *self,
+               HeedRecord *record,
+               gboolean    is_new)
+{
+  int case_field;
 
   _heed_store_announce (self, SIGNAL_RECORD_SAVED, record, 0);
-  if (is_case)
-    _heed_store_announce (self, is_new ? SIGNAL_CASE_ADDED : SIGNAL_CASE_CHANGED, NULL,
-                          heed_record_get_id (record));
-  else
+  if (HEED_IS_CASE (record))
     {
-      int case_field = heed_record_find_field (record, "case");
-
-      if (case_field >= 0 && heed_record_is_set (record, (guint) case_field))
-        _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL,
-                              heed_record_get_int (record, (guint) case_field));
+      _heed_store_announce (self, is_new ? SIGNAL_CASE_ADDED : SIGNAL_CASE_CHANGED, NULL,
+                            heed_record_get_id (record));
+      return;
     }
+  case_field = heed_record_find_field (record, "case");
+  if (case_field >= 0 && heed_record_is_set (record, (guint) case_field))
+    _heed_store_announce (self, SIGNAL_CASE_CHANGED, NULL,
+                          heed_record_get_int (record, (guint) case_field));
+}
+
+gboolean
+heed_store_save (HeedStore   *self,
+                 HeedRecord  *record,
+                 GError     **error)
+{
+  g_autoptr(HeedRecord) before = NULL;
+  g_autofree char *now = NULL;
+  gboolean is_new;
+  gint64 version_read;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEED_IS_RECORD (record), FALSE);
+
+  if (!_heed_store_check_writable (self, error))
+    return FALSE;
+  is_new = heed_record_get_id (record) == 0;
+  version_read = heed_record_get_version (record);
+  now = _heed_store_now_text ();
+  if (!prepare_record (self, record, now, error) || !heed_store_begin (self, error))
+    return FALSE;
+
+  if (!is_new)
+    {
+      before = heed_store_load (self, G_OBJECT_TYPE (record), heed_record_get_id (record), error);
+      if (before == NULL || !allow_change (self, record, before, error))
+        goto failed;
+    }
+  if (!stamp_record (self, record, is_new, now, error) || !write_row (self, record, is_new, error)
+      || !audit_save (self, record, before, error))
+    goto failed;
+  /* A commit that fails has rolled back already. */
+  if (!heed_store_commit (self, error))
+    goto given_back;
+
+  announce_save (self, record, is_new);
   return TRUE;
 
 failed:
   heed_store_rollback (self);
-  if (version_before >= 0)
-    heed_record_set_version (record, is_new ? 0 : version_before);
+given_back:
+  /* As it was given, to be saved again: no id or reference of a row rolled back, and the
+   * version it was read at. */
+  heed_record_set_version (record, version_read);
   if (is_new)
     {
       heed_record_set_id (record, 0);
-      if (is_case)
+      if (HEED_IS_CASE (record))
         heed_record_clear (record, HEED_CASE_REFERENCE);
     }
   return FALSE;
