@@ -1415,6 +1415,161 @@ heed_case_page_init (HeedCasePage *self)
   }
 }
 
+/* Overview: what to do next, the risk and the plan, the log and the history. */
+static void
+fill_overview_page (HeedCasePage     *self,
+                    HeedRecordEditor *editor,
+                    gboolean          answered)
+{
+  GtkWidget *group;
+
+  if (answered)
+    {
+      group = heed_record_editor_add_group (editor, _("Risk"),
+                                            _("Grade it when it comes in and again after the "
+                                              "investigation. At receipt, choose the "
+                                              "seriousness and likelihood, or a cell of the "
+                                              "matrix."),
+                                            risk_fields);
+      {
+        /* On a narrow window the matrix scrolls sideways rather than widening the page. */
+        GtkWidget *scroller = gtk_scrolled_window_new ();
+
+        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                        GTK_POLICY_NEVER);
+        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), make_matrix (self));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
+    }
+    add_group (self, self->page, group);
+    add_group (self, self->page,
+               heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
+                                             plan_fields));
+    }
+  fill_log (self);
+  add_group (self, self->page, make_history_group (self, page_case_id (self)));
+
+}
+
+/* People: who complains, for whom, their consent, the staff involved and any restriction. */
+static void
+fill_people_page (HeedCasePage     *self,
+                  HeedRecordEditor *editor,
+                  GPtrArray        *staff,
+                  gboolean          answered)
+{
+  {
+    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->complainant),
+                                           "complainant", NULL);
+
+    GtkWidget *person_group;
+
+    person_group = heed_record_editor_add_group (person,
+                                                 answered ? _("The Person Complaining")
+                                                          : _("From"),
+                                                 _("How to reach them and how they would like "
+                                                   "to be contacted."),
+                                                 person_fields);
+
+    add_subject_access_button (self, person_group, self->complainant, "complainant");
+    add_group (self, self->people_page, person_group);
+  }
+  if (answered)
+    {
+      add_group (self, self->people_page,
+                 heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
+                                               behalf_fields));
+      {
+        HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected",
+                                               NULL);
+
+        GtkWidget *person_group;
+
+        person_group = heed_record_editor_add_group (person, _("The Person Affected"),
+                                                     _("Leave empty when the person complaining "
+                                                       "is the person affected."),
+                                                     person_fields);
+
+        add_subject_access_button (self, person_group, self->affected, "affected");
+        add_group (self, self->people_page, person_group);
+    }
+    add_group (self, self->people_page,
+               heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
+                                             consent_fields));
+    }
+  {
+    GtkWidget *picker = heed_staff_picker_new (staff);
+    g_autoptr(GArray) involved = heed_store_list_case_staff (self->store, page_case_id (self),
+                                                             NULL);
+
+    heed_staff_picker_set_selected (HEED_STAFF_PICKER (picker), involved);
+    gtk_widget_set_sensitive (picker, !heed_store_is_read_only (self->store));
+    g_signal_connect (picker, "changed", G_CALLBACK (on_staff_picked_cb), self);
+    add_group (self, self->people_page, picker);
+  }
+  if (answered)
+    add_record_list (self, self->people_page, &restriction_list, HEED_TYPE_RESTRICTION,
+                     _("Contact Restrictions"),
+                     _("Only where contact has become unreasonable: what is limited, why, "
+                       "from when, and when it will be reviewed."),
+                     _("None"));
+
+}
+
+/* What happened, and how it came in. */
+static void
+fill_details_page (HeedCasePage     *self,
+                   HeedRecordEditor *editor)
+{
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("How It Came In"), NULL, received_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("What Happened"), NULL, happened_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("First Contact"), NULL,
+                                           first_contact_fields));
+  add_group (self, self->details_page,
+             heed_record_editor_add_group (editor, _("Safeguarding and Other Organisations"),
+                                           NULL, others_fields));
+
+}
+
+/* Outcome: each part and its finding, the remedy, the action plan, the Ombudsman, learning. */
+static void
+fill_outcome_page (HeedCasePage     *self,
+                   HeedRecordEditor *editor,
+                   gboolean          answered)
+{
+  if (answered)
+    {
+      add_record_list (self, self->outcome_page, &element_list, HEED_TYPE_CASE_ELEMENT,
+                       _("Each Part of the Complaint"),
+                       _("Every issue raised, what the investigation found, and whether it is "
+                         "upheld. The final response answers each one."),
+                       _("No parts written down yet"));
+      add_group (self, self->outcome_page,
+                 heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
+                                               outcome_fields));
+    }
+  add_record_list (self, self->outcome_page, &action_list, HEED_TYPE_ACTION,
+                   _("Action Plan"),
+                   _("What will change because of this complaint: what, who, by when, and how "
+                     "the practice will know it worked."),
+                   _("No actions yet"));
+  if (answered)
+    add_group (self, self->outcome_page,
+               heed_record_editor_add_group (editor, _("Ombudsman"), NULL, ombudsman_fields));
+  add_group (self, self->outcome_page,
+             heed_record_editor_add_group (editor, _("Learning"),
+                                           _("What the practice learned, and the wording for "
+                                             "the annual report and “You said, we did”, with no "
+                                             "names."),
+                                           learning_fields));
+  if (answered)
+    fill_survey (self);
+
+}
+
 gboolean
 heed_case_page_set_case (HeedCasePage *self,
                          HeedStore    *store,
@@ -1423,7 +1578,6 @@ heed_case_page_set_case (HeedCasePage *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) staff = NULL;
   HeedRecordEditor *editor;
-  GtkWidget *group;
   HeedCase *kase;
   gboolean answered;
 
@@ -1471,130 +1625,10 @@ heed_case_page_set_case (HeedCasePage *self,
    * much). */
   answered = !heed_status_is_simple_kind (heed_case_get_kind (kase));
 
-  /* Overview: what to do next. */
-  if (answered)
-    {
-      group = heed_record_editor_add_group (editor, _("Risk"),
-                                            _("Grade it when it comes in and again after the "
-                                              "investigation. At receipt, choose the "
-                                              "seriousness and likelihood, or a cell of the "
-                                              "matrix."),
-                                            risk_fields);
-      {
-        /* On a narrow window the matrix scrolls sideways rather than widening the page. */
-        GtkWidget *scroller = gtk_scrolled_window_new ();
-
-        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
-                                        GTK_POLICY_NEVER);
-        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), make_matrix (self));
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
-    }
-    add_group (self, self->page, group);
-    add_group (self, self->page,
-               heed_record_editor_add_group (editor, _("The Plan Agreed with Them"), NULL,
-                                             plan_fields));
-    }
-  fill_log (self);
-  add_group (self, self->page, make_history_group (self, case_id));
-
-  /* People. */
-  {
-    HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->complainant),
-                                           "complainant", NULL);
-
-    GtkWidget *person_group;
-
-    person_group = heed_record_editor_add_group (person,
-                                                 answered ? _("The Person Complaining")
-                                                          : _("From"),
-                                                 _("How to reach them and how they would like "
-                                                   "to be contacted."),
-                                                 person_fields);
-
-    add_subject_access_button (self, person_group, self->complainant, "complainant");
-    add_group (self, self->people_page, person_group);
-  }
-  if (answered)
-    {
-      add_group (self, self->people_page,
-                 heed_record_editor_add_group (editor, _("On Behalf of Someone Else"), NULL,
-                                               behalf_fields));
-      {
-        HeedRecordEditor *person = add_editor (self, HEED_RECORD (self->affected), "affected",
-                                               NULL);
-
-        GtkWidget *person_group;
-
-        person_group = heed_record_editor_add_group (person, _("The Person Affected"),
-                                                     _("Leave empty when the person complaining "
-                                                       "is the person affected."),
-                                                     person_fields);
-
-        add_subject_access_button (self, person_group, self->affected, "affected");
-        add_group (self, self->people_page, person_group);
-    }
-    add_group (self, self->people_page,
-               heed_record_editor_add_group (editor, _("Consent and Authorisation"), NULL,
-                                             consent_fields));
-    }
-  {
-    GtkWidget *picker = heed_staff_picker_new (staff);
-    g_autoptr(GArray) involved = heed_store_list_case_staff (store, case_id, NULL);
-
-    heed_staff_picker_set_selected (HEED_STAFF_PICKER (picker), involved);
-    gtk_widget_set_sensitive (picker, !heed_store_is_read_only (store));
-    g_signal_connect (picker, "changed", G_CALLBACK (on_staff_picked_cb), self);
-    add_group (self, self->people_page, picker);
-  }
-  if (answered)
-    add_record_list (self, self->people_page, &restriction_list, HEED_TYPE_RESTRICTION,
-                     _("Contact Restrictions"),
-                     _("Only where contact has become unreasonable: what is limited, why, "
-                       "from when, and when it will be reviewed."),
-                     _("None"));
-
-  /* What happened. */
-  add_group (self, self->details_page,
-             heed_record_editor_add_group (editor, _("How It Came In"), NULL, received_fields));
-  add_group (self, self->details_page,
-             heed_record_editor_add_group (editor, _("What Happened"), NULL, happened_fields));
-  add_group (self, self->details_page,
-             heed_record_editor_add_group (editor, _("First Contact"), NULL,
-                                           first_contact_fields));
-  add_group (self, self->details_page,
-             heed_record_editor_add_group (editor, _("Safeguarding and Other Organisations"),
-                                           NULL, others_fields));
-
-  /* Outcome. */
-  if (answered)
-    {
-      add_record_list (self, self->outcome_page, &element_list, HEED_TYPE_CASE_ELEMENT,
-                       _("Each Part of the Complaint"),
-                       _("Every issue raised, what the investigation found, and whether it is "
-                         "upheld. The final response answers each one."),
-                       _("No parts written down yet"));
-      add_group (self, self->outcome_page,
-                 heed_record_editor_add_group (editor, _("Outcome and Remedy"), NULL,
-                                               outcome_fields));
-    }
-  add_record_list (self, self->outcome_page, &action_list, HEED_TYPE_ACTION,
-                   _("Action Plan"),
-                   _("What will change because of this complaint: what, who, by when, and how "
-                     "the practice will know it worked."),
-                   _("No actions yet"));
-  if (answered)
-    add_group (self, self->outcome_page,
-               heed_record_editor_add_group (editor, _("Ombudsman"), NULL, ombudsman_fields));
-  add_group (self, self->outcome_page,
-             heed_record_editor_add_group (editor, _("Learning"),
-                                           _("What the practice learned, and the wording for "
-                                             "the annual report and “You said, we did”, with no "
-                                             "names."),
-                                           learning_fields));
-  if (answered)
-    fill_survey (self);
-
+  fill_overview_page (self, editor, answered);
+  fill_people_page (self, editor, staff, answered);
+  fill_details_page (self, editor);
+  fill_outcome_page (self, editor, answered);
   set_changed (self, FALSE);
   restore_draft (self);
   heed_accessible_name_all (GTK_WIDGET (self));
