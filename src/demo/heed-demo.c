@@ -985,7 +985,7 @@ fill_details (Demo       *d,
                           d->dental ? PICK (d, dental_areas) : PICK (d, gp_areas));
   if (p->late && p->status != NULL && !draft && strcmp (p->status, "logged") != 0)
     heed_record_set_text (r, HEED_CASE_LATE_DECISION,
-                          g_strcmp0 (p->ended_as, "out-of-scope") == 0
+                          heed_case_status_from_id (p->ended_as) == HEED_STATUS_OUT_OF_SCOPE
                           ? "cannot-investigate" : "investigate");
 }
 

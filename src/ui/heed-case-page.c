@@ -163,19 +163,19 @@ static const char *
 status_action_label (const char *from,
                      const char *to)
 {
-  if (g_strcmp0 (to, "logged") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_LOGGED)
     return heed_case_status_is_open (from) ? _("_Log It") : _("_Reopen");
-  if (g_strcmp0 (to, "acknowledged") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_ACKNOWLEDGED)
     return _("_Acknowledge");
-  if (g_strcmp0 (to, "in-progress") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_IN_PROGRESS)
     return heed_case_status_is_open (from) ? _("Start _Investigating") : _("_Reopen");
-  if (g_strcmp0 (to, "responded") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_RESPONDED)
     return _("Mark as _Responded");
-  if (g_strcmp0 (to, "closed") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_CLOSED)
     return _("_Close");
-  if (g_strcmp0 (to, "withdrawn") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_WITHDRAWN)
     return _("_Withdrawn…");
-  if (g_strcmp0 (to, "out-of-scope") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_OUT_OF_SCOPE)
     return _("_Out of Scope…");
   return heed_case_status_get_label (to);
 }
@@ -616,14 +616,16 @@ fill_status_box (HeedCasePage *self)
       GtkWidget *button;
 
       /* A logged complaint closes only as an oral one resolved in time (below). */
-      if (g_strcmp0 (status, "logged") == 0 && g_strcmp0 (next[i], "closed") == 0
+      if (heed_case_status_from_id (status) == HEED_STATUS_LOGGED
+          && heed_case_status_from_id (next[i]) == HEED_STATUS_CLOSED
           && heed_status_next (heed_case_get_kind (self->kase), "acknowledged")[0] != NULL)
         continue;
       button = heed_accessible_button_new (status_action_label (status, next[i]));
 
       g_object_set_data_full (G_OBJECT (button), "heed-status", g_strdup (next[i]), g_free);
       gtk_widget_set_name (button, next[i]);
-      if (first && g_strcmp0 (next[i], "withdrawn") != 0 && g_strcmp0 (next[i], "out-of-scope") != 0)
+      if (first && heed_case_status_from_id (next[i]) != HEED_STATUS_WITHDRAWN
+          && heed_case_status_from_id (next[i]) != HEED_STATUS_OUT_OF_SCOPE)
         {
           gtk_widget_add_css_class (button, "suggested-action");
           first = FALSE;
@@ -633,7 +635,7 @@ fill_status_box (HeedCasePage *self)
       gtk_flow_box_append (self->status_box, button);
     }
 
-  if (g_strcmp0 (status, "draft") != 0)
+  if (heed_case_status_from_id (status) != HEED_STATUS_DRAFT)
     {
       GtkWidget *button = heed_accessible_button_new (_("Write a _Letter…"));
 
@@ -662,7 +664,7 @@ fill_status_box (HeedCasePage *self)
   }
 
   /* Records of feedback are kept; only a draft, never logged, may go. */
-  if (g_strcmp0 (status, "draft") == 0)
+  if (heed_case_status_from_id (status) == HEED_STATUS_DRAFT)
     {
       GtkWidget *button = heed_accessible_button_new (_("_Delete Draft"));
 

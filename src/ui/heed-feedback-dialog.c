@@ -192,8 +192,8 @@ add (HeedFeedbackDialog *self,
 static void
 build_form (HeedFeedbackDialog *self)
 {
-  gboolean complaint = g_strcmp0 (self->kind, "complaint") == 0
-                       || g_strcmp0 (self->kind, "concern") == 0;
+  gboolean complaint = heed_case_kind_from_id (self->kind) == HEED_KIND_COMPLAINT
+                       || heed_case_kind_from_id (self->kind) == HEED_KIND_CONCERN;
   g_autoptr(GPtrArray) staff = heed_store_list (self->store, HEED_TYPE_STAFF, 0, NULL);
   g_autoptr(GDateTime) local = g_date_time_new_now_local ();
   g_autofree char *now = g_date_time_format (local, "%Y-%m-%dT%H:%M:00");
@@ -249,8 +249,10 @@ build_form (HeedFeedbackDialog *self)
                        months), months);
 
         add (self, heed_record_editor_add_group (self->case_editor,
-                                                 g_strcmp0 (self->kind, "complaint") == 0
-                                                 ? _("The Complaint") : _("The Concern"),
+                                                 heed_case_kind_from_id (self->kind)
+                                                     == HEED_KIND_COMPLAINT
+                                                   ? _("The Complaint")
+                                                   : _("The Concern"),
                                                  description, complaint_fields));
       }
       /* A dental practice treats private patients, whose complaints go elsewhere. */
@@ -280,8 +282,10 @@ build_form (HeedFeedbackDialog *self)
                                                  "are."),
                                                short_person_fields));
       add (self, heed_record_editor_add_group (self->case_editor,
-                                               g_strcmp0 (self->kind, "compliment") == 0
-                                               ? _("The Compliment") : _("The Comment"),
+                                               heed_case_kind_from_id (self->kind)
+                                                   == HEED_KIND_COMPLIMENT
+                                                 ? _("The Compliment")
+                                                 : _("The Comment"),
                                                NULL, feedback_fields));
     }
   self->staff_picker = HEED_STAFF_PICKER (heed_staff_picker_new (staff));

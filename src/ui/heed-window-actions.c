@@ -220,9 +220,9 @@ suggested_letter (HeedCase *kase)
 {
   const char *status = heed_case_get_status (kase);
 
-  if (g_strcmp0 (heed_case_get_kind (kase), "compliment") == 0)
+  if (heed_case_get_kind_value (kase) == HEED_KIND_COMPLIMENT)
     return "compliment-thanks";
-  if (g_strcmp0 (status, "logged") == 0)
+  if (heed_case_status_from_id (status) == HEED_STATUS_LOGGED)
     return "acknowledgement";
   return "final-response";
 }

@@ -28,7 +28,7 @@ heed_feedback_needs_complainant (HeedCase   *kase,
 
   return heed_feedback_person_is_empty (complainant)
          && !heed_record_get_bool (HEED_RECORD (kase), HEED_CASE_ANONYMOUS)
-         && g_strcmp0 (heed_case_get_kind (kase), "complaint") == 0;
+         && heed_case_get_kind_value (kase) == HEED_KIND_COMPLAINT;
 }
 
 static gboolean

@@ -410,7 +410,7 @@ heed_intake_build (const HeedIntake  *intake,
               problem (problems, intake_field_name (one->field, TRUE), one->message);
             }
         }
-      else if (g_strcmp0 (kind, "complaint") == 0
+      else if (heed_case_kind_from_id (kind) == HEED_KIND_COMPLAINT
                && !heed_record_get_bool (c, HEED_CASE_ANONYMOUS))
         problem (problems, "surname",
                  _("Say who is complaining: at least a surname, an email address or a phone "

@@ -66,6 +66,7 @@ GPtrArray *
 heed_phone_log_validate (const HeedPhoneLog *log)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) heed_problem_free);
+  HeedCaseKind kind;
 
   g_return_val_if_fail (log != NULL, problems);
 
@@ -90,7 +91,8 @@ heed_phone_log_validate (const HeedPhoneLog *log)
       if (blank (log->relationship))
         problem (problems, "relationship", _("Say how they are related to that person."));
     }
-  if (g_strcmp0 (log->kind, "complaint") != 0 && g_strcmp0 (log->kind, "concern") != 0)
+  kind = heed_case_kind_from_id (log->kind);
+  if (kind != HEED_KIND_COMPLAINT && kind != HEED_KIND_CONCERN)
     problem (problems, "kind", _("A phone log is a complaint or a concern."));
   return problems;
 }

@@ -1230,9 +1230,10 @@ convert_row (HeedTableImport *self,
                        : responded != NULL ? "responded"
                        : acknowledged != NULL ? "acknowledged" : "logged");
   /* A log that says closed but not when: closed when the response went. */
-  if (closed == NULL && responded != NULL && g_strcmp0 (status, "closed") == 0)
+  if (closed == NULL && responded != NULL
+      && heed_case_status_from_id (status) == HEED_STATUS_CLOSED)
     closed = g_strdup (responded);
-  if (g_strcmp0 (status, "out-of-scope") == 0)
+  if (heed_case_status_from_id (status) == HEED_STATUS_OUT_OF_SCOPE)
     heed_intake_add_case_value (intake, "out-of-scope-reason",
                                 _("Recorded as out of scope in the practice’s earlier log."));
   heed_intake_add_case_value (intake, "status", status);

@@ -1382,7 +1382,7 @@ load_case (Merge        *m,
   heed_case_row_get_facts (row, &facts);
   /* A letter is often written while the case is still a draft being logged: its dates are
    * those it will have once logged. */
-  if (g_strcmp0 (facts.status, "draft") == 0)
+  if (heed_case_status_from_id (facts.status) == HEED_STATUS_DRAFT)
     facts.status = "logged";
   m->nation = heed_store_get_nation (m->store);
   m->procedure = heed_procedure_for_text (m->nation, facts.received);

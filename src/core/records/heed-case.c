@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "heed-case.h"
 #include "heed-validate.h"
@@ -206,7 +207,8 @@ heed_case_validate (HeedRecord *record,
     add_problem (problems, "aware-date",
                  _("They cannot have become aware of it before it happened."));
 
-  if (g_strcmp0 (kind, "complaint") == 0 && heed_case_is_late (HEED_CASE (record))
+  if (heed_case_kind_from_id (kind) == HEED_KIND_COMPLAINT
+      && heed_case_is_late (HEED_CASE (record))
       && !heed_record_is_set (record, HEED_CASE_LATE_REASON))
     {
       guint months = HEED_CASE (record)->limit_months;
@@ -280,7 +282,8 @@ heed_case_validate (HeedRecord *record,
         }
     }
 
-  if (g_strcmp0 (heed_record_get_text (record, HEED_CASE_STATUS), "out-of-scope") == 0
+  if (heed_case_status_from_id (heed_record_get_text (record, HEED_CASE_STATUS))
+      == HEED_STATUS_OUT_OF_SCOPE
       && !heed_record_is_set (record, HEED_CASE_OUT_OF_SCOPE_REASON))
     add_problem (problems, "out-of-scope-reason",
                  _("Write down why it is out of scope, so the person can be told."));
@@ -413,37 +416,115 @@ heed_case_is_private (HeedCase *self)
   return g_strcmp0 (heed_record_get_text (HEED_RECORD (self), HEED_CASE_CARE), "private") == 0;
 }
 
+G_STATIC_ASSERT (HEED_KIND_UNKNOWN == 4);
+G_STATIC_ASSERT (HEED_STATUS_UNKNOWN == 8);
+
+static guint
+index_of (const char *const *ids,
+          guint              n_ids,
+          const char        *id)
+{
+  for (guint i = 0; id != NULL && i < n_ids; i++)
+    if (strcmp (ids[i], id) == 0)
+      return i;
+  return n_ids;
+}
+
+HeedCaseKind
+heed_case_kind_from_id (const char *id)
+{
+  return (HeedCaseKind) index_of (heed_case_kinds, HEED_KIND_UNKNOWN, id);
+}
+
+const char *
+heed_case_kind_to_id (HeedCaseKind kind)
+{
+  g_return_val_if_fail (kind < HEED_KIND_UNKNOWN, NULL);
+  return heed_case_kinds[kind];
+}
+
+HeedCaseStatus
+heed_case_status_from_id (const char *id)
+{
+  return (HeedCaseStatus) index_of (heed_case_statuses, HEED_STATUS_UNKNOWN, id);
+}
+
+const char *
+heed_case_status_to_id (HeedCaseStatus status)
+{
+  g_return_val_if_fail (status < HEED_STATUS_UNKNOWN, NULL);
+  return heed_case_statuses[status];
+}
+
+HeedCaseKind
+heed_case_get_kind_value (HeedCase *self)
+{
+  g_return_val_if_fail (HEED_IS_CASE (self), HEED_KIND_UNKNOWN);
+  return heed_case_kind_from_id (heed_case_get_kind (self));
+}
+
+HeedCaseStatus
+heed_case_get_status_value (HeedCase *self)
+{
+  g_return_val_if_fail (HEED_IS_CASE (self), HEED_STATUS_UNKNOWN);
+  return heed_case_status_from_id (heed_case_get_status (self));
+}
+
 gboolean
 heed_case_status_is_open (const char *status)
 {
-  return g_strcmp0 (status, "closed") != 0 && g_strcmp0 (status, "withdrawn") != 0
-         && g_strcmp0 (status, "out-of-scope") != 0 && status != NULL;
+  switch (heed_case_status_from_id (status))
+    {
+    case HEED_STATUS_CLOSED:
+    case HEED_STATUS_WITHDRAWN:
+    case HEED_STATUS_OUT_OF_SCOPE:
+    case HEED_STATUS_UNKNOWN:
+      return FALSE;
+    case HEED_STATUS_DRAFT:
+    case HEED_STATUS_LOGGED:
+    case HEED_STATUS_ACKNOWLEDGED:
+    case HEED_STATUS_IN_PROGRESS:
+    case HEED_STATUS_RESPONDED:
+    default:
+      return TRUE;
+    }
 }
 
 const char *
 heed_case_kind_get_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "complaint") == 0)
-    return _("Complaint");
-  if (g_strcmp0 (kind, "concern") == 0)
-    return _("Concern");
-  if (g_strcmp0 (kind, "comment") == 0)
-    return _("Comment");
-  if (g_strcmp0 (kind, "compliment") == 0)
-    return _("Compliment");
-  return kind;
+  switch (heed_case_kind_from_id (kind))
+    {
+    case HEED_KIND_COMPLAINT:
+      return _("Complaint");
+    case HEED_KIND_CONCERN:
+      return _("Concern");
+    case HEED_KIND_COMMENT:
+      return _("Comment");
+    case HEED_KIND_COMPLIMENT:
+      return _("Compliment");
+    case HEED_KIND_UNKNOWN:
+    default:
+      return kind;
+    }
 }
 
 const char *
 heed_case_kind_get_prefix (const char *kind)
 {
-  if (g_strcmp0 (kind, "concern") == 0)
-    return "CN";
-  if (g_strcmp0 (kind, "comment") == 0)
-    return "CM";
-  if (g_strcmp0 (kind, "compliment") == 0)
-    return "CP";
-  return "C";
+  switch (heed_case_kind_from_id (kind))
+    {
+    case HEED_KIND_CONCERN:
+      return "CN";
+    case HEED_KIND_COMMENT:
+      return "CM";
+    case HEED_KIND_COMPLIMENT:
+      return "CP";
+    case HEED_KIND_COMPLAINT:
+    case HEED_KIND_UNKNOWN:
+    default:
+      return "C";
+    }
 }
 
 const char *
@@ -470,21 +551,15 @@ heed_case_channel_get_label (const char *channel)
 const char *
 heed_case_status_get_label (const char *status)
 {
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "draft", N_("Draft") },
-    { "logged", N_("Logged") },
-    { "acknowledged", N_("Acknowledged") },
-    { "in-progress", N_("In progress") },
-    { "responded", N_("Responded") },
-    { "closed", N_("Closed") },
-    { "withdrawn", N_("Withdrawn") },
-    { "out-of-scope", N_("Out of scope") },
+  /* In the order of HeedCaseStatus. */
+  static const char *const labels[] = {
+    N_("Draft"), N_("Logged"), N_("Acknowledged"), N_("In progress"), N_("Responded"),
+    N_("Closed"), N_("Withdrawn"), N_("Out of scope"),
   };
+  HeedCaseStatus value = heed_case_status_from_id (status);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].id, status) == 0)
-      return _(labels[i].label);
-  return status;
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == HEED_STATUS_UNKNOWN);
+  return value < HEED_STATUS_UNKNOWN ? _(labels[value]) : status;
 }
 
 const char *

@@ -99,6 +99,33 @@ extern const char *const heed_case_cares[];
 extern const char *const heed_seriousness_levels[];
 extern const char *const heed_likelihood_levels[];
 
+/* The kinds and statuses, in the order of heed_case_kinds[] and heed_case_statuses[]: those
+ * tables hold the ids a practice stores for them, the one place each is spelt. */
+typedef enum {
+  HEED_KIND_COMPLAINT,
+  HEED_KIND_CONCERN,
+  HEED_KIND_COMMENT,
+  HEED_KIND_COMPLIMENT,
+  HEED_KIND_UNKNOWN,   /* not a kind Heed knows (nothing stored is: the schema checks) */
+} HeedCaseKind;
+
+typedef enum {
+  HEED_STATUS_DRAFT,
+  HEED_STATUS_LOGGED,
+  HEED_STATUS_ACKNOWLEDGED,
+  HEED_STATUS_IN_PROGRESS,
+  HEED_STATUS_RESPONDED,
+  HEED_STATUS_CLOSED,
+  HEED_STATUS_WITHDRAWN,
+  HEED_STATUS_OUT_OF_SCOPE,
+  HEED_STATUS_UNKNOWN,
+} HeedCaseStatus;
+
+HeedCaseKind   heed_case_kind_from_id     (const char     *id);
+const char    *heed_case_kind_to_id       (HeedCaseKind    kind);
+HeedCaseStatus heed_case_status_from_id   (const char     *id);
+const char    *heed_case_status_to_id     (HeedCaseStatus  status);
+
 #define HEED_TYPE_CASE (heed_case_get_type ())
 G_DECLARE_FINAL_TYPE (HeedCase, heed_case, HEED, CASE, HeedRecord)
 
@@ -106,6 +133,8 @@ HeedCase   *heed_case_new              (const char *kind);
 const char *heed_case_get_reference    (HeedCase *self);
 const char *heed_case_get_kind         (HeedCase *self);
 const char *heed_case_get_status       (HeedCase *self);
+HeedCaseKind   heed_case_get_kind_value   (HeedCase *self);
+HeedCaseStatus heed_case_get_status_value (HeedCase *self);
 const char *heed_case_get_summary      (HeedCase *self);
 gboolean    heed_case_get_received     (HeedCase *self,
                                         GDate    *date);

@@ -400,7 +400,7 @@ read_case (const HeedFiguresCase *row,
   c->track = row->track;
   c->outcome = row->outcome;
   c->oral_resolved = row->oral_resolved;
-  c->statutory = g_strcmp0 (c->kind, "complaint") == 0 && !c->oral_resolved;
+  c->statutory = heed_case_kind_from_id (c->kind) == HEED_KIND_COMPLAINT && !c->oral_resolved;
   c->private_care = g_strcmp0 (row->care, "private") == 0;
   _heed_report_parse_day (row->received_at, &c->received);
   _heed_report_parse_day (row->responded_on, &c->responded);
@@ -410,8 +410,7 @@ read_case (const HeedFiguresCase *row,
   c->ended = g_date_valid (&c->responded) ? c->responded : closed;
   /* A case withdrawn or found out of scope with no date ended, as far as we know, on receipt. */
   if (!g_date_valid (&c->ended)
-      && (g_strcmp0 (c->status, "withdrawn") == 0 || g_strcmp0 (c->status, "out-of-scope") == 0
-          || g_strcmp0 (c->status, "closed") == 0))
+      && !heed_case_status_is_open (c->status))
     c->ended = c->received;
 
   c->facts.kind = c->kind;
@@ -945,7 +944,7 @@ count_received (Annual                *a,
   if (channel >= 0)
     a->channels[period][channel]++;
   a->care[period][c->private_care ? 1 : 0]++;
-  if (period == 0 && g_strcmp0 (c->status, "out-of-scope") != 0)
+  if (period == 0 && heed_case_status_from_id (c->status) != HEED_STATUS_OUT_OF_SCOPE)
     log_add (a, row, c);
   if (month >= 0 && month < a->n_months)
     a->months[period][month]++;
@@ -1031,12 +1030,13 @@ count_open_at_end (Annual          *a,
 
   if (!_heed_report_open_on (c, &a->to[0]) || c->oral_resolved)
     return;
-  if (g_strcmp0 (c->kind, "complaint") == 0)
+  if (heed_case_kind_from_id (c->kind) == HEED_KIND_COMPLAINT)
     a->open_at_end[0]++;
-  else if (g_strcmp0 (c->kind, "concern") == 0)
+  else if (heed_case_kind_from_id (c->kind) == HEED_KIND_CONCERN)
     a->open_at_end[1]++;
   g_date_add_months (&six_months, 6);
-  if (g_strcmp0 (c->kind, "complaint") == 0 && g_date_compare (&six_months, &a->to[0]) <= 0)
+  if (heed_case_kind_from_id (c->kind) == HEED_KIND_COMPLAINT
+      && g_date_compare (&six_months, &a->to[0]) <= 0)
     a->open_six_months++;
 }
 

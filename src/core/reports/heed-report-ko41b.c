@@ -97,7 +97,8 @@ ko41b_count_case (gpointer               data,
   /* Written complaints under the regulations only: not an oral complaint resolved by the next
    * working day, nor one found to be out of scope (an employment matter, say), nor one about
    * private care (the return counts NHS care). */
-  if (!c->statutory || g_strcmp0 (c->status, "out-of-scope") == 0 || c->private_care)
+  if (!c->statutory || heed_case_status_from_id (c->status) == HEED_STATUS_OUT_OF_SCOPE
+      || c->private_care)
     return;
   g_date_subtract_days (&day_before, 1);
   if (_heed_report_open_on (c, &day_before))

@@ -77,10 +77,10 @@ heed_deadlines_compute (HeedCalendar            *calendar,
   g_return_val_if_fail (HEED_IS_CALENDAR (calendar), deadlines);
   g_return_val_if_fail (facts != NULL, deadlines);
 
-  if (g_strcmp0 (facts->kind, "complaint") != 0 || facts->oral_resolved
-      || g_strcmp0 (facts->status, "draft") == 0
-      || g_strcmp0 (facts->status, "withdrawn") == 0
-      || g_strcmp0 (facts->status, "out-of-scope") == 0
+  if (heed_case_kind_from_id (facts->kind) != HEED_KIND_COMPLAINT || facts->oral_resolved
+      || heed_case_status_from_id (facts->status) == HEED_STATUS_DRAFT
+      || heed_case_status_from_id (facts->status) == HEED_STATUS_WITHDRAWN
+      || heed_case_status_from_id (facts->status) == HEED_STATUS_OUT_OF_SCOPE
       || !parse_day (facts->received, &received))
     return deadlines;
 

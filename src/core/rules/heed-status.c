@@ -40,7 +40,9 @@ static const Transition simple_transitions[] = {
 gboolean
 heed_status_is_simple_kind (const char *kind)
 {
-  return g_strcmp0 (kind, "comment") == 0 || g_strcmp0 (kind, "compliment") == 0;
+  HeedCaseKind value = heed_case_kind_from_id (kind);
+
+  return value == HEED_KIND_COMMENT || value == HEED_KIND_COMPLIMENT;
 }
 
 const char *const *
@@ -90,7 +92,8 @@ gboolean
 heed_status_needs_reason (const char *from,
                           const char *to)
 {
-  if (g_strcmp0 (to, "withdrawn") == 0 || g_strcmp0 (to, "out-of-scope") == 0)
+  if (heed_case_status_from_id (to) == HEED_STATUS_WITHDRAWN
+      || heed_case_status_from_id (to) == HEED_STATUS_OUT_OF_SCOPE)
     return TRUE;
   return !heed_case_status_is_open (from) && heed_case_status_is_open (to);
 }
@@ -112,7 +115,7 @@ heed_status_can_close_as_oral (HeedCase     *kase,
 
   channel = heed_record_get_text (HEED_RECORD (kase), HEED_CASE_CHANNEL);
   if (heed_status_is_simple_kind (heed_case_get_kind (kase))
-      || g_strcmp0 (heed_case_get_status (kase), "logged") != 0
+      || heed_case_get_status_value (kase) != HEED_STATUS_LOGGED
       || channel == NULL || !g_strv_contains (oral_channels, channel)
       || !heed_case_get_received (kase, &received))
     return FALSE;

@@ -170,7 +170,7 @@ heed_case_row_needs_attention (const HeedCaseRow *row,
 
   if (!heed_case_status_is_open (row->status))
     return FALSE;
-  if (g_strcmp0 (row->status, "draft") == 0)
+  if (heed_case_status_from_id (row->status) == HEED_STATUS_DRAFT)
     return TRUE;
   heed_case_row_get_facts (row, &facts);
   deadlines = heed_deadlines_compute (calendar, &facts, today);

@@ -682,7 +682,8 @@ heed_store_change_status (HeedStore   *self,
   old_status = g_strdup (heed_case_get_status (kase));
   if (!heed_status_can_change (heed_case_get_kind (kase), old_status, status, error))
     return FALSE;
-  if (g_strcmp0 (old_status, "logged") == 0 && g_strcmp0 (status, "closed") == 0
+  if (heed_case_status_from_id (old_status) == HEED_STATUS_LOGGED
+      && heed_case_status_from_id (status) == HEED_STATUS_CLOSED
       && heed_status_next (heed_case_get_kind (kase), "acknowledged")[0] != NULL
       && !heed_record_get_bool (record, HEED_CASE_ORAL_RESOLVED))
     {
@@ -705,19 +706,18 @@ heed_store_change_status (HeedStore   *self,
                              heed_case_status_get_label (status));
 
   heed_record_set_text (record, HEED_CASE_STATUS, status);
-  if (g_strcmp0 (status, "acknowledged") == 0
+  if (heed_case_status_from_id (status) == HEED_STATUS_ACKNOWLEDGED
       && !heed_record_is_set (record, HEED_CASE_ACKNOWLEDGED_ON))
     heed_record_set_date (record, HEED_CASE_ACKNOWLEDGED_ON, &today);
-  else if (g_strcmp0 (status, "responded") == 0
+  else if (heed_case_status_from_id (status) == HEED_STATUS_RESPONDED
            && !heed_record_is_set (record, HEED_CASE_RESPONDED_ON))
     heed_record_set_date (record, HEED_CASE_RESPONDED_ON, &today);
-  else if ((g_strcmp0 (status, "closed") == 0 || g_strcmp0 (status, "withdrawn") == 0
-            || g_strcmp0 (status, "out-of-scope") == 0)
+  else if (!heed_case_status_is_open (status)
            && !heed_record_is_set (record, HEED_CASE_CLOSED_ON))
     heed_record_set_date (record, HEED_CASE_CLOSED_ON, &today);
   else if (heed_case_status_is_open (status) && !heed_case_status_is_open (old_status))
     heed_record_clear (record, HEED_CASE_CLOSED_ON);
-  if (g_strcmp0 (status, "out-of-scope") == 0 && reason != NULL)
+  if (heed_case_status_from_id (status) == HEED_STATUS_OUT_OF_SCOPE && reason != NULL)
     heed_record_set_text (record, HEED_CASE_OUT_OF_SCOPE_REASON, reason);
 
   event = g_object_new (HEED_TYPE_EVENT, NULL);
@@ -967,7 +967,7 @@ heed_store_delete_draft (HeedStore   *self,
   if (current == NULL)
     return FALSE;
   /* Records of feedback are kept (retention rules); only an unsent draft may go. */
-  if (g_strcmp0 (heed_case_get_status (current), "draft") != 0)
+  if (heed_case_get_status_value (current) != HEED_STATUS_DRAFT)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
                    _("Only a draft can be deleted. Logged feedback is kept; withdraw or close "
