@@ -220,6 +220,42 @@ test_letter_template_guards (void)
   g_assert_no_error (error);
 }
 
+/* Every kind and status Heed stores reads back as its value and goes back to the same id;
+ * an id it does not know (a typo, a newer Heed's) is UNKNOWN, never a neighbour's value. */
+static void
+test_case_kind_and_status_ids (void)
+{
+  for (guint i = 0; heed_case_kinds[i] != NULL; i++)
+    {
+      HeedCaseKind kind = heed_case_kind_from_id (heed_case_kinds[i]);
+
+      g_assert_cmpint (kind, ==, i);
+      g_assert_cmpstr (heed_case_kind_to_id (kind), ==, heed_case_kinds[i]);
+    }
+  for (guint i = 0; heed_case_statuses[i] != NULL; i++)
+    {
+      HeedCaseStatus status = heed_case_status_from_id (heed_case_statuses[i]);
+
+      g_assert_cmpint (status, ==, i);
+      g_assert_cmpstr (heed_case_status_to_id (status), ==, heed_case_statuses[i]);
+    }
+  g_assert_cmpint (heed_case_status_from_id ("in-progress"), ==, HEED_STATUS_IN_PROGRESS);
+  g_assert_cmpint (heed_case_kind_from_id ("Complaint"), ==, HEED_KIND_UNKNOWN);
+  g_assert_cmpint (heed_case_kind_from_id (""), ==, HEED_KIND_UNKNOWN);
+  g_assert_cmpint (heed_case_kind_from_id (NULL), ==, HEED_KIND_UNKNOWN);
+  g_assert_cmpint (heed_case_status_from_id ("closed "), ==, HEED_STATUS_UNKNOWN);
+  g_assert_false (heed_case_status_is_open (NULL));
+  g_assert_false (heed_case_status_is_open ("reopened"));
+  g_assert_true (heed_case_status_is_open ("responded"));
+
+  EXPECT_GUARD ("kind < HEED_KIND_UNKNOWN");
+  g_assert_null (heed_case_kind_to_id (HEED_KIND_UNKNOWN));
+  g_test_assert_expected_messages ();
+  EXPECT_GUARD ("status < HEED_STATUS_UNKNOWN");
+  g_assert_null (heed_case_status_to_id (HEED_STATUS_UNKNOWN));
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -236,6 +272,7 @@ main (int argc, char **argv)
   g_test_add ("/core/guards/store/figures-without-dates", Fixture, NULL, fixture_set_up,
               test_store_figures_without_dates, fixture_tear_down);
   g_test_add_func ("/core/guards/case/unknown-kind", test_case_unknown_kind);
+  g_test_add_func ("/core/guards/case/kind-and-status-ids", test_case_kind_and_status_ids);
   g_test_add_func ("/core/guards/case/is-late-without-case", test_case_is_late_without_case);
   g_test_add_func ("/core/guards/calendar/bad-nation", test_calendar_bad_nation);
   g_test_add_func ("/core/guards/calendar/invalid-date", test_calendar_invalid_date);
