@@ -435,7 +435,7 @@ check_may_give (HeedStore   *self,
                              "duties."));
       return FALSE;
     }
-  if (duty == HEED_DUTY_MANAGER || duty == HEED_DUTY_NONE)
+  if (duty == HEED_DUTY_MANAGER)
     {
       g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED,
                            _("Only the practice database’s owner may give or take the manager "
@@ -650,6 +650,8 @@ heed_store_revoke_duty (HeedStore   *self,
       heed_db_statement_reset (stmt);
       if (!member)
         continue;
+      if ((1 << i) == HEED_DUTY_MANAGER && !check_may_give (self, HEED_DUTY_MANAGER, error))
+        goto failed;
       group = _heed_db_postgres_dup_quoted_identifier (self->conn, name);
       detail = g_strdup_printf ("%s %s", duty_ids[i], role);
       if (group == NULL || !exec_membership (self, "REVOKE {group} FROM {person}", group, person, error)
