@@ -19,8 +19,7 @@ static const char *const file_refusal =
 /* The practice, on a server; NULL (with *status) for a file or a failure. The file's refusal
  * comes before anything is opened, as it is decided by the location alone. */
 static HeedStore *
-open_server (const char *where,
-             int        *status)
+open_server (const char *where, int *status)
 {
   g_autoptr(HeedLocation) location = NULL;
   g_autoptr(HeedStore) store = NULL;
@@ -41,34 +40,28 @@ open_server (const char *where,
 }
 
 static gboolean
-parse_duty (const char *text,
-            HeedDuties *duty,
-            int        *status)
+parse_duty (const char *text, HeedDuties *duty, int *status)
 {
   if (heed_duty_from_id (text, duty))
     return TRUE;
-  *status = cli_fail (_("“%s” is not a duty: give reception, handler, manager or reader."),
-                      text);
+  *status = cli_fail (_("“%s” is not a duty: give reception, handler, manager or reader."), text);
   return FALSE;
 }
 
 int
-cli_command_grant (int    argc,
-                   char **argv)
+cli_command_grant (int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *staff_text = NULL;
-  gint64 staff_id = 0;
-  HeedDuties duty = HEED_DUTY_NONE;
-  int status = EXIT_OK;
-  GOptionEntry entries[] = {
-    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text,
-      N_("The member of staff who signs in as ROLE (their id; a handler needs one)"),
-      N_("ID") },
-    { NULL }
-  };
+  gint64           staff_id = 0;
+  HeedDuties       duty = HEED_DUTY_NONE;
+  int              status = EXIT_OK;
+  GOptionEntry     entries[] = {
+        { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text,
+          N_("The member of staff who signs in as ROLE (their id; a handler needs one)"), N_("ID") },
+          { NULL } };
 
   context = g_option_context_new (_("LOCATION ROLE reception|handler|manager|reader — give a "
                                     "server role a duty"));
@@ -85,7 +78,7 @@ cli_command_grant (int    argc,
 
       if (!g_ascii_string_to_unsigned (staff_text, 10, 1, G_MAXINT64, &value, NULL))
         return cli_fail (_("--staff: “%s” is not a staff member’s id (a whole number)."),
-                         staff_text);
+                            staff_text);
       staff_id = (gint64) value;
     }
 
@@ -99,14 +92,13 @@ cli_command_grant (int    argc,
 }
 
 int
-cli_command_revoke (int    argc,
-                    char **argv)
+cli_command_revoke (int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(GError) error = NULL;
   HeedDuties duty = HEED_DUTY_NONE;
-  int status = EXIT_OK;
+  int        status = EXIT_OK;
 
   context = g_option_context_new (_("LOCATION ROLE [DUTY] — take a duty (or every duty) away"));
   if (!cli_parse_options (context, &argc, &argv, &status))
@@ -129,8 +121,7 @@ cli_command_revoke (int    argc,
 }
 
 int
-cli_command_duties (int    argc,
-                    char **argv)
+cli_command_duties (int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HeedStore) store = NULL;
@@ -153,7 +144,7 @@ cli_command_duties (int    argc,
   /* role <tab> duties <tab> staff id <tab> staff name: one line each, for scripts too. */
   for (guint i = 0; i < holders->len; i++)
     {
-      HeedDutyHolder *holder = g_ptr_array_index (holders, i);
+      HeedDutyHolder  *holder = g_ptr_array_index (holders, i);
       g_autofree char *ids = heed_duties_dup_ids (holder->duties);
       g_autofree char *role = cli_dup_printable (holder->role, NULL);
       g_autofree char *name = cli_dup_printable (holder->staff_name, NULL);

@@ -22,8 +22,7 @@ static const char *const duty_ids[] = { "reception", "handler", "manager", "read
 #define MAX_ROLE_NAME 63
 
 gboolean
-heed_duty_from_id (const char *id,
-                   HeedDuties *duty)
+heed_duty_from_id (const char *id, HeedDuties *duty)
 {
   g_return_val_if_fail (duty != NULL, FALSE);
 
@@ -69,8 +68,7 @@ heed_duty_holder_free (HeedDutyHolder *holder)
 /* The session: who the server says is signed in */
 
 gboolean
-_heed_store_load_session (HeedStore  *self,
-                          GError    **error)
+_heed_store_load_session (HeedStore *self, GError **error)
 {
   g_autoptr(HeedDbStatement) stmt = NULL;
   HeedDbStep step;
@@ -150,8 +148,7 @@ heed_store_is_owner (HeedStore *self)
 }
 
 static gboolean
-require_server (HeedStore  *self,
-                GError    **error)
+require_server (HeedStore *self, GError **error)
 {
   if (self->conn == NULL)
     {
@@ -169,17 +166,13 @@ require_server (HeedStore  *self,
 
 /* The group role of @duty in this database, quoted for SQL. */
 static char *
-dup_duty_role (HeedStore   *self,
-               HeedDuties   duty,
-               gboolean     quoted,
-               GError     **error)
+dup_duty_role (HeedStore *self, HeedDuties duty, gboolean quoted, GError **error)
 {
   g_autoptr(HeedDbStatement) stmt = NULL;
   g_autofree char *name = NULL;
-  char *result;
+  char            *result;
 
-  stmt = _heed_store_query (self, "SELECT 'heed_' || current_database () || '_' || :duty",
-                            error);
+  stmt = _heed_store_query (self, "SELECT 'heed_' || current_database () || '_' || :duty", error);
   if (stmt == NULL)
     return NULL;
   heed_db_statement_bind_text (stmt, "duty", heed_duty_get_id (duty));
@@ -192,7 +185,7 @@ dup_duty_role (HeedStore   *self,
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("The practice database’s name is too long for its duties’ roles (“%s” "
                      "would be over %d bytes): give the database a shorter name."),
-                   name, MAX_ROLE_NAME);
+                      name, MAX_ROLE_NAME);
       return NULL;
     }
   if (!quoted)
@@ -205,17 +198,16 @@ dup_duty_role (HeedStore   *self,
 }
 
 static gboolean
-role_exists (HeedStore   *self,
-             const char  *role,
-             gboolean    *can_login,
-             gboolean    *exists,
-             GError     **error)
+role_exists (HeedStore  *self,
+             const char *role,
+             gboolean   *can_login,
+             gboolean   *exists,
+             GError    **error)
 {
   g_autoptr(HeedDbStatement) stmt = NULL;
   HeedDbStep step;
 
-  stmt = _heed_store_query (self, "SELECT rolcanlogin FROM pg_roles WHERE rolname = :role",
-                            error);
+  stmt = _heed_store_query (self, "SELECT rolcanlogin FROM pg_roles WHERE rolname = :role", error);
   if (stmt == NULL)
     return FALSE;
   heed_db_statement_bind_text (stmt, "role", role);
@@ -233,10 +225,7 @@ role_exists (HeedStore   *self,
  * {person}:
  * the only SQL not given as it stands, since an identifier cannot be bound. */
 static gboolean
-exec_for_role (HeedStore   *self,
-               const char  *sql,
-               const char  *quoted_role,
-               GError     **error)
+exec_for_role (HeedStore *self, const char *sql, const char *quoted_role, GError **error)
 {
   g_autoptr(GString) text = g_string_new (sql);
 
@@ -245,11 +234,11 @@ exec_for_role (HeedStore   *self,
 }
 
 static gboolean
-exec_membership (HeedStore   *self,
-                 const char  *sql,
-                 const char  *quoted_group,
-                 const char  *quoted_person,
-                 GError     **error)
+exec_membership (HeedStore  *self,
+                 const char *sql,
+                 const char *quoted_group,
+                 const char *quoted_person,
+                 GError    **error)
 {
   g_autoptr(GString) text = g_string_new (sql);
 
@@ -304,15 +293,14 @@ static const struct {
 };
 
 static gboolean
-setup_duties (HeedStore  *self,
-              GError    **error)
+setup_duties (HeedStore *self, GError **error)
 {
   g_auto(GStrv) quoted = g_new0 (char *, G_N_ELEMENTS (duty_ids) + 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)
     {
       g_autofree char *name = dup_duty_role (self, 1 << i, FALSE, error);
-      gboolean exists = FALSE;
+      gboolean         exists = FALSE;
 
       if (name == NULL || !role_exists (self, name, NULL, &exists, error))
         return FALSE;
@@ -343,8 +331,7 @@ setup_duties (HeedStore  *self,
 }
 
 gboolean
-heed_store_setup_duties (HeedStore  *self,
-                         GError    **error)
+heed_store_setup_duties (HeedStore *self, GError **error)
 {
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -369,8 +356,7 @@ heed_store_setup_duties (HeedStore  *self,
 
 /* A role a person signs in as: letters, digits and _ . @ -, up to 63 bytes. */
 static gboolean
-check_role_name (const char  *role,
-                 GError     **error)
+check_role_name (const char *role, GError **error)
 {
   gboolean ok = role != NULL && *role != '\0' && strlen (role) <= MAX_ROLE_NAME;
 
@@ -381,7 +367,7 @@ check_role_name (const char  *role,
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("“%s” is not a role name Heed accepts: use letters, digits and _ . @ - "
                      "only, up to %d of them."),
-                   role != NULL ? role : "", MAX_ROLE_NAME);
+                      role != NULL ? role : "", MAX_ROLE_NAME);
       return FALSE;
     }
   if (g_str_has_prefix (role, "pg_") || g_str_has_prefix (role, "heed_"))
@@ -394,37 +380,32 @@ check_role_name (const char  *role,
 }
 
 static gboolean
-check_person_role (HeedStore   *self,
-                   const char  *role,
-                   GError     **error)
+check_person_role (HeedStore *self, const char *role, GError **error)
 {
   gboolean exists = FALSE, can_login = FALSE;
 
-  if (!check_role_name (role, error)
-      || !role_exists (self, role, &can_login, &exists, error))
+  if (!check_role_name (role, error) || !role_exists (self, role, &can_login, &exists, error))
     return FALSE;
   if (!exists)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_FOUND,
                    _("There is no role “%s” on the practice server: make it first (createuser "
                      "%s)."),
-                   role, role);
+                      role, role);
       return FALSE;
     }
   if (!can_login)
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("Nobody can sign in as “%s”: duties are given to a person’s own role."),
-                   role);
+                      role);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-check_may_give (HeedStore   *self,
-                HeedDuties   duty,
-                GError     **error)
+check_may_give (HeedStore *self, HeedDuties duty, GError **error)
 {
   if (self->owner)
     return TRUE;
@@ -447,9 +428,7 @@ check_may_give (HeedStore   *self,
 
 /* Whether the group role of every duty exists yet. */
 static gboolean
-duties_exist (HeedStore  *self,
-              gboolean   *all,
-              GError    **error)
+duties_exist (HeedStore *self, gboolean *all, GError **error)
 {
   *all = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (duty_ids) && *all; i++)
@@ -463,15 +442,11 @@ duties_exist (HeedStore  *self,
 }
 
 static gboolean
-map_staff (HeedStore   *self,
-           const char  *role,
-           HeedDuties   duty,
-           gint64       staff_id,
-           GError     **error)
+map_staff (HeedStore *self, const char *role, HeedDuties duty, gint64 staff_id, GError **error)
 {
   g_autoptr(HeedDbStatement) stmt = NULL;
   g_autofree char *mapped = NULL;
-  HeedDbStep step;
+  HeedDbStep       step;
 
   if (staff_id <= 0)
     {
@@ -479,8 +454,8 @@ map_staff (HeedStore   *self,
 
       if (duty != HEED_DUTY_HANDLER)
         return TRUE;
-      stmt = _heed_store_query (self, "SELECT count (*) FROM staff WHERE login_role = :role",
-                                error);
+      stmt =
+        _heed_store_query (self, "SELECT count (*) FROM staff WHERE login_role = :role", error);
       if (stmt == NULL)
         return FALSE;
       heed_db_statement_bind_text (stmt, "role", role);
@@ -493,7 +468,7 @@ map_staff (HeedStore   *self,
           g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                        _("A handler works the cases assigned to their staff member, and “%s” "
                          "is nobody on the staff list yet: say who with --staff ID."),
-                       role);
+                          role);
           return FALSE;
         }
       return TRUE;
@@ -519,13 +494,13 @@ map_staff (HeedStore   *self,
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
                    _("Staff member %lld already signs in as “%s”: take that role’s duties "
                      "away first."),
-                   (long long) staff_id, mapped);
+                      (long long) staff_id, mapped);
       return FALSE;
     }
   g_clear_pointer (&stmt, heed_db_statement_unref);
 
-  stmt = _heed_store_query (self, "UPDATE staff SET login_role = NULL WHERE login_role = :role",
-                            error);
+  stmt =
+    _heed_store_query (self, "UPDATE staff SET login_role = NULL WHERE login_role = :role", error);
   if (stmt == NULL)
     return FALSE;
   heed_db_statement_bind_text (stmt, "role", role);
@@ -541,16 +516,16 @@ map_staff (HeedStore   *self,
 }
 
 gboolean
-heed_store_grant_duty (HeedStore   *self,
-                       const char  *role,
-                       HeedDuties   duty,
-                       gint64       staff_id,
-                       GError     **error)
+heed_store_grant_duty (HeedStore  *self,
+                       const char *role,
+                       HeedDuties  duty,
+                       gint64      staff_id,
+                       GError    **error)
 {
   g_autofree char *group = NULL;
   g_autofree char *person = NULL;
   g_autofree char *detail = NULL;
-  gboolean ready = FALSE;
+  gboolean         ready = FALSE;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -590,14 +565,11 @@ heed_store_grant_duty (HeedStore   *self,
 }
 
 gboolean
-heed_store_revoke_duty (HeedStore   *self,
-                        const char  *role,
-                        HeedDuties   duty,
-                        GError     **error)
+heed_store_revoke_duty (HeedStore *self, const char *role, HeedDuties duty, GError **error)
 {
   g_autofree char *person = NULL;
-  gboolean ready = FALSE;
-  guint taken = 0;
+  gboolean         ready = FALSE;
+  guint            taken = 0;
 
   g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -654,7 +626,8 @@ heed_store_revoke_duty (HeedStore   *self,
         goto failed;
       group = _heed_db_postgres_dup_quoted_identifier (self->conn, name);
       detail = g_strdup_printf ("%s %s", duty_ids[i], role);
-      if (group == NULL || !exec_membership (self, "REVOKE {group} FROM {person}", group, person, error)
+      if (group == NULL
+          || !exec_membership (self, "REVOKE {group} FROM {person}", group, person, error)
           || !_heed_store_audit (self, "revoke", "duties", 0, detail, error))
         goto failed;
       taken++;
@@ -667,7 +640,7 @@ heed_store_revoke_duty (HeedStore   *self,
       else
         g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_FOUND,
                      _("“%s” does not have the %s duty in this practice."), role,
-                     heed_duty_get_id (duty));
+                        heed_duty_get_id (duty));
       goto failed;
     }
   return heed_store_commit (self, error);
@@ -678,11 +651,10 @@ failed:
 }
 
 GPtrArray *
-heed_store_list_duties (HeedStore  *self,
-                        GError    **error)
+heed_store_list_duties (HeedStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) holders = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) heed_duty_holder_free);
+  g_autoptr(GPtrArray) holders =
+               g_ptr_array_new_with_free_func ((GDestroyNotify) heed_duty_holder_free);
   g_autoptr(HeedDbStatement) stmt = NULL;
   g_autoptr(GHashTable) by_role = g_hash_table_new (g_str_hash, g_str_equal);
   HeedDbStep step;
@@ -712,9 +684,9 @@ heed_store_list_duties (HeedStore  *self,
   heed_db_statement_bind_text (stmt, "d3", duty_ids[3]);
   while ((step = heed_db_statement_step (stmt, error)) == HEED_DB_STEP_ROW)
     {
-      const char *role = heed_db_statement_column_text (stmt, 0);
+      const char     *role = heed_db_statement_column_text (stmt, 0);
       HeedDutyHolder *holder = g_hash_table_lookup (by_role, role);
-      HeedDuties duty = HEED_DUTY_NONE;
+      HeedDuties      duty = HEED_DUTY_NONE;
 
       /* The manager role holds the others, to give them: not a person. */
       if (g_str_has_prefix (role, "heed_"))
@@ -737,8 +709,7 @@ heed_store_list_duties (HeedStore  *self,
     {
       HeedDutyHolder *holder = g_ptr_array_index (holders, i);
 
-      stmt = _heed_store_query (self, "SELECT id, name FROM staff WHERE login_role = :role",
-                                error);
+      stmt = _heed_store_query (self, "SELECT id, name FROM staff WHERE login_role = :role", error);
       if (stmt == NULL)
         return NULL;
       heed_db_statement_bind_text (stmt, "role", holder->role);
@@ -756,8 +727,7 @@ heed_store_list_duties (HeedStore  *self,
 }
 
 char *
-heed_store_dup_trail_owner (HeedStore  *self,
-                            GError    **error)
+heed_store_dup_trail_owner (HeedStore *self, GError **error)
 {
   g_autoptr(HeedDbStatement) stmt = NULL;
   char *owner = NULL;
