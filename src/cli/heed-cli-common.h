@@ -78,6 +78,9 @@ int      cli_command_report      (int argc, char **argv);
 int      cli_command_ko41b       (int argc, char **argv);
 int      cli_command_add         (int argc, char **argv);
 int      cli_command_import_table (int argc, char **argv);
+int      cli_command_grant       (int argc, char **argv);
+int      cli_command_revoke      (int argc, char **argv);
+int      cli_command_duties      (int argc, char **argv);
 int      cli_command_not_yet     (const char *name, int argc, char **argv);
 
 G_END_DECLS

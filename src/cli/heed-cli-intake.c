@@ -55,6 +55,8 @@ cli_command_add (int    argc,
   char *what_happened = NULL, *wants = NULL;
   g_autofree char *from_email = NULL;
   g_autofree char *care = NULL;
+  g_autofree char *handler = NULL;
+  gboolean confidential = FALSE;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
@@ -78,6 +80,10 @@ cli_command_add (int    argc,
     { "care", 0, 0, G_OPTION_ARG_STRING, &care,
       N_("nhs (default) or private: private care goes to the Dental Complaints Service or "
          "ISCAS, not the Ombudsman, and is left out of the KO41(b)"), N_("CARE") },
+    { "handler", 0, 0, G_OPTION_ARG_STRING, &handler,
+      N_("The member of staff who handles it (their id)"), N_("ID") },
+    { "confidential", 0, 0, G_OPTION_ARG_NONE, &confidential,
+      N_("Confidential: on a server, only managers and its handler see it"), NULL },
     { "from-email", 0, 0, G_OPTION_ARG_FILENAME, &from_email,
       N_("Make it from an email message (.eml), kept with the case; the options above "
          "override what the message says"), N_("MESSAGE.eml") },
@@ -130,6 +136,20 @@ cli_command_add (int    argc,
         }
       heed_intake_add_case_value (intake, "care", care);
     }
+  if (handler != NULL)
+    {
+      guint64 id = 0;
+
+      if (!g_ascii_string_to_unsigned (handler, 10, 1, G_MAXINT64, &id, NULL))
+        {
+          status = cli_fail (_("--handler: “%s” is not a staff member’s id (a whole number)."),
+                             handler);
+          goto out;
+        }
+      heed_intake_add_case_value (intake, "handler", handler);
+    }
+  if (confidential)
+    heed_intake_add_case_value (intake, "confidential", "true");
 
   /* Checked before the file is opened, so bad input never touches it. */
   problems = heed_intake_validate (intake, NULL);

@@ -27,6 +27,7 @@
  * Every failure is one line on stderr and a non-zero exit. */
 
 #include "heed-cli-common.h"
+#include "heed-store-duties.h"
 
 /* create */
 
@@ -70,6 +71,15 @@ command_create (int    argc,
   store = heed_store_create (argv[1], name, nation, &error);
   if (store == NULL || !heed_store_set_setting (store, "practice-type", type, &error))
     return cli_fail_error (error);
+  /* On a server, the practice's duties (heed-cli grant gives them to people). An owner who
+   * may not make roles still has the practice; grant sets them up later. */
+  if (heed_store_is_on_server (store) && !heed_store_setup_duties (store, &error))
+    {
+      g_printerr (_("The practice’s duties were not set up (%s); heed-cli grant, run by a role "
+                    "that may make roles, sets them up.\n"),
+                  error->message);
+      g_clear_error (&error);
+    }
   /* The new practice's first anchor; where the log cannot be written, closing says so. */
   anchors = heed_anchor_log_dup_default ();
   heed_store_write_anchor (store, anchors, "close", NULL, NULL);
@@ -739,6 +749,17 @@ command_check (int    argc,
         return cli_fail_error (error);
       g_print (_("Rebuilt the search index of %s from its cases.\n"), argv[1]);
     }
+  /* Rows a duty may not see would look removed: the whole practice is for its owner's or a
+   * manager's eyes. */
+  if (heed_store_is_on_server (store) && !heed_store_is_owner (store)
+      && (heed_store_get_duties (store) & HEED_DUTY_MANAGER) == 0)
+    {
+      g_autofree char *ids = heed_duties_dup_ids (heed_store_get_duties (store));
+
+      return cli_fail (_("Your duty (%s) does not let you check the whole practice: its owner "
+                         "or a manager can."),
+                       *ids != '\0' ? ids : _("none"));
+    }
   options.older = (const char *const *) against;
   options.anchor_log = anchors;
   options.is_practice = TRUE;
@@ -746,6 +767,18 @@ command_check (int    argc,
   if (error != NULL)
     return cli_fail_error (error);
   fputs (report->str, ok ? stdout : stderr);
+  if (ok && heed_store_is_on_server (store))
+    {
+      g_autofree char *owner = heed_store_dup_trail_owner (store, NULL);
+
+      if (owner != NULL)
+        {
+          g_autofree char *printable = cli_dup_printable (owner, NULL);
+
+          g_print (_("The audit trail belongs to %s: Heed’s duties may only add to it.\n"),
+                   printable);
+        }
+    }
   if (!ok)
     {
       g_autofree char *clean = NULL;
@@ -989,11 +1022,17 @@ static const Command commands[] = {
     N_("Check integrity and the audit trail"), command_check },
   { "add", "FILE --kind KIND --channel CHANNEL --summary TEXT [--received YYYY-MM-DDTHH:MM] "
     "[--title T --first-name F --surname S --phone P --email E --what-happened TEXT "
-    "--wants TEXT] [--care nhs|private] [--from-email MESSAGE.eml]",
+    "--wants TEXT] [--care nhs|private] [--handler ID] [--confidential] "
+    "[--from-email MESSAGE.eml]",
     N_("Log one piece of feedback; prints its reference"), cli_command_add },
   { "import-table", "FILE SHEET.csv|.xlsx|.ods [--sheet NAME] [--map 'Heading=field' …] "
     "[--dry-run] [--skip-bad-rows]",
     N_("Import a spreadsheet log of complaints, all or nothing"), cli_command_import_table },
+  { "grant", "LOCATION ROLE reception|handler|manager|reader [--staff ID]",
+    N_("On a server: give a person’s role a duty"), cli_command_grant },
+  { "revoke", "LOCATION ROLE [DUTY]", N_("On a server: take a duty, or every duty, away"),
+    cli_command_revoke },
+  { "duties", "LOCATION", N_("On a server: who has which duty"), cli_command_duties },
 };
 
 static void

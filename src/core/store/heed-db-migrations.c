@@ -31,6 +31,8 @@ static const struct {
     RESOURCE_BASE "/core/migrations/postgres/0006-care-and-rules.sql" },
   { RESOURCE_BASE "/core/migrations/0007-record-versions.sql", "PRAGMA user_version = 7",
     RESOURCE_BASE "/core/migrations/postgres/0007-record-versions.sql" },
+  { RESOURCE_BASE "/core/migrations/0008-duties.sql", "PRAGMA user_version = 8",
+    RESOURCE_BASE "/core/migrations/postgres/0008-duties.sql" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);

@@ -50,6 +50,8 @@ struct _HeedDbPostgres
   GHashTable *plans;         /* SQL as written -> Plan */
   guint       next_plan;
   GQueue      notifications; /* Notification, read from the connection and not yet given */
+  char       *duties;        /* the signed-in role's duties, for refusals; NULL: the owner */
+  gboolean    trail_function; /* the practice has heed_lock_trail() (migration 8) */
 };
 
 G_DEFINE_FINAL_TYPE (HeedDbPostgres, heed_db_postgres, HEED_TYPE_DB)
@@ -89,9 +91,129 @@ sqlstate_is (const char *state,
   return state != NULL && g_str_has_prefix (state, prefix);
 }
 
+/* What a duty was refused, by table: the server's words name it ("permission denied for
+ * table events", "new row violates row-level security policy for table "cases""), in
+ * English at least; in another language the refusal stays general. */
+static const char *const refused_tables[] = {
+  "events", "attachments", "letters", "case_elements", "actions", "cases", "people", "staff",
+  "templates", "settings", "audit",
+};
+
+static char *
+dup_table_refusal (guint       table,
+                   gboolean    read,
+                   const char *duties)
+{
+  switch (table * 2 + (read ? 0 : 1))
+    {
+    case 0:
+      return g_strdup_printf (_("Your duty (%s) does not let you read investigation notes."),
+                              duties);
+    case 1:
+      return g_strdup_printf (_("Your duty (%s) does not let you add to or change "
+                                "investigation notes."), duties);
+    case 2:
+      return g_strdup_printf (_("Your duty (%s) does not let you read attachments."), duties);
+    case 3:
+      return g_strdup_printf (_("Your duty (%s) does not let you add or change attachments."),
+                              duties);
+    case 4:
+      return g_strdup_printf (_("Your duty (%s) does not let you read letters."), duties);
+    case 5:
+      return g_strdup_printf (_("Your duty (%s) does not let you write or change letters."),
+                              duties);
+    case 6:
+      return g_strdup_printf (_("Your duty (%s) does not let you read findings and outcomes."),
+                              duties);
+    case 7:
+      return g_strdup_printf (_("Your duty (%s) does not let you change findings and "
+                                "outcomes."), duties);
+    case 8:
+      return g_strdup_printf (_("Your duty (%s) does not let you read action plans."), duties);
+    case 9:
+      return g_strdup_printf (_("Your duty (%s) does not let you change action plans."), duties);
+    case 10:
+      return g_strdup_printf (_("Your duty (%s) does not let you read a case in full, only the "
+                                "list’s one-line summaries."), duties);
+    case 11:
+      return g_strdup_printf (_("Your duty (%s) does not let you make this change to a case."),
+                              duties);
+    case 12:
+      return g_strdup_printf (_("Your duty (%s) does not let you read people’s details."),
+                              duties);
+    case 13:
+      return g_strdup_printf (_("Your duty (%s) does not let you change people’s details."),
+                              duties);
+    case 14:
+      return g_strdup_printf (_("Your duty (%s) does not let you read the staff list."), duties);
+    case 15:
+      return g_strdup_printf (_("Your duty (%s) does not let you change the staff list."),
+                              duties);
+    case 16:
+      return g_strdup_printf (_("Your duty (%s) does not let you read letter templates."),
+                              duties);
+    case 17:
+      return g_strdup_printf (_("Your duty (%s) does not let you change letter templates."),
+                              duties);
+    case 18:
+      return g_strdup_printf (_("Your duty (%s) does not let you read the practice’s "
+                                "settings."), duties);
+    case 19:
+      return g_strdup_printf (_("Your duty (%s) does not let you change the practice’s "
+                                "settings."), duties);
+    case 20:
+      return g_strdup_printf (_("Your duty (%s) does not let you read the whole audit trail."),
+                              duties);
+    default:
+      return g_strdup (_("Nobody may change or remove the audit trail’s entries, whatever "
+                         "their duty."));
+    }
+}
+
+/* The first word of SQL, past spaces: SELECT and WITH read, anything else changes. */
+static gboolean
+sql_reads (const char *sql)
+{
+  while (sql != NULL && g_ascii_isspace (*sql))
+    sql++;
+  return sql != NULL && (g_ascii_strncasecmp (sql, "SELECT", 6) == 0
+                         || g_ascii_strncasecmp (sql, "WITH", 4) == 0);
+}
+
+static char *
+dup_refusal (HeedDbPostgres *self,
+             const char     *primary,
+             const char     *sql)
+{
+  if (self->duties == NULL)
+    return g_strdup (_("The practice server does not allow you to do this. Ask the "
+                       "practice’s administrator for the right to do it."));
+  for (guint i = 0; primary != NULL && i < G_N_ELEMENTS (refused_tables); i++)
+    {
+      g_autofree char *table = g_strconcat ("table ", refused_tables[i], NULL);
+      g_autofree char *quoted = g_strconcat ("table \"", refused_tables[i], "\"", NULL);
+      const char *end = NULL;
+
+      if ((end = strstr (primary, table)) != NULL)
+        end += strlen (table);
+      else if ((end = strstr (primary, quoted)) != NULL)
+        end += strlen (quoted);
+      if (end == NULL || g_ascii_isalnum (*end) || *end == '_')
+        continue;
+      if (strcmp (self->duties, "reader") == 0 && sql_reads (sql))
+        return g_strdup (_("Your duty (reader) gives the reports’ counts only: no cases, and no "
+                           "names."));
+      return dup_table_refusal (i, sql_reads (sql), self->duties);
+    }
+  return g_strdup_printf (_("Your duty (%s) does not let you do this. Ask the practice’s "
+                            "manager if you need to."),
+                          self->duties);
+}
+
 static void
 set_result_error (HeedDbPostgres  *self,
                   PGresult        *result,
+                  const char      *sql,
                   GError         **error)
 {
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
@@ -146,7 +268,12 @@ set_result_error (HeedDbPostgres  *self,
       code = HEED_STORE_ERROR_PERMISSION_DENIED;
       message = g_strdup (_("The practice is open read-only, so nothing can be changed."));
     }
-  else if (g_strcmp0 (state, "42501") == 0 || sqlstate_is (state, "28"))
+  else if (g_strcmp0 (state, "42501") == 0)
+    {
+      code = HEED_STORE_ERROR_PERMISSION_DENIED;
+      message = dup_refusal (self, primary, sql);
+    }
+  else if (sqlstate_is (state, "28"))
     {
       code = HEED_STORE_ERROR_PERMISSION_DENIED;
       message = g_strdup (_("The practice server does not allow you to do this. Ask the "
@@ -205,6 +332,7 @@ drain_notifications (HeedDbPostgres *self)
 static gboolean
 check_result (HeedDbPostgres  *self,
               PGresult        *result,
+              const char      *sql,
               GError         **error)
 {
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
@@ -212,7 +340,7 @@ check_result (HeedDbPostgres  *self,
   drain_notifications (self);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
-  set_result_error (self, result, error);
+  set_result_error (self, result, sql, error);
   return FALSE;
 }
 
@@ -267,7 +395,7 @@ ensure_prepared (HeedDbPostgres  *self,
   if (plan->prepared)
     return TRUE;
   result = PQprepare (self->conn, plan->name, plan->sql, (int) plan->n_params, NULL);
-  if (!check_result (self, result, error))
+  if (!check_result (self, result, plan->sql, error))
     {
       PQclear (result);
       return FALSE;
@@ -340,7 +468,7 @@ run_plan (PgStatement  *stmt,
 
   result = PQexecPrepared (self->conn, plan->name, (int) base->n_params, values, lengths,
                            formats, 0);
-  if (!check_result (self, result, error))
+  if (!check_result (self, result, plan->sql, error))
     {
       PQclear (result);
       return NULL;
@@ -620,7 +748,7 @@ heed_db_postgres_exec (HeedDb      *db,
 {
   HeedDbPostgres *self = HEED_DB_POSTGRES (db);
   PGresult *result = PQexec (self->conn, sql);
-  gboolean ok = check_result (self, result, error);
+  gboolean ok = check_result (self, result, sql, error);
 
   PQclear (result);
   return ok;
@@ -679,6 +807,22 @@ static gboolean
 heed_db_postgres_lock_trail (HeedDb  *db,
                              GError **error)
 {
+  HeedDbPostgres *self = HEED_DB_POSTGRES (db);
+
+  /* A duty may not lock the trail itself (LOCK in this mode needs rights to change it, which
+   * no duty has): from migration 8 the owner's heed_lock_trail() takes it for them. */
+  if (!self->trail_function)
+    {
+      g_autoptr(HeedDbStatement) stmt = NULL;
+
+      stmt = heed_db_postgres_prepare (db, "SELECT to_regprocedure ('public.heed_lock_trail()') "
+                                           "IS NOT NULL", error);
+      if (stmt == NULL || heed_db_statement_step (stmt, error) != HEED_DB_STEP_ROW)
+        return FALSE;
+      self->trail_function = heed_db_statement_column_int64 (stmt, 0) != 0;
+    }
+  if (self->trail_function)
+    return heed_db_postgres_exec (db, "SELECT public.heed_lock_trail ()", error);
   return heed_db_postgres_exec (db, "LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE", error);
 }
 
@@ -693,7 +837,7 @@ heed_db_postgres_listen (HeedDb      *db,
 
   if (quoted == NULL)
     {
-      set_result_error (self, NULL, error);
+      set_result_error (self, NULL, NULL, error);
       return FALSE;
     }
   sql = g_strconcat ("LISTEN ", quoted, NULL);
@@ -824,6 +968,7 @@ heed_db_postgres_finalize (GObject *object)
 
   heed_db_postgres_close (HEED_DB (self));
   g_clear_pointer (&self->plans, g_hash_table_unref);
+  g_clear_pointer (&self->duties, g_free);
 
   G_OBJECT_CLASS (heed_db_postgres_parent_class)->finalize (object);
 }
@@ -1007,4 +1152,31 @@ _heed_db_postgres_open (HeedLocation     *location,
     return NULL;
 
   return HEED_DB (g_steal_pointer (&self));
+}
+
+void
+_heed_db_postgres_set_duties (HeedDb     *db,
+                              const char *duties)
+{
+  HeedDbPostgres *self = HEED_DB_POSTGRES (db);
+
+  g_free (self->duties);
+  self->duties = g_strdup (duties);
+}
+
+char *
+_heed_db_postgres_dup_quoted_identifier (HeedDb     *db,
+                                         const char *name)
+{
+  HeedDbPostgres *self = HEED_DB_POSTGRES (db);
+  char *quoted;
+  char *copy;
+
+  g_return_val_if_fail (self->conn != NULL, NULL);
+  quoted = PQescapeIdentifier (self->conn, name, strlen (name));
+  if (quoted == NULL)
+    return NULL;
+  copy = g_strdup (quoted);
+  PQfreemem (quoted);
+  return copy;
 }

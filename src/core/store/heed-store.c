@@ -40,6 +40,7 @@ static const struct {
   { RESOURCE_BASE "/core/migrations/0005-trail-anchors.sql", "PRAGMA user_version = 5" },
   { RESOURCE_BASE "/core/migrations/0006-care-and-rules.sql", "PRAGMA user_version = 6" },
   { RESOURCE_BASE "/core/migrations/0007-record-versions.sql", "PRAGMA user_version = 7" },
+  { RESOURCE_BASE "/core/migrations/0008-duties.sql", "PRAGMA user_version = 8" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEED_STORE_SCHEMA_VERSION);
@@ -103,6 +104,7 @@ heed_store_finalize (GObject *object)
   g_clear_pointer (&self->location, heed_location_unref);
   g_free (self->last_backup);
   g_free (self->staff_name);
+  g_free (self->signed_in_role);
   g_free (self->last_hash);
   g_free (self->anchor_log);
   g_free (self->anchored_hash);
@@ -990,7 +992,8 @@ open_server (HeedLocation        *location,
           return NULL;
         }
     }
-  if (!_heed_store_load_last_hash (self, error) || !_heed_store_load_risk (self, error))
+  if (!_heed_store_load_session (self, error) || !_heed_store_load_last_hash (self, error)
+      || !_heed_store_load_risk (self, error))
     {
       heed_store_close (self);
       return NULL;
@@ -1145,7 +1148,7 @@ create_on_server (HeedLocation  *location,
     }
   /* As a new file's migration 5 does: the trail's baseline of what the migrations wrote (the
    * practice's id), then the new practice's own data. */
-  if (!heed_store_begin (self, error))
+  if (!_heed_store_load_session (self, error) || !heed_store_begin (self, error))
     {
       heed_store_close (self);
       return NULL;

@@ -49,7 +49,7 @@ typedef enum {
 } HeedStoreOpenFlags;
 
 /* The schema version this Heed writes. */
-#define HEED_STORE_SCHEMA_VERSION 7
+#define HEED_STORE_SCHEMA_VERSION 8
 /* PRAGMA application_id of every practice file: "HEED" in ASCII. */
 #define HEED_STORE_APPLICATION_ID 0x48454544
 

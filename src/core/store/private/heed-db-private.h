@@ -96,4 +96,12 @@ HeedDb   *_heed_db_postgres_open       (HeedLocation               *location,
                                         HeedDbOpenFlags             flags,
                                         GError                    **error);
 
+/* The duties of the role signed in, named in refusals ("Your duty (reception) does not let
+ * you…"); NULL for the database's owner, whose refusals stay general. */
+void      _heed_db_postgres_set_duties (HeedDb                     *db,
+                                        const char                 *duties);
+/* An identifier (a role's name) quoted for SQL by libpq; NULL when it cannot be. */
+char     *_heed_db_postgres_dup_quoted_identifier (HeedDb          *db,
+                                                   const char      *name);
+
 G_END_DECLS

@@ -36,6 +36,9 @@ struct _HeedStore
   gboolean        from_elsewhere; /* while telling of another seat's change */
 
   char           *staff_name;
+  char           *signed_in_role; /* on a server, session_user: whom the trail names */
+  gboolean        owner;        /* the signed-in role owns the practice's database */
+  guint           duties;       /* HeedDuties of the signed-in role */
   char           *last_hash;    /* the newest audit row's hash */
   char           *anchor_log;   /* where the trail's head is kept on close, or NULL */
   char           *anchored_hash; /* the head last written there (or found at open) */
@@ -133,6 +136,9 @@ gboolean      _heed_store_audit            (HeedStore   *self,
                                             const char  *table,
                                             gint64       row_id,
                                             const char  *detail,
+                                            GError     **error);
+/* Who the server says is signed in, and their duties (heed-store-duties.c). */
+gboolean      _heed_store_load_session     (HeedStore   *self,
                                             GError     **error);
 gboolean      _heed_store_load_last_hash   (HeedStore   *self,
                                             GError     **error);
