@@ -27,29 +27,7 @@ restore_record (HeedRecord *record,
   heed_record_set_version (record, kept.version);
 }
 
-typedef struct {
-  gboolean set;
-  gint64   value;
-} KeptField;
-
-static KeptField
-keep_field (HeedRecord *record,
-            guint       field)
-{
-  return (KeptField) { heed_record_is_set (record, field), heed_record_get_int (record, field) };
-}
-
-static void
-restore_field (HeedRecord *record,
-               guint       field,
-               KeptField   kept)
-{
-  if (kept.set)
-    heed_record_set_int (record, field, kept.value);
-  else
-    heed_record_clear (record, field);
-}
-
+/* A person already saved is saved again even when emptied; one never saved, only if typed. */
 static gboolean
 save_person (HeedStore   *store,
              HeedCase    *kase,
@@ -57,14 +35,14 @@ save_person (HeedStore   *store,
              guint        field,
              GError     **error)
 {
-  if (person == NULL
-      || (heed_record_get_id (HEED_RECORD (person)) == 0 && heed_feedback_person_is_empty (person)))
+  if (person == NULL)
     return TRUE;
-  heed_person_tidy (person);
-  if (!heed_store_save (store, HEED_RECORD (person), error))
-    return FALSE;
-  heed_record_set_int (HEED_RECORD (kase), field, heed_record_get_id (HEED_RECORD (person)));
-  return TRUE;
+  if (heed_record_get_id (HEED_RECORD (person)) != 0 && heed_feedback_person_is_empty (person))
+    {
+      heed_person_tidy (person);
+      return heed_store_save (store, HEED_RECORD (person), error);
+    }
+  return _heed_feedback_save_person (store, kase, person, field, error);
 }
 
 gboolean
@@ -77,7 +55,7 @@ heed_case_edit_save (HeedStore   *store,
 {
   HeedRecord *record = HEED_RECORD (kase);
   KeptRecord case_before, complainant_before = { 0, 0 }, affected_before = { 0, 0 };
-  KeptField complainant_field, affected_field;
+  HeedKeptField complainant_field, affected_field;
 
   g_return_val_if_fail (HEED_IS_STORE (store), FALSE);
   g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
@@ -91,8 +69,8 @@ heed_case_edit_save (HeedStore   *store,
     complainant_before = keep_record (HEED_RECORD (complainant));
   if (affected != NULL)
     affected_before = keep_record (HEED_RECORD (affected));
-  complainant_field = keep_field (record, HEED_CASE_COMPLAINANT);
-  affected_field = keep_field (record, HEED_CASE_AFFECTED);
+  complainant_field = _heed_feedback_keep_field (record, HEED_CASE_COMPLAINANT);
+  affected_field = _heed_feedback_keep_field (record, HEED_CASE_AFFECTED);
 
   if (!heed_store_begin (store, error))
     return FALSE;
@@ -105,8 +83,8 @@ heed_case_edit_save (HeedStore   *store,
 
   heed_store_rollback (store);
   restore_record (record, case_before);
-  restore_field (record, HEED_CASE_COMPLAINANT, complainant_field);
-  restore_field (record, HEED_CASE_AFFECTED, affected_field);
+  _heed_feedback_restore_field (record, HEED_CASE_COMPLAINANT, complainant_field);
+  _heed_feedback_restore_field (record, HEED_CASE_AFFECTED, affected_field);
   if (complainant != NULL)
     restore_record (HEED_RECORD (complainant), complainant_before);
   if (affected != NULL)

@@ -31,8 +31,8 @@ heed_feedback_needs_complainant (HeedCase   *kase,
          && heed_case_get_kind_value (kase) == HEED_KIND_COMPLAINT;
 }
 
-static gboolean
-save_person (HeedStore   *store,
+gboolean
+_heed_feedback_save_person (HeedStore   *store,
              HeedCase    *kase,
              HeedPerson  *person,
              guint        field,
@@ -48,22 +48,17 @@ save_person (HeedStore   *store,
 }
 
 /* What a field of the case held before the save, to put back if it fails. */
-typedef struct {
-  gboolean set;
-  gint64   value;
-} KeptField;
-
-static KeptField
-keep_field (HeedRecord *record,
+HeedKeptField
+_heed_feedback_keep_field (HeedRecord *record,
             guint       field)
 {
-  return (KeptField) { heed_record_is_set (record, field), heed_record_get_int (record, field) };
+  return (HeedKeptField) { heed_record_is_set (record, field), heed_record_get_int (record, field) };
 }
 
-static void
-restore_field (HeedRecord *record,
+void
+_heed_feedback_restore_field (HeedRecord *record,
                guint       field,
-               KeptField   kept)
+               HeedKeptField kept)
 {
   if (kept.set)
     heed_record_set_int (record, field, kept.value);
@@ -83,7 +78,7 @@ heed_feedback_save (HeedStore     *store,
                     GError       **error)
 {
   HeedRecord *record = HEED_RECORD (kase);
-  KeptField complainant_before, affected_before;
+  HeedKeptField complainant_before, affected_before;
 
   g_return_val_if_fail (HEED_IS_STORE (store), FALSE);
   g_return_val_if_fail (HEED_IS_CASE (kase), FALSE);
@@ -92,16 +87,16 @@ heed_feedback_save (HeedStore     *store,
   g_return_val_if_fail (n_staff == 0 || staff != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  complainant_before = keep_field (record, HEED_CASE_COMPLAINANT);
-  affected_before = keep_field (record, HEED_CASE_AFFECTED);
+  complainant_before = _heed_feedback_keep_field (record, HEED_CASE_COMPLAINANT);
+  affected_before = _heed_feedback_keep_field (record, HEED_CASE_AFFECTED);
   heed_record_set_text (record, HEED_CASE_STATUS, "logged");
   if (!heed_store_begin (store, error))
     {
       heed_record_set_text (record, HEED_CASE_STATUS, "draft");
       return FALSE;
     }
-  if (save_person (store, kase, complainant, HEED_CASE_COMPLAINANT, error)
-      && save_person (store, kase, affected, HEED_CASE_AFFECTED, error)
+  if (_heed_feedback_save_person (store, kase, complainant, HEED_CASE_COMPLAINANT, error)
+      && _heed_feedback_save_person (store, kase, affected, HEED_CASE_AFFECTED, error)
       && heed_store_save (store, record, error)
       && (n_staff == 0
           || heed_store_set_case_staff (store, heed_record_get_id (record), staff, n_staff,
@@ -116,8 +111,8 @@ heed_feedback_save (HeedStore     *store,
   heed_store_rollback (store);
   heed_record_set_text (record, HEED_CASE_STATUS, "draft");
   heed_record_set_id (record, 0);
-  restore_field (record, HEED_CASE_COMPLAINANT, complainant_before);
-  restore_field (record, HEED_CASE_AFFECTED, affected_before);
+  _heed_feedback_restore_field (record, HEED_CASE_COMPLAINANT, complainant_before);
+  _heed_feedback_restore_field (record, HEED_CASE_AFFECTED, affected_before);
   if (complainant != NULL)
     heed_record_set_id (HEED_RECORD (complainant), 0);
   if (affected != NULL)

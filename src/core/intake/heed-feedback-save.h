@@ -32,4 +32,22 @@ gboolean heed_feedback_save (HeedStore     *store,
                              gint64         draft_id,
                              GError       **error);
 
+/* For heed-case-edit.c, the other save of people with a case: a person is saved (unless
+ * empty) and named in @field of @kase; a field of the case kept, to put back on failure. */
+typedef struct {
+  gboolean set;
+  gint64   value;
+} HeedKeptField;
+
+gboolean      _heed_feedback_save_person   (HeedStore   *store,
+                                            HeedCase    *kase,
+                                            HeedPerson  *person,
+                                            guint        field,
+                                            GError     **error);
+HeedKeptField _heed_feedback_keep_field    (HeedRecord  *record,
+                                            guint        field);
+void          _heed_feedback_restore_field (HeedRecord   *record,
+                                            guint         field,
+                                            HeedKeptField kept);
+
 G_END_DECLS
