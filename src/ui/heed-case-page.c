@@ -223,6 +223,16 @@ keep_draft_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+void
+heed_case_page_keep_typing (HeedCasePage *self)
+{
+  g_return_if_fail (HEED_IS_CASE_PAGE (self));
+  if (self->draft_source == 0)
+    return;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  keep_draft_cb (self);
+}
+
 static void
 update_matrix (HeedCasePage *self)
 {
@@ -1027,7 +1037,9 @@ restore_draft (HeedCasePage *self)
     {
       HeedFormDraft *draft = g_ptr_array_index (drafts, i);
 
-      if (draft->case_id != case_id)
+      /* Someone else's typing on the case, at another seat, stays theirs. */
+      if (draft->case_id != case_id
+          || g_strcmp0 (draft->os_user, heed_store_get_account (self->store)) != 0)
         continue;
       if (!g_key_file_load_from_data (key_file, draft->content, (gsize) -1, G_KEY_FILE_NONE, NULL))
         continue;

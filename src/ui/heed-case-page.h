@@ -20,6 +20,9 @@ gboolean  heed_case_page_get_changed (HeedCasePage  *self);
 gboolean  heed_case_page_save        (HeedCasePage  *self,
                                       GError       **error);
 
+/* Keeps what is typed on the page as its draft now, not in a moment: before signing out. */
+void      heed_case_page_keep_typing (HeedCasePage  *self);
+
 /* Keeps @file with the case, tied to the entry @event_id (0 for the case itself). */
 gboolean  heed_case_page_attach_file  (HeedCasePage  *self,
                                        gint64         event_id,

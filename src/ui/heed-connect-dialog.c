@@ -26,7 +26,12 @@ struct _HeedConnectDialog
   AdwEntryRow         *user_row;
   AdwPasswordEntryRow *password_row;
   GtkSwitch           *keep_switch;
+  GtkWidget           *keep_row;
+  GtkButton           *connect_button;
+  GtkWidget           *server_group;
+  AdwPreferencesGroup *signing_in_group;
   GtkLabel            *problem_label;
+  gboolean             signing_in; /* a person signs in to a practice: the password typed */
 };
 
 G_DEFINE_FINAL_TYPE (HeedConnectDialog, heed_connect_dialog, ADW_TYPE_WINDOW)
@@ -87,7 +92,9 @@ heed_connect_dialog_connect (HeedConnectDialog *self)
                     error->message);
       return FALSE;
     }
-  if (password[0] == '\0')
+  /* A person signing in at a shared computer types their own password: one kept in the
+   * keyring would let anyone in as them. */
+  if (password[0] == '\0' && !self->signing_in)
     kept = heed_server_keyring_lookup (location);
   if (password[0] != '\0' || kept != NULL)
     signing_in = heed_location_dup_with_password (location, password[0] != '\0' ? password
@@ -102,7 +109,7 @@ heed_connect_dialog_connect (HeedConnectDialog *self)
       show_problem (self, NULL, error->message);
       return FALSE;
     }
-  if (password[0] != '\0' && gtk_switch_get_active (self->keep_switch))
+  if (password[0] != '\0' && !self->signing_in && gtk_switch_get_active (self->keep_switch))
     {
       g_autoptr(GError) keyring_error = NULL;
 
@@ -154,6 +161,10 @@ heed_connect_dialog_class_init (HeedConnectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, keep_switch);
+  gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, keep_row);
+  gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, server_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, signing_in_group);
   gtk_widget_class_bind_template_child (widget_class, HeedConnectDialog, problem_label);
   gtk_widget_class_install_action (widget_class, "server.connect", NULL, connect_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -195,4 +206,31 @@ heed_connect_dialog_set_location (HeedConnectDialog *self,
   set_row (self->database_row, heed_location_get_database (location));
   if (heed_location_get_user (location) != NULL)
     set_row (self->user_row, heed_location_get_user (location));
+}
+
+void
+heed_connect_dialog_set_signing_in (HeedConnectDialog *self,
+                                    HeedLocation      *location,
+                                    const char        *practice_name)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (HEED_IS_CONNECT_DIALOG (self));
+  g_return_if_fail (location != NULL && heed_location_is_server (location));
+
+  heed_connect_dialog_set_location (self, location);
+  self->signing_in = TRUE;
+  gtk_widget_set_visible (self->server_group, FALSE);
+  gtk_widget_set_visible (self->keep_row, FALSE);
+  gtk_switch_set_active (self->keep_switch, FALSE);
+  set_row (self->user_row, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), _("Sign In"));
+  gtk_button_set_label (self->connect_button, _("_Sign In"));
+  /* Translators: the practice's name */
+  title = g_strdup_printf (_("Sign In to %s"), practice_name);
+  adw_preferences_group_set_title (self->signing_in_group, title);
+  adw_preferences_group_set_description (self->signing_in_group,
+                                         _("Each person signs in as themselves, with their own "
+                                           "name and password on the practice’s server."));
+  gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
 }

@@ -524,10 +524,13 @@ heed_phone_log_dialog_new_from_draft (GtkWindow     *parent,
   return self;
 }
 
-/* Writes what is typed to the drafts now rather than after the pause, for tests. */
+/* Writes what is typed to the drafts now rather than after the pause (for tests, and before
+ * signing out); a dialog nothing was typed in keeps no draft. */
 void
 heed_phone_log_dialog_keep_draft (HeedPhoneLogDialog *self)
 {
   g_return_if_fail (HEED_IS_PHONE_LOG_DIALOG (self));
+  if (self->draft_source == 0 && self->draft_id == 0)
+    return;
   keep_draft (self);
 }

@@ -339,7 +339,8 @@ back_up_if_due_cb (gpointer user_data)
   int interval;
 
   self->backup_source = 0;
-  if (self->store == NULL || self->settings == NULL || heed_store_is_read_only (self->store))
+  if (self->store == NULL || self->settings == NULL || heed_store_is_read_only (self->store)
+      || !heed_store_may (self->store, HEED_TASK_RUN_PRACTICE))
     return G_SOURCE_REMOVE;
   interval = g_settings_get_int (self->settings, "backup-interval-days");
   folder = g_settings_get_string (self->settings, "backup-folder");
@@ -672,7 +673,12 @@ on_carry_on_cb (AdwToast   *toast,
 void
 _heed_window_offer_drafts (HeedWindow *self)
 {
-  g_autoptr(GPtrArray) drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  /* A reader keeps no drafts: there is nothing they could type. */
+  if (!heed_store_may (self->store, HEED_TASK_SEE_LIST))
+    return;
+  drafts = heed_store_list_form_drafts (self->store, NULL, NULL);
 
   for (guint i = 0; drafts != NULL && i < drafts->len; i++)
     {
@@ -680,7 +686,7 @@ _heed_window_offer_drafts (HeedWindow *self)
       g_autofree char *text = NULL;
       AdwToast *toast;
 
-      if (g_strcmp0 (draft->os_user, g_get_user_name ()) != 0
+      if (g_strcmp0 (draft->os_user, heed_store_get_account (self->store)) != 0
           || g_strcmp0 (draft->form, "case") == 0)
         continue;
       text = g_strdup_printf (_("Unsaved: %s"), draft->title[0] != '\0' ? draft->title

@@ -8,6 +8,7 @@
 #include "heed-actions-page.h"
 #include "heed-report-page.h"
 #include "heed-publicity-page.h"
+#include "heed-store-duties.h"
 #include "heed-window.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,14 @@ struct _HeedWindow
   GtkEntry            *to_filter;
   GtkLabel            *filter_problem;
   GtkWidget           *filter_button;
+  GtkWidget           *new_button;
+  GtkWidget           *person_button;
+  GtkLabel            *person_label;
+  GtkLabel            *person_name_label;
+  GtkLabel            *person_detail_label;
+  GtkWidget           *sign_out_button;
+  AdwWindowTitle      *signed_out_title;
+  AdwStatusPage       *signed_out_page;
 
   HeedStore           *store;
   HeedCaseListModel   *model;
@@ -65,6 +74,11 @@ struct _HeedWindow
   gint64               deleting_id;  /* a draft deleted unless Undo is pressed in time */
   gboolean             filling;      /* setting up the list's controls: query once, after */
   guint                backup_source;
+  guint                idle_source;
+  guint                idle_minutes;  /* the practice's sign-out time on a server; 0: never */
+  gint64               last_input;    /* monotonic µs of the last key, click or movement */
+  HeedLocation        *signed_out_at; /* the practice signed out of, to sign in to again */
+  char                *signed_out_name;
 };
 
 /* heed-window.c */
@@ -79,6 +93,19 @@ void     _heed_window_show_welcome      (HeedWindow     *self,
 void     _heed_window_use_store         (HeedWindow     *self,
                                          HeedStore      *store);
 HeedLocation *_heed_window_dup_recent_server (HeedWindow *self);
+
+HeedTask _heed_window_row_task          (GtkWidget      *view_row);
+
+/* heed-window-people.c */
+void     _heed_window_class_add_people_actions (GtkWidgetClass *widget_class);
+void     _heed_window_init_people       (HeedWindow     *self);
+void     _heed_window_finish_people     (HeedWindow     *self);
+void     _heed_window_apply_duties      (HeedWindow     *self);
+void     _heed_window_sign_out          (HeedWindow     *self,
+                                         const char     *why);
+/* Signs out when the practice's idle time has passed by @now (monotonic µs); TRUE if so. */
+gboolean _heed_window_check_idle        (HeedWindow     *self,
+                                         gint64          now);
 
 /* heed-window-actions.c */
 void     _heed_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -420,6 +420,25 @@ add_column (HeedWindow   *self,
   g_object_unref (column);
 }
 
+/* What a view of the sidebar needs the person to be allowed. */
+HeedTask
+_heed_window_row_task (GtkWidget *view_row)
+{
+  switch ((int) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view_row), "heed-view")))
+    {
+    case (int) TIMELINE_VIEW:
+    case (int) ACTIONS_VIEW:
+      return HEED_TASK_SEE_PRACTICE_WORK;
+    case (int) REPORTS_VIEW:
+      return HEED_TASK_SEE_REPORTS;
+    case (int) PUBLICITY_VIEW:
+      /* Posters and leaflets are handed out at the front desk. */
+      return HEED_TASK_SEE_LIST;
+    default:
+      return HEED_TASK_SEE_LIST;
+    }
+}
+
 static void
 build_views (HeedWindow *self)
 {
@@ -657,7 +676,21 @@ heed_window_show_case (HeedWindow *self,
 {
   g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
 
-  if (self->store == NULL || !heed_case_page_set_case (self->case_page, self->store, case_id))
+  if (self->store == NULL)
+    return FALSE;
+  if (!heed_store_may (self->store, HEED_TASK_OPEN_CASES))
+    {
+      g_autofree char *duties = heed_duties_dup_ids (heed_store_get_duties (self->store));
+      /* Translators: a person's duties on the practice server ("reception") */
+      g_autofree char *text = g_strdup_printf (_("Your duty (%s) shows the list only: the "
+                                                 "practice manager or the case’s handler "
+                                                 "opens a case."),
+                                               duties);
+
+      _heed_window_show_problem (self, text);
+      return FALSE;
+    }
+  if (!heed_case_page_set_case (self->case_page, self->store, case_id))
     return FALSE;
   gtk_stack_set_visible_child_name (self->content_stack, "case");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -746,13 +779,26 @@ dup_place_name (HeedStore *store)
   return g_strdup_printf (_("%s on %s"), heed_location_get_database (location), host);
 }
 
+/* The first view of the sidebar the person may see. */
+static GtkListBoxRow *
+first_shown_view (HeedWindow *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->view_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row))
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
 static void
 show_store (HeedWindow *self)
 {
   g_autofree char *name = heed_store_dup_setting (self->store, "name");
   g_autofree char *basename = dup_place_name (self->store);
+  gboolean lists = heed_store_may (self->store, HEED_TASK_SEE_LIST);
+  GtkListBoxRow *first;
 
-  self->n_cases = heed_store_count_cases (self->store, NULL, NULL);
+  self->n_cases = lists ? heed_store_count_cases (self->store, NULL, NULL) : 0;
   adw_window_title_set_title (self->window_title, name != NULL ? name : _("Heed"));
   if (heed_store_is_read_only (self->store))
     {
@@ -764,36 +810,39 @@ show_store (HeedWindow *self)
   else
     adw_window_title_set_subtitle (self->window_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("Heed"));
+  _heed_window_apply_duties (self);
 
   g_clear_object (&self->shown_rows);
   g_clear_object (&self->model);
-  self->model = heed_case_list_model_new (self->store);
-  self->shown_rows = heed_first_screen_model_new (G_LIST_MODEL (self->model), FIRST_SCREEN_ROWS);
-  show_first_screen_of_rows (self);
-  {
-    g_autoptr(GtkSingleSelection) selection =
-      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown_rows)));
+  gtk_column_view_set_model (self->case_view, NULL);
+  if (lists)
+    {
+      g_autoptr(GtkSingleSelection) selection = NULL;
 
-    /* A selection that follows its item through a change of list reads every new item to
-     * find it: 100,000 rows from the file. The list starts unselected instead. */
-    gtk_single_selection_set_autoselect (selection, FALSE);
-    gtk_single_selection_set_can_unselect (selection, TRUE);
-    gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (selection));
-  }
+      self->model = heed_case_list_model_new (self->store);
+      self->shown_rows = heed_first_screen_model_new (G_LIST_MODEL (self->model),
+                                                      FIRST_SCREEN_ROWS);
+      show_first_screen_of_rows (self);
+      selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown_rows)));
+      /* A selection that follows its item through a change of list reads every new item to
+       * find it: 100,000 rows from the file. The list starts unselected instead. */
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_single_selection_set_can_unselect (selection, TRUE);
+      gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (selection));
+    }
   self->filling = TRUE;
-  fill_filters (self);
-  gtk_list_box_select_row (self->view_list, gtk_list_box_get_row_at_index (self->view_list, 0));
+  if (lists)
+    fill_filters (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  first = first_shown_view (self);
+  gtk_list_box_select_row (self->view_list, first);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->filling = FALSE;
-  gtk_stack_set_visible_child_name (self->content_stack, "list");
-  _heed_window_run_query (self);
+  if (lists)
+    _heed_window_run_query (self);
+  else if (first != NULL)
+    on_view_list_row_activated_cb (self, first);
   gtk_stack_set_visible_child_name (self->main_stack, "practice");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.phone-log",
-                                 !heed_store_is_read_only (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback",
-                                 !heed_store_is_read_only (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-table",
-                                 !heed_store_is_read_only (self->store));
   _heed_window_update_header (self);
 
   if (heed_store_is_read_only (self->store) && heed_store_get_lock_holder (self->store) != NULL)
@@ -1028,6 +1077,7 @@ heed_window_dispose (GObject *object)
   HeedWindow *self = HEED_WINDOW (object);
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  _heed_window_finish_people (self);
   if (self->reveal_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->case_view), self->reveal_tick);
   self->reveal_tick = 0;
@@ -1087,6 +1137,14 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, to_filter);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, filter_problem);
   gtk_widget_class_bind_template_child (widget_class, HeedWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, person_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, person_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, person_name_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, person_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, signed_out_title);
+  gtk_widget_class_bind_template_child (widget_class, HeedWindow, signed_out_page);
   gtk_widget_class_bind_template_callback (widget_class, on_view_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -1097,6 +1155,7 @@ heed_window_class_init (HeedWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_case_page_changed_cb);
 
   _heed_window_class_add_actions (widget_class);
+  _heed_window_class_add_people_actions (widget_class);
 }
 
 static void
@@ -1140,6 +1199,7 @@ heed_window_init (HeedWindow *self)
                             G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   _heed_window_init_actions (self);
+  _heed_window_init_people (self);
 }
 
 HeedWindow *

@@ -75,9 +75,7 @@ _heed_store_audit (HeedStore   *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *hash = NULL;
-  /* On a server, the role the server says is signed in: the trail refuses another. */
-  const char *os_user = self->signed_in_role != NULL ? self->signed_in_role
-                                                     : g_get_user_name ();
+  const char *os_user = heed_store_get_account (self);
   g_autoptr(HeedDbStatement) stmt = NULL;
 
   /* On a server other seats append too: this transaction becomes the trail's only writer

@@ -63,7 +63,7 @@ heed_store_keep_form_draft (HeedStore   *self,
     {
       heed_db_statement_bind_text (stmt, "form", form);
       heed_db_statement_bind_int64 (stmt, "case", case_id);
-      heed_db_statement_bind_text (stmt, "user", g_get_user_name ());
+      heed_db_statement_bind_text (stmt, "user", heed_store_get_account (self));
     }
   heed_db_statement_bind_text (stmt, "title", title != NULL ? title : "");
   heed_db_statement_bind_text (stmt, "content", content);

@@ -68,6 +68,72 @@ heed_duty_holder_free (HeedDutyHolder *holder)
 /* The session: who the server says is signed in */
 
 gboolean
+heed_duties_allow (HeedDuties duties, HeedTask task)
+{
+  HeedDuties allowed = HEED_DUTY_MANAGER;
+
+  switch (task)
+    {
+    case HEED_TASK_SEE_LIST:
+      allowed |= HEED_DUTY_RECEPTION | HEED_DUTY_HANDLER;
+      break;
+    case HEED_TASK_LOG_FEEDBACK:
+      /* A handler's cases are the ones assigned to them: a new one is logged at reception. */
+      allowed |= HEED_DUTY_RECEPTION;
+      break;
+    case HEED_TASK_OPEN_CASES:
+    case HEED_TASK_SEE_PRACTICE_WORK:
+      allowed |= HEED_DUTY_HANDLER;
+      break;
+    case HEED_TASK_SEE_REPORTS:
+      /* A handler sees only their own cases: a report of those would mislead. */
+      allowed |= HEED_DUTY_READER;
+      break;
+    case HEED_TASK_RUN_PRACTICE:
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+  return (duties & allowed) != 0;
+}
+
+gboolean
+heed_store_may (HeedStore *self, HeedTask task)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  if (!_heed_store_is_server (self) || self->owner)
+    return TRUE;
+  return heed_duties_allow (self->duties, task);
+}
+
+/* The staff member mapped to the role signed in, named in the trail beside the role. */
+static gboolean
+load_session_staff (HeedStore *self, GError **error)
+{
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  HeedDbStep step;
+
+  if (self->schema_version < 8
+      || (!self->owner && (self->duties & (HEED_DUTY_ALL & ~HEED_DUTY_READER)) == 0))
+    return TRUE;
+  stmt = _heed_store_query (self,
+                            "SELECT name FROM staff WHERE login_role = CAST (session_user AS text)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  step = heed_db_statement_step (stmt, error);
+  if (step == HEED_DB_STEP_ERROR)
+    return FALSE;
+  if (step == HEED_DB_STEP_ROW)
+    {
+      g_free (self->staff_name);
+      self->staff_name = heed_db_statement_dup_column_text (stmt, 0);
+    }
+  heed_db_statement_reset (stmt);
+  return TRUE;
+}
+
+gboolean
 _heed_store_load_session (HeedStore *self, GError **error)
 {
   g_autoptr(HeedDbStatement) stmt = NULL;
@@ -123,7 +189,7 @@ _heed_store_load_session (HeedStore *self, GError **error)
 
       _heed_db_postgres_set_duties (self->conn, *ids != '\0' ? ids : _("none"));
     }
-  return TRUE;
+  return load_session_staff (self, error);
 }
 
 const char *

@@ -40,6 +40,22 @@ typedef struct {
 void heed_duty_holder_free (HeedDutyHolder *holder);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeedDutyHolder, heed_duty_holder_free)
 
+/* What a person may be offered in the window; the server enforces the same, whatever is offered. */
+typedef enum {
+  HEED_TASK_SEE_LIST,          /* the lists of feedback, a line a case */
+  HEED_TASK_LOG_FEEDBACK,      /* a phone call, a form, an import */
+  HEED_TASK_OPEN_CASES,        /* a case's page, in full */
+  HEED_TASK_SEE_PRACTICE_WORK, /* the action plans and the timeline of open cases */
+  HEED_TASK_SEE_REPORTS,       /* the annual report and the returns */
+  HEED_TASK_RUN_PRACTICE,      /* settings, staff, templates, backups, check, duties */
+} HeedTask;
+
+/* Whether @duties (any of them) allow @task. */
+gboolean heed_duties_allow (HeedDuties duties, HeedTask task);
+/* Whether the person signed in may do @task: always on a practice file, where the computer's
+ * account is the only gate, and for the database's owner. */
+gboolean heed_store_may (HeedStore *self, HeedTask task);
+
 /* The role the server says is signed in (session_user); NULL on a practice file. */
 const char *heed_store_get_signed_in_role (HeedStore *self);
 /* The signed-in role's duties (none on a file, and none for the owner, who needs none). */

@@ -140,8 +140,9 @@ heed_store_destroy_case (HeedStore   *self,
     heed_db_statement_bind_text (stmt, "kind", row->kind);
     heed_db_statement_bind_text (stmt, "closed", row->closed_on);
     heed_db_statement_bind_text (stmt, "now", now);
-    heed_db_statement_bind_text (stmt, "by", self->staff_name != NULL ? self->staff_name
-                                                                      : g_get_user_name ());
+    heed_db_statement_bind_text (stmt, "by", self->staff_name != NULL
+                                               ? self->staff_name
+                                               : heed_store_get_account (self));
     heed_db_statement_bind_text (stmt, "reason", clean);
     if (!_heed_store_run (stmt, error)
         || !_heed_store_audit_keyed (self, "add", "destroyed", row->reference, error))

@@ -1364,6 +1364,21 @@ heed_store_set_staff_name (HeedStore  *self,
   self->staff_name = g_strdup (name);
 }
 
+const char *
+heed_store_get_account (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  /* On a server, the role the server says is signed in: the trail refuses another. */
+  return self->signed_in_role != NULL ? self->signed_in_role : g_get_user_name ();
+}
+
+const char *
+heed_store_get_staff_name (HeedStore *self)
+{
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  return self->staff_name;
+}
+
 HeedCalendar *
 heed_store_get_calendar (HeedStore *self)
 {

@@ -129,6 +129,12 @@ const char     *heed_store_get_last_backup    (HeedStore *self);
 
 void            heed_store_set_staff_name     (HeedStore  *self,
                                                const char *name);
+/* Whom the trail and the drafts name: the role signed in on a server, the computer's account
+ * on a file. */
+const char     *heed_store_get_account        (HeedStore  *self);
+/* On a server, the staff member the signed-in role is mapped to (heed-cli grant --staff), or
+ * NULL; on a file, the one set above. */
+const char     *heed_store_get_staff_name     (HeedStore  *self);
 
 gboolean        heed_store_begin              (HeedStore  *self,
                                                GError    **error);
