@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "heed-access-group.h"
 #include "heed-case-element.h"
 #include "heed-case-item.h"
 #include "heed-case-page.h"
@@ -30,6 +31,7 @@
 #include "heed-survey-dialog.h"
 #include "heed-survey-response.h"
 #include "heed-staff-picker.h"
+#include "heed-store-duties.h"
 #include "heed-store-exchange.h"
 #include "heed-safe-output.h"
 #include "heed-store.h"
@@ -2381,6 +2383,240 @@ test_two_seats (void)
   heed_test_server_maintenance (sql);
 }
 
+
+static char *
+server_uri_as (const char *database,
+               const char *role)
+{
+  g_autofree char *host = g_uri_escape_string (g_getenv ("HEED_TEST_PG_HOST"), "/", FALSE);
+
+  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, host, role);
+}
+
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+view_shown (HeedWindow *window,
+            const char *label)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                               HEED_TYPE_WINDOW, "view_list"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (find_widget (row, is_label_text, label) != NULL)
+      return gtk_widget_get_visible (row);
+  g_assert_not_reached ();
+}
+
+static const char *
+person_shown (HeedWindow *window)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      HEED_TYPE_WINDOW,
+                                                                      "person_label")));
+}
+
+static gint64
+add_staff_member (HeedStore  *store,
+                  const char *name)
+{
+  g_autoptr(HeedStaff) staff = heed_staff_new ();
+
+  g_object_set (staff, "name", name, "active", TRUE, NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (staff), NULL));
+  return heed_record_get_id (HEED_RECORD (staff));
+}
+
+/* Reception and the practice manager signed in as themselves on one server practice: each
+ * window offers what the person's duties allow and says who is signed in; a confidential case
+ * is not in reception's list; the manager sets the idle time in Preferences, and a window
+ * left alone that long signs out, keeping what was typed for when its person signs back in. */
+static void
+test_duties (void)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *reception = NULL;
+  g_autofree char *manager = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *reception_uri = NULL;
+  g_autofree char *manager_uri = NULL;
+  g_autofree char *sign_out = NULL;
+  g_autoptr(HeedStore) owner = NULL;
+  g_autoptr(HeedCase) open_case = NULL;
+  g_autoptr(HeedCase) secret = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  HeedWindow *window;
+  HeedPreferencesWindow *preferences;
+  GtkWidget *access;
+  GtkWidget *main_stack;
+  HeedCasePage *page;
+  gint64 manager_staff;
+
+  if (!heed_test_have_server ())
+    {
+      heed_test_skip_without_server ();
+      return;
+    }
+  database = g_strdup_printf ("heed_duties_walk_%d", (int) getpid ());
+  reception = g_strdup_printf ("walk_reception_%d", (int) getpid ());
+  manager = g_strdup_printf ("walk_manager_%d", (int) getpid ());
+  sql = g_strdup_printf ("CREATE DATABASE %s", database);
+  heed_test_server_maintenance (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN", reception);
+  heed_test_server_maintenance (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN", manager);
+  heed_test_server_maintenance (sql);
+  uri = heed_test_server_uri (database);
+  reception_uri = server_uri_as (database, reception);
+  manager_uri = server_uri_as (database, manager);
+
+  owner = heed_store_create (uri, "Duties Surgery", HEED_NATION_ENGLAND, &error);
+  g_assert_no_error (error);
+  g_assert_true (heed_store_setup_duties (owner, &error));
+  g_assert_no_error (error);
+  g_assert_true (heed_store_grant_duty (owner, reception, HEED_DUTY_RECEPTION,
+                                        add_staff_member (owner, "Lucy Adams"), &error));
+  g_assert_no_error (error);
+  manager_staff = add_staff_member (owner, "Claire Whitmore");
+  g_assert_true (heed_store_grant_duty (owner, manager, HEED_DUTY_MANAGER, manager_staff,
+                                        &error));
+  g_assert_no_error (error);
+  open_case = heed_case_new ("complaint");
+  g_object_set (open_case, "channel", "phone", "received-at", "2026-12-01T09:30:00", "status",
+                "logged", "summary", "Waited an hour for a call back", NULL);
+  g_assert_true (heed_store_save (owner, HEED_RECORD (open_case), &error));
+  secret = heed_case_new ("complaint");
+  g_object_set (secret, "channel", "letter", "received-at", "2026-12-02T11:00:00", "status",
+                "logged", "summary", "About a named doctor", "confidential", TRUE, "handler",
+                manager_staff, NULL);
+  g_assert_true (heed_store_save (owner, HEED_RECORD (secret), &error));
+  g_assert_no_error (error);
+
+  /* Reception: the lists and the phone log; no case opened, no reports, no templates. */
+  window = heed_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, reception_uri));
+  iterate ();
+  g_assert_cmpstr (person_shown (window), ==, "Lucy Adams");
+  g_assert_cmpint (heed_window_get_n_cases (window), ==, 1);
+  g_assert_true (view_shown (window, "All Feedback"));
+  g_assert_true (view_shown (window, "Publicity"));
+  g_assert_false (view_shown (window, "Reports"));
+  g_assert_false (view_shown (window, "Timeline"));
+  g_assert_false (view_shown (window, "Action Plans"));
+  {
+    GtkWidget *phone = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                  HEED_TYPE_WINDOW,
+                                                                  "phone_log_button"));
+
+    g_assert_true (gtk_widget_get_visible (phone) && gtk_widget_get_sensitive (phone));
+  }
+  save_shot (GTK_WIDGET (window), "duties-reception");
+  g_assert_false (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (open_case))));
+  iterate ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_saying,
+                                 "Your duty (reception) shows the list only: the practice "
+                                 "manager or the case’s handler opens a case."));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  preferences = find_toplevel (HEED_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (preferences), HEED_TYPE_PREFERENCES_WINDOW, "name_row"))));
+  access = find_type (GTK_WIDGET (preferences), HEED_TYPE_ACCESS_GROUP);
+  g_assert_nonnull (access);
+  g_assert_false (gtk_widget_get_sensitive (find_row_titled (access,
+                                                             "Sign out when not used for")));
+  g_assert_null (find_row_titled (access, "Claire Whitmore"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* The manager: everything, the confidential case included, and who holds which duty. */
+  window = heed_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, manager_uri));
+  iterate ();
+  g_assert_cmpstr (person_shown (window), ==, "Claire Whitmore");
+  g_assert_cmpint (heed_window_get_n_cases (window), ==, 2);
+  g_assert_true (view_shown (window, "Reports"));
+  g_assert_true (view_shown (window, "Timeline"));
+  save_shot (GTK_WIDGET (window), "duties-manager");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  preferences = find_toplevel (HEED_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  access = find_type (GTK_WIDGET (preferences), HEED_TYPE_ACCESS_GROUP);
+  g_assert_nonnull (find_row_titled (access, "Lucy Adams"));
+  g_assert_nonnull (find_row_titled (access, "Claire Whitmore"));
+  /* Five minutes, the second choice after Never. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row_titled (access,
+                                                              "Sign out when not used for")),
+                              1);
+  sign_out = heed_store_dup_setting (owner, "sign-out-minutes");
+  g_assert_cmpstr (sign_out, ==, "5");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* Left alone: typing on a case is kept, and signing back in brings it back. */
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, manager_uri));
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (secret))));
+  page = HEED_CASE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                        "case_page"));
+  type_into (find_named (GTK_WIDGET (page), "description"), "Typed before a long phone call");
+  g_assert_false (heed_window_sign_out_if_idle (window, g_get_monotonic_time ()));
+  g_assert_true (heed_window_sign_out_if_idle (window, g_get_monotonic_time ()
+                                                       + 6 * 60 * G_USEC_PER_SEC));
+  iterate ();
+  main_stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                          "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "signed-out");
+  g_assert_null (heed_window_get_store (window));
+  save_shot (GTK_WIDGET (window), "duties-signed-out");
+  drafts = heed_store_list_form_drafts (owner, "case", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (((HeedFormDraft *) g_ptr_array_index (drafts, 0))->os_user, ==, manager);
+  g_assert_true (heed_window_open_server (window, manager_uri));
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (secret))));
+  g_assert_cmpstr (row_text (find_named (GTK_WIDGET (page), "description")), ==,
+                   "Typed before a long phone call");
+  g_assert_true (heed_case_page_get_changed (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  g_clear_object (&owner);
+  g_free (sql);
+  sql = g_strdup_printf ("DROP DATABASE %s", database);
+  heed_test_server_maintenance (sql);
+  {
+    const char *const roles[] = { "reception", "handler", "manager", "reader" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+      {
+        g_free (sql);
+        sql = g_strdup_printf ("DROP ROLE IF EXISTS heed_%s_%s", database, roles[i]);
+        heed_test_server_maintenance (sql);
+      }
+  }
+  g_free (sql);
+  sql = g_strdup_printf ("DROP ROLE %s, %s", reception, manager);
+  heed_test_server_maintenance (sql);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2418,6 +2654,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/page-problem", test_page_problem);
   g_test_add_func ("/ui/flow/button-names", test_button_names);
   g_test_add_func ("/ui/flow/two-seats", test_two_seats);
+  g_test_add_func ("/ui/flow/duties", test_duties);
 
   return g_test_run ();
 }

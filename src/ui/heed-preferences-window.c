@@ -10,7 +10,9 @@
 #include "heed-preferences-window.h"
 #include "heed-safe-output.h"
 #include "heed-record-dialog.h"
+#include "heed-access-group.h"
 #include "heed-staff.h"
+#include "heed-store-duties.h"
 #include "heed-store-exchange.h"
 #include "heed-validate.h"
 
@@ -34,6 +36,7 @@ struct _HeedPreferencesWindow
   GtkPicture          *logo_picture;
   GtkWidget           *remove_logo_button;
   AdwPreferencesGroup *staff_group;
+  AdwPreferencesPage  *staff_page;
   AdwEntryRow         *new_subject_row;
   AdwPreferencesGroup *subjects_group;
   AdwPreferencesGroup *retention_group;
@@ -51,6 +54,14 @@ struct _HeedPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (HeedPreferencesWindow, heed_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Only a manager changes the practice's settings, and not in a practice open read-only. */
+static gboolean
+may_change (HeedPreferencesWindow *self)
+{
+  return !heed_store_is_read_only (self->store)
+         && heed_store_may (self->store, HEED_TASK_RUN_PRACTICE);
+}
 
 static const char *const nations[] = { "england", "wales", "scotland", "northern-ireland" };
 static const char *const practice_types[] = { "gp", "dental" };
@@ -266,7 +277,7 @@ fill_subjects (HeedPreferencesWindow *self)
           gtk_widget_set_tooltip_text (remove, name);
           gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          gtk_widget_set_sensitive (remove, !heed_store_is_read_only (self->store));
+          gtk_widget_set_sensitive (remove, may_change (self));
           g_object_set_data_full (G_OBJECT (remove), "heed-code", g_strdup (code), g_free);
           g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_subject_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -394,7 +405,7 @@ fill_retention (HeedPreferencesWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
       gtk_widget_set_valign (destroy, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (destroy, "destructive-action");
-      gtk_widget_set_sensitive (destroy, !heed_store_is_read_only (self->store));
+      gtk_widget_set_sensitive (destroy, may_change (self));
       g_object_set_data_full (G_OBJECT (destroy), "heed-case", g_memdup2 (&id, sizeof id),
                               g_free);
       g_object_set_data_full (G_OBJECT (destroy), "heed-reference", g_strdup (row->reference),
@@ -479,7 +490,7 @@ fill_staff (HeedPreferencesWindow *self)
       g_object_set_data_full (G_OBJECT (row), "heed-staff", g_object_ref (record),
                               g_object_unref);
       g_signal_connect (row, "activated", G_CALLBACK (on_staff_row_activated_cb), self);
-      gtk_widget_set_sensitive (row, !heed_store_is_read_only (self->store));
+      gtk_widget_set_sensitive (row, may_change (self));
       adw_preferences_group_add (self->staff_group, row);
       g_ptr_array_add (self->staff_rows, row);
     }
@@ -682,6 +693,7 @@ heed_preferences_window_class_init (HeedPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, remove_logo_button);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, new_subject_row);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, subjects_group);
   gtk_widget_class_bind_template_child (widget_class, HeedPreferencesWindow, retention_group);
@@ -728,7 +740,8 @@ heed_preferences_window_new (GtkWindow *parent,
   self = g_object_new (HEED_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
-  read_only = heed_store_is_read_only (store);
+  /* Only a manager changes the practice's settings; anyone else may read them. */
+  read_only = heed_store_is_read_only (store) || !heed_store_may (store, HEED_TASK_RUN_PRACTICE);
 
   self->loading = TRUE;
   rows[0] = self->name_row;
@@ -762,6 +775,8 @@ heed_preferences_window_new (GtkWindow *parent,
 
   load_logo (self);
   fill_staff (self);
+  adw_preferences_page_add (self->staff_page,
+                            ADW_PREFERENCES_GROUP (heed_access_group_new (store)));
   fill_subjects (self);
   fill_retention (self);
   gtk_editable_set_editable (GTK_EDITABLE (self->new_subject_row), !read_only);

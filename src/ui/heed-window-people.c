@@ -179,14 +179,15 @@ _heed_window_sign_out (HeedWindow *self,
 }
 
 gboolean
-_heed_window_check_idle (HeedWindow *self,
-                         gint64      now)
+heed_window_sign_out_if_idle (HeedWindow *self,
+                              gint64      now)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   GtkWindow *active = application != NULL ? gtk_application_get_active_window (application)
                                           : NULL;
   g_autofree char *why = NULL;
 
+  g_return_val_if_fail (HEED_IS_WINDOW (self), FALSE);
   if (!on_server (self) || self->idle_minutes == 0)
     return FALSE;
   /* Someone at one of Heed's forms is using it, even if the window behind waits. */
@@ -208,7 +209,7 @@ _heed_window_check_idle (HeedWindow *self,
 static gboolean
 check_idle_cb (gpointer user_data)
 {
-  _heed_window_check_idle (HEED_WINDOW (user_data), g_get_monotonic_time ());
+  heed_window_sign_out_if_idle (HEED_WINDOW (user_data), g_get_monotonic_time ());
   return G_SOURCE_CONTINUE;
 }
 

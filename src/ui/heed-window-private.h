@@ -103,9 +103,6 @@ void     _heed_window_finish_people     (HeedWindow     *self);
 void     _heed_window_apply_duties      (HeedWindow     *self);
 void     _heed_window_sign_out          (HeedWindow     *self,
                                          const char     *why);
-/* Signs out when the practice's idle time has passed by @now (monotonic µs); TRUE if so. */
-gboolean _heed_window_check_idle        (HeedWindow     *self,
-                                         gint64          now);
 
 /* heed-window-actions.c */
 void     _heed_window_class_add_actions (GtkWidgetClass *widget_class);

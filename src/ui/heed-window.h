@@ -19,6 +19,11 @@ gboolean    heed_window_open_server  (HeedWindow *self,
                                       const char *shown);
 /* Opens the practice of last time, or shows the welcome page. */
 void        heed_window_open_last    (HeedWindow *self);
+/* On a practice server, signs out when the practice's idle time has passed by @now (a
+ * g_get_monotonic_time() value) since the last key, click or movement; TRUE if it did. The
+ * window's own timer calls it. */
+gboolean    heed_window_sign_out_if_idle (HeedWindow *self,
+                                          gint64      now);
 gint64      heed_window_get_n_cases  (HeedWindow *self);
 HeedStore  *heed_window_get_store    (HeedWindow *self);
 gboolean    heed_window_show_case    (HeedWindow *self,

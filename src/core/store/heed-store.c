@@ -1447,6 +1447,14 @@ _heed_store_check_setting (const char  *key,
                    _("The retention period must be a whole number of years from 1 to 100."));
       return FALSE;
     }
+  if (g_strcmp0 (key, "sign-out-minutes") == 0
+      && (value == NULL || !g_ascii_string_to_signed (value, 10, 0, 480, NULL, NULL)))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
+                   _("The time before signing out must be a whole number of minutes from 0 "
+                     "(never) to 480."));
+      return FALSE;
+    }
   /* The practice's name heads every letter and report, on one line. */
   if (g_strcmp0 (key, "name") == 0 && value != NULL && !heed_text_is_one_line (value))
     {
