@@ -226,6 +226,11 @@ heed_connect_dialog_set_signing_in (HeedConnectDialog *self,
   set_row (self->user_row, NULL);
   gtk_window_set_title (GTK_WINDOW (self), _("Sign In"));
   gtk_button_set_label (self->connect_button, _("_Sign In"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, 360);
+  /* Enter after the password signs in, as at any sign-in. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->connect_button));
+  adw_entry_row_set_activates_default (self->user_row, TRUE);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->password_row), TRUE);
   /* Translators: the practice's name */
   title = g_strdup_printf (_("Sign In to %s"), practice_name);
   adw_preferences_group_set_title (self->signing_in_group, title);
