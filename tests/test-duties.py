@@ -19,10 +19,13 @@ Prints TAP.
 - the trail refuses UPDATE, DELETE and TRUNCATE from every duty, and an entry naming anyone
   but the role signed in; check passes after all of it."""
 
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 HEED_CLI = sys.argv[1]
 PG_HOST = os.environ.get("HEED_TEST_PG_HOST", "")
@@ -36,6 +39,8 @@ results = []
 roles = []
 DATABASE = f"heed_duties_{os.getpid()}"
 CREATED = f"heed_duties_{os.getpid()}_made"
+WORK = tempfile.mkdtemp(prefix="heed-duties-")
+atexit.register(shutil.rmtree, WORK, True)
 
 
 def check(name, condition, detail=""):
@@ -265,7 +270,10 @@ try:
     proc = run("list", at(RDR))
     check("a reader's list is refused in one line", one_line_failure(proc, "reader"),
           proc.stderr)
-    for sql in ("SELECT * FROM cases", "SELECT * FROM people", "SELECT name FROM staff"):
+    for sql in ("SELECT * FROM cases", "SELECT * FROM people", "SELECT name FROM staff",
+                "SELECT summary FROM cases", "SELECT reference FROM cases",
+                "SELECT first_name, last_name FROM people", "SELECT * FROM events",
+                "SELECT * FROM letters", "SELECT description, finding FROM case_elements"):
         code, out, err = psql_as(RDR, sql)
         check(f"psql as a reader: {sql} is refused", code != 0 and "permission denied" in err,
               out + err)
@@ -273,6 +281,28 @@ try:
                                   "('0000-01-01', '9999-12-31')")
     check("psql as a reader: the reports' counts, all cases counted",
           code == 0 and out == str(len(everything) + 1), out + err)
+
+    for year in ("2025", "2026"):
+        report = {}
+        for who, where in (("reader", at(RDR)), ("owner", OWNER)):
+            out_csv = os.path.join(WORK, f"report-{who}-{year}.csv")
+            proc = run("report", where, "--year", year, "--format", "csv", "-o", out_csv)
+            report[who] = (proc.returncode, open(out_csv).read() if proc.returncode == 0
+                           else proc.stderr)
+        check(f"a reader's annual report for {year} counts what the owner's does, "
+              "confidential cases included",
+              report["reader"][0] == 0 and report["reader"] == report["owner"],
+              str(report["reader"])[:300])
+    out_pdf = os.path.join(WORK, "report-reader.pdf")
+    proc = run("report", at(RDR), "--year", "2026", "--format", "pdf", "-o", out_pdf)
+    text = subprocess.run(["pdftotext", out_pdf, "-"], capture_output=True,
+                          text=True).stdout if proc.returncode == 0 else ""
+    names = [n for n in owner("SELECT string_agg (last_name, ' ') FROM people "
+                              "WHERE last_name IS NOT NULL").split() if len(n) > 2]
+    check("a reader's annual report names nobody",
+          proc.returncode == 0 and "Complaints and feedback" in text
+          and not any(re.search(rf"\b{re.escape(n)}\b", text) for n in names),
+          proc.stderr + str([n for n in names if n in text]))
 
     # The manager.
     proc = run("list", at(MGR))

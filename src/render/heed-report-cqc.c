@@ -53,6 +53,16 @@ add_log (HeedDocument      *document,
   };
 
   heed_report_doc_add_heading (document, 2, _("Each complaint"));
+  if (heed_report_figures_is_log_withheld (figures))
+    {
+      heed_report_doc_add_paragraph (document, _("The line for each complaint is left out: it "
+                                                 "is made from the complaints’ own words, "
+                                                 "which a reader’s duty does not show. The "
+                                                 "practice manager can make the report with "
+                                                 "it."),
+                                     HEED_TEXT_PLAIN);
+      return;
+    }
   if (log->len == 0)
     {
       heed_report_doc_add_paragraph (document, _("No complaints were received in this period."),

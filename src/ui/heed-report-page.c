@@ -13,6 +13,7 @@
 #include "heed-report-ko41b.h"
 #include "heed-report-page.h"
 #include "heed-report-pdf.h"
+#include "heed-store-duties.h"
 #include "heed-validate.h"
 
 /* The annual report for a financial year, as it will print, ready to save as PDF for the
@@ -83,7 +84,10 @@ heed_report_page_set_year (HeedReportPage *self,
   g_clear_object (&self->figures);
   self->figures = figures;
   self->year = year;
-  gtk_widget_set_visible (self->importance_button, TRUE);
+  /* The matters of general importance are the practice's own words: a manager writes them. */
+  gtk_widget_set_visible (self->importance_button,
+                          !heed_store_is_read_only (self->store)
+                          && heed_store_may (self->store, HEED_TASK_RUN_PRACTICE));
   flow = heed_report_pdf_new_flow (figures);
   description = g_strdup_printf (_("The annual report for 1 April %d to 31 March %d"), year,
                                  year + 1);

@@ -583,21 +583,15 @@ show_practice_timeline (HeedWindow *self)
 static int
 earliest_year (HeedWindow *self)
 {
-  g_autoptr(HeedCaseQuery) query = heed_case_query_new ();
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(HeedCaseRow) row = NULL;
+  g_autofree char *first = heed_store_dup_first_received (self->store, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int year = g_date_time_get_year (now);
 
-  query->newest_first = FALSE;
-  ids = heed_store_query_case_ids (self->store, query, NULL);
-  if (ids != NULL && ids->len > 0)
-    row = heed_store_load_case_row (self->store, g_array_index (ids, gint64, 0), NULL);
-  if (row != NULL && row->received != NULL)
+  if (first != NULL && strlen (first) >= 7)
     {
-      year = (int) g_ascii_strtoll (row->received, NULL, 10);
+      year = (int) g_ascii_strtoll (first, NULL, 10);
       /* Financial years start in April. */
-      if (strlen (row->received) >= 7 && strncmp (row->received + 5, "04", 2) < 0)
+      if (strncmp (first + 5, "04", 2) < 0)
         year--;
     }
   return year;

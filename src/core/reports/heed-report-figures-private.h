@@ -30,6 +30,7 @@ struct _HeedReportFigures
   GPtrArray      *tables;   /* HeedReportTable* */
   GPtrArray      *items[HEED_REPORT_N_ITEM_LISTS];
   GPtrArray      *log;      /* HeedReportLogLine* */
+  gboolean        log_withheld; /* made by a reader, who may not read the cases' words */
   char           *general_importance; /* as the practice wrote it for the period, or NULL */
 };
 

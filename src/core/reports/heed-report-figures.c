@@ -15,6 +15,7 @@
 #include "heed-person.h"
 #include "heed-safe-output.h"
 #include "heed-staff.h"
+#include "heed-store-duties.h"
 #include "heed-store-figures.h"
 #include "heed-validate.h"
 
@@ -1633,7 +1634,10 @@ heed_report_figures_compute (HeedStore    *store,
     ok = _heed_report_scan_cases (store, &self->previous_from, to, annual_count_case, &a, error);
   if (ok)
     build_annual_tables (&a);
-  if (ok)
+  /* A line for each complaint is made from its own words, its people's names taken out: one
+   * whose duty shows no case's words (a reader) gets the report without those lines. */
+  self->log_withheld = !heed_store_may (store, HEED_TASK_OPEN_CASES);
+  if (ok && !self->log_withheld)
     ok = build_log (&a, error);
   g_ptr_array_unref (a.pending);
   self->general_importance = heed_store_dup_report_summary (store, from, to);
@@ -1793,6 +1797,13 @@ heed_report_figures_get_log (HeedReportFigures *self)
 {
   g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), NULL);
   return self->log;
+}
+
+gboolean
+heed_report_figures_is_log_withheld (HeedReportFigures *self)
+{
+  g_return_val_if_fail (HEED_IS_REPORT_FIGURES (self), FALSE);
+  return self->log_withheld;
 }
 
 gboolean

@@ -156,6 +156,9 @@ char              *heed_report_figures_dup_general_importance_draft (HeedReportF
 /* The annual figures' log of complaints received in the period, oldest first: borrowed array
  * of HeedReportLogLine*. Empty for the KO41(b). */
 GPtrArray         *heed_report_figures_get_log       (HeedReportFigures  *self);
+/* Whether the log was left out: the report was made by someone whose duty shows no case's
+ * own words (a reader on a practice server). */
+gboolean           heed_report_figures_is_log_withheld (HeedReportFigures *self);
 /* Borrowed array of HeedReportItem*. */
 GPtrArray         *heed_report_figures_get_items     (HeedReportFigures  *self,
                                                       HeedReportItemList  list);

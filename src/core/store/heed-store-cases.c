@@ -528,6 +528,26 @@ count_row (const HeedCaseRow *row,
   return TRUE;
 }
 
+char *
+heed_store_dup_first_received (HeedStore  *self,
+                               GError    **error)
+{
+  g_autoptr(HeedDbStatement) stmt = NULL;
+  char *first = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+
+  stmt = _heed_store_query (self,
+                            "SELECT min (received_at) FROM cases WHERE status != 'draft'",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  if (heed_db_statement_step (stmt, error) == HEED_DB_STEP_ROW)
+    first = heed_db_statement_dup_column_text (stmt, 0);
+  heed_db_statement_reset (stmt);
+  return first;
+}
+
 gint64
 heed_store_count_cases (HeedStore      *self,
                         HeedCaseQuery  *query,

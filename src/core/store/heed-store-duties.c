@@ -356,6 +356,40 @@ static const struct {
   { HEED_DUTY_MANAGER, "GRANT INSERT ON destroyed TO {role}" },
   { HEED_DUTY_MANAGER, "GRANT SELECT ON audit TO {role}" },
   { HEED_DUTY_READER, "GRANT EXECUTE ON FUNCTION heed_report_counts (text, text) TO {role}" },
+  /* What the annual report and the returns count, and the learning they publish: no name, no
+   * words of a complaint, no investigation. The date of birth of the person affected gives
+   * the report's age bands. */
+  { HEED_DUTY_READER,
+    "GRANT SELECT (id, kind, channel, status, track, received_at, acknowledged_on, "
+    "agreed_response_date, responded_on, closed_on, stage2_on, extended, oral_resolved, "
+    "outcome, ombudsman_referred, ombudsman_status, ombudsman_decision, ombudsman_decided, "
+    "ombudsman_complied, general_importance, on_behalf, subject, publication_approved, "
+    "in_report, you_said, we_did, lessons, care, remedy_apology, remedy_explanation, "
+    "remedy_action, remedy_financial, affected, complainant) ON cases TO {role}" },
+  { HEED_DUTY_READER, "GRANT SELECT (id, date_of_birth) ON people TO {role}" },
+  { HEED_DUTY_READER,
+    "GRANT SELECT (id, \"case\", position, subject, staff_group) ON case_elements TO {role}" },
+  { HEED_DUTY_READER, "GRANT SELECT (id, answers, responded_on) ON survey_responses TO {role}" },
+  { HEED_DUTY_READER,
+    "GRANT SELECT (id, \"case\", description, due_date, start_date, completed_on, owner, "
+    "impact) ON actions TO {role}" },
+  { HEED_DUTY_READER, "GRANT SELECT (id, role) ON staff TO {role}" },
+  { HEED_DUTY_READER, "GRANT SELECT ON report_summaries TO {role}" },
+};
+
+/* The rows a reader counts: every case (a confidential one is counted too, by the columns
+ * above alone), and the practice's own actions and survey answers. Made again each time, so
+ * a practice set up before they existed gets them. */
+static const char *const reader_policies[] = {
+  "DROP POLICY IF EXISTS cases_reader ON cases",
+  "CREATE POLICY cases_reader ON cases FOR SELECT USING ((SELECT public.heed_has_duty "
+  "('reader')))",
+  "DROP POLICY IF EXISTS actions_reader ON actions",
+  "CREATE POLICY actions_reader ON actions FOR SELECT USING ((SELECT public.heed_has_duty "
+  "('reader')))",
+  "DROP POLICY IF EXISTS survey_responses_reader ON survey_responses",
+  "CREATE POLICY survey_responses_reader ON survey_responses FOR SELECT USING ((SELECT "
+  "public.heed_has_duty ('reader')))",
 };
 
 static gboolean
@@ -386,6 +420,10 @@ setup_duties (HeedStore *self, GError **error)
       if ((privileges[p].to & (1 << i)) != 0
           && !exec_for_role (self, privileges[p].sql, quoted[i], error))
         return FALSE;
+
+  for (guint p = 0; p < G_N_ELEMENTS (reader_policies); p++)
+    if (!heed_db_exec (self->conn, reader_policies[p], error))
+      return FALSE;
 
   /* A manager gives and takes the other duties; only the owner gives the manager's. */
   for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)

@@ -269,6 +269,10 @@ GArray         *heed_store_query_case_ids     (HeedStore        *self,
 HeedCaseRow    *heed_store_load_case_row      (HeedStore        *self,
                                                gint64            id,
                                                GError          **error);
+/* When the first feedback (not a draft) was received, as stored (YYYY-MM-DD…); NULL when there
+ * is none. Readable with any duty, a reader's included. */
+char           *heed_store_dup_first_received (HeedStore        *self,
+                                               GError          **error);
 gint64          heed_store_count_cases        (HeedStore        *self,
                                                HeedCaseQuery    *query,
                                                GError          **error);
