@@ -49,16 +49,23 @@ heed_test_server_missing (const char *test_path)
   return TRUE;
 }
 
+/* The URI of @database on the run's cluster, signed in as @role. */
+static inline char *
+heed_test_server_uri_as (const char *database,
+                         const char *role)
+{
+  g_autofree char *host = g_uri_escape_string (g_getenv ("HEED_TEST_PG_HOST"), "/", FALSE);
+  g_autofree char *user = g_uri_escape_string (role, NULL, FALSE);
+
+  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, host, user);
+}
+
 static inline char *
 heed_test_server_uri (const char *database)
 {
-  g_autofree char *host = g_uri_escape_string (g_getenv ("HEED_TEST_PG_HOST"), "/", FALSE);
-  g_autofree char *user = g_uri_escape_string (g_getenv ("HEED_TEST_PG_USER") != NULL
-                                                 ? g_getenv ("HEED_TEST_PG_USER")
-                                                 : "heed",
-                                               NULL, FALSE);
-
-  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, host, user);
+  return heed_test_server_uri_as (database, g_getenv ("HEED_TEST_PG_USER") != NULL
+                                              ? g_getenv ("HEED_TEST_PG_USER")
+                                              : "heed");
 }
 
 /* Runs @sql on the cluster's maintenance database (making and dropping test databases). */

@@ -2384,15 +2384,6 @@ test_two_seats (void)
 }
 
 
-static char *
-server_uri_as (const char *database,
-               const char *role)
-{
-  g_autofree char *host = g_uri_escape_string (g_getenv ("HEED_TEST_PG_HOST"), "/", FALSE);
-
-  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, host, role);
-}
-
 static gboolean
 is_label_text (GtkWidget     *widget,
                gconstpointer  text)
@@ -2477,8 +2468,8 @@ test_duties (void)
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN", manager);
   heed_test_server_maintenance (sql);
   uri = heed_test_server_uri (database);
-  reception_uri = server_uri_as (database, reception);
-  manager_uri = server_uri_as (database, manager);
+  reception_uri = heed_test_server_uri_as (database, reception);
+  manager_uri = heed_test_server_uri_as (database, manager);
 
   owner = heed_store_create (uri, "Duties Surgery", HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);

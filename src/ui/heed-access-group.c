@@ -35,8 +35,6 @@ static const char *const duty_labels[] = {
   N_("Reader: the reports only"),
 };
 
-static const char *const duty_ids[] = { "reception", "handler", "manager", "reader" };
-
 static void
 show_problem (HeedAccessGroup *self,
               const char      *message)
@@ -171,9 +169,10 @@ on_grant_response_cb (AdwMessageDialog *dialog,
   guint duty = gtk_drop_down_get_selected (form->duty);
   guint staff = gtk_drop_down_get_selected (form->staff);
 
-  if (g_strcmp0 (response, "give") != 0 || duty >= G_N_ELEMENTS (duty_ids))
+  if (g_strcmp0 (response, "give") != 0 || duty >= G_N_ELEMENTS (duty_labels))
     return;
-  heed_access_group_grant (self, gtk_editable_get_text (form->role), duty_ids[duty],
+  heed_access_group_grant (self, gtk_editable_get_text (form->role),
+                           heed_duty_get_id ((HeedDuties) (1 << duty)),
                            staff < form->staff_ids->len
                            ? g_array_index (form->staff_ids, gint64, staff) : 0);
 }
@@ -267,7 +266,7 @@ static void
 build_for_server (HeedAccessGroup *self)
 {
   g_autoptr(GtkStringList) times = gtk_string_list_new (NULL);
-  g_autofree char *kept = heed_store_dup_setting (self->store, "sign-out-minutes");
+  guint kept = heed_store_get_sign_out_minutes (self->store);
   gboolean manages = heed_store_may (self->store, HEED_TASK_RUN_PRACTICE);
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
@@ -304,7 +303,7 @@ build_for_server (HeedAccessGroup *self)
   self->loading = TRUE;
   adw_combo_row_set_model (self->sign_out_row, G_LIST_MODEL (times));
   for (guint i = 0; i < G_N_ELEMENTS (sign_out_minutes); i++)
-    if (kept != NULL && g_ascii_strtoull (kept, NULL, 10) == sign_out_minutes[i])
+    if (kept == sign_out_minutes[i])
       adw_combo_row_set_selected (self->sign_out_row, i);
   self->loading = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_out_row),

@@ -19,25 +19,10 @@
 
 #define IDLE_CHECK_SECONDS 15
 
-/* The longest a practice may set (eight hours: a working day). */
-#define MAX_SIGN_OUT_MINUTES 480
-
 static gboolean
 on_server (HeedWindow *self)
 {
   return self->store != NULL && heed_store_is_on_server (self->store);
-}
-
-static guint
-read_sign_out_minutes (HeedStore *store)
-{
-  g_autofree char *value = heed_store_dup_setting (store, "sign-out-minutes");
-  guint64 minutes = 0;
-
-  if (value == NULL
-      || !g_ascii_string_to_unsigned (value, 10, 0, MAX_SIGN_OUT_MINUTES, &minutes, NULL))
-    return 0;
-  return (guint) minutes;
 }
 
 static void
@@ -115,7 +100,7 @@ _heed_window_apply_duties (HeedWindow *self)
   gtk_widget_action_set_enabled (widget, "win.sign-out", on_server (self));
   update_person_button (self);
 
-  self->idle_minutes = on_server (self) ? read_sign_out_minutes (self->store) : 0;
+  self->idle_minutes = heed_store_get_sign_out_minutes (self->store);
   self->last_input = g_get_monotonic_time ();
 }
 

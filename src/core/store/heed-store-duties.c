@@ -106,6 +106,23 @@ heed_store_may (HeedStore *self, HeedTask task)
   return heed_duties_allow (self->duties, task);
 }
 
+guint
+heed_store_get_sign_out_minutes (HeedStore *self)
+{
+  g_autofree char *value = NULL;
+  guint64          minutes = 0;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), 0);
+  if (!_heed_store_is_server (self))
+    return 0;
+  value = heed_store_dup_setting (self, "sign-out-minutes");
+  if (value == NULL
+      || !g_ascii_string_to_unsigned (value, 10, 0, HEED_STORE_MAX_SIGN_OUT_MINUTES, &minutes,
+                                      NULL))
+    return 0;
+  return (guint) minutes;
+}
+
 /* The staff member mapped to the role signed in, named in the trail beside the role. */
 static gboolean
 load_session_staff (HeedStore *self, GError **error)

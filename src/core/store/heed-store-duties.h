@@ -56,6 +56,10 @@ gboolean heed_duties_allow (HeedDuties duties, HeedTask task);
  * account is the only gate, and for the database's owner. */
 gboolean heed_store_may (HeedStore *self, HeedTask task);
 
+/* How long a window may be left unused before it signs out, in minutes (the practice's
+ * "sign-out-minutes"); 0 for never, and on a practice file, which has no sign-in. */
+guint heed_store_get_sign_out_minutes (HeedStore *self);
+
 /* The role the server says is signed in (session_user); NULL on a practice file. */
 const char *heed_store_get_signed_in_role (HeedStore *self);
 /* The signed-in role's duties (none on a file, and none for the owner, who needs none). */

@@ -1448,11 +1448,14 @@ _heed_store_check_setting (const char  *key,
       return FALSE;
     }
   if (g_strcmp0 (key, "sign-out-minutes") == 0
-      && (value == NULL || !g_ascii_string_to_signed (value, 10, 0, 480, NULL, NULL)))
+      && (value == NULL
+          || !g_ascii_string_to_unsigned (value, 10, 0, HEED_STORE_MAX_SIGN_OUT_MINUTES, NULL,
+                                          NULL)))
     {
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID,
                    _("The time before signing out must be a whole number of minutes from 0 "
-                     "(never) to 480."));
+                     "(never) to %d."),
+                   HEED_STORE_MAX_SIGN_OUT_MINUTES);
       return FALSE;
     }
   /* The practice's name heads every letter and report, on one line. */

@@ -129,6 +129,10 @@ const char     *heed_store_get_last_backup    (HeedStore *self);
 
 void            heed_store_set_staff_name     (HeedStore  *self,
                                                const char *name);
+/* The longest a practice may leave an unused window signed in ("sign-out-minutes"): a
+ * working day. */
+#define HEED_STORE_MAX_SIGN_OUT_MINUTES 480
+
 /* Whom the trail and the drafts name: the role signed in on a server, the computer's account
  * on a file. */
 const char     *heed_store_get_account        (HeedStore  *self);
