@@ -108,9 +108,9 @@ if not PG_HOST:
 
 try:
     pid = os.getpid()
-    REC, HAND, HAND2, MGR, RDR, NEWBIE, NODUTY = (f"duty_{name}_{pid}" for name in (
-        "rec", "hand", "hand2", "mgr", "rdr", "newbie", "noduty"))
-    for role in (REC, HAND, HAND2, MGR, RDR, NEWBIE, NODUTY):
+    REC, REC2, HAND, HAND2, MGR, RDR, NEWBIE, NODUTY = (f"duty_{name}_{pid}" for name in (
+        "rec", "rectwo", "hand", "hand2", "mgr", "rdr", "newbie", "noduty"))
+    for role in (REC, REC2, HAND, HAND2, MGR, RDR, NEWBIE, NODUTY):
         owner(f'CREATE ROLE "{role}" LOGIN', "postgres")
         roles.append(role)
     for database in (DATABASE, CREATED):
@@ -183,7 +183,7 @@ try:
           after.stdout)
 
     # The duties.
-    for args in ((REC, "reception"), (HAND, "handler", "--staff", STAFF),
+    for args in ((REC, "reception"), (REC2, "reception"), (HAND, "handler", "--staff", STAFF),
                  (HAND2, "handler", "--staff", STAFF2), (MGR, "manager", "--staff",
                                                          MANAGER_STAFF), (RDR, "reader")):
         proc = run("grant", OWNER, *args)
@@ -238,6 +238,39 @@ try:
     code, out, err = psql_as(REC, "SELECT count (*) FROM cases")
     check("psql as reception: the list's rows are the cases that are not confidential",
           code == 0 and out == str(len(not_confidential) + 1), out + err)
+
+    # People are seen with their cases.
+    for who, surname, seen in ((REC, "Ode", "1"), (REC, "Quill", "0"), (HAND, "Quill", "1"),
+                               (HAND2, "Quill", "0"), (MGR, "Quill", "1")):
+        code, out, err = psql_as(who, f"SELECT count (*) FROM people "
+                                      f"WHERE last_name = '{surname}'")
+        check(f"psql as {who.split('_')[1]}: {surname}, "
+              f"{'seen' if seen == '1' else 'not seen'} with "
+              f"{'the confidential case' if surname == 'Quill' else 'the case they logged'}",
+              code == 0 and out == seen, out + err)
+    code, out, err = psql_as(REC, "SELECT count (*) FROM people")
+    seen = owner("SELECT count (*) FROM people p WHERE p.id IN (SELECT complainant FROM cases "
+                 "WHERE NOT confidential) OR NOT heed_person_in_use (p.id)")
+    check("psql as reception: the people are those of the cases it sees", code == 0
+          and out == seen and int(seen) < int(owner("SELECT count (*) FROM people")),
+          f"{out} {seen} {err}")
+
+    # Typing not yet saved is its typist's alone.
+    code, out, err = psql_as(REC, "INSERT INTO form_drafts (form, title, content, os_user, "
+                                  "updated_at) VALUES ('feedback', 'Complaint from Ann Lee', "
+                                  f"'[feedback]', '{REC}', '2026-12-08T09:00:00Z')")
+    check("psql as reception: keeps a draft of its own", code == 0, err)
+    code, out, err = psql_as(REC, "SELECT count (*) FROM form_drafts")
+    check("… and reads it back", code == 0 and out == "1", out + err)
+    for who in (REC2, MGR, HAND):
+        code, out, err = psql_as(who, "SELECT count (*) FROM form_drafts")
+        check(f"psql as {who.split('_')[1]}: another person's draft gives nothing",
+              code == 0 and out == "0", out + err)
+    code, out, err = psql_as(REC2, "INSERT INTO form_drafts (form, title, content, os_user, "
+                                   "updated_at) VALUES ('feedback', 'x', 'x', "
+                                   f"'{REC}', '2026-12-08T09:00:00Z')")
+    check("psql as reception: a draft in another's name is refused", code != 0
+          and "row-level security" in err, err)
 
     # Handlers.
     proc = run("list", at(HAND))
@@ -304,10 +337,25 @@ try:
           and not any(re.search(rf"\b{re.escape(n)}\b", text) for n in names),
           proc.stderr + str([n for n in names if n in text]))
 
+    # A handler's own call is theirs to handle.
+    proc = run("add", at(HAND), "--kind", "concern", "--channel", "in-person", "--surname",
+               "Vane", "--summary", "Raised at the end of an appointment")
+    HLOGGED = proc.stdout.strip()
+    check("a handler logs feedback with heed-cli", proc.returncode == 0
+          and re.fullmatch(r"[A-Z]+-\d{4}-\d{3,}", HLOGGED), proc.stderr)
+    check("… and the case is theirs to handle", owner(
+        f"SELECT handler FROM cases WHERE reference = '{HLOGGED}'") == STAFF, HLOGGED)
+    proc = run("show", at(HAND), HLOGGED)
+    check("… which they see in full", proc.returncode == 0 and "Vane" in proc.stdout,
+          proc.stdout + proc.stderr)
+    code, out, err = psql_as(HAND2, f"SELECT count (*) FROM cases WHERE reference = "
+                                    f"'{HLOGGED}'")
+    check("… and another handler does not", code == 0 and out == "0", out + err)
+
     # The manager.
     proc = run("list", at(MGR))
     check("a manager lists every case", proc.returncode == 0
-          and listed(proc) == sorted(everything + [LOGGED]), proc.stderr)
+          and listed(proc) == sorted(everything + [LOGGED, HLOGGED]), proc.stderr)
     proc = run("show", at(MGR), CONF2)
     check("… confidential ones included", proc.returncode == 0, proc.stderr)
     code, out, err = psql_as(MGR, "SELECT count (*) FROM events")

@@ -78,8 +78,8 @@ heed_duties_allow (HeedDuties duties, HeedTask task)
       allowed |= HEED_DUTY_RECEPTION | HEED_DUTY_HANDLER;
       break;
     case HEED_TASK_LOG_FEEDBACK:
-      /* A handler's cases are the ones assigned to them: a new one is logged at reception. */
-      allowed |= HEED_DUTY_RECEPTION;
+      /* A handler's own call is theirs to handle (_heed_store_default_handler). */
+      allowed |= HEED_DUTY_RECEPTION | HEED_DUTY_HANDLER;
       break;
     case HEED_TASK_OPEN_CASES:
     case HEED_TASK_SEE_PRACTICE_WORK:
@@ -104,6 +104,16 @@ heed_store_may (HeedStore *self, HeedTask task)
   if (!_heed_store_is_server (self) || self->owner)
     return TRUE;
   return heed_duties_allow (self->duties, task);
+}
+
+gint64
+_heed_store_default_handler (HeedStore *self)
+{
+  if (!_heed_store_is_server (self) || self->owner
+      || (self->duties & (HEED_DUTY_MANAGER | HEED_DUTY_RECEPTION)) != 0
+      || (self->duties & HEED_DUTY_HANDLER) == 0)
+    return 0;
+  return self->session_staff;
 }
 
 guint
@@ -134,7 +144,8 @@ load_session_staff (HeedStore *self, GError **error)
       || (!self->owner && (self->duties & (HEED_DUTY_ALL & ~HEED_DUTY_READER)) == 0))
     return TRUE;
   stmt = _heed_store_query (self,
-                            "SELECT name FROM staff WHERE login_role = CAST (session_user AS text)",
+                            "SELECT name, id FROM staff "
+                            "WHERE login_role = CAST (session_user AS text)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -145,6 +156,7 @@ load_session_staff (HeedStore *self, GError **error)
     {
       g_free (self->staff_name);
       self->staff_name = heed_db_statement_dup_column_text (stmt, 0);
+      self->session_staff = heed_db_statement_column_int64 (stmt, 1);
     }
   heed_db_statement_reset (stmt);
   return TRUE;
@@ -157,6 +169,7 @@ _heed_store_load_session (HeedStore *self, GError **error)
   HeedDbStep step;
 
   g_clear_pointer (&self->signed_in_role, g_free);
+  self->session_staff = 0;
   self->owner = FALSE;
   self->duties = HEED_DUTY_NONE;
   if (!_heed_store_is_server (self))
@@ -394,10 +407,19 @@ static const struct {
   { HEED_DUTY_READER, "GRANT SELECT ON report_summaries TO {role}" },
 };
 
-/* The rows a reader counts: every case (a confidential one is counted too, by the columns
- * above alone), and the practice's own actions and survey answers. Made again each time, so
- * a practice set up before they existed gets them. */
-static const char *const reader_policies[] = {
+/* Rows, beyond those the migration limits (migrations/postgres/0008-duties.sql). Made again
+ * each time, so a practice set up before they existed gets them.
+ *
+ * The reader counts every case (a confidential one too, by the columns granted above alone),
+ * and the practice's own actions and survey answers.
+ *
+ * Someone's typing (form_drafts) is theirs alone: another person at the same computer, even
+ * with the same duty, is never offered it.
+ *
+ * A person's row is seen with the cases it belongs to; one that belongs to none yet (just
+ * added, before its case) by whoever may log feedback, so that adding it can read back its
+ * id. */
+static const char *const row_policies[] = {
   "DROP POLICY IF EXISTS cases_reader ON cases",
   "CREATE POLICY cases_reader ON cases FOR SELECT USING ((SELECT public.heed_has_duty "
   "('reader')))",
@@ -407,6 +429,42 @@ static const char *const reader_policies[] = {
   "DROP POLICY IF EXISTS survey_responses_reader ON survey_responses",
   "CREATE POLICY survey_responses_reader ON survey_responses FOR SELECT USING ((SELECT "
   "public.heed_has_duty ('reader')))",
+  "DROP POLICY IF EXISTS form_drafts_with_case ON form_drafts",
+  "DROP POLICY IF EXISTS form_drafts_own ON form_drafts",
+  "CREATE POLICY form_drafts_own ON form_drafts USING (os_user = CAST (session_user AS text) "
+  "AND (case_id IS NULL OR case_id IN (SELECT id FROM cases)))",
+  "CREATE OR REPLACE FUNCTION heed_person_in_use (person bigint) RETURNS boolean LANGUAGE sql "
+  "STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ "
+  "SELECT EXISTS (SELECT 1 FROM public.cases c WHERE c.complainant = person) "
+  "OR EXISTS (SELECT 1 FROM public.cases c WHERE c.affected = person) "
+  "OR EXISTS (SELECT 1 FROM public.letters l WHERE l.recipient = person) $$",
+  "REVOKE ALL ON FUNCTION heed_person_in_use (bigint) FROM PUBLIC",
+  "ALTER TABLE people ENABLE ROW LEVEL SECURITY",
+  "DROP POLICY IF EXISTS people_manager ON people",
+  "DROP POLICY IF EXISTS people_handler ON people",
+  "DROP POLICY IF EXISTS people_reception ON people",
+  "DROP POLICY IF EXISTS people_reader ON people",
+};
+
+/* The people policies, one for each duty's role ({role}), since each may read only some of
+ * the columns that say which cases a person belongs to. */
+static const struct {
+  HeedDuties  to;
+  const char *sql;
+} people_policies[] = {
+  { HEED_DUTY_RECEPTION | HEED_DUTY_HANDLER | HEED_DUTY_MANAGER,
+    "GRANT EXECUTE ON FUNCTION heed_person_in_use (bigint) TO {role}" },
+  { HEED_DUTY_MANAGER, "CREATE POLICY people_manager ON people TO {role} USING (true)" },
+  { HEED_DUTY_HANDLER,
+    "CREATE POLICY people_handler ON people TO {role} USING (id IN (SELECT complainant FROM "
+    "cases) OR id IN (SELECT affected FROM cases) OR id IN (SELECT recipient FROM letters) "
+    "OR NOT public.heed_person_in_use (id))" },
+  { HEED_DUTY_RECEPTION,
+    "CREATE POLICY people_reception ON people TO {role} USING (id IN (SELECT complainant FROM "
+    "cases) OR NOT public.heed_person_in_use (id))" },
+  { HEED_DUTY_READER,
+    "CREATE POLICY people_reader ON people FOR SELECT TO {role} USING (id IN (SELECT affected "
+    "FROM cases) OR id IN (SELECT complainant FROM cases))" },
 };
 
 static gboolean
@@ -438,9 +496,14 @@ setup_duties (HeedStore *self, GError **error)
           && !exec_for_role (self, privileges[p].sql, quoted[i], error))
         return FALSE;
 
-  for (guint p = 0; p < G_N_ELEMENTS (reader_policies); p++)
-    if (!heed_db_exec (self->conn, reader_policies[p], error))
+  for (guint p = 0; p < G_N_ELEMENTS (row_policies); p++)
+    if (!heed_db_exec (self->conn, row_policies[p], error))
       return FALSE;
+  for (guint p = 0; p < G_N_ELEMENTS (people_policies); p++)
+    for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)
+      if ((people_policies[p].to & (1 << i)) != 0
+          && !exec_for_role (self, people_policies[p].sql, quoted[i], error))
+        return FALSE;
 
   /* A manager gives and takes the other duties; only the owner gives the manager's. */
   for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)

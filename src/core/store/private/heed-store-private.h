@@ -36,6 +36,7 @@ struct _HeedStore
   gboolean        from_elsewhere; /* while telling of another seat's change */
 
   char           *staff_name;
+  gint64          session_staff; /* on a server, the staff member mapped to the role, or 0 */
   char           *signed_in_role; /* on a server, session_user: whom the trail names */
   gboolean        owner;        /* the signed-in role owns the practice's database */
   guint           duties;       /* HeedDuties of the signed-in role */
@@ -73,6 +74,9 @@ HeedDbStatement *_heed_store_query         (HeedStore   *self,
 gboolean      _heed_store_run              (HeedDbStatement *stmt,
                                             GError         **error);
 gboolean      _heed_store_is_server        (HeedStore   *self);
+/* The handler a new case takes when the person logging it may see only their own cases (a
+ * handler with no other duty): their own staff member; 0 for everyone else. */
+gint64        _heed_store_default_handler  (HeedStore   *self);
 /* heed_store_open() of a location already parsed (a server's password kept in it). */
 HeedStore    *_heed_store_open_at          (HeedLocation        *location,
                                             HeedStoreOpenFlags   flags,
