@@ -20,6 +20,7 @@ Prints TAP.
   but the role signed in; check passes after all of it."""
 
 import atexit
+import hashlib
 import os
 import re
 import shutil
@@ -389,6 +390,21 @@ try:
                                       "'edit', 'cases', '', '')")
         check(f"psql as {who.split('_')[1]}: an entry naming another is refused",
               code != 0 and "must name the role signed in" in err, err)
+    for who in (REC, HAND, MGR, RDR):
+        code, out, err = psql_as(who, "INSERT INTO audit (at, os_user, action, tbl, prev_hash, "
+                                      f"hash) SELECT '2026-01-01T00:00:00Z', '{who}', 'edit', "
+                                      "'cases', hash, repeat ('0', 64) FROM audit "
+                                      "ORDER BY id DESC LIMIT 1")
+        check(f"psql as {who.split('_')[1]}: an entry in their own name with a made-up hash "
+              "is refused", code != 0 and "chain onto the trail" in err, err)
+    head = owner("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
+    forged = hashlib.sha256("\x1f".join(["0" * 64, "2026-01-01T00:00:00Z", REC, "", "edit",
+                                         "cases", "0", ""]).encode() + b"\x1f").hexdigest()
+    code, out, err = psql_as(REC, "INSERT INTO audit (at, os_user, action, tbl, row_id, "
+                                  f"prev_hash, hash) VALUES ('2026-01-01T00:00:00Z', '{REC}', "
+                                  f"'edit', 'cases', 0, '{'0' * 64}', '{forged}')")
+    check("psql as reception: an entry hashed right but chained onto another head is refused",
+          code != 0 and "chain onto the trail" in err and head != "0" * 64, err)
     count = owner("SELECT count (*) FROM audit")
     code, out, err = psql_as(REC, "SELECT * FROM audit")
     check("psql as reception: the trail's entries are not to be read",

@@ -416,6 +416,10 @@ static const struct {
  * Someone's typing (form_drafts) is theirs alone: another person at the same computer, even
  * with the same duty, is never offered it.
  *
+ * An entry added to the trail by anyone but the owner must name the role signed in and
+ * chain onto the trail's head with the hash Heed would give it (heed-store-audit.c), so no
+ * duty can break the chain for everyone after them.
+ *
  * A person's row is seen with the cases it belongs to; one that belongs to none yet (just
  * added, before its case) by whoever may log feedback, so that adding it can read back its
  * id. */
@@ -429,6 +433,31 @@ static const char *const row_policies[] = {
   "DROP POLICY IF EXISTS survey_responses_reader ON survey_responses",
   "CREATE POLICY survey_responses_reader ON survey_responses FOR SELECT USING ((SELECT "
   "public.heed_has_duty ('reader')))",
+  "CREATE OR REPLACE FUNCTION audit_signed () RETURNS trigger LANGUAGE plpgsql "
+  "SET search_path = pg_catalog, pg_temp AS $$ "
+  "DECLARE head record; "
+  "BEGIN "
+  "  IF pg_has_role (session_user, (SELECT d.datdba FROM pg_database d "
+  "                                  WHERE d.datname = current_database ()), 'MEMBER') THEN "
+  "    RETURN NEW; "
+  "  END IF; "
+  "  IF NEW.os_user IS DISTINCT FROM CAST (session_user AS text) THEN "
+  "    RAISE EXCEPTION USING ERRCODE = 'HE001', "
+  "      MESSAGE = 'a trail entry must name the role signed in'; "
+  "  END IF; "
+  "  SELECT a.id, a.hash INTO head FROM public.audit a ORDER BY a.id DESC LIMIT 1; "
+  "  IF NEW.id <= coalesce (head.id, 0) OR NEW.prev_hash IS DISTINCT FROM coalesce (head.hash, '') "
+  "     OR NEW.hash IS DISTINCT FROM encode (sha256 (convert_to ("
+  "          coalesce (NEW.prev_hash, '') || chr (31) || coalesce (NEW.at, '') || chr (31) "
+  "          || coalesce (NEW.os_user, '') || chr (31) || coalesce (NEW.staff, '') || chr (31) "
+  "          || coalesce (NEW.action, '') || chr (31) || coalesce (NEW.tbl, '') || chr (31) "
+  "          || CAST (coalesce (NEW.row_id, 0) AS text) || chr (31) "
+  "          || coalesce (NEW.detail, '') || chr (31), 'UTF8')), 'hex') THEN "
+  "    RAISE EXCEPTION USING ERRCODE = 'HE001', "
+  "      MESSAGE = 'a trail entry must chain onto the trail''s head'; "
+  "  END IF; "
+  "  RETURN NEW; "
+  "END $$",
   "DROP POLICY IF EXISTS form_drafts_with_case ON form_drafts",
   "DROP POLICY IF EXISTS form_drafts_own ON form_drafts",
   "CREATE POLICY form_drafts_own ON form_drafts USING (os_user = CAST (session_user AS text) "
