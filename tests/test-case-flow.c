@@ -2434,6 +2434,7 @@ test_duties (void)
   g_autofree char *database = NULL;
   g_autofree char *reception = NULL;
   g_autofree char *manager = NULL;
+  g_autofree char *handler = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *reception_uri = NULL;
@@ -2450,6 +2451,7 @@ test_duties (void)
   GtkWidget *main_stack;
   HeedCasePage *page;
   gint64 manager_staff;
+  gint64 handler_staff;
 
   if (!heed_test_have_server ())
     {
@@ -2459,6 +2461,7 @@ test_duties (void)
   database = g_strdup_printf ("heed_duties_walk_%d", (int) getpid ());
   reception = g_strdup_printf ("walk_reception_%d", (int) getpid ());
   manager = g_strdup_printf ("walk_manager_%d", (int) getpid ());
+  handler = g_strdup_printf ("walk_handler_%d", (int) getpid ());
   sql = g_strdup_printf ("CREATE DATABASE %s", database);
   heed_test_server_maintenance (sql);
   g_free (sql);
@@ -2466,6 +2469,9 @@ test_duties (void)
   heed_test_server_maintenance (sql);
   g_free (sql);
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN", manager);
+  heed_test_server_maintenance (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN", handler);
   heed_test_server_maintenance (sql);
   uri = heed_test_server_uri (database);
   reception_uri = heed_test_server_uri_as (database, reception);
@@ -2479,6 +2485,7 @@ test_duties (void)
                                         add_staff_member (owner, "Lucy Adams"), &error));
   g_assert_no_error (error);
   manager_staff = add_staff_member (owner, "Claire Whitmore");
+  handler_staff = add_staff_member (owner, "Dr Amelia Hart");
   g_assert_true (heed_store_grant_duty (owner, manager, HEED_DUTY_MANAGER, manager_staff,
                                         &error));
   g_assert_no_error (error);
@@ -2556,6 +2563,54 @@ test_duties (void)
                               1);
   sign_out = heed_store_dup_setting (owner, "sign-out-minutes");
   g_assert_cmpstr (sign_out, ==, "5");
+  /* Give a Duty as a manager does: the person's user name, the duty, their staff member. */
+  g_assert_null (find_row_titled (access, "Dr Amelia Hart"));
+  gtk_widget_activate_action (access, "access.give-duty", NULL);
+  iterate ();
+  {
+    AdwMessageDialog *give = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *user;
+    GtkDropDown *duty;
+    GtkDropDown *member;
+    GListModel *names;
+    g_autoptr(GPtrArray) holders = NULL;
+    gboolean given = FALSE;
+
+    g_assert_nonnull (give);
+    user = find_type (GTK_WIDGET (give), GTK_TYPE_ENTRY);
+    g_assert_nonnull (user);
+    duty = GTK_DROP_DOWN (gtk_widget_get_next_sibling (user));
+    member = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (duty)));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (user), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "User name on the server");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (duty), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Duty");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (member), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Member of staff");
+    gtk_editable_set_text (GTK_EDITABLE (user), handler);
+    gtk_drop_down_set_selected (duty, 1);
+    names = gtk_drop_down_get_model (member);
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      {
+        g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+        if (g_strcmp0 (gtk_string_object_get_string (name), "Dr Amelia Hart") == 0)
+          gtk_drop_down_set_selected (member, i);
+      }
+    adw_message_dialog_response (give, "give");
+    iterate ();
+    holders = heed_store_list_duties (owner, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < holders->len; i++)
+      {
+        HeedDutyHolder *holder = g_ptr_array_index (holders, i);
+
+        if (g_strcmp0 (holder->role, handler) == 0)
+          given = holder->duties == HEED_DUTY_HANDLER && holder->staff_id == handler_staff;
+      }
+    g_assert_true (given);
+    g_assert_nonnull (find_row_titled (access, "Dr Amelia Hart"));
+  }
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -2604,8 +2659,74 @@ test_duties (void)
       }
   }
   g_free (sql);
-  sql = g_strdup_printf ("DROP ROLE %s, %s", reception, manager);
+  sql = g_strdup_printf ("DROP ROLE %s, %s, %s", reception, manager, handler);
   heed_test_server_maintenance (sql);
+}
+
+/* On a practice file the computer's account is the only gate: Switch Person chooses who of the
+ * staff is working here, and the trail names them beside that account. */
+static void
+test_file_staff (void)
+{
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) logged = heed_case_new ("complaint");
+  g_autofree char *named = NULL;
+  HeedWindow *window = heed_window_new (application);
+  AdwMessageDialog *choose;
+  GtkDropDown *choice;
+  GListModel *names;
+
+  add_staff_member (store, "Priya Shah");
+  g_clear_object (&store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_cmpstr (person_shown (window), ==, g_get_real_name ());
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-person", NULL);
+  iterate ();
+  choose = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (choose);
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (choose));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Member of staff");
+  names = gtk_drop_down_get_model (choice);
+  /* Nobody in particular first, then the active staff. */
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (name), "Priya Shah") == 0)
+        gtk_drop_down_set_selected (choice, i);
+    }
+  adw_message_dialog_response (choose, "choose");
+  iterate ();
+  g_assert_cmpstr (person_shown (window), ==, "Priya Shah");
+
+  g_object_set (logged, "channel", "phone", "received-at", "2026-12-07T09:00:00", "summary",
+                "Logged by whoever was chosen", NULL);
+  g_assert_true (heed_store_save (heed_window_get_store (window), HEED_RECORD (logged), NULL));
+  named = heed_test_sql_text (path, "SELECT staff || ' / ' || os_user FROM audit "
+                                    "ORDER BY id DESC LIMIT 1");
+  g_assert_true (g_str_has_prefix (named, "Priya Shah / "));
+  g_assert_cmpstr (named + strlen ("Priya Shah / "), ==, g_get_user_name ());
+
+  /* Nobody in particular again: the computer's account alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-person", NULL);
+  iterate ();
+  choose = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (choose));
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), !=, 0);
+  gtk_drop_down_set_selected (choice, 0);
+  adw_message_dialog_response (choose, "choose");
+  iterate ();
+  g_assert_null (heed_store_get_staff_name (heed_window_get_store (window)));
+  g_assert_cmpstr (person_shown (window), ==, g_get_real_name ());
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
 }
 
 int
@@ -2646,6 +2767,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/button-names", test_button_names);
   g_test_add_func ("/ui/flow/two-seats", test_two_seats);
   g_test_add_func ("/ui/flow/duties", test_duties);
+  g_test_add_func ("/ui/flow/file-staff", test_file_staff);
 
   return g_test_run ();
 }
