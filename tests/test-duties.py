@@ -424,6 +424,21 @@ try:
     check("… and says who owns the trail", f"belongs to {PG_USER}" in proc.stdout, proc.stdout)
     proc = run("check", at(MGR))
     check("a manager's check passes too", proc.returncode == 0, proc.stdout + proc.stderr)
+
+    # A backup put back over the practice keeps everyone's duties.
+    backup = os.path.join(WORK, "duties-backup.heed")
+    proc = run("backup", OWNER, backup)
+    check("backup of a practice with duties", proc.returncode == 0, proc.stderr)
+    proc = run("restore", backup, OWNER, "--force")
+    check("restore --force over it", proc.returncode == 0, proc.stdout + proc.stderr)
+    proc = run("list", at(HAND))
+    check("… and a handler still lists only their cases", proc.returncode == 0
+          and listed(proc) == sorted(mine + [HLOGGED]), proc.stdout + proc.stderr)
+    code, out, err = psql_as(REC2, f"SELECT reference FROM cases WHERE reference = '{CONF}'")
+    check("… reception still sees no confidential case", code == 0 and out == "", out + err)
+    code, out, err = psql_as(REC2, "UPDATE audit SET detail = 'rewritten'")
+    check("… and the trail is still append-only", code != 0 and "permission denied" in err,
+          err)
 except Exception as exception:  # noqa: BLE001 - report, then clean up
     check("the test ran to its end", False, repr(exception))
 finally:

@@ -232,6 +232,62 @@ try:
     check("… which lists what the practice held",
           run("list", location(restored), "--format", "csv").stdout == on_file["list"])
 
+    # Restoring over a server practice: refused without --force, while anyone is connected,
+    # and to anyone but the database's owner; with --force, all of it replaced at once.
+    proc = run("add", location(restored), "--kind", "complaint", "--channel", "phone",
+               "--summary", "Logged after the backup", "--surname", "Later")
+    later = proc.stdout.strip()
+    check("a case logged after the backup", proc.returncode == 0 and later, proc.stderr)
+    proc = run("restore", backup, location(restored))
+    check("restore over a server practice without --force: refused in one line naming --force",
+          proc.returncode != 0 and len(proc.stderr.splitlines()) == 1
+          and "--force" in proc.stderr, proc.stderr)
+    seat = subprocess.Popen([os.path.join(PG_BIN, "psql"), "-X", "-q", "-h", PG_HOST, "-U",
+                             PG_USER, "-d", restored, "-c", "SELECT pg_sleep (60)"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    try:
+        for _ in range(200):
+            if psql(restored, "SELECT count (*) FROM pg_stat_activity WHERE datname = "
+                              "current_database () AND pid <> pg_backend_pid () AND backend_type = 'client backend'") != "0":
+                break
+            time.sleep(0.05)
+        proc = run("restore", backup, location(restored), "--force")
+        check("restore --force while another seat is connected: refused in one line",
+              proc.returncode != 0 and len(proc.stderr.splitlines()) == 1
+              and "still connected" in proc.stderr, proc.stderr)
+    finally:
+        seat.kill()
+        seat.wait()
+        # The server would keep the seat's backend until its sleep ends.
+        psql(restored, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity "
+                       "WHERE datname = current_database () AND pid <> pg_backend_pid ()")
+    check("… and nothing was changed", later in run("list", location(restored)).stdout)
+    stranger = f"heed_stranger_{os.getpid()}"
+    psql("postgres", f'CREATE ROLE "{stranger}" LOGIN')
+    try:
+        psql(restored, f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{stranger}"')
+        proc = run("restore", backup, f"postgresql://{stranger}@/{restored}?host={PG_HOST}",
+                   "--force")
+        check("restore --force by a role that does not own the database: refused in one line",
+              proc.returncode != 0 and len(proc.stderr.splitlines()) == 1
+              and "owner" in proc.stderr, proc.stderr)
+    finally:
+        psql(restored, f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{stranger}"')
+        psql("postgres", f'DROP ROLE "{stranger}"')
+    for _ in range(200):
+        if psql(restored, "SELECT count (*) FROM pg_stat_activity WHERE datname = "
+                          "current_database () AND pid <> pg_backend_pid () AND backend_type = 'client backend'") == "0":
+            break
+        time.sleep(0.05)
+    proc = run("restore", backup, location(restored), "--force")
+    check("restore --force by the owner, nobody connected", proc.returncode == 0,
+          proc.stdout + proc.stderr)
+    listing = run("list", location(restored), "--format", "csv").stdout
+    check("… puts back what the backup held, the later case gone",
+          listing == on_file["list"] and later not in listing, listing[:300])
+    proc = run("check", location(restored))
+    check("… and the practice checks", proc.returncode == 0, proc.stdout + proc.stderr)
+
     # A password given in the location is used, never shown.
     secret = "Sekr1t-pass-7781"
     outputs = []

@@ -887,7 +887,7 @@ command_restore (int    argc,
   gboolean force = FALSE;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
-    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing practice file"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing practice"), NULL },
     { NULL }
   };
 

@@ -808,11 +808,11 @@ heed_window_restore_backup (HeedWindow  *self,
     }
   if (heed_store_is_on_server (self->store))
     {
-      /* Replacing a database others are working in is the server's administrator's job. */
+      /* Replacing a database others are working in is for its owner, once nobody is. */
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
-                   _("A practice on a server is restored by its administrator, into a new "
-                     "empty database: heed-cli restore BACKUP postgresql://SERVER/DATABASE. "
-                     "Everyone then connects to that database."));
+                   _("A practice on a server is put back by the database’s owner once "
+                     "everyone has closed Heed, this window too: heed-cli restore BACKUP "
+                     "postgresql://SERVER/DATABASE --force."));
       return FALSE;
     }
   /* A backup that fails its check is refused before anything is closed or copied. */

@@ -9,6 +9,7 @@
 #include "heed-db-migrations.h"
 #include "heed-db-private.h"
 #include "heed-safe-output.h"
+#include "heed-store-duties.h"
 #include "heed-store-private.h"
 
 /* A whole practice copied from one location to another — a file to a server, a server to a
@@ -411,6 +412,126 @@ copy_to_server (HeedStore     *self,
     return FALSE;
   heed_db_close (dest);
   return check_copy (location, error);
+}
+
+/* The first column of the first row of @sql on @db, as a number (a count, a yes or no). */
+static gboolean
+query_int64 (HeedDb      *db,
+             const char  *sql,
+             gint64      *value,
+             GError     **error)
+{
+  g_autoptr(HeedDbStatement) stmt = heed_db_prepare (db, sql, error);
+
+  if (stmt == NULL || heed_db_statement_step (stmt, error) != HEED_DB_STEP_ROW)
+    return FALSE;
+  *value = heed_db_statement_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Whether the practice's database may be replaced now: by its owner, with nobody else
+ * connected (a seat working in it would lose what it saves meanwhile). */
+static gboolean
+may_replace_on_server (HeedDb        *dest,
+                       HeedLocation  *location,
+                       GError       **error)
+{
+  g_autofree char *display = heed_location_dup_display (location);
+  gint64 owner = 0, others = 0;
+
+  if (!query_int64 (dest,
+                    "SELECT CAST (pg_has_role (session_user, d.datdba, 'MEMBER') AS integer) "
+                    "FROM pg_database d WHERE d.datname = current_database ()",
+                    &owner, error))
+    return FALSE;
+  if (!owner)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED,
+                   _("Only the owner of the database “%s” may replace its practice with a "
+                     "backup."),
+                   display);
+      return FALSE;
+    }
+  if (!query_int64 (dest,
+                    "SELECT count (*) FROM pg_stat_activity WHERE datname = current_database () "
+                    "AND pid <> pg_backend_pid () AND backend_type = 'client backend'",
+                    &others, error))
+    return FALSE;
+  if (others > 0)
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_BUSY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Someone is still connected to “%s” (%d connection). Restoring "
+                                "would throw away what they save: everyone closes Heed first. "
+                                "Nothing was changed.",
+                                "Someone is still connected to “%s” (%d connections). Restoring "
+                                "would throw away what they save: everyone closes Heed first. "
+                                "Nothing was changed.",
+                                (gulong) others),
+                   display, (int) others);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The duties' privileges and row policies, given again to the group roles that outlived the
+ * schema they were on. */
+static gboolean
+give_duties_again (HeedLocation  *location,
+                   GError       **error)
+{
+  g_autoptr(HeedStore) restored = _heed_store_open_at (location, HEED_STORE_OPEN_DEFAULT, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (restored == NULL)
+    return FALSE;
+  if (!heed_store_setup_duties (restored, &local_error))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The backup was restored, but its duties were not given again (%s); "
+                     "heed-cli grant, run by a role that may make roles, gives them."),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_heed_store_replace_on_server (HeedStore     *source,
+                               HeedLocation  *location,
+                               GError       **error)
+{
+  g_autoptr(HeedDb) dest = NULL;
+  gint64 had_duties = 0;
+
+  dest = heed_db_open (location, HEED_DB_OPEN_DEFAULT, error);
+  if (dest == NULL || !may_replace_on_server (dest, location, error)
+      || !query_int64 (dest,
+                       "SELECT count (*) FROM pg_roles WHERE rolname IN ('heed_' || "
+                       "current_database () || '_reception', 'heed_' || current_database () "
+                       "|| '_handler', 'heed_' || current_database () || '_manager', 'heed_' "
+                       "|| current_database () || '_reader')",
+                       &had_duties, error))
+    return FALSE;
+  /* All or nothing: the practice's schema made again and filled from the backup in one
+   * transaction, so a failure leaves the practice as it was. The duties' group roles are the
+   * server's, not the schema's, and outlive it; their privileges are given again after. */
+  if (!heed_db_begin (dest, HEED_DB_BEGIN_WRITE, error))
+    return FALSE;
+  if (!heed_db_exec (dest, "DROP SCHEMA public CASCADE", error)
+      || !heed_db_exec (dest, "CREATE SCHEMA public", error)
+      || !heed_db_exec (dest, "GRANT USAGE ON SCHEMA public TO PUBLIC", error)
+      || !heed_db_migrate (dest, NULL, error) || !copy_rows (source->conn, dest, error)
+      || !heed_db_commit (dest, error))
+    {
+      if (heed_db_get_transaction_depth (dest) > 0)
+        heed_db_rollback (dest);
+      return FALSE;
+    }
+  heed_db_close (dest);
+  if (!check_copy (location, error))
+    return FALSE;
+  return !had_duties || give_duties_again (location, error);
 }
 
 gboolean

@@ -1959,12 +1959,32 @@ heed_store_restore (const char  *backup,
   target = heed_location_parse (destination, error);
   if (target == NULL)
     return FALSE;
-  /* Onto a server: into an empty database only. Replacing a server's practice would throw
-   * away what every seat has saved since; that is for its administrator, with dropdb. */
+  /* Onto a server: into an empty database, or with --force over its practice, by the
+   * database's owner once no seat is connected (what every seat saved since is lost). */
   if (heed_location_is_server (target))
     {
       source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, error);
-      return source != NULL && heed_store_copy (source, destination, error);
+      if (source == NULL)
+        return FALSE;
+      if (force)
+        return _heed_store_replace_on_server (source, target, error);
+      if (!heed_store_copy (source, destination, &local_error))
+        {
+          g_autofree char *display = heed_location_dup_display (target);
+
+          if (!g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
+                       _("“%s” already holds a practice. Restoring would replace it, and what "
+                         "everyone saved since the backup; once everyone has closed Heed, "
+                         "the database’s owner may use --force."),
+                       display);
+          return FALSE;
+        }
+      return TRUE;
     }
   source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY | HEED_STORE_OPEN_ANY_VERSION,
                             &local_error);

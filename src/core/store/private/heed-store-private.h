@@ -78,6 +78,11 @@ gboolean      _heed_store_is_server        (HeedStore   *self);
  * handler with no other duty): their own staff member; 0 for everyone else. */
 gint64        _heed_store_default_handler  (HeedStore   *self);
 /* heed_store_open() of a location already parsed (a server's password kept in it). */
+/* Replaces the practice in the server database at @location with @source's, all or nothing:
+ * by the database's owner, with nobody else connected. */
+gboolean      _heed_store_replace_on_server (HeedStore    *source,
+                                             HeedLocation *location,
+                                             GError      **error);
 HeedStore    *_heed_store_open_at          (HeedLocation        *location,
                                             HeedStoreOpenFlags   flags,
                                             GError             **error);
