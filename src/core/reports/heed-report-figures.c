@@ -810,30 +810,34 @@ scrub (const char *text,
   return g_steal_pointer (&out);
 }
 
+/* The words of a person's names worth taking out of a published line. */
 static void
-add_person_names (GPtrArray  *names,
-                  HeedStore  *store,
-                  gint64      person_id)
+add_name_words (GPtrArray  *names,
+                const char *value)
 {
-  static const guint fields[] = {
-    HEED_PERSON_FIRST_NAME, HEED_PERSON_LAST_NAME, HEED_PERSON_KNOWN_AS,
-  };
-  g_autoptr(HeedRecord) person = NULL;
+  g_auto(GStrv) words = value != NULL ? g_strsplit_set (value, " ,", -1) : NULL;
 
-  if (person_id <= 0)
-    return;
-  person = heed_store_load (store, HEED_TYPE_PERSON, person_id, NULL);
-  if (person == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint w = 0; words != NULL && words[w] != NULL; w++)
+    if (g_utf8_strlen (words[w], -1) >= 2)
+      g_ptr_array_add (names, g_strdup (words[w]));
+}
+
+/* A subject's label, read once for the whole log. */
+static const char *
+subject_label (Annual     *a,
+               GHashTable *labels,
+               const char *code)
+{
+  char *label = g_hash_table_lookup (labels, code);
+
+  if (label == NULL)
     {
-      const char *value = heed_record_get_text (person, fields[i]);
-      g_auto(GStrv) words = value != NULL ? g_strsplit_set (value, " ,", -1) : NULL;
-
-      for (guint w = 0; words != NULL && words[w] != NULL; w++)
-        if (g_utf8_strlen (words[w], -1) >= 2)
-          g_ptr_array_add (names, g_strdup (words[w]));
+      label = heed_store_dup_category_label (a->store, "subject", code);
+      if (label == NULL)
+        label = g_strdup (code);
+      g_hash_table_insert (labels, g_strdup (code), label);
     }
+  return label;
 }
 
 /* The log lines, from what the scan kept and each complaint's parts and actions. */
@@ -844,8 +848,21 @@ build_log (Annual  *a,
   HeedReportFigures *self = a->self;
   g_autoptr(GPtrArray) staff = heed_store_list (a->store, HEED_TYPE_STAFF, 0, error);
   g_autoptr(GPtrArray) staff_names = NULL;
+  g_autoptr(GHashTable) details = NULL;
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autofree char *start = heed_format_date_iso (&a->from[0]);
+  g_autofree char *end = NULL;
+  GDate after = a->to[0];
 
   if (staff == NULL)
+    return FALSE;
+  /* Every complaint's people, elements and actions at once: on a server, one round trip
+   * for each complaint's would be most of the report's time. */
+  g_date_add_days (&after, 1);
+  end = heed_format_date_iso (&after);
+  details = heed_store_map_log_details (a->store, start, end, error);
+  if (details == NULL)
     return FALSE;
   staff_names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < staff->len; i++)
@@ -862,10 +879,10 @@ build_log (Annual  *a,
     {
       LogPending *p = g_ptr_array_index (a->pending, i);
       HeedReportLogLine *line = g_new0 (HeedReportLogLine, 1);
-      g_autoptr(GPtrArray) elements = NULL;
-      g_autoptr(GPtrArray) actions = NULL;
+      HeedFiguresLogDetail *detail = g_hash_table_lookup (details, &p->id);
+      GPtrArray *elements = detail != NULL ? detail->subjects : none;
+      GPtrArray *actions = detail != NULL ? detail->actions : none;
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(HeedRecord) kase = NULL;
       g_autoptr(GString) subjects = g_string_new (NULL);
       g_autoptr(GString) done = g_string_new (NULL);
       g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -879,41 +896,28 @@ build_log (Annual  *a,
         line->outcome = g_strdup (heed_case_outcome_get_label (p->outcome));
       g_ptr_array_add (self->log, line);
 
-      kase = heed_store_load (a->store, HEED_TYPE_CASE, p->id, error);
-      elements = kase != NULL ? heed_store_list (a->store, HEED_TYPE_CASE_ELEMENT, p->id, error)
-                              : NULL;
-      actions = elements != NULL ? heed_store_list (a->store, HEED_TYPE_ACTION, p->id, error)
-                                 : NULL;
-      if (actions == NULL)
-        return FALSE;
-      add_person_names (names, a->store, heed_record_get_int (kase, HEED_CASE_COMPLAINANT));
-      add_person_names (names, a->store, heed_record_get_int (kase, HEED_CASE_AFFECTED));
+      for (guint n = 0; detail != NULL && n < detail->names->len; n++)
+        add_name_words (names, g_ptr_array_index (detail->names, n));
       for (guint n = 0; n < staff_names->len; n++)
         g_ptr_array_add (names, g_strdup (g_ptr_array_index (staff_names, n)));
 
       for (guint e = 0; e <= elements->len; e++)
         {
-          const char *code = e < elements->len
-                             ? heed_record_get_text (g_ptr_array_index (elements, e),
-                                                     HEED_CASE_ELEMENT_SUBJECT)
-                             : (subjects->len == 0 ? p->subject : NULL);
-          g_autofree char *label = NULL;
+          const char *code = e < elements->len ? g_ptr_array_index (elements, e)
+                                               : (subjects->len == 0 ? p->subject : NULL);
 
-          if (code == NULL || g_hash_table_contains (seen, code))
+          if (code == NULL || code[0] == '\0' || g_hash_table_contains (seen, code))
             continue;
           g_hash_table_add (seen, (gpointer) code);
-          label = heed_store_dup_category_label (a->store, "subject", code);
           g_string_append_printf (subjects, "%s%s", subjects->len > 0 ? "; " : "",
-                                  label != NULL ? label : code);
+                                  subject_label (a, labels, code));
         }
       line->subject = subjects->len > 0 ? g_strdup (subjects->str) : NULL;
       line->learning = scrub (p->lessons, names);
       line->approved = p->approved;
       for (guint n = 0; p->approved && n < actions->len; n++)
         {
-          g_autofree char *text = scrub (heed_record_get_text (g_ptr_array_index (actions, n),
-                                                               HEED_ACTION_DESCRIPTION),
-                                         names);
+          g_autofree char *text = scrub (g_ptr_array_index (actions, n), names);
 
           if (text != NULL)
             g_string_append_printf (done, "%s%s", done->len > 0 ? "\n" : "", text);

@@ -177,6 +177,102 @@ heed_store_list_complaint_aspects (HeedStore  *self,
   return g_steal_pointer (&aspects);
 }
 
+void
+heed_figures_log_detail_free (HeedFiguresLogDetail *detail)
+{
+  if (detail == NULL)
+    return;
+  g_ptr_array_unref (detail->names);
+  g_ptr_array_unref (detail->subjects);
+  g_ptr_array_unref (detail->actions);
+  g_free (detail);
+}
+
+static HeedFiguresLogDetail *
+log_detail_for (GHashTable *details, gint64 case_id)
+{
+  HeedFiguresLogDetail *detail = g_hash_table_lookup (details, &case_id);
+
+  if (detail == NULL)
+    {
+      detail = g_new0 (HeedFiguresLogDetail, 1);
+      detail->names = g_ptr_array_new_with_free_func (g_free);
+      detail->subjects = g_ptr_array_new_with_free_func (g_free);
+      detail->actions = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (details, g_memdup2 (&case_id, sizeof case_id), detail);
+    }
+  return detail;
+}
+
+static void
+add_log_names (HeedDbStatement *stmt, gpointer data)
+{
+  HeedFiguresLogDetail *detail = log_detail_for (data, heed_db_statement_column_int64 (stmt, 0));
+
+  for (int column = 2; column <= 4; column++)
+    g_ptr_array_add (detail->names, heed_db_statement_dup_column_text (stmt, column));
+}
+
+static void
+add_log_subject (HeedDbStatement *stmt, gpointer data)
+{
+  HeedFiguresLogDetail *detail = log_detail_for (data, heed_db_statement_column_int64 (stmt, 0));
+
+  g_ptr_array_add (detail->subjects, heed_db_statement_dup_column_text (stmt, 1));
+}
+
+static void
+add_log_action (HeedDbStatement *stmt, gpointer data)
+{
+  HeedFiguresLogDetail *detail = log_detail_for (data, heed_db_statement_column_int64 (stmt, 0));
+
+  g_ptr_array_add (detail->actions, heed_db_statement_dup_column_text (stmt, 1));
+}
+
+GHashTable *
+heed_store_map_log_details (HeedStore *self, const char *start, const char *end, GError **error)
+{
+  static const struct {
+    const char *sql;
+    void (*row_func) (HeedDbStatement *stmt, gpointer data);
+  } parts[] = {
+    /* The complainant's names before the affected person's, as the line scrubs them. */
+    { "SELECT c.id, 0, p.first_name, p.last_name, p.known_as FROM cases c"
+      " JOIN people p ON p.id = c.complainant"
+      " WHERE c.received_at >= :start AND c.received_at < :end"
+      " UNION ALL SELECT c.id, 1, p.first_name, p.last_name, p.known_as FROM cases c"
+      " JOIN people p ON p.id = c.affected"
+      " WHERE c.received_at >= :start AND c.received_at < :end ORDER BY 1, 2",
+      add_log_names },
+    { "SELECT e.\"case\", e.subject FROM case_elements e JOIN cases c ON c.id = e.\"case\""
+      " WHERE c.received_at >= :start AND c.received_at < :end ORDER BY e.\"case\", e.id",
+      add_log_subject },
+    { "SELECT a.\"case\", a.description FROM actions a JOIN cases c ON c.id = a.\"case\""
+      " WHERE c.received_at >= :start AND c.received_at < :end ORDER BY a.\"case\", a.id",
+      add_log_action },
+  };
+  g_autoptr(GHashTable) details = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), NULL);
+  g_return_val_if_fail (start != NULL && end != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  details = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify) heed_figures_log_detail_free);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(HeedDbStatement) stmt = _heed_store_query (self, parts[i].sql, error);
+
+      if (stmt == NULL)
+        return NULL;
+      heed_db_statement_bind_text (stmt, "start", start);
+      heed_db_statement_bind_text (stmt, "end", end);
+      if (!step_all (stmt, parts[i].row_func, details, error))
+        return NULL;
+    }
+  return g_steal_pointer (&details);
+}
+
 static void
 add_answers (HeedDbStatement *stmt, gpointer data)
 {

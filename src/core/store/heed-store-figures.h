@@ -73,6 +73,25 @@ GPtrArray *heed_store_list_complaint_aspects (HeedStore  *self,
                                               const char *start,
                                               const char *end,
                                               GError    **error);
+/* What the CQC log's line of a complaint is made from beyond the case's own row. */
+typedef struct {
+  GPtrArray *names;    /* first name, last name and known-as of the complainant, then of the
+                        * person affected (NULL where not stored): words to take out of what
+                        * the line publishes */
+  GPtrArray *subjects; /* its elements' subject codes (NULL where none), by element */
+  GPtrArray *actions;  /* its actions' descriptions (NULL where none), by action */
+} HeedFiguresLogDetail;
+
+void heed_figures_log_detail_free (HeedFiguresLogDetail *detail);
+
+/* The log details of every case received from @start up to @end (not included), read in three
+ * statements rather than a handful for each case: a GHashTable from the case's id (gint64 *)
+ * to its HeedFiguresLogDetail. A case with no people, elements or actions may be absent. */
+GHashTable *heed_store_map_log_details (HeedStore  *self,
+                                        const char *start,
+                                        const char *end,
+                                        GError    **error);
+
 /* The stored answers ("1=4;2=5;…", "" when none) of survey responses given from @from to @to,
  * both included: a GPtrArray of strings. */
 GPtrArray *heed_store_list_survey_answers (HeedStore  *self,
