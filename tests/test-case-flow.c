@@ -1149,8 +1149,13 @@ test_timelines (void)
   g_assert_nonnull (heed_timeline_view_get_data (practice));
   g_assert_cmpint (heed_timeline_data_find_case (heed_timeline_view_get_data (practice), id), >=, 0);
 
-  /* A lane opens its case, whose own timeline is a switch away. */
-  g_signal_emit_by_name (practice, "case-activated", id);
+  /* A lane opens its case (Enter on it: win.show-case), whose own timeline is a switch away. */
+  heed_timeline_view_set_focus (practice,
+                                heed_timeline_data_find_case (heed_timeline_view_get_data (practice),
+                                                              id),
+                                -1);
+  g_assert_cmpint (heed_timeline_view_get_focus_case_id (practice), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (practice), "timeline.activate", NULL));
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "case");
   own = HEED_TIMELINE_VIEW (find_type (GTK_WIDGET (gtk_widget_get_template_child (

@@ -72,10 +72,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  SIGNAL_CASE_ACTIVATED,
   SIGNAL_ENTRY_ACTIVATED,
   SIGNAL_ADD_ENTRY,
-  SIGNAL_ATTACHMENT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -616,7 +614,7 @@ on_attachment_clicked_cb (GtkButton        *button,
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "attachment-id");
 
   gtk_popover_popdown (GTK_POPOVER (self->detail_popover));
-  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-attachment", "x", id);
 }
 
 static GtkWidget *
@@ -639,7 +637,7 @@ detail_label (const char *text,
 }
 
 /* An entry's detail in a popover by it: its words in full, who, and its attachments, each a
- * button the window opens (::attachment-activated). */
+ * button the window opens (win.open-attachment). */
 static void
 show_entry_detail (HeedTimelineView        *self,
                    const HeedTimelineLane  *lane,
@@ -744,7 +742,9 @@ activate_focus (HeedTimelineView *self)
           return TRUE;
         }
     }
-  g_signal_emit (self, signals[SIGNAL_CASE_ACTIVATED], 0, lane->case_id);
+  /* A lane of the practice's opens its case; a case's own timeline shows that case already. */
+  if (!heed_timeline_data_is_case (self->data))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-case", "x", lane->case_id);
   return TRUE;
 }
 
@@ -1211,15 +1211,9 @@ heed_timeline_view_class_init (HeedTimelineViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SIGNAL_CASE_ACTIVATED] =
-    g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
-  signals[SIGNAL_ATTACHMENT_ACTIVATED] =
-    g_signal_new ("attachment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_ADD_ENTRY] =
     g_signal_new ("add-entry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
