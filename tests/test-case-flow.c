@@ -1149,8 +1149,13 @@ test_timelines (void)
   g_assert_nonnull (heed_timeline_view_get_data (practice));
   g_assert_cmpint (heed_timeline_data_find_case (heed_timeline_view_get_data (practice), id), >=, 0);
 
-  /* A lane opens its case, whose own timeline is a switch away. */
-  g_signal_emit_by_name (practice, "case-activated", id);
+  /* A lane opens its case (Enter on it: win.show-case), whose own timeline is a switch away. */
+  heed_timeline_view_set_focus (practice,
+                                heed_timeline_data_find_case (heed_timeline_view_get_data (practice),
+                                                              id),
+                                -1);
+  g_assert_cmpint (heed_timeline_view_get_focus_case_id (practice), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (practice), "timeline.activate", NULL));
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "case");
   own = HEED_TIMELINE_VIEW (find_type (GTK_WIDGET (gtk_widget_get_template_child (
@@ -2163,6 +2168,74 @@ test_page_problem (void)
   heed_test_remove_dir (dir);
 }
 
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* A document kept with an entry, opened from the case's log: the window (win.open-attachment)
+ * makes a private copy of that very document, named by its id, for the program the computer
+ * uses for its type. What the program does is the computer's; the copy is checked. */
+static void
+test_open_attachment (void)
+{
+  /* Not text, so that no editor is found for it. */
+  static const char scan[] = { 'H', 'E', 'E', 'D', 0, 1, 2, 3, 0x7f, 0 };
+  g_autofree char *dir = heed_test_make_dir ();
+  g_autofree char *path = make_practice (dir);
+  g_autoptr(HeedStore) store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(HeedCase) kase = heed_case_new ("complaint");
+  g_autoptr(GBytes) bytes = g_bytes_new_static (scan, sizeof scan);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *kept = NULL;
+  gsize kept_size = 0;
+  gint64 attachment_id = 0;
+  HeedWindow *window = heed_window_new (application);
+  GtkWidget *page;
+  GtkWidget *open;
+
+  g_object_set (kase, "channel", "phone", "received-at", "2025-06-03T10:00:00",
+                "summary", "The scan she sent", NULL);
+  g_assert_true (heed_store_save (store, HEED_RECORD (kase), NULL));
+  g_assert_true (heed_store_change_status (store, kase, "logged", NULL, NULL));
+  events = heed_store_list (store, HEED_TYPE_EVENT, heed_record_get_id (HEED_RECORD (kase)),
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 0);
+  g_assert_true (heed_store_add_attachment (store, heed_record_get_id (HEED_RECORD (kase)),
+                                            heed_record_get_id (g_ptr_array_index (events, 0)),
+                                            "scan.heed-test", "application/octet-stream", bytes,
+                                            &attachment_id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  copy_name = g_strdup_printf ("%" G_GINT64_FORMAT "-scan.heed-test", attachment_id);
+  copy = g_build_filename (g_get_user_cache_dir (), "heed", "attachments", copy_name, NULL);
+  g_unlink (copy);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_path (window, path));
+  g_assert_true (heed_window_show_case (window, heed_record_get_id (HEED_RECORD (kase))));
+  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), HEED_TYPE_WINDOW,
+                                                    "case_page"));
+  open = find_widget (page, is_button_for, "Open scan.heed-test");
+  g_assert_nonnull (open);
+  g_signal_emit_by_name (open, "clicked");
+  iterate ();
+  g_assert_true (g_file_get_contents (copy, &kept, &kept_size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (kept, kept_size, scan, sizeof scan);
+
+  g_unlink (copy);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  heed_test_remove_dir (dir);
+}
+
 /* With HEED_TEST_SHOTS_DIR set, the window as it is now, saved as NAME.png there: to look at
  * what a walk saw. Nothing is asserted of it. */
 static void
@@ -2764,6 +2837,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/letter-needs", test_letter_needs);
   g_test_add_func ("/ui/flow/check-file", test_check_file);
   g_test_add_func ("/ui/flow/page-problem", test_page_problem);
+  g_test_add_func ("/ui/flow/open-attachment", test_open_attachment);
   g_test_add_func ("/ui/flow/button-names", test_button_names);
   g_test_add_func ("/ui/flow/two-seats", test_two_seats);
   g_test_add_func ("/ui/flow/duties", test_duties);

@@ -74,13 +74,14 @@ keep_picture (GtkWidget  *window,
   gdk_texture_save_to_png (texture, path);
 }
 
+/* The window's win.show-problem, as the page asks for it. */
 static void
-on_problem_cb (GtkWidget  *page,
-               const char *message,
-               char      **problem)
+on_show_problem_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    char         **problem)
 {
   g_free (*problem);
-  *problem = g_strdup (message);
+  *problem = g_variant_dup_string (parameter, NULL);
 }
 
 static GtkWidget *
@@ -185,7 +186,15 @@ test_export_through_chooser (SubjectFixture *fixture,
     GtkWidget *chooser = NULL;
 
     g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
-    g_signal_connect (page, "problem", G_CALLBACK (on_problem_cb), &problem);
+    {
+      g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+      g_autoptr(GSimpleAction) show_problem = g_simple_action_new ("show-problem",
+                                                                   G_VARIANT_TYPE_STRING);
+
+      g_signal_connect (show_problem, "activate", G_CALLBACK (on_show_problem_cb), &problem);
+      g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (show_problem));
+      gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (win));
+    }
     /* The chooser starts in the current folder. */
     g_assert_cmpint (g_chdir (folder_path), ==, 0);
     g_assert_true (gtk_widget_activate_action (page, "case-page.subject-access", "s", which));

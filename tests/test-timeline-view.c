@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "heed-store-exchange.h"
 #include "heed-test-timeline.h"
 #include "heed-test-util.h"
 #include "heed-timeline-view.h"
@@ -43,12 +44,21 @@ case_id (Fixture    *fixture,
   return heed_record_get_id (HEED_RECORD (kase));
 }
 
+/* The window's win.show-case and win.open-attachment, as the widget asks for them. */
 static void
-on_case_activated_cb (HeedTimelineView *view,
-                      gint64            id,
-                      Fixture          *fixture)
+on_show_case_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 Fixture       *fixture)
 {
-  fixture->activated = id;
+  fixture->activated = g_variant_get_int64 (parameter);
+}
+
+static void
+on_open_attachment_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       Fixture       *fixture)
+{
+  fixture->attachment_id = g_variant_get_int64 (parameter);
 }
 
 static void
@@ -67,14 +77,6 @@ on_entry_activated_cb (HeedTimelineView *view,
                        Fixture          *fixture)
 {
   fixture->entry_id = id;
-}
-
-static void
-on_attachment_activated_cb (HeedTimelineView *view,
-                            gint64            id,
-                            Fixture          *fixture)
-{
-  fixture->attachment_id = id;
 }
 
 /* The first widget under @widget for which @match holds. */
@@ -131,12 +133,21 @@ fixture_set_up (Fixture       *fixture,
   heed_test_timeline_today (&today);
   heed_timeline_view_set_today (fixture->view, &today);
   heed_timeline_view_set_store (fixture->view, fixture->store);
-  g_signal_connect (fixture->view, "case-activated", G_CALLBACK (on_case_activated_cb), fixture);
   g_signal_connect (fixture->view, "add-entry", G_CALLBACK (on_add_entry_cb), fixture);
   g_signal_connect (fixture->view, "entry-activated", G_CALLBACK (on_entry_activated_cb),
                     fixture);
-  g_signal_connect (fixture->view, "attachment-activated",
-                    G_CALLBACK (on_attachment_activated_cb), fixture);
+  {
+    g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) show_case = g_simple_action_new ("show-case", G_VARIANT_TYPE_INT64);
+    g_autoptr(GSimpleAction) open_attachment = g_simple_action_new ("open-attachment",
+                                                                    G_VARIANT_TYPE_INT64);
+
+    g_signal_connect (show_case, "activate", G_CALLBACK (on_show_case_cb), fixture);
+    g_signal_connect (open_attachment, "activate", G_CALLBACK (on_open_attachment_cb), fixture);
+    g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (show_case));
+    g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (open_attachment));
+    gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (win));
+  }
   gtk_window_present (fixture->window);
 
   /* Wait for the window to be shown and the widget to have its size. */
@@ -421,7 +432,26 @@ test_case_timeline (Fixture       *fixture,
     g_signal_emit_by_name (button, "clicked");
     g_assert_cmpint (fixture->attachment_id, >, 0);
     g_assert_false (gtk_widget_get_visible (popover));
+    /* The window is asked to open that very document. */
+    {
+      g_autoptr(GPtrArray) attachments = heed_store_list_attachments (fixture->store, id, NULL);
+      gint64 notes = 0;
+
+      g_assert_nonnull (attachments);
+      for (guint i = 0; i < attachments->len; i++)
+        {
+          HeedAttachmentInfo *info = g_ptr_array_index (attachments, i);
+
+          if (g_strcmp0 (info->filename, "call-notes.txt") == 0)
+            notes = info->id;
+        }
+      g_assert_cmpint (fixture->attachment_id, ==, notes);
+    }
   }
+  /* On a case's own timeline, Enter on a row does not ask for the case: it is shown. */
+  move (fixture, "lane");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.activate", NULL);
+  g_assert_cmpint (fixture->activated, ==, 0);
 
   move (fixture, "down");
   move (fixture, "down");

@@ -20,15 +20,15 @@ struct _HeedCaseLog {
 
 G_DEFINE_FINAL_TYPE (HeedCaseLog, heed_case_log, ADW_TYPE_PREFERENCES_GROUP)
 
-enum { SIGNAL_ATTACHMENT_ACTIVATED, SIGNAL_ATTACH_FILE, N_SIGNALS };
+enum { SIGNAL_ATTACH_FILE, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
 static void
 on_open_attachment_clicked_cb (GtkButton *button, HeedCaseLog *self)
 {
-  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0,
-                 *(gint64 *) g_object_get_data (G_OBJECT (button), "heed-attachment"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-attachment", "x",
+                              *(gint64 *) g_object_get_data (G_OBJECT (button), "heed-attachment"));
 }
 
 static void
@@ -197,13 +197,6 @@ heed_case_log_class_init (HeedCaseLogClass *klass)
   object_class->dispose = heed_case_log_dispose;
   object_class->finalize = heed_case_log_finalize;
 
-  /**
-   * HeedCaseLog::attachment-activated:
-   * @attachment_id: the document to open
-   */
-  signals[SIGNAL_ATTACHMENT_ACTIVATED] =
-    g_signal_new ("attachment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   /**
    * HeedCaseLog::attach-file:
    * @event_id: the entry to keep it with

@@ -79,13 +79,19 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_STATUS_CHANGED,
-  SIGNAL_PROBLEM,
-  SIGNAL_DELETE_DRAFT,
-  SIGNAL_ATTACHMENT_ACTIVATED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* What went wrong, said by the window (win.show-problem) as a toast until it is dismissed. */
+static void
+show_problem (HeedCasePage *self,
+              const char   *message)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", message))
+    g_warning ("%s", message);
+}
 
 /* The sections of a case, in the order a complaint is handled. */
 static const char *const received_fields[] = {
@@ -219,7 +225,7 @@ keep_draft_cb (gpointer user_data)
   if (!heed_store_keep_form_draft (self->store, &self->draft_id, "case",
                                    heed_record_get_id (HEED_RECORD (self->kase)),
                                    heed_case_get_reference (self->kase), content, &error))
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    show_problem (self, error->message);
   return G_SOURCE_REMOVE;
 }
 
@@ -478,7 +484,7 @@ change_status (HeedCasePage *self,
 
   if (self->changed && !heed_case_page_save (self, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return;
     }
   g_clear_object (&self->before_status);
@@ -486,7 +492,7 @@ change_status (HeedCasePage *self,
   if (!heed_store_change_status (self->store, self->kase, status, reason, &error))
     {
       g_clear_object (&self->before_status);
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
       return;
     }
@@ -563,7 +569,7 @@ on_oral_response_cb (AdwMessageDialog *dialog,
     return;
   if (self->changed && !heed_case_page_save (self, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return;
     }
   g_clear_object (&self->before_status);
@@ -571,7 +577,7 @@ on_oral_response_cb (AdwMessageDialog *dialog,
   if (!heed_store_close_as_oral (self->store, self->kase, &error))
     {
       g_clear_object (&self->before_status);
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
     }
   heed_case_page_set_case (self, self->store, heed_record_get_id (HEED_RECORD (self->kase)));
   if (error == NULL)
@@ -606,8 +612,9 @@ static void
 on_delete_draft_clicked_cb (GtkButton    *button,
                             HeedCasePage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_DELETE_DRAFT], 0,
-                 heed_record_get_id (HEED_RECORD (self->kase)));
+  /* The window deletes it, with a moment to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-draft", "x",
+                              heed_record_get_id (HEED_RECORD (self->kase)));
 }
 
 static void
@@ -847,18 +854,10 @@ on_drop_cb (GtkDropTarget *target,
       else
         ok = heed_case_page_attach_file (self, 0, l->data, &error);
       if (!ok)
-        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+        show_problem (self, error->message);
     }
   g_slist_free (files);
   return TRUE;
-}
-
-static void
-on_log_attachment_activated_cb (HeedCaseLog  *log,
-                                gint64        attachment_id,
-                                HeedCasePage *self)
-{
-  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, attachment_id);
 }
 
 static void
@@ -870,7 +869,7 @@ on_log_attach_file_cb (HeedCaseLog  *log,
   g_autoptr(GError) error = NULL;
 
   if (!heed_case_page_attach_file (self, event_id, file, &error))
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    show_problem (self, error->message);
 }
 
 static void
@@ -880,8 +879,6 @@ fill_log (HeedCasePage *self)
 
   heed_case_log_load (HEED_CASE_LOG (log), self->store,
                       heed_record_get_id (HEED_RECORD (self->kase)));
-  g_signal_connect_object (log, "attachment-activated",
-                           G_CALLBACK (on_log_attachment_activated_cb), self, 0);
   g_signal_connect_object (log, "attach-file", G_CALLBACK (on_log_attach_file_cb), self, 0);
   add_group (self, self->page, log);
 }
@@ -930,7 +927,7 @@ on_staff_picked_cb (HeedStaffPicker *picker,
 
   if (!heed_store_set_case_staff (self->store, heed_record_get_id (HEED_RECORD (self->kase)),
                                   (const gint64 *) ids->data, ids->len, &error))
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    show_problem (self, error->message);
 }
 
 static void
@@ -1132,7 +1129,7 @@ on_reload_theirs_clicked_cb (HeedCasePage *self)
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (!heed_store_drop_form_draft (self->store, self->draft_id, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return;
     }
   self->draft_id = 0;
@@ -1229,7 +1226,7 @@ export_subject_access (HeedCasePage *self,
     pdf = heed_subject_access_render_pdf (access, &error);
   if (pdf == NULL || !heed_subject_access_save (access, xml_path, pdf, pdf_path, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return;
     }
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -1280,8 +1277,7 @@ subject_access_action (GtkWidget  *widget,
   person_id = heed_record_get_id (HEED_RECORD (person));
   if (person_id <= 0 || self->changed)
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0,
-                     _("Save the case first: the export is made from what is saved."));
+      show_problem (self, _("Save the case first: the export is made from what is saved."));
       return;
     }
   name = heed_person_dup_full_name (person);
@@ -1343,32 +1339,6 @@ heed_case_page_class_init (HeedCasePageClass *klass)
   signals[SIGNAL_STATUS_CHANGED] = g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass),
                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
-  /**
-   * HeedCasePage::problem:
-   * @message: what went wrong, in words a person can act on
-   */
-  signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  /**
-   * HeedCasePage::delete-draft:
-   * @case_id: the draft the person asked to delete
-   *
-   * The window deletes it, with a moment to undo.
-   */
-  signals[SIGNAL_DELETE_DRAFT] = g_signal_new ("delete-draft", G_TYPE_FROM_CLASS (klass),
-                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                               G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  /**
-   * HeedCasePage::attachment-activated:
-   * @attachment_id: the attachment to open
-   */
-  signals[SIGNAL_ATTACHMENT_ACTIVATED] = g_signal_new ("attachment-activated",
-                                                       G_TYPE_FROM_CLASS (klass),
-                                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                                       G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "case-page.subject-access", "s",
                                    subject_access_action);
@@ -1399,21 +1369,12 @@ on_timeline_add_entry_cb (HeedCasePage *self)
 }
 
 static void
-on_timeline_attachment_cb (HeedCasePage *self,
-                           gint64        attachment_id)
-{
-  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, attachment_id);
-}
-
-static void
 heed_case_page_init (HeedCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   heed_accessible_name_all (GTK_WIDGET (self));
   g_signal_connect_swapped (self->case_timeline, "add-entry",
                             G_CALLBACK (on_timeline_add_entry_cb), self);
-  g_signal_connect_swapped (self->case_timeline, "attachment-activated",
-                            G_CALLBACK (on_timeline_attachment_cb), self);
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
   self->groups = g_ptr_array_new ();
   self->deadline_rows = g_ptr_array_new ();
@@ -1601,7 +1562,7 @@ heed_case_page_set_case (HeedCasePage *self,
   kase = heed_store_load (store, HEED_TYPE_CASE, case_id, &error);
   if (kase == NULL)
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return FALSE;
     }
 

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 #define HEED_TYPE_CASE_PAGE (heed_case_page_get_type ())
 G_DECLARE_FINAL_TYPE (HeedCasePage, heed_case_page, HEED, CASE_PAGE, AdwBin)
 
+/* What the page asks of the window it is in goes through the window's actions:
+ * win.show-problem (what went wrong), win.open-attachment (an attachment's id),
+ * win.delete-draft (the draft's case id) and win.add-entry. ::status-changed (from, to) says
+ * the case moved to another status, already saved and audited. */
+
 /* Shows the case, with any unsaved typing of a crashed session brought back. */
 gboolean  heed_case_page_set_case    (HeedCasePage  *self,
                                       HeedStore     *store,

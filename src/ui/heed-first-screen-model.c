@@ -13,9 +13,10 @@ struct _HeedFirstScreenModel
 {
   GObject     parent_instance;
 
-  GListModel *model;
-  guint       n_first;
-  gboolean    showing_all;
+  GListModel   *model;
+  GSignalGroup *model_signals;  /* the other list's items-changed */
+  guint         n_first;
+  gboolean      showing_all;
 };
 
 static guint
@@ -64,11 +65,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HeedFirstScreenModel, heed_first_screen_model, G_
                                                       heed_first_screen_model_list_model_init))
 
 static void
-on_items_changed_cb (GListModel           *model,
+on_items_changed_cb (HeedFirstScreenModel *self,
                      guint                 position,
                      guint                 removed,
                      guint                 added,
-                     HeedFirstScreenModel *self)
+                     GListModel           *model)
 {
   guint n_after;
   guint n_before;
@@ -96,8 +97,7 @@ heed_first_screen_model_dispose (GObject *object)
 {
   HeedFirstScreenModel *self = HEED_FIRST_SCREEN_MODEL (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_object (&self->model_signals);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (heed_first_screen_model_parent_class)->dispose (object);
@@ -112,6 +112,9 @@ heed_first_screen_model_class_init (HeedFirstScreenModelClass *klass)
 static void
 heed_first_screen_model_init (HeedFirstScreenModel *self)
 {
+  self->model_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->model_signals, "items-changed",
+                                 G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 HeedFirstScreenModel *
@@ -125,7 +128,7 @@ heed_first_screen_model_new (GListModel *model,
   self = g_object_new (HEED_TYPE_FIRST_SCREEN_MODEL, NULL);
   self->model = g_object_ref (model);
   self->n_first = n_first;
-  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+  g_signal_group_set_target (self->model_signals, model);
   return self;
 }
 

@@ -39,12 +39,14 @@ struct _HeedReportPage
 
 G_DEFINE_FINAL_TYPE (HeedReportPage, heed_report_page, ADW_TYPE_BIN)
 
-enum {
-  SIGNAL_PROBLEM,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+/* What went wrong, said by the window (win.show-problem) as a toast until it is dismissed. */
+static void
+show_problem (HeedReportPage *self,
+              const char     *message)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", message))
+    g_warning ("%s", message);
+}
 
 /* The financial year that today falls in: April to March. */
 static int
@@ -78,7 +80,7 @@ heed_report_page_set_year (HeedReportPage *self,
   figures = heed_report_figures_compute (self->store, &from, &to, NULL, &error);
   if (figures == NULL)
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return FALSE;
     }
   g_clear_object (&self->figures);
@@ -131,7 +133,7 @@ heed_report_page_show_ko41b (HeedReportPage *self)
   figures = heed_report_figures_compute_ko41b (self->store, &from, &to, &error);
   if (figures == NULL)
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return FALSE;
     }
   g_clear_object (&self->figures);
@@ -176,7 +178,7 @@ heed_report_page_set_document (HeedReportPage     *self,
   flow = heed_report_document_new_flow (document, self->store, &from, &to, NULL, &error);
   if (flow == NULL)
     {
-      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+      show_problem (self, error->message);
       return FALSE;
     }
   from_text = heed_format_date_long (&from);
@@ -257,7 +259,7 @@ on_save_response_cb (GtkNativeDialog *native,
       g_autoptr(GError) error = NULL;
 
       if (file != NULL && !heed_report_page_save (self, format, g_file_peek_path (file), &error))
-        g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+        show_problem (self, error->message);
     }
   g_object_unref (native);
 }
@@ -445,7 +447,7 @@ print_action (GtkWidget  *widget,
 
   if (!heed_page_preview_print (self->preview, GTK_WINDOW (gtk_widget_get_root (widget)),
                                 _("Annual report"), &error))
-    g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, error->message);
+    show_problem (self, error->message);
 }
 
 static void
@@ -466,14 +468,6 @@ heed_report_page_class_init (HeedReportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = heed_report_page_dispose;
-
-  /**
-   * HeedReportPage::problem:
-   * @message: what went wrong, in words a person can act on
-   */
-  signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/heed-report-page.ui");

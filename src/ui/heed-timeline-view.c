@@ -27,6 +27,7 @@ struct _HeedTimelineView
   GtkWidget           parent_instance;
 
   HeedStore          *store;
+  GSignalGroup       *store_signals;  /* the store's change signals, following self->store */
   gint64              case_id;
   HeedCaseQuery      *query;
   GDate               closed_from;
@@ -71,10 +72,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  SIGNAL_CASE_ACTIVATED,
   SIGNAL_ENTRY_ACTIVATED,
   SIGNAL_ADD_ENTRY,
-  SIGNAL_ATTACHMENT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -355,28 +354,13 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A record saved, or a case added, changed or removed. */
 static void
 on_store_changed_cb (HeedTimelineView *self)
 {
   /* Many changes in a row (an import) cost one reload. */
   if (self->reload_id == 0)
     self->reload_id = g_idle_add (reload_idle_cb, self);
-}
-
-static void
-on_record_saved_cb (HeedStore        *store,
-                    HeedRecord       *record,
-                    HeedTimelineView *self)
-{
-  on_store_changed_cb (self);
-}
-
-static void
-on_case_cb (HeedStore        *store,
-            gint64            case_id,
-            HeedTimelineView *self)
-{
-  on_store_changed_cb (self);
 }
 
 /* Colours from the style, so the dark style and high contrast are followed. */
@@ -630,7 +614,7 @@ on_attachment_clicked_cb (GtkButton        *button,
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "attachment-id");
 
   gtk_popover_popdown (GTK_POPOVER (self->detail_popover));
-  g_signal_emit (self, signals[SIGNAL_ATTACHMENT_ACTIVATED], 0, id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-attachment", "x", id);
 }
 
 static GtkWidget *
@@ -653,7 +637,7 @@ detail_label (const char *text,
 }
 
 /* An entry's detail in a popover by it: its words in full, who, and its attachments, each a
- * button the window opens (::attachment-activated). */
+ * button the window opens (win.open-attachment). */
 static void
 show_entry_detail (HeedTimelineView        *self,
                    const HeedTimelineLane  *lane,
@@ -758,7 +742,9 @@ activate_focus (HeedTimelineView *self)
           return TRUE;
         }
     }
-  g_signal_emit (self, signals[SIGNAL_CASE_ACTIVATED], 0, lane->case_id);
+  /* A lane of the practice's opens its case; a case's own timeline shows that case already. */
+  if (!heed_timeline_data_is_case (self->data))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-case", "x", lane->case_id);
   return TRUE;
 }
 
@@ -1112,8 +1098,7 @@ heed_timeline_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_pointer (&self->detail_popover, gtk_widget_unparent);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->layout, heed_timeline_layout_unref);
@@ -1226,15 +1211,9 @@ heed_timeline_view_class_init (HeedTimelineViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SIGNAL_CASE_ACTIVATED] =
-    g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
-  signals[SIGNAL_ATTACHMENT_ACTIVATED] =
-    g_signal_new ("attachment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_ADD_ENTRY] =
     g_signal_new ("add-entry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -1343,6 +1322,16 @@ heed_timeline_view_init (HeedTimelineView *self)
   g_signal_connect (gesture, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
+  self->store_signals = g_signal_group_new (HEED_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "record-saved",
+                                 G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "case-added",
+                                 G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "case-changed",
+                                 G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "case-removed",
+                                 G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
   update_palette (self);
@@ -1364,16 +1353,8 @@ heed_timeline_view_set_store (HeedTimelineView *self,
 
   if (self->store == store)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect (store, "record-saved", G_CALLBACK (on_record_saved_cb), self);
-      g_signal_connect (store, "case-added", G_CALLBACK (on_case_cb), self);
-      g_signal_connect (store, "case-changed", G_CALLBACK (on_case_cb), self);
-      g_signal_connect (store, "case-removed", G_CALLBACK (on_case_cb), self);
-    }
+  g_signal_group_set_target (self->store_signals, store);
   self->placed = FALSE;
   heed_timeline_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -13,11 +13,13 @@ G_BEGIN_DECLS
  * is driven from the keyboard: Up and Down move lane to lane, Left and Right entry to entry,
  * Enter opens. What has focus is the widget's accessible name and description.
  *
- * Signals: ::case-activated (gint64 case id) when a lane is clicked or Enter is pressed on it;
- * ::entry-activated (gint64 case id, gint64 row id, HeedTimelineSource) for an entry of a
- * case's timeline, whose detail and attachments then show in a popover by it;
- * ::attachment-activated (gint64 attachment id) when one of those is chosen, for the window to
- * open; ::add-entry (gint64 case id) when the person asks to add one (Insert, or the
+ * A lane of the practice's, clicked or with Enter pressed on it, opens its case through the
+ * window's win.show-case (the case id); an attachment chosen in an entry's popover opens
+ * through win.open-attachment (the attachment id).
+ *
+ * Signals: ::entry-activated (gint64 case id, gint64 row id, HeedTimelineSource) for an entry
+ * of a case's timeline, whose detail and attachments then show in a popover by it;
+ * ::add-entry (gint64 case id) when the person asks to add one (Insert, or the
  * timeline.add-entry action). Ctrl+P (timeline.print) prints. */
 
 #define HEED_TYPE_TIMELINE_VIEW (heed_timeline_view_get_type ())

@@ -19,6 +19,7 @@
 #include "heed-phone-log-dialog.h"
 #include "heed-preferences-window.h"
 #include "heed-record-dialog.h"
+#include "heed-safe-output.h"
 #include "heed-template-editor.h"
 #include "heed-store.h"
 #include "heed-window-private.h"
@@ -91,10 +92,15 @@ on_undo_delete_cb (AdwToast   *toast,
   _heed_window_run_query (self);
 }
 
+/* A draft the person asked to delete on its page (win.delete-draft, with the case's id): it
+ * leaves the list at once and is deleted when Undo can no longer be pressed. */
 static void
-on_case_page_delete_draft_cb (HeedWindow *self,
-                              gint64      case_id)
+delete_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  HeedWindow *self = HEED_WINDOW (widget);
+  gint64 case_id = g_variant_get_int64 (parameter);
   AdwToast *toast;
 
   _heed_window_finish_deleting (self);
@@ -110,7 +116,8 @@ on_case_page_delete_draft_cb (HeedWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* What went wrong on a page (saving the publicity as PDF), until it is dismissed. */
+/* What went wrong on a page (a case's, a report's, saving the publicity as PDF), until it is
+ * dismissed: win.show-problem. */
 static void
 show_problem_action (GtkWidget  *widget,
                      const char *action_name,
@@ -119,7 +126,51 @@ show_problem_action (GtkWidget  *widget,
   _heed_window_show_problem (HEED_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* A case chosen on another page (an action of its action plan): win.show-case. */
+/* An attachment chosen on a case's page or a timeline (win.open-attachment, with its id)
+ * opens in the program the computer uses for its type, from a private copy that never leaves
+ * this computer. */
+static void
+open_attachment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HeedWindow *self = HEED_WINDOW (widget);
+  gint64 attachment_id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *safe = NULL;
+  g_autoptr(GBytes) data = NULL;
+
+  if (self->store == NULL)
+    return;
+  data = heed_store_dup_attachment (self->store, attachment_id, &filename, NULL, &error);
+  if (data == NULL)
+    {
+      _heed_window_show_problem (self, error->message);
+      return;
+    }
+  dir = g_build_filename (g_get_user_cache_dir (), "heed", "attachments", NULL);
+  safe = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", attachment_id,
+                          filename != NULL ? filename : "attachment");
+  g_strdelimit (safe, "/\\", '-');
+  path = g_build_filename (dir, safe, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !heed_safe_output_write_file (path, g_bytes_get_data (data, NULL),
+                                       g_bytes_get_size (data), &error))
+    {
+      _heed_window_show_problem (self, error != NULL ? error->message : g_strerror (errno));
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    _heed_window_show_problem (self, error->message);
+}
+
+/* A case chosen on another page (an action of its action plan, a lane of the practice's
+ * timeline): win.show-case. */
 static void
 show_case_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1178,6 +1229,9 @@ _heed_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.open-attachment", "x",
+                                   open_attachment_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-draft", "x", delete_draft_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL,
@@ -1190,8 +1244,6 @@ _heed_window_class_add_actions (GtkWidgetClass *widget_class)
 void
 _heed_window_init_actions (HeedWindow *self)
 {
-  g_signal_connect_swapped (self->case_page, "delete-draft",
-                            G_CALLBACK (on_case_page_delete_draft_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.phone-log", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-feedback", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-case", FALSE);

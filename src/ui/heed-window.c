@@ -13,7 +13,6 @@
 #include "heed-case-page.h"
 #include "heed-first-screen-model.h"
 #include "heed-publicity-page.h"
-#include "heed-safe-output.h"
 #include "heed-report-page.h"
 #include "heed-timeline-view.h"
 #include "heed-validate.h"
@@ -552,13 +551,6 @@ _heed_window_show_problem (HeedWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-on_case_page_problem_cb (HeedWindow *self,
-                         const char *message)
-{
-  _heed_window_show_problem (self, message);
-}
-
 /* The practice's open cases along a date axis, filtered like the list. */
 static void
 show_practice_timeline (HeedWindow *self)
@@ -619,49 +611,6 @@ show_other_view (HeedWindow   *self,
       gtk_stack_set_visible_child_name (self->content_stack, "reports");
     }
   _heed_window_update_header (self);
-}
-
-static void
-on_timeline_case_activated_cb (HeedWindow *self,
-                               gint64      case_id)
-{
-  heed_window_show_case (self, case_id);
-}
-
-/* An attachment opens in the program the computer uses for its type, from a private copy
- * that never leaves this computer. */
-static void
-on_attachment_activated_cb (HeedWindow *self,
-                            gint64      attachment_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "heed", "attachments", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *safe = NULL;
-  g_autoptr(GBytes) data = heed_store_dup_attachment (self->store, attachment_id, &filename,
-                                                      NULL, &error);
-
-  if (data == NULL)
-    {
-      _heed_window_show_problem (self, error->message);
-      return;
-    }
-  safe = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", attachment_id,
-                          filename != NULL ? filename : "attachment");
-  g_strdelimit (safe, "/\\", '-');
-  path = g_build_filename (dir, safe, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0
-      || !heed_safe_output_write_file (path, g_bytes_get_data (data, NULL),
-                                       g_bytes_get_size (data), &error))
-    {
-      _heed_window_show_problem (self, error != NULL ? error->message : g_strerror (errno));
-      return;
-    }
-  uri = g_filename_to_uri (path, NULL, NULL);
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    _heed_window_show_problem (self, error->message);
 }
 
 gboolean
@@ -1181,16 +1130,6 @@ heed_window_init (HeedWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  g_signal_connect_swapped (self->case_page, "problem", G_CALLBACK (on_case_page_problem_cb),
-                            self);
-  g_signal_connect_swapped (self->practice_timeline, "case-activated",
-                            G_CALLBACK (on_timeline_case_activated_cb), self);
-  g_signal_connect_swapped (self->report_page, "problem", G_CALLBACK (on_case_page_problem_cb),
-                            self);
-  g_signal_connect_swapped (self->practice_timeline, "attachment-activated",
-                            G_CALLBACK (on_attachment_activated_cb), self);
-  g_signal_connect_swapped (self->case_page, "attachment-activated",
-                            G_CALLBACK (on_attachment_activated_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   _heed_window_init_actions (self);
   _heed_window_init_people (self);
