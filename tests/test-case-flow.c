@@ -2736,6 +2736,98 @@ test_duties (void)
   heed_test_server_maintenance (sql);
 }
 
+/* On a server, the database's owner puts a backup back from the window, once nobody else is
+ * connected: the practice as it was is kept beside the backup, the window stays open on the
+ * restored practice, and the trail checks. */
+static void
+test_restore_on_server (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(HeedStore) owner = NULL;
+  g_autoptr(HeedStore) other_seat = NULL;
+  g_autoptr(HeedCase) before = heed_case_new ("complaint");
+  g_autoptr(HeedCase) later = heed_case_new ("compliment");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) folder = NULL;
+  HeedWindow *window;
+  const char *name;
+  gboolean kept = FALSE;
+
+  if (!heed_test_have_server ())
+    {
+      heed_test_skip_without_server ();
+      return;
+    }
+  dir = heed_test_make_dir ();
+  backup = g_build_filename (dir, "monday.heed", NULL);
+  database = g_strdup_printf ("heed_restore_walk_%d", (int) getpid ());
+  sql = g_strdup_printf ("CREATE DATABASE %s", database);
+  heed_test_server_maintenance (sql);
+  uri = heed_test_server_uri (database);
+  owner = heed_store_create (uri, "Restored Surgery", HEED_NATION_ENGLAND, &error);
+  g_assert_no_error (error);
+  g_object_set (before, "channel", "phone", "received-at", "2026-12-01T09:00:00", "summary",
+                "Before the backup", NULL);
+  g_assert_true (heed_store_save (owner, HEED_RECORD (before), &error));
+  g_assert_true (heed_store_backup (owner, backup, &error));
+  g_assert_no_error (error);
+  g_object_set (later, "channel", "letter", "received-at", "2026-12-02T10:00:00", "summary",
+                "Came after the backup", NULL);
+  g_assert_true (heed_store_save (owner, HEED_RECORD (later), &error));
+  g_clear_object (&owner);
+
+  window = heed_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (heed_window_open_server (window, uri));
+  g_assert_cmpint (heed_window_get_n_cases (window), ==, 2);
+
+  /* Another seat connected: refused, nothing changed. */
+  other_seat = heed_store_open (uri, HEED_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (heed_window_restore_backup (window, backup, &error));
+  g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "still connected"));
+  g_clear_error (&error);
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    g_assert_null (strstr (name, ".before-restore-"));
+  g_clear_pointer (&folder, g_dir_close);
+  g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 2);
+  g_clear_object (&other_seat);
+
+  /* Nobody else: put back, in the same window. */
+  g_assert_true (heed_window_restore_backup (window, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (heed_window_get_n_cases (window), ==, 1);
+  g_assert_cmpint (heed_store_count_cases (heed_window_get_store (window), NULL, NULL), ==, 1);
+  g_assert_true (heed_store_check (heed_window_get_store (window), report, &error));
+  g_assert_no_error (error);
+
+  /* What it held before, kept beside the backup. */
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, database) && strstr (name, ".before-restore-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autoptr(HeedStore) copy = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, NULL);
+
+        kept = copy != NULL && heed_store_count_cases (copy, NULL, NULL) == 2;
+      }
+  g_assert_true (kept);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_free (sql);
+  sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", database);
+  heed_test_server_maintenance (sql);
+  heed_test_remove_dir (dir);
+}
+
 /* On a practice file the computer's account is the only gate: Switch Person chooses who of the
  * staff is working here, and the trail names them beside that account. */
 static void
@@ -2842,6 +2934,7 @@ main (int    argc,
   g_test_add_func ("/ui/flow/two-seats", test_two_seats);
   g_test_add_func ("/ui/flow/duties", test_duties);
   g_test_add_func ("/ui/flow/file-staff", test_file_staff);
+  g_test_add_func ("/ui/flow/restore-on-server", test_restore_on_server);
 
   return g_test_run ();
 }

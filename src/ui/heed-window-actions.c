@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "heed-accessible.h"
 #include "heed-backup-schedule.h"
@@ -833,6 +834,47 @@ preferences_action (GtkWidget  *widget,
 
 /* Puts a backup in place of the practice file. The file as it is now is first copied beside
  * it, so a restore chosen by mistake loses nothing either. */
+/* On a server, by its database's owner with nobody else connected: the practice as it is kept
+ * beside the backup first, then the backup put back through this window's own connection,
+ * which stays open on it. */
+static gboolean
+restore_on_server (HeedWindow  *self,
+                   const char  *backup,
+                   const char  *stamp,
+                   GError     **error)
+{
+  HeedLocation *location = heed_store_get_location (self->store);
+  g_autofree char *folder = g_path_get_dirname (backup);
+  g_autofree char *name = g_strdup_printf ("%s.before-restore-%s.heed",
+                                           heed_location_get_database (location), stamp);
+  g_autofree char *kept = g_build_filename (folder, name, NULL);
+  g_autofree char *anchors = NULL;
+
+  if (!heed_store_is_owner (self->store))
+    {
+      g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED,
+                           _("Only the owner of the practice’s database may put a backup back "
+                             "over it."));
+      return FALSE;
+    }
+  if (!heed_store_check_backup (backup, error) || !heed_store_backup (self->store, kept, error))
+    return FALSE;
+  _heed_window_finish_deleting (self);
+  if (!heed_store_restore_over (self->store, backup, error))
+    {
+      /* Refused before anything was changed (someone still connected): nothing to keep. */
+      if (g_error_matches (*error, HEED_STORE_ERROR, HEED_STORE_ERROR_BUSY)
+          || g_error_matches (*error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED))
+        g_unlink (kept);
+      _heed_window_show_store (self);
+      return FALSE;
+    }
+  anchors = heed_anchor_log_dup_default ();
+  heed_store_write_anchor (self->store, anchors, "restore", NULL, NULL);
+  _heed_window_show_store (self);
+  return TRUE;
+}
+
 gboolean
 heed_window_restore_backup (HeedWindow  *self,
                             const char  *backup,
@@ -858,14 +900,7 @@ heed_window_restore_backup (HeedWindow  *self,
       return FALSE;
     }
   if (heed_store_is_on_server (self->store))
-    {
-      /* Replacing a database others are working in is for its owner, once nobody is. */
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_ALLOWED,
-                   _("A practice on a server is put back by the database’s owner once "
-                     "everyone has closed Heed, this window too: heed-cli restore BACKUP "
-                     "postgresql://SERVER/DATABASE --force."));
-      return FALSE;
-    }
+    return restore_on_server (self, backup, stamp, error);
   /* A backup that fails its check is refused before anything is closed or copied. */
   if (!heed_store_check_backup (backup, error))
     return FALSE;

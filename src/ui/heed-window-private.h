@@ -90,6 +90,8 @@ gboolean _heed_window_leave_case        (HeedWindow     *self);
 void     _heed_window_show_welcome      (HeedWindow     *self,
                                          const char     *title,
                                          const char     *description);
+/* Shows the practice the window has open afresh: its name, duties and lists. */
+void     _heed_window_show_store        (HeedWindow     *self);
 void     _heed_window_use_store         (HeedWindow     *self,
                                          HeedStore      *store);
 HeedLocation *_heed_window_dup_recent_server (HeedWindow *self);

@@ -733,8 +733,8 @@ first_shown_view (HeedWindow *self)
   return NULL;
 }
 
-static void
-show_store (HeedWindow *self)
+void
+_heed_window_show_store (HeedWindow *self)
 {
   g_autofree char *name = heed_store_dup_setting (self->store, "name");
   g_autofree char *basename = dup_place_name (self->store);
@@ -873,7 +873,7 @@ _heed_window_use_store (HeedWindow *self,
   heed_store_set_anchor_log (store, anchors);
   g_signal_connect_object (store, "case-added", G_CALLBACK (_heed_window_run_query), self, G_CONNECT_SWAPPED);
   remember_practice (self);
-  show_store (self);
+  _heed_window_show_store (self);
 }
 
 gboolean

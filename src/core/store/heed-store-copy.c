@@ -497,22 +497,23 @@ give_duties_again (HeedLocation  *location,
 }
 
 gboolean
-_heed_store_replace_on_server (HeedStore     *source,
-                               HeedLocation  *location,
-                               GError       **error)
+_heed_store_replace_in (HeedDb        *dest,
+                        HeedStore     *source,
+                        HeedLocation  *location,
+                        gboolean      *had_duties,
+                        GError       **error)
 {
-  g_autoptr(HeedDb) dest = NULL;
-  gint64 had_duties = 0;
+  gint64 duty_roles = 0;
 
-  dest = heed_db_open (location, HEED_DB_OPEN_DEFAULT, error);
-  if (dest == NULL || !may_replace_on_server (dest, location, error)
+  if (!may_replace_on_server (dest, location, error)
       || !query_int64 (dest,
                        "SELECT count (*) FROM pg_roles WHERE rolname IN ('heed_' || "
                        "current_database () || '_reception', 'heed_' || current_database () "
                        "|| '_handler', 'heed_' || current_database () || '_manager', 'heed_' "
                        "|| current_database () || '_reader')",
-                       &had_duties, error))
+                       &duty_roles, error))
     return FALSE;
+  *had_duties = duty_roles > 0;
   /* All or nothing: the practice's schema made again and filled from the backup in one
    * transaction, so a failure leaves the practice as it was. The duties' group roles are the
    * server's, not the schema's, and outlive it; their privileges are given again after. */
@@ -528,6 +529,20 @@ _heed_store_replace_on_server (HeedStore     *source,
         heed_db_rollback (dest);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+_heed_store_replace_on_server (HeedStore     *source,
+                               HeedLocation  *location,
+                               GError       **error)
+{
+  g_autoptr(HeedDb) dest = NULL;
+  gboolean had_duties = FALSE;
+
+  dest = heed_db_open (location, HEED_DB_OPEN_DEFAULT, error);
+  if (dest == NULL || !_heed_store_replace_in (dest, source, location, &had_duties, error))
+    return FALSE;
   heed_db_close (dest);
   if (!check_copy (location, error))
     return FALSE;

@@ -15,6 +15,7 @@
 #include "heed-db-migrations.h"
 #include "heed-db-private.h"
 #include "heed-safe-output.h"
+#include "heed-store-duties.h"
 #include "heed-store-private.h"
 #include "heed-validate.h"
 
@@ -1937,6 +1938,57 @@ remove_sidecars (const char *path)
 
       g_unlink (sidecar);
     }
+}
+
+gboolean
+heed_store_restore_over (HeedStore   *self,
+                         const char  *backup,
+                         GError     **error)
+{
+  g_autoptr(HeedStore) source = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  gboolean had_duties = FALSE;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_heed_store_is_server (self) || !self->owner)
+    {
+      g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED,
+                           _("Only the owner of the practice’s database may put a backup back "
+                             "over it."));
+      return FALSE;
+    }
+  if (!_heed_store_check_writable (self, error) || !heed_store_check_backup (backup, error))
+    return FALSE;
+  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, error);
+  if (source == NULL
+      || !_heed_store_replace_in (self->conn, source, self->location, &had_duties, error))
+    return FALSE;
+  /* What this store keeps of the practice, read again from the restored one. */
+  if (!heed_db_read_schema_version (self->conn, &self->schema_version, error)
+      || !_heed_store_load_session (self, error) || !_heed_store_load_last_hash (self, error)
+      || !_heed_store_load_risk (self, error))
+    return FALSE;
+  load_cached_settings (self);
+  if (had_duties && !heed_store_setup_duties (self, &local_error))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
+                   _("The backup was restored, but its duties were not given again (%s); "
+                     "heed-cli grant, run by a role that may make roles, gives them."),
+                   local_error->message);
+      return FALSE;
+    }
+  if (!heed_store_check (self, report, &local_error))
+    {
+      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED,
+                   _("The copy does not check as the practice does: %s"),
+                   local_error != NULL ? local_error->message : report->str);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -316,6 +316,12 @@ gboolean        heed_store_restore            (const char  *backup,
                                                const char  *destination,
                                                gboolean     force,
                                                GError     **error);
+/* On a server, by the database's owner: puts @backup back over the practice @self has open,
+ * through its own connection, with nobody else connected; all or nothing, then checked. @self
+ * stays open on the restored practice. */
+gboolean        heed_store_restore_over       (HeedStore   *self,
+                                               const char  *backup,
+                                               GError     **error);
 gboolean        heed_store_check              (HeedStore   *self,
                                                GString     *report,
                                                GError     **error);

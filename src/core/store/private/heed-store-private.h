@@ -80,6 +80,13 @@ gint64        _heed_store_default_handler  (HeedStore   *self);
 /* heed_store_open() of a location already parsed (a server's password kept in it). */
 /* Replaces the practice in the server database at @location with @source's, all or nothing:
  * by the database's owner, with nobody else connected. */
+/* The same, through @dest, a connection to it (the one connection allowed while it is done);
+ * @had_duties says whether the duties' group roles exist, to be given their privileges again. */
+gboolean      _heed_store_replace_in       (HeedDb       *dest,
+                                            HeedStore    *source,
+                                            HeedLocation *location,
+                                            gboolean     *had_duties,
+                                            GError      **error);
 gboolean      _heed_store_replace_on_server (HeedStore    *source,
                                              HeedLocation *location,
                                              GError      **error);
