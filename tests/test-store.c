@@ -168,8 +168,9 @@ test_wal_and_foreign_keys (Fixture       *fixture,
   g_autoptr(HeedCase) kase = save_complaint (fixture->store, "2025-06-03T10:00:00", "Rude");
   g_autoptr(GError) error = NULL;
 
-  /* A WAL file exists while the store is open and writing. */
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* A WAL file exists while the store is open and writing (a file's own). */
+  if (!heed_test_on_server ())
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   /* A case pointing at a person who does not exist is refused by a foreign key. */
   heed_record_set_int (HEED_RECORD (kase), HEED_CASE_COMPLAINANT, 4242);
@@ -2287,7 +2288,7 @@ main (int    argc,
   ADD ("create", test_create);
   ADD ("signals-after-commit", test_signals_after_commit);
   ADD_SERVER ("other-seats-live", test_other_seats_live);
-  ADD_FILE ("wal-and-foreign-keys", test_wal_and_foreign_keys);
+  ADD ("wal-and-foreign-keys", test_wal_and_foreign_keys);
   if (!heed_test_on_server ())
     g_test_add_func ("/core/store/refusals", test_refusals);
   ADD_FILE ("lock", test_lock);
