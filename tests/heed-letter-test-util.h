@@ -60,13 +60,12 @@ heed_test_id (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
+/* Made at @where: a path, or a server's empty database. */
 static inline HeedStore *
-heed_test_letter_practice (const char         *dir,
+heed_test_letter_practice (const char         *where,
                            HeedNation          nation,
                            HeedLetterPractice *practice)
 {
-  g_autofree char *path = g_build_filename (dir, heed_nation_to_id (nation), NULL);
-  g_autofree char *file = g_strconcat (path, ".heed", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HeedStaff) handler = heed_staff_new ();
   g_autoptr(HeedStaff) partner = heed_staff_new ();
@@ -83,7 +82,7 @@ heed_test_letter_practice (const char         *dir,
   g_autofree char *ada_id = NULL, *tom_id = NULL, *mary_id = NULL, *lena_id = NULL;
   HeedStore *store;
 
-  store = heed_store_create (file, "Riverside Medical Centre", nation, &error);
+  store = heed_store_create (where, "Riverside Medical Centre", nation, &error);
   g_assert_no_error (error);
   g_assert_true (heed_store_set_setting (store, "address",
                                          "14 Mill Lane\nRiverton\nRV2 4QT", &error));

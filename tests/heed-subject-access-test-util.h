@@ -9,7 +9,7 @@
 #include "heed-person.h"
 #include "heed-store-letters.h"
 #include "heed-store.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 
 /* What the sent letter keeps as its PDF. */
 #define SUBJECT_LETTER_PDF "%PDF-1.5\nnot really a letter\n%%EOF\n"
@@ -18,14 +18,15 @@
  * not) and an attachment added to the first of their cases, plus someone who is on none of
  * their cases: what a subject access export is tested on. */
 typedef struct {
-  char       *dir;
-  HeedStore  *store;
-  gint64      person_id;
-  gint64      first_case_id; /* the first of the person's cases, oldest first */
-  char       *nhs_number;
-  GPtrArray  *references;    /* of the person's cases */
-  char       *stranger;      /* "First Last" of someone on none of those cases */
-  GBytes     *attachment;
+  HeedTestPlace place;          /* the practice: a file, or a server's database */
+  char         *dir;            /* the place's folder, for the exports */
+  HeedStore    *store;
+  gint64        person_id;
+  gint64        first_case_id;  /* the first of the person's cases, oldest first */
+  char         *nhs_number;
+  GPtrArray    *references;     /* of the person's cases */
+  char         *stranger;       /* "First Last" of someone on none of those cases */
+  GBytes       *attachment;
 } SubjectFixture;
 
 static inline void
@@ -33,7 +34,6 @@ subject_fixture_set_up (SubjectFixture *fixture,
                         gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
@@ -47,9 +47,11 @@ subject_fixture_set_up (SubjectFixture *fixture,
   HeedDemoOptions options;
 
   (void) data;
-  fixture->dir = heed_test_make_dir ();
-  path = g_build_filename (fixture->dir, "practice.heed", NULL);
-  fixture->store = heed_store_create (path, "Example Road Surgery", HEED_NATION_ENGLAND, &error);
+  if (!heed_test_place_init (&fixture->place, "practice.heed"))
+    return;
+  fixture->dir = g_strdup (fixture->place.dir);
+  fixture->store = heed_store_create (fixture->place.where, "Example Road Surgery",
+                                      HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);
   heed_demo_options_init (&options);
   options.n_cases = 150;
@@ -207,10 +209,13 @@ subject_fixture_tear_down (SubjectFixture *fixture,
                            gconstpointer   data)
 {
   (void) data;
-  heed_store_close (fixture->store);
+  if (fixture->store != NULL)
+    heed_store_close (fixture->store);
   g_clear_object (&fixture->store);
-  subject_remove_tree (fixture->dir);
+  if (fixture->dir != NULL)
+    subject_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
+  heed_test_place_clear (&fixture->place);
   g_clear_pointer (&fixture->nhs_number, g_free);
   g_clear_pointer (&fixture->references, g_ptr_array_unref);
   g_clear_pointer (&fixture->stranger, g_free);

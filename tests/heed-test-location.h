@@ -134,6 +134,30 @@ heed_test_place_clear (HeedTestPlace *place)
   g_clear_pointer (&place->database, g_free);
 }
 
+static inline void
+heed_test_place_free (gpointer data)
+{
+  HeedTestPlace *place = data;
+
+  heed_test_place_clear (place);
+  g_free (place);
+}
+
+/* A new place for a practice called @name that lasts until the running test function has
+ * returned (its stores closed), for tests that make several practices or make one in a helper.
+ * GLib clears it before a fixture's teardown: a fixture keeps a HeedTestPlace of its own. For
+ * programs whose main() called heed_test_server_missing(), so that a server test has its
+ * server. */
+static inline HeedTestPlace *
+heed_test_place_for_test (const char *name)
+{
+  HeedTestPlace *place = g_new0 (HeedTestPlace, 1);
+
+  g_assert_true (heed_test_place_init (place, name));
+  g_test_queue_destroy (heed_test_place_free, place);
+  return place;
+}
+
 /* Straight to the practice's tables, behind Heed's back, as an attacker with the file or the
  * database owner's rights would. */
 static inline HeedDb *

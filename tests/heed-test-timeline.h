@@ -84,17 +84,16 @@ heed_test_timeline_add_event (HeedStore  *store,
   return heed_record_get_id (HEED_RECORD (event));
 }
 
-/* Makes the practice in @dir; returns its path. */
-static inline char *
-heed_test_timeline_make_practice (const char *dir)
+/* Makes the practice at @where (a path, or a server's empty database) and closes it. */
+static inline void
+heed_test_timeline_make_practice (const char *where)
 {
-  g_autofree char *path = g_build_filename (dir, "timeline.heed", NULL);
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(HeedAction) action = heed_action_new ();
   g_autoptr(GError) error = NULL;
   gint64 first;
 
-  store = heed_store_create (path, "Timeline Test Surgery", HEED_NATION_ENGLAND, &error);
+  store = heed_store_create (where, "Timeline Test Surgery", HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);
 
   first = heed_test_timeline_add_case (store, "complaint", "in-progress", "2025-06-03T09:30:00",
@@ -137,5 +136,4 @@ heed_test_timeline_make_practice (const char *dir)
   heed_test_timeline_add_case (store, "compliment", "closed", "2025-06-15T10:00:00",
                                "Thank you to the practice nurse", "closed-on", "2025-06-15",
                                NULL);
-  return g_steal_pointer (&path);
 }

@@ -2,9 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """heed-cli as a script would use it: every command, its output and its errors.
 
-Usage: test-cli.py PATH-TO-HEED-CLI
+Usage: test-cli.py PATH-TO-HEED-CLI [postgres]
 Prints TAP. Each error must be exactly one line on stderr with a non-zero exit, and a
-command that fails must leave the practice file exactly as it was."""
+command that fails must leave the practice exactly as it was.
+
+On a practice file by default; with "postgres" (or HEED_TEST_ENGINE=postgres) each practice
+the test makes is a fresh database of the run's cluster (HEED_TEST_PG_HOST, its socket folder,
+and HEED_TEST_PG_USER), dropped at the end, and without a cluster the test is skipped. What
+heed-cli writes out (backups, PDFs, CSVs, XML) is a file on both engines."""
 
 import csv
 import hashlib
@@ -16,14 +21,28 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 HEED_CLI = sys.argv[1]
+ON_SERVER = (len(sys.argv) > 2 and sys.argv[2] == "postgres") or \
+    os.environ.get("HEED_TEST_ENGINE") == "postgres"
+PG_HOST = os.environ.get("HEED_TEST_PG_HOST", "")
+PG_USER = os.environ.get("HEED_TEST_PG_USER", "heed")
+PG_BIN = os.environ.get("HEED_PG_BIN", "/usr/lib/postgresql/15/bin")
+ENV = {**os.environ, "LC_ALL": "C.UTF-8", "TZ": "UTC"}
+# The test's own PostgreSQL programs talk to the cluster; Heed is given locations only.
+ENV.pop("PGHOST", None)
+ENV.pop("PGDATABASE", None)
 results = []
+databases = []
+
+if ON_SERVER and not PG_HOST:
+    print("1..0 # SKIP no PostgreSQL cluster for this run (HEED_TEST_PG_HOST is not set)")
+    sys.exit(0)
 
 
 def run(*args, expect=0):
-    proc = subprocess.run([HEED_CLI, *args], capture_output=True, text=True,
-                          env={**os.environ, "LC_ALL": "C.UTF-8", "TZ": "UTC"})
+    proc = subprocess.run([HEED_CLI, *args], capture_output=True, text=True, env=ENV)
     return proc
 
 
@@ -38,16 +57,103 @@ def digest(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
+def pg(program, *args):
+    proc = subprocess.run([os.path.join(PG_BIN, program), "-h", PG_HOST, "-U", PG_USER, *args],
+                          capture_output=True, text=True, env=ENV)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{program}: {proc.stderr}")
+    return proc.stdout
+
+
+def server_location(database):
+    host = urllib.parse.quote(PG_HOST, safe="/")
+    user = urllib.parse.quote(PG_USER, safe="")
+    return f"postgresql:///{database}?host={host}&user={user}"
+
+
+def database_of(where):
+    return urllib.parse.urlsplit(where).path.lstrip("/")
+
+
+def new_practice(name):
+    """Where a new practice called NAME may be made: a path in the test's folder, or a fresh,
+    empty database on the server."""
+    if not ON_SERVER:
+        return os.path.join(tmp, name)
+    database = f"heed_cli_{os.getpid()}_{len(databases)}"
+    pg("createdb", database)
+    databases.append(database)
+    return server_location(database)
+
+
+def missing_practice(name):
+    """A practice location with nothing there: no file, or no such database."""
+    if not ON_SERVER:
+        return os.path.join(tmp, name)
+    return server_location(f"heed_cli_{os.getpid()}_no_" + re.sub(r"\W", "_", name))
+
+
+def shown_name(where):
+    """How a message names a practice: a file's name, or a server's database."""
+    return database_of(where) if ON_SERVER else os.path.basename(where)
+
+
+def holds_practice(where):
+    if not ON_SERVER:
+        return os.path.exists(where)
+    return sql(where, "SELECT count(*) FROM settings WHERE key = 'name'") == [("1",)]
+
+
+def state(where):
+    """What a practice holds, to see that a command changed nothing: a file's bytes, or every
+    row of a server's database (the sequences left out: a refused insert may use a number)."""
+    if not ON_SERVER:
+        return digest(where)
+    dump = pg("pg_dump", "--data-only", "--no-owner", database_of(where))
+    kept = [line for line in dump.splitlines()
+            if not line.startswith(("--", "\\restrict", "\\unrestrict",
+                                    "SELECT pg_catalog.setval"))]
+    return hashlib.sha256("\n".join(kept).encode()).hexdigest()
+
+
+def literal(value):
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def sql(where, query, params=()):
+    """Rows of QUERY, straight from the practice behind Heed's back, each value as text. The
+    query is written once for both engines, with ? for each of PARAMS."""
+    if not ON_SERVER:
+        db = sqlite3.connect(where)
+        try:
+            rows = db.execute(query, params).fetchall()
+            db.commit()
+        finally:
+            db.close()
+        return [tuple(None if v is None else str(v) for v in row) for row in rows]
+    parts = query.split("?")
+    assert len(parts) == len(params) + 1, query
+    text = parts[0] + "".join(literal(v) + part for v, part in zip(params, parts[1:]))
+    out = pg("psql", "-X", "-q", "-A", "-t", "-F", "\x1f", "-R", "\x1e", "-v", "ON_ERROR_STOP=1",
+             "-d", database_of(where), "-c", text)
+    return [tuple(record.split("\x1f")) for record in out.rstrip("\n").split("\x1e") if record]
+
+
 def one_line_error(proc):
     lines = proc.stderr.splitlines()
     return proc.returncode != 0 and len(lines) == 1 and lines[0].startswith("heed-cli: ")
 
 
 tmp = tempfile.mkdtemp(prefix="heed-cli-test-")
-practice = os.path.join(tmp, "practice.heed")
-demo = os.path.join(tmp, "demo.heed")
 
 try:
+    practice = new_practice("practice.heed")
+    demo = new_practice("demo.heed")
+    # What heed-cli says of a location with no practice and of one that holds one already.
+    NO_PRACTICE = "There is no practice database" if ON_SERVER else "no practice file"
+    EXISTS = "already holds a practice" if ON_SERVER else "already a file"
     # Help for every command of the contract.
     commands = ["create", "demo", "list", "show", "deadlines", "workdays", "letter", "timeline",
                 "publicity", "report", "ko41b", "export", "import", "backup", "restore", "check",
@@ -62,18 +168,15 @@ try:
 
     # create
     proc = run("create", practice, "--name", "Test Surgery", "--nation", "wales")
-    check("create", proc.returncode == 0 and os.path.exists(practice), proc.stderr)
-    check("create makes a private file", os.stat(practice).st_mode & 0o777 == 0o600)
+    check("create", proc.returncode == 0 and holds_practice(practice), proc.stderr)
+    if not ON_SERVER:
+        check("create makes a private file", os.stat(practice).st_mode & 0o777 == 0o600)
     # A GP practice unless --type says dental; a dental practice's KO41(b) is the dental
     # collection's.
-    dental = os.path.join(tmp, "dental.heed")
+    dental = new_practice("dental.heed")
     proc = run("create", dental, "--name", "Smiles", "--nation", "england", "--type", "dental")
-    db = sqlite3.connect(dental)
-    kinds = [db.execute("SELECT value FROM settings WHERE key = 'practice-type'").fetchone()]
-    db.close()
-    db = sqlite3.connect(practice)
-    kinds.append(db.execute("SELECT value FROM settings WHERE key = 'practice-type'").fetchone())
-    db.close()
+    kinds = [sql(where, "SELECT value FROM settings WHERE key = 'practice-type'")[0]
+             for where in (dental, practice)]
     check("create --type dental", proc.returncode == 0 and kinds == [("dental",), ("gp",)],
           proc.stderr + repr(kinds))
     proc = run("ko41b", dental, "--year", "2025")
@@ -84,7 +187,7 @@ try:
 
     # add: one piece of feedback from a script, checked as the window's form checks it
     # (in a practice of its own: the bad inputs below expect an empty one).
-    intake_file = os.path.join(tmp, "added.heed")
+    intake_file = new_practice("added.heed")
     run("create", intake_file, "--name", "Added Surgery", "--nation", "england")
     proc = run("add", intake_file, "--kind", "complaint", "--channel", "phone",
                "--received", "2025-05-01T10:30", "--summary", "Rude at the front desk",
@@ -137,12 +240,12 @@ try:
          "--care must be nhs or private"),
     ]
     for args, message in add_bad:
-        before = digest(intake_file)
+        before = state(intake_file)
         proc = run("add", intake_file, *args)
         check("bad add input: " + " ".join(args), one_line_error(proc) and
-              message in proc.stderr and digest(intake_file) == before,
+              message in proc.stderr and state(intake_file) == before,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
-    proc = run("add", os.path.join(tmp, "missing.heed"), "--kind", "comment", "--channel",
+    proc = run("add", missing_practice("missing.heed"), "--kind", "comment", "--channel",
                "email", "--summary", "x")
     check("add to a missing intake_file file", one_line_error(proc), proc.stderr)
     proc = run("check", intake_file)
@@ -165,16 +268,18 @@ try:
               len(proc.stdout.splitlines()) == 1 and reference.startswith("C-2025-") and
               "How it came in: email" in shown.stdout and f"Summary: {summary}" in
               shown.stdout and person in shown.stdout, proc.stdout + proc.stderr + shown.stdout)
-        db = sqlite3.connect(intake_file)
         with open(path, "rb") as f:
             original = f.read()
-        kept = db.execute("SELECT a.data FROM attachments a JOIN cases c ON c.id = a.\"case\" "
-                          "WHERE c.reference = ? AND a.filename = ?", (reference, name)).fetchall()
-        trail = db.execute("SELECT count(*) FROM audit WHERE action = 'email' AND detail LIKE ?",
-                           (f"sha256:{hashlib.sha256(original).hexdigest()}%",)).fetchone()[0]
-        db.close()
+        # The attachment's bytes as hexadecimal, in each engine's words.
+        hex_data = "encode(a.data, 'hex')" if ON_SERVER else "lower(hex(a.data))"
+        kept = sql(intake_file, f"SELECT {hex_data} FROM attachments a JOIN cases c ON "
+                   "c.id = a.\"case\" WHERE c.reference = ? AND a.filename = ?",
+                   (reference, name))
+        trail = int(sql(intake_file, "SELECT count(*) FROM audit WHERE action = 'email' AND "
+                        "detail LIKE ?",
+                        (f"sha256:{hashlib.sha256(original).hexdigest()}%",))[0][0])
         check(f"add --from-email {name}: the message is kept unaltered, its SHA-256 in the trail",
-              kept == [(original,)] and trail >= 1, (len(kept), trail))
+              kept == [(original.hex(),)] and trail >= 1, (len(kept), trail))
     proc = run("add", intake_file, "--from-email", os.path.join(mail_dir, "gmail-web.eml"),
                "--kind", "concern", "--summary", "Online booking", "--received",
                "2025-10-23T09:00", "--phone", "01632 960555")
@@ -198,10 +303,10 @@ try:
         (["--from-email", os.path.join(mail_dir, "gmail-web.eml"), "--channel", "fax"],
          "--channel:"),
     ]:
-        before = digest(intake_file)
+        before = state(intake_file)
         proc = run("add", intake_file, *args)
         check("bad add --from-email: " + " ".join(a.replace(tmp, "TMP") for a in args),
-              one_line_error(proc) and message in proc.stderr and digest(intake_file) == before,
+              one_line_error(proc) and message in proc.stderr and state(intake_file) == before,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
     proc = run("check", intake_file)
     check("the trail checks after add --from-email", proc.returncode == 0,
@@ -269,17 +374,13 @@ try:
           proc.stdout[-300:] + proc.stderr)
 
     # timeline: a case's (every event of it in the PDF) and the practice's
-    db = sqlite3.connect(demo)
-    ref, case_id = db.execute(
-        "SELECT reference, id FROM cases WHERE kind = 'complaint' AND "
-        "(SELECT count(*) FROM events WHERE \"case\" = cases.id) >= 4 ORDER BY id LIMIT 1"
-    ).fetchone()
-    summaries = [r[0] for r in db.execute(
-        "SELECT summary FROM events WHERE \"case\" = ? ORDER BY occurred_at", (case_id,))]
-    open_refs = [r[0] for r in db.execute(
-        "SELECT reference FROM cases WHERE status NOT IN ('closed', 'withdrawn', "
-        "'out-of-scope') ORDER BY received_at")]
-    db.close()
+    ref, case_id = sql(demo, "SELECT reference, id FROM cases WHERE kind = 'complaint' AND "
+                       "(SELECT count(*) FROM events WHERE \"case\" = cases.id) >= 4 "
+                       "ORDER BY id LIMIT 1")[0]
+    summaries = [r[0] for r in sql(demo, "SELECT summary FROM events WHERE \"case\" = ? "
+                                   "ORDER BY occurred_at", (int(case_id),))]
+    open_refs = [r[0] for r in sql(demo, "SELECT reference FROM cases WHERE status NOT IN "
+                                   "('closed', 'withdrawn', 'out-of-scope') ORDER BY received_at")]
 
     def pdf_words(path):
         out = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
@@ -343,15 +444,15 @@ try:
     check("backup", proc.returncode == 0 and os.path.exists(backup), proc.stderr)
     proc = run("list", backup)
     check("backup holds the cases", len(proc.stdout.splitlines()) == 200)
-    restored = os.path.join(tmp, "restored.heed")
+    restored = new_practice("restored.heed")
     proc = run("restore", backup, restored)
-    check("restore to a new path", proc.returncode == 0 and os.path.exists(restored),
-          proc.stderr)
+    check("restore to a new practice", proc.returncode == 0 and holds_practice(restored) and
+          len(run("list", restored).stdout.splitlines()) == 200, proc.stderr)
 
     # export and import round trip
     xml_a = os.path.join(tmp, "a.xml")
     xml_b = os.path.join(tmp, "b.xml")
-    moved = os.path.join(tmp, "moved.heed")
+    moved = new_practice("moved.heed")
     proc = run("export", demo, "--xml", "-o", xml_a)
     check("export --xml", proc.returncode == 0 and os.path.getsize(xml_a) > 0, proc.stderr)
     run("create", moved, "--name", "Moved", "--nation", "england")
@@ -363,17 +464,15 @@ try:
     check("check passes after import", proc.returncode == 0, proc.stderr)
     # A dental practice's categories keep their collection through export and import, and so
     # does each case's NHS or private care.
-    dental_demo = os.path.join(tmp, "dental-demo.heed")
-    dental_moved = os.path.join(tmp, "dental-moved.heed")
+    dental_demo = new_practice("dental-demo.heed")
+    dental_moved = new_practice("dental-moved.heed")
     xml_d = os.path.join(tmp, "dental.xml")
     run("demo", dental_demo, "--type", "dental", "--cases", "80", "--seed", "3")
     proc = run("export", dental_demo, "--xml", "-o", xml_d)
     run("create", dental_moved, "--name", "Moved", "--nation", "england", "--type", "dental")
     proc = run("import", dental_moved, xml_d)
     ko41b_moved = run("ko41b", dental_moved, "--year", "2025")
-    db = sqlite3.connect(dental_moved)
-    private = db.execute("SELECT count(*) FROM cases WHERE care = 'private'").fetchone()[0]
-    db.close()
+    private = int(sql(dental_moved, "SELECT count(*) FROM cases WHERE care = 'private'")[0][0])
     check("a dental practice's lists and private care survive export and import",
           proc.returncode == 0 and "Dental nurse" in ko41b_moved.stdout
           and "Nursing" not in ko41b_moved.stdout and private > 0,
@@ -456,13 +555,13 @@ try:
           "--date", "3/6/2025"], "--date must be a date"),
         (["letter", demo, complaint[0], "holding", "-o", os.path.join(tmp, "x.pdf"),
           "--set", "no-equals"], "--set must be written NAME=TEXT"),
-        (["letter", os.path.join(tmp, "nope.heed"), complaint[0], "holding", "-o",
-          os.path.join(tmp, "x.pdf")], "no practice file"),
+        (["letter", missing_practice("nope.heed"), complaint[0], "holding", "-o",
+          os.path.join(tmp, "x.pdf")], NO_PRACTICE),
     ]
     for args, message in letter_bad:
-        before = digest(demo)
+        before = state(demo)
         proc = run(*args)
-        ok = (one_line_error(proc) and message in proc.stderr and digest(demo) == before
+        ok = (one_line_error(proc) and message in proc.stderr and state(demo) == before
               and not os.path.exists(os.path.join(tmp, "x.pdf")))
         check("bad letter: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
@@ -475,19 +574,23 @@ try:
     with open(hostile, "w") as f:
         f.write('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
                 '<heed-practice>&e;</heed-practice>')
+    # Where nothing is made: a new name, or an empty database; what is not a practice: a text
+    # file, or a database with no practice in it.
+    unmade = new_practice("x.heed")
+    if ON_SERVER:
+        not_practice, not_practice_says = new_practice("empty"), "holds no Heed practice yet"
+    else:
+        not_practice, not_practice_says = textfile, "not a Heed practice file"
     bad = [
-        (["create", practice, "--name", "Again", "--nation", "england"], "already a file"),
-        (["create", os.path.join(tmp, "x.heed"), "--name", "X", "--nation", "cornwall"],
-         "--nation must be"),
-        (["create", os.path.join(tmp, "x.heed"), "--nation", "england"], "needs --name"),
-        (["create", os.path.join(tmp, "x.heed"), "--name", "X", "--nation", "england",
-          "--type", "vet"], "--type must be gp or dental"),
-        (["demo", os.path.join(tmp, "x.heed"), "--type", "pharmacy"],
+        (["create", practice, "--name", "Again", "--nation", "england"], EXISTS),
+        (["create", unmade, "--name", "X", "--nation", "cornwall"], "--nation must be"),
+        (["create", unmade, "--nation", "england"], "needs --name"),
+        (["create", unmade, "--name", "X", "--nation", "england", "--type", "vet"],
          "--type must be gp or dental"),
-        (["create", os.path.join(tmp, "x.heed"), "--name", "  ", "--nation", "england"],
-         "needs a name"),
-        (["list", os.path.join(tmp, "nope.heed")], "no practice file"),
-        (["list", textfile], "not a Heed practice file"),
+        (["demo", unmade, "--type", "pharmacy"], "--type must be gp or dental"),
+        (["create", unmade, "--name", "  ", "--nation", "england"], "needs a name"),
+        (["list", missing_practice("nope.heed")], NO_PRACTICE),
+        (["list", not_practice], not_practice_says),
         (["list", practice, "--kind", "moan"], "--kind must be"),
         (["list", practice, "--status", "done"], "is not a status"),
         (["list", practice, "--from", "3/6/2025"], "YYYY-MM-DD"),
@@ -510,12 +613,15 @@ try:
         (["workdays", "--nation", "england", "--from", "2025-01-01", "--add", "99999"],
          "between -3650 and 3650"),
         (["workdays", "--nation", "england"], "needs --nation, --from and --add"),
-        (["demo", os.path.join(tmp, "d.heed"), "--cases", "-5"], "--cases must be"),
-        (["demo", os.path.join(tmp, "d.heed"), "--years", "0"], "--years must be"),
-        (["backup", practice, practice], "already a file"),
+        (["demo", unmade, "--cases", "-5"], "--cases must be"),
+        (["demo", unmade, "--years", "0"], "--years must be"),
+        # A backup is a file on both engines: never over the practice, nor another file.
+        (["backup", practice, practice],
+         "A backup is written to a file" if ON_SERVER else "already a file"),
         (["backup", practice, backup], "already a file"),
-        (["restore", backup, practice], "use --force"),
-        (["restore", textfile, os.path.join(tmp, "r.heed")], "cannot be restored"),
+        # Onto a server, a backup restores into an empty database only, --force or not.
+        (["restore", backup, practice], EXISTS if ON_SERVER else "use --force"),
+        (["restore", textfile, unmade], "cannot be restored"),
         (["export", practice, "-o", os.path.join(tmp, "e.xml")], "one of --xml or --csv"),
         (["export", practice, "--xml"], "needs -o"),
         (["import", practice, hostile], "Nothing was imported"),
@@ -539,17 +645,18 @@ try:
          "--closed needs the period"),
         (["timeline", practice, "C-2025-001", "extra", "-o", os.path.join(tmp, "t.pdf")],
          "timeline needs a FILE"),
-        (["timeline", os.path.join(tmp, "missing.heed"), "-o", os.path.join(tmp, "t.pdf")],
-         "missing.heed"),
+        (["timeline", missing_practice("missing.heed"), "-o", os.path.join(tmp, "t.pdf")],
+         shown_name(missing_practice("missing.heed"))),
         (["timeline", practice, "-o", os.path.join(tmp, "no-such-folder", "t.pdf")],
          "Could not write"),
         (["frobnicate"], "unknown command"),
     ]
     check("at least 30 bad inputs", len(bad) >= 30, len(bad))
     for args, message in bad:
-        before = digest(practice)
+        before = state(practice), state(unmade)
         proc = run(*args)
-        ok = one_line_error(proc) and message in proc.stderr and digest(practice) == before
+        ok = one_line_error(proc) and message in proc.stderr and (state(practice),
+                                                                   state(unmade)) == before
         check("bad input: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
 
@@ -562,22 +669,20 @@ try:
     def shown(count):
         return "fewer than 5" if 1 <= count <= 4 else str(count)
 
-    db = sqlite3.connect(demo)
-    years = [r[0] for r in db.execute(
-        "SELECT DISTINCT CAST(strftime('%Y', received_at) AS INTEGER) FROM cases ORDER BY 1")]
+    years = [int(r[0]) for r in sql(demo, "SELECT DISTINCT CAST(substr(received_at, 1, 4) AS "
+                                     "INTEGER) FROM cases ORDER BY 1")]
     fy = years[0]
-    fy_complaints = db.execute(
-        "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status != 'draft' AND "
+    fy_complaints = int(sql(
+        demo, "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status != 'draft' AND "
         "NOT oral_resolved AND received_at >= ? AND received_at < ?",
-        (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
-    fy_written = db.execute(
-        "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status NOT IN ('draft', "
+        (f"{fy}-04-01", f"{fy + 1}-04-01"))[0][0])
+    fy_written = int(sql(
+        demo, "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status NOT IN ('draft', "
         "'out-of-scope') AND NOT oral_resolved AND received_at >= ? AND received_at < ?",
-        (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
-    fy_compliments = db.execute(
-        "SELECT count(*) FROM cases WHERE kind = 'compliment' AND status != 'draft' AND "
-        "received_at >= ? AND received_at < ?", (f"{fy}-04-01", f"{fy + 1}-04-01")).fetchone()[0]
-    db.close()
+        (f"{fy}-04-01", f"{fy + 1}-04-01"))[0][0])
+    fy_compliments = int(sql(
+        demo, "SELECT count(*) FROM cases WHERE kind = 'compliment' AND status != 'draft' AND "
+        "received_at >= ? AND received_at < ?", (f"{fy}-04-01", f"{fy + 1}-04-01"))[0][0])
 
     out_csv = os.path.join(tmp, "report.csv")
     proc = run("report", demo, "--year", str(fy), "--format", "csv", "-o", out_csv)
@@ -615,9 +720,7 @@ try:
     out_pdf = os.path.join(tmp, "report.pdf")
     proc = run("report", demo, "--year", str(fy), "--format", "pdf", "-o", out_pdf)
     check("report --format pdf", proc.returncode == 0 and os.path.exists(out_pdf), proc.stderr)
-    db = sqlite3.connect(demo)
-    practice_name = db.execute("SELECT value FROM settings WHERE key = 'name'").fetchone()[0]
-    db.close()
+    practice_name = sql(demo, "SELECT value FROM settings WHERE key = 'name'")[0][0]
     info = subprocess.run(["pdfinfo", out_pdf], capture_output=True, text=True).stdout
     pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
     every_page = all(
@@ -710,16 +813,12 @@ try:
     check("report --kind cqc --year is the same 12 months", proc.returncode == 0 and
           pdf_pages_and_text(os.path.join(tmp, "cqc-year.pdf"))[2] == cqc_text, proc.stderr)
 
-    db = sqlite3.connect(demo)
-
     def complaints_between(start, end):
-        return db.execute(
-            "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status != 'draft' AND "
-            "NOT oral_resolved AND received_at >= ? AND received_at < ?",
-            (start, end)).fetchone()[0]
+        return int(sql(
+            demo, "SELECT count(*) FROM cases WHERE kind = 'complaint' AND status != 'draft' AND "
+            "NOT oral_resolved AND received_at >= ? AND received_at < ?", (start, end))[0][0])
     q3_now = complaints_between(f"{fy}-10-01", f"{fy + 1}-01-01")
     q3_before = complaints_between(f"{fy}-07-01", f"{fy}-10-01")
-    db.close()
     out_review = os.path.join(tmp, "review.pdf")
     proc = run("report", demo, "--kind", "quarterly", "--quarter", f"{fy}-Q3", "-o", out_review)
     check("report --kind quarterly --quarter", proc.returncode == 0, proc.stderr)
@@ -776,8 +875,8 @@ try:
          "--format must be pdf, html or csv"),
         (["report", demo, "--year", "2025", "-o", out_csv], "needs --format"),
         (["report", demo, "--year", "2025", "--format", "csv"], "needs -o"),
-        (["report", os.path.join(tmp, "missing.heed"), "--year", "2025", "--format", "csv",
-          "-o", out_csv], "heed-cli: "),
+        (["report", missing_practice("missing.heed"), "--year", "2025", "--format", "csv",
+          "-o", out_csv], NO_PRACTICE),
         (["ko41b", demo], "Give the period"),
         (["ko41b", demo, "--quarter", "2025-Q5"], "--quarter must be"),
         (["ko41b", demo, "--quarter", "25-Q1"], "--quarter must be"),
@@ -788,9 +887,9 @@ try:
         (["ko41b", practice, "--year", "2025"], "The KO41(b) return is for practices in England"),
     ]
     for args, message in report_bad:
-        before = digest(demo), digest(out_csv)
+        before = state(demo), digest(out_csv)
         proc = run(*args)
-        ok = one_line_error(proc) and message in proc.stderr and (digest(demo),
+        ok = one_line_error(proc) and message in proc.stderr and (state(demo),
                                                                    digest(out_csv)) == before
         check("bad report input: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
@@ -807,17 +906,16 @@ try:
         text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
         return " ".join(text.split())
 
-    demo_name = sqlite3.connect(demo).execute(
-        "SELECT value FROM settings WHERE key = 'name'").fetchone()[0]
+    demo_name = sql(demo, "SELECT value FROM settings WHERE key = 'name'")[0][0]
     for kind, heading in [("form", "Section 4: The complaint"),
                           ("poster", "We want to hear from you"),
                           ("leaflet", "Other formats and languages")]:
         out = os.path.join(tmp, f"publicity-{kind}.pdf")
-        before = digest(demo)
+        before = state(demo)
         proc = run("publicity", demo, "--kind", kind, "-o", out)
         text = pdf_flat_text(out) if os.path.exists(out) else ""
         check(f"publicity --kind {kind}", proc.returncode == 0 and "Wrote" in proc.stdout and
-              demo_name in text and heading in text and digest(demo) == before,
+              demo_name in text and heading in text and state(demo) == before,
               proc.stdout + proc.stderr + text[:300])
     poster_a3 = os.path.join(tmp, "poster-a3.pdf")
     proc = run("publicity", demo, "--kind", "poster", "--size", "a3", "-o", poster_a3)
@@ -842,28 +940,29 @@ try:
         (["publicity", demo, "--kind", "poster"], "-o OUT.pdf"),
         (["publicity", demo, "--kind", "poster", "-o", tmp], "is a folder"),
         (["publicity", "--kind", "poster", "-o", kept], "one practice FILE"),
-        (["publicity", os.path.join(tmp, "missing.heed"), "--kind", "poster", "-o", kept], ""),
+        (["publicity", missing_practice("missing.heed"), "--kind", "poster", "-o", kept],
+         NO_PRACTICE),
         (["publicity", demo, "--kind", "poster", "-o",
           os.path.join(tmp, "no-such-folder", "p.pdf")], ""),
     ]
     for args, message in publicity_bad:
-        before = digest(demo), digest(kept)
+        before = state(demo), digest(kept)
         proc = run(*args)
-        ok = one_line_error(proc) and message in proc.stderr and (digest(demo),
+        ok = one_line_error(proc) and message in proc.stderr and (state(demo),
                                                                    digest(kept)) == before
         check("bad publicity input: " + " ".join(a.replace(tmp, "TMP") for a in args), ok,
               f"rc={proc.returncode} stderr={proc.stderr!r}")
 
     # Tampering behind Heed's back is found.
-    db = sqlite3.connect(demo)
-    db.execute("UPDATE cases SET summary = 'nothing happened' WHERE id = 1")
-    db.commit()
-    db.close()
+    sql(demo, "UPDATE cases SET summary = 'nothing happened' WHERE id = 1")
     proc = run("check", demo)
     check("check finds a case changed outside Heed", proc.returncode != 0 and
           "changed outside Heed" in proc.stderr, proc.stdout + proc.stderr)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
+    for database in databases:
+        subprocess.run([os.path.join(PG_BIN, "dropdb"), "-h", PG_HOST, "-U", PG_USER, "--force",
+                        "--if-exists", database], capture_output=True, env=ENV)
 
 print(f"1..{len(results)}")
 for number, (name, ok, detail) in enumerate(results, 1):

@@ -6,7 +6,7 @@
 #include "heed-letter-template.h"
 #include "heed-store-figures.h"
 #include "heed-store.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 
 /* The public API's guards: a NULL or wrong argument is a programmer's mistake, reported as a
  * CRITICAL naming what was wrong, and the call returns its safe answer instead of crashing or
@@ -16,9 +16,8 @@
   g_test_expect_message ("heed-core", G_LOG_LEVEL_CRITICAL, "*assertion*" assertion "*failed*")
 
 typedef struct {
-  char      *dir;
-  char      *path;
-  HeedStore *store;
+  HeedTestPlace place;
+  HeedStore    *store;
 } Fixture;
 
 static void
@@ -26,9 +25,10 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = heed_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "guards.heed", NULL);
-  fixture->store = heed_store_create (fixture->path, "Guard Surgery", HEED_NATION_ENGLAND, &error);
+  if (!heed_test_place_init (&fixture->place, "guards.heed"))
+    return;
+  fixture->store =
+    heed_store_create (fixture->place.where, "Guard Surgery", HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);
 }
 
@@ -36,9 +36,7 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  heed_test_place_clear (&fixture->place);
 }
 
 static void
@@ -114,7 +112,7 @@ test_store_error_already_set (Fixture *fixture, gconstpointer data)
   GError *kept = error;
 
   EXPECT_GUARD ("error == NULL || *error == NULL");
-  g_assert_null (heed_store_open (fixture->path, HEED_STORE_OPEN_READ_ONLY, &error));
+  g_assert_null (heed_store_open (fixture->place.where, HEED_STORE_OPEN_READ_ONLY, &error));
   g_test_assert_expected_messages ();
   /* The caller's error is left as it was. */
   g_assert_true (error == kept);
@@ -260,6 +258,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/guards/on-a-server"))
+    return g_test_run ();
 
   g_test_add_func ("/core/guards/store/open-null-path", test_store_open_null_path);
   g_test_add_func ("/core/guards/store/without-store", test_store_calls_without_store);

@@ -7,7 +7,7 @@
 #include "heed-demo.h"
 #include "heed-report-figures.h"
 #include "heed-case.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 #include "heed-validate.h"
 
 /* The annual report's remedies and the practice's own words on matters of general
@@ -75,14 +75,13 @@ test_refused_outside_england (void)
   static const HeedNation others[] = {
     HEED_NATION_WALES, HEED_NATION_SCOTLAND, HEED_NATION_NORTHERN_IRELAND,
   };
-  g_autofree char *dir = heed_test_make_dir ();
   GDate from, to;
 
   financial_year (2025, &from, &to);
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s.heed", heed_nation_to_id (others[i]));
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+      const char *path = heed_test_place_for_test (name)->where;
       g_autoptr(GError) error = NULL;
       g_autoptr(HeedStore) store = heed_store_create (path, "Elsewhere", others[i], &error);
       g_autoptr(HeedReportFigures) figures = NULL;
@@ -94,7 +93,6 @@ test_refused_outside_england (void)
       g_assert_nonnull (strstr (error->message, "for practices in England"));
       g_assert_nonnull (strstr (error->message, heed_nation_get_name (others[i])));
     }
-  heed_test_remove_dir (dir);
 }
 
 /* A demo practice of each type, over three financial years. */
@@ -103,8 +101,7 @@ test_balances (gconstpointer data)
 {
   const char *type = data;
   gboolean dental = strcmp (type, "dental") == 0;
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "demo.heed", NULL);
+  const char *path = heed_test_place_for_test ("demo.heed")->where;
   g_autoptr(GError) error = NULL;
   g_autoptr(HeedStore) store = heed_store_create (path, "Demo", HEED_NATION_ENGLAND, &error);
   HeedDemoOptions options;
@@ -163,15 +160,13 @@ test_balances (gconstpointer data)
         g_assert_cmpfloat (value (annual, "complaints-by-care", "private"), ==, 0);
       g_assert_cmpfloat (received, <=, value (annual, "complaints-by-care", "nhs"));
     }
-  heed_test_remove_dir (dir);
 }
 
 /* Hand-made: two NHS complaints and one about private care in a dental practice. */
 static void
 test_private_left_out (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "dental.heed", NULL);
+  const char *path = heed_test_place_for_test ("dental.heed")->where;
   g_autoptr(GError) error = NULL;
   g_autoptr(HeedStore) store = heed_store_create (path, "Smiles", HEED_NATION_ENGLAND, &error);
   g_autoptr(HeedReportFigures) ko41b = NULL;
@@ -193,7 +188,6 @@ test_private_left_out (void)
   g_assert_cmpfloat (value (annual, "complaints-by-care", "nhs"), ==, 2);
   g_assert_cmpfloat (value (annual, "complaints-by-care", "private"), ==, 1);
   g_assert_cmpfloat (value (annual, "received-by-kind", "complaint"), ==, 3);
-  heed_test_remove_dir (dir);
 }
 
 static gint64
@@ -223,8 +217,7 @@ add_answered (HeedStore  *store,
 static void
 test_remedies_and_importance (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "remedies.heed", NULL);
+  const char *path = heed_test_place_for_test ("remedies.heed")->where;
   g_autoptr(GError) error = NULL;
   g_autoptr(HeedStore) store = heed_store_create (path, "Remedies", HEED_NATION_ENGLAND, &error);
   g_autoptr(HeedReportFigures) figures = NULL;
@@ -288,13 +281,14 @@ test_remedies_and_importance (void)
   g_assert_null (heed_store_dup_report_summary (store, &from, &to));
   g_assert_false (heed_store_set_report_summary (store, &to, &from, "x", &error));
   g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
-  heed_test_remove_dir (dir);
 }
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/ko41b/on-a-server"))
+    return g_test_run ();
 
   g_test_add_func ("/core/ko41b/refused-outside-england", test_refused_outside_england);
   g_test_add_data_func ("/core/ko41b/balances/gp", "gp", test_balances);

@@ -11,7 +11,7 @@
 #include "heed-template.h"
 #include "heed-event.h"
 #include "heed-letter.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 
 #define HEAD "<?xml version=\"1.0\"?>\n"
 #define OPEN "<template id=\"mine\" version=\"1\">\n<name>Mine</name>\n<title>T</title>\n<body>\n"
@@ -176,7 +176,8 @@ test_unknown_builtin (void)
 /* Merging */
 
 typedef struct {
-  char               *dir;
+  HeedTestPlace       place;     /* a file, or a server's database */
+  char               *dir;       /* the place's folder, for what is drawn */
   HeedLetterPractice  practice;
   HeedStore          *store;
 } Fixture;
@@ -185,8 +186,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = heed_test_make_dir ();
-  fixture->store = heed_test_letter_practice (fixture->dir, GPOINTER_TO_INT (data),
+  if (!heed_test_place_init (&fixture->place, "practice.heed"))
+    return;
+  fixture->dir = fixture->place.dir;
+  fixture->store = heed_test_letter_practice (fixture->place.where, GPOINTER_TO_INT (data),
                                               &fixture->practice);
 }
 
@@ -195,8 +198,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  heed_test_place_clear (&fixture->place);
 }
 
 static HeedMergedLetter *
@@ -611,6 +613,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/letter-template/on-a-server"))
+    return g_test_run ();
 
   g_test_add_func ("/core/letter-template/builtins", test_builtins_parse);
   g_test_add_func ("/core/letter-template/free-texts", test_free_texts);

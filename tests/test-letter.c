@@ -9,10 +9,11 @@
 #include "heed-merged-letter.h"
 #include "heed-render-test-util.h"
 #include "heed-store-exchange.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 
 typedef struct {
-  char               *dir;
+  HeedTestPlace       place;     /* a file, or a server's database */
+  char               *dir;       /* the place's folder, for what is drawn */
   HeedLetterPractice  practice;
   HeedStore          *store;
 } Fixture;
@@ -21,8 +22,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = heed_test_make_dir ();
-  fixture->store = heed_test_letter_practice (fixture->dir, GPOINTER_TO_INT (data),
+  if (!heed_test_place_init (&fixture->place, "practice.heed"))
+    return;
+  fixture->dir = fixture->place.dir;
+  fixture->store = heed_test_letter_practice (fixture->place.where, GPOINTER_TO_INT (data),
                                               &fixture->practice);
 }
 
@@ -31,8 +34,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  heed_test_place_clear (&fixture->place);
 }
 
 /* Draws a letter to a PDF in the fixture's folder; returns its path and page count. */
@@ -612,6 +614,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/render/letter/on-a-server"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/render/letter/" path, Fixture, GINT_TO_POINTER (HEED_NATION_ENGLAND), \

@@ -8,7 +8,7 @@
 #include "heed-merged-letter.h"
 #include "heed-person.h"
 #include "heed-phone-log.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 
 /* The quick phone log: what reception types during the call becomes a logged case. */
 
@@ -35,8 +35,7 @@ good_log (void)
 static void
 test_save (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  const char *path = heed_test_place_for_test ("p.heed")->where;
   g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
                                                   NULL);
   g_autoptr(HeedPhoneLog) log = good_log ();
@@ -67,14 +66,12 @@ test_save (void)
   events = heed_store_list (store, HEED_TYPE_EVENT, heed_record_get_id (c), &error);
   g_assert_cmpuint (events->len, ==, 2);  /* the status step and the call */
 
-  heed_test_remove_dir (dir);
 }
 
 static void
 test_on_behalf (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  const char *path = heed_test_place_for_test ("p.heed")->where;
   g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
                                                   NULL);
   g_autoptr(HeedPhoneLog) log = good_log ();
@@ -96,7 +93,6 @@ test_on_behalf (void)
                    "Albert");
   g_assert_cmpstr (heed_record_get_text (HEED_RECORD (affected), HEED_PERSON_LAST_NAME), ==,
                    "Quennell");
-  heed_test_remove_dir (dir);
 }
 
 static void
@@ -138,8 +134,7 @@ test_problems (void)
 static void
 test_nothing_half_saved (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  const char *path = heed_test_place_for_test ("p.heed")->where;
   g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
                                                   NULL);
   g_autoptr(HeedStore) reader = NULL;
@@ -147,8 +142,8 @@ test_nothing_half_saved (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
 
-  /* Someone else holds the file: the log is refused whole, with the reason, and nothing of
-   * it (not even the caller) is written. */
+  /* Open read-only (as when someone else holds the file): the log is refused whole, with the
+   * reason, and nothing of it (not even the caller) is written. */
   g_clear_object (&store);
   reader = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
   g_assert_null (heed_phone_log_save (log, reader, &error));
@@ -156,7 +151,6 @@ test_nothing_half_saved (void)
   people = heed_store_list (reader, HEED_TYPE_PERSON, 0, NULL);
   g_assert_cmpuint (people->len, ==, 0);
   g_assert_cmpint (heed_store_count_cases (reader, NULL, NULL), ==, 0);
-  heed_test_remove_dir (dir);
 }
 
 /* The one line offered is the first sentence, whole: never cut off in the middle. */
@@ -193,8 +187,7 @@ test_suggest_summary (void)
 static void
 test_letter_quotes_summary_whole (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "p.heed", NULL);
+  const char *path = heed_test_place_for_test ("p.heed")->where;
   g_autoptr(HeedStore) store = heed_store_create (path, "Phone Surgery", HEED_NATION_ENGLAND,
                                                   NULL);
   g_autoptr(HeedLetterTemplate) template = heed_letter_template_new_builtin ("acknowledgement",
@@ -228,7 +221,6 @@ test_letter_quotes_summary_whole (void)
       g_assert_nonnull (strstr (text, expected));
       g_assert_null (strstr (text, "…"));
     }
-  heed_test_remove_dir (dir);
 }
 
 int
@@ -236,6 +228,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/phone-log/on-a-server"))
+    return g_test_run ();
 
   g_test_add_func ("/core/phone-log/save", test_save);
   g_test_add_func ("/core/phone-log/suggest-summary", test_suggest_summary);

@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,15 +13,17 @@
 #include "heed-case-query.h"
 #include "heed-safe-output.h"
 #include "heed-store.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 
 /* The one way Heed writes an output, and what it refuses; the store's backups and restores
- * that go through it; the small refusals of issue 14 at the level of the core. */
+ * that go through it; the small refusals of issue 14 at the level of the core. The practice is
+ * a file, or (HEED_TEST_ENGINE=postgres) a server's database; outputs are files on both. */
 
 typedef struct {
-  char      *dir;
-  char      *practice;
-  HeedStore *store;
+  HeedTestPlace place;
+  char         *dir;       /* the place's folder, where the outputs go */
+  char         *practice;  /* the practice's location */
+  HeedStore    *store;
 } Fixture;
 
 static void
@@ -31,8 +32,10 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = heed_test_make_dir ();
-  fixture->practice = g_build_filename (fixture->dir, "practice.heed", NULL);
+  if (!heed_test_place_init (&fixture->place, "practice.heed"))
+    return;
+  fixture->dir = fixture->place.dir;
+  fixture->practice = fixture->place.where;
   fixture->store = heed_store_create (fixture->practice, "Safe Output Surgery",
                                       HEED_NATION_ENGLAND, &error);
   g_assert_no_error (error);
@@ -43,9 +46,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->practice);
-  g_free (fixture->dir);
+  heed_test_place_clear (&fixture->place);
 }
 
 static char *
@@ -243,23 +244,23 @@ test_planted_temporary (Fixture       *fixture,
   g_unlink (planted);
 }
 
-/* Checked again before the rename: a practice put there meanwhile is not replaced. */
+/* Checked again before the rename: a practice put there meanwhile (a backup of the practice,
+ * a practice file on either engine) is not replaced. */
 static void
 test_checked_at_commit (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = in_dir (fixture, "copy.heed");
-  g_autofree char *practice_bytes = NULL;
   g_autofree char *before = NULL;
   g_autoptr(HeedSafeOutput) output = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
 
   output = heed_safe_output_new (path, HEED_SAFE_OUTPUT_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (heed_safe_output_write (output, "not a practice", 14, &error));
-  g_assert_true (g_file_get_contents (fixture->practice, &practice_bytes, &length, NULL));
-  g_assert_true (g_file_set_contents (path, practice_bytes, (gssize) length, NULL));
+  g_assert_true (heed_store_backup (fixture->store, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (heed_file_is_practice (path));
   before = heed_test_file_digest (path);
   g_assert_false (heed_safe_output_commit (output, &error));
   g_assert_error (error, HEED_OUTPUT_ERROR, HEED_OUTPUT_ERROR_REFUSED);
@@ -351,17 +352,25 @@ test_planted_lock (Fixture       *fixture,
   assert_digest (fixture->practice, before);
 }
 
+/* A backup is a practice file on either engine: its trail rewritten with a file's own SQL. */
 static void
 tamper_trail (const char *path)
 {
-  sqlite3 *db = NULL;
+  g_autoptr(GError) error = heed_test_sql_try (path, "DROP TRIGGER audit_no_update; "
+                                                     "UPDATE audit SET detail = 'nothing "
+                                                     "happened' WHERE id = 1");
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail = "
-                                 "'nothing happened' WHERE id = 1",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
+  g_assert_no_error (error);
+}
+
+/* What the practice is, to see that nothing changed it: a file's bytes, a server's trail. */
+static char *
+practice_state (Fixture *fixture)
+{
+  if (!heed_test_on_server ())
+    return heed_test_file_digest (fixture->practice);
+  return heed_test_sql_text (fixture->practice,
+                             "SELECT count(*) || ' ' || coalesce(max(hash), '') FROM audit");
 }
 
 /* A backup checks the copy, and a restore the backup: damage goes neither way. */
@@ -401,11 +410,15 @@ test_backups_checked (Fixture       *fixture,
   g_clear_error (&error);
 
   g_clear_object (&fixture->store);
-  before = heed_test_file_digest (fixture->practice);
+  before = practice_state (fixture);
   g_assert_false (heed_store_restore (damaged, fixture->practice, TRUE, &error));
   g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_DAMAGED);
   g_clear_error (&error);
-  assert_digest (fixture->practice, before);
+  {
+    g_autofree char *after = practice_state (fixture);
+
+    g_assert_cmpstr (after, ==, before);
+  }
   g_assert_false (heed_store_restore (damaged, restored, FALSE, &error));
   g_clear_error (&error);
   g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
@@ -427,7 +440,7 @@ test_small_refusals (Fixture       *fixture,
   g_autoptr(HeedStore) named = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *other = in_dir (fixture, "named.heed");
+  const char *other = heed_test_place_for_test ("named.heed")->where;
   GDate from, result;
 
   /* The calendar's edges. */
@@ -475,7 +488,16 @@ test_small_refusals (Fixture       *fixture,
   g_assert_null (named);
   g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  /* Nothing made: no file, or a database still without a practice. */
+  if (heed_test_on_server ())
+    {
+      named = heed_store_open (other, HEED_STORE_OPEN_READ_ONLY, &error);
+      g_assert_null (named);
+      g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_NOT_HEED);
+      g_clear_error (&error);
+    }
+  else
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
   g_assert_null (heed_store_find_case (fixture->store, "C-2025-001\n", &error));
   g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_INVALID);
 }
@@ -485,18 +507,25 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/safe-output/on-a-server"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/core/safe-output/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("refusals", test_refusals);
-  ADD ("private-and-whole", test_private_and_whole);
-  ADD ("disk-full", test_disk_full);
-  ADD ("planted-temporary", test_planted_temporary);
+/* About a practice file itself (its journal, its lock, its bytes as an output's target, a pipe
+ * in its place), or about outputs alone with no practice in them: on the file run only. */
+#define ADD_FILE(path, func) \
+  if (!heed_test_on_server ()) ADD (path, func)
+  ADD_FILE ("refusals", test_refusals);
+  ADD_FILE ("private-and-whole", test_private_and_whole);
+  ADD_FILE ("disk-full", test_disk_full);
+  ADD_FILE ("planted-temporary", test_planted_temporary);
   ADD ("checked-at-commit", test_checked_at_commit);
-  ADD ("reading", test_reading);
-  ADD ("planted-lock", test_planted_lock);
+  ADD_FILE ("reading", test_reading);
+  ADD_FILE ("planted-lock", test_planted_lock);
   ADD ("backups-checked", test_backups_checked);
   ADD ("small-refusals", test_small_refusals);
+#undef ADD_FILE
 #undef ADD
   return g_test_run ();
 }

@@ -2,28 +2,28 @@
 #include "config.h"
 
 #include "heed-test-timeline.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 #include "heed-store-exchange.h"
 #include "heed-timeline-data.h"
 
 /* The timelines' data, read from a practice whose story is known (heed-test-timeline.h). */
 
 typedef struct {
-  char      *dir;
-  HeedStore *store;
-  GDate      today;
+  HeedTestPlace place;
+  HeedStore    *store;
+  GDate         today;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = heed_test_make_dir ();
-  path = heed_test_timeline_make_practice (fixture->dir);
-  fixture->store = heed_store_open (path, HEED_STORE_OPEN_READ_ONLY, &error);
+  if (!heed_test_place_init (&fixture->place, "timeline.heed"))
+    return;
+  heed_test_timeline_make_practice (fixture->place.where);
+  fixture->store = heed_store_open (fixture->place.where, HEED_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   heed_test_timeline_today (&fixture->today);
 }
@@ -33,8 +33,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  heed_test_place_clear (&fixture->place);
 }
 
 static gint64
@@ -294,6 +293,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/core/timeline-data/on-a-server"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -4,14 +4,14 @@
 #include <string.h>
 
 #include "heed-test-timeline.h"
-#include "heed-test-util.h"
+#include "heed-test-location.h"
 #include "heed-timeline-print.h"
 
 /* The timelines drawn from a known practice (heed-test-timeline.h) to PDF and PNG, read back
  * the way a person would check them: pdftotext for the words, pixels for the marks. */
 
 typedef struct {
-  char             *dir;
+  HeedTestPlace     place;
   HeedStore        *store;
   GDate             today;
   HeedTimelineData *case_data;
@@ -22,13 +22,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HeedCase) kase = NULL;
 
-  fixture->dir = heed_test_make_dir ();
-  path = heed_test_timeline_make_practice (fixture->dir);
-  fixture->store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
+  if (!heed_test_place_init (&fixture->place, "timeline.heed"))
+    return;
+  heed_test_timeline_make_practice (fixture->place.where);
+  fixture->store = heed_store_open (fixture->place.where, HEED_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   heed_test_timeline_today (&fixture->today);
   kase = heed_store_find_case (fixture->store, "C-2025-001", &error);
@@ -49,8 +49,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->case_data, heed_timeline_data_unref);
   g_clear_pointer (&fixture->practice, heed_timeline_data_unref);
   g_clear_object (&fixture->store);
-  heed_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  heed_test_place_clear (&fixture->place);
 }
 
 static char *
@@ -125,7 +124,7 @@ static void
 test_case_pdf (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (fixture->dir, "case.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->place.dir, "case.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   g_autoptr(GError) error = NULL;
@@ -167,7 +166,7 @@ static void
 test_case_period (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (fixture->dir, "period.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->place.dir, "period.pdf", NULL);
   g_autofree char *flat = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -187,7 +186,7 @@ test_case_period (Fixture       *fixture,
 
   /* A period back to front is refused and writes nothing. */
   g_clear_pointer (&pdf, g_free);
-  pdf = g_build_filename (fixture->dir, "backwards.pdf", NULL);
+  pdf = g_build_filename (fixture->place.dir, "backwards.pdf", NULL);
   g_assert_false (heed_timeline_write_pdf (fixture->case_data, &to, &from, pdf, &error));
   g_assert_error (error, HEED_TIMELINE_PRINT_ERROR, HEED_TIMELINE_PRINT_ERROR_PERIOD);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -197,7 +196,7 @@ static void
 test_practice_pdf (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (fixture->dir, "practice.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->place.dir, "practice.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *overdue_line = NULL;
   g_autofree char *fine_line = NULL;
@@ -226,7 +225,7 @@ static void
 test_practice_pages (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (fixture->dir, "many.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->place.dir, "many.pdf", NULL);
   g_autoptr(HeedTimelineData) many = NULL;
   g_autoptr(GError) error = NULL;
   int pages;
@@ -296,9 +295,9 @@ static void
 test_png (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_autofree char *light = g_build_filename (fixture->dir, "light.png", NULL);
-  g_autofree char *dark = g_build_filename (fixture->dir, "dark.png", NULL);
-  g_autofree char *bad = g_build_filename (fixture->dir, "no-such-folder", "x.png", NULL);
+  g_autofree char *light = g_build_filename (fixture->place.dir, "light.png", NULL);
+  g_autofree char *dark = g_build_filename (fixture->place.dir, "dark.png", NULL);
+  g_autofree char *bad = g_build_filename (fixture->place.dir, "no-such-folder", "x.png", NULL);
   g_autoptr(GError) error = NULL;
   HeedTimelinePalette palette;
   cairo_surface_t *surface;
@@ -342,11 +341,10 @@ count_blended (cairo_surface_t  *surface,
 }
 
 static guint
-holiday_pixels (const char *dir,
-                HeedNation  nation)
+holiday_pixels (HeedNation nation)
 {
-  g_autofree char *path = g_build_filename (dir, heed_nation_to_id (nation), NULL);
-  g_autofree char *png = g_strconcat (path, ".png", NULL);
+  HeedTestPlace *place = heed_test_place_for_test ("empty.heed");
+  g_autofree char *png = g_build_filename (place->dir, "holidays.png", NULL);
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(HeedTimelineData) data = NULL;
   g_autoptr(GError) error = NULL;
@@ -355,7 +353,7 @@ holiday_pixels (const char *dir,
   GDate today, from, to;
   guint n;
 
-  store = heed_store_create (path, "Empty Surgery", nation, &error);
+  store = heed_store_create (place->where, "Empty Surgery", nation, &error);
   g_assert_no_error (error);
   g_date_clear (&today, 1);
   g_date_clear (&from, 1);
@@ -380,27 +378,23 @@ holiday_pixels (const char *dir,
 static void
 test_nation_holidays (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-
   /* St Andrew's Day, Monday 30 November 2026, is a bank holiday in Scotland only. */
-  g_assert_cmpuint (holiday_pixels (dir, HEED_NATION_SCOTLAND), >, 1000);
-  g_assert_cmpuint (holiday_pixels (dir, HEED_NATION_ENGLAND), ==, 0);
-  heed_test_remove_dir (dir);
+  g_assert_cmpuint (holiday_pixels (HEED_NATION_SCOTLAND), >, 1000);
+  g_assert_cmpuint (holiday_pixels (HEED_NATION_ENGLAND), ==, 0);
 }
 
 static void
 test_empty_practice (void)
 {
-  g_autofree char *dir = heed_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "empty.heed", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "empty.pdf", NULL);
+  HeedTestPlace *place = heed_test_place_for_test ("empty.heed");
+  g_autofree char *pdf = g_build_filename (place->dir, "empty.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(HeedStore) store = NULL;
   g_autoptr(HeedTimelineData) data = NULL;
   g_autoptr(GError) error = NULL;
   GDate today;
 
-  store = heed_store_create (path, "Empty Surgery", HEED_NATION_WALES, &error);
+  store = heed_store_create (place->where, "Empty Surgery", HEED_NATION_WALES, &error);
   g_assert_no_error (error);
   heed_test_timeline_today (&today);
   data = heed_timeline_data_load_practice (store, NULL, NULL, NULL, &today, &error);
@@ -410,8 +404,6 @@ test_empty_practice (void)
   g_assert_nonnull (strstr (text, "No open cases"));
   g_assert_nonnull (strstr (text, "0 cases"));
   g_assert_cmpint (pdf_pages (pdf), ==, 1);
-  g_clear_object (&store);
-  heed_test_remove_dir (dir);
 }
 
 static void
@@ -515,6 +507,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (heed_test_server_missing ("/render/timeline/on-a-server"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -122,7 +122,8 @@ fixture_set_up (Fixture       *fixture,
   gint64 give_up;
 
   fixture->dir = heed_test_make_dir ();
-  path = heed_test_timeline_make_practice (fixture->dir);
+  path = g_build_filename (fixture->dir, "timeline.heed", NULL);
+  heed_test_timeline_make_practice (path);
   fixture->store = heed_store_open (path, HEED_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 

@@ -9,15 +9,32 @@
 
 #include "heed-store-private.h"
 
-/* Backups into a folder, named by the practice file and the time, keeping the newest few:
- * what a practice needs to come back from a dead disk or a stolen PC. */
+/* Backups into a folder, named by the practice (its file, or its database on a server) and
+ * the time, keeping the newest few: what a practice needs to come back from a dead disk or a
+ * stolen PC. */
 
 static char *
 dup_stem (HeedStore *self)
 {
-  g_autofree char *base = g_path_get_basename (self->path);
-  char *dot = g_str_has_suffix (base, ".heed") ? strrchr (base, '.') : NULL;
+  g_autofree char *base = NULL;
+  char *dot;
 
+  /* A server's location is no path: its last part may be the socket's folder
+   * (?host=/run/postgresql), the same for every practice on the server, and pruning one
+   * practice's backups would remove another's. */
+  if (heed_location_is_server (self->location))
+    {
+      const char *database = heed_location_get_database (self->location);
+
+      /* Without one given, libpq's database is the user's name. */
+      if (database == NULL || *database == '\0')
+        database = heed_location_get_user (self->location);
+      if (database == NULL || *database == '\0')
+        database = g_get_user_name ();
+      return g_strdelimit (g_strdup (database), "/\\", '_');
+    }
+  base = g_path_get_basename (self->path);
+  dot = g_str_has_suffix (base, ".heed") ? strrchr (base, '.') : NULL;
   if (dot != NULL)
     *dot = '\0';
   return g_steal_pointer (&base);
