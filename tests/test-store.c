@@ -385,23 +385,29 @@ test_backup_restore (Fixture       *fixture,
 
   if (heed_test_on_server ())
     {
-      /* Onto a server, into an empty database only: never over the practice, --force or not
-       * (that would throw away what every seat saved since), and its two cases stay. */
+      /* Onto a server: into an empty database; over the practice only with --force, and
+       * never while anyone is connected to it (they would lose what they save). */
       HeedTestPlace *empty = heed_test_place_for_test ("restored.heed");
 
-      g_clear_object (&fixture->store);
-      g_assert_false (heed_store_restore (backup, fixture->path, TRUE, &error));
-      g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS);
-      g_clear_error (&error);
-      fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, 2);
       g_assert_true (heed_store_restore (backup, empty->where, FALSE, &error));
       g_assert_no_error (error);
       store = heed_store_open (empty->where, HEED_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
       g_assert_cmpint (heed_store_count_cases (store, NULL, NULL), ==, 1);
       g_clear_object (&store);
+      g_assert_false (heed_store_restore (backup, fixture->path, FALSE, &error));
+      g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS);
+      g_clear_error (&error);
+      g_assert_false (heed_store_restore (backup, fixture->path, TRUE, &error));
+      g_assert_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_BUSY);
+      g_clear_error (&error);
+      g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, 2);
+      g_clear_object (&fixture->store);
+      g_assert_true (heed_store_restore (backup, fixture->path, TRUE, &error));
+      g_assert_no_error (error);
+      fixture->store = heed_store_open (fixture->path, HEED_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (heed_store_count_cases (fixture->store, NULL, NULL), ==, 1);
       return;
     }
   /* Restoring over the open practice is refused while it is open… */
