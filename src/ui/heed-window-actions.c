@@ -849,23 +849,18 @@ restore_on_server (HeedWindow  *self,
                                            heed_location_get_database (location), stamp);
   g_autofree char *kept = g_build_filename (folder, name, NULL);
   g_autofree char *anchors = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (!heed_store_is_owner (self->store))
-    {
-      g_set_error_literal (error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED,
-                           _("Only the owner of the practice’s database may put a backup back "
-                             "over it."));
-      return FALSE;
-    }
   if (!heed_store_check_backup (backup, error) || !heed_store_backup (self->store, kept, error))
     return FALSE;
   _heed_window_finish_deleting (self);
-  if (!heed_store_restore_over (self->store, backup, error))
+  if (!heed_store_restore_over (self->store, backup, &local_error))
     {
       /* Refused before anything was changed (someone still connected): nothing to keep. */
-      if (g_error_matches (*error, HEED_STORE_ERROR, HEED_STORE_ERROR_BUSY)
-          || g_error_matches (*error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED))
+      if (g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_BUSY)
+          || g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED))
         g_unlink (kept);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       _heed_window_show_store (self);
       return FALSE;
     }

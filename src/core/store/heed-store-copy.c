@@ -9,7 +9,6 @@
 #include "heed-db-migrations.h"
 #include "heed-db-private.h"
 #include "heed-safe-output.h"
-#include "heed-store-duties.h"
 #include "heed-store-private.h"
 
 /* A whole practice copied from one location to another — a file to a server, a server to a
@@ -414,51 +413,39 @@ copy_to_server (HeedStore     *self,
   return check_copy (location, error);
 }
 
-/* The first column of the first row of @sql on @db, as a number (a count, a yes or no). */
+/* How many others are connected to the database of @dest, which a replacement would leave
+ * working in a practice that is no longer there. */
 static gboolean
-query_int64 (HeedDb      *db,
-             const char  *sql,
-             gint64      *value,
-             GError     **error)
+count_other_seats (HeedDb  *dest,
+                   gint64  *others,
+                   GError **error)
 {
-  g_autoptr(HeedDbStatement) stmt = heed_db_prepare (db, sql, error);
+  g_autoptr(HeedDbStatement) stmt =
+    heed_db_prepare (dest,
+                     "SELECT count (*) FROM pg_stat_activity WHERE datname = current_database () "
+                     "AND pid <> pg_backend_pid () AND backend_type = 'client backend'",
+                     error);
 
   if (stmt == NULL || heed_db_statement_step (stmt, error) != HEED_DB_STEP_ROW)
     return FALSE;
-  *value = heed_db_statement_column_int64 (stmt, 0);
+  *others = heed_db_statement_column_int64 (stmt, 0);
   return TRUE;
 }
 
-/* Whether the practice's database may be replaced now: by its owner, with nobody else
- * connected (a seat working in it would lose what it saves meanwhile). */
-static gboolean
-may_replace_on_server (HeedDb        *dest,
-                       HeedLocation  *location,
-                       GError       **error)
+gboolean
+_heed_store_replace_in (HeedDb        *dest,
+                        HeedStore     *source,
+                        HeedLocation  *location,
+                        GError       **error)
 {
-  g_autofree char *display = heed_location_dup_display (location);
-  gint64 owner = 0, others = 0;
+  gint64 others = 0;
 
-  if (!query_int64 (dest,
-                    "SELECT CAST (pg_has_role (session_user, d.datdba, 'MEMBER') AS integer) "
-                    "FROM pg_database d WHERE d.datname = current_database ()",
-                    &owner, error))
-    return FALSE;
-  if (!owner)
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_PERMISSION_DENIED,
-                   _("Only the owner of the database “%s” may replace its practice with a "
-                     "backup."),
-                   display);
-      return FALSE;
-    }
-  if (!query_int64 (dest,
-                    "SELECT count (*) FROM pg_stat_activity WHERE datname = current_database () "
-                    "AND pid <> pg_backend_pid () AND backend_type = 'client backend'",
-                    &others, error))
+  if (!count_other_seats (dest, &others, error))
     return FALSE;
   if (others > 0)
     {
+      g_autofree char *display = heed_location_dup_display (location);
+
       g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_BUSY,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "Someone is still connected to “%s” (%d connection). Restoring "
@@ -471,52 +458,9 @@ may_replace_on_server (HeedDb        *dest,
                    display, (int) others);
       return FALSE;
     }
-  return TRUE;
-}
-
-/* The duties' privileges and row policies, given again to the group roles that outlived the
- * schema they were on. */
-static gboolean
-give_duties_again (HeedLocation  *location,
-                   GError       **error)
-{
-  g_autoptr(HeedStore) restored = _heed_store_open_at (location, HEED_STORE_OPEN_DEFAULT, error);
-  g_autoptr(GError) local_error = NULL;
-
-  if (restored == NULL)
-    return FALSE;
-  if (!heed_store_setup_duties (restored, &local_error))
-    {
-      g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_FAILED,
-                   _("The backup was restored, but its duties were not given again (%s); "
-                     "heed-cli grant, run by a role that may make roles, gives them."),
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-_heed_store_replace_in (HeedDb        *dest,
-                        HeedStore     *source,
-                        HeedLocation  *location,
-                        gboolean      *had_duties,
-                        GError       **error)
-{
-  gint64 duty_roles = 0;
-
-  if (!may_replace_on_server (dest, location, error)
-      || !query_int64 (dest,
-                       "SELECT count (*) FROM pg_roles WHERE rolname IN ('heed_' || "
-                       "current_database () || '_reception', 'heed_' || current_database () "
-                       "|| '_handler', 'heed_' || current_database () || '_manager', 'heed_' "
-                       "|| current_database () || '_reader')",
-                       &duty_roles, error))
-    return FALSE;
-  *had_duties = duty_roles > 0;
   /* All or nothing: the practice's schema made again and filled from the backup in one
    * transaction, so a failure leaves the practice as it was. The duties' group roles are the
-   * server's, not the schema's, and outlive it; their privileges are given again after. */
+   * server's, not the schema's, and outlive it. */
   if (!heed_db_begin (dest, HEED_DB_BEGIN_WRITE, error))
     return FALSE;
   if (!heed_db_exec (dest, "DROP SCHEMA public CASCADE", error)
@@ -530,23 +474,6 @@ _heed_store_replace_in (HeedDb        *dest,
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-_heed_store_replace_on_server (HeedStore     *source,
-                               HeedLocation  *location,
-                               GError       **error)
-{
-  g_autoptr(HeedDb) dest = NULL;
-  gboolean had_duties = FALSE;
-
-  dest = heed_db_open (location, HEED_DB_OPEN_DEFAULT, error);
-  if (dest == NULL || !_heed_store_replace_in (dest, source, location, &had_duties, error))
-    return FALSE;
-  heed_db_close (dest);
-  if (!check_copy (location, error))
-    return FALSE;
-  return !had_duties || give_duties_again (location, error);
 }
 
 gboolean

@@ -344,11 +344,29 @@ exec_membership (HeedStore  *self,
   return heed_db_exec (self->conn, text->str, error);
 }
 
-/* What each duty's group role ({role}) is given. */
-static const struct {
+/* A statement run for the group role ({role}) of each duty in @to. */
+typedef struct {
   HeedDuties  to;
   const char *sql;
-} privileges[] = {
+} DutySql;
+
+static gboolean
+exec_for_duties (HeedStore     *self,
+                 const DutySql *statements,
+                 guint          n_statements,
+                 char         **quoted_roles,
+                 GError       **error)
+{
+  for (guint p = 0; p < n_statements; p++)
+    for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)
+      if ((statements[p].to & (1 << i)) != 0
+          && !exec_for_role (self, statements[p].sql, quoted_roles[i], error))
+        return FALSE;
+  return TRUE;
+}
+
+/* What each duty's group role ({role}) is given. */
+static const DutySql privileges[] = {
   { HEED_DUTY_ALL, "GRANT SELECT ON heed_schema, settings, setting_blobs, categories, "
                    "risk_matrix TO {role}" },
   { HEED_DUTY_ALL, "GRANT SELECT (id, hash) ON audit TO {role}" },
@@ -477,10 +495,7 @@ static const char *const row_policies[] = {
 
 /* The people policies, one for each duty's role ({role}), since each may read only some of
  * the columns that say which cases a person belongs to. */
-static const struct {
-  HeedDuties  to;
-  const char *sql;
-} people_policies[] = {
+static const DutySql people_policies[] = {
   { HEED_DUTY_RECEPTION | HEED_DUTY_HANDLER | HEED_DUTY_MANAGER,
     "GRANT EXECUTE ON FUNCTION heed_person_in_use (bigint) TO {role}" },
   { HEED_DUTY_MANAGER, "CREATE POLICY people_manager ON people TO {role} USING (true)" },
@@ -519,20 +534,13 @@ setup_duties (HeedStore *self, GError **error)
         return FALSE;
     }
 
-  for (guint p = 0; p < G_N_ELEMENTS (privileges); p++)
-    for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)
-      if ((privileges[p].to & (1 << i)) != 0
-          && !exec_for_role (self, privileges[p].sql, quoted[i], error))
-        return FALSE;
-
+  if (!exec_for_duties (self, privileges, G_N_ELEMENTS (privileges), quoted, error))
+    return FALSE;
   for (guint p = 0; p < G_N_ELEMENTS (row_policies); p++)
     if (!heed_db_exec (self->conn, row_policies[p], error))
       return FALSE;
-  for (guint p = 0; p < G_N_ELEMENTS (people_policies); p++)
-    for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)
-      if ((people_policies[p].to & (1 << i)) != 0
-          && !exec_for_role (self, people_policies[p].sql, quoted[i], error))
-        return FALSE;
+  if (!exec_for_duties (self, people_policies, G_N_ELEMENTS (people_policies), quoted, error))
+    return FALSE;
 
   /* A manager gives and takes the other duties; only the owner gives the manager's. */
   for (guint i = 0; i < G_N_ELEMENTS (duty_ids); i++)
@@ -540,6 +548,20 @@ setup_duties (HeedStore *self, GError **error)
         && !exec_membership (self, "GRANT {group} TO {person} WITH ADMIN OPTION", quoted[i],
                              quoted[2], error))
       return FALSE;
+  return TRUE;
+}
+
+gboolean
+_heed_store_has_duty_roles (HeedStore *self, gboolean *any, GError **error)
+{
+  *any = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (duty_ids) && !*any; i++)
+    {
+      g_autofree char *name = dup_duty_role (self, 1 << i, FALSE, error);
+
+      if (name == NULL || !role_exists (self, name, NULL, any, error))
+        return FALSE;
+    }
   return TRUE;
 }
 

@@ -342,14 +342,16 @@ prepare_record (HeedStore   *self,
 
   if (HEED_IS_CASE (record))
     {
+      gint64 own_handler = _heed_store_default_handler (self);
+
       if (!heed_record_is_set (record, HEED_CASE_STATUS))
         heed_record_set_text (record, HEED_CASE_STATUS, "draft");
       if (!heed_record_is_set (record, HEED_CASE_RECEIVED_AT))
         heed_record_set_text (record, HEED_CASE_RECEIVED_AT, now);
       /* The server lets a handler add only a case of their own. */
-      if (heed_record_get_id (record) == 0 && !heed_record_is_set (record, HEED_CASE_HANDLER)
-          && _heed_store_default_handler (self) != 0)
-        heed_record_set_int (record, HEED_CASE_HANDLER, _heed_store_default_handler (self));
+      if (own_handler != 0 && heed_record_get_id (record) == 0
+          && !heed_record_is_set (record, HEED_CASE_HANDLER))
+        heed_record_set_int (record, HEED_CASE_HANDLER, own_handler);
       heed_procedure_apply_time_limit (heed_store_get_nation (self), HEED_CASE (record));
     }
   _heed_store_today (&today);

@@ -1940,19 +1940,15 @@ remove_sidecars (const char *path)
     }
 }
 
-gboolean
-heed_store_restore_over (HeedStore   *self,
-                         const char  *backup,
-                         GError     **error)
+/* Puts @source back over the server practice @self has open, through its own connection. */
+static gboolean
+restore_over_from (HeedStore  *self,
+                   HeedStore  *source,
+                   GError    **error)
 {
-  g_autoptr(HeedStore) source = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
   gboolean had_duties = FALSE;
-
-  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
-  g_return_val_if_fail (backup != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!_heed_store_is_server (self) || !self->owner)
     {
@@ -1961,11 +1957,9 @@ heed_store_restore_over (HeedStore   *self,
                              "over it."));
       return FALSE;
     }
-  if (!_heed_store_check_writable (self, error) || !heed_store_check_backup (backup, error))
-    return FALSE;
-  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, error);
-  if (source == NULL
-      || !_heed_store_replace_in (self->conn, source, self->location, &had_duties, error))
+  if (!_heed_store_check_writable (self, error)
+      || !_heed_store_has_duty_roles (self, &had_duties, error)
+      || !_heed_store_replace_in (self->conn, source, self->location, error))
     return FALSE;
   /* What this store keeps of the practice, read again from the restored one. */
   if (!heed_db_read_schema_version (self->conn, &self->schema_version, error)
@@ -1989,6 +1983,23 @@ heed_store_restore_over (HeedStore   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+heed_store_restore_over (HeedStore   *self,
+                         const char  *backup,
+                         GError     **error)
+{
+  g_autoptr(HeedStore) source = NULL;
+
+  g_return_val_if_fail (HEED_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!heed_store_check_backup (backup, error))
+    return FALSE;
+  source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, error);
+  return source != NULL && restore_over_from (self, source, error);
 }
 
 gboolean
@@ -2018,16 +2029,21 @@ heed_store_restore (const char  *backup,
       source = heed_store_open (backup, HEED_STORE_OPEN_READ_ONLY, error);
       if (source == NULL)
         return FALSE;
-      if (force)
-        return _heed_store_replace_on_server (source, target, error);
       if (!heed_store_copy (source, destination, &local_error))
         {
           g_autofree char *display = heed_location_dup_display (target);
+          g_autoptr(HeedStore) practice = NULL;
 
           if (!g_error_matches (local_error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
+            }
+          /* The practice there, opened to be put back over through its own connection. */
+          if (force)
+            {
+              practice = _heed_store_open_at (target, HEED_STORE_OPEN_DEFAULT, error);
+              return practice != NULL && restore_over_from (practice, source, error);
             }
           g_set_error (error, HEED_STORE_ERROR, HEED_STORE_ERROR_EXISTS,
                        _("“%s” already holds a practice. Restoring would replace it, and what "

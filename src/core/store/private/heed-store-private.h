@@ -77,19 +77,18 @@ gboolean      _heed_store_is_server        (HeedStore   *self);
 /* The handler a new case takes when the person logging it may see only their own cases (a
  * handler with no other duty): their own staff member; 0 for everyone else. */
 gint64        _heed_store_default_handler  (HeedStore   *self);
-/* heed_store_open() of a location already parsed (a server's password kept in it). */
-/* Replaces the practice in the server database at @location with @source's, all or nothing:
- * by the database's owner, with nobody else connected. */
-/* The same, through @dest, a connection to it (the one connection allowed while it is done);
- * @had_duties says whether the duties' group roles exist, to be given their privileges again. */
+/* Replaces the practice in the server database that @dest is connected to (at @location) with
+ * @source's, all or nothing, refused while anyone else is connected to it. The caller makes
+ * sure the owner asks, and gives the duties their privileges again. */
 gboolean      _heed_store_replace_in       (HeedDb       *dest,
                                             HeedStore    *source,
                                             HeedLocation *location,
-                                            gboolean     *had_duties,
                                             GError      **error);
-gboolean      _heed_store_replace_on_server (HeedStore    *source,
-                                             HeedLocation *location,
-                                             GError      **error);
+/* Whether the practice's duty group roles exist (heed_store_setup_duties() made them). */
+gboolean      _heed_store_has_duty_roles   (HeedStore    *self,
+                                            gboolean     *any,
+                                            GError      **error);
+/* heed_store_open() of a location already parsed (a server's password kept in it). */
 HeedStore    *_heed_store_open_at          (HeedLocation        *location,
                                             HeedStoreOpenFlags   flags,
                                             GError             **error);
